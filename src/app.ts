@@ -1,0 +1,117 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createYoga } from 'graphql-yoga';
+import type { Config } from './config/config.js';
+import { type Context, createContext } from './graphql/context.js';
+import { maskError } from './graphql/errors.js';
+import { schema } from './graphql/schema.js';
+import { readiness, sendJson } from './http/probes.js';
+import { attachWebSocketServer } from './http/ws-server.js';
+import { createServices, type ServiceOverrides, type Services } from './services.js';
+
+/** Largest request body accepted on /graphql (by its Content-Length). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+const STOP_GRACE_MS = 10_000;
+
+export interface App {
+  readonly services: Services;
+  /** Runs a request through the app without a socket (tests): `app.fetch('http://x/graphql', …)`. */
+  readonly fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+  /** Listens; answers the base URL (`http://host:port`). Port 0 picks a free one. */
+  start(port?: number, host?: string): Promise<string>;
+  /** Stops accepting, lets in-flight requests finish, closes sockets and the database. */
+  stop(): Promise<void>;
+}
+
+/** The host to listen on: local mode (no admin key) never listens beyond loopback. */
+export function listenHost(config: Config): string {
+  return config.adminKey === undefined ? '127.0.0.1' : config.server.host;
+}
+
+/**
+ * Builds the whole gateway on one `node:http` server: Yoga on /graphql (GraphiQL in a browser),
+ * graphql-ws on the same port and path, /metrics, /healthz and /readyz.
+ */
+export async function createApp(config: Config, overrides: ServiceOverrides = {}): Promise<App> {
+  const services = await createServices(config, overrides);
+  const { logger } = services;
+  let accepting = true;
+
+  const yoga = createYoga<Record<string, unknown>, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    healthCheckEndpoint: '/yoga-health',
+    graphiql: { title: 'Switchyard', subscriptionsProtocol: 'WS' },
+    maskedErrors: { maskError },
+    logging: {
+      debug: (...args) => logger.debug({ component: 'yoga' }, args.map(String).join(' ')),
+      info: (...args) => logger.info({ component: 'yoga' }, args.map(String).join(' ')),
+      warn: (...args) => logger.warn({ component: 'yoga' }, args.map(String).join(' ')),
+      error: (...args) => logger.error({ component: 'yoga', err: args[0] }, args.slice(1).map(String).join(' ') || 'yoga error'),
+    },
+    context: ({ request, connectionParams }: { request?: Request; connectionParams?: Record<string, unknown> }) =>
+      createContext(services, request?.headers.get('authorization') ?? connectionParams?.authorization),
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/readyz') {
+      const { status, body } = await readiness(services, accepting);
+      return sendJson(res, status, body);
+    }
+    if (path === '/metrics') {
+      const text = await services.metrics.registry.metrics();
+      res.writeHead(200, { 'content-type': services.metrics.registry.contentType });
+      res.end(text);
+      return;
+    }
+    if (path === '/graphql') {
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+        return sendJson(res, 413, { errors: [{ message: `request body too large: at most ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_USER_INPUT' } }] });
+      }
+      await yoga(req, res);
+      return;
+    }
+    sendJson(res, 404, { error: `no route for ${path}; GraphQL is served on /graphql` });
+  }
+
+  const httpServer = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ err: error }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.destroy();
+    });
+  });
+  const ws = attachWebSocketServer(httpServer, yoga, services);
+
+  return {
+    services,
+    fetch: (input, init = {}) => Promise.resolve(yoga.fetch(input as URL, init)),
+    start(port = config.server.port, host = listenHost(config)) {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          const address = httpServer.address() as AddressInfo;
+          const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+          resolve(`http://${shownHost}:${address.port}`);
+        });
+      });
+    },
+    async stop() {
+      accepting = false;
+      const closed = new Promise<void>((resolve) => {
+        if (!httpServer.listening) return resolve();
+        httpServer.close(() => resolve());
+        httpServer.closeIdleConnections();
+      });
+      await ws.dispose();
+      const grace = setTimeout(() => httpServer.closeAllConnections(), STOP_GRACE_MS);
+      await closed;
+      clearTimeout(grace);
+      await services.orm.close();
+    },
+  };
+}

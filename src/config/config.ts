@@ -1,0 +1,39 @@
+import type { ModelDefinition } from '../modules/models/model-definition.js';
+import type { LogLevel } from './config-schema.js';
+
+/** Where the gateway keeps its data. Only SQLite in this version. */
+export interface DatabaseConfig {
+  readonly driver: 'sqlite';
+  /** A file path, or `:memory:` for a private in-memory database (tests). */
+  readonly dbName: string;
+}
+
+/**
+ * The validated, frozen configuration the whole process runs on: the config file with the
+ * environment's overrides applied. Only src/config/ reads files or `process.env` to make it.
+ */
+export interface Config {
+  /** Path of the config file it came from (as given), for messages. */
+  readonly source: string;
+  /** sha256 of the file's bytes: tells whether a reload changed anything. */
+  readonly hash: string;
+  readonly loadedAt: Date;
+  readonly server: { readonly host: string; readonly port: number };
+  readonly database: DatabaseConfig;
+  /** The bootstrap admin key (SWITCHYARD_ADMIN_KEY); undefined: local mode, no authentication. */
+  readonly adminKey: string | undefined;
+  readonly logLevel: LogLevel;
+  readonly security: { readonly allowPrivateEndpoints: boolean };
+  readonly defaultModel: string | undefined;
+  readonly models: readonly ModelDefinition[];
+  /** Vendor keys are read from here by the name in a model's `apiKeyEnv`, never stored. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Every problem found in a config file or the environment, each line naming file, path and expectation. */
+export class ConfigError extends Error {
+  constructor(readonly lines: readonly string[]) {
+    super(lines.join('\n'));
+    this.name = 'ConfigError';
+  }
+}

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
+import { formatIssues } from '../validation/format-issues.js';
+import { ConfigError, type Config, type DatabaseConfig } from './config.js';
+import { configFileSchema, LOG_LEVELS, portField, type LogLevel } from './config-schema.js';
+
+export const DEFAULT_CONFIG_FILE = 'switchyard.config.yml';
+export const DEFAULT_DATABASE_URL = './data/switchyard.db';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** The config file path: `--config <path>` / `--config=<path>`, then SWITCHYARD_CONFIG, then the default. */
+export function resolveConfigPath(argv: readonly string[], env: Env): string {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--config' && argv[i + 1]) return argv[i + 1] as string;
+    if (arg.startsWith('--config=')) return arg.slice('--config='.length);
+  }
+  return env.SWITCHYARD_CONFIG || DEFAULT_CONFIG_FILE;
+}
+
+/** `sqlite:<path>`, `file:<path>`, `:memory:` or a bare path; anything else is a problem to report. */
+export function parseDatabaseUrl(url: string): DatabaseConfig | string {
+  if (/^postgres(ql)?:\/\//i.test(url)) {
+    return 'PostgreSQL is not supported by this version yet; expected an SQLite path, sqlite:<path> or :memory:';
+  }
+  const match = /^(sqlite|file):(.*)$/i.exec(url);
+  const dbName = match ? (match[2] ?? '').replace(/^\/\/(?=\/)/, '') : url;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(dbName)) {
+    return `expected an SQLite path, sqlite:<path> or :memory:, got "${url}"`;
+  }
+  if (!dbName) return 'expected an SQLite path after "sqlite:"';
+  return { driver: 'sqlite', dbName };
+}
+
+/**
+ * Reads, parses and validates a config file and applies the environment's overrides. Throws a
+ * `ConfigError` listing every problem, each as `<file>: <path>: <what was expected, what was found>`.
+ */
+export function loadConfig(options: { path: string; env: Env; text?: string }): Config {
+  const { path, env } = options;
+  let text: string;
+  try {
+    text = options.text ?? readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error);
+    throw new ConfigError([`${path}: cannot read the config file: ${reason}`]);
+  }
+  return parseConfigText(text, path, env);
+}
+
+export function parseConfigText(text: string, path: string, env: Env): Config {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new ConfigError(
+      doc.errors.map((e) => {
+        const where = e.linePos?.[0] ? `:${e.linePos[0].line}:${e.linePos[0].col}` : '';
+        return `${path}${where}: YAML syntax error: ${e.message.split('\n')[0]}`;
+      }),
+    );
+  }
+  const raw: unknown = doc.toJS() ?? {};
+  const allowPrivate = isRecord(raw) && isRecord(raw.security) && raw.security.allowPrivateEndpoints === true;
+  const parsed = configFileSchema(allowPrivate).safeParse(raw);
+  const lines: string[] = parsed.success
+    ? []
+    : formatIssues(parsed.error.issues, raw).map((p) => `${path}: ${p.path || '(top level)'}: ${p.message}`);
+
+  const overrides = readEnvOverrides(env, lines);
+  if (!parsed.success || lines.length > 0) throw new ConfigError(lines);
+  const file = parsed.data;
+
+  const databaseUrl = overrides.databaseUrl ?? file.database?.url ?? DEFAULT_DATABASE_URL;
+  const database = parseDatabaseUrl(databaseUrl);
+  if (typeof database === 'string') {
+    const origin = overrides.databaseUrl ? 'DATABASE_URL' : `${path}: database.url`;
+    throw new ConfigError([`${origin}: ${database}`]);
+  }
+
+  return Object.freeze({
+    source: path,
+    hash: createHash('sha256').update(text).digest('hex'),
+    loadedAt: new Date(),
+    server: { host: overrides.host ?? file.server?.host ?? '0.0.0.0', port: overrides.port ?? file.server?.port ?? 4000 },
+    database,
+    adminKey: overrides.adminKey,
+    logLevel: overrides.logLevel ?? file.logging?.level ?? 'info',
+    security: { allowPrivateEndpoints: file.security?.allowPrivateEndpoints ?? false },
+    defaultModel: file.defaultModel,
+    models: file.models ?? [],
+    env,
+  });
+}
+
+interface EnvOverrides {
+  port?: number;
+  host?: string;
+  databaseUrl?: string;
+  adminKey?: string;
+  logLevel?: LogLevel;
+}
+
+function readEnvOverrides(env: Env, problems: string[]): EnvOverrides {
+  const out: EnvOverrides = {};
+  if (env.PORT) {
+    const port = portField.safeParse(Number(env.PORT));
+    if (port.success && /^\d+$/.test(env.PORT.trim())) out.port = port.data;
+    else problems.push(`PORT: expected a whole number from 0 to 65535, got "${env.PORT}"`);
+  }
+  if (env.HOST) out.host = env.HOST;
+  if (env.DATABASE_URL) out.databaseUrl = env.DATABASE_URL;
+  if (env.SWITCHYARD_ADMIN_KEY !== undefined && env.SWITCHYARD_ADMIN_KEY !== '') {
+    if (env.SWITCHYARD_ADMIN_KEY.length < 16) {
+      problems.push('SWITCHYARD_ADMIN_KEY: expected a secret of at least 16 characters');
+    } else out.adminKey = env.SWITCHYARD_ADMIN_KEY;
+  }
+  if (env.LOG_LEVEL) {
+    if ((LOG_LEVELS as readonly string[]).includes(env.LOG_LEVEL)) out.logLevel = env.LOG_LEVEL as LogLevel;
+    else problems.push(`LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+  return out;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

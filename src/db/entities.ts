@@ -1,0 +1,5 @@
+import { ApiKeySchema } from '../modules/keys/api-key.entity.js';
+import { ModelSchema } from '../modules/models/model.entity.js';
+
+/** Every entity the ORM knows, listed explicitly (no folder globbing). */
+export const ENTITIES = [ModelSchema, ApiKeySchema];

@@ -1,0 +1,10 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261125000000Initial } from './Migration20261125000000-initial.js';
+
+/**
+ * The committed migrations, oldest first. They are imported (not globbed) so that they run the
+ * same under tsx, vitest and compiled JS. Add new ones with `npm run migration:create`.
+ */
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261125000000-initial', class: Migration20261125000000Initial },
+];

@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM, type Options, SqliteDriver } from '@mikro-orm/sqlite';
+import type { DatabaseConfig } from '../config/config.js';
+import type { Logger } from '../observability/logger.js';
+import { ENTITIES } from './entities.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+export type Orm = MikroORM;
+
+export function ormOptions(database: DatabaseConfig, logger?: Logger): Options {
+  return {
+    ...(logger ? { logger: (message: string) => logger.debug({ component: 'orm' }, message) } : {}),
+    driver: SqliteDriver,
+    dbName: database.dbName,
+    entities: ENTITIES,
+    extensions: [Migrator],
+    allowGlobalContext: false,
+    debug: false,
+    discovery: { warnWhenNoEntities: false },
+    migrations: {
+      migrationsList: MIGRATIONS,
+      path: 'src/db/migrations',
+      pathTs: 'src/db/migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+      fileName: (timestamp, name) => `Migration${timestamp}${name ? `-${name}` : ''}`,
+    },
+  };
+}
+
+/**
+ * Opens the database and brings its schema up to date by applying the committed migrations, so a
+ * fresh file, an in-memory database and one made by an earlier version all come up the same.
+ * File databases run in WAL mode (readers do not block the writer).
+ */
+export async function createOrm(database: DatabaseConfig, logger?: Logger): Promise<Orm> {
+  const inMemory = database.dbName === ':memory:';
+  if (!inMemory) mkdirSync(dirname(database.dbName), { recursive: true });
+  const orm = await MikroORM.init(ormOptions(database, logger));
+  const connection = orm.em.getConnection();
+  if (!inMemory) await connection.execute('pragma journal_mode = wal');
+  await connection.execute('pragma busy_timeout = 5000');
+  await orm.getMigrator().up();
+  return orm;
+}

@@ -1,0 +1,79 @@
+/**
+ * The gateway's error family. Every failure the gateway means to report carries a stable
+ * SCREAMING_SNAKE `code` that becomes `extensions.code` on the GraphQL error (SPEC §7), so
+ * clients branch on the code, never on the message. Messages say what was wrong and what was
+ * expected; they never contain API keys or prompt text. Anything thrown that is not a
+ * `GatewayError` is a bug and is masked as `INTERNAL` at the GraphQL edge.
+ */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'MODEL_UNAVAILABLE'
+  | 'RATE_LIMITED'
+  | 'COST_LIMIT_EXCEEDED'
+  | 'RETRY_EXHAUSTED'
+  | 'UPSTREAM_ERROR'
+  | 'INTERNAL';
+
+export abstract class GatewayError extends Error {
+  abstract readonly code: ErrorCode;
+  /** Whether trying the same request again (here or on another model) may succeed. */
+  readonly isRetryable: boolean = false;
+  /** Extra machine-readable facts merged into `extensions` (never secrets). */
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(message: string, options?: { cause?: unknown; details?: Record<string, unknown> }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.details = options?.details ?? {};
+  }
+}
+
+/** One problem with an input value: `path` is the dotted field path, `message` says what was expected. */
+export interface FieldProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** The input is invalid; nothing was changed. `problems` lists every field at fault, not only the first. */
+export class InvalidInputError extends GatewayError {
+  readonly code = 'BAD_USER_INPUT' as const;
+  readonly problems: readonly FieldProblem[];
+
+  constructor(problems: readonly FieldProblem[]) {
+    super(problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; '), {
+      details: { fields: problems.map((p) => p.path) },
+    });
+    this.problems = problems;
+  }
+
+  static forField(path: string, message: string): InvalidInputError {
+    return new InvalidInputError([{ path, message }]);
+  }
+}
+
+/** No credentials where they are required, or credentials that are unknown or revoked. */
+export class UnauthenticatedError extends GatewayError {
+  readonly code = 'UNAUTHENTICATED' as const;
+}
+
+/** The caller is known but its key lacks the scope the operation needs. */
+export class ForbiddenError extends GatewayError {
+  readonly code = 'FORBIDDEN' as const;
+}
+
+/** The named thing does not exist (or is not visible to the caller). */
+export class NotFoundError extends GatewayError {
+  readonly code = 'NOT_FOUND' as const;
+
+  constructor(kind: string, id: string) {
+    super(`${kind} "${id}" does not exist`, { details: { kind, id } });
+  }
+}
+
+/** The model exists but cannot serve requests now (disabled, retired, unhealthy, circuit open). */
+export class ModelUnavailableError extends GatewayError {
+  readonly code = 'MODEL_UNAVAILABLE' as const;
+}

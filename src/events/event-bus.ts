@@ -1,0 +1,27 @@
+import { createPubSub } from 'graphql-yoga';
+import type { ModelRecord } from '../modules/models/model-record.js';
+
+export const MODEL_EVENT_TYPES = ['REGISTERED', 'UPDATED', 'DISABLED', 'ENABLED', 'RETIRED', 'HEALTH_CHANGED'] as const;
+export type ModelEventType = (typeof MODEL_EVENT_TYPES)[number];
+
+/** A change to the registry, published after it is stored. */
+export interface ModelEvent {
+  readonly type: ModelEventType;
+  readonly model: ModelRecord;
+  readonly at: Date;
+}
+
+/** The topics and payloads of the gateway's events. */
+export type EventTopics = {
+  modelEvents: [ModelEvent];
+};
+
+/**
+ * The one pub/sub every event goes through. In-process here; a Redis event target plugs into the
+ * same interface for multi-instance deployments, so publishers and subscribers never change.
+ */
+export type EventBus = ReturnType<typeof createEventBus>;
+
+export function createEventBus() {
+  return createPubSub<EventTopics>();
+}

@@ -1,0 +1,36 @@
+import { GraphQLError } from 'graphql';
+import { maskError as yogaMaskError } from 'graphql-yoga';
+import { GatewayError } from '../errors.js';
+
+const HTTP_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
+
+function findGatewayError(error: unknown): GatewayError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if (current instanceof GatewayError) return current;
+    current = current instanceof GraphQLError ? current.originalError : current instanceof Error ? current.cause : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Yoga's error mask: a `GatewayError` becomes a GraphQL error with its `code` (and details) in
+ * `extensions`; GraphQL's own errors pass through; anything else is a bug and reads
+ * "Unexpected error." with code INTERNAL, its details only in the server log.
+ */
+export function maskError(error: unknown, message: string, isDev?: boolean): Error {
+  const gatewayError = findGatewayError(error);
+  if (gatewayError) {
+    const located = error instanceof GraphQLError ? error : undefined;
+    const status = HTTP_STATUS[gatewayError.code];
+    return new GraphQLError(gatewayError.message, {
+      ...(located ? { nodes: located.nodes, source: located.source, positions: located.positions, path: located.path } : {}),
+      extensions: { code: gatewayError.code, ...gatewayError.details, ...(status ? { http: { status } } : {}) },
+    });
+  }
+  const masked = yogaMaskError(error, message, isDev);
+  if (masked instanceof GraphQLError && masked.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+    return new GraphQLError(masked.message, { nodes: masked.nodes, path: masked.path, extensions: { ...masked.extensions, code: 'INTERNAL' } });
+  }
+  return masked;
+}

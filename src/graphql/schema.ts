@@ -1,0 +1,9 @@
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.js';
+import './scalars.js';
+import '../modules/models/model.graphql.js';
+import '../modules/models/model-operations.graphql.js';
+import '../modules/keys/api-key.graphql.js';
+
+/** The whole schema, types sorted, as served and as printed to schema/schema.graphql. */
+export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,0 +1,24 @@
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+
+export const API_KEY_SCOPES = ['admin', 'client'] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+const p = defineEntity.properties;
+
+/** An API key. Only the sha256 of the secret is stored; the secret is shown once, at creation. */
+export const ApiKeySchema = defineEntity({
+  name: 'ApiKey',
+  tableName: 'api_keys',
+  properties: {
+    id: p.string().primary().length(36),
+    name: p.string().length(100),
+    /** The first characters of the secret, to tell keys apart in listings. */
+    prefix: p.string().length(16),
+    secretHash: p.string().length(64).unique(),
+    scopes: p.json<ApiKeyScope[]>(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    revokedAt: p.datetime().nullable(),
+  },
+});
+
+export type ApiKeyEntity = InferEntity<typeof ApiKeySchema>;

@@ -1,0 +1,78 @@
+import { builder } from '../../graphql/builder.js';
+import { API_KEY_SCOPES, type ApiKeyScope } from './api-key.entity.js';
+import type { ApiKeyRecord } from './api-key-service.js';
+import { requireScope, type Viewer } from './viewer.js';
+
+const ApiKeyScopeEnum = builder.enumType('ApiKeyScope', {
+  description: 'ADMIN: registry, pools, keys and all costs. CLIENT: sessions, switching, generation and its own costs.',
+  values: Object.fromEntries(API_KEY_SCOPES.map((s) => [s.toUpperCase(), { value: s }])) as Record<string, { value: ApiKeyScope }>,
+});
+
+const ApiKeyRef = builder.objectRef<ApiKeyRecord>('ApiKey').implement({
+  description: 'An API key. The secret itself is shown once, by createApiKey, and never again.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    prefix: t.exposeString('prefix', { description: 'The first characters of the secret, to tell keys apart.' }),
+    scopes: t.field({ type: [ApiKeyScopeEnum], resolve: (k) => [...k.scopes] }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
+    revoked: t.boolean({ resolve: (k) => k.revokedAt !== null }),
+  }),
+});
+
+const CreateApiKeyPayload = builder.objectRef<{ key: string; apiKey: ApiKeyRecord }>('CreateApiKeyPayload').implement({
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'The secret, for Authorization: Bearer <key>. Shown this once; store it now.' }),
+    apiKey: t.field({ type: ApiKeyRef, resolve: (p) => p.apiKey }),
+  }),
+});
+
+const CreateApiKeyInput = builder.inputType('CreateApiKeyInput', {
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'What the key is for (1 to 100 characters).' }),
+    scopes: t.field({ type: [ApiKeyScopeEnum], required: true }),
+  }),
+});
+
+const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
+  description: 'The caller, as the gateway sees it.',
+  fields: (t) => ({
+    localMode: t.boolean({ description: 'True in local mode (no admin key configured: no authentication needed).', resolve: (v) => v.kind === 'local' }),
+    apiKeyId: t.exposeID('keyId', { nullable: true }),
+    scopes: t.field({ type: [ApiKeyScopeEnum], resolve: (v) => [...v.scopes] }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  viewer: t.field({ type: ViewerRef, description: 'Who the gateway takes the caller for.', resolve: (_root, _args, ctx) => ctx.viewer }),
+  apiKeys: t.field({
+    type: [ApiKeyRef],
+    description: 'Every API key, revoked ones included. Needs admin.',
+    resolve: (_root, _args, ctx) => {
+      requireScope(ctx.viewer, 'admin', 'apiKeys');
+      return ctx.services.apiKeys.list(ctx.em);
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createApiKey: t.field({
+    type: CreateApiKeyPayload,
+    description: 'Creates an API key and answers its secret, this once. Needs admin.',
+    args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
+    resolve: (_root, { input }, ctx) => {
+      requireScope(ctx.viewer, 'admin', 'createApiKey');
+      return ctx.services.apiKeys.create(ctx.em, input);
+    },
+  }),
+  revokeApiKey: t.field({
+    type: ApiKeyRef,
+    description: 'Revokes an API key at once; requests with it fail with UNAUTHENTICATED. Needs admin.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => {
+      requireScope(ctx.viewer, 'admin', 'revokeApiKey');
+      return ctx.services.apiKeys.revoke(ctx.em, String(id));
+    },
+  }),
+}));

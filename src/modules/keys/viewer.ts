@@ -1,0 +1,23 @@
+import { ForbiddenError } from '../../errors.js';
+import type { ApiKeyScope } from './api-key.entity.js';
+
+/**
+ * Who is calling. `local`: local mode (no admin key configured), where an anonymous caller has
+ * every scope; `key`: an authenticated API key.
+ */
+export interface Viewer {
+  readonly kind: 'local' | 'key';
+  readonly keyId: string | null;
+  readonly scopes: readonly ApiKeyScope[];
+}
+
+export const LOCAL_VIEWER: Viewer = Object.freeze({ kind: 'local', keyId: null, scopes: ['admin', 'client'] as ApiKeyScope[] });
+
+/** `admin` may do everything a `client` may. */
+export function hasScope(viewer: Viewer, scope: ApiKeyScope): boolean {
+  return viewer.scopes.includes('admin') || viewer.scopes.includes(scope);
+}
+
+export function requireScope(viewer: Viewer, scope: ApiKeyScope, action: string): void {
+  if (!hasScope(viewer, scope)) throw new ForbiddenError(`${action} needs an API key with the ${scope} scope`, { details: { requiredScope: scope } });
+}

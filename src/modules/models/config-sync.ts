@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import { applyDefinition } from './model-changes.js';
+import type { ModelDefinition } from './model-definition.js';
+import type { ModelRegistry } from './model-registry.js';
+import { ModelSchema } from './model.entity.js';
+
+export interface ConfigSyncSummary {
+  readonly registered: string[];
+  readonly updated: string[];
+  readonly retired: string[];
+  readonly unchanged: string[];
+}
+
+function hashDefinition(definition: ModelDefinition): string {
+  return createHash('sha256').update(JSON.stringify(definition)).digest('hex');
+}
+
+/**
+ * Applies the config file's `models:` to the registry, keyed by id. An entry is applied only when
+ * it differs from the one applied last time (its hash is stored on the model), so restarting
+ * with the same file changes nothing, and a change made through the API survives until the
+ * file's entry for that model changes. Models the file managed and no longer names are retired;
+ * models registered through the API are never touched unless the file starts naming them.
+ */
+export async function syncConfigModels(em: EntityManager, registry: ModelRegistry, definitions: readonly ModelDefinition[]): Promise<ConfigSyncSummary> {
+  const summary: ConfigSyncSummary = { registered: [], updated: [], retired: [], unchanged: [] };
+  const named = new Set(definitions.map((d) => d.id));
+
+  for (const definition of definitions) {
+    const hash = hashDefinition(definition);
+    const entity = await em.findOne(ModelSchema, { id: definition.id });
+    if (!entity) {
+      await registry.register(em, definition, { source: 'CONFIG', configHash: hash, probe: false });
+      summary.registered.push(definition.id);
+      continue;
+    }
+    if (entity.configHash === hash) {
+      summary.unchanged.push(definition.id);
+      continue;
+    }
+    if (entity.status === 'RETIRED' && entity.configHash === null) {
+      entity.status = 'PENDING';
+      entity.retiredAt = null;
+    }
+    applyDefinition(entity, definition);
+    entity.source = 'CONFIG';
+    entity.configHash = hash;
+    await em.flush();
+    registry.commit(entity, 'UPDATED');
+    summary.updated.push(definition.id);
+  }
+
+  const managed = await em.find(ModelSchema, { source: 'CONFIG', configHash: { $ne: null } });
+  for (const entity of managed) {
+    if (named.has(entity.id)) continue;
+    await registry.retire(em, entity.id, { byConfig: true });
+    summary.retired.push(entity.id);
+  }
+  return summary;
+}
+
+/** Probes every model that is in service (at start, so stored health is never stale). */
+export async function probeModelsInService(em: EntityManager, registry: ModelRegistry): Promise<void> {
+  const entities = await em.find(ModelSchema, { status: { $nin: ['DISABLED', 'RETIRED'] } });
+  for (const entity of entities) await registry.runHealthCheck(em, entity);
+}

@@ -1,0 +1,47 @@
+import { usdToMicro } from '../../pricing/money.js';
+import type { ModelDefinition, ModelPatch } from './model-definition.js';
+import type { ModelEntity } from './model.entity.js';
+
+/** Sets every field of the entity from a full definition (absent optional fields are cleared). */
+export function applyDefinition(entity: ModelEntity, definition: ModelDefinition): void {
+  entity.provider = definition.provider;
+  entity.upstreamModel = definition.upstreamModel ?? null;
+  entity.baseUrl = definition.baseUrl ?? null;
+  entity.apiKeyEnv = definition.apiKeyEnv ?? null;
+  entity.version = definition.version ?? null;
+  entity.sourceUrl = definition.sourceUrl ?? null;
+  entity.contextWindow = definition.contextWindow ?? null;
+  entity.capabilities = [...(definition.capabilities ?? ['chat', 'streaming'])];
+  entity.defaults = { ...definition.defaults };
+  entity.limits = { ...definition.limits };
+  entity.inputPriceMicroUsd = definition.pricing ? usdToMicro(definition.pricing.input) : null;
+  entity.outputPriceMicroUsd = definition.pricing ? usdToMicro(definition.pricing.output) : null;
+  entity.mock = definition.mock ? { ...definition.mock } : null;
+}
+
+/**
+ * Applies the fields a patch names; `null` clears one. Answers whether anything that decides how
+ * the upstream is reached changed (then the model must be probed again).
+ */
+export function applyPatch(entity: ModelEntity, patch: ModelPatch): boolean {
+  const before = connectionKey(entity);
+  if (patch.upstreamModel !== undefined) entity.upstreamModel = patch.upstreamModel;
+  if (patch.baseUrl !== undefined) entity.baseUrl = patch.baseUrl;
+  if (patch.apiKeyEnv !== undefined) entity.apiKeyEnv = patch.apiKeyEnv;
+  if (patch.version !== undefined) entity.version = patch.version;
+  if (patch.sourceUrl !== undefined) entity.sourceUrl = patch.sourceUrl;
+  if (patch.contextWindow !== undefined) entity.contextWindow = patch.contextWindow;
+  if (patch.capabilities !== undefined) entity.capabilities = [...(patch.capabilities ?? [])];
+  if (patch.defaults !== undefined) entity.defaults = { ...patch.defaults };
+  if (patch.limits !== undefined) entity.limits = { ...patch.limits };
+  if (patch.pricing !== undefined) {
+    entity.inputPriceMicroUsd = patch.pricing ? usdToMicro(patch.pricing.input) : null;
+    entity.outputPriceMicroUsd = patch.pricing ? usdToMicro(patch.pricing.output) : null;
+  }
+  if (patch.mock !== undefined) entity.mock = patch.mock ? { ...patch.mock } : null;
+  return connectionKey(entity) !== before;
+}
+
+function connectionKey(entity: ModelEntity): string {
+  return JSON.stringify([entity.upstreamModel, entity.baseUrl, entity.apiKeyEnv, entity.mock]);
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { PROVIDER_DEFAULTS, PROVIDER_KINDS } from '../../providers/provider-kinds.js';
+import { checkEndpointUrl } from '../../security/endpoint-policy.js';
+import { enumField, listOf, numberField, objectField, stringField } from '../../validation/fields.js';
+
+export const MODEL_CAPABILITIES = ['chat', 'streaming', 'vision', 'tools', 'json', 'embeddings'] as const;
+export type ModelCapability = (typeof MODEL_CAPABILITIES)[number];
+
+/** The `maxTokens` a model uses when neither the request nor the model's defaults set one (SPEC §2). */
+export const DEFAULT_MAX_TOKENS = 2000;
+
+const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+const ENV_NAME = /^[A-Z_][A-Z0-9_]{0,127}$/;
+
+export const modelIdField = stringField('a model id: letters, digits and . _ : - (at most 100, starting with a letter or digit)', MODEL_ID, 100);
+
+const urlField = stringField('an absolute http(s) URL', /^https?:\/\//i, 2000);
+
+export const generationParamsShape = {
+  maxTokens: numberField({ int: true, min: 1, max: 1_000_000 }).optional(),
+  temperature: numberField({ min: 0, max: 2 }).optional(),
+  topP: numberField({ min: 0, max: 1, minExclusive: true }).optional(),
+  stop: listOf(stringField('a stop sequence of 1 to 100 characters', undefined, 100), 'stop sequences', 4).optional(),
+};
+
+const defaultsSchema = objectField(generationParamsShape);
+
+const limitsSchema = objectField({
+  requestsPerMinute: numberField({ int: true, min: 1 }).optional(),
+  tokensPerMinute: numberField({ int: true, min: 1 }).optional(),
+});
+
+/** USD per million tokens, as the vendors' price lists give them. */
+const pricingSchema = objectField({
+  input: numberField({ min: 0, max: 100_000 }),
+  output: numberField({ min: 0, max: 100_000 }),
+});
+
+const mockSettingsSchema = objectField({
+  tokens: numberField({ int: true, min: 1, max: 100_000 }).optional(),
+  tokenDelayMs: numberField({ int: true, min: 0, max: 60_000 }).optional(),
+});
+
+const definitionShape = {
+  id: modelIdField,
+  provider: enumField(PROVIDER_KINDS),
+  upstreamModel: stringField('the vendor\'s model name (1 to 200 characters)', undefined, 200).optional(),
+  baseUrl: urlField.optional(),
+  apiKeyEnv: stringField('an environment variable NAME such as OPENAI_API_KEY (never the key itself)', ENV_NAME, 128).optional(),
+  version: stringField('a version label of 1 to 100 characters', undefined, 100).optional(),
+  sourceUrl: urlField.optional(),
+  contextWindow: numberField({ int: true, min: 1, max: 100_000_000 }).optional(),
+  capabilities: listOf(enumField(MODEL_CAPABILITIES), 'capabilities', MODEL_CAPABILITIES.length).optional(),
+  defaults: defaultsSchema.optional(),
+  limits: limitsSchema.optional(),
+  pricing: pricingSchema.optional(),
+  mock: mockSettingsSchema.optional(),
+};
+
+/** Rules that need the config: the endpoint policy and provider-specific requirements. */
+export interface DefinitionRules {
+  readonly allowPrivateEndpoints: boolean;
+}
+
+type DefinitionLike = { provider?: string; baseUrl?: string | null; mock?: unknown };
+
+function checkProviderRules(value: DefinitionLike, ctx: z.RefinementCtx, rules: DefinitionRules): void {
+  const provider = value.provider as keyof typeof PROVIDER_DEFAULTS | undefined;
+  if (provider && PROVIDER_DEFAULTS[provider]?.requiresBaseUrl && !value.baseUrl) {
+    ctx.addIssue({ code: 'custom', path: ['baseUrl'], message: `is required for provider ${provider}: expected the server's API root, e.g. http://localhost:11434/v1` });
+  }
+  if (provider && provider !== 'mock' && value.mock !== undefined && value.mock !== null) {
+    ctx.addIssue({ code: 'custom', path: ['mock'], message: `applies only to provider mock, not ${provider}` });
+  }
+  if (value.baseUrl) {
+    const problem = checkEndpointUrl(value.baseUrl, rules.allowPrivateEndpoints);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['baseUrl'], message: problem });
+  }
+}
+
+/** A full model definition: a `models:` entry of the config file, or `registerModel`'s input. */
+export function modelDefinitionSchema(rules: DefinitionRules) {
+  return objectField(definitionShape).superRefine((value, ctx) => checkProviderRules(value, ctx, rules));
+}
+
+export type ModelDefinition = z.infer<ReturnType<typeof modelDefinitionSchema>>;
+
+/**
+ * A change to a model (`updateModel`): absent fields stay as they are; `null` clears an optional
+ * field. Provider rules are checked on the merged result by the service.
+ */
+export const modelPatchSchema = objectField({
+  upstreamModel: definitionShape.upstreamModel.nullable(),
+  baseUrl: definitionShape.baseUrl.nullable(),
+  apiKeyEnv: definitionShape.apiKeyEnv.nullable(),
+  version: definitionShape.version.nullable(),
+  sourceUrl: definitionShape.sourceUrl.nullable(),
+  contextWindow: definitionShape.contextWindow.nullable(),
+  capabilities: definitionShape.capabilities.nullable(),
+  defaults: definitionShape.defaults.nullable(),
+  limits: definitionShape.limits.nullable(),
+  pricing: definitionShape.pricing.nullable(),
+  mock: definitionShape.mock.nullable(),
+});
+
+export type ModelPatch = z.infer<typeof modelPatchSchema>;
+
+export function validateMergedDefinition(value: DefinitionLike, rules: DefinitionRules) {
+  return z.custom<DefinitionLike>().superRefine((v, ctx) => checkProviderRules(v, ctx, rules)).safeParse(value);
+}

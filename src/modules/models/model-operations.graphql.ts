@@ -1,0 +1,183 @@
+import { filter, pipe } from 'graphql-yoga';
+import { MODEL_EVENT_TYPES, type ModelEvent } from '../../events/event-bus.js';
+import { builder } from '../../graphql/builder.js';
+import { definedOnly, withoutNulls } from '../../graphql/input.js';
+import { requireScope } from '../keys/viewer.js';
+import { ModelCapabilityEnum, ModelPayloadRef, ModelProviderEnum, ModelRef, ModelStatusEnum } from './model.graphql.js';
+
+const GenerationParamsInput = builder.inputType('GenerationParamsInput', {
+  description: 'Sampling parameters; unset ones fall back to the next level (request → session → model → 2000 max tokens).',
+  fields: (t) => ({
+    maxTokens: t.int({ description: '1 to 1,000,000.' }),
+    temperature: t.float({ description: '0 to 2.' }),
+    topP: t.float({ description: 'Above 0, at most 1.' }),
+    stop: t.stringList({ description: 'Up to 4 stop sequences.' }),
+  }),
+});
+
+const ModelLimitsInput = builder.inputType('ModelLimitsInput', {
+  fields: (t) => ({ requestsPerMinute: t.int(), tokensPerMinute: t.int() }),
+});
+
+const ModelPricingInput = builder.inputType('ModelPricingInput', {
+  description: 'List prices in USD per million tokens.',
+  fields: (t) => ({ input: t.float({ required: true }), output: t.float({ required: true }) }),
+});
+
+const MockSettingsInput = builder.inputType('MockSettingsInput', {
+  fields: (t) => ({ tokens: t.int(), tokenDelayMs: t.int() }),
+});
+
+const modelFields = {
+  upstreamModel: 'The vendor\'s own model name; defaults to id.',
+  baseUrl: 'API root (OpenAI-style: …/v1; Anthropic: the host). Loopback and private addresses need security.allowPrivateEndpoints.',
+  apiKeyEnv: 'NAME of the environment variable that holds the vendor key (never the key).',
+  version: 'A version label.',
+  sourceUrl: 'Where the model comes from, e.g. its Hugging Face repository.',
+} as const;
+
+const RegisterModelInput = builder.inputType('RegisterModelInput', {
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'The slug clients will use.' }),
+    provider: t.field({ type: ModelProviderEnum, required: true }),
+    ...Object.fromEntries(Object.entries(modelFields).map(([name, description]) => [name, t.string({ description })])),
+    contextWindow: t.int(),
+    capabilities: t.field({ type: [ModelCapabilityEnum] }),
+    defaults: t.field({ type: GenerationParamsInput }),
+    limits: t.field({ type: ModelLimitsInput }),
+    pricing: t.field({ type: ModelPricingInput }),
+    mock: t.field({ type: MockSettingsInput, description: 'Only for provider MOCK.' }),
+  }),
+});
+
+const UpdateModelInput = builder.inputType('UpdateModelInput', {
+  description: 'Fields left out stay as they are; a field set to null is cleared.',
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    ...Object.fromEntries(Object.entries(modelFields).map(([name, description]) => [name, t.string({ description })])),
+    contextWindow: t.int(),
+    capabilities: t.field({ type: [ModelCapabilityEnum] }),
+    defaults: t.field({ type: GenerationParamsInput }),
+    limits: t.field({ type: ModelLimitsInput }),
+    pricing: t.field({ type: ModelPricingInput }),
+    mock: t.field({ type: MockSettingsInput }),
+  }),
+});
+
+const ModelFilter = builder.inputType('ModelFilter', {
+  fields: (t) => ({
+    status: t.field({ type: [ModelStatusEnum], description: 'Only these statuses.' }),
+    provider: t.field({ type: [ModelProviderEnum], description: 'Only these providers.' }),
+    includeRetired: t.boolean({ description: 'Include RETIRED models (left out by default unless status names RETIRED).' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  models: t.field({
+    type: [ModelRef],
+    description: 'The models in the registry, sorted by id.',
+    args: { filter: t.arg({ type: ModelFilter }) },
+    resolve: (_root, { filter }, ctx) => {
+      requireScope(ctx.viewer, 'client', 'models');
+      return ctx.services.models.list(filter ?? {});
+    },
+  }),
+  model: t.field({
+    type: ModelRef,
+    nullable: true,
+    description: 'One model by id, or null when there is none.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => {
+      requireScope(ctx.viewer, 'client', 'model');
+      return ctx.services.models.find(String(id)) ?? null;
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  registerModel: t.field({
+    type: ModelPayloadRef,
+    description: 'Registers a model: validates it, stores it as PENDING, probes its health and answers with the result. A HEALTHY model is routable at once. Needs admin.',
+    args: { input: t.arg({ type: RegisterModelInput, required: true }) },
+    resolve: (_root, { input }, ctx) => {
+      requireScope(ctx.viewer, 'admin', 'registerModel');
+      return ctx.services.models.register(ctx.em, withoutNulls(input));
+    },
+  }),
+  updateModel: t.field({
+    type: ModelPayloadRef,
+    description: 'Changes a model; a change to how it is reached runs a new health probe. Needs admin.',
+    args: { input: t.arg({ type: UpdateModelInput, required: true }) },
+    resolve: (_root, { input }, ctx) => {
+      requireScope(ctx.viewer, 'admin', 'updateModel');
+      const { id, ...patch } = input;
+      return ctx.services.models.update(ctx.em, String(id), definedOnly(patch));
+    },
+  }),
+  disableModel: t.field({
+    type: ModelRef,
+    description: 'Takes a model out of routing until enableModel. Needs admin.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => {
+      requireScope(ctx.viewer, 'admin', 'disableModel');
+      return ctx.services.models.disable(ctx.em, String(id));
+    },
+  }),
+  enableModel: t.field({
+    type: ModelPayloadRef,
+    description: 'Brings a disabled model back: PENDING, then probed. Needs admin.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => {
+      requireScope(ctx.viewer, 'admin', 'enableModel');
+      return ctx.services.models.enable(ctx.em, String(id));
+    },
+  }),
+  retireModel: t.field({
+    type: ModelRef,
+    description: 'Retires a model for good; its record and history stay. Needs admin.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => {
+      requireScope(ctx.viewer, 'admin', 'retireModel');
+      return ctx.services.models.retire(ctx.em, String(id));
+    },
+  }),
+  checkModelHealth: t.field({
+    type: ModelPayloadRef,
+    description: "Probes a model's upstream now and records the result. Needs admin.",
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => {
+      requireScope(ctx.viewer, 'admin', 'checkModelHealth');
+      return ctx.services.models.checkHealth(ctx.em, String(id));
+    },
+  }),
+}));
+
+const ModelEventTypeEnum = builder.enumType('ModelEventType', { values: MODEL_EVENT_TYPES });
+
+const ModelEventRef = builder.objectRef<ModelEvent>('ModelEvent').implement({
+  description: 'A change to the registry.',
+  fields: (t) => ({
+    type: t.expose('type', { type: ModelEventTypeEnum }),
+    model: t.field({ type: ModelRef, description: 'The model as it is after the change.', resolve: (e) => e.model }),
+    at: t.expose('at', { type: 'DateTime' }),
+  }),
+});
+
+builder.subscriptionFields((t) => ({
+  modelEvents: t.field({
+    type: ModelEventRef,
+    description: 'Registry changes as they happen: registrations, updates, health changes, disables and retirements.',
+    args: {
+      modelId: t.arg.id({ description: 'Only events of this model.' }),
+      types: t.arg({ type: [ModelEventTypeEnum], description: 'Only these event types.' }),
+    },
+    subscribe: (_root, { modelId, types }, ctx) => {
+      requireScope(ctx.viewer, 'client', 'modelEvents');
+      return pipe(
+        ctx.services.bus.subscribe('modelEvents'),
+        filter((event: ModelEvent) => (!modelId || event.model.id === String(modelId)) && (!types?.length || types.includes(event.type))),
+      );
+    },
+    resolve: (event) => event,
+  }),
+}));

@@ -1,0 +1,192 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { InvalidInputError, ModelUnavailableError, NotFoundError } from '../../errors.js';
+import type { EventBus, ModelEventType } from '../../events/event-bus.js';
+import type { Logger } from '../../observability/logger.js';
+import type { Metrics } from '../../observability/metrics.js';
+import type { ProviderAdapters } from '../../providers/providers.js';
+import { formatIssues } from '../../validation/format-issues.js';
+import { applyDefinition, applyPatch } from './model-changes.js';
+import { type DefinitionRules, modelDefinitionSchema, type ModelDefinition, modelPatchSchema, validateMergedDefinition } from './model-definition.js';
+import { type HealthProbe, probeModel } from './model-health.js';
+import { type ModelRecord, toModelRecord } from './model-record.js';
+import { type ModelEntity, ModelSchema, type ModelSource, type ModelStatus } from './model.entity.js';
+import type { RoutingTable } from './routing-table.js';
+
+export interface ModelRegistryDeps {
+  readonly adapters: ProviderAdapters;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly bus: EventBus;
+  readonly routing: RoutingTable;
+  readonly metrics: Metrics;
+  readonly rules: DefinitionRules;
+  readonly logger: Logger;
+}
+
+export interface ModelFilter {
+  readonly status?: readonly ModelStatus[] | null;
+  readonly provider?: readonly string[] | null;
+  /** Retired models are left out unless asked for (or a status filter names RETIRED). */
+  readonly includeRetired?: boolean | null;
+}
+
+export interface RegisterOptions {
+  readonly source?: ModelSource;
+  /** Hash of the config entry the model comes from (config sync only). */
+  readonly configHash?: string | null;
+  /** Probe the model's health right away (default true). */
+  readonly probe?: boolean;
+}
+
+/** A model with the outcome of the health probe the operation ran (null when none ran). */
+export interface ModelWithHealth {
+  readonly model: ModelRecord;
+  readonly healthCheck: HealthProbe | null;
+}
+
+/**
+ * The model registry (SPEC §2): validates and stores models, probes their health, keeps the
+ * routing table in step with every write and publishes a `modelEvents` event after each one.
+ * Reads come from the routing table, never from the database.
+ */
+export class ModelRegistry {
+  constructor(private readonly deps: ModelRegistryDeps) {}
+
+  /** Loads every stored model into the routing table (at start). */
+  async load(em: EntityManager): Promise<void> {
+    const entities = await em.find(ModelSchema, {});
+    this.deps.routing.replaceAll(entities.map(toModelRecord));
+  }
+
+  list(filter: ModelFilter = {}): ModelRecord[] {
+    return this.deps.routing.all().filter((model) => {
+      if (filter.status?.length && !filter.status.includes(model.status)) return false;
+      if (!filter.status?.length && !filter.includeRetired && model.status === 'RETIRED') return false;
+      if (filter.provider?.length && !filter.provider.includes(model.provider)) return false;
+      return true;
+    });
+  }
+
+  get(id: string): ModelRecord {
+    const model = this.deps.routing.get(id);
+    if (!model) throw new NotFoundError('model', id);
+    return model;
+  }
+
+  find(id: string): ModelRecord | undefined {
+    return this.deps.routing.get(id);
+  }
+
+  /** Validates and stores a new model as PENDING, then probes it; a HEALTHY model is routable at once. */
+  async register(em: EntityManager, input: unknown, options: RegisterOptions = {}): Promise<ModelWithHealth> {
+    const { source = 'API', configHash = null, probe = true } = options;
+    const definition = this.parseDefinition(input, 'input');
+    const existing = await em.findOne(ModelSchema, { id: definition.id });
+    if (existing) {
+      const hint = existing.status === 'RETIRED' ? 'it was retired; retired ids are kept for their history and not reused' : 'use updateModel to change it';
+      throw InvalidInputError.forField('input.id', `a model "${definition.id}" already exists; ${hint}`);
+    }
+    const entity = em.create(ModelSchema, { id: definition.id, provider: definition.provider, status: 'PENDING', source, configHash, capabilities: [], defaults: {}, limits: {} });
+    applyDefinition(entity, definition);
+    await em.flush();
+    const model = this.commit(entity, 'REGISTERED');
+    return probe ? this.runHealthCheck(em, entity) : { model, healthCheck: null };
+  }
+
+  /** Changes the fields the patch names (`null` clears); connection changes trigger a new probe. */
+  async update(em: EntityManager, id: string, input: unknown): Promise<ModelWithHealth> {
+    const parsed = modelPatchSchema.safeParse(input);
+    if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, 'input'));
+    const entity = await this.load1(em, id);
+    if (entity.status === 'RETIRED') throw new ModelUnavailableError(`model "${id}" is retired and cannot be changed`);
+    const connectionChanged = applyPatch(entity, parsed.data);
+    const merged = validateMergedDefinition(entity, this.deps.rules);
+    if (!merged.success) {
+      em.clear();
+      throw new InvalidInputError(formatIssues(merged.error.issues, entity, 'input'));
+    }
+    await em.flush();
+    this.commit(entity, 'UPDATED');
+    return connectionChanged ? this.runHealthCheck(em, entity) : { model: toModelRecord(entity), healthCheck: null };
+  }
+
+  async disable(em: EntityManager, id: string): Promise<ModelRecord> {
+    const entity = await this.load1(em, id);
+    if (entity.status === 'RETIRED') throw new ModelUnavailableError(`model "${id}" is retired and cannot be disabled`);
+    if (entity.status === 'DISABLED') return toModelRecord(entity);
+    entity.status = 'DISABLED';
+    await em.flush();
+    return this.commit(entity, 'DISABLED');
+  }
+
+  /** Brings a disabled model back: PENDING, then probed. */
+  async enable(em: EntityManager, id: string): Promise<ModelWithHealth> {
+    const entity = await this.load1(em, id);
+    if (entity.status === 'RETIRED') throw new ModelUnavailableError(`model "${id}" is retired and cannot be enabled`);
+    if (entity.status !== 'DISABLED') return { model: toModelRecord(entity), healthCheck: null };
+    entity.status = 'PENDING';
+    await em.flush();
+    this.commit(entity, 'ENABLED');
+    return this.runHealthCheck(em, entity);
+  }
+
+  /** Takes a model out of service for good; its record (and later its history and costs) stays. */
+  async retire(em: EntityManager, id: string, options: { byConfig?: boolean } = {}): Promise<ModelRecord> {
+    const entity = await this.load1(em, id);
+    if (options.byConfig) entity.configHash = null;
+    if (entity.status === 'RETIRED') {
+      await em.flush();
+      return toModelRecord(entity);
+    }
+    entity.status = 'RETIRED';
+    entity.retiredAt = new Date();
+    await em.flush();
+    return this.commit(entity, 'RETIRED');
+  }
+
+  async checkHealth(em: EntityManager, id: string): Promise<ModelWithHealth> {
+    return this.runHealthCheck(em, await this.load1(em, id));
+  }
+
+  parseDefinition(input: unknown, prefix: string): ModelDefinition {
+    const parsed = modelDefinitionSchema(this.deps.rules).safeParse(input);
+    if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, prefix));
+    return parsed.data;
+  }
+
+  async load1(em: EntityManager, id: string): Promise<ModelEntity> {
+    const entity = await em.findOne(ModelSchema, { id });
+    if (!entity) throw new NotFoundError('model', id);
+    return entity;
+  }
+
+  /** Stores the new state in the routing table and publishes the event. */
+  commit(entity: ModelEntity, type: ModelEventType): ModelRecord {
+    const model = toModelRecord(entity);
+    this.deps.routing.set(model);
+    this.deps.bus.publish('modelEvents', { type, model, at: new Date() });
+    return model;
+  }
+
+  /**
+   * Probes the model and records the result. Health moves PENDING/HEALTHY/UNHEALTHY only; a
+   * DISABLED or RETIRED model keeps its status and just gets the check recorded.
+   */
+  async runHealthCheck(em: EntityManager, entity: ModelEntity): Promise<ModelWithHealth> {
+    const probe = await probeModel(toModelRecord(entity), this.deps.adapters, this.deps.env);
+    if (!probe.checked) return { model: toModelRecord(entity), healthCheck: probe };
+    this.deps.metrics.healthChecks.inc({ provider: entity.provider, outcome: probe.ok ? 'ok' : 'failed' });
+    const before = entity.status;
+    entity.healthCheckedAt = new Date();
+    entity.healthOk = probe.ok;
+    entity.healthLatencyMs = Math.round(probe.latencyMs);
+    entity.healthMessage = probe.message;
+    if (before !== 'DISABLED' && before !== 'RETIRED') entity.status = probe.ok ? 'HEALTHY' : 'UNHEALTHY';
+    await em.flush();
+    if (entity.status !== before) {
+      this.deps.logger.info({ model: entity.id, from: before, to: entity.status, reason: probe.message }, 'model health changed');
+      return { model: this.commit(entity, 'HEALTH_CHANGED'), healthCheck: probe };
+    }
+    this.deps.routing.set(toModelRecord(entity));
+    return { model: toModelRecord(entity), healthCheck: probe };
+  }
+}

@@ -1,0 +1,66 @@
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import type { ModelCapability } from './model-definition.js';
+
+export const MODEL_STATUSES = ['PENDING', 'HEALTHY', 'UNHEALTHY', 'DISABLED', 'RETIRED'] as const;
+export type ModelStatus = (typeof MODEL_STATUSES)[number];
+
+export const CIRCUIT_STATES = ['CLOSED', 'OPEN', 'HALF_OPEN'] as const;
+export type CircuitState = (typeof CIRCUIT_STATES)[number];
+
+/** Where a model's definition comes from: the config file (kept in step with it) or the API. */
+export type ModelSource = 'CONFIG' | 'API';
+
+export interface StoredGenerationParams {
+  maxTokens?: number;
+  temperature?: number;
+  topP?: number;
+  stop?: string[];
+}
+
+export interface StoredLimits {
+  requestsPerMinute?: number;
+  tokensPerMinute?: number;
+}
+
+export interface StoredMockSettings {
+  tokens?: number;
+  tokenDelayMs?: number;
+}
+
+const p = defineEntity.properties;
+
+export const ModelSchema = defineEntity({
+  name: 'Model',
+  tableName: 'models',
+  properties: {
+    id: p.string().primary().length(100),
+    provider: p.string().length(32).index(),
+    upstreamModel: p.string().length(200).nullable(),
+    baseUrl: p.text().nullable(),
+    apiKeyEnv: p.string().length(128).nullable(),
+    version: p.string().length(100).nullable(),
+    sourceUrl: p.text().nullable(),
+    contextWindow: p.integer().nullable(),
+    capabilities: p.json<ModelCapability[]>(),
+    defaults: p.json<StoredGenerationParams>(),
+    limits: p.json<StoredLimits>(),
+    /** Prices in integer micro-USD per million tokens (USD × 1e6), never floats. */
+    inputPriceMicroUsd: p.bigint('number').nullable(),
+    outputPriceMicroUsd: p.bigint('number').nullable(),
+    mock: p.json<StoredMockSettings>().nullable(),
+    status: p.string().length(16).index(),
+    healthCheckedAt: p.datetime().nullable(),
+    healthOk: p.boolean().nullable(),
+    healthLatencyMs: p.integer().nullable(),
+    healthMessage: p.text().nullable(),
+    circuitState: p.string().length(16).default('CLOSED'),
+    source: p.string().length(8),
+    /** Hash of the config entry last applied; a restart re-applies an entry only when it changed. */
+    configHash: p.string().length(64).nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    retiredAt: p.datetime().nullable(),
+  },
+});
+
+export type ModelEntity = InferEntity<typeof ModelSchema>;

@@ -1,0 +1,132 @@
+import { builder } from '../../graphql/builder.js';
+import { microToUsd } from '../../pricing/money.js';
+import { PROVIDER_KINDS, type ProviderKind } from '../../providers/provider-kinds.js';
+import { MODEL_CAPABILITIES, type ModelCapability } from './model-definition.js';
+import type { HealthProbe } from './model-health.js';
+import type { HealthCheckRecord, ModelRecord } from './model-record.js';
+import type { ModelWithHealth } from './model-registry.js';
+import { CIRCUIT_STATES, MODEL_STATUSES } from './model.entity.js';
+
+const screaming = (value: string) => value.toUpperCase().replace(/-/g, '_');
+
+export const ModelProviderEnum = builder.enumType('ModelProvider', {
+  description: 'The wire protocol a model is reached with.',
+  values: Object.fromEntries(PROVIDER_KINDS.map((kind) => [screaming(kind), { value: kind }])) as Record<string, { value: ProviderKind }>,
+});
+
+export const ModelCapabilityEnum = builder.enumType('ModelCapability', {
+  description: 'What a model can do.',
+  values: Object.fromEntries(MODEL_CAPABILITIES.map((c) => [screaming(c), { value: c }])) as Record<string, { value: ModelCapability }>,
+});
+
+export const ModelStatusEnum = builder.enumType('ModelStatus', {
+  description: 'PENDING: registered, not yet checked. HEALTHY: routable. UNHEALTHY: failed its last check, not routed. DISABLED: taken out of service by an admin. RETIRED: gone for good; history kept.',
+  values: MODEL_STATUSES,
+});
+
+const CircuitStateEnum = builder.enumType('CircuitState', {
+  description: 'The circuit breaker of a model: CLOSED lets requests through, OPEN takes the model out of routing, HALF_OPEN lets one probe through.',
+  values: CIRCUIT_STATES,
+});
+
+const ModelSourceEnum = builder.enumType('ModelSource', {
+  description: 'CONFIG: defined in the config file and kept in step with it. API: registered through the API.',
+  values: ['CONFIG', 'API'] as const,
+});
+
+const GenerationParamsRef = builder.objectRef<ModelRecord['defaults']>('GenerationParams').implement({
+  description: 'Sampling parameters.',
+  fields: (t) => ({
+    maxTokens: t.exposeInt('maxTokens', { description: 'Most output tokens per request (2000 when the model sets none).' }),
+    temperature: t.float({ nullable: true, resolve: (p) => p.temperature ?? null }),
+    topP: t.float({ nullable: true, resolve: (p) => p.topP ?? null }),
+    stop: t.stringList({ nullable: true, resolve: (p) => p.stop ?? null }),
+  }),
+});
+
+const ModelLimitsRef = builder.objectRef<ModelRecord['limits']>('ModelLimits').implement({
+  description: 'Rate limits of a model.',
+  fields: (t) => ({
+    requestsPerMinute: t.int({ nullable: true, resolve: (l) => l.requestsPerMinute ?? null }),
+    tokensPerMinute: t.int({ nullable: true, resolve: (l) => l.tokensPerMinute ?? null }),
+  }),
+});
+
+const ModelPricingRef = builder.objectRef<{ input: number; output: number }>('ModelPricing').implement({
+  description: 'List prices in USD per million tokens.',
+  fields: (t) => ({
+    input: t.exposeFloat('input', { description: 'USD per million input (prompt) tokens.' }),
+    output: t.exposeFloat('output', { description: 'USD per million output (completion) tokens.' }),
+  }),
+});
+
+const MockSettingsRef = builder.objectRef<NonNullable<ModelRecord['mock']>>('MockSettings').implement({
+  description: 'Settings of a mock model.',
+  fields: (t) => ({
+    tokens: t.int({ nullable: true, description: 'Tokens per answer (16 when unset).', resolve: (m) => m.tokens ?? null }),
+    tokenDelayMs: t.int({ nullable: true, description: 'Delay before each streamed token, in ms.', resolve: (m) => m.tokenDelayMs ?? null }),
+  }),
+});
+
+const HealthCheckRef = builder.objectRef<HealthCheckRecord>('HealthCheck').implement({
+  description: 'The last health probe of a model.',
+  fields: (t) => ({
+    checkedAt: t.expose('checkedAt', { type: 'DateTime' }),
+    ok: t.exposeBoolean('ok'),
+    latencyMs: t.exposeInt('latencyMs'),
+    message: t.exposeString('message', { description: 'What was checked, or why it failed.' }),
+  }),
+});
+
+const CircuitRef = builder.objectRef<{ state: ModelRecord['circuitState'] }>('Circuit').implement({
+  description: "A model's circuit breaker.",
+  fields: (t) => ({ state: t.expose('state', { type: CircuitStateEnum }) }),
+});
+
+export const ModelRef = builder.objectRef<ModelRecord>('Model').implement({
+  description: 'A model in the registry.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The slug clients use, e.g. gpt-4.' }),
+    provider: t.expose('provider', { type: ModelProviderEnum }),
+    upstreamModel: t.exposeString('upstreamModel', { description: "The vendor's own model name (defaults to id)." }),
+    baseUrl: t.exposeString('baseUrl', { nullable: true, description: "The API root called: the model's override or the provider's public endpoint." }),
+    apiKeyEnv: t.exposeString('apiKeyEnv', { nullable: true, description: 'NAME of the environment variable holding the vendor key. Keys themselves are never stored or returned.' }),
+    version: t.exposeString('version', { nullable: true }),
+    sourceUrl: t.exposeString('sourceUrl', { nullable: true, description: 'Where the model comes from, e.g. its Hugging Face repository.' }),
+    contextWindow: t.exposeInt('contextWindow', { nullable: true, description: 'Tokens of context the model accepts.' }),
+    capabilities: t.field({ type: [ModelCapabilityEnum], resolve: (m) => [...m.capabilities] }),
+    defaults: t.field({ type: GenerationParamsRef, resolve: (m) => m.defaults }),
+    limits: t.field({ type: ModelLimitsRef, resolve: (m) => m.limits }),
+    pricing: t.field({
+      type: ModelPricingRef,
+      nullable: true,
+      resolve: (m) => (m.inputPriceMicroUsd === null || m.outputPriceMicroUsd === null ? null : { input: microToUsd(m.inputPriceMicroUsd), output: microToUsd(m.outputPriceMicroUsd) }),
+    }),
+    mock: t.field({ type: MockSettingsRef, nullable: true, resolve: (m) => m.mock }),
+    status: t.expose('status', { type: ModelStatusEnum }),
+    lastHealthCheck: t.field({ type: HealthCheckRef, nullable: true, resolve: (m) => m.lastHealthCheck }),
+    circuit: t.field({ type: CircuitRef, resolve: (m) => ({ state: m.circuitState }) }),
+    source: t.expose('source', { type: ModelSourceEnum }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    retiredAt: t.expose('retiredAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+const HealthProbeRef = builder.objectRef<HealthProbe>('HealthProbe').implement({
+  description: 'The outcome of the health probe an operation ran.',
+  fields: (t) => ({
+    checked: t.exposeBoolean('checked', { description: 'False when this version cannot probe the provider (the model keeps its status).' }),
+    ok: t.boolean({ nullable: true, resolve: (p) => (p.checked ? p.ok : null) }),
+    latencyMs: t.int({ nullable: true, resolve: (p) => (p.checked ? Math.round(p.latencyMs) : null) }),
+    message: t.exposeString('message'),
+  }),
+});
+
+export const ModelPayloadRef = builder.objectRef<ModelWithHealth>('ModelPayload').implement({
+  description: 'A model after a change, with the health probe the change ran (null when none ran).',
+  fields: (t) => ({
+    model: t.field({ type: ModelRef, resolve: (p) => p.model }),
+    healthCheck: t.field({ type: HealthProbeRef, nullable: true, resolve: (p) => p.healthCheck }),
+  }),
+});

@@ -1,0 +1,32 @@
+import { isRoutable, type ModelRecord } from './model-record.js';
+
+/**
+ * The in-memory copy of the registry that the request path reads: loaded at start and replaced
+ * entry by entry on every registry write, so routing never queries the database for model
+ * metadata. Holds every model, retired ones included (their history stays addressable).
+ */
+export class RoutingTable {
+  readonly #models = new Map<string, ModelRecord>();
+
+  replaceAll(models: Iterable<ModelRecord>): void {
+    this.#models.clear();
+    for (const model of models) this.#models.set(model.id, model);
+  }
+
+  set(model: ModelRecord): void {
+    this.#models.set(model.id, model);
+  }
+
+  get(id: string): ModelRecord | undefined {
+    return this.#models.get(id);
+  }
+
+  /** Every model, sorted by id. */
+  all(): ModelRecord[] {
+    return [...this.#models.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  routable(): ModelRecord[] {
+    return this.all().filter(isRoutable);
+  }
+}

@@ -1,0 +1,61 @@
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import type { RoutingTable } from '../modules/models/routing-table.js';
+
+/**
+ * The gateway's metrics, on a Registry of its own (never prom-client's global one, so several
+ * apps can live in one process). Names carry the `switchyard_` prefix; labels are low-cardinality
+ * (provider, status, outcome; model ids are bounded by the registry's size).
+ */
+export function createMetrics(routing: RoutingTable) {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+
+  new Gauge({
+    name: 'switchyard_models',
+    help: 'Registered models by provider and status',
+    labelNames: ['provider', 'status'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const { provider, status } of routing.all()) this.inc({ provider, status });
+    },
+  });
+
+  new Gauge({
+    name: 'switchyard_model_health',
+    help: 'Model health: 1 when HEALTHY, 0 otherwise (retired models are not exported)',
+    labelNames: ['model', 'provider', 'status'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const model of routing.all()) {
+        if (model.status === 'RETIRED') continue;
+        this.set({ model: model.id, provider: model.provider, status: model.status }, model.status === 'HEALTHY' ? 1 : 0);
+      }
+    },
+  });
+
+  const healthChecks = new Counter({
+    name: 'switchyard_model_health_checks_total',
+    help: 'Health probes run against models, by provider and outcome (ok, failed)',
+    labelNames: ['provider', 'outcome'] as const,
+    registers: [registry],
+  });
+
+  const activeSubscriptions = new Gauge({
+    name: 'switchyard_active_subscriptions',
+    help: 'GraphQL subscriptions currently open over WebSocket',
+    registers: [registry],
+  });
+
+  const authFailures = new Counter({
+    name: 'switchyard_auth_failures_total',
+    help: 'Requests refused by authentication or authorization, by reason',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+
+  return { registry, healthChecks, activeSubscriptions, authFailures };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

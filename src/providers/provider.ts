@@ -1,0 +1,95 @@
+import type { GatewayError } from '../errors.js';
+import type { ProviderKind } from './provider-kinds.js';
+
+/**
+ * The provider contract: what every vendor adapter implements. Adapters know nothing of the
+ * ORM, GraphQL or the router; they take a request and a target and speak one wire protocol.
+ */
+
+/** One message of a conversation, in the gateway's vendor-neutral form. */
+export interface ChatMessage {
+  readonly role: 'system' | 'user' | 'assistant';
+  readonly content: string;
+}
+
+/** Sampling parameters after the request's, the session's and the model's defaults were merged. */
+export interface GenerationParams {
+  /** Always set: the request's value, else the model's default, else 2000. */
+  readonly maxTokens: number;
+  readonly temperature?: number;
+  readonly topP?: number;
+  readonly stop?: readonly string[];
+}
+
+export interface ChatRequest {
+  readonly messages: readonly ChatMessage[];
+  readonly params: GenerationParams;
+}
+
+/** Settings of the in-process mock provider. */
+export interface MockSettings {
+  /** Tokens in each answer (before `maxTokens` cuts it); default 16. */
+  readonly tokens?: number;
+  /** Delay before each streamed token, in milliseconds; default 0. */
+  readonly tokenDelayMs?: number;
+}
+
+/** Where and how to call one upstream model; resolved by the gateway, never by the adapter. */
+export interface UpstreamTarget {
+  /** The gateway's model id (for messages and metrics). */
+  readonly modelId: string;
+  /** The vendor's own model name, sent on the wire. */
+  readonly upstreamModel: string;
+  /** API root; undefined: the provider's public endpoint. */
+  readonly baseUrl?: string;
+  /** The vendor key, read from the environment variable the model names; never stored. */
+  readonly apiKey?: string;
+  readonly mock?: MockSettings;
+}
+
+export interface CallOptions {
+  /** Aborts the upstream call: client disconnect, subscription closed, timeout. */
+  readonly signal: AbortSignal;
+}
+
+/** Why a generation stopped. `cancelled`: the caller aborted it. */
+export type FinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'cancelled' | 'other';
+
+export interface Usage {
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  /** True when the vendor reported no usage and the gateway counted the tokens itself. */
+  readonly estimated: boolean;
+}
+
+/**
+ * What a stream yields. Every stream ends with exactly one `finish` or `error` part, and yields
+ * nothing after it.
+ */
+export type StreamPart =
+  | { readonly type: 'start'; readonly upstreamModel: string }
+  | { readonly type: 'text-delta'; readonly text: string }
+  | { readonly type: 'finish'; readonly finishReason: FinishReason; readonly usage: Usage }
+  | { readonly type: 'error'; readonly error: GatewayError; readonly usage?: Usage };
+
+/** The outcome of one health probe. */
+export interface HealthResult {
+  readonly ok: boolean;
+  readonly latencyMs: number;
+  /** What was checked, or why it failed (never a key). */
+  readonly message: string;
+}
+
+export interface ProviderAdapter {
+  readonly kind: ProviderKind;
+  /**
+   * Streams one generation. Resolves once the upstream has accepted the request and produced
+   * its first part; failures before that are thrown as `GatewayError`s, so the caller may retry
+   * elsewhere. After that, a failure arrives as the final `error` part. When `signal` aborts,
+   * the stream ends promptly with a `finish` part of reason `cancelled` whose usage counts what
+   * was produced so far.
+   */
+  stream(request: ChatRequest, target: UpstreamTarget, options: CallOptions): Promise<AsyncIterable<StreamPart>>;
+  /** The cheapest honest probe of the target (a list-models call where the vendor has one). */
+  checkHealth(target: UpstreamTarget, options: CallOptions): Promise<HealthResult>;
+}

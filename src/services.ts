@@ -1,0 +1,62 @@
+import type { Config } from './config/config.js';
+import { createOrm, type Orm } from './db/orm.js';
+import { createEventBus, type EventBus } from './events/event-bus.js';
+import { ApiKeyService } from './modules/keys/api-key-service.js';
+import { probeModelsInService, syncConfigModels } from './modules/models/config-sync.js';
+import { ModelRegistry } from './modules/models/model-registry.js';
+import { RoutingTable } from './modules/models/routing-table.js';
+import { createLogger, type Logger } from './observability/logger.js';
+import { createMetrics, type Metrics } from './observability/metrics.js';
+import { createProviderAdapters, type ProviderAdapters } from './providers/providers.js';
+
+/** Everything the gateway is made of, built once per app by `createServices`. */
+export interface Services {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly orm: Orm;
+  readonly bus: EventBus;
+  readonly routing: RoutingTable;
+  readonly metrics: Metrics;
+  readonly adapters: ProviderAdapters;
+  readonly models: ModelRegistry;
+  readonly apiKeys: ApiKeyService;
+}
+
+export interface ServiceOverrides {
+  readonly logger?: Logger;
+  readonly adapters?: ProviderAdapters;
+}
+
+/**
+ * The composition root: opens the database (migrating it), loads the registry into the routing
+ * table, applies the config's models and the bootstrap key, and probes the models in service.
+ */
+export async function createServices(config: Config, overrides: ServiceOverrides = {}): Promise<Services> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const orm = await createOrm(config.database, logger);
+  const bus = createEventBus();
+  const routing = new RoutingTable();
+  const metrics = createMetrics(routing);
+  const adapters = overrides.adapters ?? createProviderAdapters();
+  const models = new ModelRegistry({
+    adapters,
+    env: config.env,
+    bus,
+    routing,
+    metrics,
+    rules: { allowPrivateEndpoints: config.security.allowPrivateEndpoints },
+    logger,
+  });
+  const apiKeys = new ApiKeyService({ adminKey: config.adminKey, metrics });
+
+  const em = orm.em.fork();
+  await apiKeys.syncBootstrapKey(em);
+  await models.load(em);
+  const summary = await syncConfigModels(em, models, config.models);
+  await probeModelsInService(em, models);
+  logger.info(
+    { registered: summary.registered.length, updated: summary.updated.length, retired: summary.retired.length, unchanged: summary.unchanged.length },
+    `applied ${config.source}: ${config.models.length} models`,
+  );
+  return { config, logger, orm, bus, routing, metrics, adapters, models, apiKeys };
+}
