@@ -27,18 +27,27 @@ export function configFileSchema(allowPrivateEndpoints: boolean) {
     logging: objectField({ level: enumField(LOG_LEVELS).optional() }).optional(),
     defaultModel: modelIdField.optional(),
     models: listOf(modelDefinitionSchema({ allowPrivateEndpoints }), 'model definitions', 10_000).optional(),
-  }).superRefine((file, ctx) => {
-    const seen = new Map<string, number>();
-    (file.models ?? []).forEach((model, index) => {
-      const first = seen.get(model.id);
-      if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['models', index, 'id'], message: `"${model.id}" is already defined by models[${first}]; ids must be unique` });
-      } else seen.set(model.id, index);
-    });
-    if (file.defaultModel && !seen.has(file.defaultModel)) {
-      ctx.addIssue({ code: 'custom', path: ['defaultModel'], message: `"${file.defaultModel}" is not one of the ids under models:` });
-    }
   });
 }
 
-export type ConfigFile = z.infer<ReturnType<typeof configFileSchema>>;
+/**
+ * Checks across the whole file, run on the raw input so that they are reported together with
+ * every field problem: unique model ids, and a default model that the file defines.
+ */
+export function crossCheckConfigFile(raw: unknown): Array<{ path: PropertyKey[]; message: string }> {
+  const problems: Array<{ path: PropertyKey[]; message: string }> = [];
+  if (typeof raw !== 'object' || raw === null) return problems;
+  const { models, defaultModel } = raw as { models?: unknown; defaultModel?: unknown };
+  const seen = new Map<string, number>();
+  (Array.isArray(models) ? models : []).forEach((model: unknown, index) => {
+    const id = typeof model === 'object' && model !== null ? (model as { id?: unknown }).id : undefined;
+    if (typeof id !== 'string') return;
+    const first = seen.get(id);
+    if (first !== undefined) problems.push({ path: ['models', index, 'id'], message: `"${id}" is already defined by models[${first}]; ids must be unique` });
+    else seen.set(id, index);
+  });
+  if (typeof defaultModel === 'string' && !seen.has(defaultModel)) {
+    problems.push({ path: ['defaultModel'], message: `"${defaultModel}" is not one of the ids under models:` });
+  }
+  return problems;
+}

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import { formatIssues } from '../validation/format-issues.js';
+import { formatIssues, formatPath } from '../validation/format-issues.js';
 import { ConfigError, type Config, type DatabaseConfig } from './config.js';
-import { configFileSchema, LOG_LEVELS, portField, type LogLevel } from './config-schema.js';
+import { configFileSchema, crossCheckConfigFile, LOG_LEVELS, portField, type LogLevel } from './config-schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'switchyard.config.yml';
 export const DEFAULT_DATABASE_URL = './data/switchyard.db';
@@ -51,21 +51,21 @@ export function loadConfig(options: { path: string; env: Env; text?: string }): 
 }
 
 export function parseConfigText(text: string, path: string, env: Env): Config {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new ConfigError(
       doc.errors.map((e) => {
         const where = e.linePos?.[0] ? `:${e.linePos[0].line}:${e.linePos[0].col}` : '';
-        return `${path}${where}: YAML syntax error: ${e.message.split('\n')[0]}`;
+        return `${path}${where}: YAML syntax error: ${(e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`;
       }),
     );
   }
   const raw: unknown = doc.toJS() ?? {};
   const allowPrivate = isRecord(raw) && isRecord(raw.security) && raw.security.allowPrivateEndpoints === true;
   const parsed = configFileSchema(allowPrivate).safeParse(raw);
-  const lines: string[] = parsed.success
-    ? []
-    : formatIssues(parsed.error.issues, raw).map((p) => `${path}: ${p.path || '(top level)'}: ${p.message}`);
+  const problems = parsed.success ? [] : formatIssues(parsed.error.issues, raw);
+  for (const problem of crossCheckConfigFile(raw)) problems.push({ path: formatPath(problem.path), message: problem.message });
+  const lines = problems.map((p) => `${path}: ${p.path || '(top level)'}: ${p.message}`);
 
   const overrides = readEnvOverrides(env, lines);
   if (!parsed.success || lines.length > 0) throw new ConfigError(lines);

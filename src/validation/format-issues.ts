@@ -46,8 +46,8 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], root: unknown,
     const { found, value } = valueAt(root, issue.path);
     const path = formatPath(issue.path, prefix);
     const message = issue.message.startsWith('expected') ? issue.message : `expected ${issue.message}`;
-    if (!found || value === undefined) problems.push({ path, message: `is required: ${message}` });
-    else if (issue.code === 'custom') problems.push({ path, message: issue.message });
+    if (issue.code === 'custom') problems.push({ path, message: issue.message });
+    else if (!found || value === undefined) problems.push({ path, message: `is required: ${message}` });
     else problems.push({ path, message: `${message}, got ${describeValue(value)}` });
   }
   return problems;

@@ -32,8 +32,8 @@ const limitsSchema = objectField({
 
 /** USD per million tokens, as the vendors' price lists give them. */
 const pricingSchema = objectField({
-  input: numberField({ min: 0, max: 100_000 }),
-  output: numberField({ min: 0, max: 100_000 }),
+  input: numberField({ min: 0 }),
+  output: numberField({ min: 0 }),
 });
 
 const mockSettingsSchema = objectField({
@@ -72,7 +72,7 @@ function checkProviderRules(value: DefinitionLike, ctx: z.RefinementCtx, rules: 
   if (provider && provider !== 'mock' && value.mock !== undefined && value.mock !== null) {
     ctx.addIssue({ code: 'custom', path: ['mock'], message: `applies only to provider mock, not ${provider}` });
   }
-  if (value.baseUrl) {
+  if (value.baseUrl && /^https?:\/\//i.test(value.baseUrl)) {
     const problem = checkEndpointUrl(value.baseUrl, rules.allowPrivateEndpoints);
     if (problem) ctx.addIssue({ code: 'custom', path: ['baseUrl'], message: problem });
   }

@@ -1,0 +1,118 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Models($filter: ModelFilter) {\n    models(filter: $filter) {\n      id provider upstreamModel baseUrl apiKeyEnv contextWindow capabilities status source\n      defaults { maxTokens temperature topP stop }\n      pricing { input output }\n      lastHealthCheck { ok message }\n      circuit { state }\n      retiredAt\n    }\n  }\n": typeof types.ModelsDocument,
+    "\n  query Model($id: ID!) {\n    model(id: $id) { id status provider version pricing { input output } defaults { maxTokens temperature } mock { tokens tokenDelayMs } }\n  }\n": typeof types.ModelDocument,
+    "\n  mutation RegisterModel($input: RegisterModelInput!) {\n    registerModel(input: $input) {\n      model { id provider status upstreamModel baseUrl apiKeyEnv source capabilities pricing { input output } defaults { maxTokens } lastHealthCheck { ok message } }\n      healthCheck { checked ok latencyMs message }\n    }\n  }\n": typeof types.RegisterModelDocument,
+    "\n  mutation UpdateModel($input: UpdateModelInput!) {\n    updateModel(input: $input) {\n      model { id status version baseUrl pricing { input output } defaults { maxTokens temperature } mock { tokens } }\n      healthCheck { checked ok }\n    }\n  }\n": typeof types.UpdateModelDocument,
+    "mutation DisableModel($id: ID!) { disableModel(id: $id) { id status } }": typeof types.DisableModelDocument,
+    "mutation EnableModel($id: ID!) { enableModel(id: $id) { model { id status } healthCheck { checked ok } } }": typeof types.EnableModelDocument,
+    "mutation RetireModel($id: ID!) { retireModel(id: $id) { id status retiredAt } }": typeof types.RetireModelDocument,
+    "mutation CheckModelHealth($id: ID!) { checkModelHealth(id: $id) { model { id status lastHealthCheck { ok message } } healthCheck { checked ok message } } }": typeof types.CheckModelHealthDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name prefix scopes revoked } }\n  }\n": typeof types.CreateApiKeyDocument,
+    "query ApiKeys { apiKeys { id name prefix scopes revoked revokedAt } }": typeof types.ApiKeysDocument,
+    "mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revoked revokedAt } }": typeof types.RevokeApiKeyDocument,
+    "query Viewer { viewer { localMode apiKeyId scopes } }": typeof types.ViewerDocument,
+    "\n  subscription ModelEvents($modelId: ID, $types: [ModelEventType!]) {\n    modelEvents(modelId: $modelId, types: $types) { type at model { id status provider } }\n  }\n": typeof types.ModelEventsDocument,
+};
+const documents: Documents = {
+    "\n  query Models($filter: ModelFilter) {\n    models(filter: $filter) {\n      id provider upstreamModel baseUrl apiKeyEnv contextWindow capabilities status source\n      defaults { maxTokens temperature topP stop }\n      pricing { input output }\n      lastHealthCheck { ok message }\n      circuit { state }\n      retiredAt\n    }\n  }\n": types.ModelsDocument,
+    "\n  query Model($id: ID!) {\n    model(id: $id) { id status provider version pricing { input output } defaults { maxTokens temperature } mock { tokens tokenDelayMs } }\n  }\n": types.ModelDocument,
+    "\n  mutation RegisterModel($input: RegisterModelInput!) {\n    registerModel(input: $input) {\n      model { id provider status upstreamModel baseUrl apiKeyEnv source capabilities pricing { input output } defaults { maxTokens } lastHealthCheck { ok message } }\n      healthCheck { checked ok latencyMs message }\n    }\n  }\n": types.RegisterModelDocument,
+    "\n  mutation UpdateModel($input: UpdateModelInput!) {\n    updateModel(input: $input) {\n      model { id status version baseUrl pricing { input output } defaults { maxTokens temperature } mock { tokens } }\n      healthCheck { checked ok }\n    }\n  }\n": types.UpdateModelDocument,
+    "mutation DisableModel($id: ID!) { disableModel(id: $id) { id status } }": types.DisableModelDocument,
+    "mutation EnableModel($id: ID!) { enableModel(id: $id) { model { id status } healthCheck { checked ok } } }": types.EnableModelDocument,
+    "mutation RetireModel($id: ID!) { retireModel(id: $id) { id status retiredAt } }": types.RetireModelDocument,
+    "mutation CheckModelHealth($id: ID!) { checkModelHealth(id: $id) { model { id status lastHealthCheck { ok message } } healthCheck { checked ok message } } }": types.CheckModelHealthDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name prefix scopes revoked } }\n  }\n": types.CreateApiKeyDocument,
+    "query ApiKeys { apiKeys { id name prefix scopes revoked revokedAt } }": types.ApiKeysDocument,
+    "mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revoked revokedAt } }": types.RevokeApiKeyDocument,
+    "query Viewer { viewer { localMode apiKeyId scopes } }": types.ViewerDocument,
+    "\n  subscription ModelEvents($modelId: ID, $types: [ModelEventType!]) {\n    modelEvents(modelId: $modelId, types: $types) { type at model { id status provider } }\n  }\n": types.ModelEventsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Models($filter: ModelFilter) {\n    models(filter: $filter) {\n      id provider upstreamModel baseUrl apiKeyEnv contextWindow capabilities status source\n      defaults { maxTokens temperature topP stop }\n      pricing { input output }\n      lastHealthCheck { ok message }\n      circuit { state }\n      retiredAt\n    }\n  }\n"): (typeof documents)["\n  query Models($filter: ModelFilter) {\n    models(filter: $filter) {\n      id provider upstreamModel baseUrl apiKeyEnv contextWindow capabilities status source\n      defaults { maxTokens temperature topP stop }\n      pricing { input output }\n      lastHealthCheck { ok message }\n      circuit { state }\n      retiredAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Model($id: ID!) {\n    model(id: $id) { id status provider version pricing { input output } defaults { maxTokens temperature } mock { tokens tokenDelayMs } }\n  }\n"): (typeof documents)["\n  query Model($id: ID!) {\n    model(id: $id) { id status provider version pricing { input output } defaults { maxTokens temperature } mock { tokens tokenDelayMs } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterModel($input: RegisterModelInput!) {\n    registerModel(input: $input) {\n      model { id provider status upstreamModel baseUrl apiKeyEnv source capabilities pricing { input output } defaults { maxTokens } lastHealthCheck { ok message } }\n      healthCheck { checked ok latencyMs message }\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterModel($input: RegisterModelInput!) {\n    registerModel(input: $input) {\n      model { id provider status upstreamModel baseUrl apiKeyEnv source capabilities pricing { input output } defaults { maxTokens } lastHealthCheck { ok message } }\n      healthCheck { checked ok latencyMs message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateModel($input: UpdateModelInput!) {\n    updateModel(input: $input) {\n      model { id status version baseUrl pricing { input output } defaults { maxTokens temperature } mock { tokens } }\n      healthCheck { checked ok }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateModel($input: UpdateModelInput!) {\n    updateModel(input: $input) {\n      model { id status version baseUrl pricing { input output } defaults { maxTokens temperature } mock { tokens } }\n      healthCheck { checked ok }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DisableModel($id: ID!) { disableModel(id: $id) { id status } }"): (typeof documents)["mutation DisableModel($id: ID!) { disableModel(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EnableModel($id: ID!) { enableModel(id: $id) { model { id status } healthCheck { checked ok } } }"): (typeof documents)["mutation EnableModel($id: ID!) { enableModel(id: $id) { model { id status } healthCheck { checked ok } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RetireModel($id: ID!) { retireModel(id: $id) { id status retiredAt } }"): (typeof documents)["mutation RetireModel($id: ID!) { retireModel(id: $id) { id status retiredAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CheckModelHealth($id: ID!) { checkModelHealth(id: $id) { model { id status lastHealthCheck { ok message } } healthCheck { checked ok message } } }"): (typeof documents)["mutation CheckModelHealth($id: ID!) { checkModelHealth(id: $id) { model { id status lastHealthCheck { ok message } } healthCheck { checked ok message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name prefix scopes revoked } }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name prefix scopes revoked } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ApiKeys { apiKeys { id name prefix scopes revoked revokedAt } }"): (typeof documents)["query ApiKeys { apiKeys { id name prefix scopes revoked revokedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revoked revokedAt } }"): (typeof documents)["mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revoked revokedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Viewer { viewer { localMode apiKeyId scopes } }"): (typeof documents)["query Viewer { viewer { localMode apiKeyId scopes } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ModelEvents($modelId: ID, $types: [ModelEventType!]) {\n    modelEvents(modelId: $modelId, types: $types) { type at model { id status provider } }\n  }\n"): (typeof documents)["\n  subscription ModelEvents($modelId: ID, $types: [ModelEventType!]) {\n    modelEvents(modelId: $modelId, types: $types) { type at model { id status provider } }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,59 @@
+import { graphql } from '../gql/index.js';
+
+
+export const ModelsQuery = graphql(`
+  query Models($filter: ModelFilter) {
+    models(filter: $filter) {
+      id provider upstreamModel baseUrl apiKeyEnv contextWindow capabilities status source
+      defaults { maxTokens temperature topP stop }
+      pricing { input output }
+      lastHealthCheck { ok message }
+      circuit { state }
+      retiredAt
+    }
+  }
+`);
+
+export const ModelQuery = graphql(`
+  query Model($id: ID!) {
+    model(id: $id) { id status provider version pricing { input output } defaults { maxTokens temperature } mock { tokens tokenDelayMs } }
+  }
+`);
+
+export const RegisterModel = graphql(`
+  mutation RegisterModel($input: RegisterModelInput!) {
+    registerModel(input: $input) {
+      model { id provider status upstreamModel baseUrl apiKeyEnv source capabilities pricing { input output } defaults { maxTokens } lastHealthCheck { ok message } }
+      healthCheck { checked ok latencyMs message }
+    }
+  }
+`);
+
+export const UpdateModel = graphql(`
+  mutation UpdateModel($input: UpdateModelInput!) {
+    updateModel(input: $input) {
+      model { id status version baseUrl pricing { input output } defaults { maxTokens temperature } mock { tokens } }
+      healthCheck { checked ok }
+    }
+  }
+`);
+
+export const DisableModel = graphql(`mutation DisableModel($id: ID!) { disableModel(id: $id) { id status } }`);
+export const EnableModel = graphql(`mutation EnableModel($id: ID!) { enableModel(id: $id) { model { id status } healthCheck { checked ok } } }`);
+export const RetireModel = graphql(`mutation RetireModel($id: ID!) { retireModel(id: $id) { id status retiredAt } }`);
+export const CheckModelHealth = graphql(`mutation CheckModelHealth($id: ID!) { checkModelHealth(id: $id) { model { id status lastHealthCheck { ok message } } healthCheck { checked ok message } } }`);
+
+export const CreateApiKey = graphql(`
+  mutation CreateApiKey($input: CreateApiKeyInput!) {
+    createApiKey(input: $input) { key apiKey { id name prefix scopes revoked } }
+  }
+`);
+export const ApiKeys = graphql(`query ApiKeys { apiKeys { id name prefix scopes revoked revokedAt } }`);
+export const RevokeApiKey = graphql(`mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revoked revokedAt } }`);
+export const ViewerQuery = graphql(`query Viewer { viewer { localMode apiKeyId scopes } }`);
+
+export const ModelEventsSubscription = graphql(`
+  subscription ModelEvents($modelId: ID, $types: [ModelEventType!]) {
+    modelEvents(modelId: $modelId, types: $types) { type at model { id status provider } }
+  }
+`);

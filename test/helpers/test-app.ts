@@ -1,0 +1,35 @@
+import { pino } from 'pino';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { type App, createApp } from '../../src/app.js';
+import type { Config } from '../../src/config/config.js';
+import type { ServiceOverrides } from '../../src/services.js';
+import { execute, type GraphQLResponse } from './graphql.js';
+import { testConfig, type TestConfigOptions } from './test-config.js';
+
+export interface TestApp {
+  readonly app: App;
+  readonly config: Config;
+  /** Runs a document in-process through Yoga (no socket). */
+  run<T, V>(document: TypedDocumentNode<T, V>, variables?: V, key?: string): Promise<GraphQLResponse<T>>;
+  /** Listens on 127.0.0.1:0; answers the base URL. */
+  listen(): Promise<string>;
+  dispose(): Promise<void>;
+}
+
+/** A whole app on its own in-memory database and metrics registry, logging nothing. */
+export async function startTestApp(options: TestConfigOptions & { config?: Config; overrides?: ServiceOverrides } = {}): Promise<TestApp> {
+  const config = options.config ?? testConfig(options);
+  const app = await createApp(config, { logger: pino({ level: 'silent' }), ...options.overrides });
+  let stopped = false;
+  return {
+    app,
+    config,
+    run: (document, variables, key) => execute((input, init) => app.fetch(input, init), document, variables, key ? { key } : {}),
+    listen: () => app.start(0, '127.0.0.1'),
+    async dispose() {
+      if (stopped) return;
+      stopped = true;
+      await app.stop();
+    },
+  };
+}
