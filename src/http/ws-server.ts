@@ -14,14 +14,38 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
-/** Counts an open subscription for as long as its iterator lives. */
-async function* counted<T>(source: AsyncIterable<T>, gauge: Services['metrics']['activeSubscriptions']): AsyncGenerator<T> {
+/**
+ * Counts an open subscription for as long as its iterator lives. A hand-written iterator, not an
+ * async generator: a generator's `return()` waits behind a pending `next()`, so a subscription
+ * closed while idle would never be released.
+ */
+function counted<T>(source: AsyncIterable<T>, gauge: Services['metrics']['activeSubscriptions']): AsyncIterableIterator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  let open = true;
+  const release = () => {
+    if (open) gauge.dec();
+    open = false;
+  };
   gauge.inc();
-  try {
-    yield* source;
-  } finally {
-    gauge.dec();
-  }
+  return {
+    async next() {
+      const result = await iterator.next();
+      if (result.done) release();
+      return result;
+    },
+    async return(value?: unknown) {
+      release();
+      return (await iterator.return?.(value)) ?? { done: true, value: undefined };
+    },
+    async throw(error?: unknown) {
+      release();
+      if (iterator.throw) return iterator.throw(error);
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }
 
 /**
