@@ -11,7 +11,7 @@ export type Orm = MikroORM;
 
 export function ormOptions(database: DatabaseConfig, logger?: Logger): Options {
   return {
-    ...(logger ? { logger: (message: string) => logger.debug({ component: 'orm' }, message) } : {}),
+    logger: (message: string) => logger?.debug({ component: 'orm' }, message),
     driver: SqliteDriver,
     dbName: database.dbName,
     entities: ENTITIES,

@@ -1,0 +1,105 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MikroORM } from '@mikro-orm/sqlite';
+import { describe, expect, it } from 'vitest';
+import { createOrm, ormOptions } from '../../src/db/orm.js';
+import { ModelsQuery, RegisterModel, UpdateModel, DisableModel, RetireModel } from '../helpers/documents.js';
+import { expectData } from '../helpers/graphql.js';
+import { startTestApp } from '../helpers/test-app.js';
+import { MOCK_MODEL, testConfig } from '../helpers/test-config.js';
+
+function tempDb(): string {
+  return join(mkdtempSync(join(tmpdir(), 'sy-db-')), 'nested', 'switchyard.db');
+}
+
+async function boot(dbPath: string, models: unknown[]) {
+  return startTestApp({ config: testConfig({ file: { database: { url: dbPath }, models } }) });
+}
+
+describe('persistence', () => {
+  it('should create a fresh file database (and its folder) in WAL mode with every migration applied', async () => {
+    const path = tempDb();
+    const orm = await createOrm({ driver: 'sqlite', dbName: path });
+    const [mode] = await orm.em.getConnection().execute<{ journal_mode: string }[]>('pragma journal_mode');
+    expect(mode?.journal_mode).toBe('wal');
+    const executed = await orm.getMigrator().getExecutedMigrations();
+    expect(executed.map((m) => m.name)).toEqual(['Migration20261125000000-initial']);
+    expect(await orm.getMigrator().getPendingMigrations()).toEqual([]);
+    await orm.close();
+  });
+
+  it('should have migrations that produce exactly the schema the entities describe', async () => {
+    const orm = await createOrm({ driver: 'sqlite', dbName: ':memory:' });
+    expect(await orm.schema.getUpdateSchemaSQL({ wrap: false })).toBe('');
+    await orm.close();
+  });
+
+  it('should bring up a database made by an earlier version (migrated, with data) and keep its rows', async () => {
+    const path = tempDb();
+    // An "earlier version": the database as the first migration left it, with a row written then.
+    const old = await MikroORM.init({ ...ormOptions({ driver: 'sqlite', dbName: path }), debug: false });
+    await old.getMigrator().up({ to: 'Migration20261125000000-initial' });
+    await old.em.getConnection().execute(
+      `insert into models (id, provider, capabilities, defaults, limits, status, source, circuit_state, created_at, updated_at) values ('legacy', 'mock', '["chat"]', '{}', '{}', 'HEALTHY', 'API', 'CLOSED', ${Date.now()}, ${Date.now()})`,
+    );
+    await old.close();
+
+    const app = await boot(path, [MOCK_MODEL]);
+    const ids = expectData(await app.run(ModelsQuery)).models.map((m) => m.id);
+    expect(ids).toEqual(['legacy', 'mock-a']);
+    await app.dispose();
+  });
+
+  it('should restart twice without duplicating models or losing API changes', async () => {
+    const path = tempDb();
+    const vendor = { id: 'gpt-4', provider: 'openai', pricing: { input: 30, output: 60 } };
+    const first = await boot(path, [MOCK_MODEL, vendor]);
+    expectData(await first.run(RegisterModel, { input: { id: 'api-only', provider: 'MOCK', version: 'v1' } }));
+    expectData(await first.run(UpdateModel, { input: { id: 'api-only', version: 'v2' } }));
+    expectData(await first.run(UpdateModel, { input: { id: 'gpt-4', version: 'edited-by-api' } }));
+    expectData(await first.run(DisableModel, { id: 'mock-a' }));
+    await first.dispose();
+
+    for (let restart = 0; restart < 2; restart++) {
+      const app = await boot(path, [MOCK_MODEL, vendor]);
+      const { models } = expectData(await app.run(ModelsQuery, { filter: { includeRetired: true } }));
+      expect(models.map((m) => [m.id, m.status, m.source])).toEqual([
+        ['api-only', 'HEALTHY', 'API'],
+        ['gpt-4', 'PENDING', 'CONFIG'],
+        ['mock-a', 'DISABLED', 'CONFIG'],
+      ]);
+      expect(app.app.services.routing.get('api-only')?.version).toBe('v2');
+      expect(app.app.services.routing.get('gpt-4')?.version).toBe('edited-by-api');
+      const [count] = await app.app.services.orm.em.getConnection().execute<{ n: number }[]>('select count(*) as n from models');
+      expect(count?.n).toBe(3);
+      await app.dispose();
+    }
+  });
+
+  it('should apply a changed file entry, retire a removed model and bring it back when re-added', async () => {
+    const path = tempDb();
+    const extra = { id: 'mock-extra', provider: 'mock' };
+    await (await boot(path, [MOCK_MODEL, extra])).dispose();
+
+    const changed = await boot(path, [{ ...MOCK_MODEL, pricing: { input: 5, output: 6 } }]);
+    const after = expectData(await changed.run(ModelsQuery, { filter: { includeRetired: true } })).models;
+    expect(after.find((m) => m.id === 'mock-a')?.pricing).toEqual({ input: 5, output: 6 });
+    expect(after.find((m) => m.id === 'mock-extra')).toMatchObject({ status: 'RETIRED' });
+    await changed.dispose();
+
+    const readded = await boot(path, [MOCK_MODEL, extra]);
+    expect(readded.app.services.routing.get('mock-extra')?.status).toBe('HEALTHY');
+    await readded.dispose();
+  });
+
+  it('should keep a model retired through the API retired across restarts', async () => {
+    const path = tempDb();
+    const first = await boot(path, [MOCK_MODEL]);
+    expectData(await first.run(RetireModel, { id: 'mock-a' }));
+    await first.dispose();
+    const second = await boot(path, [MOCK_MODEL]);
+    expect(second.app.services.routing.get('mock-a')?.status).toBe('RETIRED');
+    await second.dispose();
+  });
+});

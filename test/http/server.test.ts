@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Client } from 'graphql-ws';
+import { ModelEventsSubscription, ModelsQuery } from '../helpers/documents.js';
+import { execute, expectData } from '../helpers/graphql.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { subscribe, waitFor, wsClient } from '../helpers/ws.js';
+
+let t: TestApp | undefined;
+const clients: Client[] = [];
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.dispose()));
+  await t?.dispose();
+  t = undefined;
+});
+
+describe('HTTP endpoints', () => {
+  it('should answer /healthz, /readyz and /metrics on the GraphQL port', async () => {
+    t = await startTestApp();
+    const url = await t.listen();
+    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { database: 'ok', accepting: true, config: { source: 'test.config.yml' } } });
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toContain('switchyard_models{provider="mock",status="HEALTHY"} 1');
+    expect(metrics).toContain('switchyard_model_health{model="mock-a",provider="mock",status="HEALTHY"} 1');
+    expect(metrics).toContain('switchyard_model_health_checks_total{provider="mock",outcome="ok"} 1');
+    expect(metrics).toContain('process_cpu_user_seconds_total');
+    expect(metrics).toContain('switchyard_active_subscriptions 0');
+  });
+
+  it('should serve GraphiQL to a browser and GraphQL to clients on /graphql', async () => {
+    t = await startTestApp();
+    const url = await t.listen();
+    const page = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('Switchyard');
+    expect(expectData(await execute(fetch, ModelsQuery, undefined, { url: `${url}/graphql` })).models).toHaveLength(1);
+  });
+
+  it('should refuse oversized bodies and unknown paths', async () => {
+    t = await startTestApp();
+    const url = await t.listen();
+    const big = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ models { id } }`, pad: 'x'.repeat(1_100_000) }) });
+    expect(big.status).toBe(413);
+    expect(await big.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+    expect((await fetch(`${url}/nope`)).status).toBe(404);
+  });
+
+  it('should report GraphQL validation errors with their code', async () => {
+    t = await startTestApp();
+    const url = await t.listen();
+    const invalid = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ models { nope } }' }) });
+    expect(await invalid.json()).toMatchObject({ errors: [{ message: 'Cannot query field "nope" on type "Model".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
+  });
+
+  it('should stop gracefully: WebSocket clients closed with 1001 (going away), port released', async () => {
+    t = await startTestApp();
+    const url = await t.listen();
+    const closed = new Promise<{ code: number }>((resolve) => clients.push(wsClient(url, undefined, resolve)));
+    const client = clients[0] as Client;
+    const events = subscribe(client, ModelEventsSubscription);
+    const app = t;
+    await waitFor(async () => ((await app.app.services.metrics.activeSubscriptions.get()).values[0]?.value ?? 0) === 1, 'the subscription to open');
+    await t.dispose();
+    expect((await closed).code).toBe(1001);
+    await events.return?.();
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  });
+});
