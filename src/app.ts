@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { createYoga } from 'graphql-yoga';
 import type { Config } from './config/config.js';
 import { type Context, createContext } from './graphql/context.js';
@@ -11,6 +14,8 @@ import { createServices, type ServiceOverrides, type Services } from './services
 
 /** Largest request body accepted on /graphql (by its Content-Length). */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Limits on a GraphQL document, against queries made to exhaust the server (SPEC §7). */
+export const QUERY_LIMITS = { depth: 12, aliases: 30, tokens: 5000 } as const;
 const STOP_GRACE_MS = 10_000;
 
 export interface App {
@@ -44,6 +49,11 @@ export async function createApp(config: Config, overrides: ServiceOverrides = {}
     healthCheckEndpoint: '/yoga-health',
     graphiql: { title: 'Switchyard', subscriptionsProtocol: 'WS' },
     maskedErrors: { maskError },
+    plugins: [
+      maxDepthPlugin({ n: QUERY_LIMITS.depth, exposeLimits: true }),
+      maxAliasesPlugin({ n: QUERY_LIMITS.aliases, exposeLimits: true }),
+      maxTokensPlugin({ n: QUERY_LIMITS.tokens, exposeLimits: true }),
+    ],
     logging: {
       debug: (...args) => logger.debug({ component: 'yoga' }, args.map(String).join(' ')),
       info: (...args) => logger.info({ component: 'yoga' }, args.map(String).join(' ')),

@@ -78,14 +78,15 @@ export function attachWebSocketServer(httpServer: Server, yoga: YogaServerInstan
           params,
           connectionParams: ctx.connectionParams,
         });
+        // Parse and validate may throw (the document limits reject by throwing): answer with the error.
         let document;
         try {
           document = parse(params.query);
+          const errors = validate(schema, document);
+          if (errors.length > 0) return errors;
         } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('the query could not be parsed')];
+          return [error instanceof GraphQLError ? error : new GraphQLError('the document could not be parsed or validated')];
         }
-        const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
         let contextValue;
         try {
           contextValue = await contextFactory();

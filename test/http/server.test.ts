@@ -68,3 +68,35 @@ describe('HTTP endpoints', () => {
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   });
 });
+
+describe('GraphQL document limits', () => {
+  async function post(url: string, query: string) {
+    const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    return (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+  }
+
+  it('should refuse a query deeper than the limit, too many aliases or too many tokens, over HTTP', async () => {
+    t = await startTestApp();
+    const url = await t.listen();
+    const deep = await post(url, `{ models { ${'defaults { '.repeat(12)}maxTokens${' }'.repeat(12)} } }`);
+    expect(deep.errors?.[0]?.message).toMatch(/depth limit/i);
+    const aliases = await post(url, `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: viewer { localMode }`).join(' ')} }`);
+    expect(aliases.errors?.[0]?.message).toMatch(/aliases limit/i);
+    const tokens = await post(url, `{ ${'viewer { localMode } '.repeat(1300)} }`);
+    expect(tokens.errors?.[0]?.message).toMatch(/token limit/i);
+    const fine = await post(url, '{ models { id defaults { maxTokens } lastHealthCheck { ok } } }');
+    expect(fine.errors).toBeUndefined();
+  });
+
+  it('should apply the same limits to operations over graphql-ws', async () => {
+    t = await startTestApp();
+    const url = await t.listen();
+    const client = wsClient(url);
+    clients.push(client);
+    const query = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: viewer { localMode }`).join(' ')} }`;
+    const result = await new Promise<unknown>((resolve) => {
+      client.subscribe({ query }, { next: resolve, error: resolve, complete: () => undefined });
+    });
+    expect(JSON.stringify(result)).toMatch(/aliases limit/i);
+  });
+});
