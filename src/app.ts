@@ -6,7 +6,7 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { createYoga } from 'graphql-yoga';
 import type { Config } from './config/config.js';
 import { type Context, createContext } from './graphql/context.js';
-import { maskError } from './graphql/errors.js';
+import { findGatewayError, maskError } from './graphql/errors.js';
 import { schema } from './graphql/schema.js';
 import { readiness, sendJson } from './http/probes.js';
 import { attachWebSocketServer } from './http/ws-server.js';
@@ -58,7 +58,12 @@ export async function createApp(config: Config, overrides: ServiceOverrides = {}
       debug: (...args) => logger.debug({ component: 'yoga' }, args.map(String).join(' ')),
       info: (...args) => logger.info({ component: 'yoga' }, args.map(String).join(' ')),
       warn: (...args) => logger.warn({ component: 'yoga' }, args.map(String).join(' ')),
-      error: (...args) => logger.error({ component: 'yoga', err: args[0] }, args.slice(1).map(String).join(' ') || 'yoga error'),
+      // Expected failures (bad input, auth) are answered to the client, not errors of the server.
+      error: (...args) => {
+        const expected = findGatewayError(args[0]);
+        if (expected) logger.debug({ component: 'yoga', code: expected.code }, expected.message);
+        else logger.error({ component: 'yoga', err: args[0] }, args.slice(1).map(String).join(' ') || 'yoga error');
+      },
     },
     context: ({ request, connectionParams }: { request?: Request; connectionParams?: Record<string, unknown> }) =>
       createContext(services, request?.headers.get('authorization') ?? connectionParams?.authorization),

@@ -4,7 +4,8 @@ import { GatewayError } from '../errors.js';
 
 const HTTP_STATUS: Partial<Record<string, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
 
-function findGatewayError(error: unknown): GatewayError | undefined {
+/** The GatewayError behind an error (GraphQL wrapping or `cause` chain), if there is one. */
+export function findGatewayError(error: unknown): GatewayError | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current; depth++) {
     if (current instanceof GatewayError) return current;
