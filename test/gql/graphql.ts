@@ -103,6 +103,7 @@ export type RegisterModelInput = {
   /** API root (OpenAI-style: …/v1; Anthropic: the host). Loopback and private addresses need security.allowPrivateEndpoints. */
   baseUrl?: string | null | undefined;
   capabilities?: Array<ModelCapability> | null | undefined;
+  /** Tokens of context the model accepts. */
   contextWindow?: number | null | undefined;
   defaults?: GenerationParamsInput | null | undefined;
   /** The slug clients will use. */
@@ -127,10 +128,12 @@ export type UpdateModelInput = {
   /** API root (OpenAI-style: …/v1; Anthropic: the host). Loopback and private addresses need security.allowPrivateEndpoints. */
   baseUrl?: string | null | undefined;
   capabilities?: Array<ModelCapability> | null | undefined;
+  /** Tokens of context the model accepts. */
   contextWindow?: number | null | undefined;
   defaults?: GenerationParamsInput | null | undefined;
   id: string | number;
   limits?: ModelLimitsInput | null | undefined;
+  /** Only for provider MOCK. */
   mock?: MockSettingsInput | null | undefined;
   pricing?: ModelPricingInput | null | undefined;
   /** Where the model comes from, e.g. its Hugging Face repository. */

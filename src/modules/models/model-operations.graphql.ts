@@ -1,6 +1,6 @@
 import { filter, pipe } from 'graphql-yoga';
 import { MODEL_EVENT_TYPES, type ModelEvent } from '../../events/event-bus.js';
-import { builder } from '../../graphql/builder.js';
+import { builder, type BuilderTypes } from '../../graphql/builder.js';
 import { definedOnly, withoutNulls } from '../../graphql/input.js';
 import { requireScope } from '../keys/viewer.js';
 import { ModelCapabilityEnum, ModelPayloadRef, ModelProviderEnum, ModelRef, ModelStatusEnum } from './model.graphql.js';
@@ -28,40 +28,36 @@ const MockSettingsInput = builder.inputType('MockSettingsInput', {
   fields: (t) => ({ tokens: t.int(), tokenDelayMs: t.int() }),
 });
 
-const modelFields = {
-  upstreamModel: 'The vendor\'s own model name; defaults to id.',
-  baseUrl: 'API root (OpenAI-style: …/v1; Anthropic: the host). Loopback and private addresses need security.allowPrivateEndpoints.',
-  apiKeyEnv: 'NAME of the environment variable that holds the vendor key (never the key).',
-  version: 'A version label.',
-  sourceUrl: 'Where the model comes from, e.g. its Hugging Face repository.',
-} as const;
+type InputFieldBuilder = PothosSchemaTypes.InputFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<BuilderTypes>, 'InputObject'>;
 
-const RegisterModelInput = builder.inputType('RegisterModelInput', {
-  fields: (t) => ({
-    id: t.id({ required: true, description: 'The slug clients will use.' }),
-    provider: t.field({ type: ModelProviderEnum, required: true }),
-    ...Object.fromEntries(Object.entries(modelFields).map(([name, description]) => [name, t.string({ description })])),
-    contextWindow: t.int(),
+/** The fields registerModel and updateModel share (all optional; update reads null as "clear"). */
+function modelInputFields(t: InputFieldBuilder) {
+  return {
+    upstreamModel: t.string({ description: "The vendor's own model name; defaults to id." }),
+    baseUrl: t.string({ description: 'API root (OpenAI-style: …/v1; Anthropic: the host). Loopback and private addresses need security.allowPrivateEndpoints.' }),
+    apiKeyEnv: t.string({ description: 'NAME of the environment variable that holds the vendor key (never the key).' }),
+    version: t.string({ description: 'A version label.' }),
+    sourceUrl: t.string({ description: 'Where the model comes from, e.g. its Hugging Face repository.' }),
+    contextWindow: t.int({ description: 'Tokens of context the model accepts.' }),
     capabilities: t.field({ type: [ModelCapabilityEnum] }),
     defaults: t.field({ type: GenerationParamsInput }),
     limits: t.field({ type: ModelLimitsInput }),
     pricing: t.field({ type: ModelPricingInput }),
     mock: t.field({ type: MockSettingsInput, description: 'Only for provider MOCK.' }),
+  };
+}
+
+const RegisterModelInput = builder.inputType('RegisterModelInput', {
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'The slug clients will use.' }),
+    provider: t.field({ type: ModelProviderEnum, required: true }),
+    ...modelInputFields(t),
   }),
 });
 
 const UpdateModelInput = builder.inputType('UpdateModelInput', {
   description: 'Fields left out stay as they are; a field set to null is cleared.',
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    ...Object.fromEntries(Object.entries(modelFields).map(([name, description]) => [name, t.string({ description })])),
-    contextWindow: t.int(),
-    capabilities: t.field({ type: [ModelCapabilityEnum] }),
-    defaults: t.field({ type: GenerationParamsInput }),
-    limits: t.field({ type: ModelLimitsInput }),
-    pricing: t.field({ type: ModelPricingInput }),
-    mock: t.field({ type: MockSettingsInput }),
-  }),
+  fields: (t) => ({ id: t.id({ required: true }), ...modelInputFields(t) }),
 });
 
 const ModelFilter = builder.inputType('ModelFilter', {
