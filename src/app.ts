@@ -126,6 +126,7 @@ export async function createApp(config: Config, overrides: ServiceOverrides = {}
       const grace = setTimeout(() => httpServer.closeAllConnections(), STOP_GRACE_MS);
       await closed;
       clearTimeout(grace);
+      await services.http.close();
       await services.orm.close();
     },
   };

@@ -77,3 +77,47 @@ export class NotFoundError extends GatewayError {
 export class ModelUnavailableError extends GatewayError {
   readonly code = 'MODEL_UNAVAILABLE' as const;
 }
+
+/**
+ * The upstream vendor failed: an HTTP error, a broken or malformed stream, a timeout, a refused
+ * connection. `status` is the vendor's HTTP status when there was one; `retryAfterMs` comes from
+ * its `Retry-After` header. Retryable: connection errors, timeouts, 408, 409, 429, 5xx and 529.
+ */
+export class UpstreamError extends GatewayError {
+  readonly code: ErrorCode = 'UPSTREAM_ERROR';
+  override readonly isRetryable: boolean;
+  readonly status: number | undefined;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(
+    message: string,
+    options: { status?: number; retryAfterMs?: number; retryable?: boolean; reason?: string; provider?: string; cause?: unknown } = {},
+  ) {
+    super(message, {
+      cause: options.cause,
+      details: {
+        ...(options.status !== undefined ? { upstreamStatus: options.status } : {}),
+        ...(options.retryAfterMs !== undefined ? { retryAfterMs: options.retryAfterMs } : {}),
+        ...(options.reason ? { reason: options.reason } : {}),
+        ...(options.provider ? { provider: options.provider } : {}),
+      },
+    });
+    this.status = options.status;
+    this.retryAfterMs = options.retryAfterMs;
+    this.isRetryable = options.retryable ?? isRetryableStatus(options.status);
+  }
+}
+
+export function isRetryableStatus(status: number | undefined): boolean {
+  return status === undefined || status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+/** The vendor (HTTP 429) or the gateway's own limits refused the request for now; retry after `retryAfterMs`. */
+export class RateLimitedError extends UpstreamError {
+  override readonly code: ErrorCode = 'RATE_LIMITED';
+}
+
+/** The request would cost more than its `costLimit` (or the key's budget) even with one output token. */
+export class CostLimitExceededError extends GatewayError {
+  readonly code = 'COST_LIMIT_EXCEEDED' as const;
+}

@@ -1,3 +1,4 @@
+import type { LookupFunction } from 'node:net';
 import type { Config } from './config/config.js';
 import { createOrm, type Orm } from './db/orm.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
@@ -7,6 +8,7 @@ import { ModelRegistry } from './modules/models/model-registry.js';
 import { RoutingTable } from './modules/models/routing-table.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
+import { createUpstreamHttp, type UpstreamHttp } from './providers/http.js';
 import { createProviderAdapters, type ProviderAdapters } from './providers/providers.js';
 
 /** Everything the gateway is made of, built once per app by `createServices`. */
@@ -17,6 +19,7 @@ export interface Services {
   readonly bus: EventBus;
   readonly routing: RoutingTable;
   readonly metrics: Metrics;
+  readonly http: UpstreamHttp;
   readonly adapters: ProviderAdapters;
   readonly models: ModelRegistry;
   readonly apiKeys: ApiKeyService;
@@ -24,7 +27,8 @@ export interface Services {
 
 export interface ServiceOverrides {
   readonly logger?: Logger;
-  readonly adapters?: ProviderAdapters;
+  /** DNS resolution for upstream calls (tests map names to loopback fakes). */
+  readonly lookup?: LookupFunction;
 }
 
 /**
@@ -37,7 +41,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const bus = createEventBus();
   const routing = new RoutingTable();
   const metrics = createMetrics(routing);
-  const adapters = overrides.adapters ?? createProviderAdapters();
+  const http = createUpstreamHttp({ allowPrivateEndpoints: config.security.allowPrivateEndpoints, ...(overrides.lookup ? { lookup: overrides.lookup } : {}) });
+  const adapters = createProviderAdapters(http);
   const models = new ModelRegistry({
     adapters,
     env: config.env,
@@ -58,5 +63,5 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     { registered: summary.registered.length, updated: summary.updated.length, retired: summary.retired.length, unchanged: summary.unchanged.length },
     `applied ${config.source}: ${config.models.length} models`,
   );
-  return { config, logger, orm, bus, routing, metrics, adapters, models, apiKeys };
+  return { config, logger, orm, bus, routing, metrics, http, adapters, models, apiKeys };
 }

@@ -27,7 +27,7 @@ export function ormOptions(database: DatabaseConfig, logger?: Logger): Options {
       allOrNothing: true,
       snapshot: false,
       emit: 'ts',
-      fileName: (timestamp, name) => `Migration${timestamp}${name ? `-${name}` : ''}`,
+      fileName: (timestamp, name) => `Migration${timestamp}${(name ?? '').replace(/(^|[^A-Za-z0-9])([A-Za-z0-9])/g, (_m, _s, c: string) => c.toUpperCase())}`,
     },
   };
 }

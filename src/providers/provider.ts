@@ -34,6 +34,18 @@ export interface MockSettings {
   readonly tokenDelayMs?: number;
 }
 
+/** How long a call may take, in milliseconds. */
+export interface Timeouts {
+  /** To open the TCP/TLS connection. */
+  readonly connectMs: number;
+  /** From sending the request to the first token. */
+  readonly firstTokenMs: number;
+  /** For the whole generation. */
+  readonly totalMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 10_000, firstTokenMs: 60_000, totalMs: 600_000 };
+
 /** Where and how to call one upstream model; resolved by the gateway, never by the adapter. */
 export interface UpstreamTarget {
   /** The gateway's model id (for messages and metrics). */
@@ -45,6 +57,9 @@ export interface UpstreamTarget {
   /** The vendor key, read from the environment variable the model names; never stored. */
   readonly apiKey?: string;
   readonly mock?: MockSettings;
+  readonly timeouts: Timeouts;
+  /** Whether to ask for usage in streams (`stream_options.include_usage`); some OpenAI-compatible servers reject it. */
+  readonly streamUsage: boolean;
 }
 
 export interface CallOptions {

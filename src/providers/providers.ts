@@ -1,11 +1,22 @@
+import { createAnthropicAdapter } from './anthropic/anthropic-adapter.js';
+import type { UpstreamHttp } from './http.js';
 import { createMockProvider } from './mock/mock-provider.js';
+import { createOpenAICompatibleAdapter } from './openai/openai-adapter.js';
 import type { ProviderAdapter } from './provider.js';
 import type { ProviderKind } from './provider-kinds.js';
 
-/** The adapters this build has, by provider kind. A kind without one is registered but never checked or routed. */
+/** The adapters by provider kind. */
 export type ProviderAdapters = ReadonlyMap<ProviderKind, ProviderAdapter>;
 
-export function createProviderAdapters(): ProviderAdapters {
-  const adapters: ProviderAdapter[] = [createMockProvider()];
+/** Every adapter, sharing one HTTP client (its keep-alive pools and endpoint policy). */
+export function createProviderAdapters(http: UpstreamHttp): ProviderAdapters {
+  const adapters: ProviderAdapter[] = [
+    createOpenAICompatibleAdapter('openai', http),
+    createOpenAICompatibleAdapter('openai-compatible', http),
+    createOpenAICompatibleAdapter('dashscope', http),
+    createOpenAICompatibleAdapter('qianfan', http),
+    createAnthropicAdapter(http),
+    createMockProvider(),
+  ];
   return new Map(adapters.map((adapter) => [adapter.kind, adapter]));
 }

@@ -24,7 +24,7 @@ describe('persistence', () => {
     const [mode] = await orm.em.getConnection().execute<{ journal_mode: string }[]>('pragma journal_mode');
     expect(mode?.journal_mode).toBe('wal');
     const executed = await orm.getMigrator().getExecutedMigrations();
-    expect(executed.map((m) => m.name)).toEqual(['Migration20261125000000-initial']);
+    expect(executed.map((m) => m.name)).toEqual(['Migration20261125000000-initial', 'Migration20261125172258ModelTimeoutsQuirks']);
     expect(await orm.getMigrator().getPendingMigrations()).toEqual([]);
     await orm.close();
   });
@@ -66,7 +66,7 @@ describe('persistence', () => {
       const { models } = expectData(await app.run(ModelsQuery, { filter: { includeRetired: true } }));
       expect(models.map((m) => [m.id, m.status, m.source])).toEqual([
         ['api-only', 'HEALTHY', 'API'],
-        ['gpt-4', 'PENDING', 'CONFIG'],
+        ['gpt-4', 'UNHEALTHY', 'CONFIG'],
         ['mock-a', 'DISABLED', 'CONFIG'],
       ]);
       expect(app.app.services.routing.get('api-only')?.version).toBe('v2');

@@ -69,7 +69,7 @@ describe('the switchyard process', () => {
     const { models } = expectData(await execute(fetch, ModelsQuery, undefined, { url: `${url}/graphql` }));
     expect(models.length).toBeGreaterThanOrEqual(15);
     expect(models.find((m) => m.id === 'mock-fast')?.status).toBe('HEALTHY');
-    expect(models.find((m) => m.id === 'gpt-4')?.status).toBe('PENDING');
+    expect(models.find((m) => m.id === 'gpt-4')).toMatchObject({ status: 'UNHEALTHY', lastHealthCheck: { ok: false, message: 'OPENAI_API_KEY is not set' } });
     started.child.kill('SIGTERM');
     expect(await started.exited).toBe(0);
     expect(started.output()).toContain('"msg":"stopped"');

@@ -16,12 +16,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query Models($filter: ModelFilter) {\n    models(filter: $filter) {\n      id provider upstreamModel baseUrl apiKeyEnv contextWindow capabilities status source\n      defaults { maxTokens temperature topP stop }\n      pricing { input output }\n      lastHealthCheck { ok message }\n      circuit { state }\n      retiredAt\n    }\n  }\n": typeof types.ModelsDocument,
     "\n  query Model($id: ID!) {\n    model(id: $id) { id status provider version pricing { input output } defaults { maxTokens temperature } mock { tokens tokenDelayMs } }\n  }\n": typeof types.ModelDocument,
-    "\n  mutation RegisterModel($input: RegisterModelInput!) {\n    registerModel(input: $input) {\n      model { id provider status upstreamModel baseUrl apiKeyEnv source capabilities pricing { input output } defaults { maxTokens } lastHealthCheck { ok message } }\n      healthCheck { checked ok latencyMs message }\n    }\n  }\n": typeof types.RegisterModelDocument,
-    "\n  mutation UpdateModel($input: UpdateModelInput!) {\n    updateModel(input: $input) {\n      model { id status version baseUrl pricing { input output } defaults { maxTokens temperature } mock { tokens } }\n      healthCheck { checked ok }\n    }\n  }\n": typeof types.UpdateModelDocument,
+    "\n  mutation RegisterModel($input: RegisterModelInput!) {\n    registerModel(input: $input) {\n      model { id provider status upstreamModel baseUrl apiKeyEnv source capabilities pricing { input output } defaults { maxTokens } lastHealthCheck { ok message } }\n      healthCheck { ok latencyMs message }\n    }\n  }\n": typeof types.RegisterModelDocument,
+    "\n  mutation UpdateModel($input: UpdateModelInput!) {\n    updateModel(input: $input) {\n      model { id status version baseUrl pricing { input output } defaults { maxTokens temperature } mock { tokens } }\n      healthCheck { ok }\n    }\n  }\n": typeof types.UpdateModelDocument,
     "mutation DisableModel($id: ID!) { disableModel(id: $id) { id status } }": typeof types.DisableModelDocument,
-    "mutation EnableModel($id: ID!) { enableModel(id: $id) { model { id status } healthCheck { checked ok } } }": typeof types.EnableModelDocument,
+    "mutation EnableModel($id: ID!) { enableModel(id: $id) { model { id status } healthCheck { ok } } }": typeof types.EnableModelDocument,
     "mutation RetireModel($id: ID!) { retireModel(id: $id) { id status retiredAt } }": typeof types.RetireModelDocument,
-    "mutation CheckModelHealth($id: ID!) { checkModelHealth(id: $id) { model { id status lastHealthCheck { ok message } } healthCheck { checked ok message } } }": typeof types.CheckModelHealthDocument,
+    "mutation CheckModelHealth($id: ID!) { checkModelHealth(id: $id) { model { id status lastHealthCheck { ok message } } healthCheck { ok message } } }": typeof types.CheckModelHealthDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name prefix scopes revoked } }\n  }\n": typeof types.CreateApiKeyDocument,
     "query ApiKeys { apiKeys { id name prefix scopes revoked revokedAt } }": typeof types.ApiKeysDocument,
     "mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revoked revokedAt } }": typeof types.RevokeApiKeyDocument,
@@ -31,12 +31,12 @@ type Documents = {
 const documents: Documents = {
     "\n  query Models($filter: ModelFilter) {\n    models(filter: $filter) {\n      id provider upstreamModel baseUrl apiKeyEnv contextWindow capabilities status source\n      defaults { maxTokens temperature topP stop }\n      pricing { input output }\n      lastHealthCheck { ok message }\n      circuit { state }\n      retiredAt\n    }\n  }\n": types.ModelsDocument,
     "\n  query Model($id: ID!) {\n    model(id: $id) { id status provider version pricing { input output } defaults { maxTokens temperature } mock { tokens tokenDelayMs } }\n  }\n": types.ModelDocument,
-    "\n  mutation RegisterModel($input: RegisterModelInput!) {\n    registerModel(input: $input) {\n      model { id provider status upstreamModel baseUrl apiKeyEnv source capabilities pricing { input output } defaults { maxTokens } lastHealthCheck { ok message } }\n      healthCheck { checked ok latencyMs message }\n    }\n  }\n": types.RegisterModelDocument,
-    "\n  mutation UpdateModel($input: UpdateModelInput!) {\n    updateModel(input: $input) {\n      model { id status version baseUrl pricing { input output } defaults { maxTokens temperature } mock { tokens } }\n      healthCheck { checked ok }\n    }\n  }\n": types.UpdateModelDocument,
+    "\n  mutation RegisterModel($input: RegisterModelInput!) {\n    registerModel(input: $input) {\n      model { id provider status upstreamModel baseUrl apiKeyEnv source capabilities pricing { input output } defaults { maxTokens } lastHealthCheck { ok message } }\n      healthCheck { ok latencyMs message }\n    }\n  }\n": types.RegisterModelDocument,
+    "\n  mutation UpdateModel($input: UpdateModelInput!) {\n    updateModel(input: $input) {\n      model { id status version baseUrl pricing { input output } defaults { maxTokens temperature } mock { tokens } }\n      healthCheck { ok }\n    }\n  }\n": types.UpdateModelDocument,
     "mutation DisableModel($id: ID!) { disableModel(id: $id) { id status } }": types.DisableModelDocument,
-    "mutation EnableModel($id: ID!) { enableModel(id: $id) { model { id status } healthCheck { checked ok } } }": types.EnableModelDocument,
+    "mutation EnableModel($id: ID!) { enableModel(id: $id) { model { id status } healthCheck { ok } } }": types.EnableModelDocument,
     "mutation RetireModel($id: ID!) { retireModel(id: $id) { id status retiredAt } }": types.RetireModelDocument,
-    "mutation CheckModelHealth($id: ID!) { checkModelHealth(id: $id) { model { id status lastHealthCheck { ok message } } healthCheck { checked ok message } } }": types.CheckModelHealthDocument,
+    "mutation CheckModelHealth($id: ID!) { checkModelHealth(id: $id) { model { id status lastHealthCheck { ok message } } healthCheck { ok message } } }": types.CheckModelHealthDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name prefix scopes revoked } }\n  }\n": types.CreateApiKeyDocument,
     "query ApiKeys { apiKeys { id name prefix scopes revoked revokedAt } }": types.ApiKeysDocument,
     "mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revoked revokedAt } }": types.RevokeApiKeyDocument,
@@ -69,11 +69,11 @@ export function graphql(source: "\n  query Model($id: ID!) {\n    model(id: $id)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RegisterModel($input: RegisterModelInput!) {\n    registerModel(input: $input) {\n      model { id provider status upstreamModel baseUrl apiKeyEnv source capabilities pricing { input output } defaults { maxTokens } lastHealthCheck { ok message } }\n      healthCheck { checked ok latencyMs message }\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterModel($input: RegisterModelInput!) {\n    registerModel(input: $input) {\n      model { id provider status upstreamModel baseUrl apiKeyEnv source capabilities pricing { input output } defaults { maxTokens } lastHealthCheck { ok message } }\n      healthCheck { checked ok latencyMs message }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation RegisterModel($input: RegisterModelInput!) {\n    registerModel(input: $input) {\n      model { id provider status upstreamModel baseUrl apiKeyEnv source capabilities pricing { input output } defaults { maxTokens } lastHealthCheck { ok message } }\n      healthCheck { ok latencyMs message }\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterModel($input: RegisterModelInput!) {\n    registerModel(input: $input) {\n      model { id provider status upstreamModel baseUrl apiKeyEnv source capabilities pricing { input output } defaults { maxTokens } lastHealthCheck { ok message } }\n      healthCheck { ok latencyMs message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateModel($input: UpdateModelInput!) {\n    updateModel(input: $input) {\n      model { id status version baseUrl pricing { input output } defaults { maxTokens temperature } mock { tokens } }\n      healthCheck { checked ok }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateModel($input: UpdateModelInput!) {\n    updateModel(input: $input) {\n      model { id status version baseUrl pricing { input output } defaults { maxTokens temperature } mock { tokens } }\n      healthCheck { checked ok }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateModel($input: UpdateModelInput!) {\n    updateModel(input: $input) {\n      model { id status version baseUrl pricing { input output } defaults { maxTokens temperature } mock { tokens } }\n      healthCheck { ok }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateModel($input: UpdateModelInput!) {\n    updateModel(input: $input) {\n      model { id status version baseUrl pricing { input output } defaults { maxTokens temperature } mock { tokens } }\n      healthCheck { ok }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -81,7 +81,7 @@ export function graphql(source: "mutation DisableModel($id: ID!) { disableModel(
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation EnableModel($id: ID!) { enableModel(id: $id) { model { id status } healthCheck { checked ok } } }"): (typeof documents)["mutation EnableModel($id: ID!) { enableModel(id: $id) { model { id status } healthCheck { checked ok } } }"];
+export function graphql(source: "mutation EnableModel($id: ID!) { enableModel(id: $id) { model { id status } healthCheck { ok } } }"): (typeof documents)["mutation EnableModel($id: ID!) { enableModel(id: $id) { model { id status } healthCheck { ok } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -89,7 +89,7 @@ export function graphql(source: "mutation RetireModel($id: ID!) { retireModel(id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation CheckModelHealth($id: ID!) { checkModelHealth(id: $id) { model { id status lastHealthCheck { ok message } } healthCheck { checked ok message } } }"): (typeof documents)["mutation CheckModelHealth($id: ID!) { checkModelHealth(id: $id) { model { id status lastHealthCheck { ok message } } healthCheck { checked ok message } } }"];
+export function graphql(source: "mutation CheckModelHealth($id: ID!) { checkModelHealth(id: $id) { model { id status lastHealthCheck { ok message } } healthCheck { ok message } } }"): (typeof documents)["mutation CheckModelHealth($id: ID!) { checkModelHealth(id: $id) { model { id status lastHealthCheck { ok message } } healthCheck { ok message } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

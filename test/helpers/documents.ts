@@ -24,7 +24,7 @@ export const RegisterModel = graphql(`
   mutation RegisterModel($input: RegisterModelInput!) {
     registerModel(input: $input) {
       model { id provider status upstreamModel baseUrl apiKeyEnv source capabilities pricing { input output } defaults { maxTokens } lastHealthCheck { ok message } }
-      healthCheck { checked ok latencyMs message }
+      healthCheck { ok latencyMs message }
     }
   }
 `);
@@ -33,15 +33,15 @@ export const UpdateModel = graphql(`
   mutation UpdateModel($input: UpdateModelInput!) {
     updateModel(input: $input) {
       model { id status version baseUrl pricing { input output } defaults { maxTokens temperature } mock { tokens } }
-      healthCheck { checked ok }
+      healthCheck { ok }
     }
   }
 `);
 
 export const DisableModel = graphql(`mutation DisableModel($id: ID!) { disableModel(id: $id) { id status } }`);
-export const EnableModel = graphql(`mutation EnableModel($id: ID!) { enableModel(id: $id) { model { id status } healthCheck { checked ok } } }`);
+export const EnableModel = graphql(`mutation EnableModel($id: ID!) { enableModel(id: $id) { model { id status } healthCheck { ok } } }`);
 export const RetireModel = graphql(`mutation RetireModel($id: ID!) { retireModel(id: $id) { id status retiredAt } }`);
-export const CheckModelHealth = graphql(`mutation CheckModelHealth($id: ID!) { checkModelHealth(id: $id) { model { id status lastHealthCheck { ok message } } healthCheck { checked ok message } } }`);
+export const CheckModelHealth = graphql(`mutation CheckModelHealth($id: ID!) { checkModelHealth(id: $id) { model { id status lastHealthCheck { ok message } } healthCheck { ok message } } }`);
 
 export const CreateApiKey = graphql(`
   mutation CreateApiKey($input: CreateApiKeyInput!) {

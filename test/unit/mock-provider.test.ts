@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createMockProvider } from '../../src/providers/mock/mock-provider.js';
-import type { ChatRequest, StreamPart, UpstreamTarget } from '../../src/providers/provider.js';
+import { type ChatRequest, DEFAULT_TIMEOUTS, type StreamPart, type UpstreamTarget } from '../../src/providers/provider.js';
 
 const provider = createMockProvider();
-const target = (mock?: UpstreamTarget['mock']): UpstreamTarget => ({ modelId: 'm', upstreamModel: 'm', ...(mock ? { mock } : {}) });
+const target = (mock?: UpstreamTarget['mock']): UpstreamTarget => ({ modelId: 'm', upstreamModel: 'm', timeouts: DEFAULT_TIMEOUTS, streamUsage: true, ...(mock ? { mock } : {}) });
 const request = (prompt: string, maxTokens = 2000): ChatRequest => ({ messages: [{ role: 'user', content: prompt }], params: { maxTokens } });
 
 async function collect(iterable: AsyncIterable<StreamPart>): Promise<StreamPart[]> {

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125000000Initial } from './Migration20261125000000-initial.js';
+import { Migration20261125172258ModelTimeoutsQuirks } from './Migration20261125172258ModelTimeoutsQuirks.js';
 
 /**
  * The committed migrations, oldest first. They are imported (not globbed) so that they run the
@@ -7,4 +8,5 @@ import { Migration20261125000000Initial } from './Migration20261125000000-initia
  */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125000000-initial', class: Migration20261125000000Initial },
+  { name: 'Migration20261125172258ModelTimeoutsQuirks', class: Migration20261125172258ModelTimeoutsQuirks },
 ];

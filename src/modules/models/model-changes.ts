@@ -17,6 +17,8 @@ export function applyDefinition(entity: ModelEntity, definition: ModelDefinition
   entity.inputPriceMicroUsd = definition.pricing ? usdToMicro(definition.pricing.input) : null;
   entity.outputPriceMicroUsd = definition.pricing ? usdToMicro(definition.pricing.output) : null;
   entity.mock = definition.mock ? { ...definition.mock } : null;
+  entity.timeouts = definition.timeouts ? { ...definition.timeouts } : null;
+  entity.quirks = definition.quirks ? { ...definition.quirks } : null;
 }
 
 /**
@@ -39,9 +41,11 @@ export function applyPatch(entity: ModelEntity, patch: ModelPatch): boolean {
     entity.outputPriceMicroUsd = patch.pricing ? usdToMicro(patch.pricing.output) : null;
   }
   if (patch.mock !== undefined) entity.mock = patch.mock ? { ...patch.mock } : null;
+  if (patch.timeouts !== undefined) entity.timeouts = patch.timeouts ? { ...patch.timeouts } : null;
+  if (patch.quirks !== undefined) entity.quirks = patch.quirks ? { ...patch.quirks } : null;
   return connectionKey(entity) !== before;
 }
 
 function connectionKey(entity: ModelEntity): string {
-  return JSON.stringify([entity.upstreamModel, entity.baseUrl, entity.apiKeyEnv, entity.mock]);
+  return JSON.stringify([entity.upstreamModel, entity.baseUrl, entity.apiKeyEnv, entity.mock, entity.quirks]);
 }

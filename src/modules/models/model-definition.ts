@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PROVIDER_DEFAULTS, PROVIDER_KINDS } from '../../providers/provider-kinds.js';
 import { checkEndpointUrl } from '../../security/endpoint-policy.js';
-import { enumField, listOf, numberField, objectField, stringField } from '../../validation/fields.js';
+import { booleanField, enumField, listOf, numberField, objectField, stringField } from '../../validation/fields.js';
 
 export const MODEL_CAPABILITIES = ['chat', 'streaming', 'vision', 'tools', 'json', 'embeddings'] as const;
 export type ModelCapability = (typeof MODEL_CAPABILITIES)[number];
@@ -36,6 +36,19 @@ const pricingSchema = objectField({
   output: numberField({ min: 0 }),
 });
 
+/** Per-model timeouts in milliseconds (defaults: connect 10 s, first token 60 s, total 600 s). */
+const timeoutsSchema = objectField({
+  connectMs: numberField({ int: true, min: 1, max: 600_000 }).optional(),
+  firstTokenMs: numberField({ int: true, min: 1, max: 3_600_000 }).optional(),
+  totalMs: numberField({ int: true, min: 1, max: 3_600_000 }).optional(),
+});
+
+/** How a server departs from the protocol it claims (OpenAI-compatible servers vary). */
+const quirksSchema = objectField({
+  /** false: do not send `stream_options.include_usage` (servers that reject it); usage is then estimated. */
+  streamUsage: booleanField().optional(),
+});
+
 const mockSettingsSchema = objectField({
   tokens: numberField({ int: true, min: 1, max: 100_000 }).optional(),
   tokenDelayMs: numberField({ int: true, min: 0, max: 60_000 }).optional(),
@@ -55,6 +68,8 @@ const definitionShape = {
   limits: limitsSchema.optional(),
   pricing: pricingSchema.optional(),
   mock: mockSettingsSchema.optional(),
+  timeouts: timeoutsSchema.optional(),
+  quirks: quirksSchema.optional(),
 };
 
 /** Rules that need the config: the endpoint policy and provider-specific requirements. */
@@ -101,6 +116,8 @@ export const modelPatchSchema = objectField({
   limits: definitionShape.limits.nullable(),
   pricing: definitionShape.pricing.nullable(),
   mock: definitionShape.mock.nullable(),
+  timeouts: definitionShape.timeouts.nullable(),
+  quirks: definitionShape.quirks.nullable(),
 });
 
 export type ModelPatch = z.infer<typeof modelPatchSchema>;

@@ -4,10 +4,13 @@ import type { ModelRecord } from './model-record.js';
 
 export const HEALTH_CHECK_TIMEOUT_MS = 10_000;
 
-/** The result of probing one model, or `checked: false` when this build cannot probe its provider. */
-export type HealthProbe =
-  | { readonly checked: true; readonly ok: boolean; readonly latencyMs: number; readonly message: string }
-  | { readonly checked: false; readonly message: string };
+/** The result of probing one model. */
+export interface HealthProbe {
+  readonly ok: boolean;
+  readonly latencyMs: number;
+  /** What was checked, or why it failed (never a key). */
+  readonly message: string;
+}
 
 /** The upstream a model points at, with its vendor key read from the environment by name. */
 export function upstreamTarget(model: ModelRecord, env: Readonly<Record<string, string | undefined>>): UpstreamTarget {
@@ -17,13 +20,14 @@ export function upstreamTarget(model: ModelRecord, env: Readonly<Record<string, 
     ...(model.baseUrl ? { baseUrl: model.baseUrl } : {}),
     ...(model.apiKeyEnv && env[model.apiKeyEnv] ? { apiKey: env[model.apiKeyEnv] } : {}),
     ...(model.mock ? { mock: model.mock } : {}),
+    timeouts: model.timeouts,
+    streamUsage: model.streamUsage,
   };
 }
 
 /**
- * Probes a model's upstream. A provider this build has no adapter for is not probed (the model
- * keeps its status: nothing reports a health it did not check); a missing vendor key is a failed
- * check that names the variable.
+ * Probes a model's upstream with its adapter's cheapest honest check. A missing vendor key is a
+ * failed check that names the variable (nothing is sent).
  */
 export async function probeModel(
   model: ModelRecord,
@@ -31,16 +35,14 @@ export async function probeModel(
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<HealthProbe> {
   const adapter = adapters.get(model.provider);
-  if (!adapter) return { checked: false, message: `no adapter for provider ${model.provider} in this version; not checked` };
-  if (model.apiKeyEnv && !env[model.apiKeyEnv]) {
-    return { checked: true, ok: false, latencyMs: 0, message: `${model.apiKeyEnv} is not set` };
-  }
+  if (!adapter) throw new Error(`no adapter for provider ${model.provider}`);
+  if (model.apiKeyEnv && !env[model.apiKeyEnv]) return { ok: false, latencyMs: 0, message: `${model.apiKeyEnv} is not set` };
   const started = performance.now();
   try {
     const result = await adapter.checkHealth(upstreamTarget(model, env), { signal: AbortSignal.timeout(HEALTH_CHECK_TIMEOUT_MS) });
-    return { checked: true, ok: result.ok, latencyMs: result.latencyMs, message: result.message };
+    return result;
   } catch (error) {
     const latencyMs = Math.round(performance.now() - started);
-    return { checked: true, ok: false, latencyMs, message: error instanceof Error ? error.message : 'health check failed' };
+    return { ok: false, latencyMs, message: error instanceof Error ? error.message : 'health check failed' };
   }
 }

@@ -28,6 +28,16 @@ const MockSettingsInput = builder.inputType('MockSettingsInput', {
   fields: (t) => ({ tokens: t.int(), tokenDelayMs: t.int() }),
 });
 
+const TimeoutsInput = builder.inputType('TimeoutsInput', {
+  description: 'Milliseconds; unset ones keep the defaults (connect 10 s, first token 60 s, total 600 s).',
+  fields: (t) => ({ connectMs: t.int(), firstTokenMs: t.int(), totalMs: t.int() }),
+});
+
+const QuirksInput = builder.inputType('QuirksInput', {
+  description: 'How an OpenAI-compatible server departs from the protocol.',
+  fields: (t) => ({ streamUsage: t.boolean({ description: 'false: do not send stream_options.include_usage (usage is then estimated).' }) }),
+});
+
 type InputFieldBuilder = PothosSchemaTypes.InputFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<BuilderTypes>, 'InputObject'>;
 
 /** The fields registerModel and updateModel share (all optional; update reads null as "clear"). */
@@ -44,6 +54,8 @@ function modelInputFields(t: InputFieldBuilder) {
     limits: t.field({ type: ModelLimitsInput }),
     pricing: t.field({ type: ModelPricingInput }),
     mock: t.field({ type: MockSettingsInput, description: 'Only for provider MOCK.' }),
+    timeouts: t.field({ type: TimeoutsInput }),
+    quirks: t.field({ type: QuirksInput }),
   };
 }
 

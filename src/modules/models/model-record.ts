@@ -1,5 +1,6 @@
 import { PROVIDER_DEFAULTS, type ProviderKind } from '../../providers/provider-kinds.js';
 import { DEFAULT_MAX_TOKENS, type ModelCapability } from './model-definition.js';
+import { DEFAULT_TIMEOUTS, type Timeouts } from '../../providers/provider.js';
 import type { CircuitState, ModelEntity, ModelSource, ModelStatus, StoredGenerationParams, StoredLimits, StoredMockSettings } from './model.entity.js';
 
 /** The last health probe of a model. */
@@ -31,6 +32,10 @@ export interface ModelRecord {
   readonly inputPriceMicroUsd: number | null;
   readonly outputPriceMicroUsd: number | null;
   readonly mock: Readonly<StoredMockSettings> | null;
+  /** Effective timeouts: the model's, else the defaults. */
+  readonly timeouts: Timeouts;
+  /** Whether streams ask the vendor for usage (`quirks.streamUsage`, default true). */
+  readonly streamUsage: boolean;
   readonly status: ModelStatus;
   readonly lastHealthCheck: HealthCheckRecord | null;
   readonly circuitState: CircuitState;
@@ -58,6 +63,8 @@ export function toModelRecord(entity: ModelEntity): ModelRecord {
     inputPriceMicroUsd: entity.inputPriceMicroUsd ?? null,
     outputPriceMicroUsd: entity.outputPriceMicroUsd ?? null,
     mock: entity.mock ? { ...entity.mock } : null,
+    timeouts: { ...DEFAULT_TIMEOUTS, ...entity.timeouts },
+    streamUsage: entity.quirks?.streamUsage ?? true,
     status: entity.status as ModelStatus,
     lastHealthCheck: entity.healthCheckedAt
       ? {

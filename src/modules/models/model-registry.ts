@@ -173,7 +173,6 @@ export class ModelRegistry {
    */
   async runHealthCheck(em: EntityManager, entity: ModelEntity): Promise<ModelWithHealth> {
     const probe = await probeModel(toModelRecord(entity), this.deps.adapters, this.deps.env);
-    if (!probe.checked) return { model: toModelRecord(entity), healthCheck: probe };
     this.deps.metrics.healthChecks.inc({ provider: entity.provider, outcome: probe.ok ? 'ok' : 'failed' });
     const before = entity.status;
     entity.healthCheckedAt = new Date();

@@ -22,6 +22,16 @@ export interface StoredLimits {
   tokensPerMinute?: number;
 }
 
+export interface StoredTimeouts {
+  connectMs?: number;
+  firstTokenMs?: number;
+  totalMs?: number;
+}
+
+export interface StoredQuirks {
+  streamUsage?: boolean;
+}
+
 export interface StoredMockSettings {
   tokens?: number;
   tokenDelayMs?: number;
@@ -48,6 +58,8 @@ export const ModelSchema = defineEntity({
     inputPriceMicroUsd: p.bigint('number').nullable(),
     outputPriceMicroUsd: p.bigint('number').nullable(),
     mock: p.json<StoredMockSettings>().nullable(),
+    timeouts: p.json<StoredTimeouts>().nullable(),
+    quirks: p.json<StoredQuirks>().nullable(),
     status: p.string().length(16).index(),
     healthCheckedAt: p.datetime().nullable(),
     healthOk: p.boolean().nullable(),

@@ -68,6 +68,15 @@ const MockSettingsRef = builder.objectRef<NonNullable<ModelRecord['mock']>>('Moc
   }),
 });
 
+const TimeoutsRef = builder.objectRef<ModelRecord['timeouts']>('Timeouts').implement({
+  description: 'How long a call to the model may take, in milliseconds.',
+  fields: (t) => ({
+    connectMs: t.exposeInt('connectMs', { description: 'To open the connection.' }),
+    firstTokenMs: t.exposeInt('firstTokenMs', { description: 'From the request to the first token.' }),
+    totalMs: t.exposeInt('totalMs', { description: 'For the whole generation.' }),
+  }),
+});
+
 const HealthCheckRef = builder.objectRef<HealthCheckRecord>('HealthCheck').implement({
   description: 'The last health probe of a model.',
   fields: (t) => ({
@@ -103,6 +112,8 @@ export const ModelRef = builder.objectRef<ModelRecord>('Model').implement({
       resolve: (m) => (m.inputPriceMicroUsd === null || m.outputPriceMicroUsd === null ? null : { input: microToUsd(m.inputPriceMicroUsd), output: microToUsd(m.outputPriceMicroUsd) }),
     }),
     mock: t.field({ type: MockSettingsRef, nullable: true, resolve: (m) => m.mock }),
+    timeouts: t.field({ type: TimeoutsRef, description: "The model's timeouts, defaults filled in.", resolve: (m) => m.timeouts }),
+    streamUsage: t.exposeBoolean('streamUsage', { description: 'Whether streams ask the vendor for usage (quirks.streamUsage); when false, usage is estimated.' }),
     status: t.expose('status', { type: ModelStatusEnum }),
     lastHealthCheck: t.field({ type: HealthCheckRef, nullable: true, resolve: (m) => m.lastHealthCheck }),
     circuit: t.field({ type: CircuitRef, resolve: (m) => ({ state: m.circuitState }) }),
@@ -116,9 +127,8 @@ export const ModelRef = builder.objectRef<ModelRecord>('Model').implement({
 const HealthProbeRef = builder.objectRef<HealthProbe>('HealthProbe').implement({
   description: 'The outcome of the health probe an operation ran.',
   fields: (t) => ({
-    checked: t.exposeBoolean('checked', { description: 'False when this version cannot probe the provider (the model keeps its status).' }),
-    ok: t.boolean({ nullable: true, resolve: (p) => (p.checked ? p.ok : null) }),
-    latencyMs: t.int({ nullable: true, resolve: (p) => (p.checked ? Math.round(p.latencyMs) : null) }),
+    ok: t.exposeBoolean('ok'),
+    latencyMs: t.int({ resolve: (p) => Math.round(p.latencyMs) }),
     message: t.exposeString('message'),
   }),
 });

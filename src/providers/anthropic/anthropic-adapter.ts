@@ -1,0 +1,113 @@
+import { UpstreamError } from '../../errors.js';
+import type { UpstreamHttp } from '../http.js';
+import { PROVIDER_DEFAULTS } from '../provider-kinds.js';
+import { type RawPart, startProviderStream } from '../provider-stream.js';
+import type { ChatRequest, HealthResult, ProviderAdapter, UpstreamTarget } from '../provider.js';
+import { parseSse } from '../sse.js';
+import { readBody, upstreamHttpError } from '../vendor-error.js';
+import { ANTHROPIC_VERSION, errorBodySchema, streamEventSchema } from './anthropic-wire.js';
+import { convertToMessages } from './convert-request.js';
+import { mapAnthropicStopReason } from './map-stop-reason.js';
+
+/** Error types Anthropic documents as transient. @see https://docs.anthropic.com/en/api/errors */
+const RETRYABLE_ERROR_TYPES = new Set(['overloaded_error', 'api_error', 'rate_limit_error', 'timeout_error']);
+
+const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set(streamEventSchema.options.map((option) => option.shape.type.value));
+
+function apiRoot(target: UpstreamTarget): string {
+  return (target.baseUrl ?? PROVIDER_DEFAULTS.anthropic.baseUrl ?? '').replace(/\/+$/, '');
+}
+
+function headers(target: UpstreamTarget): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    accept: 'application/json, text/event-stream',
+    'anthropic-version': ANTHROPIC_VERSION,
+    ...(target.apiKey ? { 'x-api-key': target.apiKey } : {}),
+  };
+}
+
+function vendorMessage(body: unknown): string | undefined {
+  const parsed = errorBodySchema.safeParse(body);
+  if (parsed.success) return `${parsed.data.error.type}: ${parsed.data.error.message ?? ''}`.trim();
+  return typeof body === 'string' ? body : undefined;
+}
+
+/**
+ * The adapter for Anthropic's Messages API. `baseUrl` is the host (the SDK convention); the
+ * adapter adds `/v1/messages`. Speaks the full event sequence: message_start (input tokens),
+ * content_block_* (text), message_delta (stop reason, output tokens), message_stop, ping and error.
+ */
+export function createAnthropicAdapter(http: UpstreamHttp): ProviderAdapter {
+  async function* openStream(request: ChatRequest, target: UpstreamTarget, signal: AbortSignal): AsyncGenerator<RawPart> {
+    const response = await http.send(`${apiRoot(target)}/v1/messages`, {
+      method: 'POST',
+      headers: headers(target),
+      body: JSON.stringify(convertToMessages(request, target)),
+      signal,
+      connectTimeoutMs: target.timeouts.connectMs,
+    });
+    if (response.status >= 400) throw upstreamHttpError('anthropic', response, vendorMessage(await readBody(response)));
+
+    let inputTokens: number | undefined;
+    let outputTokens: number | undefined;
+    let stopReason: string | null | undefined;
+    for await (const sse of parseSse(response.body)) {
+      let json: unknown;
+      try {
+        json = JSON.parse(sse.data);
+      } catch {
+        throw new UpstreamError('anthropic sent an event that is not JSON', { reason: 'malformed', retryable: false, provider: 'anthropic' });
+      }
+      const parsed = streamEventSchema.safeParse(json);
+      if (!parsed.success) {
+        const type = typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : undefined;
+        if (typeof type === 'string' && !KNOWN_EVENT_TYPES.has(type)) continue; // an event type newer than this adapter
+        throw new UpstreamError('anthropic sent an event of an unexpected shape', { reason: 'malformed', retryable: false, provider: 'anthropic' });
+      }
+      const event = parsed.data;
+      switch (event.type) {
+        case 'message_start':
+          inputTokens = event.message.usage?.input_tokens;
+          outputTokens = event.message.usage?.output_tokens;
+          yield { type: 'start', ...(event.message.model ? { upstreamModel: event.message.model } : {}) };
+          break;
+        case 'content_block_delta':
+          if (event.delta.type === 'text_delta' && event.delta.text) yield { type: 'text-delta', text: event.delta.text };
+          break;
+        case 'message_delta':
+          stopReason = event.delta.stop_reason ?? stopReason;
+          if (event.usage?.output_tokens !== undefined) outputTokens = event.usage.output_tokens;
+          if (event.usage?.input_tokens !== undefined) inputTokens = event.usage.input_tokens;
+          break;
+        case 'message_stop':
+          yield { type: 'finish', finishReason: mapAnthropicStopReason(stopReason), usage: { ...(inputTokens !== undefined ? { inputTokens } : {}), ...(outputTokens !== undefined ? { outputTokens } : {}) } };
+          return;
+        case 'error':
+          throw new UpstreamError(`anthropic failed mid-stream: ${event.error.type}: ${event.error.message ?? ''}`.trim(), {
+            reason: 'stream',
+            retryable: RETRYABLE_ERROR_TYPES.has(event.error.type),
+            provider: 'anthropic',
+          });
+        default:
+          break;
+      }
+    }
+    throw new UpstreamError('anthropic ended the stream before message_stop', { reason: 'stream', retryable: true, provider: 'anthropic' });
+  }
+
+  return {
+    kind: 'anthropic',
+    stream: (request, target, { signal }) => startProviderStream(request, target, signal, (s) => openStream(request, target, s)),
+    async checkHealth(target, { signal }): Promise<HealthResult> {
+      const started = performance.now();
+      const url = `${apiRoot(target)}/v1/models/${encodeURIComponent(target.upstreamModel)}`;
+      const response = await http.send(url, { method: 'GET', headers: headers(target), signal, connectTimeoutMs: target.timeouts.connectMs });
+      const latencyMs = Math.round(performance.now() - started);
+      const body = await readBody(response);
+      if (response.status === 404) return { ok: false, latencyMs, message: `anthropic does not know the model ${target.upstreamModel} (404)` };
+      if (response.status >= 400) return { ok: false, latencyMs, message: upstreamHttpError('anthropic', response, vendorMessage(body)).message };
+      return { ok: true, latencyMs, message: `${target.upstreamModel} is known to GET /v1/models` };
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import { lookup as dnsLookup } from 'node:dns';
+import type { LookupFunction } from 'node:net';
+import { Agent, errors as undiciErrors, request } from 'undici';
+import { UpstreamError } from '../errors.js';
+import { checkEndpointUrl, classifyAddress } from '../security/endpoint-policy.js';
+
+export interface UpstreamResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** The body as it arrives, chunk by chunk. */
+  readonly body: AsyncIterable<Uint8Array>;
+  text(): Promise<string>;
+}
+
+export interface UpstreamRequest {
+  readonly method: 'GET' | 'POST';
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+  readonly signal: AbortSignal;
+  readonly connectTimeoutMs: number;
+}
+
+/** The HTTP client every adapter uses: keep-alive pools per origin, and the endpoint policy enforced at connect time. */
+export interface UpstreamHttp {
+  send(url: string, init: UpstreamRequest): Promise<UpstreamResponse>;
+  close(): Promise<void>;
+}
+
+export interface UpstreamHttpOptions {
+  readonly allowPrivateEndpoints: boolean;
+  /** DNS resolution (tests inject one); defaults to the system resolver. */
+  readonly lookup?: LookupFunction;
+}
+
+/**
+ * Wraps DNS resolution so that a host name resolving to a loopback, private or link-local
+ * address is refused at the moment of connecting — the same resolution the socket then uses, so
+ * a name cannot pass the check at registration and rebind to an internal address later.
+ */
+function guardedLookup(base: LookupFunction, allowPrivate: boolean): LookupFunction {
+  return (hostname, options, callback) => {
+    base(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, '', 0);
+      const list = Array.isArray(addresses) ? addresses : [{ address: String(addresses), family: 4 }];
+      const blocked = allowPrivate ? undefined : list.find((a) => classifyAddress(a.address));
+      if (blocked) {
+        const refusal = Object.assign(new Error(`${hostname} resolves to ${blocked.address}, a ${classifyAddress(blocked.address)} address; set security.allowPrivateEndpoints: true to allow it`), { code: 'ENDPOINT_REFUSED' });
+        return callback(refusal, '', 0);
+      }
+      if (options.all) return (callback as unknown as (e: null, a: typeof list) => void)(null, list);
+      const first = list[0];
+      return first ? callback(null, first.address, first.family) : callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
+    });
+  };
+}
+
+function describeNetworkError(error: unknown): { message: string; refused: boolean } {
+  const causes: unknown[] = [];
+  for (let e: unknown = error; e && causes.length < 5; e = (e as { cause?: unknown }).cause) causes.push(e);
+  const refusal = causes.find((e) => (e as { code?: string }).code === 'ENDPOINT_REFUSED') as Error | undefined;
+  if (refusal) return { message: refusal.message, refused: true };
+  if (causes.some((e) => e instanceof undiciErrors.ConnectTimeoutError)) return { message: 'connect timeout', refused: false };
+  const code = causes.map((e) => (e as { code?: string }).code).find(Boolean);
+  return { message: code ?? (error instanceof Error ? error.message : 'network error'), refused: false };
+}
+
+export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
+  const lookup = guardedLookup(options.lookup ?? (dnsLookup as LookupFunction), options.allowPrivateEndpoints);
+  const agents = new Map<number, Agent>();
+  const agentFor = (connectTimeoutMs: number) => {
+    let agent = agents.get(connectTimeoutMs);
+    if (!agent) {
+      agent = new Agent({ connect: { timeout: connectTimeoutMs, lookup }, keepAliveTimeout: 30_000, connections: 256 });
+      agents.set(connectTimeoutMs, agent);
+    }
+    return agent;
+  };
+
+  return {
+    async send(url, init) {
+      const problem = checkEndpointUrl(url, options.allowPrivateEndpoints);
+      if (problem) throw new UpstreamError(`refused to call ${new URL(url).host}: ${problem}`, { retryable: false, reason: 'endpoint-policy' });
+      try {
+        const response = await request(url, {
+          method: init.method,
+          headers: init.headers,
+          ...(init.body !== undefined ? { body: init.body } : {}),
+          signal: init.signal,
+          dispatcher: agentFor(init.connectTimeoutMs),
+        });
+        return { status: response.statusCode, headers: response.headers, body: response.body, text: () => response.body.text() };
+      } catch (error) {
+        if (init.signal.aborted) throw error;
+        const { message, refused } = describeNetworkError(error);
+        throw new UpstreamError(`could not reach ${new URL(url).host}: ${message}`, { retryable: !refused, reason: refused ? 'endpoint-policy' : 'connect', cause: error });
+      }
+    },
+    async close() {
+      await Promise.all([...agents.values()].map((agent) => agent.close()));
+      agents.clear();
+    },
+  };
+}

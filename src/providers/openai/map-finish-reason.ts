@@ -1,0 +1,18 @@
+import type { FinishReason } from '../provider.js';
+
+/** @see https://platform.openai.com/docs/api-reference/chat/object#chat/object-choices */
+export function mapOpenAIFinishReason(reason: string | null | undefined): FinishReason {
+  switch (reason) {
+    case 'stop':
+      return 'stop';
+    case 'length':
+      return 'length';
+    case 'content_filter':
+      return 'content-filter';
+    case 'tool_calls':
+    case 'function_call':
+      return 'tool-calls';
+    default:
+      return 'other';
+  }
+}

@@ -1,0 +1,37 @@
+import { RateLimitedError, UpstreamError } from '../errors.js';
+import { parseRetryAfter } from './retry-after.js';
+import type { UpstreamResponse } from './http.js';
+
+const MAX_MESSAGE = 300;
+
+/**
+ * Maps a vendor's HTTP error onto the gateway's codes: 429 → RATE_LIMITED (retryable, with the
+ * vendor's Retry-After), 401/403 → a non-retryable UPSTREAM_ERROR about the key, 408/409/5xx/529
+ * → retryable UPSTREAM_ERROR, other 4xx → non-retryable. `vendorMessage` is the message the
+ * vendor's error body carried, if it could be read.
+ */
+export function upstreamHttpError(provider: string, response: Pick<UpstreamResponse, 'status' | 'headers'>, vendorMessage: string | undefined): UpstreamError {
+  const { status } = response;
+  const retryAfterMs = parseRetryAfter(response.headers);
+  const detail = vendorMessage ? `: ${vendorMessage.slice(0, MAX_MESSAGE)}` : '';
+  const base = { status, provider, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+  if (status === 429) return new RateLimitedError(`${provider} rate-limited the request (429)${detail}`, base);
+  if (status === 401 || status === 403) {
+    return new UpstreamError(`${provider} rejected the API key (${status})${detail}`, { ...base, reason: 'auth' });
+  }
+  return new UpstreamError(`${provider} answered ${status}${detail}`, base);
+}
+
+/** Reads a (small) body as JSON, else as bounded text, never failing: a body that cannot be read is just absent. */
+export async function readBody(response: UpstreamResponse): Promise<unknown> {
+  try {
+    const text = await response.text();
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text.slice(0, MAX_MESSAGE);
+    }
+  } catch {
+    return undefined;
+  }
+}
