@@ -1,6 +1,6 @@
 /**
  * Writes a new migration into src/db/migrations/ with the difference between the entities and
- * the schema the committed migrations produce. Register the new class in
+ * the schema the committed migrations produce. Give the class its file's name, add a down(), and register it in
  * src/db/migrations/index.ts afterwards. Usage: npm run migration:create -- <name>
  */
 import { MikroORM } from '@mikro-orm/sqlite';

@@ -66,7 +66,7 @@ export async function createApp(config: Config, overrides: ServiceOverrides = {}
       },
     },
     context: ({ request, connectionParams }: { request?: Request; connectionParams?: Record<string, unknown> }) =>
-      createContext(services, request?.headers.get('authorization') ?? connectionParams?.authorization),
+      createContext(services, request?.headers.get('authorization') ?? connectionParams?.authorization, request?.signal),
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

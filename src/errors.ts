@@ -22,12 +22,18 @@ export abstract class GatewayError extends Error {
   /** Whether trying the same request again (here or on another model) may succeed. */
   readonly isRetryable: boolean = false;
   /** Extra machine-readable facts merged into `extensions` (never secrets). */
-  readonly details: Readonly<Record<string, unknown>>;
+  details: Readonly<Record<string, unknown>>;
 
   constructor(message: string, options?: { cause?: unknown; details?: Record<string, unknown> }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.details = options?.details ?? {};
+  }
+
+  /** Adds facts to `details` (e.g. the id of the stored generation); answers the error itself. */
+  withDetails(extra: Record<string, unknown>): this {
+    this.details = { ...this.details, ...extra };
+    return this;
   }
 }
 

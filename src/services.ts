@@ -2,6 +2,8 @@ import type { LookupFunction } from 'node:net';
 import type { Config } from './config/config.js';
 import { createOrm, type Orm } from './db/orm.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
+import { GenerationService } from './modules/generations/generation-service.js';
+import { GenerationStore } from './modules/generations/generation-store.js';
 import { ApiKeyService } from './modules/keys/api-key-service.js';
 import { probeModelsInService, syncConfigModels } from './modules/models/config-sync.js';
 import { ModelRegistry } from './modules/models/model-registry.js';
@@ -23,6 +25,8 @@ export interface Services {
   readonly adapters: ProviderAdapters;
   readonly models: ModelRegistry;
   readonly apiKeys: ApiKeyService;
+  readonly generationStore: GenerationStore;
+  readonly generations: GenerationService;
 }
 
 export interface ServiceOverrides {
@@ -53,6 +57,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     logger,
   });
   const apiKeys = new ApiKeyService({ adminKey: config.adminKey, metrics });
+  const generationStore = new GenerationStore(orm);
+  const generations = new GenerationService({ models, adapters, store: generationStore, env: config.env, metrics, logger, defaultModel: config.defaultModel });
 
   const em = orm.em.fork();
   await apiKeys.syncBootstrapKey(em);
@@ -63,5 +69,5 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     { registered: summary.registered.length, updated: summary.updated.length, retired: summary.retired.length, unchanged: summary.unchanged.length },
     `applied ${config.source}: ${config.models.length} models`,
   );
-  return { config, logger, orm, bus, routing, metrics, http, adapters, models, apiKeys };
+  return { config, logger, orm, bus, routing, metrics, http, adapters, models, apiKeys, generationStore, generations };
 }

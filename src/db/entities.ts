@@ -1,5 +1,6 @@
+import { GenerationSchema } from '../modules/generations/generation.entity.js';
 import { ApiKeySchema } from '../modules/keys/api-key.entity.js';
 import { ModelSchema } from '../modules/models/model.entity.js';
 
 /** Every entity the ORM knows, listed explicitly (no folder globbing). */
-export const ENTITIES = [ModelSchema, ApiKeySchema];
+export const ENTITIES = [ModelSchema, ApiKeySchema, GenerationSchema];

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
+import DataLoader from 'dataloader';
+import type { ApiKeyRecord } from '../modules/keys/api-key-service.js';
 import type { Viewer } from '../modules/keys/viewer.js';
 import type { Services } from '../services.js';
 
@@ -11,6 +13,10 @@ export interface Context {
   readonly services: Services;
   readonly em: EntityManager;
   readonly viewer: Viewer;
+  /** Aborts when the HTTP client goes away (never, for WebSocket operations: those end by `complete`). */
+  readonly signal: AbortSignal;
+  /** Per-operation batching: N lookups in one resolver pass cost one query. */
+  readonly loaders: { readonly apiKeys: DataLoader<string, ApiKeyRecord | null> };
 }
 
 /**
@@ -18,8 +24,9 @@ export interface Context {
  * `connectionParams.authorization`; it is checked here for every operation, so a revoked key
  * stops working at once. Throws UNAUTHENTICATED when a key is required and missing or invalid.
  */
-export async function createContext(services: Services, authorization: unknown): Promise<Context> {
+export async function createContext(services: Services, authorization: unknown, signal: AbortSignal = new AbortController().signal): Promise<Context> {
   const em = services.orm.em.fork();
   const viewer = await services.apiKeys.authenticate(em, authorization);
-  return { services, em, viewer };
+  const loaders = { apiKeys: new DataLoader((ids: readonly string[]) => services.apiKeys.findMany(em, ids)) };
+  return { services, em, viewer, signal, loaders };
 }

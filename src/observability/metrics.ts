@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { RoutingTable } from '../modules/models/routing-table.js';
 
 /**
@@ -55,7 +55,44 @@ export function createMetrics(routing: RoutingTable) {
     registers: [registry],
   });
 
-  return { registry, healthChecks, activeSubscriptions, authFailures };
+  const generationRequests = new Counter({
+    name: 'switchyard_generation_requests_total',
+    help: 'Generation requests by model, provider and outcome (succeeded, failed, cancelled)',
+    labelNames: ['model', 'provider', 'outcome'] as const,
+    registers: [registry],
+  });
+
+  const generationDuration = new Histogram({
+    name: 'switchyard_generation_duration_seconds',
+    help: 'Time from request to the last token, by provider',
+    labelNames: ['provider'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
+    registers: [registry],
+  });
+
+  const timeToFirstToken = new Histogram({
+    name: 'switchyard_time_to_first_token_seconds',
+    help: 'Time from request to the first token, by provider',
+    labelNames: ['provider'] as const,
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+
+  const tokens = new Counter({
+    name: 'switchyard_tokens_total',
+    help: 'Tokens by direction (input, output), model and provider',
+    labelNames: ['direction', 'model', 'provider'] as const,
+    registers: [registry],
+  });
+
+  const cost = new Counter({
+    name: 'switchyard_cost_micro_usd_total',
+    help: 'Cost of generations in micro-USD (1e-6 USD), by model and provider',
+    labelNames: ['model', 'provider'] as const,
+    registers: [registry],
+  });
+
+  return { registry, healthChecks, activeSubscriptions, authFailures, generationRequests, generationDuration, timeToFirstToken, tokens, cost };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

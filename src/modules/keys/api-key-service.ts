@@ -87,6 +87,13 @@ export class ApiKeyService {
     return entities.map(toRecord);
   }
 
+  /** Keys by id, in the order asked (null where there is none): the DataLoader's batch function. */
+  async findMany(em: EntityManager, ids: readonly string[]): Promise<(ApiKeyRecord | null)[]> {
+    const entities = await em.find(ApiKeySchema, { id: { $in: [...ids] } });
+    const byId = new Map(entities.map((e) => [e.id, toRecord(e)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
   async revoke(em: EntityManager, id: string): Promise<ApiKeyRecord> {
     if (id === BOOTSTRAP_KEY_ID) {
       throw InvalidInputError.forField('id', 'the bootstrap admin key comes from SWITCHYARD_ADMIN_KEY; change or unset the variable and restart to rotate it');

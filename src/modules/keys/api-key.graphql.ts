@@ -8,7 +8,7 @@ const ApiKeyScopeEnum = builder.enumType('ApiKeyScope', {
   values: Object.fromEntries(API_KEY_SCOPES.map((s) => [s.toUpperCase(), { value: s }])) as Record<string, { value: ApiKeyScope }>,
 });
 
-const ApiKeyRef = builder.objectRef<ApiKeyRecord>('ApiKey').implement({
+export const ApiKeyRef = builder.objectRef<ApiKeyRecord>('ApiKey').implement({
   description: 'An API key. The secret itself is shown once, by createApiKey, and never again.',
   fields: (t) => ({
     id: t.exposeID('id'),

@@ -5,7 +5,7 @@ import { definedOnly, withoutNulls } from '../../graphql/input.js';
 import { requireScope } from '../keys/viewer.js';
 import { ModelCapabilityEnum, ModelPayloadRef, ModelProviderEnum, ModelRef, ModelStatusEnum } from './model.graphql.js';
 
-const GenerationParamsInput = builder.inputType('GenerationParamsInput', {
+export const GenerationParamsInput = builder.inputType('GenerationParamsInput', {
   description: 'Sampling parameters; unset ones fall back to the next level (request → session → model → 2000 max tokens).',
   fields: (t) => ({
     maxTokens: t.int({ description: '1 to 1,000,000.' }),

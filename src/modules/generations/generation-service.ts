@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import { Repeater } from '@repeaterjs/repeater';
+import { CostLimitExceededError, GatewayError, InvalidInputError, ModelUnavailableError, NotFoundError, UpstreamError } from '../../errors.js';
+import type { Logger } from '../../observability/logger.js';
+import type { Metrics } from '../../observability/metrics.js';
+import { costMicroUsd, fitMaxTokens } from '../../pricing/cost.js';
+import { usdToMicro } from '../../pricing/money.js';
+import type { ChatMessage, ChatRequest, FinishReason, Usage } from '../../providers/provider.js';
+import type { ProviderAdapters } from '../../providers/providers.js';
+import { countPromptTokens } from '../../providers/token-estimate.js';
+import { formatIssues } from '../../validation/format-issues.js';
+import type { Viewer } from '../keys/viewer.js';
+import { upstreamTarget } from '../models/model-health.js';
+import { isRoutable, type ModelRecord } from '../models/model-record.js';
+import type { ModelRegistry } from '../models/model-registry.js';
+import { generateInputSchema } from './generate-input.js';
+import type { GenerationRecord } from './generation-record.js';
+import type { GenerationStore } from './generation-store.js';
+import type { GenerationStatus, StoredAttempt } from './generation.entity.js';
+
+/** What a generation stream yields, in order: started, deltas, then completed or failed. */
+export type GenerationEvent =
+  | { readonly kind: 'started'; readonly generationId: string; readonly model: ModelRecord; readonly at: Date }
+  | { readonly kind: 'delta'; readonly generationId: string; readonly text: string; readonly index: number }
+  | { readonly kind: 'completed'; readonly generation: GenerationRecord }
+  | { readonly kind: 'failed'; readonly generation: GenerationRecord; readonly code: string; readonly message: string };
+
+/** A request that passed validation, model resolution and the cost limit: ready to send. */
+export interface PreparedGeneration {
+  readonly id: string;
+  readonly model: ModelRecord;
+  readonly request: ChatRequest;
+  readonly apiKeyId: string | null;
+  readonly stream: boolean;
+  readonly createdAt: Date;
+}
+
+export interface GenerationOutcome {
+  readonly record: GenerationRecord;
+  /** Set when the generation failed: what to tell the caller. */
+  readonly error?: GatewayError;
+}
+
+export interface GenerationServiceDeps {
+  readonly models: ModelRegistry;
+  readonly adapters: ProviderAdapters;
+  readonly store: GenerationStore;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly metrics: Metrics;
+  readonly logger: Logger;
+  readonly defaultModel: string | undefined;
+}
+
+type Emit = (event: GenerationEvent) => unknown;
+
+/**
+ * Runs generations (SPEC §6): resolves the model (the input's, else the config's default),
+ * merges parameters over the model's defaults, applies the cost limit before anything is sent,
+ * streams from the adapter, and stores every outcome — succeeded, failed, cancelled or refused —
+ * with usage, cost in micro-USD, latency and time to first token.
+ */
+export class GenerationService {
+  constructor(private readonly deps: GenerationServiceDeps) {}
+
+  /** Validates and resolves a request; refusals after the model is known are stored, then thrown. */
+  async prepare(input: unknown, viewer: Viewer, stream: boolean): Promise<PreparedGeneration> {
+    const parsed = generateInputSchema.safeParse(input);
+    if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, 'input'));
+    const { model: requested, prompt, messages, params = {}, costLimit } = parsed.data;
+    const modelId = requested ?? this.deps.defaultModel;
+    if (!modelId) throw InvalidInputError.forField('input.model', 'is required: no model given and the config names no defaultModel');
+    const model = this.deps.models.find(modelId);
+    if (!model) throw new NotFoundError('model', modelId);
+
+    const chat: ChatMessage[] = messages ?? [{ role: 'user', content: prompt ?? '' }];
+    const { maxTokens: modelMax, ...modelParams } = model.defaults;
+    const prepared: PreparedGeneration = {
+      id: randomUUID(),
+      model,
+      request: { messages: chat, params: { ...modelParams, ...params, maxTokens: params.maxTokens ?? modelMax } },
+      apiKeyId: viewer.keyId,
+      stream,
+      createdAt: new Date(),
+    };
+
+    if (!isRoutable(model)) {
+      const reason = model.lastHealthCheck && !model.lastHealthCheck.ok ? `: ${model.lastHealthCheck.message}` : '';
+      throw await this.refuse(prepared, new ModelUnavailableError(`model "${model.id}" is ${model.status}${reason}`, { details: { status: model.status } }));
+    }
+    if (costLimit === undefined) return prepared;
+    const limit = usdToMicro(costLimit);
+    const fitted = fitMaxTokens(countPromptTokens(chat), prepared.request.params.maxTokens, limit, model);
+    if (fitted < 1) {
+      const error = new CostLimitExceededError(`the prompt alone would cost more than the costLimit of $${costLimit} on ${model.id}; nothing was sent`, {
+        details: { costLimitMicroUsd: limit },
+      });
+      throw await this.refuse(prepared, error);
+    }
+    return { ...prepared, request: { ...prepared.request, params: { ...prepared.request.params, maxTokens: fitted } } };
+  }
+
+  /** `generate`: runs to the end; a failed generation is stored and its error thrown with the generation's id. */
+  async generate(input: unknown, viewer: Viewer, signal: AbortSignal): Promise<GenerationRecord> {
+    const outcome = await this.execute(await this.prepare(input, viewer, false), signal);
+    if (outcome.error) throw outcome.error.withDetails({ generationId: outcome.record.id });
+    return outcome.record;
+  }
+
+  /**
+   * `generateStream`: the events of one generation. Closing the iterator (the client
+   * unsubscribes or disconnects) aborts the upstream call; the generation is stored CANCELLED.
+   */
+  stream(prepared: PreparedGeneration): AsyncIterableIterator<GenerationEvent> {
+    return new Repeater<GenerationEvent>(async (push, stop) => {
+      const controller = new AbortController();
+      void stop.then(() => controller.abort());
+      try {
+        await this.execute(prepared, controller.signal, push);
+      } finally {
+        stop();
+      }
+    });
+  }
+
+  /** Sends the request, relays its parts to `emit`, and stores the outcome. */
+  async execute(prepared: PreparedGeneration, signal: AbortSignal, emit?: Emit): Promise<GenerationOutcome> {
+    const { model, request } = prepared;
+    const started = performance.now();
+    const adapter = this.deps.adapters.get(model.provider);
+    if (!adapter) throw new Error(`no adapter for provider ${model.provider}`);
+    await emit?.({ kind: 'started', generationId: prepared.id, model, at: prepared.createdAt });
+
+    let text = '';
+    let timeToFirstToken: number | null = null;
+    let usage: Usage = { inputTokens: 0, outputTokens: 0, estimated: false };
+    let finishReason: FinishReason | null = null;
+    let error: GatewayError | undefined;
+    let deltas = 0;
+    try {
+      const parts = await adapter.stream(request, upstreamTarget(model, this.deps.env), { signal });
+      for await (const part of parts) {
+        if (part.type === 'text-delta') {
+          timeToFirstToken ??= performance.now() - started;
+          text += part.text;
+          await emit?.({ kind: 'delta', generationId: prepared.id, text: part.text, index: deltas++ });
+        } else if (part.type === 'finish') {
+          usage = part.usage;
+          finishReason = part.finishReason;
+        } else if (part.type === 'error') {
+          error = part.error;
+          usage = part.usage ?? usage;
+        }
+      }
+    } catch (thrown) {
+      error = thrown instanceof GatewayError ? thrown : new UpstreamError(`${model.id}: ${thrown instanceof Error ? thrown.message : 'failed'}`, { cause: thrown });
+    }
+
+    const cancelled = finishReason === 'cancelled' || (error !== undefined && signal.aborted);
+    const status: GenerationStatus = cancelled ? 'CANCELLED' : error ? 'FAILED' : 'SUCCEEDED';
+    const latencyMs = performance.now() - started;
+    const attempt: StoredAttempt = {
+      modelId: model.id,
+      provider: model.provider,
+      outcome: status,
+      durationMs: Math.round(latencyMs),
+      ...(error && !cancelled ? { errorCode: error.code } : {}),
+      ...(error instanceof UpstreamError && error.status !== undefined ? { httpStatus: error.status } : {}),
+    };
+    const record = await this.deps.store.save({
+      ...this.baseRecord(prepared),
+      status,
+      finishReason: cancelled ? 'cancelled' : finishReason,
+      text,
+      inputTokens: usage.inputTokens,
+      outputTokens: usage.outputTokens,
+      usageEstimated: usage.estimated,
+      costMicroUsd: costMicroUsd(usage.inputTokens, usage.outputTokens, model),
+      latencyMs: Math.round(latencyMs),
+      timeToFirstTokenMs: timeToFirstToken === null ? null : Math.round(timeToFirstToken),
+      errorCode: cancelled ? null : (error?.code ?? null),
+      errorMessage: cancelled ? null : (error?.message ?? null),
+      attempts: [attempt],
+    });
+    this.observe(record, latencyMs, timeToFirstToken);
+    if (status === 'SUCCEEDED') await emit?.({ kind: 'completed', generation: record });
+    else if (error && !cancelled) await emit?.({ kind: 'failed', generation: record, code: error.code, message: error.message });
+    return error && !cancelled ? { record, error } : { record };
+  }
+
+  private baseRecord(prepared: PreparedGeneration) {
+    return {
+      id: prepared.id,
+      modelId: prepared.model.id,
+      provider: prepared.model.provider,
+      upstreamModel: prepared.model.upstreamModel,
+      apiKeyId: prepared.apiKeyId,
+      stream: prepared.stream,
+      maxTokens: prepared.request.params.maxTokens,
+      createdAt: prepared.createdAt,
+    };
+  }
+
+  /** Stores a request refused before anything was sent, and answers the error to throw. */
+  private async refuse(prepared: PreparedGeneration, error: GatewayError): Promise<GatewayError> {
+    const record = await this.deps.store.save({
+      ...this.baseRecord(prepared),
+      status: 'FAILED',
+      finishReason: null,
+      text: '',
+      inputTokens: 0,
+      outputTokens: 0,
+      usageEstimated: false,
+      costMicroUsd: 0,
+      latencyMs: 0,
+      timeToFirstTokenMs: null,
+      errorCode: error.code,
+      errorMessage: error.message,
+      attempts: [],
+    });
+    this.observe(record, 0, null);
+    return error.withDetails({ generationId: record.id });
+  }
+
+  private observe(record: GenerationRecord, latencyMs: number, timeToFirstTokenMs: number | null): void {
+    const { metrics } = this.deps;
+    const labels = { model: record.modelId, provider: record.provider };
+    metrics.generationRequests.inc({ ...labels, outcome: record.status.toLowerCase() });
+    if (record.attempts.length > 0) metrics.generationDuration.observe({ provider: record.provider }, latencyMs / 1000);
+    if (timeToFirstTokenMs !== null) metrics.timeToFirstToken.observe({ provider: record.provider }, timeToFirstTokenMs / 1000);
+    if (record.inputTokens) metrics.tokens.inc({ ...labels, direction: 'input' }, record.inputTokens);
+    if (record.outputTokens) metrics.tokens.inc({ ...labels, direction: 'output' }, record.outputTokens);
+    if (record.costMicroUsd) metrics.cost.inc(labels, record.costMicroUsd);
+    if (record.status === 'FAILED') this.deps.logger.info({ generation: record.id, model: record.modelId, code: record.errorCode }, 'generation failed');
+  }
+}

@@ -1,0 +1,66 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { Orm } from '../../db/orm.js';
+import { InvalidInputError } from '../../errors.js';
+import { type GenerationRecord, toGenerationRecord } from './generation-record.js';
+import { type GenerationEntity, GenerationSchema, type GenerationStatus } from './generation.entity.js';
+
+export interface GenerationFilter {
+  readonly modelId?: string | null;
+  readonly status?: readonly GenerationStatus[] | null;
+  /** Only this key's generations (a client key sees only its own). */
+  readonly apiKeyId?: string | null;
+  readonly since?: Date | null;
+  readonly until?: Date | null;
+}
+
+export interface GenerationPage {
+  readonly items: GenerationRecord[];
+  readonly hasNextPage: boolean;
+  readonly cursor: (record: GenerationRecord) => string;
+}
+
+export const MAX_PAGE_SIZE = 200;
+
+function encodeCursor(record: GenerationRecord): string {
+  return Buffer.from(`${record.createdAt.getTime()}|${record.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [time, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const createdAt = new Date(Number(time));
+  if (!id || Number.isNaN(createdAt.getTime())) throw InvalidInputError.forField('after', 'expected a cursor from a previous page');
+  return { createdAt, id };
+}
+
+/** Stores generation records and pages through them (newest first). */
+export class GenerationStore {
+  constructor(private readonly orm: Orm) {}
+
+  async save(data: Omit<GenerationRecord, 'completedAt'>): Promise<GenerationRecord> {
+    const em = this.orm.em.fork();
+    const entity = em.create(GenerationSchema, { ...data, attempts: data.attempts.map((a) => ({ ...a })), completedAt: new Date() });
+    await em.flush();
+    return toGenerationRecord(entity);
+  }
+
+  async get(em: EntityManager, id: string): Promise<GenerationRecord | undefined> {
+    const entity = await em.findOne(GenerationSchema, { id });
+    return entity ? toGenerationRecord(entity) : undefined;
+  }
+
+  async page(em: EntityManager, filter: GenerationFilter, first: number, after?: string | null): Promise<GenerationPage> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw InvalidInputError.forField('first', `expected a whole number from 1 to ${MAX_PAGE_SIZE}, got ${first}`);
+    const where: FilterQuery<GenerationEntity>[] = [];
+    if (filter.modelId) where.push({ modelId: filter.modelId });
+    if (filter.status?.length) where.push({ status: { $in: [...filter.status] } });
+    if (filter.apiKeyId) where.push({ apiKeyId: filter.apiKeyId });
+    if (filter.since) where.push({ createdAt: { $gte: filter.since } });
+    if (filter.until) where.push({ createdAt: { $lt: filter.until } });
+    if (after) {
+      const { createdAt, id } = decodeCursor(after);
+      where.push({ $or: [{ createdAt: { $lt: createdAt } }, { createdAt, id: { $lt: id } }] });
+    }
+    const rows = await em.find(GenerationSchema, where.length ? { $and: where } : {}, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 });
+    return { items: rows.slice(0, first).map(toGenerationRecord), hasNextPage: rows.length > first, cursor: encodeCursor };
+  }
+}

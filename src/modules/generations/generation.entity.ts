@@ -1,0 +1,51 @@
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+
+export const GENERATION_STATUSES = ['SUCCEEDED', 'FAILED', 'CANCELLED'] as const;
+export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
+
+/** One try at an upstream within a generation. */
+export interface StoredAttempt {
+  modelId: string;
+  provider: string;
+  outcome: 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+  errorCode?: string;
+  httpStatus?: number;
+  durationMs: number;
+}
+
+const p = defineEntity.properties;
+
+/**
+ * The record of one generation request, whatever its outcome. Money in integer micro-USD. The
+ * prompt is not stored (sessions keep conversation history); the answer text is.
+ */
+export const GenerationSchema = defineEntity({
+  name: 'Generation',
+  tableName: 'generations',
+  indexes: [{ properties: ['createdAt', 'id'] }, { properties: ['apiKeyId', 'createdAt'] }, { properties: ['modelId', 'createdAt'] }],
+  properties: {
+    id: p.string().primary().length(36),
+    modelId: p.string().length(100),
+    provider: p.string().length(32),
+    upstreamModel: p.string().length(200),
+    apiKeyId: p.string().length(36).nullable(),
+    status: p.string().length(16),
+    stream: p.boolean(),
+    finishReason: p.string().length(32).nullable(),
+    text: p.text(),
+    maxTokens: p.integer(),
+    inputTokens: p.integer(),
+    outputTokens: p.integer(),
+    usageEstimated: p.boolean(),
+    costMicroUsd: p.bigint('number'),
+    latencyMs: p.integer(),
+    timeToFirstTokenMs: p.integer().nullable(),
+    errorCode: p.string().length(32).nullable(),
+    errorMessage: p.text().nullable(),
+    attempts: p.json<StoredAttempt[]>(),
+    createdAt: p.datetime(),
+    completedAt: p.datetime(),
+  },
+});
+
+export type GenerationEntity = InferEntity<typeof GenerationSchema>;

@@ -1,0 +1,138 @@
+import { builder } from '../../graphql/builder.js';
+import { withoutNulls } from '../../graphql/input.js';
+import { microToUsd } from '../../pricing/money.js';
+import type { FinishReason } from '../../providers/provider.js';
+import { ApiKeyRef } from '../keys/api-key.graphql.js';
+import { hasScope } from '../keys/viewer.js';
+import { ModelProviderEnum, ModelRef } from '../models/model.graphql.js';
+import type { GenerationRecord } from './generation-record.js';
+import { GENERATION_STATUSES, type StoredAttempt } from './generation.entity.js';
+
+const screaming = (value: string) => value.toUpperCase().replace(/-/g, '_');
+const FINISH_REASONS: FinishReason[] = ['stop', 'length', 'content-filter', 'tool-calls', 'cancelled', 'other'];
+
+export const GenerationStatusEnum = builder.enumType('GenerationStatus', {
+  description: 'SUCCEEDED: the answer is complete. FAILED: the upstream failed or the request was refused (see errorCode). CANCELLED: the caller went away; partial usage is billed.',
+  values: GENERATION_STATUSES,
+});
+
+const FinishReasonEnum = builder.enumType('FinishReason', {
+  description: 'Why the model stopped: STOP (natural end or stop sequence), LENGTH (maxTokens), CONTENT_FILTER, TOOL_CALLS, CANCELLED (the caller aborted), OTHER.',
+  values: Object.fromEntries(FINISH_REASONS.map((r) => [screaming(r), { value: r }])) as Record<string, { value: FinishReason }>,
+});
+
+const UsageRef = builder.objectRef<GenerationRecord>('Usage').implement({
+  description: 'Tokens of a generation.',
+  fields: (t) => ({
+    inputTokens: t.exposeInt('inputTokens'),
+    outputTokens: t.exposeInt('outputTokens'),
+    totalTokens: t.int({ resolve: (g) => g.inputTokens + g.outputTokens }),
+    estimated: t.exposeBoolean('usageEstimated', { description: 'True when the vendor reported no usage and the gateway counted the tokens (cl100k_base).' }),
+  }),
+});
+
+const AttemptRef = builder.objectRef<StoredAttempt>('GenerationAttempt').implement({
+  description: 'One try at an upstream.',
+  fields: (t) => ({
+    modelId: t.exposeID('modelId'),
+    provider: t.field({ type: ModelProviderEnum, resolve: (a) => a.provider as never }),
+    outcome: t.field({ type: GenerationStatusEnum, resolve: (a) => a.outcome }),
+    errorCode: t.string({ nullable: true, resolve: (a) => a.errorCode ?? null }),
+    httpStatus: t.int({ nullable: true, description: "The vendor's HTTP status, when it answered with an error.", resolve: (a) => a.httpStatus ?? null }),
+    durationMs: t.exposeInt('durationMs'),
+  }),
+});
+
+export const GenerationRef = builder.objectRef<GenerationRecord>('Generation').implement({
+  description: 'The stored record of one generation request, whatever its outcome.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    modelId: t.exposeID('modelId', { description: 'The id of the model actually used.' }),
+    model: t.field({ type: ModelRef, description: 'The model actually used.', resolve: (g, _a, ctx) => ctx.services.models.get(g.modelId) }),
+    provider: t.field({ type: ModelProviderEnum, resolve: (g) => g.provider as never }),
+    upstreamModel: t.exposeString('upstreamModel'),
+    status: t.field({ type: GenerationStatusEnum, resolve: (g) => g.status }),
+    stream: t.exposeBoolean('stream', { description: 'Whether it came from generateStream.' }),
+    text: t.exposeString('text', { description: 'The answer (partial for failed and cancelled generations).' }),
+    finishReason: t.field({ type: FinishReasonEnum, nullable: true, resolve: (g) => g.finishReason }),
+    maxTokens: t.exposeInt('maxTokens', { description: 'The output limit sent upstream (after the cost limit, if it lowered it).' }),
+    usage: t.field({ type: UsageRef, resolve: (g) => g }),
+    costUsd: t.float({ description: 'Cost in USD from the model’s prices.', resolve: (g) => microToUsd(g.costMicroUsd) }),
+    costMicroUsd: t.exposeInt('costMicroUsd', { description: 'Cost in micro-USD (exact, integer).' }),
+    latencyMs: t.exposeInt('latencyMs'),
+    timeToFirstTokenMs: t.exposeInt('timeToFirstTokenMs', { nullable: true }),
+    attempts: t.field({ type: [AttemptRef], resolve: (g) => [...g.attempts] }),
+    errorCode: t.exposeString('errorCode', { nullable: true }),
+    errorMessage: t.exposeString('errorMessage', { nullable: true }),
+    apiKey: t.field({
+      type: ApiKeyRef,
+      nullable: true,
+      description: 'The key that asked for it (null in local mode).',
+      resolve: (g, _a, ctx) => (g.apiKeyId ? ctx.loaders.apiKeys.load(g.apiKeyId) : null),
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    completedAt: t.expose('completedAt', { type: 'DateTime' }),
+  }),
+});
+
+const PageInfoRef = builder.objectRef<{ hasNextPage: boolean; endCursor: string | null }>('PageInfo').implement({
+  fields: (t) => ({ hasNextPage: t.exposeBoolean('hasNextPage'), endCursor: t.exposeString('endCursor', { nullable: true }) }),
+});
+
+const GenerationEdgeRef = builder.objectRef<{ cursor: string; node: GenerationRecord }>('GenerationEdge').implement({
+  fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: GenerationRef, resolve: (e) => e.node }) }),
+});
+
+const GenerationConnectionRef = builder
+  .objectRef<{ edges: { cursor: string; node: GenerationRecord }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>('GenerationConnection')
+  .implement({
+    description: 'A page of generations, newest first.',
+    fields: (t) => ({
+      edges: t.field({ type: [GenerationEdgeRef], resolve: (c) => c.edges }),
+      pageInfo: t.field({ type: PageInfoRef, resolve: (c) => c.pageInfo }),
+    }),
+  });
+
+const GenerationFilter = builder.inputType('GenerationFilter', {
+  fields: (t) => ({
+    modelId: t.id(),
+    status: t.field({ type: [GenerationStatusEnum] }),
+    apiKeyId: t.id({ description: 'Only this key’s generations (admins; a client key always sees only its own).' }),
+    since: t.field({ type: 'DateTime', description: 'Created at or after.' }),
+    until: t.field({ type: 'DateTime', description: 'Created before.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  generation: t.field({
+    type: GenerationRef,
+    nullable: true,
+    description: 'One generation, or null when there is none the caller may see.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) => {
+      const record = await ctx.services.generationStore.get(ctx.em, String(id));
+      return record && (hasScope(ctx.viewer, 'admin') || record.apiKeyId === ctx.viewer.keyId) ? record : null;
+    },
+  }),
+  generations: t.field({
+    type: GenerationConnectionRef,
+    description: 'Generations, newest first (a Relay connection). A client key sees only its own.',
+    args: {
+      filter: t.arg({ type: GenerationFilter }),
+      first: t.arg.int({ defaultValue: 20, description: '1 to 200.' }),
+      after: t.arg.string({ description: 'The endCursor of the previous page.' }),
+    },
+    resolve: async (_root, { filter, first, after }, ctx) => {
+      const { apiKeyId, modelId, ...rest } = withoutNulls(filter ?? {});
+      const ownKey = hasScope(ctx.viewer, 'admin') ? apiKeyId : ctx.viewer.keyId;
+      const page = await ctx.services.generationStore.page(
+        ctx.em,
+        { ...rest, ...(modelId ? { modelId: String(modelId) } : {}), ...(ownKey ? { apiKeyId: String(ownKey) } : {}) },
+        first ?? 20,
+        after,
+      );
+      const edges = page.items.map((node) => ({ cursor: page.cursor(node), node }));
+      return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    },
+  }),
+}));
