@@ -3,6 +3,14 @@ import { parseRetryAfter } from './retry-after.js';
 import type { UpstreamResponse } from './http.js';
 
 const MAX_MESSAGE = 300;
+/** Shapes of vendor keys (OpenAI/Anthropic `sk-…`, Qianfan `bce-v3/…`) that a vendor may echo back. */
+const KEY_SHAPES = /\b(?:sk|bce-v3)[-_/A-Za-z0-9*.]{4,}/g;
+
+/** A vendor message with anything that looks like a key (and the key itself) replaced: messages never carry secrets. */
+export function redactSecrets(message: string, apiKey?: string): string {
+  const withoutKey = apiKey ? message.split(apiKey).join('[redacted]') : message;
+  return withoutKey.replace(KEY_SHAPES, '[redacted]');
+}
 
 /**
  * Maps a vendor's HTTP error onto the gateway's codes: 429 → RATE_LIMITED (retryable, with the
@@ -10,10 +18,15 @@ const MAX_MESSAGE = 300;
  * → retryable UPSTREAM_ERROR, other 4xx → non-retryable. `vendorMessage` is the message the
  * vendor's error body carried, if it could be read.
  */
-export function upstreamHttpError(provider: string, response: Pick<UpstreamResponse, 'status' | 'headers'>, vendorMessage: string | undefined): UpstreamError {
+export function upstreamHttpError(
+  provider: string,
+  response: Pick<UpstreamResponse, 'status' | 'headers'>,
+  vendorMessage: string | undefined,
+  apiKey?: string,
+): UpstreamError {
   const { status } = response;
   const retryAfterMs = parseRetryAfter(response.headers);
-  const detail = vendorMessage ? `: ${vendorMessage.slice(0, MAX_MESSAGE)}` : '';
+  const detail = vendorMessage ? `: ${redactSecrets(vendorMessage, apiKey).slice(0, MAX_MESSAGE)}` : '';
   const base = { status, provider, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
   if (status === 429) return new RateLimitedError(`${provider} rate-limited the request (429)${detail}`, base);
   if (status === 401 || status === 403) {

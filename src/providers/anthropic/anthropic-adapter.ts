@@ -47,7 +47,7 @@ export function createAnthropicAdapter(http: UpstreamHttp): ProviderAdapter {
       signal,
       connectTimeoutMs: target.timeouts.connectMs,
     });
-    if (response.status >= 400) throw upstreamHttpError('anthropic', response, vendorMessage(await readBody(response)));
+    if (response.status >= 400) throw upstreamHttpError('anthropic', response, vendorMessage(await readBody(response)), target.apiKey);
 
     let inputTokens: number | undefined;
     let outputTokens: number | undefined;
@@ -106,7 +106,7 @@ export function createAnthropicAdapter(http: UpstreamHttp): ProviderAdapter {
       const latencyMs = Math.round(performance.now() - started);
       const body = await readBody(response);
       if (response.status === 404) return { ok: false, latencyMs, message: `anthropic does not know the model ${target.upstreamModel} (404)` };
-      if (response.status >= 400) return { ok: false, latencyMs, message: upstreamHttpError('anthropic', response, vendorMessage(body)).message };
+      if (response.status >= 400) return { ok: false, latencyMs, message: upstreamHttpError('anthropic', response, vendorMessage(body), target.apiKey).message };
       return { ok: true, latencyMs, message: `${target.upstreamModel} is known to GET /v1/models` };
     },
   };

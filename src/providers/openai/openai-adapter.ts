@@ -4,7 +4,7 @@ import { PROVIDER_DEFAULTS, type ProviderKind } from '../provider-kinds.js';
 import { type RawPart, startProviderStream } from '../provider-stream.js';
 import type { ChatRequest, HealthResult, ProviderAdapter, UpstreamTarget } from '../provider.js';
 import { parseSse } from '../sse.js';
-import { readBody, upstreamHttpError } from '../vendor-error.js';
+import { readBody, redactSecrets, upstreamHttpError } from '../vendor-error.js';
 import { convertToChatCompletions } from './convert-request.js';
 import { mapOpenAIFinishReason } from './map-finish-reason.js';
 import { chatChunkSchema, errorBodySchema, modelListSchema } from './openai-wire.js';
@@ -44,7 +44,7 @@ export function createOpenAICompatibleAdapter(kind: ProviderKind, http: Upstream
       signal,
       connectTimeoutMs: target.timeouts.connectMs,
     });
-    if (response.status >= 400) throw upstreamHttpError(kind, response, vendorMessage(await readBody(response)));
+    if (response.status >= 400) throw upstreamHttpError(kind, response, vendorMessage(await readBody(response)), target.apiKey);
 
     let finishReason: string | null | undefined;
     let usage: { inputTokens: number; outputTokens: number } | undefined;
@@ -62,7 +62,7 @@ export function createOpenAICompatibleAdapter(kind: ProviderKind, http: Upstream
         throw new UpstreamError(`${kind} sent a chunk that is not JSON`, { reason: 'malformed', retryable: false, provider: kind });
       }
       const error = errorBodySchema.safeParse(json);
-      if (error.success) throw new UpstreamError(`${kind} failed mid-stream: ${vendorMessage(json) ?? 'unknown error'}`, { reason: 'stream', retryable: true, provider: kind });
+      if (error.success) throw new UpstreamError(`${kind} failed mid-stream: ${redactSecrets(vendorMessage(json) ?? 'unknown error', target.apiKey)}`, { reason: 'stream', retryable: true, provider: kind });
       const chunk = chatChunkSchema.safeParse(json);
       if (!chunk.success) throw new UpstreamError(`${kind} sent a chunk of an unexpected shape`, { reason: 'malformed', retryable: false, provider: kind });
       if (!started) {
@@ -98,7 +98,7 @@ export function createOpenAICompatibleAdapter(kind: ProviderKind, http: Upstream
       const latencyMs = Math.round(performance.now() - started);
       const body = await readBody(response);
       if (response.status === 404 || response.status === 405) return probeWithOneToken(target, signal, started);
-      if (response.status >= 400) return { ok: false, latencyMs, message: upstreamHttpError(kind, response, vendorMessage(body)).message };
+      if (response.status >= 400) return { ok: false, latencyMs, message: upstreamHttpError(kind, response, vendorMessage(body), target.apiKey).message };
       const list = modelListSchema.safeParse(body);
       if (!list.success) return { ok: false, latencyMs, message: `GET /models answered ${response.status} without a model list` };
       const listed = list.data.data.some((m) => m.id === target.upstreamModel);

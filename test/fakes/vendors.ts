@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { type FakeUpstream, type Scripted, startFakeUpstream } from './fake-upstream.js';
+
+export const OPENAI_TEST_KEY = 'sk-test-openai-0000';
+export const ANTHROPIC_TEST_KEY = 'sk-ant-test-0000';
+
+/** A fixture file's exact text (`test/fixtures/<vendor>/<name>`). */
+export function fixture(path: string): string {
+  return readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
+}
+
+export function fixtureJson(path: string): unknown {
+  return JSON.parse(fixture(path));
+}
+
+/**
+ * An OpenAI-format upstream: checks `Authorization: Bearer <key>` like the real API (401 with
+ * OpenAI's error body otherwise) and serves `/v1/chat/completions` and `/v1/models` from fixtures.
+ */
+export async function startOpenAIFake(): Promise<FakeUpstream> {
+  const fake = await startFakeUpstream({
+    auth: (headers): Scripted | undefined =>
+      headers.authorization === `Bearer ${OPENAI_TEST_KEY}` ? undefined : { type: 'json', status: 401, body: fixtureJson('openai/error-401.json') },
+  });
+  fake.respond('POST /v1/chat/completions', { type: 'sse', body: fixture('openai/chat-text.sse') });
+  fake.respond('GET /v1/models', { type: 'json', body: fixtureJson('openai/models.json') });
+  return fake;
+}
+
+/**
+ * An Anthropic-format upstream: checks `x-api-key` and `anthropic-version` (401 with Anthropic's
+ * error body otherwise) and serves `/v1/messages` and `/v1/models/{id}` from fixtures.
+ */
+export async function startAnthropicFake(): Promise<FakeUpstream> {
+  const fake = await startFakeUpstream({
+    auth: (headers): Scripted | undefined =>
+      headers['x-api-key'] === ANTHROPIC_TEST_KEY && headers['anthropic-version'] === '2023-06-01'
+        ? undefined
+        : { type: 'json', status: 401, body: fixtureJson('anthropic/error-401.json') },
+  });
+  fake.respond('POST /v1/messages', { type: 'sse', body: fixture('anthropic/messages-text.sse') });
+  fake.respond('GET /v1/models/claude-3-haiku-20240307', { type: 'json', body: fixtureJson('anthropic/model.json') });
+  return fake;
+}
