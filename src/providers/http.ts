@@ -88,6 +88,10 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
           signal: init.signal,
           dispatcher: agentFor(init.connectTimeoutMs),
         });
+        // Destroy the body the moment the caller aborts, so a reader waiting for the next chunk wakes at once.
+        const destroy = () => response.body.destroy(new Error('aborted by the caller'));
+        init.signal.addEventListener('abort', destroy, { once: true });
+        response.body.once('close', () => init.signal.removeEventListener('abort', destroy));
         return { status: response.statusCode, headers: response.headers, body: response.body, text: () => response.body.text() };
       } catch (error) {
         if (init.signal.aborted) throw error;
