@@ -27,6 +27,10 @@ type Documents = {
     "mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revoked revokedAt } }": typeof types.RevokeApiKeyDocument,
     "query Viewer { viewer { localMode apiKeyId scopes } }": typeof types.ViewerDocument,
     "\n  subscription ModelEvents($modelId: ID, $types: [ModelEventType!]) {\n    modelEvents(modelId: $modelId, types: $types) { type at model { id status provider } }\n  }\n": typeof types.ModelEventsDocument,
+    "\n  mutation Generate($input: GenerateInput!) {\n    generate(input: $input) {\n      id modelId status text finishReason maxTokens stream\n      usage { inputTokens outputTokens totalTokens estimated }\n      costUsd costMicroUsd latencyMs timeToFirstTokenMs errorCode\n      attempts { modelId provider outcome errorCode httpStatus durationMs }\n      apiKey { id name }\n    }\n  }\n": typeof types.GenerateDocument,
+    "\n  query Generations($filter: GenerationFilter, $first: Int, $after: String) {\n    generations(filter: $filter, first: $first, after: $after) {\n      edges { cursor node { id modelId status errorCode stream text costMicroUsd usage { inputTokens outputTokens estimated } attempts { httpStatus errorCode outcome } apiKey { id } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.GenerationsDocument,
+    "query Generation($id: ID!) { generation(id: $id) { id status text finishReason model { id provider } } }": typeof types.GenerationDocument,
+    "\n  subscription GenerateStream($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on GenerationStarted { generationId model { id } }\n      ... on TokenDelta { generationId text index }\n      ... on GenerationCompleted { generation { id status text finishReason costMicroUsd usage { inputTokens outputTokens estimated } } }\n      ... on GenerationFailed { generationId code message partialText generation { id status errorCode } }\n    }\n  }\n": typeof types.GenerateStreamDocument,
 };
 const documents: Documents = {
     "\n  query Models($filter: ModelFilter) {\n    models(filter: $filter) {\n      id provider upstreamModel baseUrl apiKeyEnv contextWindow capabilities status source\n      defaults { maxTokens temperature topP stop }\n      pricing { input output }\n      lastHealthCheck { ok message }\n      circuit { state }\n      retiredAt\n    }\n  }\n": types.ModelsDocument,
@@ -42,6 +46,10 @@ const documents: Documents = {
     "mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { id revoked revokedAt } }": types.RevokeApiKeyDocument,
     "query Viewer { viewer { localMode apiKeyId scopes } }": types.ViewerDocument,
     "\n  subscription ModelEvents($modelId: ID, $types: [ModelEventType!]) {\n    modelEvents(modelId: $modelId, types: $types) { type at model { id status provider } }\n  }\n": types.ModelEventsDocument,
+    "\n  mutation Generate($input: GenerateInput!) {\n    generate(input: $input) {\n      id modelId status text finishReason maxTokens stream\n      usage { inputTokens outputTokens totalTokens estimated }\n      costUsd costMicroUsd latencyMs timeToFirstTokenMs errorCode\n      attempts { modelId provider outcome errorCode httpStatus durationMs }\n      apiKey { id name }\n    }\n  }\n": types.GenerateDocument,
+    "\n  query Generations($filter: GenerationFilter, $first: Int, $after: String) {\n    generations(filter: $filter, first: $first, after: $after) {\n      edges { cursor node { id modelId status errorCode stream text costMicroUsd usage { inputTokens outputTokens estimated } attempts { httpStatus errorCode outcome } apiKey { id } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.GenerationsDocument,
+    "query Generation($id: ID!) { generation(id: $id) { id status text finishReason model { id provider } } }": types.GenerationDocument,
+    "\n  subscription GenerateStream($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on GenerationStarted { generationId model { id } }\n      ... on TokenDelta { generationId text index }\n      ... on GenerationCompleted { generation { id status text finishReason costMicroUsd usage { inputTokens outputTokens estimated } } }\n      ... on GenerationFailed { generationId code message partialText generation { id status errorCode } }\n    }\n  }\n": types.GenerateStreamDocument,
 };
 
 /**
@@ -110,6 +118,22 @@ export function graphql(source: "query Viewer { viewer { localMode apiKeyId scop
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ModelEvents($modelId: ID, $types: [ModelEventType!]) {\n    modelEvents(modelId: $modelId, types: $types) { type at model { id status provider } }\n  }\n"): (typeof documents)["\n  subscription ModelEvents($modelId: ID, $types: [ModelEventType!]) {\n    modelEvents(modelId: $modelId, types: $types) { type at model { id status provider } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Generate($input: GenerateInput!) {\n    generate(input: $input) {\n      id modelId status text finishReason maxTokens stream\n      usage { inputTokens outputTokens totalTokens estimated }\n      costUsd costMicroUsd latencyMs timeToFirstTokenMs errorCode\n      attempts { modelId provider outcome errorCode httpStatus durationMs }\n      apiKey { id name }\n    }\n  }\n"): (typeof documents)["\n  mutation Generate($input: GenerateInput!) {\n    generate(input: $input) {\n      id modelId status text finishReason maxTokens stream\n      usage { inputTokens outputTokens totalTokens estimated }\n      costUsd costMicroUsd latencyMs timeToFirstTokenMs errorCode\n      attempts { modelId provider outcome errorCode httpStatus durationMs }\n      apiKey { id name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Generations($filter: GenerationFilter, $first: Int, $after: String) {\n    generations(filter: $filter, first: $first, after: $after) {\n      edges { cursor node { id modelId status errorCode stream text costMicroUsd usage { inputTokens outputTokens estimated } attempts { httpStatus errorCode outcome } apiKey { id } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query Generations($filter: GenerationFilter, $first: Int, $after: String) {\n    generations(filter: $filter, first: $first, after: $after) {\n      edges { cursor node { id modelId status errorCode stream text costMicroUsd usage { inputTokens outputTokens estimated } attempts { httpStatus errorCode outcome } apiKey { id } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Generation($id: ID!) { generation(id: $id) { id status text finishReason model { id provider } } }"): (typeof documents)["query Generation($id: ID!) { generation(id: $id) { id status text finishReason model { id provider } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription GenerateStream($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on GenerationStarted { generationId model { id } }\n      ... on TokenDelta { generationId text index }\n      ... on GenerationCompleted { generation { id status text finishReason costMicroUsd usage { inputTokens outputTokens estimated } } }\n      ... on GenerationFailed { generationId code message partialText generation { id status errorCode } }\n    }\n  }\n"): (typeof documents)["\n  subscription GenerateStream($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on GenerationStarted { generationId model { id } }\n      ... on TokenDelta { generationId text index }\n      ... on GenerationCompleted { generation { id status text finishReason costMicroUsd usage { inputTokens outputTokens estimated } } }\n      ... on GenerationFailed { generationId code message partialText generation { id status errorCode } }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -57,3 +57,38 @@ export const ModelEventsSubscription = graphql(`
     modelEvents(modelId: $modelId, types: $types) { type at model { id status provider } }
   }
 `);
+
+export const Generate = graphql(`
+  mutation Generate($input: GenerateInput!) {
+    generate(input: $input) {
+      id modelId status text finishReason maxTokens stream
+      usage { inputTokens outputTokens totalTokens estimated }
+      costUsd costMicroUsd latencyMs timeToFirstTokenMs errorCode
+      attempts { modelId provider outcome errorCode httpStatus durationMs }
+      apiKey { id name }
+    }
+  }
+`);
+
+export const GenerationsQuery = graphql(`
+  query Generations($filter: GenerationFilter, $first: Int, $after: String) {
+    generations(filter: $filter, first: $first, after: $after) {
+      edges { cursor node { id modelId status errorCode stream text costMicroUsd usage { inputTokens outputTokens estimated } attempts { httpStatus errorCode outcome } apiKey { id } } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+export const GenerationQuery = graphql(`query Generation($id: ID!) { generation(id: $id) { id status text finishReason model { id provider } } }`);
+
+export const GenerateStream = graphql(`
+  subscription GenerateStream($input: GenerateInput!) {
+    generateStream(input: $input) {
+      __typename
+      ... on GenerationStarted { generationId model { id } }
+      ... on TokenDelta { generationId text index }
+      ... on GenerationCompleted { generation { id status text finishReason costMicroUsd usage { inputTokens outputTokens estimated } } }
+      ... on GenerationFailed { generationId code message partialText generation { id status errorCode } }
+    }
+  }
+`);

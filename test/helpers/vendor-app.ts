@@ -1,0 +1,41 @@
+import type { FakeUpstream } from '../fakes/fake-upstream.js';
+import { ANTHROPIC_TEST_KEY, OPENAI_TEST_KEY, startAnthropicFake, startOpenAIFake } from '../fakes/vendors.js';
+import { startTestApp, type TestApp } from './test-app.js';
+import { MOCK_MODEL } from './test-config.js';
+
+export interface VendorApp {
+  readonly t: TestApp;
+  readonly openai: FakeUpstream;
+  readonly anthropic: FakeUpstream;
+  dispose(): Promise<void>;
+}
+
+/**
+ * An app with a mock model, `gpt-test` (OpenAI format) and `claude-test` (Anthropic format), the
+ * vendor models pointing at loopback fakes, their keys in the app's environment.
+ */
+export async function startVendorApp(env: Record<string, string> = {}): Promise<VendorApp> {
+  const openai = await startOpenAIFake();
+  const anthropic = await startAnthropicFake();
+  const t = await startTestApp({
+    env: { OPENAI_API_KEY: OPENAI_TEST_KEY, ANTHROPIC_API_KEY: ANTHROPIC_TEST_KEY, ...env },
+    file: {
+      security: { allowPrivateEndpoints: true },
+      defaultModel: 'mock-a',
+      models: [
+        MOCK_MODEL,
+        { id: 'gpt-test', provider: 'openai', upstreamModel: 'gpt-4', baseUrl: `${openai.url}/v1`, pricing: { input: 30, output: 60 } },
+        { id: 'claude-test', provider: 'anthropic', upstreamModel: 'claude-3-haiku-20240307', baseUrl: anthropic.url, pricing: { input: 0.25, output: 1.25 } },
+      ],
+    },
+  });
+  return {
+    t,
+    openai,
+    anthropic,
+    async dispose() {
+      await t.dispose();
+      await Promise.all([openai.dispose(), anthropic.dispose()]);
+    },
+  };
+}
