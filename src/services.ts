@@ -1,3 +1,4 @@
+import { lookup as dnsLookup } from 'node:dns/promises';
 import type { LookupFunction } from 'node:net';
 import type { Config } from './config/config.js';
 import { createOrm, type Orm } from './db/orm.js';
@@ -36,6 +37,16 @@ export interface ServiceOverrides {
   readonly lookup?: LookupFunction;
 }
 
+/** Promise-style resolution of every address of a name, through the injected lookup when there is one. */
+function resolverFor(lookup: LookupFunction | undefined) {
+  return (hostname: string) =>
+    lookup
+      ? new Promise<{ address: string }[]>((resolve, reject) =>
+          lookup(hostname, { all: true }, (error, addresses) => (error ? reject(error) : resolve(addresses as unknown as { address: string }[]))),
+        )
+      : dnsLookup(hostname, { all: true });
+}
+
 /**
  * The composition root: opens the database (migrating it), loads the registry into the routing
  * table, applies the config's models and the bootstrap key, and probes the models in service.
@@ -57,6 +68,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     metrics,
     rules: { allowPrivateEndpoints: config.security.allowPrivateEndpoints },
     logger,
+    resolve: resolverFor(overrides.lookup),
   });
   const apiKeys = new ApiKeyService({ adminKey: config.adminKey, metrics });
   const generationStore = new GenerationStore(orm);

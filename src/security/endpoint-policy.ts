@@ -59,3 +59,26 @@ export function checkEndpointUrl(raw: string, allowPrivate: boolean): string | u
   if (kind === undefined) return undefined;
   return `${url.host} is a ${kind} address; set security.allowPrivateEndpoints: true in the config to allow it`;
 }
+
+/**
+ * Resolves a `baseUrl`'s host and answers what is wrong when any address it resolves to is not
+ * public (undefined when acceptable, when private endpoints are allowed, or when the name does
+ * not resolve at all — the connect-time check still guards every call).
+ */
+export async function checkResolvedEndpoint(
+  raw: string,
+  allowPrivate: boolean,
+  lookup: (hostname: string) => Promise<readonly { address: string }[]>,
+): Promise<string | undefined> {
+  if (allowPrivate) return undefined;
+  const host = new URL(raw).hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host)) return undefined; // literals are judged by checkEndpointUrl
+  let addresses: readonly { address: string }[];
+  try {
+    addresses = await lookup(host);
+  } catch {
+    return undefined;
+  }
+  const blocked = addresses.find((a) => classifyAddress(a.address));
+  return blocked ? `${host} resolves to ${blocked.address}, a ${classifyAddress(blocked.address)} address; set security.allowPrivateEndpoints: true in the config to allow it` : undefined;
+}

@@ -81,6 +81,15 @@ describe('generate over HTTP', () => {
     expect(expectData(await v.t.run(Generate, { input: { model: 'claude-new', prompt: 'x' } })).generate.status).toBe('SUCCEEDED');
   });
 
+  it.each([['DASHSCOPE', 'qwen-max'], ['QIANFAN', 'ernie-4.5-8k-preview']] as const)('should reach %s models through their OpenAI-compatible API with their own key variable', async (provider, upstreamModel) => {
+    v.openai.respond('GET /v1/models', { type: 'json', body: { object: 'list', data: [{ id: upstreamModel }] } });
+    const { registerModel } = expectData(await v.t.run(RegisterModel, { input: { id: `m-${provider}`, provider, upstreamModel, baseUrl: `${v.openai.url}/v1` } }));
+    expect(registerModel.model).toMatchObject({ status: 'HEALTHY', apiKeyEnv: `${provider}_API_KEY` });
+    const { generate } = expectData(await v.t.run(Generate, { input: { model: `m-${provider}`, prompt: 'x' } }));
+    expect(generate).toMatchObject({ status: 'SUCCEEDED', text: 'Hello there! 你好 😀' });
+    expect(v.openai.calls.at(-1)).toMatchObject({ path: '/v1/chat/completions', body: { model: upstreamModel, stream: true } });
+  });
+
   it('should page through generations newest first', async () => {
     for (let i = 0; i < 5; i++) expectData(await v.t.run(Generate, { input: { prompt: `p${i}` } }));
     const first = expectData(await v.t.run(GenerationsQuery, { first: 2 })).generations;

@@ -18,7 +18,8 @@ export async function startVendorApp(env: Record<string, string> = {}): Promise<
   const openai = await startOpenAIFake();
   const anthropic = await startAnthropicFake();
   const t = await startTestApp({
-    env: { OPENAI_API_KEY: OPENAI_TEST_KEY, ANTHROPIC_API_KEY: ANTHROPIC_TEST_KEY, ...env },
+    // DashScope and Qianfan speak the OpenAI format: their models point at the OpenAI fake with its key.
+    env: { OPENAI_API_KEY: OPENAI_TEST_KEY, ANTHROPIC_API_KEY: ANTHROPIC_TEST_KEY, DASHSCOPE_API_KEY: OPENAI_TEST_KEY, QIANFAN_API_KEY: OPENAI_TEST_KEY, ...env },
     file: {
       security: { allowPrivateEndpoints: true },
       defaultModel: 'mock-a',

@@ -128,6 +128,14 @@ describe('openai adapter', () => {
     await fake.calls[0]?.closedEarly;
   });
 
+  it('should end with a timeout error part when the whole answer takes longer than totalMs', async () => {
+    const { fake, adapter, target } = await setup();
+    fake.respond('POST /v1/chat/completions', { type: 'sse', body: fixture('openai/chat-text.sse'), delayMs: 25 });
+    const parts = await collect(await adapter.stream(HELLO, { ...target, timeouts: { ...target.timeouts, totalMs: 1000 } }, { signal: signal() })); // first part at ~0.4 s, the whole at ~3 s
+    expect(parts.at(-1)).toMatchObject({ type: 'error', error: { message: 'test-model: no complete answer within 1000 ms', isRetryable: true } });
+    await fake.calls[0]?.closedEarly;
+  });
+
   it('should abort the upstream request when the caller cancels, ending with a cancelled finish', async () => {
     const { fake, adapter, target } = await setup();
     fake.respond('POST /v1/chat/completions', { type: 'sse', body: fixture('openai/chat-text.sse'), delayMs: 30 });

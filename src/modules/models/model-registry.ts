@@ -4,6 +4,7 @@ import type { EventBus, ModelEventType } from '../../events/event-bus.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { ProviderAdapters } from '../../providers/providers.js';
+import { checkResolvedEndpoint } from '../../security/endpoint-policy.js';
 import { formatIssues } from '../../validation/format-issues.js';
 import { applyDefinition, applyPatch } from './model-changes.js';
 import { type DefinitionRules, modelDefinitionSchema, type ModelDefinition, modelPatchSchema, validateMergedDefinition } from './model-definition.js';
@@ -20,6 +21,8 @@ export interface ModelRegistryDeps {
   readonly metrics: Metrics;
   readonly rules: DefinitionRules;
   readonly logger: Logger;
+  /** Resolves a host name to its addresses (the endpoint policy checks them at registration). */
+  readonly resolve: (hostname: string) => Promise<readonly { address: string }[]>;
 }
 
 export interface ModelFilter {
@@ -80,6 +83,7 @@ export class ModelRegistry {
   async register(em: EntityManager, input: unknown, options: RegisterOptions = {}): Promise<ModelWithHealth> {
     const { source = 'API', configHash = null, probe = true } = options;
     const definition = this.parseDefinition(input, 'input');
+    if (source === 'API') await this.checkResolvedBaseUrl(definition.baseUrl);
     const existing = await em.findOne(ModelSchema, { id: definition.id });
     if (existing) {
       const hint = existing.status === 'RETIRED' ? 'it was retired; retired ids are kept for their history and not reused' : 'use updateModel to change it';
@@ -103,6 +107,14 @@ export class ModelRegistry {
     if (!merged.success) {
       em.clear();
       throw new InvalidInputError(formatIssues(merged.error.issues, entity, 'input'));
+    }
+    if (parsed.data.baseUrl) {
+      try {
+        await this.checkResolvedBaseUrl(parsed.data.baseUrl);
+      } catch (error) {
+        em.clear();
+        throw error;
+      }
     }
     await em.flush();
     this.commit(entity, 'UPDATED');
@@ -145,6 +157,12 @@ export class ModelRegistry {
 
   async checkHealth(em: EntityManager, id: string): Promise<ModelWithHealth> {
     return this.runHealthCheck(em, await this.load1(em, id));
+  }
+
+  private async checkResolvedBaseUrl(baseUrl: string | undefined | null): Promise<void> {
+    if (!baseUrl) return;
+    const problem = await checkResolvedEndpoint(baseUrl, this.deps.rules.allowPrivateEndpoints, this.deps.resolve);
+    if (problem) throw InvalidInputError.forField('input.baseUrl', problem);
   }
 
   parseDefinition(input: unknown, prefix: string): ModelDefinition {
