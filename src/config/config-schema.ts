@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { modelDefinitionSchema, modelIdField } from '../modules/models/model-definition.js';
 import { booleanField, enumField, listOf, numberField, objectField, stringField } from '../validation/fields.js';
 

@@ -1,4 +1,5 @@
 import { builder } from '../../graphql/builder.js';
+import { screamingEnumValues } from '../../graphql/enums.js';
 import { withoutNulls } from '../../graphql/input.js';
 import { requireScope } from '../keys/viewer.js';
 import { GenerationParamsInput } from '../models/model-operations.graphql.js';
@@ -8,7 +9,7 @@ import type { GenerationEvent } from './generation-service.js';
 import { GenerationRef } from './generation.graphql.js';
 
 const MessageRoleEnum = builder.enumType('MessageRole', {
-  values: Object.fromEntries(MESSAGE_ROLES.map((r) => [r.toUpperCase(), { value: r }])) as Record<string, { value: (typeof MESSAGE_ROLES)[number] }>,
+  values: screamingEnumValues(MESSAGE_ROLES),
 });
 
 const MessageInput = builder.inputType('MessageInput', {

@@ -1,4 +1,5 @@
 import { builder } from '../../graphql/builder.js';
+import { screamingEnumValues } from '../../graphql/enums.js';
 import { withoutNulls } from '../../graphql/input.js';
 import { microToUsd } from '../../pricing/money.js';
 import type { FinishReason } from '../../providers/provider.js';
@@ -8,7 +9,6 @@ import { ModelProviderEnum, ModelRef } from '../models/model.graphql.js';
 import type { GenerationRecord } from './generation-record.js';
 import { GENERATION_STATUSES, type StoredAttempt } from './generation.entity.js';
 
-const screaming = (value: string) => value.toUpperCase().replace(/-/g, '_');
 const FINISH_REASONS: FinishReason[] = ['stop', 'length', 'content-filter', 'tool-calls', 'cancelled', 'other'];
 
 export const GenerationStatusEnum = builder.enumType('GenerationStatus', {
@@ -18,7 +18,7 @@ export const GenerationStatusEnum = builder.enumType('GenerationStatus', {
 
 const FinishReasonEnum = builder.enumType('FinishReason', {
   description: 'Why the model stopped: STOP (natural end or stop sequence), LENGTH (maxTokens), CONTENT_FILTER, TOOL_CALLS, CANCELLED (the caller aborted), OTHER.',
-  values: Object.fromEntries(FINISH_REASONS.map((r) => [screaming(r), { value: r }])) as Record<string, { value: FinishReason }>,
+  values: screamingEnumValues(FINISH_REASONS),
 });
 
 const UsageRef = builder.objectRef<GenerationRecord>('Usage').implement({

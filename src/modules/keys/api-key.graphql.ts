@@ -1,11 +1,12 @@
 import { builder } from '../../graphql/builder.js';
-import { API_KEY_SCOPES, type ApiKeyScope } from './api-key.entity.js';
+import { screamingEnumValues } from '../../graphql/enums.js';
+import { API_KEY_SCOPES } from './api-key.entity.js';
 import type { ApiKeyRecord } from './api-key-service.js';
 import { requireScope, type Viewer } from './viewer.js';
 
 const ApiKeyScopeEnum = builder.enumType('ApiKeyScope', {
   description: 'ADMIN: registry, pools, keys and all costs. CLIENT: sessions, switching, generation and its own costs.',
-  values: Object.fromEntries(API_KEY_SCOPES.map((s) => [s.toUpperCase(), { value: s }])) as Record<string, { value: ApiKeyScope }>,
+  values: screamingEnumValues(API_KEY_SCOPES),
 });
 
 export const ApiKeyRef = builder.objectRef<ApiKeyRecord>('ApiKey').implement({

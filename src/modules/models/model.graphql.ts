@@ -1,22 +1,21 @@
 import { builder } from '../../graphql/builder.js';
+import { screamingEnumValues } from '../../graphql/enums.js';
 import { microToUsd } from '../../pricing/money.js';
-import { PROVIDER_KINDS, type ProviderKind } from '../../providers/provider-kinds.js';
-import { MODEL_CAPABILITIES, type ModelCapability } from './model-definition.js';
+import { PROVIDER_KINDS } from '../../providers/provider-kinds.js';
+import { MODEL_CAPABILITIES } from './model-definition.js';
 import type { HealthProbe } from './model-health.js';
 import type { HealthCheckRecord, ModelRecord } from './model-record.js';
 import type { ModelWithHealth } from './model-registry.js';
 import { CIRCUIT_STATES, MODEL_STATUSES } from './model.entity.js';
 
-const screaming = (value: string) => value.toUpperCase().replace(/-/g, '_');
-
 export const ModelProviderEnum = builder.enumType('ModelProvider', {
   description: 'The wire protocol a model is reached with.',
-  values: Object.fromEntries(PROVIDER_KINDS.map((kind) => [screaming(kind), { value: kind }])) as Record<string, { value: ProviderKind }>,
+  values: screamingEnumValues(PROVIDER_KINDS),
 });
 
 export const ModelCapabilityEnum = builder.enumType('ModelCapability', {
   description: 'What a model can do.',
-  values: Object.fromEntries(MODEL_CAPABILITIES.map((c) => [screaming(c), { value: c }])) as Record<string, { value: ModelCapability }>,
+  values: screamingEnumValues(MODEL_CAPABILITIES),
 });
 
 export const ModelStatusEnum = builder.enumType('ModelStatus', {
