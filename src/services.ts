@@ -6,6 +6,7 @@ import { createEventBus, type EventBus } from './events/event-bus.js';
 import { GenerationService } from './modules/generations/generation-service.js';
 import { GenerationStore } from './modules/generations/generation-store.js';
 import { ApiKeyService } from './modules/keys/api-key-service.js';
+import { SessionService } from './modules/sessions/session-service.js';
 import { probeModelsInService, syncConfigModels } from './modules/models/config-sync.js';
 import { ModelRegistry } from './modules/models/model-registry.js';
 import { RoutingTable } from './modules/models/routing-table.js';
@@ -27,6 +28,7 @@ export interface Services {
   readonly adapters: ProviderAdapters;
   readonly models: ModelRegistry;
   readonly apiKeys: ApiKeyService;
+  readonly sessions: SessionService;
   readonly generationStore: GenerationStore;
   readonly generations: GenerationService;
 }
@@ -72,7 +74,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   });
   const apiKeys = new ApiKeyService({ adminKey: config.adminKey, metrics });
   const generationStore = new GenerationStore(orm);
-  const generations = new GenerationService({ models, adapters, store: generationStore, env: config.env, metrics, logger, defaultModel: config.defaultModel });
+  const sessions = new SessionService({ orm, models, bus, metrics, defaultModel: config.defaultModel });
+  const generations = new GenerationService({ orm, models, sessions, adapters, store: generationStore, env: config.env, metrics, logger, defaultModel: config.defaultModel });
 
   const em = orm.em.fork();
   await apiKeys.syncBootstrapKey(em);
@@ -83,5 +86,5 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     { registered: summary.registered.length, updated: summary.updated.length, retired: summary.retired.length, unchanged: summary.unchanged.length },
     `applied ${config.source}: ${config.models.length} models`,
   );
-  return { config, logger, orm, bus, routing, metrics, http, adapters, models, apiKeys, generationStore, generations };
+  return { config, logger, orm, bus, routing, metrics, http, adapters, models, apiKeys, sessions, generationStore, generations };
 }

@@ -1,5 +1,6 @@
 import { createPubSub } from 'graphql-yoga';
 import type { ModelRecord } from '../modules/models/model-record.js';
+import type { ModelSwitchRecord } from '../modules/sessions/session-service.js';
 
 export const MODEL_EVENT_TYPES = ['REGISTERED', 'UPDATED', 'DISABLED', 'ENABLED', 'RETIRED', 'HEALTH_CHANGED'] as const;
 export type ModelEventType = (typeof MODEL_EVENT_TYPES)[number];
@@ -14,6 +15,7 @@ export interface ModelEvent {
 /** The topics and payloads of the gateway's events. */
 export type EventTopics = {
   modelEvents: [ModelEvent];
+  modelSwitched: [ModelSwitchRecord];
 };
 
 /**

@@ -92,7 +92,14 @@ export function createMetrics(routing: RoutingTable) {
     registers: [registry],
   });
 
-  return { registry, healthChecks, activeSubscriptions, authFailures, generationRequests, generationDuration, timeToFirstToken, tokens, cost };
+  const switchDuration = new Histogram({
+    name: 'switchyard_model_switch_duration_seconds',
+    help: 'Model switch latency: switchModel received to modelSwitched published',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [registry],
+  });
+
+  return { switchDuration, registry, healthChecks, activeSubscriptions, authFailures, generationRequests, generationDuration, timeToFirstToken, tokens, cost };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

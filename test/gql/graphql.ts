@@ -36,12 +36,14 @@ export type GenerateInput = {
   costLimit?: number | null | undefined;
   /** A whole conversation (system, user and assistant messages). */
   messages?: Array<MessageInput> | null | undefined;
-  /** The model id; the config’s defaultModel when omitted. */
+  /** The model id; else the session’s model; else the config’s defaultModel. */
   model?: string | number | null | undefined;
   /** Override the model’s defaults for this request. */
   params?: GenerationParamsInput | null | undefined;
   /** A single user message. */
   prompt?: string | null | undefined;
+  /** Continue this session: its history is sent upstream, and the prompt and answer are appended to it. */
+  sessionId?: string | number | null | undefined;
 };
 
 export type GenerationFilter = {

@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125000000Initial } from './Migration20261125000000-initial.js';
 import { Migration20261125172258ModelTimeoutsQuirks } from './Migration20261125172258ModelTimeoutsQuirks.js';
 import { Migration20261125172704Generations } from './Migration20261125172704Generations.js';
+import { Migration20261125174100Sessions } from './Migration20261125174100Sessions.js';
 
 /**
  * The committed migrations, oldest first. They are imported (not globbed) so that they run the
@@ -11,4 +12,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125000000-initial', class: Migration20261125000000Initial },
   { name: 'Migration20261125172258ModelTimeoutsQuirks', class: Migration20261125172258ModelTimeoutsQuirks },
   { name: 'Migration20261125172704Generations', class: Migration20261125172704Generations },
+  { name: 'Migration20261125174100Sessions', class: Migration20261125174100Sessions },
 ];

@@ -14,6 +14,7 @@ const messageSchema = objectField({
 /** `generate` / `generateStream` input: a prompt or messages (one of them), a model, parameters and a cost limit. */
 export const generateInputSchema = objectField({
   model: modelIdField.optional(),
+  sessionId: stringField('a session id', /^[0-9a-f-]{36}$/i, 36).optional(),
   prompt: stringField(`a prompt of 1 to ${MAX_TEXT} characters`, undefined, MAX_TEXT).optional(),
   messages: listOf(messageSchema, 'messages', 10_000).min(1, { error: 'expected at least one message' }).optional(),
   params: objectField(generationParamsShape).optional(),

@@ -8,6 +8,8 @@ export interface GenerationRecord {
   readonly provider: string;
   readonly upstreamModel: string;
   readonly apiKeyId: string | null;
+  readonly sessionId: string | null;
+  readonly droppedMessages: number;
   readonly status: GenerationStatus;
   readonly stream: boolean;
   readonly finishReason: FinishReason | null;
@@ -33,6 +35,8 @@ export function toGenerationRecord(entity: GenerationEntity): GenerationRecord {
     provider: entity.provider,
     upstreamModel: entity.upstreamModel,
     apiKeyId: entity.apiKeyId ?? null,
+    sessionId: entity.sessionId ?? null,
+    droppedMessages: entity.droppedMessages,
     status: entity.status as GenerationStatus,
     stream: entity.stream,
     finishReason: (entity.finishReason ?? null) as FinishReason | null,

@@ -9,7 +9,10 @@ import type { ChatMessage, ChatRequest, FinishReason, Usage } from '../../provid
 import type { ProviderAdapters } from '../../providers/providers.js';
 import { countPromptTokens } from '../../providers/token-estimate.js';
 import { formatIssues } from '../../validation/format-issues.js';
+import type { Orm } from '../../db/orm.js';
 import type { Viewer } from '../keys/viewer.js';
+import { fitHistory } from '../sessions/session-history.js';
+import type { SessionService } from '../sessions/session-service.js';
 import { upstreamTarget } from '../models/model-health.js';
 import { isRoutable, type ModelRecord } from '../models/model-record.js';
 import type { ModelRegistry } from '../models/model-registry.js';
@@ -29,8 +32,13 @@ export type GenerationEvent =
 export interface PreparedGeneration {
   readonly id: string;
   readonly model: ModelRecord;
+  /** What is sent upstream: the session's (fitted) history, then the new messages. */
   readonly request: ChatRequest;
   readonly apiKeyId: string | null;
+  readonly sessionId: string | null;
+  /** The messages this request adds to its session's history (with the answer, once it succeeds). */
+  readonly fresh: readonly ChatMessage[];
+  readonly droppedMessages: number;
   readonly stream: boolean;
   readonly createdAt: Date;
 }
@@ -42,7 +50,9 @@ export interface GenerationOutcome {
 }
 
 export interface GenerationServiceDeps {
+  readonly orm: Orm;
   readonly models: ModelRegistry;
+  readonly sessions: SessionService;
   readonly adapters: ProviderAdapters;
   readonly store: GenerationStore;
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -66,19 +76,28 @@ export class GenerationService {
   async prepare(input: unknown, viewer: Viewer, stream: boolean): Promise<PreparedGeneration> {
     const parsed = generateInputSchema.safeParse(input);
     if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, 'input'));
-    const { model: requested, prompt, messages, params = {}, costLimit } = parsed.data;
-    const modelId = requested ?? this.deps.defaultModel;
+    const { model: requested, sessionId, prompt, messages, params = {}, costLimit } = parsed.data;
+    const em = this.deps.orm.em.fork();
+    const session = sessionId ? await this.deps.sessions.get(em, sessionId, viewer) : undefined;
+    const modelId = requested ?? session?.modelId ?? this.deps.defaultModel;
     if (!modelId) throw InvalidInputError.forField('input.model', 'is required: no model given and the config names no defaultModel');
     const model = this.deps.models.find(modelId);
     if (!model) throw new NotFoundError('model', modelId);
 
-    const chat: ChatMessage[] = messages ?? [{ role: 'user', content: prompt ?? '' }];
+    const fresh: ChatMessage[] = messages ?? [{ role: 'user', content: prompt ?? '' }];
     const { maxTokens: modelMax, ...modelParams } = model.defaults;
+    const merged = { ...modelParams, ...session?.params, ...params };
+    const maxTokens = params.maxTokens ?? session?.params.maxTokens ?? modelMax;
+    const history = session ? await this.deps.sessions.history(em, session.id) : [];
+    const fitted = fitHistory(history, fresh, model.contextWindow, maxTokens);
     const prepared: PreparedGeneration = {
       id: randomUUID(),
       model,
-      request: { messages: chat, params: { ...modelParams, ...params, maxTokens: params.maxTokens ?? modelMax } },
+      request: { messages: fitted.messages, params: { ...merged, maxTokens } },
       apiKeyId: viewer.keyId,
+      sessionId: session?.id ?? null,
+      fresh,
+      droppedMessages: fitted.dropped,
       stream,
       createdAt: new Date(),
     };
@@ -89,14 +108,14 @@ export class GenerationService {
     }
     if (costLimit === undefined) return prepared;
     const limit = usdToMicro(costLimit);
-    const fitted = fitMaxTokens(countPromptTokens(chat), prepared.request.params.maxTokens, limit, model);
-    if (fitted < 1) {
+    const affordable = fitMaxTokens(countPromptTokens(prepared.request.messages), maxTokens, limit, model);
+    if (affordable < 1) {
       const error = new CostLimitExceededError(`the prompt alone would cost more than the costLimit of $${costLimit} on ${model.id}; nothing was sent`, {
         details: { costLimitMicroUsd: limit },
       });
       throw await this.refuse(prepared, error);
     }
-    return { ...prepared, request: { ...prepared.request, params: { ...prepared.request.params, maxTokens: fitted } } };
+    return { ...prepared, request: { ...prepared.request, params: { ...prepared.request.params, maxTokens: affordable } } };
   }
 
   /** `generate`: runs to the end; a failed generation is stored and its error thrown with the generation's id. */
@@ -182,6 +201,10 @@ export class GenerationService {
       attempts: [attempt],
     });
     this.observe(record, latencyMs, timeToFirstToken);
+    // Only a whole turn joins the history: a failed or cancelled one leaves it as it was.
+    if (status === 'SUCCEEDED' && prepared.sessionId) {
+      await this.deps.sessions.appendTurn(prepared.sessionId, [...prepared.fresh, { role: 'assistant', content: text }], record.id);
+    }
     if (status === 'SUCCEEDED') await emit?.({ kind: 'completed', generation: record });
     else if (error && !cancelled) await emit?.({ kind: 'failed', generation: record, code: error.code, message: error.message });
     return error && !cancelled ? { record, error } : { record };
@@ -194,6 +217,8 @@ export class GenerationService {
       provider: prepared.model.provider,
       upstreamModel: prepared.model.upstreamModel,
       apiKeyId: prepared.apiKeyId,
+      sessionId: prepared.sessionId,
+      droppedMessages: prepared.droppedMessages,
       stream: prepared.stream,
       maxTokens: prepared.request.params.maxTokens,
       createdAt: prepared.createdAt,

@@ -22,13 +22,16 @@ const p = defineEntity.properties;
 export const GenerationSchema = defineEntity({
   name: 'Generation',
   tableName: 'generations',
-  indexes: [{ properties: ['createdAt', 'id'] }, { properties: ['apiKeyId', 'createdAt'] }, { properties: ['modelId', 'createdAt'] }],
+  indexes: [{ properties: ['createdAt', 'id'] }, { properties: ['apiKeyId', 'createdAt'] }, { properties: ['modelId', 'createdAt'] }, { properties: ['sessionId', 'createdAt'] }],
   properties: {
     id: p.string().primary().length(36),
     modelId: p.string().length(100),
     provider: p.string().length(32),
     upstreamModel: p.string().length(200),
     apiKeyId: p.string().length(36).nullable(),
+    sessionId: p.string().length(36).nullable(),
+    /** History messages left out because the conversation outgrew the model's context window. */
+    droppedMessages: p.integer().default(0),
     status: p.string().length(16),
     stream: p.boolean(),
     finishReason: p.string().length(32).nullable(),

@@ -64,6 +64,8 @@ export const GenerationRef = builder.objectRef<GenerationRecord>('Generation').i
     attempts: t.field({ type: [AttemptRef], resolve: (g) => [...g.attempts] }),
     errorCode: t.exposeString('errorCode', { nullable: true }),
     errorMessage: t.exposeString('errorMessage', { nullable: true }),
+    sessionId: t.exposeID('sessionId', { nullable: true }),
+    droppedMessages: t.exposeInt('droppedMessages', { description: "History messages left out because the session outgrew the model's context window (oldest first, system messages kept)." }),
     apiKey: t.field({
       type: ApiKeyRef,
       nullable: true,

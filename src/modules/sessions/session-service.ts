@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import type { Orm } from '../../db/orm.js';
+import { InvalidInputError, ModelUnavailableError, NotFoundError } from '../../errors.js';
+import type { EventBus } from '../../events/event-bus.js';
+import type { Metrics } from '../../observability/metrics.js';
+import type { ChatMessage } from '../../providers/provider.js';
+import { KeyedMutex } from '../../util/keyed-mutex.js';
+import { formatIssues } from '../../validation/format-issues.js';
+import { hasScope, type Viewer } from '../keys/viewer.js';
+import { isRoutable, type ModelRecord } from '../models/model-record.js';
+import type { ModelRegistry } from '../models/model-registry.js';
+import type { StoredGenerationParams } from '../models/model.entity.js';
+import { createSessionSchema, switchModelSchema } from './session-input.js';
+import { type SessionEntity, SessionMessageSchema, SessionSchema, SessionSwitchSchema } from './session.entity.js';
+
+/** A session as the rest of the gateway sees it. */
+export interface SessionRecord {
+  readonly id: string;
+  readonly apiKeyId: string | null;
+  readonly modelId: string;
+  readonly params: Readonly<StoredGenerationParams>;
+  readonly revision: number;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+/** One applied switch: what the mutation answers and what `modelSwitched` delivers. */
+export interface ModelSwitchRecord {
+  readonly session: SessionRecord;
+  readonly previousModelId: string;
+  readonly modelId: string;
+  readonly revision: number;
+  readonly switchedAt: Date;
+  /** From the mutation being received to the event being published. */
+  readonly latencyMs: number;
+}
+
+export interface SessionServiceDeps {
+  readonly orm: Orm;
+  readonly models: ModelRegistry;
+  readonly bus: EventBus;
+  readonly metrics: Metrics;
+  readonly defaultModel: string | undefined;
+}
+
+const MAX_SWITCH_TRIES = 5;
+
+function toRecord(entity: SessionEntity): SessionRecord {
+  return Object.freeze({
+    id: entity.id,
+    apiKeyId: entity.apiKeyId ?? null,
+    modelId: entity.modelId,
+    params: { ...entity.params },
+    revision: entity.revision,
+    createdAt: entity.createdAt,
+    updatedAt: entity.updatedAt,
+  });
+}
+
+/** Whether the caller may see a session: admins (and local mode) see all, a client key its own. */
+export function canSee(viewer: Viewer, session: { readonly apiKeyId?: string | null }): boolean {
+  return hasScope(viewer, 'admin') || (session.apiKeyId ?? null) === viewer.keyId;
+}
+
+/**
+ * Sessions and live model switching (SPEC §4). A switch changes the model for every later
+ * request of the session, never one already running (a request resolves its model when it
+ * starts); it bumps the revision by compare-and-swap, stores a switch event and publishes
+ * `modelSwitched`. Switches of one session are applied and published one at a time, so their
+ * events carry increasing revisions in the order they were applied.
+ */
+export class SessionService {
+  readonly #switchLock = new KeyedMutex();
+
+  constructor(private readonly deps: SessionServiceDeps) {}
+
+  async create(em: EntityManager, input: unknown, viewer: Viewer): Promise<SessionRecord> {
+    const parsed = createSessionSchema.safeParse(input);
+    if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, 'input'));
+    const model = this.routableModel(parsed.data.modelId ?? this.deps.defaultModel, 'input.modelId');
+    const now = new Date();
+    const entity = em.create(SessionSchema, {
+      id: randomUUID(),
+      apiKeyId: viewer.keyId,
+      modelId: model.id,
+      params: { ...parsed.data.params },
+      revision: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await em.flush();
+    return toRecord(entity);
+  }
+
+  /** The session, or NOT_FOUND when it does not exist or the caller may not see it. */
+  async get(em: EntityManager, id: string, viewer: Viewer): Promise<SessionRecord> {
+    const entity = await em.findOne(SessionSchema, { id });
+    if (!entity || !canSee(viewer, entity)) throw new NotFoundError('session', id);
+    return toRecord(entity);
+  }
+
+  async page(em: EntityManager, viewer: Viewer, first: number, after?: string | null): Promise<{ items: SessionRecord[]; hasNextPage: boolean }> {
+    if (!Number.isInteger(first) || first < 1 || first > 200) throw InvalidInputError.forField('first', `expected a whole number from 1 to 200, got ${first}`);
+    const where = {
+      ...(hasScope(viewer, 'admin') ? {} : { apiKeyId: viewer.keyId }),
+      ...(after ? { id: { $gt: after } } : {}),
+    };
+    const rows = await em.find(SessionSchema, where, { orderBy: { id: 'asc' }, limit: first + 1 });
+    return { items: rows.slice(0, first).map(toRecord), hasNextPage: rows.length > first };
+  }
+
+  async history(em: EntityManager, sessionId: string): Promise<Array<ChatMessage & { createdAt: Date; generationId: string | null }>> {
+    const rows = await em.find(SessionMessageSchema, { sessionId }, { orderBy: { seq: 'asc' } });
+    return rows.map((r) => ({ role: r.role as ChatMessage['role'], content: r.content, createdAt: r.createdAt, generationId: r.generationId ?? null }));
+  }
+
+  /** Appends a completed turn (the new messages and the answer) to the history, in one transaction. */
+  async appendTurn(sessionId: string, messages: readonly ChatMessage[], generationId: string): Promise<void> {
+    await this.deps.orm.em.fork().transactional(async (em) => {
+      const last = await em.findOne(SessionMessageSchema, { sessionId }, { orderBy: { seq: 'desc' }, fields: ['seq'] });
+      let seq = last?.seq ?? 0;
+      const createdAt = new Date();
+      for (const message of messages) em.create(SessionMessageSchema, { sessionId, seq: ++seq, role: message.role, content: message.content, generationId, createdAt });
+    });
+  }
+
+  /** Switches the session's model (see the class comment); `receivedAt` is `performance.now()` when the request arrived. */
+  async switchModel(input: unknown, viewer: Viewer, receivedAt: number): Promise<ModelSwitchRecord> {
+    const parsed = switchModelSchema.safeParse(input);
+    if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, 'input'));
+    const { sessionId, modelId, params } = parsed.data;
+    return this.#switchLock.run(sessionId, async () => {
+      for (let attempt = 1; ; attempt++) {
+        const em = this.deps.orm.em.fork();
+        const session = await this.get(em, sessionId, viewer);
+        const model = this.routableModel(modelId, 'input.modelId');
+        const switchedAt = new Date();
+        const revision = session.revision + 1;
+        const changes = { modelId: model.id, revision, updatedAt: switchedAt, ...(params ? { params: { ...params } } : {}) };
+        const applied = await em.nativeUpdate(SessionSchema, { id: sessionId, revision: session.revision }, changes);
+        if (applied !== 1) {
+          if (attempt < MAX_SWITCH_TRIES) continue; // another instance switched it first: read it again
+          throw new ModelUnavailableError(`session "${sessionId}" kept changing; the switch was not applied`);
+        }
+        const updated: SessionRecord = { ...session, ...changes, params: params ? { ...params } : session.params };
+        const event = { session: updated, previousModelId: session.modelId, modelId: model.id, revision, switchedAt };
+        this.deps.bus.publish('modelSwitched', { ...event, latencyMs: performance.now() - receivedAt });
+        const latencyMs = performance.now() - receivedAt; // received → published
+        this.deps.metrics.switchDuration.observe(latencyMs / 1000);
+        em.create(SessionSwitchSchema, { id: randomUUID(), sessionId, revision, fromModelId: session.modelId, toModelId: model.id, latencyMs, switchedAt });
+        await em.flush();
+        return { ...event, latencyMs };
+      }
+    });
+  }
+
+  /** The named model, refusing one that does not exist (NOT_FOUND) or cannot take requests (MODEL_UNAVAILABLE). */
+  routableModel(modelId: string | undefined, field: string): ModelRecord {
+    if (!modelId) throw InvalidInputError.forField(field, 'is required: no model given and the config names no defaultModel');
+    const model = this.deps.models.find(modelId);
+    if (!model) throw new NotFoundError('model', modelId);
+    if (!isRoutable(model)) {
+      const reason = model.lastHealthCheck && !model.lastHealthCheck.ok ? `: ${model.lastHealthCheck.message}` : '';
+      throw new ModelUnavailableError(`model "${model.id}" is ${model.status}${reason}`, { details: { status: model.status } });
+    }
+    return model;
+  }
+}

@@ -1,0 +1,149 @@
+import { filter, pipe } from 'graphql-yoga';
+import { NotFoundError } from '../../errors.js';
+import { builder } from '../../graphql/builder.js';
+import { withoutNulls } from '../../graphql/input.js';
+import { ApiKeyRef } from '../keys/api-key.graphql.js';
+import { requireScope } from '../keys/viewer.js';
+import { GenerationParamsInput } from '../models/model-operations.graphql.js';
+import { ModelRef } from '../models/model.graphql.js';
+import type { StoredGenerationParams } from '../models/model.entity.js';
+import { canSee, type ModelSwitchRecord, type SessionRecord } from './session-service.js';
+
+const SessionParamsRef = builder.objectRef<StoredGenerationParams>('SessionParams').implement({
+  description: "The session's parameters; unset ones fall back to the model's defaults.",
+  fields: (t) => ({
+    maxTokens: t.int({ nullable: true, resolve: (p) => p.maxTokens ?? null }),
+    temperature: t.float({ nullable: true, resolve: (p) => p.temperature ?? null }),
+    topP: t.float({ nullable: true, resolve: (p) => p.topP ?? null }),
+    stop: t.stringList({ nullable: true, resolve: (p) => p.stop ?? null }),
+  }),
+});
+
+const SessionMessageRef = builder
+  .objectRef<{ role: string; content: string; createdAt: Date; generationId: string | null }>('SessionMessage')
+  .implement({
+    description: "One message of a session's history.",
+    fields: (t) => ({
+      role: t.string({ description: 'system, user or assistant.', resolve: (m) => m.role }),
+      content: t.exposeString('content'),
+      generationId: t.exposeID('generationId', { nullable: true, description: 'The generation this turn belongs to.' }),
+      createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    }),
+  });
+
+export const SessionRef = builder.objectRef<SessionRecord>('Session').implement({
+  description: 'A conversation: its current model, its parameters and its history.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    model: t.field({ type: ModelRef, description: 'The model later requests of the session use.', resolve: (s, _a, ctx) => ctx.services.models.get(s.modelId) }),
+    params: t.field({ type: SessionParamsRef, resolve: (s) => s.params }),
+    revision: t.exposeInt('revision', { description: 'Starts at 1; every applied switch adds 1.' }),
+    messages: t.field({ type: [SessionMessageRef], description: 'The history, oldest first.', resolve: (s, _a, ctx) => ctx.services.sessions.history(ctx.em, s.id) }),
+    apiKey: t.field({ type: ApiKeyRef, nullable: true, resolve: (s, _a, ctx) => (s.apiKeyId ? ctx.loaders.apiKeys.load(s.apiKeyId) : null) }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+const ModelSwitchRef = builder.objectRef<ModelSwitchRecord>('ModelSwitch').implement({
+  description: "A model switch as applied: what switchModel answers and modelSwitched delivers.",
+  fields: (t) => ({
+    session: t.field({ type: SessionRef, description: 'The session as the switch left it.', resolve: (e) => e.session }),
+    previousModel: t.field({ type: ModelRef, resolve: (e, _a, ctx) => ctx.services.models.get(e.previousModelId) }),
+    model: t.field({ type: ModelRef, resolve: (e, _a, ctx) => ctx.services.models.get(e.modelId) }),
+    revision: t.exposeInt('revision', { description: 'The session revision this switch produced.' }),
+    switchedAt: t.expose('switchedAt', { type: 'DateTime' }),
+    latencyMs: t.exposeFloat('latencyMs', { description: 'From the mutation being received to the event being published.' }),
+  }),
+});
+
+const CreateSessionInput = builder.inputType('CreateSessionInput', {
+  fields: (t) => ({
+    modelId: t.id({ description: 'The model; the config’s defaultModel when omitted.' }),
+    params: t.field({ type: GenerationParamsInput, description: 'Override the model’s defaults for this session.' }),
+  }),
+});
+
+const SwitchModelInput = builder.inputType('SwitchModelInput', {
+  fields: (t) => ({
+    sessionId: t.id({ required: true }),
+    modelId: t.id({ required: true }),
+    params: t.field({ type: GenerationParamsInput, description: 'New session parameters (replace the old ones); omitted, the session keeps its own.' }),
+  }),
+});
+
+const SessionConnectionRef = builder
+  .objectRef<{ items: SessionRecord[]; hasNextPage: boolean }>('SessionConnection')
+  .implement({
+    fields: (t) => ({
+      edges: t.field({
+        type: [builder.objectRef<SessionRecord>('SessionEdge').implement({ fields: (e) => ({ cursor: e.exposeString('id'), node: e.field({ type: SessionRef, resolve: (s) => s }) }) })],
+        resolve: (c) => c.items,
+      }),
+      pageInfo: t.field({
+        type: builder.objectRef<{ hasNextPage: boolean; endCursor: string | null }>('SessionPageInfo').implement({
+          fields: (p) => ({ hasNextPage: p.exposeBoolean('hasNextPage'), endCursor: p.exposeString('endCursor', { nullable: true }) }),
+        }),
+        resolve: (c) => ({ hasNextPage: c.hasNextPage, endCursor: c.items.at(-1)?.id ?? null }),
+      }),
+    }),
+  });
+
+builder.queryFields((t) => ({
+  session: t.field({
+    type: SessionRef,
+    nullable: true,
+    description: 'One session, or null when there is none the caller may see.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) =>
+      ctx.services.sessions.get(ctx.em, String(id), ctx.viewer).catch((error: unknown) => {
+        if (error instanceof NotFoundError) return null;
+        throw error;
+      }),
+  }),
+  sessions: t.field({
+    type: SessionConnectionRef,
+    description: 'The sessions the caller may see (a client key: its own).',
+    args: { first: t.arg.int({ defaultValue: 20 }), after: t.arg.string() },
+    resolve: (_root, { first, after }, ctx) => ctx.services.sessions.page(ctx.em, ctx.viewer, first ?? 20, after),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createSession: t.field({
+    type: SessionRef,
+    description: 'Starts a session on a model (NOT_FOUND or MODEL_UNAVAILABLE when it cannot take requests).',
+    args: { input: t.arg({ type: CreateSessionInput, required: true }) },
+    resolve: (_root, { input }, ctx) => {
+      requireScope(ctx.viewer, 'client', 'createSession');
+      return ctx.services.sessions.create(ctx.em, withoutNulls(input), ctx.viewer);
+    },
+  }),
+  switchModel: t.field({
+    type: ModelSwitchRef,
+    description: "Switches a session's model for every later request (never one already running); the history is kept. Publishes modelSwitched.",
+    args: { input: t.arg({ type: SwitchModelInput, required: true }) },
+    resolve: (_root, { input }, ctx) => {
+      const receivedAt = performance.now();
+      requireScope(ctx.viewer, 'client', 'switchModel');
+      return ctx.services.sessions.switchModel(withoutNulls(input), ctx.viewer, receivedAt);
+    },
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  modelSwitched: t.field({
+    type: ModelSwitchRef,
+    description: 'Model switches as they are applied, in revision order per session. Without sessionId: every session the caller may see.',
+    args: { sessionId: t.arg.id() },
+    subscribe: async (_root, { sessionId }, ctx) => {
+      requireScope(ctx.viewer, 'client', 'modelSwitched');
+      if (sessionId) await ctx.services.sessions.get(ctx.em, String(sessionId), ctx.viewer);
+      return pipe(
+        ctx.services.bus.subscribe('modelSwitched'),
+        filter((event: ModelSwitchRecord) => (sessionId ? event.session.id === String(sessionId) : canSee(ctx.viewer, event.session))),
+      );
+    },
+    resolve: (event) => event,
+  }),
+}));
