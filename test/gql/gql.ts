@@ -31,6 +31,12 @@ type Documents = {
     "\n  query Generations($filter: GenerationFilter, $first: Int, $after: String) {\n    generations(filter: $filter, first: $first, after: $after) {\n      edges { cursor node { id modelId status errorCode stream text costMicroUsd usage { inputTokens outputTokens estimated } attempts { httpStatus errorCode outcome } apiKey { id } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.GenerationsDocument,
     "query Generation($id: ID!) { generation(id: $id) { id status text finishReason model { id provider } } }": typeof types.GenerationDocument,
     "\n  subscription GenerateStream($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on GenerationStarted { generationId model { id } }\n      ... on TokenDelta { generationId text index }\n      ... on GenerationCompleted { generation { id status text finishReason costMicroUsd usage { inputTokens outputTokens estimated } } }\n      ... on GenerationFailed { generationId code message partialText generation { id status errorCode } }\n    }\n  }\n": typeof types.GenerateStreamDocument,
+    "\n  mutation CreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { id revision model { id } params { maxTokens temperature } }\n  }\n": typeof types.CreateSessionDocument,
+    "\n  mutation SwitchModel($input: SwitchModelInput!) {\n    switchModel(input: $input) { revision switchedAt latencyMs previousModel { id } model { id } session { id revision model { id } params { maxTokens } } }\n  }\n": typeof types.SwitchModelDocument,
+    "\n  query Session($id: ID!) { session(id: $id) { id revision model { id } messages { role content generationId } } }\n": typeof types.SessionDocument,
+    "query Sessions { sessions { edges { node { id } } pageInfo { hasNextPage } } }": typeof types.SessionsDocument,
+    "\n  subscription ModelSwitched($sessionId: ID) {\n    modelSwitched(sessionId: $sessionId) { revision previousModel { id } model { id } session { id } latencyMs }\n  }\n": typeof types.ModelSwitchedDocument,
+    "\n  mutation GenerateInSession($input: GenerateInput!) {\n    generate(input: $input) { id modelId status text sessionId droppedMessages maxTokens errorCode }\n  }\n": typeof types.GenerateInSessionDocument,
 };
 const documents: Documents = {
     "\n  query Models($filter: ModelFilter) {\n    models(filter: $filter) {\n      id provider upstreamModel baseUrl apiKeyEnv contextWindow capabilities status source\n      defaults { maxTokens temperature topP stop }\n      pricing { input output }\n      lastHealthCheck { ok message }\n      circuit { state }\n      retiredAt\n    }\n  }\n": types.ModelsDocument,
@@ -50,6 +56,12 @@ const documents: Documents = {
     "\n  query Generations($filter: GenerationFilter, $first: Int, $after: String) {\n    generations(filter: $filter, first: $first, after: $after) {\n      edges { cursor node { id modelId status errorCode stream text costMicroUsd usage { inputTokens outputTokens estimated } attempts { httpStatus errorCode outcome } apiKey { id } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.GenerationsDocument,
     "query Generation($id: ID!) { generation(id: $id) { id status text finishReason model { id provider } } }": types.GenerationDocument,
     "\n  subscription GenerateStream($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on GenerationStarted { generationId model { id } }\n      ... on TokenDelta { generationId text index }\n      ... on GenerationCompleted { generation { id status text finishReason costMicroUsd usage { inputTokens outputTokens estimated } } }\n      ... on GenerationFailed { generationId code message partialText generation { id status errorCode } }\n    }\n  }\n": types.GenerateStreamDocument,
+    "\n  mutation CreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { id revision model { id } params { maxTokens temperature } }\n  }\n": types.CreateSessionDocument,
+    "\n  mutation SwitchModel($input: SwitchModelInput!) {\n    switchModel(input: $input) { revision switchedAt latencyMs previousModel { id } model { id } session { id revision model { id } params { maxTokens } } }\n  }\n": types.SwitchModelDocument,
+    "\n  query Session($id: ID!) { session(id: $id) { id revision model { id } messages { role content generationId } } }\n": types.SessionDocument,
+    "query Sessions { sessions { edges { node { id } } pageInfo { hasNextPage } } }": types.SessionsDocument,
+    "\n  subscription ModelSwitched($sessionId: ID) {\n    modelSwitched(sessionId: $sessionId) { revision previousModel { id } model { id } session { id } latencyMs }\n  }\n": types.ModelSwitchedDocument,
+    "\n  mutation GenerateInSession($input: GenerateInput!) {\n    generate(input: $input) { id modelId status text sessionId droppedMessages maxTokens errorCode }\n  }\n": types.GenerateInSessionDocument,
 };
 
 /**
@@ -134,6 +146,30 @@ export function graphql(source: "query Generation($id: ID!) { generation(id: $id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription GenerateStream($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on GenerationStarted { generationId model { id } }\n      ... on TokenDelta { generationId text index }\n      ... on GenerationCompleted { generation { id status text finishReason costMicroUsd usage { inputTokens outputTokens estimated } } }\n      ... on GenerationFailed { generationId code message partialText generation { id status errorCode } }\n    }\n  }\n"): (typeof documents)["\n  subscription GenerateStream($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on GenerationStarted { generationId model { id } }\n      ... on TokenDelta { generationId text index }\n      ... on GenerationCompleted { generation { id status text finishReason costMicroUsd usage { inputTokens outputTokens estimated } } }\n      ... on GenerationFailed { generationId code message partialText generation { id status errorCode } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { id revision model { id } params { maxTokens temperature } }\n  }\n"): (typeof documents)["\n  mutation CreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { id revision model { id } params { maxTokens temperature } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SwitchModel($input: SwitchModelInput!) {\n    switchModel(input: $input) { revision switchedAt latencyMs previousModel { id } model { id } session { id revision model { id } params { maxTokens } } }\n  }\n"): (typeof documents)["\n  mutation SwitchModel($input: SwitchModelInput!) {\n    switchModel(input: $input) { revision switchedAt latencyMs previousModel { id } model { id } session { id revision model { id } params { maxTokens } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Session($id: ID!) { session(id: $id) { id revision model { id } messages { role content generationId } } }\n"): (typeof documents)["\n  query Session($id: ID!) { session(id: $id) { id revision model { id } messages { role content generationId } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Sessions { sessions { edges { node { id } } pageInfo { hasNextPage } } }"): (typeof documents)["query Sessions { sessions { edges { node { id } } pageInfo { hasNextPage } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ModelSwitched($sessionId: ID) {\n    modelSwitched(sessionId: $sessionId) { revision previousModel { id } model { id } session { id } latencyMs }\n  }\n"): (typeof documents)["\n  subscription ModelSwitched($sessionId: ID) {\n    modelSwitched(sessionId: $sessionId) { revision previousModel { id } model { id } session { id } latencyMs }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GenerateInSession($input: GenerateInput!) {\n    generate(input: $input) { id modelId status text sessionId droppedMessages maxTokens errorCode }\n  }\n"): (typeof documents)["\n  mutation GenerateInSession($input: GenerateInput!) {\n    generate(input: $input) { id modelId status text sessionId droppedMessages maxTokens errorCode }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -92,3 +92,33 @@ export const GenerateStream = graphql(`
     }
   }
 `);
+
+export const CreateSession = graphql(`
+  mutation CreateSession($input: CreateSessionInput!) {
+    createSession(input: $input) { id revision model { id } params { maxTokens temperature } }
+  }
+`);
+
+export const SwitchModel = graphql(`
+  mutation SwitchModel($input: SwitchModelInput!) {
+    switchModel(input: $input) { revision switchedAt latencyMs previousModel { id } model { id } session { id revision model { id } params { maxTokens } } }
+  }
+`);
+
+export const SessionQuery = graphql(`
+  query Session($id: ID!) { session(id: $id) { id revision model { id } messages { role content generationId } } }
+`);
+
+export const SessionsQuery = graphql(`query Sessions { sessions { edges { node { id } } pageInfo { hasNextPage } } }`);
+
+export const ModelSwitchedSubscription = graphql(`
+  subscription ModelSwitched($sessionId: ID) {
+    modelSwitched(sessionId: $sessionId) { revision previousModel { id } model { id } session { id } latencyMs }
+  }
+`);
+
+export const GenerateInSession = graphql(`
+  mutation GenerateInSession($input: GenerateInput!) {
+    generate(input: $input) { id modelId status text sessionId droppedMessages maxTokens errorCode }
+  }
+`);

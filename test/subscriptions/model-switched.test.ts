@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Client } from 'graphql-ws';
+import { CreateApiKey, CreateSession, GenerateStream, ModelSwitchedSubscription, RegisterModel, SessionQuery, SwitchModel, GenerateInSession } from '../helpers/documents.js';
+import { expectData } from '../helpers/graphql.js';
+import { startVendorApp, type VendorApp } from '../helpers/vendor-app.js';
+import { subscribe, waitFor, wsClient } from '../helpers/ws.js';
+
+let v: VendorApp;
+let url: string;
+const clients: Client[] = [];
+beforeEach(async () => {
+  v = await startVendorApp();
+  url = await v.t.listen();
+});
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.dispose()));
+  await v.dispose();
+});
+
+function client(key?: string): Client {
+  const c = wsClient(url, key);
+  clients.push(c);
+  return c;
+}
+
+const openSubscriptions = async () => (await v.t.app.services.metrics.activeSubscriptions.get()).values[0]?.value ?? 0;
+
+describe('modelSwitched and switching under streams', () => {
+  it('should deliver every switch to subscribers on two connections, in revision order', async () => {
+    const session = expectData(await v.t.run(CreateSession, { input: { modelId: 'mock-a' } })).createSession;
+    const first = subscribe(client(), ModelSwitchedSubscription, { sessionId: session.id });
+    const second = subscribe(client(), ModelSwitchedSubscription, {});
+    await waitFor(async () => (await openSubscriptions()) === 2, 'both subscriptions');
+
+    const targets = ['gpt-test', 'claude-test', 'mock-a', 'gpt-test', 'claude-test'];
+    await Promise.all(targets.map((modelId) => v.t.run(SwitchModel, { input: { sessionId: session.id, modelId } })));
+
+    for (const events of [first, second]) {
+      const received = [];
+      for (let i = 0; i < targets.length; i++) received.push((await events.next()).value?.data?.modelSwitched);
+      expect(received.map((e) => e?.revision)).toEqual([2, 3, 4, 5, 6]);
+      for (let i = 1; i < received.length; i++) expect(received[i]?.previousModel.id).toBe(received[i - 1]?.model.id);
+      expect(received.every((e) => e?.session.id === session.id && (e.latencyMs ?? 0) > 0)).toBe(true);
+      await events.return?.();
+    }
+    const metrics = await v.t.app.services.metrics.registry.metrics();
+    expect(metrics).toContain('switchyard_model_switch_duration_seconds_count 5');
+  });
+
+  it('should finish a running stream on the old model and use the new one for the next request', async () => {
+    expectData(await v.t.run(RegisterModel, { input: { id: 'mock-slow', provider: 'MOCK', mock: { tokens: 12, tokenDelayMs: 20 } } }));
+    const session = expectData(await v.t.run(CreateSession, { input: { modelId: 'mock-slow' } })).createSession;
+    const stream = subscribe(client(), GenerateStream, { input: { sessionId: session.id, prompt: 'first turn' } });
+    const events: { __typename: string; generation?: { status: string } }[] = [];
+    let switched = false;
+    for await (const result of stream) {
+      const event = result.data?.generateStream as (typeof events)[number];
+      events.push(event);
+      if (event.__typename === 'TokenDelta' && !switched) {
+        switched = true;
+        expectData(await v.t.run(SwitchModel, { input: { sessionId: session.id, modelId: 'gpt-test' } }));
+      }
+    }
+    const completed = events.at(-1) as { __typename: string; generation: { id: string; status: string; text: string } };
+    expect(completed.__typename).toBe('GenerationCompleted');
+    expect(completed.generation.status).toBe('SUCCEEDED');
+    expect(events.filter((e) => e.__typename === 'TokenDelta')).toHaveLength(12); // all from mock-slow
+    const next = expectData(await v.t.run(GenerateInSession, { input: { sessionId: session.id, prompt: 'second turn' } })).generate;
+    expect(next.modelId).toBe('gpt-test');
+    expect(v.openai.calls.at(-1)?.body).toMatchObject({ messages: [{ role: 'user', content: 'first turn' }, { role: 'assistant', content: completed.generation.text }, { role: 'user', content: 'second turn' }] });
+    expect(expectData(await v.t.run(SessionQuery, { id: session.id })).session?.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+  });
+
+  it("should not show a client another key's switches", async () => {
+    await Promise.all(clients.splice(0).map((c) => c.dispose()));
+    await v.dispose();
+    const admin = 'switch-admin-key-0123456789';
+    v = await startVendorApp({ SWITCHYARD_ADMIN_KEY: admin });
+    url = await v.t.listen();
+    const a = expectData(await v.t.run(CreateApiKey, { input: { name: 'a', scopes: ['CLIENT'] } }, admin)).createApiKey.key;
+    const b = expectData(await v.t.run(CreateApiKey, { input: { name: 'b', scopes: ['CLIENT'] } }, admin)).createApiKey.key;
+    const sessionA = expectData(await v.t.run(CreateSession, { input: { modelId: 'mock-a' } }, a)).createSession;
+    const sessionB = expectData(await v.t.run(CreateSession, { input: { modelId: 'mock-a' } }, b)).createSession;
+    const seenByB = subscribe(client(b), ModelSwitchedSubscription, {});
+    await waitFor(async () => (await openSubscriptions()) === 1, 'the subscription');
+    expectData(await v.t.run(SwitchModel, { input: { sessionId: sessionA.id, modelId: 'gpt-test' } }, a));
+    expectData(await v.t.run(SwitchModel, { input: { sessionId: sessionB.id, modelId: 'claude-test' } }, b));
+    expect((await seenByB.next()).value?.data?.modelSwitched).toMatchObject({ session: { id: sessionB.id }, model: { id: 'claude-test' } });
+    const refused = await subscribe(client(b), ModelSwitchedSubscription, { sessionId: sessionA.id }).next().catch((e: unknown) => e);
+    expect(JSON.stringify(refused)).toContain('NOT_FOUND');
+    await seenByB.return?.();
+  });
+});
