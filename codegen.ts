@@ -1,20 +1,22 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
- * Typed documents for the tests (and, later, the client): every `graphql(`…`)` call in test/
- * is checked against schema/schema.graphql and gets result and variable types.
+ * Typed documents from schema/schema.graphql: every `graphql(`…`)` call in src/client/ (the
+ * client library) and in test/ is checked against the schema and gets result and variable types.
  */
+const preset = {
+  preset: 'client' as const,
+  config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string' } },
+  presetConfig: { fragmentMasking: false },
+};
+
 const config: CodegenConfig = {
   schema: 'schema/schema.graphql',
-  documents: ['test/**/*.ts', '!test/gql/**'],
   ignoreNoDocuments: true,
   importExtension: '.js',
   generates: {
-    'test/gql/': {
-      preset: 'client',
-      config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string' } },
-      presetConfig: { fragmentMasking: false },
-    },
+    'src/client/gql/': { ...preset, documents: ['src/client/**/*.ts', '!src/client/gql/**'] },
+    'test/gql/': { ...preset, documents: ['test/**/*.ts', '!test/gql/**'] },
   },
 };
 

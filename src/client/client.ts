@@ -1,0 +1,178 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { type Client as WsClient, createClient } from 'graphql-ws';
+import { GatewayError, toClientError } from './errors.js';
+import type { ClientGenerationFragment, ClientModelSwitchedSubscription, GenerationParamsInput, MessageRole } from './gql/graphql.js';
+import { CreateSessionDoc, GenerateDoc, GenerateStreamDoc, ModelsDoc, ModelSwitchedDoc, SwitchModelDoc } from './operations.js';
+import { createTextStream, type TextStream } from './text-stream.js';
+
+export type Generation = ClientGenerationFragment;
+export type GenerationParams = GenerationParamsInput;
+
+export interface Message {
+  readonly role: 'system' | 'user' | 'assistant';
+  readonly content: string;
+}
+
+export interface SwitchyardClientOptions {
+  /** The GraphQL endpoint, e.g. `http://127.0.0.1:4000/graphql` (WebSocket: the same URL with ws:). */
+  readonly url: string;
+  /** An API key; omit it in local mode. */
+  readonly apiKey?: string;
+  /** A WebSocket implementation; defaults to the global one, else the `ws` package (Node 20). */
+  readonly webSocketImpl?: unknown;
+  /** A fetch implementation; defaults to the global one. */
+  readonly fetch?: typeof fetch;
+}
+
+export interface GenerateOptions {
+  /** A model for this request only; else the session's model; else the server's default. */
+  readonly model?: string;
+  readonly params?: GenerationParams;
+  /** Most USD this request may cost. */
+  readonly costLimit?: number;
+  /** The session to continue; defaults to the one `setModel` made. `null`: no session. */
+  readonly sessionId?: string | null;
+}
+
+export interface ModelSwitch {
+  readonly sessionId: string;
+  readonly previousModel: string | null;
+  readonly model: string;
+  readonly revision: number;
+  readonly latencyMs: number | null;
+}
+
+/**
+ * A typed client for Switchyard: queries and mutations over HTTP, streams and events over
+ * graphql-ws. Errors are thrown as the classes of `./errors.js`, chosen by `extensions.code`.
+ *
+ * ```ts
+ * const client = new SwitchyardClient({ url: 'http://127.0.0.1:4000/graphql', apiKey });
+ * await client.setModel('gpt-4');             // creates a session on first use, then switches
+ * const answer = await client.generate('Hi');  // continues the session (history kept)
+ * for await (const text of client.stream('Tell me more')) process.stdout.write(text);
+ * ```
+ */
+export class SwitchyardClient {
+  /** The session `setModel` created (and `generate`/`stream` continue), if any. */
+  sessionId: string | undefined;
+  readonly #options: SwitchyardClientOptions;
+  #ws: Promise<WsClient> | undefined;
+
+  constructor(options: SwitchyardClientOptions) {
+    this.#options = options;
+  }
+
+  /** Runs a typed document over HTTP; GraphQL errors are thrown as typed errors. */
+  async request<T, V>(document: TypedDocumentNode<T, V>, variables: V): Promise<T> {
+    const doFetch = this.#options.fetch ?? fetch;
+    const response = await doFetch(this.#options.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...(this.#options.apiKey ? { authorization: `Bearer ${this.#options.apiKey}` } : {}),
+      },
+      body: JSON.stringify({ query: print(document), variables }),
+    });
+    let body: { data?: T | null; errors?: Array<{ message?: unknown; extensions?: Record<string, unknown> }> };
+    try {
+      body = (await response.json()) as typeof body;
+    } catch {
+      throw new GatewayError(`the gateway answered HTTP ${response.status} without a GraphQL body`, 'CLIENT_ERROR');
+    }
+    const first = body.errors?.[0];
+    if (first) throw toClientError(first);
+    if (!body.data) throw new GatewayError('the gateway answered without data', 'CLIENT_ERROR');
+    return body.data;
+  }
+
+  /** Uses `modelId` for every later request: creates a session on first use, then switches it (history kept). */
+  async setModel(modelId: string, params?: GenerationParams): Promise<ModelSwitch> {
+    if (!this.sessionId) {
+      const { createSession } = await this.request(CreateSessionDoc, { input: { modelId, ...(params ? { params } : {}) } });
+      this.sessionId = createSession.id;
+      return { sessionId: createSession.id, previousModel: null, model: createSession.model.id, revision: createSession.revision, latencyMs: null };
+    }
+    const { switchModel } = await this.request(SwitchModelDoc, { input: { sessionId: this.sessionId, modelId, ...(params ? { params } : {}) } });
+    return { sessionId: this.sessionId, previousModel: switchModel.previousModel.id, model: switchModel.model.id, revision: switchModel.revision, latencyMs: switchModel.latencyMs };
+  }
+
+  /** One answer, stored by the gateway; failures throw typed errors. */
+  async generate(prompt: string | readonly Message[], options: GenerateOptions = {}): Promise<Generation> {
+    const { generate } = await this.request(GenerateDoc, { input: this.#input(prompt, options) });
+    return generate;
+  }
+
+  /**
+   * The answer as it is produced: iterate it for the text deltas; `generation` resolves with the
+   * stored generation (or rejects with a typed error). Breaking out of the loop, or `cancel()`,
+   * aborts the upstream request.
+   */
+  stream(prompt: string | readonly Message[], options: GenerateOptions = {}): TextStream<Generation> {
+    const input = this.#input(prompt, options);
+    return createTextStream(async () => (await this.#wsClient()).iterate({ query: print(GenerateStreamDoc), variables: { input } }));
+  }
+
+  /** Calls `handler` for every model switch of the session (or of every session the key may see); answers the unsubscribe function. */
+  onModelSwitched(handler: (change: ModelSwitch) => void, options: { sessionId?: string; onError?: (error: GatewayError) => void } = {}): () => void {
+    let dispose: (() => void) | undefined;
+    let cancelled = false;
+    void this.#wsClient().then((ws) => {
+      if (cancelled) return;
+      dispose = ws.subscribe<ClientModelSwitchedSubscription>(
+        { query: print(ModelSwitchedDoc), variables: options.sessionId ? { sessionId: options.sessionId } : {} },
+        {
+          next: (result) => {
+            if (result.errors?.[0]) return options.onError?.(toClientError(result.errors[0]));
+            const event = result.data?.modelSwitched;
+            if (event) handler({ sessionId: event.session.id, previousModel: event.previousModel.id, model: event.model.id, revision: event.revision, latencyMs: event.latencyMs });
+          },
+          error: (error) => options.onError?.(Array.isArray(error) && error[0] ? toClientError(error[0]) : new GatewayError(String((error as Error)?.message ?? error), 'CLIENT_ERROR')),
+          complete: () => undefined,
+        },
+      );
+    });
+    return () => {
+      cancelled = true;
+      dispose?.();
+    };
+  }
+
+  async models() {
+    return (await this.request(ModelsDoc, {})).models;
+  }
+
+  /** Closes the WebSocket connection, if one was opened. */
+  async close(): Promise<void> {
+    const ws = this.#ws;
+    this.#ws = undefined;
+    if (ws) await (await ws).dispose();
+  }
+
+  #input(prompt: string | readonly Message[], options: GenerateOptions) {
+    const sessionId = options.sessionId === undefined ? this.sessionId : (options.sessionId ?? undefined);
+    return {
+      ...(typeof prompt === 'string' ? { prompt } : { messages: prompt.map((m) => ({ role: m.role.toUpperCase() as MessageRole, content: m.content })) }),
+      ...(options.model ? { model: options.model } : {}),
+      ...(options.params ? { params: options.params } : {}),
+      ...(options.costLimit !== undefined ? { costLimit: options.costLimit } : {}),
+      ...(sessionId ? { sessionId } : {}),
+    };
+  }
+
+  #wsClient(): Promise<WsClient> {
+    this.#ws ??= (async () => {
+      const impl = this.#options.webSocketImpl ?? (globalThis as { WebSocket?: unknown }).WebSocket ?? (await import('ws')).default;
+      return createClient({
+        url: this.#options.url.replace(/^http/, 'ws'),
+        webSocketImpl: impl,
+        lazy: true,
+        retryAttempts: 3,
+        connectionParams: this.#options.apiKey ? { authorization: `Bearer ${this.#options.apiKey}` } : {},
+      });
+    })();
+    return this.#ws;
+  }
+}
