@@ -127,3 +127,15 @@ export class RateLimitedError extends UpstreamError {
 export class CostLimitExceededError extends GatewayError {
   readonly code = 'COST_LIMIT_EXCEEDED' as const;
 }
+
+/** Every attempt failed (retries and fallbacks included); `attempts` lists them, oldest first. */
+export class RetryExhaustedError extends GatewayError {
+  readonly code = 'RETRY_EXHAUSTED' as const;
+
+  constructor(
+    message: string,
+    readonly attempts: ReadonlyArray<{ modelId: string; errorCode?: string; httpStatus?: number; durationMs: number; delayMs?: number }>,
+  ) {
+    super(message, { details: { attempts: attempts.map((a) => ({ ...a })) } });
+  }
+}

@@ -7,6 +7,9 @@ import { GenerationService } from './modules/generations/generation-service.js';
 import { GenerationStore } from './modules/generations/generation-store.js';
 import { ApiKeyService } from './modules/keys/api-key-service.js';
 import { SessionService } from './modules/sessions/session-service.js';
+import { PoolRegistry } from './modules/pools/pool-registry.js';
+import { Router } from './routing/router.js';
+import { registerCircuitGauge } from './observability/circuit-gauge.js';
 import { probeModelsInService, syncConfigModels } from './modules/models/config-sync.js';
 import { ModelRegistry } from './modules/models/model-registry.js';
 import { RoutingTable } from './modules/models/routing-table.js';
@@ -28,6 +31,8 @@ export interface Services {
   readonly adapters: ProviderAdapters;
   readonly models: ModelRegistry;
   readonly apiKeys: ApiKeyService;
+  readonly pools: PoolRegistry;
+  readonly router: Router;
   readonly sessions: SessionService;
   readonly generationStore: GenerationStore;
   readonly generations: GenerationService;
@@ -74,17 +79,33 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   });
   const apiKeys = new ApiKeyService({ adminKey: config.adminKey, metrics });
   const generationStore = new GenerationStore(orm);
-  const sessions = new SessionService({ orm, models, bus, metrics, defaultModel: config.defaultModel });
-  const generations = new GenerationService({ orm, models, sessions, adapters, store: generationStore, env: config.env, metrics, logger, defaultModel: config.defaultModel });
+  const pools = new PoolRegistry(models);
+  const router = new Router({
+    routing,
+    adapters,
+    env: config.env,
+    bus,
+    metrics,
+    logger,
+    retry: config.routing.retry,
+    breaker: config.routing.circuitBreaker,
+    random: Math.random,
+    now: () => Date.now(),
+  });
+  registerCircuitGauge(metrics.registry, routing, router);
+  const sessions = new SessionService({ orm, models, pools, router, bus, metrics, defaultModel: config.defaultModel });
+  const generations = new GenerationService({ orm, models, pools, router, sessions, adapters, store: generationStore, env: config.env, metrics, logger, defaultModel: config.defaultModel });
 
   const em = orm.em.fork();
   await apiKeys.syncBootstrapKey(em);
   await models.load(em);
   const summary = await syncConfigModels(em, models, config.models);
+  await pools.load(em);
+  await pools.syncConfig(em, config.pools);
   await probeModelsInService(em, models);
   logger.info(
     { registered: summary.registered.length, updated: summary.updated.length, retired: summary.retired.length, unchanged: summary.unchanged.length },
     `applied ${config.source}: ${config.models.length} models`,
   );
-  return { config, logger, orm, bus, routing, metrics, http, adapters, models, apiKeys, sessions, generationStore, generations };
+  return { config, logger, orm, bus, routing, metrics, http, adapters, models, apiKeys, pools, router, sessions, generationStore, generations };
 }

@@ -3,7 +3,7 @@ import { print } from 'graphql';
 import { type Client as WsClient, createClient } from 'graphql-ws';
 import { GatewayError, toClientError } from './errors.js';
 import type { ClientGenerationFragment, ClientModelSwitchedSubscription, GenerationParamsInput, MessageRole } from './gql/graphql.js';
-import { CreateSessionDoc, GenerateDoc, GenerateStreamDoc, ModelsDoc, ModelSwitchedDoc, SwitchModelDoc } from './operations.js';
+import { CreateSessionDoc, GenerateDoc, GenerateStreamDoc, ModelsDoc, ModelSwitchedDoc, SetModelPoolDoc, SwitchModelDoc } from './operations.js';
 import { createTextStream, type TextStream } from './text-stream.js';
 
 export type Generation = ClientGenerationFragment;
@@ -37,7 +37,9 @@ export interface GenerateOptions {
 
 export interface ModelSwitch {
   readonly sessionId: string;
+  /** The previous target: a model id, or `pool:<name>` for a pool (null for a new session). */
   readonly previousModel: string | null;
+  /** The new target: a model id, or `pool:<name>` for a pool. */
   readonly model: string;
   readonly revision: number;
   readonly latencyMs: number | null;
@@ -90,13 +92,35 @@ export class SwitchyardClient {
 
   /** Uses `modelId` for every later request: creates a session on first use, then switches it (history kept). */
   async setModel(modelId: string, params?: GenerationParams): Promise<ModelSwitch> {
+    return this.#target({ modelId }, params);
+  }
+
+  /**
+   * Spreads later requests over `modelIds` by `weights` (default equal): sets a pool (admin
+   * scope) and points the session at it, as `setModel` does for one model.
+   */
+  async setModelPool(modelIds: readonly string[], weights?: readonly number[], options: { name?: string; strategy?: 'WEIGHTED' | 'ROUND_ROBIN' | 'LEAST_LATENCY' } = {}): Promise<ModelSwitch> {
+    const name = options.name ?? `pool-${modelIds.join('-')}`.slice(0, 100).replace(/[^A-Za-z0-9._:-]/g, '-');
+    const members = modelIds.map((modelId, i) => ({ modelId, weight: weights?.[i] ?? 1 }));
+    await this.request(SetModelPoolDoc, { input: { name, members, ...(options.strategy ? { strategy: options.strategy } : {}) } });
+    return this.#target({ poolName: name });
+  }
+
+  async #target(target: { modelId?: string; poolName?: string }, params?: GenerationParams): Promise<ModelSwitch> {
+    const label = (m: { id: string } | null | undefined, p: { name: string } | null | undefined) => m?.id ?? (p ? `pool:${p.name}` : null);
     if (!this.sessionId) {
-      const { createSession } = await this.request(CreateSessionDoc, { input: { modelId, ...(params ? { params } : {}) } });
+      const { createSession } = await this.request(CreateSessionDoc, { input: { ...target, ...(params ? { params } : {}) } });
       this.sessionId = createSession.id;
-      return { sessionId: createSession.id, previousModel: null, model: createSession.model.id, revision: createSession.revision, latencyMs: null };
+      return { sessionId: createSession.id, previousModel: null, model: label(createSession.model, createSession.pool) ?? '', revision: createSession.revision, latencyMs: null };
     }
-    const { switchModel } = await this.request(SwitchModelDoc, { input: { sessionId: this.sessionId, modelId, ...(params ? { params } : {}) } });
-    return { sessionId: this.sessionId, previousModel: switchModel.previousModel.id, model: switchModel.model.id, revision: switchModel.revision, latencyMs: switchModel.latencyMs };
+    const { switchModel } = await this.request(SwitchModelDoc, { input: { sessionId: this.sessionId, ...target, ...(params ? { params } : {}) } });
+    return {
+      sessionId: this.sessionId,
+      previousModel: label(switchModel.previousModel, switchModel.previousPool),
+      model: label(switchModel.model, switchModel.pool) ?? '',
+      revision: switchModel.revision,
+      latencyMs: switchModel.latencyMs,
+    };
   }
 
   /** One answer, stored by the gateway; failures throw typed errors. */
@@ -127,7 +151,10 @@ export class SwitchyardClient {
           next: (result) => {
             if (result.errors?.[0]) return options.onError?.(toClientError(result.errors[0]));
             const event = result.data?.modelSwitched;
-            if (event) handler({ sessionId: event.session.id, previousModel: event.previousModel.id, model: event.model.id, revision: event.revision, latencyMs: event.latencyMs });
+            if (event) {
+              const previous = event.previousModel?.id ?? (event.previousPool ? `pool:${event.previousPool.name}` : null);
+              handler({ sessionId: event.session.id, previousModel: previous, model: event.model?.id ?? `pool:${event.pool?.name ?? ''}`, revision: event.revision, latencyMs: event.latencyMs });
+            }
           },
           error: (error) => options.onError?.(Array.isArray(error) && error[0] ? toClientError(error[0]) : new GatewayError(String((error as Error)?.message ?? error), 'CLIENT_ERROR')),
           complete: () => undefined,

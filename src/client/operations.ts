@@ -12,13 +12,13 @@ export const GenerationFieldsDoc = graphql(`
 
 export const CreateSessionDoc = graphql(`
   mutation ClientCreateSession($input: CreateSessionInput!) {
-    createSession(input: $input) { id revision model { id } }
+    createSession(input: $input) { id revision model { id } pool { name } }
   }
 `);
 
 export const SwitchModelDoc = graphql(`
   mutation ClientSwitchModel($input: SwitchModelInput!) {
-    switchModel(input: $input) { revision switchedAt latencyMs previousModel { id } model { id } session { id } }
+    switchModel(input: $input) { revision switchedAt latencyMs previousModel { id } previousPool { name } model { id } pool { name } session { id } }
   }
 `);
 
@@ -42,7 +42,13 @@ export const GenerateStreamDoc = graphql(`
 
 export const ModelSwitchedDoc = graphql(`
   subscription ClientModelSwitched($sessionId: ID) {
-    modelSwitched(sessionId: $sessionId) { revision switchedAt latencyMs previousModel { id } model { id } session { id } }
+    modelSwitched(sessionId: $sessionId) { revision switchedAt latencyMs previousModel { id } previousPool { name } model { id } pool { name } session { id } }
+  }
+`);
+
+export const SetModelPoolDoc = graphql(`
+  mutation ClientSetModelPool($input: SetModelPoolInput!) {
+    setModelPool(input: $input) { name strategy members { modelId weight } }
   }
 `);
 

@@ -1,4 +1,5 @@
 import { modelDefinitionSchema, modelIdField } from '../modules/models/model-definition.js';
+import { poolDefinitionSchema } from '../modules/pools/pool-definition.js';
 import { booleanField, enumField, listOf, numberField, objectField, stringField } from '../validation/fields.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -25,7 +26,25 @@ export function configFileSchema(allowPrivateEndpoints: boolean) {
     }).optional(),
     logging: objectField({ level: enumField(LOG_LEVELS).optional() }).optional(),
     defaultModel: modelIdField.optional(),
+    routing: objectField({
+      retry: objectField({
+        attempts: numberField({ int: true, min: 1, max: 10 }).optional(),
+        baseDelayMs: numberField({ int: true, min: 0, max: 60_000 }).optional(),
+        maxDelayMs: numberField({ int: true, min: 0, max: 300_000 }).optional(),
+        maxRetryAfterMs: numberField({ int: true, min: 0, max: 600_000 }).optional(),
+      }).optional(),
+      circuitBreaker: objectField({
+        windowMs: numberField({ int: true, min: 1000, max: 3_600_000 }).optional(),
+        errorRateThreshold: numberField({ min: 0, max: 1 }).optional(),
+        minRequests: numberField({ int: true, min: 1, max: 1_000_000 }).optional(),
+        latencyThresholdMs: numberField({ int: true, min: 1 }).optional(),
+        coolDownMs: numberField({ int: true, min: 100, max: 3_600_000 }).optional(),
+      }).optional(),
+      /** How often UNHEALTHY and circuit-open models are probed again. */
+      healthCheckIntervalMs: numberField({ int: true, min: 100, max: 86_400_000 }).optional(),
+    }).optional(),
     models: listOf(modelDefinitionSchema({ allowPrivateEndpoints }), 'model definitions', 10_000).optional(),
+    pools: listOf(poolDefinitionSchema, 'pool definitions', 1000).optional(),
   });
 }
 
@@ -44,6 +63,14 @@ export function crossCheckConfigFile(raw: unknown): Array<{ path: PropertyKey[];
     const first = seen.get(id);
     if (first !== undefined) problems.push({ path: ['models', index, 'id'], message: `"${id}" is already defined by models[${first}]; ids must be unique` });
     else seen.set(id, index);
+  });
+  const { pools } = raw as { pools?: unknown };
+  (Array.isArray(pools) ? pools : []).forEach((pool: unknown, p) => {
+    const members = typeof pool === 'object' && pool !== null ? (pool as { members?: unknown }).members : undefined;
+    (Array.isArray(members) ? members : []).forEach((member: unknown, m) => {
+      const id = typeof member === 'object' && member !== null ? (member as { modelId?: unknown }).modelId : undefined;
+      if (typeof id === 'string' && !seen.has(id)) problems.push({ path: ['pools', p, 'members', m, 'modelId'], message: `"${id}" is not one of the ids under models:` });
+    });
   });
   if (typeof defaultModel === 'string' && !seen.has(defaultModel)) {
     problems.push({ path: ['defaultModel'], message: `"${defaultModel}" is not one of the ids under models:` });

@@ -1,5 +1,8 @@
 import type { ModelDefinition } from '../modules/models/model-definition.js';
 import type { LogLevel } from './config-schema.js';
+import type { PoolDefinition } from '../modules/pools/pool-definition.js';
+import type { BreakerConfig } from '../routing/circuit-breaker.js';
+import type { RetryPolicy } from '../routing/retry-policy.js';
 
 /** Where the gateway keeps its data. Only SQLite in this version. */
 export interface DatabaseConfig {
@@ -26,6 +29,12 @@ export interface Config {
   readonly security: { readonly allowPrivateEndpoints: boolean };
   readonly defaultModel: string | undefined;
   readonly models: readonly ModelDefinition[];
+  readonly pools: readonly PoolDefinition[];
+  readonly routing: {
+    readonly retry: RetryPolicy;
+    readonly circuitBreaker: BreakerConfig;
+    readonly healthCheckIntervalMs: number;
+  };
   /** Vendor keys are read from here by the name in a model's `apiKeyEnv`, never stored. */
   readonly env: Readonly<Record<string, string | undefined>>;
 }

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { formatIssues, formatPath } from '../validation/format-issues.js';
+import { DEFAULT_BREAKER } from '../routing/circuit-breaker.js';
+import { DEFAULT_RETRY_POLICY } from '../routing/retry-policy.js';
 import { ConfigError, type Config, type DatabaseConfig } from './config.js';
 import { configFileSchema, crossCheckConfigFile, LOG_LEVELS, portField, type LogLevel } from './config-schema.js';
 
@@ -89,6 +91,12 @@ export function parseConfigText(text: string, path: string, env: Env): Config {
     security: { allowPrivateEndpoints: file.security?.allowPrivateEndpoints ?? false },
     defaultModel: file.defaultModel,
     models: file.models ?? [],
+    pools: file.pools ?? [],
+    routing: {
+      retry: { ...DEFAULT_RETRY_POLICY, ...file.routing?.retry },
+      circuitBreaker: { ...DEFAULT_BREAKER, ...file.routing?.circuitBreaker },
+      healthCheckIntervalMs: file.routing?.healthCheckIntervalMs ?? 30_000,
+    },
     env,
   });
 }

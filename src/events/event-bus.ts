@@ -2,7 +2,7 @@ import { createPubSub } from 'graphql-yoga';
 import type { ModelRecord } from '../modules/models/model-record.js';
 import type { ModelSwitchRecord } from '../modules/sessions/session-service.js';
 
-export const MODEL_EVENT_TYPES = ['REGISTERED', 'UPDATED', 'DISABLED', 'ENABLED', 'RETIRED', 'HEALTH_CHANGED'] as const;
+export const MODEL_EVENT_TYPES = ['REGISTERED', 'UPDATED', 'DISABLED', 'ENABLED', 'RETIRED', 'HEALTH_CHANGED', 'CIRCUIT_CHANGED'] as const;
 export type ModelEventType = (typeof MODEL_EVENT_TYPES)[number];
 
 /** A change to the registry, published after it is stored. */

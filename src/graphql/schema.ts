@@ -6,6 +6,7 @@ import '../modules/models/model-operations.graphql.js';
 import '../modules/keys/api-key.graphql.js';
 import '../modules/generations/generation.graphql.js';
 import '../modules/generations/generate-operations.graphql.js';
+import '../modules/pools/pool.graphql.js';
 import '../modules/sessions/session.graphql.js';
 
 /** The whole schema, types sorted, as served and as printed to schema/schema.graphql. */

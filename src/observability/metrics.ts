@@ -99,7 +99,28 @@ export function createMetrics(routing: RoutingTable) {
     registers: [registry],
   });
 
-  return { switchDuration, registry, healthChecks, activeSubscriptions, authFailures, generationRequests, generationDuration, timeToFirstToken, tokens, cost };
+  const retries = new Counter({
+    name: 'switchyard_retries_total',
+    help: 'Attempts after the first, by the model tried',
+    labelNames: ['model'] as const,
+    registers: [registry],
+  });
+
+  const fallbacks = new Counter({
+    name: 'switchyard_fallbacks_total',
+    help: 'Retries that moved to another model, by the model left and the model tried',
+    labelNames: ['from', 'to'] as const,
+    registers: [registry],
+  });
+
+  const rateLimited = new Counter({
+    name: 'switchyard_rate_limited_total',
+    help: 'Requests refused by a gateway rate limit, by scope (model, api_key)',
+    labelNames: ['scope'] as const,
+    registers: [registry],
+  });
+
+  return { retries, fallbacks, rateLimited, switchDuration, registry, healthChecks, activeSubscriptions, authFailures, generationRequests, generationDuration, timeToFirstToken, tokens, cost };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

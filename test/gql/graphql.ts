@@ -18,14 +18,18 @@ export type CircuitState =
 export type CreateApiKeyInput = {
   /** What the key is for (1 to 100 characters). */
   name: string;
+  /** Most requests per minute this key may send (RATE_LIMITED beyond); unset: no limit. */
+  requestsPerMinute?: number | null | undefined;
   scopes: Array<ApiKeyScope>;
 };
 
 export type CreateSessionInput = {
-  /** The model; the config’s defaultModel when omitted. */
+  /** The model; the config’s defaultModel when neither it nor poolName is given. */
   modelId?: string | number | null | undefined;
   /** Override the model’s defaults for this session. */
   params?: GenerationParamsInput | null | undefined;
+  /** A pool instead of a model. */
+  poolName?: string | number | null | undefined;
 };
 
 /** Why the model stopped: STOP (natural end or stop sequence), LENGTH (maxTokens), CONTENT_FILTER, TOOL_CALLS, CANCELLED (the caller aborted), OTHER. */
@@ -47,6 +51,8 @@ export type GenerateInput = {
   model?: string | number | null | undefined;
   /** Override the model’s defaults for this request. */
   params?: GenerationParamsInput | null | undefined;
+  /** A pool instead of a model. */
+  pool?: string | number | null | undefined;
   /** A single user message. */
   prompt?: string | null | undefined;
   /** Continue this session: its history is sent upstream, and the prompt and answer are appended to it. */
@@ -107,6 +113,7 @@ export type ModelCapability =
   | 'VISION';
 
 export type ModelEventType =
+  | 'CIRCUIT_CHANGED'
   | 'DISABLED'
   | 'ENABLED'
   | 'HEALTH_CHANGED'
@@ -143,6 +150,12 @@ export type ModelProvider =
   | 'OPENAI_COMPATIBLE'
   | 'QIANFAN';
 
+export type ModelRetryInput = {
+  attempts?: number | null | undefined;
+  baseDelayMs?: number | null | undefined;
+  maxDelayMs?: number | null | undefined;
+};
+
 /** CONFIG: defined in the config file and kept in step with it. API: registered through the API. */
 export type ModelSource =
   | 'API'
@@ -171,6 +184,8 @@ export type RegisterModelInput = {
   /** Tokens of context the model accepts. */
   contextWindow?: number | null | undefined;
   defaults?: GenerationParamsInput | null | undefined;
+  /** Models to try, in order, when this one fails with a retryable error. */
+  fallbacks?: Array<string> | null | undefined;
   /** The slug clients will use. */
   id: string | number;
   limits?: ModelLimitsInput | null | undefined;
@@ -179,6 +194,7 @@ export type RegisterModelInput = {
   pricing?: ModelPricingInput | null | undefined;
   provider: ModelProvider;
   quirks?: QuirksInput | null | undefined;
+  retry?: ModelRetryInput | null | undefined;
   /** Where the model comes from, e.g. its Hugging Face repository. */
   sourceUrl?: string | null | undefined;
   timeouts?: TimeoutsInput | null | undefined;
@@ -189,9 +205,12 @@ export type RegisterModelInput = {
 };
 
 export type SwitchModelInput = {
-  modelId: string | number;
+  /** The new model (or give poolName). */
+  modelId?: string | number | null | undefined;
   /** New session parameters (replace the old ones); omitted, the session keeps its own. */
   params?: GenerationParamsInput | null | undefined;
+  /** A pool to switch to instead of a model. */
+  poolName?: string | number | null | undefined;
   sessionId: string | number;
 };
 
@@ -212,12 +231,15 @@ export type UpdateModelInput = {
   /** Tokens of context the model accepts. */
   contextWindow?: number | null | undefined;
   defaults?: GenerationParamsInput | null | undefined;
+  /** Models to try, in order, when this one fails with a retryable error. */
+  fallbacks?: Array<string> | null | undefined;
   id: string | number;
   limits?: ModelLimitsInput | null | undefined;
   /** Only for provider MOCK. */
   mock?: MockSettingsInput | null | undefined;
   pricing?: ModelPricingInput | null | undefined;
   quirks?: QuirksInput | null | undefined;
+  retry?: ModelRetryInput | null | undefined;
   /** Where the model comes from, e.g. its Hugging Face repository. */
   sourceUrl?: string | null | undefined;
   timeouts?: TimeoutsInput | null | undefined;
@@ -336,7 +358,7 @@ export type GenerationQueryVariables = Exact<{
 }>;
 
 
-export type GenerationQuery = { generation: { id: string, status: GenerationStatus, text: string, finishReason: FinishReason | null, model: { id: string, provider: ModelProvider } } | null };
+export type GenerationQuery = { generation: { id: string, status: GenerationStatus, text: string, finishReason: FinishReason | null, model: { id: string, provider: ModelProvider } | null } | null };
 
 export type GenerateStreamSubscriptionVariables = Exact<{
   input: GenerateInput;
@@ -355,21 +377,21 @@ export type CreateSessionMutationVariables = Exact<{
 }>;
 
 
-export type CreateSessionMutation = { createSession: { id: string, revision: number, model: { id: string }, params: { maxTokens: number | null, temperature: number | null } } };
+export type CreateSessionMutation = { createSession: { id: string, revision: number, model: { id: string } | null, params: { maxTokens: number | null, temperature: number | null } } };
 
 export type SwitchModelMutationVariables = Exact<{
   input: SwitchModelInput;
 }>;
 
 
-export type SwitchModelMutation = { switchModel: { revision: number, switchedAt: string, latencyMs: number, previousModel: { id: string }, model: { id: string }, session: { id: string, revision: number, model: { id: string }, params: { maxTokens: number | null } } } };
+export type SwitchModelMutation = { switchModel: { revision: number, switchedAt: string, latencyMs: number, previousModel: { id: string } | null, model: { id: string } | null, session: { id: string, revision: number, model: { id: string } | null, params: { maxTokens: number | null } } } };
 
 export type SessionQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type SessionQuery = { session: { id: string, revision: number, model: { id: string }, messages: Array<{ role: string, content: string, generationId: string | null }> } | null };
+export type SessionQuery = { session: { id: string, revision: number, model: { id: string } | null, messages: Array<{ role: string, content: string, generationId: string | null }> } | null };
 
 export type SessionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -381,7 +403,7 @@ export type ModelSwitchedSubscriptionVariables = Exact<{
 }>;
 
 
-export type ModelSwitchedSubscription = { modelSwitched: { revision: number, latencyMs: number, previousModel: { id: string }, model: { id: string }, session: { id: string } } };
+export type ModelSwitchedSubscription = { modelSwitched: { revision: number, latencyMs: number, previousModel: { id: string } | null, model: { id: string } | null, session: { id: string } } };
 
 export type GenerateInSessionMutationVariables = Exact<{
   input: GenerateInput;

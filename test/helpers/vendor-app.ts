@@ -14,7 +14,7 @@ export interface VendorApp {
  * An app with a mock model, `gpt-test` (OpenAI format) and `claude-test` (Anthropic format), the
  * vendor models pointing at loopback fakes, their keys in the app's environment.
  */
-export async function startVendorApp(env: Record<string, string> = {}): Promise<VendorApp> {
+export async function startVendorApp(env: Record<string, string> = {}, routing: Record<string, unknown> = { retry: { attempts: 1 } }): Promise<VendorApp> {
   const openai = await startOpenAIFake();
   const anthropic = await startAnthropicFake();
   const t = await startTestApp({
@@ -22,6 +22,8 @@ export async function startVendorApp(env: Record<string, string> = {}): Promise<
     env: { OPENAI_API_KEY: OPENAI_TEST_KEY, ANTHROPIC_API_KEY: ANTHROPIC_TEST_KEY, DASHSCOPE_API_KEY: OPENAI_TEST_KEY, QIANFAN_API_KEY: OPENAI_TEST_KEY, ...env },
     file: {
       security: { allowPrivateEndpoints: true },
+      // One attempt by default, so a test of a vendor error sees that error; resilience tests pass their own.
+      routing,
       defaultModel: 'mock-a',
       models: [
         MOCK_MODEL,

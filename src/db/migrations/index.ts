@@ -3,6 +3,7 @@ import { Migration20261125000000Initial } from './Migration20261125000000-initia
 import { Migration20261125172258ModelTimeoutsQuirks } from './Migration20261125172258ModelTimeoutsQuirks.js';
 import { Migration20261125172704Generations } from './Migration20261125172704Generations.js';
 import { Migration20261125174100Sessions } from './Migration20261125174100Sessions.js';
+import { Migration20261125175205Routing } from './Migration20261125175205Routing.js';
 
 /**
  * The committed migrations, oldest first. They are imported (not globbed) so that they run the
@@ -13,4 +14,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125172258ModelTimeoutsQuirks', class: Migration20261125172258ModelTimeoutsQuirks },
   { name: 'Migration20261125172704Generations', class: Migration20261125172704Generations },
   { name: 'Migration20261125174100Sessions', class: Migration20261125174100Sessions },
+  { name: 'Migration20261125175205Routing', class: Migration20261125175205Routing },
 ];

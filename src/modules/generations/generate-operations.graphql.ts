@@ -20,6 +20,7 @@ const GenerateInput = builder.inputType('GenerateInput', {
   description: 'Give a prompt or messages (not both).',
   fields: (t) => ({
     model: t.id({ description: 'The model id; else the session’s model; else the config’s defaultModel.' }),
+    pool: t.id({ description: 'A pool instead of a model.' }),
     sessionId: t.id({ description: 'Continue this session: its history is sent upstream, and the prompt and answer are appended to it.' }),
     prompt: t.string({ description: 'A single user message.' }),
     messages: t.field({ type: [MessageInput], description: 'A whole conversation (system, user and assistant messages).' }),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Repeater } from '@repeaterjs/repeater';
-import { CostLimitExceededError, GatewayError, InvalidInputError, ModelUnavailableError, NotFoundError, UpstreamError } from '../../errors.js';
+import { CostLimitExceededError, GatewayError, InvalidInputError, ModelUnavailableError, NotFoundError, RateLimitedError, UpstreamError } from '../../errors.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { costMicroUsd, fitMaxTokens } from '../../pricing/cost.js';
@@ -13,8 +13,11 @@ import type { Orm } from '../../db/orm.js';
 import type { Viewer } from '../keys/viewer.js';
 import { fitHistory } from '../sessions/session-history.js';
 import type { SessionService } from '../sessions/session-service.js';
-import { upstreamTarget } from '../models/model-health.js';
-import { isRoutable, type ModelRecord } from '../models/model-record.js';
+import type { ModelRecord } from '../models/model-record.js';
+import type { PoolRegistry } from '../pools/pool-registry.js';
+import { SlidingWindowLimiter } from '../../routing/rate-limiter.js';
+import { resolveTarget, type TargetRef } from '../../routing/resolve-target.js';
+import type { RouteTarget, Router } from '../../routing/router.js';
 import type { ModelRegistry } from '../models/model-registry.js';
 import { generateInputSchema } from './generate-input.js';
 import type { GenerationRecord } from './generation-record.js';
@@ -31,6 +34,9 @@ export type GenerationEvent =
 /** A request that passed validation, model resolution and the cost limit: ready to send. */
 export interface PreparedGeneration {
   readonly id: string;
+  /** What the request targets: a model (with its fallbacks) or a pool. */
+  readonly target: RouteTarget;
+  /** The model whose defaults, context window and prices shaped the request (a pool's first candidate). */
   readonly model: ModelRecord;
   /** What is sent upstream: the session's (fitted) history, then the new messages. */
   readonly request: ChatRequest;
@@ -52,6 +58,8 @@ export interface GenerationOutcome {
 export interface GenerationServiceDeps {
   readonly orm: Orm;
   readonly models: ModelRegistry;
+  readonly pools: PoolRegistry;
+  readonly router: Router;
   readonly sessions: SessionService;
   readonly adapters: ProviderAdapters;
   readonly store: GenerationStore;
@@ -76,13 +84,23 @@ export class GenerationService {
   async prepare(input: unknown, viewer: Viewer, stream: boolean): Promise<PreparedGeneration> {
     const parsed = generateInputSchema.safeParse(input);
     if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, 'input'));
-    const { model: requested, sessionId, prompt, messages, params = {}, costLimit } = parsed.data;
+    const { model: requested, pool: requestedPool, sessionId, prompt, messages, params = {}, costLimit } = parsed.data;
     const em = this.deps.orm.em.fork();
     const session = sessionId ? await this.deps.sessions.get(em, sessionId, viewer) : undefined;
-    const modelId = requested ?? session?.modelId ?? this.deps.defaultModel;
-    if (!modelId) throw InvalidInputError.forField('input.model', 'is required: no model given and the config names no defaultModel');
-    const model = this.deps.models.find(modelId);
-    if (!model) throw new NotFoundError('model', modelId);
+    const ref: TargetRef = requestedPool
+      ? { poolName: requestedPool }
+      : requested
+        ? { modelId: requested }
+        : session
+          ? { modelId: session.modelId, poolName: session.poolName }
+          : { modelId: this.deps.defaultModel };
+    if (!ref.modelId && !ref.poolName) throw InvalidInputError.forField('input.model', 'is required: no model given and the config names no defaultModel');
+    const pool = ref.poolName ? this.deps.pools.find(ref.poolName) : undefined;
+    if (ref.poolName && !pool) throw new NotFoundError('pool', ref.poolName);
+    const baseId = pool ? (this.deps.router.candidates({ kind: 'pool', pool })[0]?.id ?? pool.members[0]?.modelId) : ref.modelId;
+    const model = baseId ? this.deps.models.find(baseId) : undefined;
+    if (!model) throw new NotFoundError('model', baseId ?? '');
+    const target: RouteTarget = pool ? { kind: 'pool', pool } : { kind: 'model', model };
 
     const fresh: ChatMessage[] = messages ?? [{ role: 'user', content: prompt ?? '' }];
     const { maxTokens: modelMax, ...modelParams } = model.defaults;
@@ -92,6 +110,7 @@ export class GenerationService {
     const fitted = fitHistory(history, fresh, model.contextWindow, maxTokens);
     const prepared: PreparedGeneration = {
       id: randomUUID(),
+      target,
       model,
       request: { messages: fitted.messages, params: { ...merged, maxTokens } },
       apiKeyId: viewer.keyId,
@@ -102,9 +121,18 @@ export class GenerationService {
       createdAt: new Date(),
     };
 
-    if (!isRoutable(model)) {
-      const reason = model.lastHealthCheck && !model.lastHealthCheck.ok ? `: ${model.lastHealthCheck.message}` : '';
-      throw await this.refuse(prepared, new ModelUnavailableError(`model "${model.id}" is ${model.status}${reason}`, { details: { status: model.status } }));
+    try {
+      resolveTarget(this.deps, ref);
+    } catch (error) {
+      throw error instanceof ModelUnavailableError ? await this.refuse(prepared, error) : error;
+    }
+    if (viewer.requestsPerMinute !== null) {
+      const admitted = this.#keyLimiter(viewer).tryReserve({ requestsPerMinute: viewer.requestsPerMinute }, 0);
+      if (!admitted.ok) {
+        this.deps.metrics.rateLimited.inc({ scope: 'api_key' });
+        const error = new RateLimitedError(`this API key may send ${viewer.requestsPerMinute} requests per minute; retry after ${admitted.retryAfterMs} ms`, { retryAfterMs: admitted.retryAfterMs, retryable: true });
+        throw await this.refuse(prepared, error);
+      }
     }
     if (costLimit === undefined) return prepared;
     const limit = usdToMicro(costLimit);
@@ -141,13 +169,12 @@ export class GenerationService {
     });
   }
 
-  /** Sends the request, relays its parts to `emit`, and stores the outcome. */
+  /** Sends the request through the router, relays its parts to `emit`, and stores the outcome. */
   async execute(prepared: PreparedGeneration, signal: AbortSignal, emit?: Emit): Promise<GenerationOutcome> {
-    const { model, request } = prepared;
+    const { request } = prepared;
+    let model = prepared.model;
     const started = performance.now();
-    const adapter = this.deps.adapters.get(model.provider);
-    if (!adapter) throw new Error(`no adapter for provider ${model.provider}`);
-    await emit?.({ kind: 'started', generationId: prepared.id, model, at: prepared.createdAt });
+    const attempts: StoredAttempt[] = [];
 
     let text = '';
     let timeToFirstToken: number | null = null;
@@ -156,8 +183,10 @@ export class GenerationService {
     let error: GatewayError | undefined;
     let deltas = 0;
     try {
-      const parts = await adapter.stream(request, upstreamTarget(model, this.deps.env), { signal });
-      for await (const part of parts) {
+      const route = await this.deps.router.start(prepared.target, request, signal, attempts);
+      model = route.model;
+      await emit?.({ kind: 'started', generationId: prepared.id, model, at: prepared.createdAt });
+      for await (const part of route.parts) {
         if (part.type === 'text-delta') {
           timeToFirstToken ??= performance.now() - started;
           text += part.text;
@@ -172,21 +201,14 @@ export class GenerationService {
       }
     } catch (thrown) {
       error = thrown instanceof GatewayError ? thrown : new UpstreamError(`${model.id}: ${thrown instanceof Error ? thrown.message : 'failed'}`, { cause: thrown });
+      model = this.deps.models.find(attempts.at(-1)?.modelId ?? model.id) ?? model;
     }
 
     const cancelled = finishReason === 'cancelled' || (error !== undefined && signal.aborted);
     const status: GenerationStatus = cancelled ? 'CANCELLED' : error ? 'FAILED' : 'SUCCEEDED';
     const latencyMs = performance.now() - started;
-    const attempt: StoredAttempt = {
-      modelId: model.id,
-      provider: model.provider,
-      outcome: status,
-      durationMs: Math.round(latencyMs),
-      ...(error && !cancelled ? { errorCode: error.code } : {}),
-      ...(error instanceof UpstreamError && error.status !== undefined ? { httpStatus: error.status } : {}),
-    };
     const record = await this.deps.store.save({
-      ...this.baseRecord(prepared),
+      ...this.baseRecord(prepared, model),
       status,
       finishReason: cancelled ? 'cancelled' : finishReason,
       text,
@@ -198,7 +220,7 @@ export class GenerationService {
       timeToFirstTokenMs: timeToFirstToken === null ? null : Math.round(timeToFirstToken),
       errorCode: cancelled ? null : (error?.code ?? null),
       errorMessage: cancelled ? null : (error?.message ?? null),
-      attempts: [attempt],
+      attempts,
     });
     this.observe(record, latencyMs, timeToFirstToken);
     // Only a whole turn joins the history: a failed or cancelled one leaves it as it was.
@@ -210,12 +232,13 @@ export class GenerationService {
     return error && !cancelled ? { record, error } : { record };
   }
 
-  private baseRecord(prepared: PreparedGeneration) {
+  private baseRecord(prepared: PreparedGeneration, model = prepared.model) {
     return {
       id: prepared.id,
-      modelId: prepared.model.id,
-      provider: prepared.model.provider,
-      upstreamModel: prepared.model.upstreamModel,
+      modelId: model.id,
+      provider: model.provider,
+      upstreamModel: model.upstreamModel,
+      poolName: prepared.target.kind === 'pool' ? prepared.target.pool.name : null,
       apiKeyId: prepared.apiKeyId,
       sessionId: prepared.sessionId,
       droppedMessages: prepared.droppedMessages,
@@ -244,6 +267,18 @@ export class GenerationService {
     });
     this.observe(record, 0, null);
     return error.withDetails({ generationId: record.id });
+  }
+
+  #keyLimiters = new Map<string, SlidingWindowLimiter>();
+
+  #keyLimiter(viewer: Viewer): SlidingWindowLimiter {
+    const key = viewer.keyId ?? 'local';
+    let limiter = this.#keyLimiters.get(key);
+    if (!limiter) {
+      limiter = new SlidingWindowLimiter(() => Date.now());
+      this.#keyLimiters.set(key, limiter);
+    }
+    return limiter;
   }
 
   private observe(record: GenerationRecord, latencyMs: number, timeToFirstTokenMs: number | null): void {

@@ -11,6 +11,8 @@ export interface StoredAttempt {
   errorCode?: string;
   httpStatus?: number;
   durationMs: number;
+  /** The wait before this attempt (back-off or the vendor's Retry-After). */
+  delayMs?: number;
 }
 
 const p = defineEntity.properties;
@@ -30,6 +32,8 @@ export const GenerationSchema = defineEntity({
     upstreamModel: p.string().length(200),
     apiKeyId: p.string().length(36).nullable(),
     sessionId: p.string().length(36).nullable(),
+    /** The pool the request targeted, when it named one (modelId is the member that answered). */
+    poolName: p.string().length(100).nullable(),
     /** History messages left out because the conversation outgrew the model's context window. */
     droppedMessages: p.integer().default(0),
     status: p.string().length(16),

@@ -40,6 +40,7 @@ const AttemptRef = builder.objectRef<StoredAttempt>('GenerationAttempt').impleme
     errorCode: t.string({ nullable: true, resolve: (a) => a.errorCode ?? null }),
     httpStatus: t.int({ nullable: true, description: "The vendor's HTTP status, when it answered with an error.", resolve: (a) => a.httpStatus ?? null }),
     durationMs: t.exposeInt('durationMs'),
+    delayMs: t.int({ description: 'The wait before this attempt (back-off or Retry-After).', resolve: (a) => a.delayMs ?? 0 }),
   }),
 });
 
@@ -48,7 +49,8 @@ export const GenerationRef = builder.objectRef<GenerationRecord>('Generation').i
   fields: (t) => ({
     id: t.exposeID('id'),
     modelId: t.exposeID('modelId', { description: 'The id of the model actually used.' }),
-    model: t.field({ type: ModelRef, description: 'The model actually used.', resolve: (g, _a, ctx) => ctx.services.models.get(g.modelId) }),
+    model: t.field({ type: ModelRef, nullable: true, description: 'The model actually used.', resolve: (g, _a, ctx) => ctx.services.models.find(g.modelId) ?? null }),
+    poolName: t.exposeID('poolName', { nullable: true, description: 'The pool the request targeted, if it named one.' }),
     provider: t.field({ type: ModelProviderEnum, resolve: (g) => g.provider as never }),
     upstreamModel: t.exposeString('upstreamModel'),
     status: t.field({ type: GenerationStatusEnum, resolve: (g) => g.status }),

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { InvalidInputError, NotFoundError, UnauthenticatedError } from '../../errors.js';
 import type { Metrics } from '../../observability/metrics.js';
-import { enumField, listOf, objectField, stringField } from '../../validation/fields.js';
+import { enumField, listOf, numberField, objectField, stringField } from '../../validation/fields.js';
 import { formatIssues } from '../../validation/format-issues.js';
 import { API_KEY_SCOPES, type ApiKeyEntity, ApiKeySchema, type ApiKeyScope } from './api-key.entity.js';
 import { LOCAL_VIEWER, type Viewer } from './viewer.js';
@@ -22,6 +22,7 @@ export interface ApiKeyRecord {
 const createInputSchema = objectField({
   name: stringField('a name of 1 to 100 characters', undefined, 100),
   scopes: listOf(enumField(API_KEY_SCOPES), 'scopes', API_KEY_SCOPES.length).min(1, { error: 'expected at least one scope' }),
+  requestsPerMinute: numberField({ int: true, min: 1, max: 1_000_000 }).optional(),
 });
 
 function hashSecret(secret: string): string {
@@ -77,6 +78,7 @@ export class ApiKeyService {
       prefix: key.slice(0, KEY_PREFIX.length + 6),
       secretHash: hashSecret(key),
       scopes: [...new Set(parsed.data.scopes)],
+      requestsPerMinute: parsed.data.requestsPerMinute ?? null,
     });
     await em.flush();
     return { key, apiKey: toRecord(entity) };
@@ -121,7 +123,7 @@ export class ApiKeyService {
       this.deps.metrics.authFailures.inc({ reason: entity ? 'revoked' : 'unknown' });
       throw new UnauthenticatedError(entity ? 'this API key has been revoked' : 'the API key is not valid');
     }
-    return { kind: 'key', keyId: entity.id, scopes: [...entity.scopes] };
+    return { kind: 'key', keyId: entity.id, scopes: [...entity.scopes], requestsPerMinute: entity.requestsPerMinute ?? null };
   }
 }
 

@@ -16,6 +16,8 @@ export const ApiKeySchema = defineEntity({
     prefix: p.string().length(16),
     secretHash: p.string().length(64).unique(),
     scopes: p.json<ApiKeyScope[]>(),
+    /** Requests per minute this key may send; null: no limit. */
+    requestsPerMinute: p.integer().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     revokedAt: p.datetime().nullable(),
   },

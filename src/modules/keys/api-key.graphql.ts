@@ -1,4 +1,5 @@
 import { builder } from '../../graphql/builder.js';
+import { withoutNulls } from '../../graphql/input.js';
 import { screamingEnumValues } from '../../graphql/enums.js';
 import { API_KEY_SCOPES } from './api-key.entity.js';
 import type { ApiKeyRecord } from './api-key-service.js';
@@ -33,6 +34,7 @@ const CreateApiKeyInput = builder.inputType('CreateApiKeyInput', {
   fields: (t) => ({
     name: t.string({ required: true, description: 'What the key is for (1 to 100 characters).' }),
     scopes: t.field({ type: [ApiKeyScopeEnum], required: true }),
+    requestsPerMinute: t.int({ description: 'Most requests per minute this key may send (RATE_LIMITED beyond); unset: no limit.' }),
   }),
 });
 
@@ -64,7 +66,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
     resolve: (_root, { input }, ctx) => {
       requireScope(ctx.viewer, 'admin', 'createApiKey');
-      return ctx.services.apiKeys.create(ctx.em, input);
+      return ctx.services.apiKeys.create(ctx.em, withoutNulls(input));
     },
   }),
   revokeApiKey: t.field({

@@ -9,9 +9,11 @@ export interface Viewer {
   readonly kind: 'local' | 'key';
   readonly keyId: string | null;
   readonly scopes: readonly ApiKeyScope[];
+  /** The key's own request limit per minute; null: none. */
+  readonly requestsPerMinute: number | null;
 }
 
-export const LOCAL_VIEWER: Viewer = Object.freeze({ kind: 'local', keyId: null, scopes: ['admin', 'client'] as ApiKeyScope[] });
+export const LOCAL_VIEWER: Viewer = Object.freeze({ kind: 'local', keyId: null, scopes: ['admin', 'client'] as ApiKeyScope[], requestsPerMinute: null });
 
 /** `admin` may do everything a `client` may. */
 export function hasScope(viewer: Viewer, scope: ApiKeyScope): boolean {

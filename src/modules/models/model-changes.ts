@@ -19,6 +19,8 @@ export function applyDefinition(entity: ModelEntity, definition: ModelDefinition
   entity.mock = definition.mock ? { ...definition.mock } : null;
   entity.timeouts = definition.timeouts ? { ...definition.timeouts } : null;
   entity.quirks = definition.quirks ? { ...definition.quirks } : null;
+  entity.fallbacks = definition.fallbacks ? [...definition.fallbacks] : null;
+  entity.retry = definition.retry ? { ...definition.retry } : null;
 }
 
 /**
@@ -43,6 +45,8 @@ export function applyPatch(entity: ModelEntity, patch: ModelPatch): boolean {
   if (patch.mock !== undefined) entity.mock = patch.mock ? { ...patch.mock } : null;
   if (patch.timeouts !== undefined) entity.timeouts = patch.timeouts ? { ...patch.timeouts } : null;
   if (patch.quirks !== undefined) entity.quirks = patch.quirks ? { ...patch.quirks } : null;
+  if (patch.fallbacks !== undefined) entity.fallbacks = patch.fallbacks ? [...patch.fallbacks] : null;
+  if (patch.retry !== undefined) entity.retry = patch.retry ? { ...patch.retry } : null;
   return connectionKey(entity) !== before;
 }
 

@@ -43,6 +43,13 @@ const timeoutsSchema = objectField({
   totalMs: numberField({ int: true, min: 1, max: 3_600_000 }).optional(),
 });
 
+/** Retry policy of a model or pool; unset fields keep the global `routing.retry`. */
+export const retrySchema = objectField({
+  attempts: numberField({ int: true, min: 1, max: 10 }).optional(),
+  baseDelayMs: numberField({ int: true, min: 0, max: 60_000 }).optional(),
+  maxDelayMs: numberField({ int: true, min: 0, max: 300_000 }).optional(),
+});
+
 /** How a server departs from the protocol it claims (OpenAI-compatible servers vary). */
 const quirksSchema = objectField({
   /** false: do not send `stream_options.include_usage` (servers that reject it); usage is then estimated. */
@@ -70,6 +77,9 @@ const definitionShape = {
   mock: mockSettingsSchema.optional(),
   timeouts: timeoutsSchema.optional(),
   quirks: quirksSchema.optional(),
+  /** Models to try, in order, when this one fails with a retryable error. */
+  fallbacks: listOf(modelIdField, 'model ids', 10).optional(),
+  retry: retrySchema.optional(),
 };
 
 /** Rules that need the config: the endpoint policy and provider-specific requirements. */
@@ -118,6 +128,8 @@ export const modelPatchSchema = objectField({
   mock: definitionShape.mock.nullable(),
   timeouts: definitionShape.timeouts.nullable(),
   quirks: definitionShape.quirks.nullable(),
+  fallbacks: definitionShape.fallbacks.nullable(),
+  retry: definitionShape.retry.nullable(),
 });
 
 export type ModelPatch = z.infer<typeof modelPatchSchema>;

@@ -38,6 +38,10 @@ const QuirksInput = builder.inputType('QuirksInput', {
   fields: (t) => ({ streamUsage: t.boolean({ description: 'false: do not send stream_options.include_usage (usage is then estimated).' }) }),
 });
 
+const ModelRetryInput = builder.inputType('ModelRetryInput', {
+  fields: (t) => ({ attempts: t.int(), baseDelayMs: t.int(), maxDelayMs: t.int() }),
+});
+
 type InputFieldBuilder = PothosSchemaTypes.InputFieldBuilder<PothosSchemaTypes.ExtendDefaultTypes<BuilderTypes>, 'InputObject'>;
 
 /** The fields registerModel and updateModel share (all optional; update reads null as "clear"). */
@@ -56,6 +60,8 @@ function modelInputFields(t: InputFieldBuilder) {
     mock: t.field({ type: MockSettingsInput, description: 'Only for provider MOCK.' }),
     timeouts: t.field({ type: TimeoutsInput }),
     quirks: t.field({ type: QuirksInput }),
+    fallbacks: t.stringList({ description: 'Models to try, in order, when this one fails with a retryable error.' }),
+    retry: t.field({ type: ModelRetryInput }),
   };
 }
 

@@ -1,7 +1,7 @@
 import { PROVIDER_DEFAULTS, type ProviderKind } from '../../providers/provider-kinds.js';
 import { DEFAULT_MAX_TOKENS, type ModelCapability } from './model-definition.js';
 import { DEFAULT_TIMEOUTS, type Timeouts } from '../../providers/provider.js';
-import type { CircuitState, ModelEntity, ModelSource, ModelStatus, StoredGenerationParams, StoredLimits, StoredMockSettings } from './model.entity.js';
+import type { CircuitState, ModelEntity, ModelSource, ModelStatus, StoredGenerationParams, StoredLimits, StoredMockSettings, StoredRetry } from './model.entity.js';
 
 /** The last health probe of a model. */
 export interface HealthCheckRecord {
@@ -36,6 +36,10 @@ export interface ModelRecord {
   readonly timeouts: Timeouts;
   /** Whether streams ask the vendor for usage (`quirks.streamUsage`, default true). */
   readonly streamUsage: boolean;
+  /** Models tried, in order, when this one fails with a retryable error. */
+  readonly fallbacks: readonly string[];
+  /** The model's own retry settings (over the global policy). */
+  readonly retry: Readonly<StoredRetry>;
   readonly status: ModelStatus;
   readonly lastHealthCheck: HealthCheckRecord | null;
   readonly circuitState: CircuitState;
@@ -65,6 +69,8 @@ export function toModelRecord(entity: ModelEntity): ModelRecord {
     mock: entity.mock ? { ...entity.mock } : null,
     timeouts: { ...DEFAULT_TIMEOUTS, ...entity.timeouts },
     streamUsage: entity.quirks?.streamUsage ?? true,
+    fallbacks: [...(entity.fallbacks ?? [])],
+    retry: { ...entity.retry },
     status: entity.status as ModelStatus,
     lastHealthCheck: entity.healthCheckedAt
       ? {

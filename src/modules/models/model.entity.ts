@@ -32,6 +32,12 @@ export interface StoredQuirks {
   streamUsage?: boolean;
 }
 
+export interface StoredRetry {
+  attempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+}
+
 export interface StoredMockSettings {
   tokens?: number;
   tokenDelayMs?: number;
@@ -60,6 +66,8 @@ export const ModelSchema = defineEntity({
     mock: p.json<StoredMockSettings>().nullable(),
     timeouts: p.json<StoredTimeouts>().nullable(),
     quirks: p.json<StoredQuirks>().nullable(),
+    fallbacks: p.json<string[]>().nullable(),
+    retry: p.json<StoredRetry>().nullable(),
     status: p.string().length(16).index(),
     healthCheckedAt: p.datetime().nullable(),
     healthOk: p.boolean().nullable(),

@@ -3,6 +3,7 @@ import { screamingEnumValues } from '../../graphql/enums.js';
 import { microToUsd } from '../../pricing/money.js';
 import { PROVIDER_KINDS } from '../../providers/provider-kinds.js';
 import { MODEL_CAPABILITIES } from './model-definition.js';
+import type { CircuitSnapshot } from '../../routing/circuit-breaker.js';
 import type { HealthProbe } from './model-health.js';
 import type { HealthCheckRecord, ModelRecord } from './model-record.js';
 import type { ModelWithHealth } from './model-registry.js';
@@ -86,9 +87,24 @@ const HealthCheckRef = builder.objectRef<HealthCheckRecord>('HealthCheck').imple
   }),
 });
 
-const CircuitRef = builder.objectRef<{ state: ModelRecord['circuitState'] }>('Circuit').implement({
-  description: "A model's circuit breaker.",
-  fields: (t) => ({ state: t.expose('state', { type: CircuitStateEnum }) }),
+const CircuitRef = builder.objectRef<CircuitSnapshot>('Circuit').implement({
+  description: "A model's circuit breaker, over its rolling window.",
+  fields: (t) => ({
+    state: t.expose('state', { type: CircuitStateEnum }),
+    errorRate: t.exposeFloat('errorRate', { description: 'Failed / all requests in the window (0 to 1).' }),
+    requests: t.exposeInt('requests', { description: 'Requests in the window.' }),
+    openedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => (c.openedAt === null ? null : new Date(c.openedAt)) }),
+    reopensAt: t.field({ type: 'DateTime', nullable: true, description: 'When an open circuit lets its probe through.', resolve: (c) => (c.reopensAt === null ? null : new Date(c.reopensAt)) }),
+  }),
+});
+
+const ModelRetryRef = builder.objectRef<ModelRecord['retry']>('ModelRetry').implement({
+  description: "The model's own retry settings (unset: the global routing.retry).",
+  fields: (t) => ({
+    attempts: t.int({ nullable: true, resolve: (r) => r.attempts ?? null }),
+    baseDelayMs: t.int({ nullable: true, resolve: (r) => r.baseDelayMs ?? null }),
+    maxDelayMs: t.int({ nullable: true, resolve: (r) => r.maxDelayMs ?? null }),
+  }),
 });
 
 export const ModelRef = builder.objectRef<ModelRecord>('Model').implement({
@@ -115,7 +131,9 @@ export const ModelRef = builder.objectRef<ModelRecord>('Model').implement({
     streamUsage: t.exposeBoolean('streamUsage', { description: 'Whether streams ask the vendor for usage (quirks.streamUsage); when false, usage is estimated.' }),
     status: t.expose('status', { type: ModelStatusEnum }),
     lastHealthCheck: t.field({ type: HealthCheckRef, nullable: true, resolve: (m) => m.lastHealthCheck }),
-    circuit: t.field({ type: CircuitRef, resolve: (m) => ({ state: m.circuitState }) }),
+    circuit: t.field({ type: CircuitRef, resolve: (m, _a, ctx) => ctx.services.router.circuit(m.id) }),
+    fallbacks: t.field({ type: ['String'], description: 'Models tried, in order, when this one fails with a retryable error.', resolve: (m) => [...m.fallbacks] }),
+    retry: t.field({ type: ModelRetryRef, resolve: (m) => m.retry }),
     source: t.expose('source', { type: ModelSourceEnum }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),

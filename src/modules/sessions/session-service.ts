@@ -8,8 +8,10 @@ import type { ChatMessage } from '../../providers/provider.js';
 import { KeyedMutex } from '../../util/keyed-mutex.js';
 import { formatIssues } from '../../validation/format-issues.js';
 import { hasScope, type Viewer } from '../keys/viewer.js';
-import { isRoutable, type ModelRecord } from '../models/model-record.js';
 import type { ModelRegistry } from '../models/model-registry.js';
+import type { PoolRegistry } from '../pools/pool-registry.js';
+import { resolveTarget, type TargetRef } from '../../routing/resolve-target.js';
+import type { RouteTarget, Router } from '../../routing/router.js';
 import type { StoredGenerationParams } from '../models/model.entity.js';
 import { createSessionSchema, switchModelSchema } from './session-input.js';
 import { type SessionEntity, SessionMessageSchema, SessionSchema, SessionSwitchSchema } from './session.entity.js';
@@ -18,7 +20,9 @@ import { type SessionEntity, SessionMessageSchema, SessionSchema, SessionSwitchS
 export interface SessionRecord {
   readonly id: string;
   readonly apiKeyId: string | null;
-  readonly modelId: string;
+  /** The session's target: a model or a pool (exactly one is set). */
+  readonly modelId: string | null;
+  readonly poolName: string | null;
   readonly params: Readonly<StoredGenerationParams>;
   readonly revision: number;
   readonly createdAt: Date;
@@ -28,8 +32,10 @@ export interface SessionRecord {
 /** One applied switch: what the mutation answers and what `modelSwitched` delivers. */
 export interface ModelSwitchRecord {
   readonly session: SessionRecord;
-  readonly previousModelId: string;
-  readonly modelId: string;
+  readonly previousModelId: string | null;
+  readonly previousPoolName: string | null;
+  readonly modelId: string | null;
+  readonly poolName: string | null;
   readonly revision: number;
   readonly switchedAt: Date;
   /** From the mutation being received to the event being published. */
@@ -39,6 +45,8 @@ export interface ModelSwitchRecord {
 export interface SessionServiceDeps {
   readonly orm: Orm;
   readonly models: ModelRegistry;
+  readonly pools: PoolRegistry;
+  readonly router: Router;
   readonly bus: EventBus;
   readonly metrics: Metrics;
   readonly defaultModel: string | undefined;
@@ -50,7 +58,8 @@ function toRecord(entity: SessionEntity): SessionRecord {
   return Object.freeze({
     id: entity.id,
     apiKeyId: entity.apiKeyId ?? null,
-    modelId: entity.modelId,
+    modelId: entity.modelId ?? null,
+    poolName: entity.poolName ?? null,
     params: { ...entity.params },
     revision: entity.revision,
     createdAt: entity.createdAt,
@@ -78,12 +87,12 @@ export class SessionService {
   async create(em: EntityManager, input: unknown, viewer: Viewer): Promise<SessionRecord> {
     const parsed = createSessionSchema.safeParse(input);
     if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, 'input'));
-    const model = this.routableModel(parsed.data.modelId ?? this.deps.defaultModel, 'input.modelId');
+    const target = this.resolve(parsed.data.poolName ? { poolName: parsed.data.poolName } : { modelId: parsed.data.modelId ?? this.deps.defaultModel });
     const now = new Date();
     const entity = em.create(SessionSchema, {
       id: randomUUID(),
       apiKeyId: viewer.keyId,
-      modelId: model.id,
+      ...targetColumns(target),
       params: { ...parsed.data.params },
       revision: 1,
       createdAt: now,
@@ -129,41 +138,39 @@ export class SessionService {
   async switchModel(input: unknown, viewer: Viewer, receivedAt: number): Promise<ModelSwitchRecord> {
     const parsed = switchModelSchema.safeParse(input);
     if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, 'input'));
-    const { sessionId, modelId, params } = parsed.data;
+    const { sessionId, modelId, poolName, params } = parsed.data;
     return this.#switchLock.run(sessionId, async () => {
       for (let attempt = 1; ; attempt++) {
         const em = this.deps.orm.em.fork();
         const session = await this.get(em, sessionId, viewer);
-        const model = this.routableModel(modelId, 'input.modelId');
+        const target = this.resolve(poolName ? { poolName } : { modelId });
         const switchedAt = new Date();
         const revision = session.revision + 1;
-        const changes = { modelId: model.id, revision, updatedAt: switchedAt, ...(params ? { params: { ...params } } : {}) };
+        const changes = { ...targetColumns(target), revision, updatedAt: switchedAt, ...(params ? { params: { ...params } } : {}) };
         const applied = await em.nativeUpdate(SessionSchema, { id: sessionId, revision: session.revision }, changes);
         if (applied !== 1) {
           if (attempt < MAX_SWITCH_TRIES) continue; // another instance switched it first: read it again
           throw new ModelUnavailableError(`session "${sessionId}" kept changing; the switch was not applied`);
         }
         const updated: SessionRecord = { ...session, ...changes, params: params ? { ...params } : session.params };
-        const event = { session: updated, previousModelId: session.modelId, modelId: model.id, revision, switchedAt };
+        const event = { session: updated, previousModelId: session.modelId, previousPoolName: session.poolName, modelId: updated.modelId, poolName: updated.poolName, revision, switchedAt };
         this.deps.bus.publish('modelSwitched', { ...event, latencyMs: performance.now() - receivedAt });
         const latencyMs = performance.now() - receivedAt; // received → published
         this.deps.metrics.switchDuration.observe(latencyMs / 1000);
-        em.create(SessionSwitchSchema, { id: randomUUID(), sessionId, revision, fromModelId: session.modelId, toModelId: model.id, latencyMs, switchedAt });
+        em.create(SessionSwitchSchema, { id: randomUUID(), sessionId, revision, fromModelId: session.poolName ?? session.modelId ?? '', toModelId: updated.poolName ?? updated.modelId ?? '', latencyMs, switchedAt });
         await em.flush();
         return { ...event, latencyMs };
       }
     });
   }
 
-  /** The named model, refusing one that does not exist (NOT_FOUND) or cannot take requests (MODEL_UNAVAILABLE). */
-  routableModel(modelId: string | undefined, field: string): ModelRecord {
-    if (!modelId) throw InvalidInputError.forField(field, 'is required: no model given and the config names no defaultModel');
-    const model = this.deps.models.find(modelId);
-    if (!model) throw new NotFoundError('model', modelId);
-    if (!isRoutable(model)) {
-      const reason = model.lastHealthCheck && !model.lastHealthCheck.ok ? `: ${model.lastHealthCheck.message}` : '';
-      throw new ModelUnavailableError(`model "${model.id}" is ${model.status}${reason}`, { details: { status: model.status } });
-    }
-    return model;
+  /** The session's or request's target (see resolveTarget); a missing model id falls to an input error. */
+  resolve(ref: TargetRef): RouteTarget {
+    if (!ref.modelId && !ref.poolName) throw InvalidInputError.forField('input.modelId', 'is required: no model given and the config names no defaultModel');
+    return resolveTarget(this.deps, ref);
   }
+}
+
+function targetColumns(target: RouteTarget): { modelId: string | null; poolName: string | null } {
+  return target.kind === 'model' ? { modelId: target.model.id, poolName: null } : { modelId: null, poolName: target.pool.name };
 }

@@ -15,7 +15,9 @@ export const SessionSchema = defineEntity({
     id: p.string().primary().length(36),
     /** The owning key; null in local mode. */
     apiKeyId: p.string().length(36).nullable(),
-    modelId: p.string().length(100),
+    /** The session's target: a model, or a pool (exactly one is set). */
+    modelId: p.string().length(100).nullable(),
+    poolName: p.string().length(100).nullable(),
     params: p.json<StoredGenerationParams>(),
     revision: p.integer(),
     createdAt: p.datetime(),

@@ -6,6 +6,7 @@ import { ApiKeyRef } from '../keys/api-key.graphql.js';
 import { requireScope } from '../keys/viewer.js';
 import { GenerationParamsInput } from '../models/model-operations.graphql.js';
 import { ModelRef } from '../models/model.graphql.js';
+import { PoolRef } from '../pools/pool.graphql.js';
 import type { StoredGenerationParams } from '../models/model.entity.js';
 import { canSee, type ModelSwitchRecord, type SessionRecord } from './session-service.js';
 
@@ -35,7 +36,8 @@ export const SessionRef = builder.objectRef<SessionRecord>('Session').implement(
   description: 'A conversation: its current model, its parameters and its history.',
   fields: (t) => ({
     id: t.exposeID('id'),
-    model: t.field({ type: ModelRef, description: 'The model later requests of the session use.', resolve: (s, _a, ctx) => ctx.services.models.get(s.modelId) }),
+    model: t.field({ type: ModelRef, nullable: true, description: 'The model later requests of the session use (null when it targets a pool).', resolve: (s, _a, ctx) => (s.modelId ? ctx.services.models.get(s.modelId) : null) }),
+    pool: t.field({ type: PoolRef, nullable: true, description: 'The pool later requests of the session use (null when it targets a model).', resolve: (s, _a, ctx) => (s.poolName ? (ctx.services.pools.find(s.poolName) ?? null) : null) }),
     params: t.field({ type: SessionParamsRef, resolve: (s) => s.params }),
     revision: t.exposeInt('revision', { description: 'Starts at 1; every applied switch adds 1.' }),
     messages: t.field({ type: [SessionMessageRef], description: 'The history, oldest first.', resolve: (s, _a, ctx) => ctx.services.sessions.history(ctx.em, s.id) }),
@@ -49,8 +51,10 @@ const ModelSwitchRef = builder.objectRef<ModelSwitchRecord>('ModelSwitch').imple
   description: "A model switch as applied: what switchModel answers and modelSwitched delivers.",
   fields: (t) => ({
     session: t.field({ type: SessionRef, description: 'The session as the switch left it.', resolve: (e) => e.session }),
-    previousModel: t.field({ type: ModelRef, resolve: (e, _a, ctx) => ctx.services.models.get(e.previousModelId) }),
-    model: t.field({ type: ModelRef, resolve: (e, _a, ctx) => ctx.services.models.get(e.modelId) }),
+    previousModel: t.field({ type: ModelRef, nullable: true, resolve: (e, _a, ctx) => (e.previousModelId ? ctx.services.models.get(e.previousModelId) : null) }),
+    previousPool: t.field({ type: PoolRef, nullable: true, resolve: (e, _a, ctx) => (e.previousPoolName ? (ctx.services.pools.find(e.previousPoolName) ?? null) : null) }),
+    model: t.field({ type: ModelRef, nullable: true, description: 'The new model (null when the session now targets a pool).', resolve: (e, _a, ctx) => (e.modelId ? ctx.services.models.get(e.modelId) : null) }),
+    pool: t.field({ type: PoolRef, nullable: true, description: 'The new pool, when the session now targets one.', resolve: (e, _a, ctx) => (e.poolName ? (ctx.services.pools.find(e.poolName) ?? null) : null) }),
     revision: t.exposeInt('revision', { description: 'The session revision this switch produced.' }),
     switchedAt: t.expose('switchedAt', { type: 'DateTime' }),
     latencyMs: t.exposeFloat('latencyMs', { description: 'From the mutation being received to the event being published.' }),
@@ -59,7 +63,8 @@ const ModelSwitchRef = builder.objectRef<ModelSwitchRecord>('ModelSwitch').imple
 
 const CreateSessionInput = builder.inputType('CreateSessionInput', {
   fields: (t) => ({
-    modelId: t.id({ description: 'The model; the config’s defaultModel when omitted.' }),
+    modelId: t.id({ description: 'The model; the config’s defaultModel when neither it nor poolName is given.' }),
+    poolName: t.id({ description: 'A pool instead of a model.' }),
     params: t.field({ type: GenerationParamsInput, description: 'Override the model’s defaults for this session.' }),
   }),
 });
@@ -67,7 +72,8 @@ const CreateSessionInput = builder.inputType('CreateSessionInput', {
 const SwitchModelInput = builder.inputType('SwitchModelInput', {
   fields: (t) => ({
     sessionId: t.id({ required: true }),
-    modelId: t.id({ required: true }),
+    modelId: t.id({ description: 'The new model (or give poolName).' }),
+    poolName: t.id({ description: 'A pool to switch to instead of a model.' }),
     params: t.field({ type: GenerationParamsInput, description: 'New session parameters (replace the old ones); omitted, the session keeps its own.' }),
   }),
 });
