@@ -18,6 +18,13 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const QUERY_LIMITS = { depth: 12, aliases: 30, tokens: 5000 } as const;
 const STOP_GRACE_MS = 10_000;
 
+export interface AppOptions extends ServiceOverrides {
+  /** Watch the config file and reload it on change (the process does; tests opt in). */
+  readonly watchConfig?: boolean;
+  /** Run the periodic health probes (default: yes, at routing.healthCheckIntervalMs). */
+  readonly monitorHealth?: boolean;
+}
+
 export interface App {
   readonly services: Services;
   /** Runs a request through the app without a socket (tests): `app.fetch('http://x/graphql', …)`. */
@@ -37,8 +44,10 @@ export function listenHost(config: Config): string {
  * Builds the whole gateway on one `node:http` server: Yoga on /graphql (GraphiQL in a browser),
  * graphql-ws on the same port and path, /metrics, /healthz and /readyz.
  */
-export async function createApp(config: Config, overrides: ServiceOverrides = {}): Promise<App> {
-  const services = await createServices(config, overrides);
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const services = await createServices(config, options);
+  if (options.watchConfig) services.configReloader.watch();
+  if (options.monitorHealth !== false) services.healthMonitor.start(config.routing.healthCheckIntervalMs);
   const { logger } = services;
   let accepting = true;
 
@@ -117,6 +126,8 @@ export async function createApp(config: Config, overrides: ServiceOverrides = {}
     },
     async stop() {
       accepting = false;
+      services.configReloader.close();
+      services.healthMonitor.stop();
       const closed = new Promise<void>((resolve) => {
         if (!httpServer.listening) return resolve();
         httpServer.close(() => resolve());

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const app = await createApp(config);
+  const app = await createApp(config, { watchConfig: true });
   const { logger } = app.services;
   const host = listenHost(config);
   if (config.adminKey === undefined) {

@@ -8,6 +8,8 @@ import { GenerationStore } from './modules/generations/generation-store.js';
 import { ApiKeyService } from './modules/keys/api-key-service.js';
 import { SessionService } from './modules/sessions/session-service.js';
 import { PoolRegistry } from './modules/pools/pool-registry.js';
+import { ConfigReloader } from './modules/config/config-reloader.js';
+import { HealthMonitor } from './modules/models/health-monitor.js';
 import { Router } from './routing/router.js';
 import { registerCircuitGauge } from './observability/circuit-gauge.js';
 import { probeModelsInService, syncConfigModels } from './modules/models/config-sync.js';
@@ -32,6 +34,8 @@ export interface Services {
   readonly models: ModelRegistry;
   readonly apiKeys: ApiKeyService;
   readonly pools: PoolRegistry;
+  readonly configReloader: ConfigReloader;
+  readonly healthMonitor: HealthMonitor;
   readonly router: Router;
   readonly sessions: SessionService;
   readonly generationStore: GenerationStore;
@@ -93,8 +97,11 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     now: () => Date.now(),
   });
   registerCircuitGauge(metrics.registry, routing, router);
-  const sessions = new SessionService({ orm, models, pools, router, bus, metrics, defaultModel: config.defaultModel });
-  const generations = new GenerationService({ orm, models, pools, router, sessions, adapters, store: generationStore, env: config.env, metrics, logger, defaultModel: config.defaultModel });
+  const configReloader = new ConfigReloader({ initial: config, orm, models, pools, logger });
+  const defaultModel = () => configReloader.current.defaultModel;
+  const healthMonitor = new HealthMonitor({ orm, models, routing, router, adapters, env: config.env, logger });
+  const sessions = new SessionService({ orm, models, pools, router, bus, metrics, defaultModel });
+  const generations = new GenerationService({ orm, models, pools, router, sessions, adapters, store: generationStore, env: config.env, metrics, logger, defaultModel });
 
   const em = orm.em.fork();
   await apiKeys.syncBootstrapKey(em);
@@ -107,5 +114,5 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     { registered: summary.registered.length, updated: summary.updated.length, retired: summary.retired.length, unchanged: summary.unchanged.length },
     `applied ${config.source}: ${config.models.length} models`,
   );
-  return { config, logger, orm, bus, routing, metrics, http, adapters, models, apiKeys, pools, router, sessions, generationStore, generations };
+  return { config, logger, orm, bus, routing, metrics, http, adapters, models, apiKeys, pools, configReloader, healthMonitor, router, sessions, generationStore, generations };
 }

@@ -8,6 +8,7 @@ import '../modules/generations/generation.graphql.js';
 import '../modules/generations/generate-operations.graphql.js';
 import '../modules/pools/pool.graphql.js';
 import '../modules/sessions/session.graphql.js';
+import '../modules/config/config.graphql.js';
 
 /** The whole schema, types sorted, as served and as printed to schema/schema.graphql. */
 export const schema = lexicographicSortSchema(builder.toSchema());

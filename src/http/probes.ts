@@ -20,7 +20,7 @@ export async function readiness(services: Services, accepting: boolean): Promise
     status: ready ? 200 : 503,
     body: {
       status: ready ? 'ready' : 'not ready',
-      checks: { database, config: { source: services.config.source, loadedAt: services.config.loadedAt.toISOString() }, accepting },
+      checks: { database, config: { source: services.configReloader.status().source, loadedAt: services.configReloader.status().loadedAt.toISOString(), lastError: services.configReloader.status().lastError }, accepting },
     },
   };
 }

@@ -1,8 +1,7 @@
 import { pino } from 'pino';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { type App, createApp } from '../../src/app.js';
+import { type App, type AppOptions, createApp } from '../../src/app.js';
 import type { Config } from '../../src/config/config.js';
-import type { ServiceOverrides } from '../../src/services.js';
 import { execute, type GraphQLResponse } from './graphql.js';
 import { testConfig, type TestConfigOptions } from './test-config.js';
 
@@ -17,9 +16,9 @@ export interface TestApp {
 }
 
 /** A whole app on its own in-memory database and metrics registry, logging nothing. */
-export async function startTestApp(options: TestConfigOptions & { config?: Config; overrides?: ServiceOverrides } = {}): Promise<TestApp> {
+export async function startTestApp(options: TestConfigOptions & { config?: Config; overrides?: AppOptions } = {}): Promise<TestApp> {
   const config = options.config ?? testConfig(options);
-  const app = await createApp(config, { logger: pino({ level: 'silent' }), ...options.overrides });
+  const app = await createApp(config, { logger: pino({ level: 'silent' }), monitorHealth: false, ...options.overrides });
   let stopped = false;
   return {
     app,

@@ -66,7 +66,8 @@ export interface GenerationServiceDeps {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly metrics: Metrics;
   readonly logger: Logger;
-  readonly defaultModel: string | undefined;
+  /** The config's default model (read per call: a reload may change it). */
+  readonly defaultModel: () => string | undefined;
 }
 
 type Emit = (event: GenerationEvent) => unknown;
@@ -93,7 +94,7 @@ export class GenerationService {
         ? { modelId: requested }
         : session
           ? { modelId: session.modelId, poolName: session.poolName }
-          : { modelId: this.deps.defaultModel };
+          : { modelId: this.deps.defaultModel() };
     if (!ref.modelId && !ref.poolName) throw InvalidInputError.forField('input.model', 'is required: no model given and the config names no defaultModel');
     const pool = ref.poolName ? this.deps.pools.find(ref.poolName) : undefined;
     if (ref.poolName && !pool) throw new NotFoundError('pool', ref.poolName);

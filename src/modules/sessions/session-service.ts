@@ -49,7 +49,8 @@ export interface SessionServiceDeps {
   readonly router: Router;
   readonly bus: EventBus;
   readonly metrics: Metrics;
-  readonly defaultModel: string | undefined;
+  /** The config's default model (read per call: a reload may change it). */
+  readonly defaultModel: () => string | undefined;
 }
 
 const MAX_SWITCH_TRIES = 5;
@@ -87,7 +88,7 @@ export class SessionService {
   async create(em: EntityManager, input: unknown, viewer: Viewer): Promise<SessionRecord> {
     const parsed = createSessionSchema.safeParse(input);
     if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, 'input'));
-    const target = this.resolve(parsed.data.poolName ? { poolName: parsed.data.poolName } : { modelId: parsed.data.modelId ?? this.deps.defaultModel });
+    const target = this.resolve(parsed.data.poolName ? { poolName: parsed.data.poolName } : { modelId: parsed.data.modelId ?? this.deps.defaultModel() });
     const now = new Date();
     const entity = em.create(SessionSchema, {
       id: randomUUID(),

@@ -1,0 +1,65 @@
+import type { Orm } from '../../db/orm.js';
+import type { Logger } from '../../observability/logger.js';
+import type { ProviderAdapters } from '../../providers/providers.js';
+import type { Router } from '../../routing/router.js';
+import { probeModel } from './model-health.js';
+import type { ModelRegistry } from './model-registry.js';
+import type { RoutingTable } from './routing-table.js';
+
+export interface HealthMonitorDeps {
+  readonly orm: Orm;
+  readonly models: ModelRegistry;
+  readonly routing: RoutingTable;
+  readonly router: Router;
+  readonly adapters: ProviderAdapters;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly logger: Logger;
+}
+
+/**
+ * Active health monitoring: every interval, probes the models that are UNHEALTHY (a good probe
+ * makes them HEALTHY and routable again) and those whose circuit is open past its cool-down (the
+ * probe takes the half-open slot: success closes the circuit, failure opens it again). Probes are
+ * each provider's cheapest check (a model list, at most a 1-token completion). Passive health is
+ * the circuit breaker, fed by live traffic.
+ */
+export class HealthMonitor {
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<void> | undefined;
+
+  constructor(private readonly deps: HealthMonitorDeps) {}
+
+  start(intervalMs: number): void {
+    this.stop();
+    this.#timer = setInterval(() => void this.tick(), intervalMs);
+    this.#timer.unref();
+  }
+
+  stop(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  /** One round of probes (also callable directly); overlapping rounds are folded into one. */
+  tick(): Promise<void> {
+    this.#running ??= this.#round().finally(() => (this.#running = undefined));
+    return this.#running;
+  }
+
+  async #round(): Promise<void> {
+    const { routing, router, models } = this.deps;
+    const em = this.deps.orm.em.fork();
+    for (const model of routing.all()) {
+      try {
+        if (model.status === 'UNHEALTHY') {
+          await models.checkHealth(em, model.id);
+        } else if (model.status === 'HEALTHY' && router.breaker(model.id).state === 'OPEN' && router.breaker(model.id).acquire()) {
+          const probe = await probeModel(model, this.deps.adapters, this.deps.env);
+          if (router.breaker(model.id).record(probe.ok, probe.latencyMs)) router.publishCircuit(model.id);
+        }
+      } catch (error) {
+        this.deps.logger.warn({ model: model.id, err: error }, 'health probe failed');
+      }
+    }
+  }
+}
