@@ -37,6 +37,12 @@ type Documents = {
     "query Sessions { sessions { edges { node { id } } pageInfo { hasNextPage } } }": typeof types.SessionsDocument,
     "\n  subscription ModelSwitched($sessionId: ID) {\n    modelSwitched(sessionId: $sessionId) { revision previousModel { id } model { id } session { id } latencyMs }\n  }\n": typeof types.ModelSwitchedDocument,
     "\n  mutation GenerateInSession($input: GenerateInput!) {\n    generate(input: $input) { id modelId status text sessionId droppedMessages maxTokens errorCode }\n  }\n": typeof types.GenerateInSessionDocument,
+    "\n  mutation SetModelPool($input: SetModelPoolInput!) {\n    setModelPool(input: $input) { name strategy members { modelId weight } retry { attempts } }\n  }\n": typeof types.SetModelPoolDocument,
+    "query Pools { pools { name strategy members { modelId weight } source } }": typeof types.PoolsDocument,
+    "\n  mutation GenerateRouted($input: GenerateInput!) {\n    generate(input: $input) { id modelId poolName status text errorCode attempts { modelId outcome httpStatus errorCode durationMs delayMs } }\n  }\n": typeof types.GenerateRoutedDocument,
+    "\n  query Circuit { models { id status circuit { state errorRate requests openedAt reopensAt } } }\n": typeof types.CircuitDocument,
+    "query ConfigStatus { configStatus { source hash loadedAt lastError lastAttemptAt } }": typeof types.ConfigStatusDocument,
+    "mutation ReloadConfig { reloadConfig { hash lastError } }": typeof types.ReloadConfigDocument,
 };
 const documents: Documents = {
     "\n  query Models($filter: ModelFilter) {\n    models(filter: $filter) {\n      id provider upstreamModel baseUrl apiKeyEnv contextWindow capabilities status source\n      defaults { maxTokens temperature topP stop }\n      pricing { input output }\n      lastHealthCheck { ok message }\n      circuit { state }\n      retiredAt\n    }\n  }\n": types.ModelsDocument,
@@ -62,6 +68,12 @@ const documents: Documents = {
     "query Sessions { sessions { edges { node { id } } pageInfo { hasNextPage } } }": types.SessionsDocument,
     "\n  subscription ModelSwitched($sessionId: ID) {\n    modelSwitched(sessionId: $sessionId) { revision previousModel { id } model { id } session { id } latencyMs }\n  }\n": types.ModelSwitchedDocument,
     "\n  mutation GenerateInSession($input: GenerateInput!) {\n    generate(input: $input) { id modelId status text sessionId droppedMessages maxTokens errorCode }\n  }\n": types.GenerateInSessionDocument,
+    "\n  mutation SetModelPool($input: SetModelPoolInput!) {\n    setModelPool(input: $input) { name strategy members { modelId weight } retry { attempts } }\n  }\n": types.SetModelPoolDocument,
+    "query Pools { pools { name strategy members { modelId weight } source } }": types.PoolsDocument,
+    "\n  mutation GenerateRouted($input: GenerateInput!) {\n    generate(input: $input) { id modelId poolName status text errorCode attempts { modelId outcome httpStatus errorCode durationMs delayMs } }\n  }\n": types.GenerateRoutedDocument,
+    "\n  query Circuit { models { id status circuit { state errorRate requests openedAt reopensAt } } }\n": types.CircuitDocument,
+    "query ConfigStatus { configStatus { source hash loadedAt lastError lastAttemptAt } }": types.ConfigStatusDocument,
+    "mutation ReloadConfig { reloadConfig { hash lastError } }": types.ReloadConfigDocument,
 };
 
 /**
@@ -170,6 +182,30 @@ export function graphql(source: "\n  subscription ModelSwitched($sessionId: ID) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation GenerateInSession($input: GenerateInput!) {\n    generate(input: $input) { id modelId status text sessionId droppedMessages maxTokens errorCode }\n  }\n"): (typeof documents)["\n  mutation GenerateInSession($input: GenerateInput!) {\n    generate(input: $input) { id modelId status text sessionId droppedMessages maxTokens errorCode }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetModelPool($input: SetModelPoolInput!) {\n    setModelPool(input: $input) { name strategy members { modelId weight } retry { attempts } }\n  }\n"): (typeof documents)["\n  mutation SetModelPool($input: SetModelPoolInput!) {\n    setModelPool(input: $input) { name strategy members { modelId weight } retry { attempts } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Pools { pools { name strategy members { modelId weight } source } }"): (typeof documents)["query Pools { pools { name strategy members { modelId weight } source } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GenerateRouted($input: GenerateInput!) {\n    generate(input: $input) { id modelId poolName status text errorCode attempts { modelId outcome httpStatus errorCode durationMs delayMs } }\n  }\n"): (typeof documents)["\n  mutation GenerateRouted($input: GenerateInput!) {\n    generate(input: $input) { id modelId poolName status text errorCode attempts { modelId outcome httpStatus errorCode durationMs delayMs } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Circuit { models { id status circuit { state errorRate requests openedAt reopensAt } } }\n"): (typeof documents)["\n  query Circuit { models { id status circuit { state errorRate requests openedAt reopensAt } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConfigStatus { configStatus { source hash loadedAt lastError lastAttemptAt } }"): (typeof documents)["query ConfigStatus { configStatus { source hash loadedAt lastError lastAttemptAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReloadConfig { reloadConfig { hash lastError } }"): (typeof documents)["mutation ReloadConfig { reloadConfig { hash lastError } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -122,3 +122,24 @@ export const GenerateInSession = graphql(`
     generate(input: $input) { id modelId status text sessionId droppedMessages maxTokens errorCode }
   }
 `);
+
+export const SetModelPool = graphql(`
+  mutation SetModelPool($input: SetModelPoolInput!) {
+    setModelPool(input: $input) { name strategy members { modelId weight } retry { attempts } }
+  }
+`);
+
+export const PoolsQuery = graphql(`query Pools { pools { name strategy members { modelId weight } source } }`);
+
+export const GenerateRouted = graphql(`
+  mutation GenerateRouted($input: GenerateInput!) {
+    generate(input: $input) { id modelId poolName status text errorCode attempts { modelId outcome httpStatus errorCode durationMs delayMs } }
+  }
+`);
+
+export const CircuitQuery = graphql(`
+  query Circuit { models { id status circuit { state errorRate requests openedAt reopensAt } } }
+`);
+
+export const ConfigStatusQuery = graphql(`query ConfigStatus { configStatus { source hash loadedAt lastError lastAttemptAt } }`);
+export const ReloadConfig = graphql(`mutation ReloadConfig { reloadConfig { hash lastError } }`);

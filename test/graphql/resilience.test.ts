@@ -1,0 +1,157 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FakeUpstream } from '../fakes/fake-upstream.js';
+import { fixtureJson, OPENAI_TEST_KEY, startOpenAIFake } from '../fakes/vendors.js';
+import { CircuitQuery, CreateApiKey, GenerateRouted, PoolsQuery, SetModelPool } from '../helpers/documents.js';
+import { expectData, expectError } from '../helpers/graphql.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+const fakes: FakeUpstream[] = [];
+let t: TestApp | undefined;
+afterEach(async () => {
+  await t?.dispose();
+  t = undefined;
+  await Promise.all(fakes.splice(0).map((f) => f.dispose()));
+});
+
+const unavailable = { type: 'json' as const, status: 503, body: fixtureJson('openai/error-500.json') };
+const completionCalls = (fake: FakeUpstream) => fake.calls.filter((c) => c.path === '/v1/chat/completions').length;
+
+/** Two OpenAI-format upstreams, A and B, as models gpt-a and gpt-b, and the pool `both` over them. */
+async function start(routing: Record<string, unknown> = {}, extra: { models?: Record<string, unknown>; env?: Record<string, string> } = {}) {
+  const a = await startOpenAIFake();
+  const b = await startOpenAIFake();
+  fakes.push(a, b);
+  t = await startTestApp({
+    env: { OPENAI_API_KEY: OPENAI_TEST_KEY, ...extra.env },
+    file: {
+      security: { allowPrivateEndpoints: true },
+      routing: { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 }, ...routing },
+      models: [
+        { id: 'gpt-a', provider: 'openai', upstreamModel: 'gpt-4', baseUrl: `${a.url}/v1`, ...extra.models },
+        { id: 'gpt-b', provider: 'openai', upstreamModel: 'gpt-4', baseUrl: `${b.url}/v1` },
+      ],
+      pools: [{ name: 'both', strategy: 'ROUND_ROBIN', members: [{ modelId: 'gpt-a' }, { modelId: 'gpt-b' }] }],
+    },
+  });
+  return { a, b, t };
+}
+
+describe('pools, retries and fallbacks', () => {
+  it('should answer every request from the healthy member when the other answers 503', async () => {
+    const { a, b, t } = await start();
+    a.respond('POST /v1/chat/completions', unavailable);
+    for (let i = 0; i < 6; i++) {
+      const { generate } = expectData(await t.run(GenerateRouted, { input: { pool: 'both', prompt: `p${i}` } }));
+      expect(generate).toMatchObject({ status: 'SUCCEEDED', modelId: 'gpt-b', poolName: 'both' });
+    }
+    expect(completionCalls(b)).toBe(6);
+    expect(completionCalls(a)).toBe(3); // round robin sent every other request to A first; each fell back to B
+    const { generations } = await t.app.services.generationStore.page(t.app.services.orm.em.fork(), {}, 10).then((p) => ({ generations: p.items }));
+    const fallenBack = generations.filter((g) => g.attempts.length === 2);
+    expect(fallenBack).toHaveLength(3);
+    expect(fallenBack[0]?.attempts).toMatchObject([
+      { modelId: 'gpt-a', outcome: 'FAILED', httpStatus: 503, errorCode: 'UPSTREAM_ERROR' },
+      { modelId: 'gpt-b', outcome: 'SUCCEEDED' },
+    ]);
+    const metrics = await t.app.services.metrics.registry.metrics();
+    expect(metrics).toContain('switchyard_fallbacks_total{from="gpt-a",to="gpt-b"} 3');
+  });
+
+  it('should honour Retry-After on a 429 and succeed on the retry', async () => {
+    const { a, t } = await start();
+    a.respond('POST /v1/chat/completions', { type: 'json', status: 429, body: fixtureJson('openai/error-429.json'), headers: { 'retry-after-ms': '250' } }, { type: 'sse', body: (await import('../fakes/vendors.js')).fixture('openai/chat-text.sse') });
+    const { generate } = expectData(await t.run(GenerateRouted, { input: { model: 'gpt-a', prompt: 'x' } }));
+    expect(generate.status).toBe('SUCCEEDED');
+    expect(generate.attempts).toMatchObject([{ outcome: 'FAILED', httpStatus: 429, errorCode: 'RATE_LIMITED' }, { outcome: 'SUCCEEDED', modelId: 'gpt-a' }]);
+    expect(generate.attempts[1]?.delayMs).toBeGreaterThanOrEqual(250);
+  });
+
+  it('should never retry a 400, and fail RETRY_EXHAUSTED with the attempts when every try fails', async () => {
+    const { a, b, t } = await start();
+    a.respond('POST /v1/chat/completions', { type: 'json', status: 400, body: fixtureJson('openai/error-400.json') });
+    expect(expectError(await t.run(GenerateRouted, { input: { model: 'gpt-a', prompt: 'x' } })).code).toBe('UPSTREAM_ERROR');
+    expect(completionCalls(a)).toBe(1);
+
+    a.respond('POST /v1/chat/completions', unavailable);
+    b.respond('POST /v1/chat/completions', unavailable);
+    const error = expectError(await t.run(GenerateRouted, { input: { pool: 'both', prompt: 'x' } }));
+    expect(error.code).toBe('RETRY_EXHAUSTED');
+    expect(error.extensions.attempts).toHaveLength(3);
+    expect((error.extensions.attempts as { modelId: string }[]).map((x) => x.modelId)).toEqual(['gpt-b', 'gpt-a', 'gpt-b']); // next member before reusing one
+  });
+
+  it('should fall back to a model’s configured fallbacks', async () => {
+    const { a, b, t } = await start({}, { models: { fallbacks: ['gpt-b'] } });
+    a.respond('POST /v1/chat/completions', unavailable);
+    expect(expectData(await t.run(GenerateRouted, { input: { model: 'gpt-a', prompt: 'x' } })).generate.modelId).toBe('gpt-b');
+    expect(completionCalls(b)).toBe(1);
+  });
+
+  it('should send nothing to a member drained by weight 0', async () => {
+    const { a, b, t } = await start();
+    expectData(await t.run(SetModelPool, { input: { name: 'drain', strategy: 'WEIGHTED', members: [{ modelId: 'gpt-a', weight: 1 }, { modelId: 'gpt-b', weight: 0 }] } }));
+    for (let i = 0; i < 5; i++) expectData(await t.run(GenerateRouted, { input: { pool: 'drain', prompt: 'x' } }));
+    expect(completionCalls(a)).toBe(5);
+    expect(completionCalls(b)).toBe(0);
+    const { pools } = expectData(await t.run(PoolsQuery));
+    expect(pools.map((p) => [p.name, p.source])).toEqual([['both', 'CONFIG'], ['drain', 'API']]);
+  });
+
+  it('should refuse a pool with an unknown member, naming it', async () => {
+    await start();
+    const error = expectError(await t!.run(SetModelPool, { input: { name: 'bad', members: [{ modelId: 'gpt-a' }, { modelId: 'ghost' }] } }));
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', message: 'input.members[1].modelId: no model "ghost" is registered' });
+  });
+});
+
+describe('circuit breaker', () => {
+  it('should open after the threshold, leave routing, and close after a good probe', async () => {
+    const { a, b, t } = await start({ circuitBreaker: { minRequests: 2, errorRateThreshold: 0.5, coolDownMs: 200 } });
+    a.respond('POST /v1/chat/completions', unavailable);
+    const events: string[] = [];
+    const subscription = t.app.services.bus.subscribe('modelEvents');
+    void (async () => {
+      for await (const event of subscription) if (event.type === 'CIRCUIT_CHANGED') events.push(`${event.model.id}:${event.model.circuitState}`);
+    })();
+    for (let i = 0; i < 4; i++) expectData(await t.run(GenerateRouted, { input: { pool: 'both', prompt: 'x' } }));
+    const open = expectData(await t.run(CircuitQuery)).models.find((m) => m.id === 'gpt-a');
+    expect(open?.circuit).toMatchObject({ state: 'OPEN', requests: 2, errorRate: 1 });
+    expect(Date.parse(open?.circuit.reopensAt ?? '') - Date.parse(open?.circuit.openedAt ?? '')).toBe(200);
+    const callsWhileOpen = completionCalls(a);
+    for (let i = 0; i < 4; i++) expectData(await t.run(GenerateRouted, { input: { pool: 'both', prompt: 'x' } }));
+    expect(completionCalls(a)).toBe(callsWhileOpen); // out of routing
+    expect(completionCalls(b)).toBeGreaterThanOrEqual(8);
+
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await t.app.services.healthMonitor.tick(); // the probe (GET /models) succeeds
+    expect(expectData(await t.run(CircuitQuery)).models.find((m) => m.id === 'gpt-a')?.circuit.state).toBe('CLOSED');
+    expect(events).toEqual(['gpt-a:OPEN', 'gpt-a:CLOSED']);
+    await subscription.return?.();
+    const metrics = await t.app.services.metrics.registry.metrics();
+    expect(metrics).toContain('switchyard_circuit_state{model="gpt-a"} 0');
+  });
+});
+
+describe('rate limits', () => {
+  it('should skip a member at its limit, and refuse with RATE_LIMITED and retryAfter when none is left', async () => {
+    const { a, b, t } = await start({}, { models: { limits: { requestsPerMinute: 2 } } });
+    for (let i = 0; i < 2; i++) expectData(await t.run(GenerateRouted, { input: { model: 'gpt-a', prompt: 'x' } }));
+    const refused = expectError(await t.run(GenerateRouted, { input: { model: 'gpt-a', prompt: 'x' } }));
+    expect(refused.code).toBe('RATE_LIMITED');
+    expect(refused.extensions.retryAfterMs).toBeGreaterThan(0);
+    expect(completionCalls(a)).toBe(2);
+    expectData(await t.run(SetModelPool, { input: { name: 'a-first', strategy: 'ROUND_ROBIN', members: [{ modelId: 'gpt-a' }, { modelId: 'gpt-b' }] } }));
+    expect(expectData(await t.run(GenerateRouted, { input: { pool: 'a-first', prompt: 'x' } })).generate.modelId).toBe('gpt-b');
+    expect(completionCalls(b)).toBe(1);
+  });
+
+  it('should hold an API key to its requests per minute', async () => {
+    const admin = 'limits-admin-key-0123456789';
+    const { t } = await start({}, { env: { SWITCHYARD_ADMIN_KEY: admin } });
+    const { key } = expectData(await t.run(CreateApiKey, { input: { name: 'slow', scopes: ['CLIENT'], requestsPerMinute: 1 } }, admin)).createApiKey;
+    expectData(await t.run(GenerateRouted, { input: { model: 'gpt-b', prompt: 'x' } }, key));
+    const refused = expectError(await t.run(GenerateRouted, { input: { model: 'gpt-b', prompt: 'x' } }, key));
+    expect(refused.code).toBe('RATE_LIMITED');
+    expect(refused.message).toMatch(/^this API key may send 1 requests per minute; retry after \d+ ms$/);
+  });
+});
