@@ -129,6 +129,14 @@ describe('SwitchyardClient', () => {
     expect(forbidden.code).toBe('FORBIDDEN');
   });
 
+  it('should spread a session over a pool with setModelPool', async () => {
+    const client = newClient();
+    await client.setModel('mock-a');
+    const change = await client.setModelPool(['gpt-test', 'claude-test'], [1, 0], { name: 'duo' });
+    expect(change).toMatchObject({ previousModel: 'mock-a', model: 'pool:duo', revision: 2 });
+    for (let i = 0; i < 3; i++) expect((await client.generate(`q${i}`)).modelId).toBe('gpt-test'); // claude-test drained by weight 0
+  });
+
   it('should map RETRY_EXHAUSTED and unknown codes', () => {
     expect(toClientError({ message: 'all attempts failed', extensions: { code: 'RETRY_EXHAUSTED', attempts: [] } })).toBeInstanceOf(RetryError);
     const other = toClientError({ message: 'odd', extensions: { code: 'SOMETHING_NEW' } });
