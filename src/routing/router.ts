@@ -35,6 +35,16 @@ export interface RouterDeps {
 export interface StartedRoute {
   readonly model: ModelRecord;
   readonly parts: AsyncIterable<StreamPart>;
+  /** `performance.now()` when the first token arrived (before any buffering), if one did. */
+  readonly firstTokenAt: number | undefined;
+}
+
+export interface StartOptions {
+  /**
+   * Read the whole answer before handing it over (for `generate`, whose caller sees nothing
+   * until the end): then a failure at any point, not only before the first token, falls back.
+   */
+  readonly wholeAnswer?: boolean;
 }
 
 /**
@@ -91,7 +101,7 @@ export class Router {
   }
 
   /** Starts the request on the first candidate that takes it; see the class comment. */
-  async start(target: RouteTarget, request: ChatRequest, signal: AbortSignal, attempts: StoredAttempt[]): Promise<StartedRoute> {
+  async start(target: RouteTarget, request: ChatRequest, signal: AbortSignal, attempts: StoredAttempt[], options: StartOptions = {}): Promise<StartedRoute> {
     const policy = this.policy(target);
     if (target.kind === 'pool') this.#turns.set(target.pool.name, (this.#turns.get(target.pool.name) ?? 0) + 1);
     const order = this.candidates(target);
@@ -118,9 +128,9 @@ export class Router {
         const adapter = this.deps.adapters.get(model.provider);
         if (!adapter) throw new Error(`no adapter for provider ${model.provider}`);
         const parts = await adapter.stream(request, upstreamTarget(model, this.deps.env), { signal });
-        const opened = await openUntilFirstToken(parts);
+        const opened = await openStream(parts, options.wholeAnswer ?? false);
         if (opened.error) throw opened.error;
-        return { model, parts: this.#observe(model, attempt, opened.buffered, opened.rest, started, reservation) };
+        return { model, parts: this.#observe(model, attempt, opened.buffered, opened.rest, started, reservation), firstTokenAt: opened.firstTokenAt };
       } catch (thrown) {
         const error = thrown instanceof GatewayError ? thrown : new UpstreamError(`${model.id}: ${thrown instanceof Error ? thrown.message : 'failed'}`, { cause: thrown });
         Object.assign(attempt, failedAttempt(attempt, error, this.deps.now() - started, signal.aborted));
@@ -235,21 +245,32 @@ function describe(target: RouteTarget): string {
   return target.kind === 'model' ? `model "${target.model.id}"` : `pool "${target.pool.name}"`;
 }
 
+interface OpenedStream {
+  buffered: StreamPart[];
+  rest: AsyncIterator<StreamPart>;
+  firstTokenAt: number | undefined;
+  error?: GatewayError;
+  usage?: { outputTokens: number };
+}
+
 /**
- * Reads a stream up to its first token (or its end): a failure that arrives before any token is
- * returned as `error`, so the router can fall back; the parts read so far are replayed after.
+ * Reads a stream up to its first token (or, with `whole`, to its end): a failure that arrives
+ * before that point is returned as `error`, so the router can fall back; the parts read so far
+ * are replayed to the caller after.
  */
-async function openUntilFirstToken(parts: AsyncIterable<StreamPart>): Promise<{ buffered: StreamPart[]; rest: AsyncIterator<StreamPart>; error?: GatewayError }> {
+async function openStream(parts: AsyncIterable<StreamPart>, whole: boolean): Promise<OpenedStream> {
   const rest = parts[Symbol.asyncIterator]();
   const buffered: StreamPart[] = [];
+  let firstTokenAt: number | undefined;
   for (let next = await rest.next(); !next.done; next = await rest.next()) {
     const part = next.value;
     if (part.type === 'error') {
       await rest.return?.();
-      return { buffered, rest, error: part.error };
+      return { buffered, rest, firstTokenAt, error: part.error, ...(part.usage ? { usage: part.usage } : {}) };
     }
     buffered.push(part);
-    if (part.type === 'text-delta' || part.type === 'finish') break;
+    if (part.type === 'text-delta') firstTokenAt ??= performance.now();
+    if (part.type === 'finish' || (part.type === 'text-delta' && !whole)) break;
   }
-  return { buffered, rest };
+  return { buffered, rest, firstTokenAt };
 }

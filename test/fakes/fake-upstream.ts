@@ -49,7 +49,7 @@ async function writeChunks(res: ServerResponse, text: string, delayMs: number, l
  * A real HTTP server on 127.0.0.1:0 that answers from a script and records every call, so
  * adapters are tested through real sockets: headers, chunk boundaries and aborts as in production.
  */
-export async function startFakeUpstream(options: { auth?: AuthCheck } = {}): Promise<FakeUpstream> {
+export async function startFakeUpstream(options: { auth?: AuthCheck; port?: number } = {}): Promise<FakeUpstream> {
   const scripts = new Map<string, Scripted[]>();
   const calls: RecordedCall[] = [];
   const sockets = new Set<import('node:net').Socket>();
@@ -96,7 +96,7 @@ export async function startFakeUpstream(options: { auth?: AuthCheck } = {}): Pro
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
-  server.listen(0, '127.0.0.1');
+  server.listen(options.port ?? 0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
 

@@ -17,8 +17,9 @@ export function fixtureJson(path: string): unknown {
  * An OpenAI-format upstream: checks `Authorization: Bearer <key>` like the real API (401 with
  * OpenAI's error body otherwise) and serves `/v1/chat/completions` and `/v1/models` from fixtures.
  */
-export async function startOpenAIFake(): Promise<FakeUpstream> {
+export async function startOpenAIFake(port?: number): Promise<FakeUpstream> {
   const fake = await startFakeUpstream({
+    ...(port ? { port } : {}),
     auth: (headers): Scripted | undefined =>
       headers.authorization === `Bearer ${OPENAI_TEST_KEY}` ? undefined : { type: 'json', status: 401, body: fixtureJson('openai/error-401.json') },
   });

@@ -132,6 +132,46 @@ describe('circuit breaker', () => {
   });
 });
 
+describe('an upstream dying under load', () => {
+  it('should answer every request from the survivor, open the dead one’s circuit, and close it when it comes back', async () => {
+    const { a, b, t } = await start({ circuitBreaker: { minRequests: 3, errorRateThreshold: 0.2, coolDownMs: 300 }, retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 } });
+    const port = Number(new URL(a.url).port);
+    const events: string[] = [];
+    const subscription = t.app.services.bus.subscribe('modelEvents');
+    void (async () => {
+      for await (const event of subscription) if (event.type === 'CIRCUIT_CHANGED') events.push(`${event.model.id}:${event.model.circuitState}`);
+    })();
+
+    let killed = false;
+    const outcomes: string[] = [];
+    const worker = async (w: number) => {
+      for (let i = 0; i < 10; i++) {
+        if (w === 0 && i === 3 && !killed) {
+          killed = true;
+          await a.dispose(); // mid-load: connections refused from now on
+        }
+        const result = await t.run(GenerateRouted, { input: { pool: 'both', prompt: `w${w} r${i}` } });
+        outcomes.push(result.errors ? `error:${JSON.stringify(result.errors)}` : (result.data?.generate.status ?? 'none'));
+      }
+    };
+    await Promise.all([0, 1, 2, 3].map(worker));
+    expect(outcomes).toHaveLength(40);
+    expect(outcomes.filter((o) => o !== 'SUCCEEDED')).toEqual([]);
+    expect(expectData(await t.run(CircuitQuery)).models.find((m) => m.id === 'gpt-a')?.circuit.state).toBe('OPEN');
+    expect(completionCalls(b)).toBeGreaterThan(20); // B carried the load once A was gone
+
+    const revived = await startOpenAIFake(port); // back on the same address
+    fakes.push(revived);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    await t.app.services.healthMonitor.tick();
+    expect(expectData(await t.run(CircuitQuery)).models.find((m) => m.id === 'gpt-a')?.circuit.state).toBe('CLOSED');
+    expect(events).toEqual(['gpt-a:OPEN', 'gpt-a:CLOSED']);
+    await subscription.return?.();
+    for (let i = 0; i < 4; i++) expectData(await t.run(GenerateRouted, { input: { pool: 'both', prompt: 'again' } }));
+    expect(revived.calls.filter((c) => c.path === '/v1/chat/completions').length).toBe(2); // back in rotation
+  });
+});
+
 describe('rate limits', () => {
   it('should skip a member at its limit, and refuse with RATE_LIMITED and retryAfter when none is left', async () => {
     const { a, b, t } = await start({}, { models: { limits: { requestsPerMinute: 2 } } });

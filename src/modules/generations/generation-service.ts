@@ -184,12 +184,12 @@ export class GenerationService {
     let error: GatewayError | undefined;
     let deltas = 0;
     try {
-      const route = await this.deps.router.start(prepared.target, request, signal, attempts);
+      const route = await this.deps.router.start(prepared.target, request, signal, attempts, { wholeAnswer: !prepared.stream });
       model = route.model;
       await emit?.({ kind: 'started', generationId: prepared.id, model, at: prepared.createdAt });
       for await (const part of route.parts) {
         if (part.type === 'text-delta') {
-          timeToFirstToken ??= performance.now() - started;
+          timeToFirstToken ??= (route.firstTokenAt ?? performance.now()) - started;
           text += part.text;
           await emit?.({ kind: 'delta', generationId: prepared.id, text: part.text, index: deltas++ });
         } else if (part.type === 'finish') {
