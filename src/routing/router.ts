@@ -71,6 +71,15 @@ export class Router {
     return breaker;
   }
 
+  /** Takes the breaker's permission for one request, publishing the move to HALF_OPEN when it is the probe. */
+  acquire(modelId: string): boolean {
+    const breaker = this.breaker(modelId);
+    const before = breaker.state;
+    const granted = breaker.acquire();
+    if (breaker.state !== before) this.publishCircuit(modelId);
+    return granted;
+  }
+
   circuit(modelId: string): CircuitSnapshot {
     return this.breaker(modelId).snapshot();
   }
@@ -165,7 +174,7 @@ export class Router {
         }
         reservation = { settle: (actual) => limiter.settle(result.reservation, actual) };
       }
-      if (!this.breaker(model.id).acquire()) {
+      if (!this.acquire(model.id)) {
         reservation?.settle(0);
         continue;
       }

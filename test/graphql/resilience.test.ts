@@ -125,7 +125,7 @@ describe('circuit breaker', () => {
     await new Promise((resolve) => setTimeout(resolve, 250));
     await t.app.services.healthMonitor.tick(); // the probe (GET /models) succeeds
     expect(expectData(await t.run(CircuitQuery)).models.find((m) => m.id === 'gpt-a')?.circuit.state).toBe('CLOSED');
-    expect(events).toEqual(['gpt-a:OPEN', 'gpt-a:CLOSED']);
+    expect(events).toEqual(['gpt-a:OPEN', 'gpt-a:HALF_OPEN', 'gpt-a:CLOSED']);
     await subscription.return?.();
     const metrics = await t.app.services.metrics.registry.metrics();
     expect(metrics).toContain('switchyard_circuit_state{model="gpt-a"} 0');
@@ -165,7 +165,7 @@ describe('an upstream dying under load', () => {
     await new Promise((resolve) => setTimeout(resolve, 350));
     await t.app.services.healthMonitor.tick();
     expect(expectData(await t.run(CircuitQuery)).models.find((m) => m.id === 'gpt-a')?.circuit.state).toBe('CLOSED');
-    expect(events).toEqual(['gpt-a:OPEN', 'gpt-a:CLOSED']);
+    expect(events).toEqual(['gpt-a:OPEN', 'gpt-a:HALF_OPEN', 'gpt-a:CLOSED']);
     await subscription.return?.();
     for (let i = 0; i < 4; i++) expectData(await t.run(GenerateRouted, { input: { pool: 'both', prompt: 'again' } }));
     expect(revived.calls.filter((c) => c.path === '/v1/chat/completions').length).toBe(2); // back in rotation

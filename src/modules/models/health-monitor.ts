@@ -53,7 +53,7 @@ export class HealthMonitor {
       try {
         if (model.status === 'UNHEALTHY') {
           await models.checkHealth(em, model.id);
-        } else if (model.status === 'HEALTHY' && router.breaker(model.id).state === 'OPEN' && router.breaker(model.id).acquire()) {
+        } else if (model.status === 'HEALTHY' && router.breaker(model.id).state === 'OPEN' && router.acquire(model.id)) {
           const probe = await probeModel(model, this.deps.adapters, this.deps.env);
           if (router.breaker(model.id).record(probe.ok, probe.latencyMs)) router.publishCircuit(model.id);
         }
