@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
@@ -33,6 +34,14 @@ export interface App {
   start(port?: number, host?: string): Promise<string>;
   /** Stops accepting, lets in-flight requests finish, closes sockets and the database. */
   stop(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** The caller's x-request-id when it is a sane token, else a new one. */
+function requestIdOf(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value && REQUEST_ID.test(value) ? value : randomUUID();
 }
 
 /** The host to listen on: local mode (no admin key) never listens beyond loopback. */
@@ -75,7 +84,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       },
     },
     context: ({ request, connectionParams }: { request?: Request; connectionParams?: Record<string, unknown> }) =>
-      createContext(services, request?.headers.get('authorization') ?? connectionParams?.authorization, request?.signal),
+      createContext(services, request?.headers.get('authorization') ?? connectionParams?.authorization, request?.signal, request?.headers.get('x-request-id') ?? randomUUID()),
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -92,6 +101,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       return;
     }
     if (path === '/graphql') {
+      req.headers['x-request-id'] = requestIdOf(req.headers['x-request-id']);
+      res.setHeader('x-request-id', req.headers['x-request-id']);
       if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
         return sendJson(res, 413, { errors: [{ message: `request body too large: at most ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_USER_INPUT' } }] });
       }

@@ -7,6 +7,7 @@ import { GenerationService } from './modules/generations/generation-service.js';
 import { GenerationStore } from './modules/generations/generation-store.js';
 import { ApiKeyService } from './modules/keys/api-key-service.js';
 import { SessionService } from './modules/sessions/session-service.js';
+import { BudgetLedger } from './modules/budgets/budget-ledger.js';
 import { PoolRegistry } from './modules/pools/pool-registry.js';
 import { ConfigReloader } from './modules/config/config-reloader.js';
 import { HealthMonitor } from './modules/models/health-monitor.js';
@@ -39,6 +40,7 @@ export interface Services {
   readonly router: Router;
   readonly sessions: SessionService;
   readonly generationStore: GenerationStore;
+  readonly budgets: BudgetLedger;
   readonly generations: GenerationService;
 }
 
@@ -101,7 +103,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const defaultModel = () => configReloader.current.defaultModel;
   const healthMonitor = new HealthMonitor({ orm, models, routing, router, adapters, env: config.env, logger });
   const sessions = new SessionService({ orm, models, pools, router, bus, metrics, defaultModel });
-  const generations = new GenerationService({ orm, models, pools, router, sessions, adapters, store: generationStore, env: config.env, metrics, logger, defaultModel });
+  const budgets = new BudgetLedger(orm);
+  const generations = new GenerationService({ orm, models, pools, router, sessions, budgets, bus, adapters, store: generationStore, env: config.env, metrics, logger, defaultModel });
 
   const em = orm.em.fork();
   await apiKeys.syncBootstrapKey(em);
@@ -114,5 +117,5 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     { registered: summary.registered.length, updated: summary.updated.length, retired: summary.retired.length, unchanged: summary.unchanged.length },
     `applied ${config.source}: ${config.models.length} models`,
   );
-  return { config, logger, orm, bus, routing, metrics, http, adapters, models, apiKeys, pools, configReloader, healthMonitor, router, sessions, generationStore, generations };
+  return { config, logger, orm, bus, routing, metrics, http, adapters, models, apiKeys, pools, configReloader, healthMonitor, router, sessions, generationStore, budgets, generations };
 }

@@ -13,9 +13,18 @@ export interface ModelEvent {
 }
 
 /** The topics and payloads of the gateway's events. */
+/** A generation of a key settled (its cost is spent). */
+export interface UsageEvent {
+  readonly apiKeyId: string;
+  readonly generationId: string;
+  readonly costMicroUsd: number;
+  readonly at: Date;
+}
+
 export type EventTopics = {
   modelEvents: [ModelEvent];
   modelSwitched: [ModelSwitchRecord];
+  usageUpdated: [UsageEvent];
 };
 
 /**

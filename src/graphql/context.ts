@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import type { ApiKeyRecord } from '../modules/keys/api-key-service.js';
@@ -15,6 +16,8 @@ export interface Context {
   readonly viewer: Viewer;
   /** Aborts when the HTTP client goes away (never, for WebSocket operations: those end by `complete`). */
   readonly signal: AbortSignal;
+  /** This operation's request id (x-request-id, or a new one): in the logs, upstream calls and generation records. */
+  readonly requestId: string;
   /** Per-operation batching: N lookups in one resolver pass cost one query. */
   readonly loaders: { readonly apiKeys: DataLoader<string, ApiKeyRecord | null> };
 }
@@ -24,9 +27,14 @@ export interface Context {
  * `connectionParams.authorization`; it is checked here for every operation, so a revoked key
  * stops working at once. Throws UNAUTHENTICATED when a key is required and missing or invalid.
  */
-export async function createContext(services: Services, authorization: unknown, signal: AbortSignal = new AbortController().signal): Promise<Context> {
+export async function createContext(
+  services: Services,
+  authorization: unknown,
+  signal: AbortSignal = new AbortController().signal,
+  requestId: string = randomUUID(),
+): Promise<Context> {
   const em = services.orm.em.fork();
   const viewer = await services.apiKeys.authenticate(em, authorization);
   const loaders = { apiKeys: new DataLoader((ids: readonly string[]) => services.apiKeys.findMany(em, ids)) };
-  return { services, em, viewer, signal, loaders };
+  return { services, em, viewer, signal, requestId, loaders };
 }

@@ -24,6 +24,8 @@ export interface GenerationParams {
 export interface ChatRequest {
   readonly messages: readonly ChatMessage[];
   readonly params: GenerationParams;
+  /** Sent upstream as `x-request-id`, to trace a request across the gateway and the vendor. */
+  readonly requestId?: string;
 }
 
 /** Settings of the in-process mock provider. */
@@ -67,8 +69,8 @@ export interface CallOptions {
   readonly signal: AbortSignal;
 }
 
-/** Why a generation stopped. `cancelled`: the caller aborted it. */
-export type FinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'cancelled' | 'other';
+/** Why a generation stopped. `cancelled`: the caller aborted it; `cost-limit`: the gateway stopped it at its cost limit or budget. */
+export type FinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'cancelled' | 'cost-limit' | 'other';
 
 export interface Usage {
   readonly inputTokens: number;

@@ -9,6 +9,13 @@ export type ApiKeyScope =
   | 'ADMIN'
   | 'CLIENT';
 
+export type BudgetInput = {
+  /** USD per UTC day. */
+  daily?: number | null | undefined;
+  /** USD per UTC month. */
+  monthly?: number | null | undefined;
+};
+
 /** The circuit breaker of a model: CLOSED lets requests through, OPEN takes the model out of routing, HALF_OPEN lets one probe through. */
 export type CircuitState =
   | 'CLOSED'
@@ -16,6 +23,8 @@ export type CircuitState =
   | 'OPEN';
 
 export type CreateApiKeyInput = {
+  /** Spending budgets in USD; requests beyond them fail with COST_LIMIT_EXCEEDED. */
+  budget?: BudgetInput | null | undefined;
   /** What the key is for (1 to 100 characters). */
   name: string;
   /** Most requests per minute this key may send (RATE_LIMITED beyond); unset: no limit. */
@@ -32,10 +41,11 @@ export type CreateSessionInput = {
   poolName?: string | number | null | undefined;
 };
 
-/** Why the model stopped: STOP (natural end or stop sequence), LENGTH (maxTokens), CONTENT_FILTER, TOOL_CALLS, CANCELLED (the caller aborted), OTHER. */
+/** Why the model stopped: STOP (natural end or stop sequence), LENGTH (maxTokens), CONTENT_FILTER, TOOL_CALLS, CANCELLED (the caller aborted), COST_LIMIT (the gateway stopped it at the cost limit or budget), OTHER. */
 export type FinishReason =
   | 'CANCELLED'
   | 'CONTENT_FILTER'
+  | 'COST_LIMIT'
   | 'LENGTH'
   | 'OTHER'
   | 'STOP'

@@ -13,10 +13,11 @@ export type CreateSessionInput = {
   poolName?: string | number | null | undefined;
 };
 
-/** Why the model stopped: STOP (natural end or stop sequence), LENGTH (maxTokens), CONTENT_FILTER, TOOL_CALLS, CANCELLED (the caller aborted), OTHER. */
+/** Why the model stopped: STOP (natural end or stop sequence), LENGTH (maxTokens), CONTENT_FILTER, TOOL_CALLS, CANCELLED (the caller aborted), COST_LIMIT (the gateway stopped it at the cost limit or budget), OTHER. */
 export type FinishReason =
   | 'CANCELLED'
   | 'CONTENT_FILTER'
+  | 'COST_LIMIT'
   | 'LENGTH'
   | 'OTHER'
   | 'STOP'

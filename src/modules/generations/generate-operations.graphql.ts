@@ -51,6 +51,7 @@ const DeltaRef = builder.objectRef<Delta>('TokenDelta').implement({
     generationId: t.exposeID('generationId'),
     text: t.exposeString('text'),
     index: t.exposeInt('index', { description: '0, 1, 2 … in the order the chunks arrived.' }),
+    costUsd: t.float({ description: "The generation's cost so far (estimated from the text; the completed generation has the exact figure).", resolve: (e) => e.costMicroUsd / 1_000_000 }),
   }),
 });
 
@@ -85,7 +86,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: GenerateInput, required: true }) },
     resolve: (_root, { input }, ctx) => {
       requireScope(ctx.viewer, 'client', 'generate');
-      return ctx.services.generations.generate(withoutNulls(input), ctx.viewer, ctx.signal);
+      return ctx.services.generations.generate(withoutNulls(input), ctx.viewer, ctx.signal, ctx.requestId);
     },
   }),
 }));
@@ -97,7 +98,7 @@ builder.subscriptionFields((t) => ({
     args: { input: t.arg({ type: GenerateInput, required: true }) },
     subscribe: async (_root, { input }, ctx) => {
       requireScope(ctx.viewer, 'client', 'generateStream');
-      const prepared = await ctx.services.generations.prepare(withoutNulls(input), ctx.viewer, true);
+      const prepared = await ctx.services.generations.prepare(withoutNulls(input), ctx.viewer, true, ctx.requestId);
       return ctx.services.generations.stream(prepared);
     },
     resolve: (event) => event,

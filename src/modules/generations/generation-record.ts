@@ -9,6 +9,7 @@ export interface GenerationRecord {
   readonly upstreamModel: string;
   readonly apiKeyId: string | null;
   readonly sessionId: string | null;
+  readonly requestId: string | null;
   readonly poolName: string | null;
   readonly droppedMessages: number;
   readonly status: GenerationStatus;
@@ -37,6 +38,7 @@ export function toGenerationRecord(entity: GenerationEntity): GenerationRecord {
     upstreamModel: entity.upstreamModel,
     apiKeyId: entity.apiKeyId ?? null,
     sessionId: entity.sessionId ?? null,
+    requestId: entity.requestId ?? null,
     poolName: entity.poolName ?? null,
     droppedMessages: entity.droppedMessages,
     status: entity.status as GenerationStatus,

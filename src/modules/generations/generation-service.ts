@@ -4,10 +4,12 @@ import { CostLimitExceededError, GatewayError, InvalidInputError, ModelUnavailab
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { costMicroUsd, fitMaxTokens } from '../../pricing/cost.js';
-import { usdToMicro } from '../../pricing/money.js';
+import { microToUsd, usdToMicro } from '../../pricing/money.js';
 import type { ChatMessage, ChatRequest, FinishReason, Usage } from '../../providers/provider.js';
 import type { ProviderAdapters } from '../../providers/providers.js';
-import { countPromptTokens } from '../../providers/token-estimate.js';
+import { countPromptTokens, countTokens } from '../../providers/token-estimate.js';
+import type { EventBus } from '../../events/event-bus.js';
+import type { BudgetLedger, Reservation } from '../budgets/budget-ledger.js';
 import { formatIssues } from '../../validation/format-issues.js';
 import type { Orm } from '../../db/orm.js';
 import type { Viewer } from '../keys/viewer.js';
@@ -27,7 +29,7 @@ import type { GenerationStatus, StoredAttempt } from './generation.entity.js';
 /** What a generation stream yields, in order: started, deltas, then completed or failed. */
 export type GenerationEvent =
   | { readonly kind: 'started'; readonly generationId: string; readonly model: ModelRecord; readonly at: Date }
-  | { readonly kind: 'delta'; readonly generationId: string; readonly text: string; readonly index: number }
+  | { readonly kind: 'delta'; readonly generationId: string; readonly text: string; readonly index: number; readonly costMicroUsd: number }
   | { readonly kind: 'completed'; readonly generation: GenerationRecord }
   | { readonly kind: 'failed'; readonly generation: GenerationRecord; readonly code: string; readonly message: string };
 
@@ -46,6 +48,11 @@ export interface PreparedGeneration {
   readonly fresh: readonly ChatMessage[];
   readonly droppedMessages: number;
   readonly stream: boolean;
+  /** The most this request may cost (its costLimit or what the key's budget has left); null: no limit. */
+  readonly costLimitMicroUsd: number | null;
+  /** The worst case held against the key's budget until the generation settles. */
+  readonly reservation: Reservation | null;
+  readonly requestId: string | null;
   readonly createdAt: Date;
 }
 
@@ -66,6 +73,8 @@ export interface GenerationServiceDeps {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly metrics: Metrics;
   readonly logger: Logger;
+  readonly budgets: BudgetLedger;
+  readonly bus: EventBus;
   /** The config's default model (read per call: a reload may change it). */
   readonly defaultModel: () => string | undefined;
 }
@@ -82,7 +91,7 @@ export class GenerationService {
   constructor(private readonly deps: GenerationServiceDeps) {}
 
   /** Validates and resolves a request; refusals after the model is known are stored, then thrown. */
-  async prepare(input: unknown, viewer: Viewer, stream: boolean): Promise<PreparedGeneration> {
+  async prepare(input: unknown, viewer: Viewer, stream: boolean, requestId: string | null = null): Promise<PreparedGeneration> {
     const parsed = generateInputSchema.safeParse(input);
     if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, 'input'));
     const { model: requested, pool: requestedPool, sessionId, prompt, messages, params = {}, costLimit } = parsed.data;
@@ -113,12 +122,15 @@ export class GenerationService {
       id: randomUUID(),
       target,
       model,
-      request: { messages: fitted.messages, params: { ...merged, maxTokens } },
+      request: { messages: fitted.messages, params: { ...merged, maxTokens }, ...(requestId ? { requestId } : {}) },
       apiKeyId: viewer.keyId,
       sessionId: session?.id ?? null,
       fresh,
       droppedMessages: fitted.dropped,
       stream,
+      costLimitMicroUsd: null,
+      reservation: null,
+      requestId,
       createdAt: new Date(),
     };
 
@@ -135,21 +147,31 @@ export class GenerationService {
         throw await this.refuse(prepared, error);
       }
     }
-    if (costLimit === undefined) return prepared;
-    const limit = usdToMicro(costLimit);
-    const affordable = fitMaxTokens(countPromptTokens(prepared.request.messages), maxTokens, limit, model);
+    const budgeted = viewer.keyId !== null && (viewer.budget.dailyMicroUsd !== null || viewer.budget.monthlyMicroUsd !== null);
+    if (budgeted && viewer.keyId) await this.deps.budgets.ensureLoaded(viewer.keyId);
+    // From here to the reservation nothing awaits: the budget check and the reservation are one step.
+    const budget = budgeted && viewer.keyId ? this.deps.budgets.status(viewer.keyId, viewer.budget) : null;
+    const requestLimit = costLimit === undefined ? null : usdToMicro(costLimit);
+    const budgetLimit = budget?.remainingMicroUsd ?? null;
+    const limit = requestLimit === null ? budgetLimit : budgetLimit === null ? requestLimit : Math.min(requestLimit, budgetLimit);
+    if (limit === null) return prepared;
+    const promptTokens = countPromptTokens(prepared.request.messages);
+    const affordable = fitMaxTokens(promptTokens, maxTokens, limit, model);
     if (affordable < 1) {
-      const error = new CostLimitExceededError(`the prompt alone would cost more than the costLimit of $${costLimit} on ${model.id}; nothing was sent`, {
-        details: { costLimitMicroUsd: limit },
-      });
-      throw await this.refuse(prepared, error);
+      const byBudget = budgetLimit !== null && (requestLimit === null || budgetLimit < requestLimit);
+      const message = byBudget
+        ? `the ${budget?.binding} budget of this API key has $${microToUsd(budgetLimit)} left, less than the prompt alone would cost on ${model.id}; nothing was sent`
+        : `the prompt alone would cost more than the costLimit of $${costLimit} on ${model.id}; nothing was sent`;
+      const details = byBudget ? { budget: budget?.binding, remainingUsd: microToUsd(budgetLimit) } : { costLimitMicroUsd: limit };
+      throw await this.refuse(prepared, new CostLimitExceededError(message, { details }));
     }
-    return { ...prepared, request: { ...prepared.request, params: { ...prepared.request.params, maxTokens: affordable } } };
+    const reservation = budgeted && viewer.keyId ? this.deps.budgets.reserve(viewer.keyId, costMicroUsd(promptTokens, affordable, model)) : null;
+    return { ...prepared, costLimitMicroUsd: limit, reservation, request: { ...prepared.request, params: { ...prepared.request.params, maxTokens: affordable } } };
   }
 
   /** `generate`: runs to the end; a failed generation is stored and its error thrown with the generation's id. */
-  async generate(input: unknown, viewer: Viewer, signal: AbortSignal): Promise<GenerationRecord> {
-    const outcome = await this.execute(await this.prepare(input, viewer, false), signal);
+  async generate(input: unknown, viewer: Viewer, signal: AbortSignal, requestId: string | null = null): Promise<GenerationRecord> {
+    const outcome = await this.execute(await this.prepare(input, viewer, false, requestId), signal);
     if (outcome.error) throw outcome.error.withDetails({ generationId: outcome.record.id });
     return outcome.record;
   }
@@ -183,15 +205,28 @@ export class GenerationService {
     let finishReason: FinishReason | null = null;
     let error: GatewayError | undefined;
     let deltas = 0;
+    // A stream that would pass its cost limit is stopped: the upstream call is aborted and the answer ends with COST_LIMIT.
+    const inner = new AbortController();
+    const forward = () => inner.abort();
+    signal.addEventListener('abort', forward, { once: true });
+    let stoppedForCost = false;
+    const promptTokens = countPromptTokens(request.messages);
+    let outputTokens = 0;
     try {
-      const route = await this.deps.router.start(prepared.target, request, signal, attempts, { wholeAnswer: !prepared.stream });
+      const route = await this.deps.router.start(prepared.target, request, inner.signal, attempts, { wholeAnswer: !prepared.stream });
       model = route.model;
       await emit?.({ kind: 'started', generationId: prepared.id, model, at: prepared.createdAt });
       for await (const part of route.parts) {
         if (part.type === 'text-delta') {
           timeToFirstToken ??= (route.firstTokenAt ?? performance.now()) - started;
           text += part.text;
-          await emit?.({ kind: 'delta', generationId: prepared.id, text: part.text, index: deltas++ });
+          outputTokens += countTokens(part.text);
+          const running = costMicroUsd(promptTokens, outputTokens, model);
+          await emit?.({ kind: 'delta', generationId: prepared.id, text: part.text, index: deltas++, costMicroUsd: running });
+          if (prepared.costLimitMicroUsd !== null && running > prepared.costLimitMicroUsd && !stoppedForCost) {
+            stoppedForCost = true;
+            inner.abort();
+          }
         } else if (part.type === 'finish') {
           usage = part.usage;
           finishReason = part.finishReason;
@@ -203,9 +238,15 @@ export class GenerationService {
     } catch (thrown) {
       error = thrown instanceof GatewayError ? thrown : new UpstreamError(`${model.id}: ${thrown instanceof Error ? thrown.message : 'failed'}`, { cause: thrown });
       model = this.deps.models.find(attempts.at(-1)?.modelId ?? model.id) ?? model;
+    } finally {
+      signal.removeEventListener('abort', forward);
     }
 
-    const cancelled = finishReason === 'cancelled' || (error !== undefined && signal.aborted);
+    if (stoppedForCost) {
+      finishReason = 'cost-limit';
+      error = undefined;
+    }
+    const cancelled = !stoppedForCost && (finishReason === 'cancelled' || (error !== undefined && signal.aborted));
     const status: GenerationStatus = cancelled ? 'CANCELLED' : error ? 'FAILED' : 'SUCCEEDED';
     const latencyMs = performance.now() - started;
     const record = await this.deps.store.save({
@@ -223,6 +264,7 @@ export class GenerationService {
       errorMessage: cancelled ? null : (error?.message ?? null),
       attempts,
     });
+    this.#settle(prepared, record);
     this.observe(record, latencyMs, timeToFirstToken);
     // Only a whole turn joins the history: a failed or cancelled one leaves it as it was.
     if (status === 'SUCCEEDED' && prepared.sessionId) {
@@ -233,9 +275,17 @@ export class GenerationService {
     return error && !cancelled ? { record, error } : { record };
   }
 
+  /** Settles the budget reservation to the real cost and tells usageUpdated subscribers. */
+  #settle(prepared: PreparedGeneration, record: GenerationRecord): void {
+    if (prepared.reservation) prepared.reservation.settle(record.costMicroUsd);
+    else if (record.apiKeyId) this.deps.budgets.record(record.apiKeyId, record.costMicroUsd);
+    if (record.apiKeyId) this.deps.bus.publish('usageUpdated', { apiKeyId: record.apiKeyId, generationId: record.id, costMicroUsd: record.costMicroUsd, at: record.completedAt });
+  }
+
   private baseRecord(prepared: PreparedGeneration, model = prepared.model) {
     return {
       id: prepared.id,
+      requestId: prepared.requestId,
       modelId: model.id,
       provider: model.provider,
       upstreamModel: model.upstreamModel,
@@ -291,6 +341,6 @@ export class GenerationService {
     if (record.inputTokens) metrics.tokens.inc({ ...labels, direction: 'input' }, record.inputTokens);
     if (record.outputTokens) metrics.tokens.inc({ ...labels, direction: 'output' }, record.outputTokens);
     if (record.costMicroUsd) metrics.cost.inc(labels, record.costMicroUsd);
-    if (record.status === 'FAILED') this.deps.logger.info({ generation: record.id, model: record.modelId, code: record.errorCode }, 'generation failed');
+    if (record.status === 'FAILED') this.deps.logger.info({ requestId: record.requestId, generation: record.id, model: record.modelId, code: record.errorCode }, 'generation failed');
   }
 }

@@ -32,6 +32,8 @@ export const GenerationSchema = defineEntity({
     upstreamModel: p.string().length(200),
     apiKeyId: p.string().length(36).nullable(),
     sessionId: p.string().length(36).nullable(),
+    /** The request id (x-request-id) the generation was made under, for tracing through the logs. */
+    requestId: p.string().length(100).nullable(),
     /** The pool the request targeted, when it named one (modelId is the member that answered). */
     poolName: p.string().length(100).nullable(),
     /** History messages left out because the conversation outgrew the model's context window. */

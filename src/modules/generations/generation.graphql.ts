@@ -9,7 +9,7 @@ import { ModelProviderEnum, ModelRef } from '../models/model.graphql.js';
 import type { GenerationRecord } from './generation-record.js';
 import { GENERATION_STATUSES, type StoredAttempt } from './generation.entity.js';
 
-const FINISH_REASONS: FinishReason[] = ['stop', 'length', 'content-filter', 'tool-calls', 'cancelled', 'other'];
+const FINISH_REASONS: FinishReason[] = ['stop', 'length', 'content-filter', 'tool-calls', 'cancelled', 'cost-limit', 'other'];
 
 export const GenerationStatusEnum = builder.enumType('GenerationStatus', {
   description: 'SUCCEEDED: the answer is complete. FAILED: the upstream failed or the request was refused (see errorCode). CANCELLED: the caller went away; partial usage is billed.',
@@ -17,7 +17,7 @@ export const GenerationStatusEnum = builder.enumType('GenerationStatus', {
 });
 
 const FinishReasonEnum = builder.enumType('FinishReason', {
-  description: 'Why the model stopped: STOP (natural end or stop sequence), LENGTH (maxTokens), CONTENT_FILTER, TOOL_CALLS, CANCELLED (the caller aborted), OTHER.',
+  description: 'Why the model stopped: STOP (natural end or stop sequence), LENGTH (maxTokens), CONTENT_FILTER, TOOL_CALLS, CANCELLED (the caller aborted), COST_LIMIT (the gateway stopped it at the cost limit or budget), OTHER.',
   values: screamingEnumValues(FINISH_REASONS),
 });
 
@@ -50,6 +50,7 @@ export const GenerationRef = builder.objectRef<GenerationRecord>('Generation').i
     id: t.exposeID('id'),
     modelId: t.exposeID('modelId', { description: 'The id of the model actually used.' }),
     model: t.field({ type: ModelRef, nullable: true, description: 'The model actually used.', resolve: (g, _a, ctx) => ctx.services.models.find(g.modelId) ?? null }),
+    requestId: t.exposeString('requestId', { nullable: true, description: 'The x-request-id it was made under.' }),
     poolName: t.exposeID('poolName', { nullable: true, description: 'The pool the request targeted, if it named one.' }),
     provider: t.field({ type: ModelProviderEnum, resolve: (g) => g.provider as never }),
     upstreamModel: t.exposeString('upstreamModel'),

@@ -6,6 +6,8 @@ import { enumField, listOf, numberField, objectField, stringField } from '../../
 import { formatIssues } from '../../validation/format-issues.js';
 import { API_KEY_SCOPES, type ApiKeyEntity, ApiKeySchema, type ApiKeyScope } from './api-key.entity.js';
 import { LOCAL_VIEWER, type Viewer } from './viewer.js';
+import { usdToMicro } from '../../pricing/money.js';
+import type { Budget } from '../budgets/budget-ledger.js';
 
 export const BOOTSTRAP_KEY_ID = 'bootstrap-admin';
 const KEY_PREFIX = 'sy_';
@@ -15,14 +17,26 @@ export interface ApiKeyRecord {
   readonly name: string;
   readonly prefix: string;
   readonly scopes: readonly ApiKeyScope[];
+  readonly requestsPerMinute: number | null;
+  readonly budget: Budget;
   readonly createdAt: Date;
   readonly revokedAt: Date | null;
 }
+
+const budgetAmount = numberField({ min: 0, max: 10_000_000 });
+const budgetSchema = objectField({ daily: budgetAmount.optional(), monthly: budgetAmount.optional() });
 
 const createInputSchema = objectField({
   name: stringField('a name of 1 to 100 characters', undefined, 100),
   scopes: listOf(enumField(API_KEY_SCOPES), 'scopes', API_KEY_SCOPES.length).min(1, { error: 'expected at least one scope' }),
   requestsPerMinute: numberField({ int: true, min: 1, max: 1_000_000 }).optional(),
+  budget: budgetSchema.optional(),
+});
+
+const setBudgetSchema = objectField({
+  apiKeyId: stringField('an API key id', undefined, 36),
+  daily: budgetAmount.nullable().optional(),
+  monthly: budgetAmount.nullable().optional(),
 });
 
 function hashSecret(secret: string): string {
@@ -30,7 +44,16 @@ function hashSecret(secret: string): string {
 }
 
 function toRecord(entity: ApiKeyEntity): ApiKeyRecord {
-  return { id: entity.id, name: entity.name, prefix: entity.prefix, scopes: [...entity.scopes], createdAt: entity.createdAt, revokedAt: entity.revokedAt ?? null };
+  return {
+    id: entity.id,
+    name: entity.name,
+    prefix: entity.prefix,
+    scopes: [...entity.scopes],
+    requestsPerMinute: entity.requestsPerMinute ?? null,
+    budget: { dailyMicroUsd: entity.dailyBudgetMicroUsd ?? null, monthlyMicroUsd: entity.monthlyBudgetMicroUsd ?? null },
+    createdAt: entity.createdAt,
+    revokedAt: entity.revokedAt ?? null,
+  };
 }
 
 /** Reads the secret from `Authorization: Bearer <key>` (or a bare key, as WebSocket params may carry it). */
@@ -79,6 +102,8 @@ export class ApiKeyService {
       secretHash: hashSecret(key),
       scopes: [...new Set(parsed.data.scopes)],
       requestsPerMinute: parsed.data.requestsPerMinute ?? null,
+      dailyBudgetMicroUsd: parsed.data.budget?.daily === undefined ? null : usdToMicro(parsed.data.budget.daily),
+      monthlyBudgetMicroUsd: parsed.data.budget?.monthly === undefined ? null : usdToMicro(parsed.data.budget.monthly),
     });
     await em.flush();
     return { key, apiKey: toRecord(entity) };
@@ -94,6 +119,19 @@ export class ApiKeyService {
     const entities = await em.find(ApiKeySchema, { id: { $in: [...ids] } });
     const byId = new Map(entities.map((e) => [e.id, toRecord(e)]));
     return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** Sets (or clears, with null) a key's daily and monthly budgets in USD; fields left out stay. */
+  async setBudget(em: EntityManager, input: unknown): Promise<ApiKeyRecord> {
+    const parsed = setBudgetSchema.safeParse(input);
+    if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, 'input'));
+    const entity = await em.findOne(ApiKeySchema, { id: parsed.data.apiKeyId });
+    if (!entity) throw new NotFoundError('API key', parsed.data.apiKeyId);
+    const { daily, monthly } = parsed.data;
+    if (daily !== undefined) entity.dailyBudgetMicroUsd = daily === null ? null : usdToMicro(daily);
+    if (monthly !== undefined) entity.monthlyBudgetMicroUsd = monthly === null ? null : usdToMicro(monthly);
+    await em.flush();
+    return toRecord(entity);
   }
 
   async revoke(em: EntityManager, id: string): Promise<ApiKeyRecord> {
@@ -123,7 +161,13 @@ export class ApiKeyService {
       this.deps.metrics.authFailures.inc({ reason: entity ? 'revoked' : 'unknown' });
       throw new UnauthenticatedError(entity ? 'this API key has been revoked' : 'the API key is not valid');
     }
-    return { kind: 'key', keyId: entity.id, scopes: [...entity.scopes], requestsPerMinute: entity.requestsPerMinute ?? null };
+    return {
+      kind: 'key',
+      keyId: entity.id,
+      scopes: [...entity.scopes],
+      requestsPerMinute: entity.requestsPerMinute ?? null,
+      budget: { dailyMicroUsd: entity.dailyBudgetMicroUsd ?? null, monthlyMicroUsd: entity.monthlyBudgetMicroUsd ?? null },
+    };
   }
 }
 

@@ -18,6 +18,9 @@ export const ApiKeySchema = defineEntity({
     scopes: p.json<ApiKeyScope[]>(),
     /** Requests per minute this key may send; null: no limit. */
     requestsPerMinute: p.integer().nullable(),
+    /** Spending budgets in integer micro-USD per UTC day and month; null: none. */
+    dailyBudgetMicroUsd: p.bigint('number').nullable(),
+    monthlyBudgetMicroUsd: p.bigint('number').nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     revokedAt: p.datetime().nullable(),
   },

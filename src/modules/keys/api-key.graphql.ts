@@ -30,11 +30,16 @@ const CreateApiKeyPayload = builder.objectRef<{ key: string; apiKey: ApiKeyRecor
   }),
 });
 
+const BudgetInput = builder.inputType('BudgetInput', {
+  fields: (t) => ({ daily: t.float({ description: 'USD per UTC day.' }), monthly: t.float({ description: 'USD per UTC month.' }) }),
+});
+
 const CreateApiKeyInput = builder.inputType('CreateApiKeyInput', {
   fields: (t) => ({
     name: t.string({ required: true, description: 'What the key is for (1 to 100 characters).' }),
     scopes: t.field({ type: [ApiKeyScopeEnum], required: true }),
     requestsPerMinute: t.int({ description: 'Most requests per minute this key may send (RATE_LIMITED beyond); unset: no limit.' }),
+    budget: t.field({ type: BudgetInput, description: 'Spending budgets in USD; requests beyond them fail with COST_LIMIT_EXCEEDED.' }),
   }),
 });
 

@@ -1,4 +1,5 @@
 import { ForbiddenError } from '../../errors.js';
+import type { Budget } from '../budgets/budget-ledger.js';
 import type { ApiKeyScope } from './api-key.entity.js';
 
 /**
@@ -11,9 +12,11 @@ export interface Viewer {
   readonly scopes: readonly ApiKeyScope[];
   /** The key's own request limit per minute; null: none. */
   readonly requestsPerMinute: number | null;
+  /** The key's spending budgets (none in local mode). */
+  readonly budget: Budget;
 }
 
-export const LOCAL_VIEWER: Viewer = Object.freeze({ kind: 'local', keyId: null, scopes: ['admin', 'client'] as ApiKeyScope[], requestsPerMinute: null });
+export const LOCAL_VIEWER: Viewer = Object.freeze({ kind: 'local', keyId: null, scopes: ['admin', 'client'] as ApiKeyScope[], requestsPerMinute: null, budget: { dailyMicroUsd: null, monthlyMicroUsd: null } });
 
 /** `admin` may do everything a `client` may. */
 export function hasScope(viewer: Viewer, scope: ApiKeyScope): boolean {

@@ -42,7 +42,7 @@ export function createAnthropicAdapter(http: UpstreamHttp): ProviderAdapter {
   async function* openStream(request: ChatRequest, target: UpstreamTarget, signal: AbortSignal): AsyncGenerator<RawPart> {
     const response = await http.send(`${apiRoot(target)}/v1/messages`, {
       method: 'POST',
-      headers: headers(target),
+      headers: { ...headers(target), ...(request.requestId ? { 'x-request-id': request.requestId } : {}) },
       body: JSON.stringify(convertToMessages(request, target)),
       signal,
       connectTimeoutMs: target.timeouts.connectMs,

@@ -39,7 +39,7 @@ export function createOpenAICompatibleAdapter(kind: ProviderKind, http: Upstream
   async function* openStream(request: ChatRequest, target: UpstreamTarget, signal: AbortSignal): AsyncGenerator<RawPart> {
     const response = await http.send(`${apiRoot(kind, target)}/chat/completions`, {
       method: 'POST',
-      headers: headers(target),
+      headers: { ...headers(target), ...(request.requestId ? { 'x-request-id': request.requestId } : {}) },
       body: JSON.stringify(convertToChatCompletions(request, target)),
       signal,
       connectTimeoutMs: target.timeouts.connectMs,

@@ -1,0 +1,92 @@
+import { filter, pipe } from 'graphql-yoga';
+import type { UsageEvent } from '../../events/event-bus.js';
+import { builder } from '../../graphql/builder.js';
+import type { Context } from '../../graphql/context.js';
+import { microToUsd } from '../../pricing/money.js';
+import { ApiKeyRef } from '../keys/api-key.graphql.js';
+import type { ApiKeyRecord } from '../keys/api-key-service.js';
+import { hasScope, requireScope } from '../keys/viewer.js';
+
+interface BudgetView {
+  readonly key: ApiKeyRecord;
+  readonly spentTodayMicroUsd: number;
+  readonly spentThisMonthMicroUsd: number;
+  readonly reservedMicroUsd: number;
+  readonly remainingMicroUsd: number | null;
+}
+
+async function budgetView(ctx: Context, key: ApiKeyRecord): Promise<BudgetView> {
+  await ctx.services.budgets.ensureLoaded(key.id);
+  return { key, ...ctx.services.budgets.status(key.id, key.budget) };
+}
+
+const usd = (micro: number | null) => (micro === null ? null : microToUsd(micro));
+
+export const ApiKeyBudgetRef = builder.objectRef<BudgetView>('ApiKeyBudget').implement({
+  description: "A key's spending against its budgets (USD, UTC days and months).",
+  fields: (t) => ({
+    daily: t.float({ nullable: true, description: 'The daily budget; null: none.', resolve: (b) => usd(b.key.budget.dailyMicroUsd) }),
+    monthly: t.float({ nullable: true, description: 'The monthly budget; null: none.', resolve: (b) => usd(b.key.budget.monthlyMicroUsd) }),
+    spentToday: t.float({ resolve: (b) => microToUsd(b.spentTodayMicroUsd) }),
+    spentThisMonth: t.float({ resolve: (b) => microToUsd(b.spentThisMonthMicroUsd) }),
+    reserved: t.float({ description: 'Held by requests still running (their worst case).', resolve: (b) => microToUsd(b.reservedMicroUsd) }),
+    remaining: t.float({ nullable: true, description: 'What the tighter budget has left, reservations counted; null: no budget.', resolve: (b) => usd(b.remainingMicroUsd) }),
+  }),
+});
+
+builder.objectField(ApiKeyRef, 'budget', (t) =>
+  t.field({ type: ApiKeyBudgetRef, description: 'Spending against the budgets.', resolve: (key, _a, ctx) => budgetView(ctx, key) }),
+);
+builder.objectField(ApiKeyRef, 'requestsPerMinute', (t) => t.int({ nullable: true, description: 'The key’s request limit per minute; null: none.', resolve: (key) => key.requestsPerMinute }));
+
+const SetBudgetInput = builder.inputType('SetBudgetInput', {
+  fields: (t) => ({
+    apiKeyId: t.id({ required: true }),
+    daily: t.float({ description: 'USD per UTC day; null clears it; omitted: unchanged.' }),
+    monthly: t.float({ description: 'USD per UTC month; null clears it; omitted: unchanged.' }),
+  }),
+});
+
+const UsageUpdateRef = builder.objectRef<UsageEvent & { view: BudgetView }>('UsageUpdate').implement({
+  description: 'A generation of a key settled: what it cost and where the key stands now.',
+  fields: (t) => ({
+    apiKey: t.field({ type: ApiKeyRef, resolve: (u) => u.view.key }),
+    generationId: t.exposeID('generationId'),
+    costUsd: t.float({ resolve: (u) => microToUsd(u.costMicroUsd) }),
+    budget: t.field({ type: ApiKeyBudgetRef, resolve: (u) => u.view }),
+    at: t.expose('at', { type: 'DateTime' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  setBudget: t.field({
+    type: ApiKeyRef,
+    description: "Sets a key's daily and monthly budgets (USD). Needs admin.",
+    args: { input: t.arg({ type: SetBudgetInput, required: true }) },
+    resolve: (_root, { input }, ctx) => {
+      requireScope(ctx.viewer, 'admin', 'setBudget');
+      return ctx.services.apiKeys.setBudget(ctx.em, input);
+    },
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  usageUpdated: t.field({
+    type: UsageUpdateRef,
+    description: "Spend and remaining budget of the caller's key, pushed as its generations settle (admins: any key, or all without apiKeyId).",
+    args: { apiKeyId: t.arg.id() },
+    subscribe: (_root, { apiKeyId }, ctx) => {
+      requireScope(ctx.viewer, 'client', 'usageUpdated');
+      const wanted = hasScope(ctx.viewer, 'admin') ? (apiKeyId ? String(apiKeyId) : null) : ctx.viewer.keyId;
+      return pipe(
+        ctx.services.bus.subscribe('usageUpdated'),
+        filter((event: UsageEvent) => wanted === null || event.apiKeyId === wanted),
+      );
+    },
+    resolve: async (event, _args, ctx) => {
+      const [key] = await ctx.services.apiKeys.findMany(ctx.em, [event.apiKeyId]);
+      if (!key) throw new Error(`API key ${event.apiKeyId} vanished`);
+      return { ...event, view: await budgetView(ctx, key) };
+    },
+  }),
+}));
