@@ -10,6 +10,7 @@ import '../modules/pools/pool.graphql.js';
 import '../modules/sessions/session.graphql.js';
 import '../modules/config/config.graphql.js';
 import '../modules/budgets/budget.graphql.js';
+import '../modules/costs/costs.graphql.js';
 
 /** The whole schema, types sorted, as served and as printed to schema/schema.graphql. */
 export const schema = lexicographicSortSchema(builder.toSchema());

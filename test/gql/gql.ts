@@ -43,6 +43,12 @@ type Documents = {
     "\n  query Circuit { models { id status circuit { state errorRate requests openedAt reopensAt } } }\n": typeof types.CircuitDocument,
     "query ConfigStatus { configStatus { source hash loadedAt lastError lastAttemptAt } }": typeof types.ConfigStatusDocument,
     "mutation ReloadConfig { reloadConfig { hash lastError } }": typeof types.ReloadConfigDocument,
+    "\n  query Costs($filter: CostFilter, $groupBy: CostGroupBy!) {\n    costs(filter: $filter, groupBy: $groupBy) {\n      groups { key requests failures inputTokens outputTokens costUsd costMicroUsd }\n      totals { requests failures inputTokens outputTokens costUsd costMicroUsd }\n    }\n  }\n": typeof types.CostsDocument,
+    "\n  query ApiKeyBudget { apiKeys { id name requestsPerMinute budget { daily monthly spentToday spentThisMonth reserved remaining } } }\n": typeof types.ApiKeyBudgetDocument,
+    "\n  mutation SetBudget($input: SetBudgetInput!) { setBudget(input: $input) { id budget { daily monthly remaining } } }\n": typeof types.SetBudgetDocument,
+    "\n  mutation CreateBudgetedKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id budget { daily monthly remaining } } }\n  }\n": typeof types.CreateBudgetedKeyDocument,
+    "\n  subscription UsageUpdated($apiKeyId: ID) {\n    usageUpdated(apiKeyId: $apiKeyId) { generationId costUsd apiKey { id } budget { spentToday remaining } }\n  }\n": typeof types.UsageUpdatedDocument,
+    "\n  subscription GenerateStreamCost($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on TokenDelta { text costUsd }\n      ... on GenerationCompleted { generation { status finishReason text costMicroUsd maxTokens } }\n    }\n  }\n": typeof types.GenerateStreamCostDocument,
 };
 const documents: Documents = {
     "\n  query Models($filter: ModelFilter) {\n    models(filter: $filter) {\n      id provider upstreamModel baseUrl apiKeyEnv contextWindow capabilities status source\n      defaults { maxTokens temperature topP stop }\n      pricing { input output }\n      lastHealthCheck { ok message }\n      circuit { state }\n      retiredAt\n    }\n  }\n": types.ModelsDocument,
@@ -74,6 +80,12 @@ const documents: Documents = {
     "\n  query Circuit { models { id status circuit { state errorRate requests openedAt reopensAt } } }\n": types.CircuitDocument,
     "query ConfigStatus { configStatus { source hash loadedAt lastError lastAttemptAt } }": types.ConfigStatusDocument,
     "mutation ReloadConfig { reloadConfig { hash lastError } }": types.ReloadConfigDocument,
+    "\n  query Costs($filter: CostFilter, $groupBy: CostGroupBy!) {\n    costs(filter: $filter, groupBy: $groupBy) {\n      groups { key requests failures inputTokens outputTokens costUsd costMicroUsd }\n      totals { requests failures inputTokens outputTokens costUsd costMicroUsd }\n    }\n  }\n": types.CostsDocument,
+    "\n  query ApiKeyBudget { apiKeys { id name requestsPerMinute budget { daily monthly spentToday spentThisMonth reserved remaining } } }\n": types.ApiKeyBudgetDocument,
+    "\n  mutation SetBudget($input: SetBudgetInput!) { setBudget(input: $input) { id budget { daily monthly remaining } } }\n": types.SetBudgetDocument,
+    "\n  mutation CreateBudgetedKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id budget { daily monthly remaining } } }\n  }\n": types.CreateBudgetedKeyDocument,
+    "\n  subscription UsageUpdated($apiKeyId: ID) {\n    usageUpdated(apiKeyId: $apiKeyId) { generationId costUsd apiKey { id } budget { spentToday remaining } }\n  }\n": types.UsageUpdatedDocument,
+    "\n  subscription GenerateStreamCost($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on TokenDelta { text costUsd }\n      ... on GenerationCompleted { generation { status finishReason text costMicroUsd maxTokens } }\n    }\n  }\n": types.GenerateStreamCostDocument,
 };
 
 /**
@@ -206,6 +218,30 @@ export function graphql(source: "query ConfigStatus { configStatus { source hash
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation ReloadConfig { reloadConfig { hash lastError } }"): (typeof documents)["mutation ReloadConfig { reloadConfig { hash lastError } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Costs($filter: CostFilter, $groupBy: CostGroupBy!) {\n    costs(filter: $filter, groupBy: $groupBy) {\n      groups { key requests failures inputTokens outputTokens costUsd costMicroUsd }\n      totals { requests failures inputTokens outputTokens costUsd costMicroUsd }\n    }\n  }\n"): (typeof documents)["\n  query Costs($filter: CostFilter, $groupBy: CostGroupBy!) {\n    costs(filter: $filter, groupBy: $groupBy) {\n      groups { key requests failures inputTokens outputTokens costUsd costMicroUsd }\n      totals { requests failures inputTokens outputTokens costUsd costMicroUsd }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeyBudget { apiKeys { id name requestsPerMinute budget { daily monthly spentToday spentThisMonth reserved remaining } } }\n"): (typeof documents)["\n  query ApiKeyBudget { apiKeys { id name requestsPerMinute budget { daily monthly spentToday spentThisMonth reserved remaining } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetBudget($input: SetBudgetInput!) { setBudget(input: $input) { id budget { daily monthly remaining } } }\n"): (typeof documents)["\n  mutation SetBudget($input: SetBudgetInput!) { setBudget(input: $input) { id budget { daily monthly remaining } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateBudgetedKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id budget { daily monthly remaining } } }\n  }\n"): (typeof documents)["\n  mutation CreateBudgetedKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id budget { daily monthly remaining } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription UsageUpdated($apiKeyId: ID) {\n    usageUpdated(apiKeyId: $apiKeyId) { generationId costUsd apiKey { id } budget { spentToday remaining } }\n  }\n"): (typeof documents)["\n  subscription UsageUpdated($apiKeyId: ID) {\n    usageUpdated(apiKeyId: $apiKeyId) { generationId costUsd apiKey { id } budget { spentToday remaining } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription GenerateStreamCost($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on TokenDelta { text costUsd }\n      ... on GenerationCompleted { generation { status finishReason text costMicroUsd maxTokens } }\n    }\n  }\n"): (typeof documents)["\n  subscription GenerateStreamCost($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on TokenDelta { text costUsd }\n      ... on GenerationCompleted { generation { status finishReason text costMicroUsd maxTokens } }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

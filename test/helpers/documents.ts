@@ -143,3 +143,42 @@ export const CircuitQuery = graphql(`
 
 export const ConfigStatusQuery = graphql(`query ConfigStatus { configStatus { source hash loadedAt lastError lastAttemptAt } }`);
 export const ReloadConfig = graphql(`mutation ReloadConfig { reloadConfig { hash lastError } }`);
+
+export const CostsQuery = graphql(`
+  query Costs($filter: CostFilter, $groupBy: CostGroupBy!) {
+    costs(filter: $filter, groupBy: $groupBy) {
+      groups { key requests failures inputTokens outputTokens costUsd costMicroUsd }
+      totals { requests failures inputTokens outputTokens costUsd costMicroUsd }
+    }
+  }
+`);
+
+export const ApiKeyBudgetQuery = graphql(`
+  query ApiKeyBudget { apiKeys { id name requestsPerMinute budget { daily monthly spentToday spentThisMonth reserved remaining } } }
+`);
+
+export const SetBudget = graphql(`
+  mutation SetBudget($input: SetBudgetInput!) { setBudget(input: $input) { id budget { daily monthly remaining } } }
+`);
+
+export const CreateBudgetedKey = graphql(`
+  mutation CreateBudgetedKey($input: CreateApiKeyInput!) {
+    createApiKey(input: $input) { key apiKey { id budget { daily monthly remaining } } }
+  }
+`);
+
+export const UsageUpdatedSubscription = graphql(`
+  subscription UsageUpdated($apiKeyId: ID) {
+    usageUpdated(apiKeyId: $apiKeyId) { generationId costUsd apiKey { id } budget { spentToday remaining } }
+  }
+`);
+
+export const GenerateStreamCost = graphql(`
+  subscription GenerateStreamCost($input: GenerateInput!) {
+    generateStream(input: $input) {
+      __typename
+      ... on TokenDelta { text costUsd }
+      ... on GenerationCompleted { generation { status finishReason text costMicroUsd maxTokens } }
+    }
+  }
+`);

@@ -1,3 +1,4 @@
+import { raw } from '@mikro-orm/core';
 import type { Orm } from '../../db/orm.js';
 import { GenerationSchema } from '../generations/generation.entity.js';
 
@@ -119,7 +120,11 @@ export class BudgetLedger {
     const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
     const em = this.orm.em.fork();
     const sum = async (since: Date) => {
-      const rows = await em.createQueryBuilder(GenerationSchema).select('sum(cost_micro_usd) as total').where({ apiKeyId: keyId, createdAt: { $gte: since } }).execute<{ total: number | null }[]>('all');
+      const rows = await em
+        .createQueryBuilder(GenerationSchema)
+        .select(raw('coalesce(sum(cost_micro_usd), 0) as total'))
+        .where({ apiKeyId: keyId, createdAt: { $gte: since } })
+        .execute<{ total: number | null }[]>('all');
       return Number(rows[0]?.total ?? 0);
     };
     return { day: dayOf(now), month: monthOf(now), spentDay: await sum(dayStart), spentMonth: await sum(monthStart), reserved: 0 };

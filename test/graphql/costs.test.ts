@@ -1,0 +1,155 @@
+import type { Client } from 'graphql-ws';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixtureJson } from '../fakes/vendors.js';
+import {
+  ApiKeyBudgetQuery,
+  CostsQuery,
+  CreateBudgetedKey,
+  Generate,
+  GenerateStreamCost,
+  GenerationsQuery,
+  SetBudget,
+  UsageUpdatedSubscription,
+} from '../helpers/documents.js';
+import { expectData, expectError } from '../helpers/graphql.js';
+import { startVendorApp, type VendorApp } from '../helpers/vendor-app.js';
+import { subscribe, waitFor, wsClient } from '../helpers/ws.js';
+
+const ADMIN = 'costs-admin-key-0123456789';
+let v: VendorApp | undefined;
+const clients: Client[] = [];
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.dispose()));
+  await v?.dispose();
+  v = undefined;
+});
+
+async function app(): Promise<VendorApp> {
+  v = await startVendorApp({ SWITCHYARD_ADMIN_KEY: ADMIN });
+  return v;
+}
+
+async function key(a: VendorApp, name: string, budget?: { daily?: number; monthly?: number }) {
+  return expectData(await a.t.run(CreateBudgetedKey, { input: { name, scopes: ['CLIENT'], ...(budget ? { budget } : {}) } }, ADMIN)).createApiKey;
+}
+
+describe('budgets', () => {
+  it('should never let 50 parallel requests spend past a budget that fits ten', async () => {
+    const a = await app();
+    // mock-a ($1/M in, $2/M out) answers "Hi" with 8 words: worst case 7 prompt tokens (cl100k, framing included) + 8 × 2 = 23 micro,
+    // real cost 1 + 16 = 17 micro (the mock counts words). A budget of $0.00023 holds ten worst cases.
+    const k = await key(a, 'capped', { daily: 0.00023 });
+    const results = await Promise.all(Array.from({ length: 50 }, () => a.t.run(Generate, { input: { model: 'mock-a', prompt: 'Hi', params: { maxTokens: 8 } } }, k.key)));
+    const succeeded = results.filter((r) => !r.errors);
+    const refused = results.filter((r) => r.errors?.[0]?.extensions?.code === 'COST_LIMIT_EXCEEDED');
+    expect(succeeded.length + refused.length).toBe(50);
+    expect(succeeded.length).toBeGreaterThanOrEqual(10);
+    const spent = succeeded.reduce((sum, r) => sum + (r.data?.generate.costMicroUsd ?? 0), 0);
+    expect(spent).toBeLessThanOrEqual(230);
+    const { apiKeys } = expectData(await a.t.run(ApiKeyBudgetQuery, undefined, ADMIN));
+    const budget = apiKeys.find((x) => x.id === k.apiKey.id)?.budget;
+    expect(budget).toMatchObject({ daily: 0.00023, reserved: 0 });
+    expect(budget?.spentToday).toBeCloseTo(spent / 1e6, 10);
+    expect(refused[0]?.errors?.[0]?.message).toMatch(/^the daily budget of this API key has \$[\d.e-]+ left, less than the prompt alone would cost on mock-a; nothing was sent$/);
+  });
+
+  it('should lower maxTokens to what the budget has left', async () => {
+    const a = await app();
+    const k = await key(a, 'tight', { monthly: 0.001 }); // 1000 micro: 210 for the prompt leaves 790 → 13 output tokens
+    const { generate } = expectData(await a.t.run(Generate, { input: { model: 'gpt-test', prompt: 'Hi' } }, k.key));
+    expect(generate.maxTokens).toBe(13);
+    expect(a.openai.calls.at(-1)?.body).toMatchObject({ max_tokens: 13 });
+  });
+
+  it('should settle to the real cost on success and release the reservation on failure', async () => {
+    const a = await app();
+    const k = await key(a, 'settle', { daily: 1 });
+    expectData(await a.t.run(Generate, { input: { model: 'gpt-test', prompt: 'Hi' } }, k.key));
+    a.openai.respond('POST /v1/chat/completions', { type: 'json', status: 500, body: fixtureJson('openai/error-500.json') });
+    expectError(await a.t.run(Generate, { input: { model: 'gpt-test', prompt: 'Hi' } }, k.key));
+    const budget = expectData(await a.t.run(ApiKeyBudgetQuery, undefined, ADMIN)).apiKeys.find((x) => x.id === k.apiKey.id)?.budget;
+    expect(budget).toMatchObject({ spentToday: 0.00066, reserved: 0, remaining: 1 - 0.00066 });
+  });
+
+  it('should set, change and clear budgets', async () => {
+    const a = await app();
+    const k = await key(a, 'admin-set');
+    expect(k.apiKey.budget).toEqual({ daily: null, monthly: null, remaining: null });
+    const set = expectData(await a.t.run(SetBudget, { input: { apiKeyId: k.apiKey.id, daily: 2, monthly: 30 } }, ADMIN)).setBudget;
+    expect(set.budget).toEqual({ daily: 2, monthly: 30, remaining: 2 });
+    const cleared = expectData(await a.t.run(SetBudget, { input: { apiKeyId: k.apiKey.id, daily: null } }, ADMIN)).setBudget;
+    expect(cleared.budget).toEqual({ daily: null, monthly: 30, remaining: 30 });
+    expect(expectError(await a.t.run(SetBudget, { input: { apiKeyId: k.apiKey.id, daily: 1 } }, k.key)).code).toBe('FORBIDDEN');
+    expect(expectError(await a.t.run(SetBudget, { input: { apiKeyId: k.apiKey.id, daily: -1 } }, ADMIN)).message).toBe('input.daily: expected a number from 0 to 10000000, got -1');
+  });
+
+  it('should push usageUpdated to the key as its generations settle', async () => {
+    const a = await app();
+    const k = await key(a, 'watched', { daily: 1 });
+    const client = wsClient(await a.t.listen(), k.key);
+    clients.push(client);
+    const updates = subscribe(client, UsageUpdatedSubscription, {});
+    await waitFor(async () => ((await a.t.app.services.metrics.activeSubscriptions.get()).values[0]?.value ?? 0) === 1, 'the subscription');
+    const other = await key(a, 'other');
+    expectData(await a.t.run(Generate, { input: { model: 'gpt-test', prompt: 'Hi' } }, other.key));
+    const mine = expectData(await a.t.run(Generate, { input: { model: 'gpt-test', prompt: 'Hi' } }, k.key)).generate;
+    const update = (await updates.next()).value?.data?.usageUpdated;
+    expect(update).toMatchObject({ generationId: mine.id, costUsd: 0.00066, apiKey: { id: k.apiKey.id }, budget: { spentToday: 0.00066, remaining: 1 - 0.00066 } });
+    await updates.return?.();
+  });
+});
+
+describe('cost limit during a stream', () => {
+  it('should stop a stream that passes its cost limit and complete it with COST_LIMIT', async () => {
+    v = await startVendorApp();
+    const client = wsClient(await v.t.listen());
+    clients.push(client);
+    // $0.0004 = 400 micro: the prompt (7 tokens) costs 210, leaving 3 output tokens at 60 each; the upstream ignores that and sends more.
+    const events: { __typename: string; costUsd?: number; generation?: { finishReason: string | null; status: string; text: string } }[] = [];
+    for await (const r of subscribe(client, GenerateStreamCost, { input: { model: 'gpt-test', prompt: 'Hi', costLimit: 0.0004 } })) events.push(r.data?.generateStream as (typeof events)[number]);
+    const deltas = events.filter((e) => e.__typename === 'TokenDelta');
+    expect(deltas.map((d) => d.costUsd)).toEqual([0.00027, 0.00033, 0.00057]); // "Hello" 1, " there" 1, "! 你好" 3 cl100k tokens
+    expect(events.at(-1)).toMatchObject({ __typename: 'GenerationCompleted', generation: { status: 'SUCCEEDED', finishReason: 'COST_LIMIT', text: 'Hello there! 你好' } });
+  });
+});
+
+describe('costs', () => {
+  it('should group requests, tokens, failures and cost in SQL, agreeing with the records and /metrics', async () => {
+    const a = await app();
+    const k1 = await key(a, 'one');
+    const k2 = await key(a, 'two');
+    for (let i = 0; i < 3; i++) expectData(await a.t.run(Generate, { input: { model: 'gpt-test', prompt: `q${i}` } }, k1.key));
+    for (let i = 0; i < 2; i++) expectData(await a.t.run(Generate, { input: { model: 'claude-test', prompt: `q${i}` } }, k2.key));
+    expectData(await a.t.run(Generate, { input: { model: 'mock-a', prompt: 'hello there' } }, k2.key));
+    a.openai.respond('POST /v1/chat/completions', { type: 'json', status: 400, body: fixtureJson('openai/error-400.json') });
+    expectError(await a.t.run(Generate, { input: { model: 'gpt-test', prompt: 'x' } }, k2.key));
+
+    const byModel = expectData(await a.t.run(CostsQuery, { groupBy: 'MODEL' }, ADMIN)).costs;
+    expect(byModel.groups).toEqual([
+      { key: 'gpt-test', requests: 4, failures: 1, inputTokens: 36, outputTokens: 15, costUsd: 0.00198, costMicroUsd: 1980 },
+      { key: 'claude-test', requests: 2, failures: 0, inputTokens: 50, outputTokens: 12, costUsd: 0.000028, costMicroUsd: 28 },
+      { key: 'mock-a', requests: 1, failures: 0, inputTokens: 2, outputTokens: 8, costUsd: 0.000018, costMicroUsd: 18 },
+    ]);
+    const records = (await a.t.app.services.generationStore.page(a.t.app.services.orm.em.fork(), {}, 100)).items;
+    expect(byModel.totals.costMicroUsd).toBe(records.reduce((sum, r) => sum + r.costMicroUsd, 0));
+    const metrics = await a.t.app.services.metrics.registry.metrics();
+    const metricCost = [...metrics.matchAll(/^switchyard_cost_micro_usd_total\{[^}]*\} (\d+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+    expect(metricCost).toBe(byModel.totals.costMicroUsd);
+
+    const byKey = expectData(await a.t.run(CostsQuery, { groupBy: 'API_KEY' }, ADMIN)).costs.groups;
+    expect(byKey.map((g) => [g.key, g.requests, g.costMicroUsd])).toEqual([
+      [k1.apiKey.id, 3, 1980],
+      [k2.apiKey.id, 4, 46],
+    ]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(expectData(await a.t.run(CostsQuery, { groupBy: 'DAY' }, ADMIN)).costs.groups).toEqual([expect.objectContaining({ key: today, requests: 7 })]);
+    expect(expectData(await a.t.run(CostsQuery, { groupBy: 'PROVIDER', filter: { provider: 'anthropic' } }, ADMIN)).costs.groups.map((g) => g.key)).toEqual(['anthropic']);
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    expect(expectData(await a.t.run(CostsQuery, { groupBy: 'MODEL', filter: { since: future } }, ADMIN)).costs.totals.requests).toBe(0);
+
+    // A client key sees only its own, whatever it asks for.
+    const own = expectData(await a.t.run(CostsQuery, { groupBy: 'API_KEY', filter: { apiKeyId: k1.apiKey.id } }, k2.key)).costs;
+    expect(own.groups.map((g) => g.key)).toEqual([k2.apiKey.id]);
+    expect(expectData(await a.t.run(GenerationsQuery, {}, ADMIN)).generations.edges).toHaveLength(7);
+  });
+});
