@@ -13,6 +13,7 @@ import { ConfigReloader } from './modules/config/config-reloader.js';
 import { HealthMonitor } from './modules/models/health-monitor.js';
 import { Router } from './routing/router.js';
 import { registerCircuitGauge } from './observability/circuit-gauge.js';
+import { registerBudgetGauge } from './observability/budget-gauge.js';
 import { probeModelsInService, syncConfigModels } from './modules/models/config-sync.js';
 import { ModelRegistry } from './modules/models/model-registry.js';
 import { RoutingTable } from './modules/models/routing-table.js';
@@ -104,6 +105,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const healthMonitor = new HealthMonitor({ orm, models, routing, router, adapters, env: config.env, logger });
   const sessions = new SessionService({ orm, models, pools, router, bus, metrics, defaultModel });
   const budgets = new BudgetLedger(orm);
+  registerBudgetGauge(metrics.registry, budgets);
   const generations = new GenerationService({ orm, models, pools, router, sessions, budgets, bus, adapters, store: generationStore, env: config.env, metrics, logger, defaultModel });
 
   const em = orm.em.fork();

@@ -46,6 +46,8 @@ const monthOf = (d: Date) => d.toISOString().slice(0, 7);
 export class BudgetLedger {
   readonly #ledgers = new Map<string, Ledger>();
   readonly #loading = new Map<string, Promise<Ledger>>();
+  /** The budgets last seen per key, for the remaining-budget gauge. */
+  readonly #budgets = new Map<string, Budget>();
 
   constructor(
     private readonly orm: Orm,
@@ -66,12 +68,22 @@ export class BudgetLedger {
 
   /** Status of a loaded key (call ensureLoaded first). */
   status(keyId: string, budget: Budget): BudgetStatus {
+    if (budget.dailyMicroUsd !== null || budget.monthlyMicroUsd !== null) this.#budgets.set(keyId, budget);
+    else this.#budgets.delete(keyId);
     const ledger = this.#current(keyId);
     const daily = budget.dailyMicroUsd === null ? null : budget.dailyMicroUsd - ledger.spentDay - ledger.reserved;
     const monthly = budget.monthlyMicroUsd === null ? null : budget.monthlyMicroUsd - ledger.spentMonth - ledger.reserved;
     const binding = daily === null && monthly === null ? null : monthly === null || (daily !== null && daily <= monthly) ? 'daily' : 'monthly';
     const remaining = binding === 'daily' ? daily : binding === 'monthly' ? monthly : null;
     return { spentTodayMicroUsd: ledger.spentDay, spentThisMonthMicroUsd: ledger.spentMonth, reservedMicroUsd: ledger.reserved, remainingMicroUsd: remaining === null ? null : Math.max(0, remaining), binding };
+  }
+
+  /** Remaining budget (micro-USD) of every loaded key that has one. */
+  remainingByKey(): Array<{ keyId: string; remainingMicroUsd: number }> {
+    return [...this.#budgets].flatMap(([keyId, budget]) => {
+      const remaining = this.#ledgers.has(keyId) ? this.status(keyId, budget).remainingMicroUsd : null;
+      return remaining === null ? [] : [{ keyId, remainingMicroUsd: remaining }];
+    });
   }
 
   /** Reserves `amount` for a running request (synchronous: no other request can slip in between the check and this). */
