@@ -1,0 +1,49 @@
+import { createClient, type Client } from 'graphql-ws';
+import { Agent, request } from 'undici';
+import WebSocket from 'ws';
+
+export const agent = new Agent({ connections: 256, keepAliveTimeout: 60_000 });
+
+export const GENERATE = JSON.stringify({ query: 'mutation { generate(input: { prompt: "hello bench" }) { id } }' });
+export const STREAM_QUERY = 'subscription($m: ID) { generateStream(input: { model: $m, prompt: "hello bench" }) { __typename ... on TokenDelta { text } } }';
+
+/** One HTTP POST, body read to the end; answers ms and the first-byte time. */
+export async function post(url: string, body: string): Promise<number> {
+  const started = performance.now();
+  const response = await request(url, { method: 'POST', body, headers: { 'content-type': 'application/json' }, dispatcher: agent });
+  const text = await response.body.text();
+  if (response.statusCode !== 200 || text.includes('"errors"')) throw new Error(`HTTP ${response.statusCode}: ${text.slice(0, 200)}`);
+  return performance.now() - started;
+}
+
+/** Direct to the upstream: full stream time and time to the first token chunk. */
+export async function directStream(upstreamUrl: string): Promise<{ totalMs: number; firstTokenMs: number }> {
+  const started = performance.now();
+  const body = JSON.stringify({ model: 'bench-model', messages: [{ role: 'user', content: 'hello bench' }], max_tokens: 100, stream: true, stream_options: { include_usage: true } });
+  const response = await request(`${upstreamUrl}/v1/chat/completions`, { method: 'POST', body, headers: { 'content-type': 'application/json' }, dispatcher: agent });
+  let firstTokenMs = Number.NaN;
+  for await (const chunk of response.body) {
+    if (Number.isNaN(firstTokenMs) && String(chunk).includes('tok0')) firstTokenMs = performance.now() - started;
+  }
+  return { totalMs: performance.now() - started, firstTokenMs };
+}
+
+export function wsClient(baseUrl: string): Client {
+  return createClient({ url: `${baseUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+}
+
+/** One generateStream over an open connection: time to the first TokenDelta and to the end, and the tokens received. */
+export async function streamOnce(client: Client, model?: string): Promise<{ firstTokenMs: number; totalMs: number; tokens: number }> {
+  const started = performance.now();
+  let firstTokenMs = Number.NaN;
+  let tokens = 0;
+  for await (const result of client.iterate({ query: STREAM_QUERY, variables: model ? { m: model } : {} })) {
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    const event = (result.data as { generateStream: { __typename: string } }).generateStream;
+    if (event.__typename === 'TokenDelta') {
+      if (Number.isNaN(firstTokenMs)) firstTokenMs = performance.now() - started;
+      tokens++;
+    }
+  }
+  return { firstTokenMs, totalMs: performance.now() - started, tokens };
+}

@@ -1,0 +1,160 @@
+import autocannon from 'autocannon';
+import type { Client } from 'graphql-ws';
+import { type RunningGateway, rssMb } from './gateway.js';
+import { directStream, GENERATE, post, streamOnce, wsClient } from './load.js';
+import { quantile } from './stats.js';
+
+/** Added latency at one connection: gateway minus direct, at p50 and p99, for generate and for the first token. */
+export async function addedLatency(gw: RunningGateway, upstreamUrl: string, requests: number) {
+  const direct: number[] = [];
+  const directFirst: number[] = [];
+  const viaGenerate: number[] = [];
+  const viaFirst: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    await directStream(upstreamUrl);
+    await post(`${gw.url}/graphql`, GENERATE);
+  }
+  for (let i = 0; i < requests; i++) {
+    const d = await directStream(upstreamUrl);
+    direct.push(d.totalMs);
+    directFirst.push(d.firstTokenMs);
+    viaGenerate.push(await post(`${gw.url}/graphql`, GENERATE));
+  }
+  const client = wsClient(gw.url);
+  for (let i = 0; i < 100; i++) await streamOnce(client);
+  for (let i = 0; i < requests; i++) viaFirst.push((await streamOnce(client)).firstTokenMs);
+  await client.dispose();
+  return {
+    generateAddedP50: quantile(viaGenerate, 0.5) - quantile(direct, 0.5),
+    generateAddedP99: quantile(viaGenerate, 0.99) - quantile(direct, 0.99),
+    firstTokenAddedP50: quantile(viaFirst, 0.5) - quantile(directFirst, 0.5),
+    firstTokenAddedP99: quantile(viaFirst, 0.99) - quantile(directFirst, 0.99),
+    directP50: quantile(direct, 0.5),
+    gatewayP50: quantile(viaGenerate, 0.5),
+  };
+}
+
+/** generate throughput with autocannon at `connections`, sampling the gateway's RSS while it runs. */
+export async function throughput(gw: RunningGateway, connections: number, seconds: number) {
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(gw.pid))), 250);
+  const result = await autocannon({
+    url: `${gw.url}/graphql`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: GENERATE,
+    connections,
+    duration: seconds,
+  });
+  clearInterval(sampler);
+  return {
+    requestsPerSecond: result.requests.average,
+    latencyP50: result.latency.p50,
+    latencyP99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    peakRssMb: peakRss,
+  };
+}
+
+/** generateStream completions per second with `concurrency` connections each streaming in a loop. */
+export async function streamsPerSecond(gw: RunningGateway, concurrency: number, seconds: number) {
+  const clients = Array.from({ length: concurrency }, () => wsClient(gw.url));
+  const deadline = performance.now() + seconds * 1000;
+  let completed = 0;
+  await Promise.all(
+    clients.map(async (client) => {
+      while (performance.now() < deadline) {
+        await streamOnce(client);
+        completed++;
+      }
+    }),
+  );
+  await Promise.all(clients.map((c) => c.dispose()));
+  return { streamsPerSecond: completed / seconds };
+}
+
+/** Tokens per second delivered across `streams` concurrent streams of a long answer. */
+export async function tokenRelay(gw: RunningGateway, streams: number, model: string) {
+  const clients = Array.from({ length: streams }, () => wsClient(gw.url));
+  await Promise.all(clients.map((c) => streamOnce(c, model))); // connect and warm up
+  const started = performance.now();
+  const results = await Promise.all(clients.map((c) => streamOnce(c, model)));
+  const seconds = (performance.now() - started) / 1000;
+  await Promise.all(clients.map((c) => c.dispose()));
+  const tokens = results.reduce((n, r) => n + r.tokens, 0);
+  return { tokensPerSecond: tokens / seconds, tokens };
+}
+
+/** Switch-to-event latency with `subscribers` modelSwitched subscriptions open, and the RSS they cost. */
+export async function switchFanOut(gw: RunningGateway, subscribers: number, switches: number) {
+  const gql = `${gw.url}/graphql`;
+  const created = await fetch(gql, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'mutation { createSession(input: { modelId: "bench" }) { id } }' }),
+  });
+  const sessionId = ((await created.json()) as { data: { createSession: { id: string } } }).data.createSession.id;
+  const rssBefore = rssMb(gw.pid);
+  const perConnection = 20;
+  const clients: Client[] = Array.from({ length: Math.ceil(subscribers / perConnection) }, () => wsClient(gw.url));
+  let expected = 0;
+  let delivered = 0;
+  let sentAt = 0;
+  const deliveries: number[] = [];
+  let wake: (() => void) | undefined;
+  const disposers: Array<() => void> = [];
+  let opened = 0;
+  await new Promise<void>((ready) => {
+    for (let i = 0; i < subscribers; i++) {
+      const client = clients[Math.floor(i / perConnection)] as Client;
+      disposers.push(
+        client.subscribe(
+          { query: `subscription { modelSwitched(sessionId: "${sessionId}") { revision } }` },
+          {
+            next: () => {
+              deliveries.push(performance.now() - sentAt);
+              if (++delivered === expected) wake?.();
+            },
+            error: (e) => console.error('subscription error', e),
+            complete: () => undefined,
+          },
+        ),
+      );
+    }
+    // Wait until the gateway counts every subscription as open.
+    const poll = setInterval(async () => {
+      const metrics = await (await fetch(`${gw.url}/metrics`)).text();
+      opened = Number(/^switchyard_active_subscriptions (\d+)/m.exec(metrics)?.[1] ?? 0);
+      if (opened >= subscribers) {
+        clearInterval(poll);
+        ready();
+      }
+    }, 200);
+  });
+  const rssWithSubscribers = rssMb(gw.pid);
+  const targets = ['bench-mock', 'bench'];
+  const serverLatencies: number[] = [];
+  for (let s = 0; s < switches; s++) {
+    expected += subscribers;
+    const done = new Promise<void>((resolve) => (wake = resolve));
+    sentAt = performance.now();
+    const response = await fetch(gql, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `mutation { switchModel(input: { sessionId: "${sessionId}", modelId: "${targets[s % 2]}" }) { latencyMs } }` }),
+    });
+    serverLatencies.push(((await response.json()) as { data: { switchModel: { latencyMs: number } } }).data.switchModel.latencyMs);
+    await done;
+  }
+  for (const dispose of disposers) dispose();
+  await Promise.all(clients.map((c) => c.dispose()));
+  return {
+    subscribers: opened,
+    deliveryP50: quantile(deliveries, 0.5),
+    deliveryP99: quantile(deliveries, 0.99),
+    serverP50: quantile(serverLatencies, 0.5),
+    serverP99: quantile(serverLatencies, 0.99),
+    rssBeforeMb: rssBefore,
+    rssWithSubscribersMb: rssWithSubscribers,
+  };
+}
