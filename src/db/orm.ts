@@ -35,14 +35,19 @@ export function ormOptions(database: DatabaseConfig, logger?: Logger): Options {
 /**
  * Opens the database and brings its schema up to date by applying the committed migrations, so a
  * fresh file, an in-memory database and one made by an earlier version all come up the same.
- * File databases run in WAL mode (readers do not block the writer).
+ * File databases run in WAL mode (readers do not block the writer) with synchronous = NORMAL.
  */
 export async function createOrm(database: DatabaseConfig, logger?: Logger): Promise<Orm> {
   const inMemory = database.dbName === ':memory:';
   if (!inMemory) mkdirSync(dirname(database.dbName), { recursive: true });
   const orm = await MikroORM.init(ormOptions(database, logger));
   const connection = orm.em.getConnection();
-  if (!inMemory) await connection.execute('pragma journal_mode = wal');
+  if (!inMemory) {
+    await connection.execute('pragma journal_mode = wal');
+    // In WAL mode NORMAL never corrupts the database; it only skips the fsync per commit (a power
+    // loss can undo the last commits). FULL made every generation record wait for the disk.
+    await connection.execute('pragma synchronous = normal');
+  }
   await connection.execute('pragma busy_timeout = 5000');
   await orm.getMigrator().up();
   return orm;

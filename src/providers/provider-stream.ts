@@ -43,11 +43,12 @@ export async function startProviderStream(
     () => controller.abort(timeout('first token', target.timeouts.firstTokenMs)),
     target.timeouts.firstTokenMs,
   );
-  const cleanup = () => {
+  /** Stops the timers; aborts the upstream request unless it ended by itself (aborting costs an error object per request). */
+  const cleanup = (ended = false) => {
     clearTimeout(totalTimer);
     clearTimeout(firstTokenTimer);
     callerSignal.removeEventListener('abort', onCallerAbort);
-    if (!controller.signal.aborted) controller.abort();
+    if (!ended && !controller.signal.aborted) controller.abort();
   };
   const callerAborted = () => controller.signal.reason === CALLER_ABORT;
   const failure = (error: unknown): GatewayError => {
@@ -74,6 +75,7 @@ export async function startProviderStream(
 
   async function* parts(): AsyncGenerator<StreamPart> {
     let text = '';
+    let ended = false;
     let result: IteratorResult<RawPart> = first;
     try {
       const upstreamModel = result.value.type === 'start' ? (result.value.upstreamModel ?? target.upstreamModel) : target.upstreamModel;
@@ -86,6 +88,7 @@ export async function startProviderStream(
           text += part.text;
           yield part;
         } else if (part.type === 'finish') {
+          ended = true;
           yield { type: 'finish', finishReason: part.finishReason, usage: completeUsage(request, text, part.usage) };
           return;
         }
@@ -96,7 +99,7 @@ export async function startProviderStream(
       if (callerAborted()) yield { type: 'finish', finishReason: 'cancelled', usage: completeUsage(request, text) };
       else yield { type: 'error', error: failure(error), usage: completeUsage(request, text) };
     } finally {
-      cleanup();
+      cleanup(ended);
     }
   }
   return parts();

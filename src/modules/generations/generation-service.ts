@@ -210,7 +210,9 @@ export class GenerationService {
     const forward = () => inner.abort();
     signal.addEventListener('abort', forward, { once: true });
     let stoppedForCost = false;
-    const promptTokens = countPromptTokens(request.messages);
+    // The running cost (TokenDelta.costUsd, the stop at the limit) is counted only where someone needs it.
+    const trackCost = emit !== undefined || prepared.costLimitMicroUsd !== null;
+    const promptTokens = trackCost ? countPromptTokens(request.messages) : 0;
     let outputTokens = 0;
     try {
       const route = await this.deps.router.start(prepared.target, request, inner.signal, attempts, { wholeAnswer: !prepared.stream });
@@ -220,8 +222,8 @@ export class GenerationService {
         if (part.type === 'text-delta') {
           timeToFirstToken ??= (route.firstTokenAt ?? performance.now()) - started;
           text += part.text;
-          outputTokens += countTokens(part.text);
-          const running = costMicroUsd(promptTokens, outputTokens, model);
+          if (trackCost) outputTokens += countTokens(part.text);
+          const running = trackCost ? costMicroUsd(promptTokens, outputTokens, model) : 0;
           await emit?.({ kind: 'delta', generationId: prepared.id, text: part.text, index: deltas++, costMicroUsd: running });
           if (prepared.costLimitMicroUsd !== null && running > prepared.costLimitMicroUsd && !stoppedForCost) {
             stoppedForCost = true;

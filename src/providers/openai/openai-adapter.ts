@@ -61,8 +61,9 @@ export function createOpenAICompatibleAdapter(kind: ProviderKind, http: Upstream
       } catch {
         throw new UpstreamError(`${kind} sent a chunk that is not JSON`, { reason: 'malformed', retryable: false, provider: kind });
       }
-      const error = errorBodySchema.safeParse(json);
-      if (error.success) throw new UpstreamError(`${kind} failed mid-stream: ${redactSecrets(vendorMessage(json) ?? 'unknown error', target.apiKey)}`, { reason: 'stream', retryable: true, provider: kind });
+      // Check for the key first: a failed zod parse (every normal chunk) costs an issue list per chunk.
+      const error = typeof json === 'object' && json !== null && 'error' in json ? errorBodySchema.safeParse(json) : undefined;
+      if (error?.success) throw new UpstreamError(`${kind} failed mid-stream: ${redactSecrets(vendorMessage(json) ?? 'unknown error', target.apiKey)}`, { reason: 'stream', retryable: true, provider: kind });
       const chunk = chatChunkSchema.safeParse(json);
       if (!chunk.success) throw new UpstreamError(`${kind} sent a chunk of an unexpected shape`, { reason: 'malformed', retryable: false, provider: kind });
       if (!started) {
