@@ -2,6 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { Orm } from '../../db/orm.js';
 import { InvalidInputError } from '../../errors.js';
 import { type GenerationRecord, toGenerationRecord } from './generation-record.js';
+import { GenerationWriter } from './generation-writer.js';
 import { type GenerationEntity, GenerationSchema, type GenerationStatus } from './generation.entity.js';
 
 export interface GenerationFilter {
@@ -34,13 +35,22 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 
 /** Stores generation records and pages through them (newest first). */
 export class GenerationStore {
-  constructor(private readonly orm: Orm) {}
+  readonly #writer: GenerationWriter;
 
+  constructor(orm: Orm) {
+    this.#writer = new GenerationWriter(orm);
+  }
+
+  /** Stores a record (batched with the others of this moment; resolves once committed). */
   async save(data: Omit<GenerationRecord, 'completedAt'>): Promise<GenerationRecord> {
-    const em = this.orm.em.fork();
-    const entity = em.create(GenerationSchema, { ...data, attempts: data.attempts.map((a) => ({ ...a })), completedAt: new Date() });
-    await em.flush();
-    return toGenerationRecord(entity);
+    const record: GenerationRecord = Object.freeze({ ...data, attempts: data.attempts.map((a) => ({ ...a })), completedAt: new Date() });
+    await this.#writer.write(record);
+    return record;
+  }
+
+  /** Waits for every pending record write (graceful stop). */
+  drain(): Promise<void> {
+    return this.#writer.drain();
   }
 
   async get(em: EntityManager, id: string): Promise<GenerationRecord | undefined> {

@@ -1,0 +1,87 @@
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { Orm } from '../../db/orm.js';
+import type { GenerationRecord } from './generation-record.js';
+
+/** SQLite keeps a multi-row insert under 500 compound terms. */
+const MAX_BATCH = 400;
+
+interface Pending {
+  readonly row: Record<string, unknown>;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+function toRow(record: GenerationRecord): Record<string, unknown> {
+  return {
+    id: record.id,
+    model_id: record.modelId,
+    provider: record.provider,
+    upstream_model: record.upstreamModel,
+    api_key_id: record.apiKeyId,
+    session_id: record.sessionId,
+    request_id: record.requestId,
+    pool_name: record.poolName,
+    dropped_messages: record.droppedMessages,
+    status: record.status,
+    stream: record.stream ? 1 : 0,
+    finish_reason: record.finishReason,
+    text: record.text,
+    max_tokens: record.maxTokens,
+    input_tokens: record.inputTokens,
+    output_tokens: record.outputTokens,
+    usage_estimated: record.usageEstimated ? 1 : 0,
+    cost_micro_usd: record.costMicroUsd,
+    latency_ms: record.latencyMs,
+    time_to_first_token_ms: record.timeToFirstTokenMs,
+    error_code: record.errorCode,
+    error_message: record.errorMessage,
+    attempts: JSON.stringify(record.attempts),
+    created_at: record.createdAt.getTime(),
+    completed_at: record.completedAt.getTime(),
+  };
+}
+
+/**
+ * Writes generation records in batches: every record written in the same turn of the event loop
+ * goes in one INSERT, and each caller's promise resolves only when its row is committed — so a
+ * request is never answered before its record is stored, and no record is lost to batching.
+ * One statement for many requests instead of a unit of work and a transaction per request.
+ */
+export class GenerationWriter {
+  #queue: Pending[] = [];
+  #scheduled = false;
+  #running: Promise<void> = Promise.resolve();
+
+  constructor(private readonly orm: Orm) {}
+
+  write(record: GenerationRecord): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ row: toRow(record), resolve, reject });
+      if (!this.#scheduled) {
+        this.#scheduled = true;
+        setImmediate(() => {
+          this.#scheduled = false;
+          this.#running = this.#running.then(() => this.#flush());
+        });
+      }
+    });
+  }
+
+  /** Resolves when every record written so far is committed (at shutdown). */
+  async drain(): Promise<void> {
+    while (this.#queue.length > 0 || this.#scheduled) await new Promise((resolve) => setImmediate(resolve));
+    await this.#running;
+  }
+
+  async #flush(): Promise<void> {
+    while (this.#queue.length > 0) {
+      const batch = this.#queue.splice(0, MAX_BATCH);
+      try {
+        await (this.orm.em as SqlEntityManager).getKnex()('generations').insert(batch.map((p) => p.row));
+        for (const pending of batch) pending.resolve();
+      } catch (error) {
+        for (const pending of batch) pending.reject(error);
+      }
+    }
+  }
+}
