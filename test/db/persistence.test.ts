@@ -24,7 +24,7 @@ describe('persistence', () => {
     const [mode] = await orm.em.getConnection().execute<{ journal_mode: string }[]>('pragma journal_mode');
     expect(mode?.journal_mode).toBe('wal');
     const executed = await orm.getMigrator().getExecutedMigrations();
-    expect(executed.map((m) => m.name)).toEqual(['Migration20261125000000-initial', 'Migration20261125172258ModelTimeoutsQuirks', 'Migration20261125172704Generations', 'Migration20261125174100Sessions', 'Migration20261125175205Routing', 'Migration20261125180937Budgets']);
+    expect(executed.map((m) => m.name)).toEqual(['Migration20261125000000-initial', 'Migration20261125172258ModelTimeoutsQuirks', 'Migration20261125172704Generations', 'Migration20261125174100Sessions', 'Migration20261125175205Routing', 'Migration20261125180937Budgets', 'Migration20261125183627CostIndexes']);
     expect(await orm.getMigrator().getPendingMigrations()).toEqual([]);
     await orm.close();
   });

@@ -5,6 +5,7 @@ import { Migration20261125172704Generations } from './Migration20261125172704Gen
 import { Migration20261125174100Sessions } from './Migration20261125174100Sessions.js';
 import { Migration20261125175205Routing } from './Migration20261125175205Routing.js';
 import { Migration20261125180937Budgets } from './Migration20261125180937Budgets.js';
+import { Migration20261125183627CostIndexes } from './Migration20261125183627CostIndexes.js';
 
 /**
  * The committed migrations, oldest first. They are imported (not globbed) so that they run the
@@ -17,4 +18,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125174100Sessions', class: Migration20261125174100Sessions },
   { name: 'Migration20261125175205Routing', class: Migration20261125175205Routing },
   { name: 'Migration20261125180937Budgets', class: Migration20261125180937Budgets },
+  { name: 'Migration20261125183627CostIndexes', class: Migration20261125183627CostIndexes },
 ];
