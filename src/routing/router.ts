@@ -12,7 +12,7 @@ import type { ChatRequest, StreamPart } from '../providers/provider.js';
 import type { ProviderAdapters } from '../providers/providers.js';
 import { type BreakerConfig, CircuitBreaker, type CircuitSnapshot } from './circuit-breaker.js';
 import { LatencyTracker, orderPoolMembers } from './pool-selection.js';
-import { SlidingWindowLimiter } from './rate-limiter.js';
+import { LimiterMap } from './rate-limiter.js';
 import { type RetryPolicy, retryDelayMs, shouldRetry } from './retry-policy.js';
 
 /** What a request targets: one model (with its fallbacks) or a pool. */
@@ -56,11 +56,13 @@ export interface StartOptions {
  */
 export class Router {
   readonly #breakers = new Map<string, CircuitBreaker>();
-  readonly #limiters = new Map<string, SlidingWindowLimiter>();
+  readonly #limiters: LimiterMap;
   readonly #turns = new Map<string, number>();
   readonly latency = new LatencyTracker();
 
-  constructor(private readonly deps: RouterDeps) {}
+  constructor(private readonly deps: RouterDeps) {
+    this.#limiters = new LimiterMap(deps.now);
+  }
 
   breaker(modelId: string): CircuitBreaker {
     let breaker = this.#breakers.get(modelId);
@@ -166,7 +168,7 @@ export class Router {
       const limits = model.limits;
       let reservation: { settle(actual: number): void } | undefined;
       if (limits.requestsPerMinute !== undefined || limits.tokensPerMinute !== undefined) {
-        const limiter = this.#limiter(model.id);
+        const limiter = this.#limiters.get(model.id);
         const result = limiter.tryReserve(limits, tokens);
         if (!result.ok) {
           retryAfterMs = Math.min(retryAfterMs ?? Infinity, result.retryAfterMs);
@@ -181,15 +183,6 @@ export class Router {
       return { model, ...(reservation ? { reservation } : {}) };
     }
     return retryAfterMs === undefined ? {} : { retryAfterMs };
-  }
-
-  #limiter(modelId: string): SlidingWindowLimiter {
-    let limiter = this.#limiters.get(modelId);
-    if (!limiter) {
-      limiter = new SlidingWindowLimiter(this.deps.now);
-      this.#limiters.set(modelId, limiter);
-    }
-    return limiter;
   }
 
   /** Feeds an outcome to the model's breaker (publishing a state change) and latency tracker. */

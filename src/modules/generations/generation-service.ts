@@ -17,7 +17,7 @@ import { fitHistory } from '../sessions/session-history.js';
 import type { SessionService } from '../sessions/session-service.js';
 import type { ModelRecord } from '../models/model-record.js';
 import type { PoolRegistry } from '../pools/pool-registry.js';
-import { SlidingWindowLimiter } from '../../routing/rate-limiter.js';
+import { LimiterMap } from '../../routing/rate-limiter.js';
 import { resolveTarget, type TargetRef } from '../../routing/resolve-target.js';
 import type { RouteTarget, Router } from '../../routing/router.js';
 import type { ModelRegistry } from '../models/model-registry.js';
@@ -140,7 +140,7 @@ export class GenerationService {
       throw error instanceof ModelUnavailableError ? await this.refuse(prepared, error) : error;
     }
     if (viewer.requestsPerMinute !== null) {
-      const admitted = this.#keyLimiter(viewer).tryReserve({ requestsPerMinute: viewer.requestsPerMinute }, 0);
+      const admitted = this.#keyLimiters.get(viewer.keyId ?? 'local').tryReserve({ requestsPerMinute: viewer.requestsPerMinute }, 0);
       if (!admitted.ok) {
         this.deps.metrics.rateLimited.inc({ scope: 'api_key' });
         const error = new RateLimitedError(`this API key may send ${viewer.requestsPerMinute} requests per minute; retry after ${admitted.retryAfterMs} ms`, { retryAfterMs: admitted.retryAfterMs, retryable: true });
@@ -322,17 +322,7 @@ export class GenerationService {
     return error.withDetails({ generationId: record.id });
   }
 
-  #keyLimiters = new Map<string, SlidingWindowLimiter>();
-
-  #keyLimiter(viewer: Viewer): SlidingWindowLimiter {
-    const key = viewer.keyId ?? 'local';
-    let limiter = this.#keyLimiters.get(key);
-    if (!limiter) {
-      limiter = new SlidingWindowLimiter(() => Date.now());
-      this.#keyLimiters.set(key, limiter);
-    }
-    return limiter;
-  }
+  readonly #keyLimiters = new LimiterMap(() => Date.now());
 
   private observe(record: GenerationRecord, latencyMs: number, timeToFirstTokenMs: number | null): void {
     const { metrics } = this.deps;
