@@ -23,6 +23,7 @@ import type { RouteTarget, Router } from '../../routing/router.js';
 import type { ModelRegistry } from '../models/model-registry.js';
 import { generateInputSchema } from './generate-input.js';
 import type { GenerationRecord } from './generation-record.js';
+import { GenerationRecorder } from './generation-recorder.js';
 import type { GenerationStore } from './generation-store.js';
 import type { GenerationStatus, StoredAttempt } from './generation.entity.js';
 
@@ -88,7 +89,11 @@ type Emit = (event: GenerationEvent) => unknown;
  * with usage, cost in micro-USD, latency and time to first token.
  */
 export class GenerationService {
-  constructor(private readonly deps: GenerationServiceDeps) {}
+  readonly #recorder: GenerationRecorder;
+
+  constructor(private readonly deps: GenerationServiceDeps) {
+    this.#recorder = new GenerationRecorder(deps);
+  }
 
   /** Validates and resolves a request; refusals after the model is known are stored, then thrown. */
   async prepare(input: unknown, viewer: Viewer, stream: boolean, requestId: string | null = null): Promise<PreparedGeneration> {
@@ -137,14 +142,14 @@ export class GenerationService {
     try {
       resolveTarget(this.deps, ref);
     } catch (error) {
-      throw error instanceof ModelUnavailableError ? await this.refuse(prepared, error) : error;
+      throw error instanceof ModelUnavailableError ? await this.#recorder.refused(prepared, error) : error;
     }
     if (viewer.requestsPerMinute !== null) {
       const admitted = this.#keyLimiters.get(viewer.keyId ?? 'local').tryReserve({ requestsPerMinute: viewer.requestsPerMinute }, 0);
       if (!admitted.ok) {
         this.deps.metrics.rateLimited.inc({ scope: 'api_key' });
         const error = new RateLimitedError(`this API key may send ${viewer.requestsPerMinute} requests per minute; retry after ${admitted.retryAfterMs} ms`, { retryAfterMs: admitted.retryAfterMs, retryable: true });
-        throw await this.refuse(prepared, error);
+        throw await this.#recorder.refused(prepared, error);
       }
     }
     const budgeted = viewer.keyId !== null && (viewer.budget.dailyMicroUsd !== null || viewer.budget.monthlyMicroUsd !== null);
@@ -163,7 +168,7 @@ export class GenerationService {
         ? `the ${budget?.binding} budget of this API key has $${microToUsd(budgetLimit)} left, less than the prompt alone would cost on ${model.id}; nothing was sent`
         : `the prompt alone would cost more than the costLimit of $${costLimit} on ${model.id}; nothing was sent`;
       const details = byBudget ? { budget: budget?.binding, remainingUsd: microToUsd(budgetLimit) } : { costLimitMicroUsd: limit };
-      throw await this.refuse(prepared, new CostLimitExceededError(message, { details }));
+      throw await this.#recorder.refused(prepared, new CostLimitExceededError(message, { details }));
     }
     const reservation = budgeted && viewer.keyId ? this.deps.budgets.reserve(viewer.keyId, costMicroUsd(promptTokens, affordable, model)) : null;
     return { ...prepared, costLimitMicroUsd: limit, reservation, request: { ...prepared.request, params: { ...prepared.request.params, maxTokens: affordable } } };
@@ -251,8 +256,7 @@ export class GenerationService {
     const cancelled = !stoppedForCost && (finishReason === 'cancelled' || (error !== undefined && signal.aborted));
     const status: GenerationStatus = cancelled ? 'CANCELLED' : error ? 'FAILED' : 'SUCCEEDED';
     const latencyMs = performance.now() - started;
-    const record = await this.deps.store.save({
-      ...this.baseRecord(prepared, model),
+    const record = await this.#recorder.finished(prepared, model, {
       status,
       finishReason: cancelled ? 'cancelled' : finishReason,
       text,
@@ -265,9 +269,7 @@ export class GenerationService {
       errorCode: cancelled ? null : (error?.code ?? null),
       errorMessage: cancelled ? null : (error?.message ?? null),
       attempts,
-    });
-    this.#settle(prepared, record);
-    this.observe(record, latencyMs, timeToFirstToken);
+    }, timeToFirstToken === null ? null : Math.round(timeToFirstToken));
     // Only a whole turn joins the history: a failed or cancelled one leaves it as it was.
     if (status === 'SUCCEEDED' && prepared.sessionId) {
       await this.deps.sessions.appendTurn(prepared.sessionId, [...prepared.fresh, { role: 'assistant', content: text }], record.id);
@@ -277,62 +279,5 @@ export class GenerationService {
     return error && !cancelled ? { record, error } : { record };
   }
 
-  /** Settles the budget reservation to the real cost and tells usageUpdated subscribers. */
-  #settle(prepared: PreparedGeneration, record: GenerationRecord): void {
-    if (prepared.reservation) prepared.reservation.settle(record.costMicroUsd);
-    else if (record.apiKeyId) this.deps.budgets.record(record.apiKeyId, record.costMicroUsd);
-    if (record.apiKeyId) this.deps.bus.publish('usageUpdated', { apiKeyId: record.apiKeyId, generationId: record.id, costMicroUsd: record.costMicroUsd, at: record.completedAt });
-  }
-
-  private baseRecord(prepared: PreparedGeneration, model = prepared.model) {
-    return {
-      id: prepared.id,
-      requestId: prepared.requestId,
-      modelId: model.id,
-      provider: model.provider,
-      upstreamModel: model.upstreamModel,
-      poolName: prepared.target.kind === 'pool' ? prepared.target.pool.name : null,
-      apiKeyId: prepared.apiKeyId,
-      sessionId: prepared.sessionId,
-      droppedMessages: prepared.droppedMessages,
-      stream: prepared.stream,
-      maxTokens: prepared.request.params.maxTokens,
-      createdAt: prepared.createdAt,
-    };
-  }
-
-  /** Stores a request refused before anything was sent, and answers the error to throw. */
-  private async refuse(prepared: PreparedGeneration, error: GatewayError): Promise<GatewayError> {
-    const record = await this.deps.store.save({
-      ...this.baseRecord(prepared),
-      status: 'FAILED',
-      finishReason: null,
-      text: '',
-      inputTokens: 0,
-      outputTokens: 0,
-      usageEstimated: false,
-      costMicroUsd: 0,
-      latencyMs: 0,
-      timeToFirstTokenMs: null,
-      errorCode: error.code,
-      errorMessage: error.message,
-      attempts: [],
-    });
-    this.observe(record, 0, null);
-    return error.withDetails({ generationId: record.id });
-  }
-
   readonly #keyLimiters = new LimiterMap(() => Date.now());
-
-  private observe(record: GenerationRecord, latencyMs: number, timeToFirstTokenMs: number | null): void {
-    const { metrics } = this.deps;
-    const labels = { model: record.modelId, provider: record.provider };
-    metrics.generationRequests.inc({ ...labels, outcome: record.status.toLowerCase() });
-    if (record.attempts.length > 0) metrics.generationDuration.observe({ provider: record.provider }, latencyMs / 1000);
-    if (timeToFirstTokenMs !== null) metrics.timeToFirstToken.observe({ provider: record.provider }, timeToFirstTokenMs / 1000);
-    if (record.inputTokens) metrics.tokens.inc({ ...labels, direction: 'input' }, record.inputTokens);
-    if (record.outputTokens) metrics.tokens.inc({ ...labels, direction: 'output' }, record.outputTokens);
-    if (record.costMicroUsd) metrics.cost.inc(labels, record.costMicroUsd);
-    if (record.status === 'FAILED') this.deps.logger.info({ requestId: record.requestId, generation: record.id, model: record.modelId, code: record.errorCode }, 'generation failed');
-  }
 }

@@ -1,0 +1,103 @@
+import type { GatewayError } from '../../errors.js';
+import type { EventBus } from '../../events/event-bus.js';
+import type { Logger } from '../../observability/logger.js';
+import type { Metrics } from '../../observability/metrics.js';
+import type { BudgetLedger } from '../budgets/budget-ledger.js';
+import type { ModelRecord } from '../models/model-record.js';
+import type { GenerationRecord } from './generation-record.js';
+import type { PreparedGeneration } from './generation-service.js';
+import type { GenerationStore } from './generation-store.js';
+
+/** What a generation's run decided; the recorder adds what the prepared request already knew. */
+export type GenerationOutcomeFields = Pick<
+  GenerationRecord,
+  | 'status'
+  | 'finishReason'
+  | 'text'
+  | 'inputTokens'
+  | 'outputTokens'
+  | 'usageEstimated'
+  | 'costMicroUsd'
+  | 'latencyMs'
+  | 'timeToFirstTokenMs'
+  | 'errorCode'
+  | 'errorMessage'
+  | 'attempts'
+>;
+
+export interface GenerationRecorderDeps {
+  readonly store: GenerationStore;
+  readonly budgets: BudgetLedger;
+  readonly bus: EventBus;
+  readonly metrics: Metrics;
+  readonly logger: Logger;
+}
+
+/**
+ * The bookkeeping of a generation once it ends or is refused: the stored record, the budget
+ * settlement (and usageUpdated), the metrics and the failure log line — in one place, so every
+ * outcome is accounted for the same way.
+ */
+export class GenerationRecorder {
+  constructor(private readonly deps: GenerationRecorderDeps) {}
+
+  /** Stores a generation that was sent, settles its budget reservation and counts it. */
+  async finished(prepared: PreparedGeneration, model: ModelRecord, outcome: GenerationOutcomeFields, timeToFirstTokenMs: number | null): Promise<GenerationRecord> {
+    const record = await this.deps.store.save({ ...baseFields(prepared, model), ...outcome });
+    if (prepared.reservation) prepared.reservation.settle(record.costMicroUsd);
+    else if (record.apiKeyId) this.deps.budgets.record(record.apiKeyId, record.costMicroUsd);
+    if (record.apiKeyId) this.deps.bus.publish('usageUpdated', { apiKeyId: record.apiKeyId, generationId: record.id, costMicroUsd: record.costMicroUsd, at: record.completedAt });
+    this.#observe(record, timeToFirstTokenMs);
+    return record;
+  }
+
+  /** Stores a request refused before anything was sent, and answers the error to throw (naming the record). */
+  async refused(prepared: PreparedGeneration, error: GatewayError): Promise<GatewayError> {
+    const record = await this.deps.store.save({
+      ...baseFields(prepared, prepared.model),
+      status: 'FAILED',
+      finishReason: null,
+      text: '',
+      inputTokens: 0,
+      outputTokens: 0,
+      usageEstimated: false,
+      costMicroUsd: 0,
+      latencyMs: 0,
+      timeToFirstTokenMs: null,
+      errorCode: error.code,
+      errorMessage: error.message,
+      attempts: [],
+    });
+    this.#observe(record, null);
+    return error.withDetails({ generationId: record.id });
+  }
+
+  #observe(record: GenerationRecord, timeToFirstTokenMs: number | null): void {
+    const { metrics } = this.deps;
+    const labels = { model: record.modelId, provider: record.provider };
+    metrics.generationRequests.inc({ ...labels, outcome: record.status.toLowerCase() });
+    if (record.attempts.length > 0) metrics.generationDuration.observe({ provider: record.provider }, record.latencyMs / 1000);
+    if (timeToFirstTokenMs !== null) metrics.timeToFirstToken.observe({ provider: record.provider }, timeToFirstTokenMs / 1000);
+    if (record.inputTokens) metrics.tokens.inc({ ...labels, direction: 'input' }, record.inputTokens);
+    if (record.outputTokens) metrics.tokens.inc({ ...labels, direction: 'output' }, record.outputTokens);
+    if (record.costMicroUsd) metrics.cost.inc(labels, record.costMicroUsd);
+    if (record.status === 'FAILED') this.deps.logger.info({ requestId: record.requestId, generation: record.id, model: record.modelId, code: record.errorCode }, 'generation failed');
+  }
+}
+
+function baseFields(prepared: PreparedGeneration, model: ModelRecord) {
+  return {
+    id: prepared.id,
+    requestId: prepared.requestId,
+    modelId: model.id,
+    provider: model.provider,
+    upstreamModel: model.upstreamModel,
+    poolName: prepared.target.kind === 'pool' ? prepared.target.pool.name : null,
+    apiKeyId: prepared.apiKeyId,
+    sessionId: prepared.sessionId,
+    droppedMessages: prepared.droppedMessages,
+    stream: prepared.stream,
+    maxTokens: prepared.request.params.maxTokens,
+    createdAt: prepared.createdAt,
+  };
+}
