@@ -43,7 +43,13 @@ export class GenerationRecorder {
 
   /** Stores a generation that was sent, settles its budget reservation and counts it. */
   async finished(prepared: PreparedGeneration, model: ModelRecord, outcome: GenerationOutcomeFields, timeToFirstTokenMs: number | null): Promise<GenerationRecord> {
-    const record = await this.deps.store.save({ ...baseFields(prepared, model), ...outcome });
+    let record: GenerationRecord;
+    try {
+      record = await this.deps.store.save({ ...baseFields(prepared, model), ...outcome });
+    } catch (error) {
+      prepared.reservation?.release(); // a record that could not be stored must not hold the budget forever
+      throw error;
+    }
     if (prepared.reservation) prepared.reservation.settle(record.costMicroUsd);
     else if (record.apiKeyId) this.deps.budgets.record(record.apiKeyId, record.costMicroUsd);
     if (record.apiKeyId) this.deps.bus.publish('usageUpdated', { apiKeyId: record.apiKeyId, generationId: record.id, costMicroUsd: record.costMicroUsd, at: record.completedAt });
