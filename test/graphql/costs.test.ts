@@ -71,6 +71,17 @@ describe('budgets', () => {
     expect(budget).toMatchObject({ spentToday: 0.00066, reserved: 0, remaining: 1 - 0.00066 });
   });
 
+  it('should give back the reservation of a stream closed before it ran', async () => {
+    const a = await app();
+    const k = await key(a, 'abandoned', { daily: 1 });
+    const { services } = a.t.app;
+    const viewer = await services.apiKeys.authenticate(services.orm.em.fork(), `Bearer ${k.key}`);
+    const prepared = await services.generations.prepare({ model: 'gpt-test', prompt: 'Hi' }, viewer, true);
+    expect(services.budgets.status(k.apiKey.id, viewer.budget).reservedMicroUsd).toBeGreaterThan(0);
+    await services.generations.stream(prepared).return?.();
+    expect(services.budgets.status(k.apiKey.id, viewer.budget).reservedMicroUsd).toBe(0);
+  });
+
   it('should set, change and clear budgets', async () => {
     const a = await app();
     const k = await key(a, 'admin-set');

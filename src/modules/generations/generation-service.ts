@@ -186,7 +186,9 @@ export class GenerationService {
    * unsubscribes or disconnects) aborts the upstream call; the generation is stored CANCELLED.
    */
   stream(prepared: PreparedGeneration): AsyncIterableIterator<GenerationEvent> {
-    return new Repeater<GenerationEvent>(async (push, stop) => {
+    let started = false;
+    const events = new Repeater<GenerationEvent>(async (push, stop) => {
+      started = true;
       const controller = new AbortController();
       void stop.then(() => controller.abort());
       try {
@@ -195,6 +197,18 @@ export class GenerationService {
         stop();
       }
     });
+    // A subscription closed before its first read never runs: give back what it reserved.
+    return {
+      next: () => events.next(),
+      return: (value?: unknown) => {
+        if (!started) prepared.reservation?.release();
+        return events.return(value as never);
+      },
+      throw: (error?: unknown) => events.throw(error),
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
   }
 
   /** Sends the request through the router, relays its parts to `emit`, and stores the outcome. */
