@@ -91,6 +91,11 @@ export class Router {
     return model.status === 'HEALTHY' && this.breaker(model.id).isAvailable();
   }
 
+  /** Every model that could take a request now, sorted by id. */
+  routable(): ModelRecord[] {
+    return this.deps.routing.all().filter((model) => this.isEligible(model));
+  }
+
   /** The models a target would try, in order, leaving out the ineligible ones. */
   candidates(target: RouteTarget): ModelRecord[] {
     const find = (id: string) => this.deps.routing.get(id);

@@ -31,7 +31,7 @@ describe('registry over GraphQL', () => {
     const { registerModel } = expectData(await t.run(RegisterModel, { input: mockInput }));
     expect(registerModel.healthCheck).toMatchObject({ ok: true });
     expect(registerModel.model).toMatchObject({ id: 'mock-b', status: 'HEALTHY', source: 'API', upstreamModel: 'mock-b', pricing: { input: 0.5, output: 1.5 }, defaults: { maxTokens: 256 }, capabilities: ['CHAT', 'STREAMING'] });
-    expect(t.app.services.routing.routable().map((m) => m.id)).toEqual(['mock-a', 'mock-b']);
+    expect(t.app.services.router.routable().map((m) => m.id)).toEqual(['mock-a', 'mock-b']);
     const { model } = expectData(await t.run(ModelQuery, { id: 'mock-b' }));
     expect(model).toMatchObject({ status: 'HEALTHY', mock: { tokens: 4, tokenDelayMs: 1 }, defaults: { temperature: 0.2 } });
   });
@@ -47,7 +47,7 @@ describe('registry over GraphQL', () => {
     const { registerModel } = expectData(await t.run(RegisterModel, { input: { id: 'gpt-x', provider: 'OPENAI', upstreamModel: 'gpt-4o' } }));
     expect(registerModel.healthCheck).toEqual({ ok: false, latencyMs: 0, message: 'OPENAI_API_KEY is not set' });
     expect(registerModel.model).toMatchObject({ status: 'UNHEALTHY', baseUrl: 'https://api.openai.com/v1', apiKeyEnv: 'OPENAI_API_KEY', lastHealthCheck: { ok: false, message: 'OPENAI_API_KEY is not set' } });
-    expect(t.app.services.routing.routable().map((m) => m.id)).not.toContain('gpt-x');
+    expect(t.app.services.router.routable().map((m) => m.id)).not.toContain('gpt-x');
   });
 
   it('should refuse invalid input naming every field, and store nothing', async () => {
@@ -94,16 +94,16 @@ describe('registry over GraphQL', () => {
 
   it('should disable, enable and retire a model, taking it out of routing', async () => {
     expect(expectData(await t.run(DisableModel, { id: 'mock-a' })).disableModel).toEqual({ id: 'mock-a', status: 'DISABLED' });
-    expect(t.app.services.routing.routable()).toHaveLength(0);
+    expect(t.app.services.router.routable()).toHaveLength(0);
     const checked = expectData(await t.run(CheckModelHealth, { id: 'mock-a' })).checkModelHealth;
     expect(checked.model.status).toBe('DISABLED');
     expect(checked.healthCheck).toMatchObject({ ok: true });
     expect(expectData(await t.run(EnableModel, { id: 'mock-a' })).enableModel.model.status).toBe('HEALTHY');
-    expect(t.app.services.routing.routable()).toHaveLength(1);
+    expect(t.app.services.router.routable()).toHaveLength(1);
     const retired = expectData(await t.run(RetireModel, { id: 'mock-a' })).retireModel;
     expect(retired.status).toBe('RETIRED');
     expect(retired.retiredAt).toMatch(/^\d{4}-\d\d-\d\dT/);
-    expect(t.app.services.routing.routable()).toHaveLength(0);
+    expect(t.app.services.router.routable()).toHaveLength(0);
     expect(expectData(await t.run(ModelsQuery)).models).toEqual([]);
     expect(expectData(await t.run(ModelsQuery, { filter: { includeRetired: true } })).models.map((m) => m.status)).toEqual(['RETIRED']);
     expect(expectError(await t.run(UpdateModel, { input: { id: 'mock-a', version: '2' } }))).toMatchObject({ code: 'MODEL_UNAVAILABLE', message: 'model "mock-a" is retired and cannot be changed' });

@@ -1,16 +1,11 @@
 import type { ProviderAdapters } from '../../providers/providers.js';
-import type { UpstreamTarget } from '../../providers/provider.js';
+import type { HealthResult, UpstreamTarget } from '../../providers/provider.js';
 import type { ModelRecord } from './model-record.js';
 
 export const HEALTH_CHECK_TIMEOUT_MS = 10_000;
 
-/** The result of probing one model. */
-export interface HealthProbe {
-  readonly ok: boolean;
-  readonly latencyMs: number;
-  /** What was checked, or why it failed (never a key). */
-  readonly message: string;
-}
+/** The result of probing one model: an adapter's health result, or the registry's own refusal (a missing key). */
+export type HealthProbe = HealthResult;
 
 /** The upstream a model points at, with its vendor key read from the environment by name. */
 export function upstreamTarget(model: ModelRecord, env: Readonly<Record<string, string | undefined>>): UpstreamTarget {

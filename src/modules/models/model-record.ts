@@ -87,8 +87,3 @@ export function toModelRecord(entity: ModelEntity): ModelRecord {
     retiredAt: entity.retiredAt ?? null,
   });
 }
-
-/** Whether the router may send requests to this model. */
-export function isRoutable(model: ModelRecord): boolean {
-  return model.status === 'HEALTHY' && model.circuitState !== 'OPEN';
-}

@@ -1,4 +1,4 @@
-import { isRoutable, type ModelRecord } from './model-record.js';
+import type { ModelRecord } from './model-record.js';
 
 /**
  * The in-memory copy of the registry that the request path reads: loaded at start and replaced
@@ -24,9 +24,5 @@ export class RoutingTable {
   /** Every model, sorted by id. */
   all(): ModelRecord[] {
     return [...this.#models.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  }
-
-  routable(): ModelRecord[] {
-    return this.all().filter(isRoutable);
   }
 }
