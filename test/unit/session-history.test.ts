@@ -14,7 +14,7 @@ const fresh: ChatMessage[] = [{ role: 'user', content: 'and now?' }];
 
 describe('fitHistory', () => {
   it('should send everything when the model has no context window or it all fits', () => {
-    expect(fitHistory(history, fresh, null, 100)).toEqual({ messages: [...history, ...fresh], dropped: 0 });
+    expect(fitHistory(history, fresh, null, 100)).toEqual({ messages: [...history, ...fresh], dropped: 0, promptTokens: null });
     expect(fitHistory(history, fresh, 10_000, 100).dropped).toBe(0);
   });
 
@@ -24,6 +24,7 @@ describe('fitHistory', () => {
     expect(fitted.dropped).toBe(4);
     expect(fitted.messages).toEqual([system, ...turn(3), ...fresh]);
     expect(countPromptTokens(fitted.messages) + 50).toBeLessThanOrEqual(window);
+    expect(fitted.promptTokens).toBe(countPromptTokens(fitted.messages));
   });
 
   it('should keep system messages and the new messages even when nothing else fits', () => {

@@ -51,6 +51,8 @@ export interface PreparedGeneration {
   readonly stream: boolean;
   /** The most this request may cost (its costLimit or what the key's budget has left); null: no limit. */
   readonly costLimitMicroUsd: number | null;
+  /** Prompt tokens of `request.messages` (cl100k) once counted, so no request counts them twice. */
+  readonly promptTokens: number | null;
   /** The worst case held against the key's budget until the generation settles. */
   readonly reservation: Reservation | null;
   readonly requestId: string | null;
@@ -132,6 +134,7 @@ export class GenerationService {
       sessionId: session?.id ?? null,
       fresh,
       droppedMessages: fitted.dropped,
+      promptTokens: fitted.promptTokens,
       stream,
       costLimitMicroUsd: null,
       reservation: null,
@@ -160,7 +163,7 @@ export class GenerationService {
     const budgetLimit = budget?.remainingMicroUsd ?? null;
     const limit = requestLimit === null ? budgetLimit : budgetLimit === null ? requestLimit : Math.min(requestLimit, budgetLimit);
     if (limit === null) return prepared;
-    const promptTokens = countPromptTokens(prepared.request.messages);
+    const promptTokens = prepared.promptTokens ?? countPromptTokens(prepared.request.messages);
     const affordable = fitMaxTokens(promptTokens, maxTokens, limit, model);
     if (affordable < 1) {
       const byBudget = budgetLimit !== null && (requestLimit === null || budgetLimit < requestLimit);
@@ -171,7 +174,7 @@ export class GenerationService {
       throw await this.#recorder.refused(prepared, new CostLimitExceededError(message, { details }));
     }
     const reservation = budgeted && viewer.keyId ? this.deps.budgets.reserve(viewer.keyId, costMicroUsd(promptTokens, affordable, model)) : null;
-    return { ...prepared, costLimitMicroUsd: limit, reservation, request: { ...prepared.request, params: { ...prepared.request.params, maxTokens: affordable } } };
+    return { ...prepared, promptTokens, costLimitMicroUsd: limit, reservation, request: { ...prepared.request, params: { ...prepared.request.params, maxTokens: affordable } } };
   }
 
   /** `generate`: runs to the end; a failed generation is stored and its error thrown with the generation's id. */
@@ -231,7 +234,7 @@ export class GenerationService {
     let stoppedForCost = false;
     // The running cost (TokenDelta.costUsd, the stop at the limit) is counted only where someone needs it.
     const trackCost = emit !== undefined || prepared.costLimitMicroUsd !== null;
-    const promptTokens = trackCost ? countPromptTokens(request.messages) : 0;
+    const promptTokens = trackCost ? (prepared.promptTokens ?? countPromptTokens(request.messages)) : 0;
     let outputTokens = 0;
     try {
       const route = await this.deps.router.start(prepared.target, request, inner.signal, attempts, { wholeAnswer: !prepared.stream });

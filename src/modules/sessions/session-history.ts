@@ -5,6 +5,8 @@ export interface FittedHistory {
   readonly messages: ChatMessage[];
   /** How many history messages were left out. */
   readonly dropped: number;
+  /** Prompt tokens of `messages` (cl100k), when they were counted (a model with a context window). */
+  readonly promptTokens: number | null;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface FittedHistory {
  */
 export function fitHistory(history: readonly ChatMessage[], fresh: readonly ChatMessage[], contextWindow: number | null, maxTokens: number): FittedHistory {
   const all = [...history, ...fresh];
-  if (contextWindow === null) return { messages: all, dropped: 0 };
+  if (contextWindow === null) return { messages: all, dropped: 0, promptTokens: null };
   const budget = contextWindow - maxTokens;
   let total = countPromptTokens(all);
   const keep = history.map(() => true);
@@ -26,5 +28,5 @@ export function fitHistory(history: readonly ChatMessage[], fresh: readonly Chat
     dropped++;
     total -= countTokens(message.content) + 3;
   }
-  return { messages: [...history.filter((_, i) => keep[i]), ...fresh], dropped };
+  return { messages: [...history.filter((_, i) => keep[i]), ...fresh], dropped, promptTokens: total };
 }
