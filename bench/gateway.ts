@@ -17,7 +17,10 @@ export interface RunningGateway {
  * Starts Switchyard as its own process (as `npm start` does, compiled by tsx on the fly) with a
  * config that points `bench-model` at the bench upstream; local mode.
  */
-export async function startGateway(upstreamUrl: string, options: { dbPath?: string; extraModels?: unknown[] } = {}): Promise<RunningGateway> {
+export async function startGateway(
+  upstreamUrl: string,
+  options: { dbPath?: string; extraModels?: unknown[]; /** extra node flags, e.g. --cpu-prof */ nodeArgs?: string[] } = {},
+): Promise<RunningGateway> {
   const dir = mkdtempSync(join(tmpdir(), 'sy-bench-'));
   const config = join(dir, 'switchyard.config.yml');
   writeFileSync(
@@ -35,7 +38,7 @@ export async function startGateway(upstreamUrl: string, options: { dbPath?: stri
       ],
     }),
   );
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--config', config], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts', '--config', config], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],

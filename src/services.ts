@@ -21,7 +21,6 @@ import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { createUpstreamHttp, type UpstreamHttp } from './providers/http.js';
 import { createProviderAdapters, type ProviderAdapters } from './providers/providers.js';
-import { warmTokenizer } from './providers/token-estimate.js';
 
 /** Everything the gateway is made of, built once per app by `createServices`. */
 export interface Services {
@@ -67,7 +66,6 @@ function resolverFor(lookup: LookupFunction | undefined) {
  */
 export async function createServices(config: Config, overrides: ServiceOverrides = {}): Promise<Services> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  warmTokenizer();
   const orm = await createOrm(config.database, logger);
   const bus = createEventBus();
   const routing = new RoutingTable();

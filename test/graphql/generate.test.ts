@@ -63,6 +63,13 @@ describe('generate over HTTP', () => {
     expect(generations.edges[0]?.node).toMatchObject({ status: 'FAILED', errorCode: 'COST_LIMIT_EXCEEDED', costMicroUsd: 0 });
   });
 
+  it('should count a prompt that spells a special token as plain text', async () => {
+    // "<|endoftext|>" counts 7 tokens as text (+ 3 per message + 3 priming = 13 → 390 micro at $30/M);
+    // $0.001 leaves 610 micro → 10 output tokens at 60 micro each.
+    const { generate } = expectData(await v.t.run(Generate, { input: { model: 'gpt-test', prompt: '<|endoftext|>', costLimit: 0.001 } }));
+    expect(generate).toMatchObject({ status: 'SUCCEEDED', maxTokens: 10 });
+  });
+
   it('should refuse bad input naming the field, an unknown model and an unhealthy one', async () => {
     expect(expectError(await v.t.run(Generate, { input: { prompt: 'a', messages: [{ role: 'USER', content: 'b' }] } }))).toMatchObject({ code: 'BAD_USER_INPUT', message: 'input.messages: give either prompt or messages, not both' });
     expect(expectError(await v.t.run(Generate, { input: {} }))).toMatchObject({ code: 'BAD_USER_INPUT', message: 'input.prompt: is required: expected a prompt or messages' });
