@@ -47,3 +47,31 @@ export async function streamOnce(client: Client, model?: string): Promise<{ firs
   }
   return { firstTokenMs, totalMs: performance.now() - started, tokens };
 }
+
+/**
+ * A lean graphql-transport-ws client for fan-out figures: one connection carrying `count`
+ * subscriptions of `query`, calling `onNext` for each `next` message without parsing it (the
+ * full client's per-message parsing and validation would be measured as well otherwise, on the
+ * same cores as the gateway). Errors and early completes reject `ready` or are thrown to `onError`.
+ */
+export async function leanSubscriptions(
+  baseUrl: string,
+  count: number,
+  query: string,
+  onNext: () => void,
+  onError: (message: string) => void,
+): Promise<{ close(): void }> {
+  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+  await new Promise<void>((resolve, reject) => {
+    socket.once('error', reject);
+    socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: {} })));
+    socket.once('message', (data) => (String(data).includes('connection_ack') ? resolve() : reject(new Error(String(data)))));
+  });
+  socket.on('message', (data) => {
+    const text = String(data);
+    if (text.includes('"type":"next"') && !text.includes('"errors"')) onNext();
+    else if (!text.includes('"type":"complete"')) onError(text.slice(0, 300));
+  });
+  for (let id = 1; id <= count; id++) socket.send(JSON.stringify({ id: String(id), type: 'subscribe', payload: { query } }));
+  return { close: () => socket.close(1000) };
+}

@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
-import type { Client } from 'graphql-ws';
 import { type RunningGateway, rssMb } from './gateway.js';
-import { directStream, GENERATE, post, streamOnce, wsClient } from './load.js';
+import { request } from 'undici';
+import { agent, directStream, GENERATE, leanSubscriptions, post, streamOnce, wsClient } from './load.js';
 import { quantile } from './stats.js';
 
 /** Added latency at one connection: gateway minus direct, at p50 and p99, for generate and for the first token. */
@@ -96,62 +96,61 @@ export async function switchFanOut(gw: RunningGateway, subscribers: number, swit
   const sessionId = ((await created.json()) as { data: { createSession: { id: string } } }).data.createSession.id;
   const rssBefore = rssMb(gw.pid);
   const perConnection = 20;
-  const clients: Client[] = Array.from({ length: Math.ceil(subscribers / perConnection) }, () => wsClient(gw.url));
   let expected = 0;
   let delivered = 0;
   let sentAt = 0;
   const deliveries: number[] = [];
   let wake: (() => void) | undefined;
-  const disposers: Array<() => void> = [];
+  const onNext = () => {
+    deliveries.push(performance.now() - sentAt);
+    if (++delivered === expected) wake?.();
+  };
+  const query = `subscription { modelSwitched(sessionId: "${sessionId}") { revision } }`;
+  const connections = await Promise.all(
+    Array.from({ length: Math.ceil(subscribers / perConnection) }, () => leanSubscriptions(gw.url, perConnection, query, onNext, (e) => console.error('subscription error', e))),
+  );
+  // Wait until the gateway counts every subscription as open.
   let opened = 0;
-  await new Promise<void>((ready) => {
-    for (let i = 0; i < subscribers; i++) {
-      const client = clients[Math.floor(i / perConnection)] as Client;
-      disposers.push(
-        client.subscribe(
-          { query: `subscription { modelSwitched(sessionId: "${sessionId}") { revision } }` },
-          {
-            next: () => {
-              deliveries.push(performance.now() - sentAt);
-              if (++delivered === expected) wake?.();
-            },
-            error: (e) => console.error('subscription error', e),
-            complete: () => undefined,
-          },
-        ),
-      );
-    }
-    // Wait until the gateway counts every subscription as open.
-    const poll = setInterval(async () => {
-      const metrics = await (await fetch(`${gw.url}/metrics`)).text();
-      opened = Number(/^switchyard_active_subscriptions (\d+)/m.exec(metrics)?.[1] ?? 0);
-      if (opened >= subscribers) {
-        clearInterval(poll);
-        ready();
-      }
-    }, 200);
-  });
+  for (;;) {
+    const metrics = await (await fetch(`${gw.url}/metrics`)).text();
+    opened = Number(/^switchyard_active_subscriptions (\d+)/m.exec(metrics)?.[1] ?? 0);
+    if (opened >= subscribers) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   const rssWithSubscribers = rssMb(gw.pid);
   const targets = ['bench-mock', 'bench'];
   const serverLatencies: number[] = [];
-  for (let s = 0; s < switches; s++) {
+  const firsts: number[] = [];
+  const lasts: number[] = [];
+  const warmUp = 5;
+  for (let s = 0; s < warmUp + switches; s++) {
     expected += subscribers;
     const done = new Promise<void>((resolve) => (wake = resolve));
     sentAt = performance.now();
-    const response = await fetch(gql, {
+    const response = await request(gql, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: `mutation { switchModel(input: { sessionId: "${sessionId}", modelId: "${targets[s % 2]}" }) { latencyMs } }` }),
+      dispatcher: agent,
     });
-    serverLatencies.push(((await response.json()) as { data: { switchModel: { latencyMs: number } } }).data.switchModel.latencyMs);
+    const latencyMs = ((await response.body.json()) as { data: { switchModel: { latencyMs: number } } }).data.switchModel.latencyMs;
     await done;
+    if (s < warmUp) deliveries.length = 0;
+    else {
+      serverLatencies.push(latencyMs);
+      const these = deliveries.slice(-subscribers);
+      firsts.push(Math.min(...these));
+      lasts.push(Math.max(...these));
+    }
   }
-  for (const dispose of disposers) dispose();
-  await Promise.all(clients.map((c) => c.dispose()));
+  for (const connection of connections) connection.close();
   return {
     subscribers: opened,
     deliveryP50: quantile(deliveries, 0.5),
     deliveryP99: quantile(deliveries, 0.99),
+    /** Per switch: to the first subscriber's event and to the last one's (median over switches). */
+    firstP50: quantile(firsts, 0.5),
+    lastP50: quantile(lasts, 0.5),
     serverP50: quantile(serverLatencies, 0.5),
     serverP99: quantile(serverLatencies, 0.99),
     rssBeforeMb: rssBefore,

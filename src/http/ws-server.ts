@@ -1,25 +1,30 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { ExecutionArgs } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { Context } from '../graphql/context.js';
+import { broadcastKey } from '../graphql/broadcast.js';
 import { maskError } from '../graphql/errors.js';
 import type { Services } from '../services.js';
+import { SharedStreams } from './shared-streams.js';
+import { WriteCoalescer } from './write-coalescer.js';
 
-type Enveloped = { execute: (args: ExecutionArgs) => unknown; subscribe: (args: ExecutionArgs) => unknown };
+/** What onSubscribe hands to execute/subscribe: this operation's envelop, and its broadcast key when it may share. */
+type OperationRoot = { execute: (args: ExecutionArgs) => unknown; subscribe: (args: ExecutionArgs) => unknown; broadcastKey: string | undefined };
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
 /**
- * Counts an open subscription for as long as its iterator lives. A hand-written iterator, not an
- * async generator: a generator's `return()` waits behind a pending `next()`, so a subscription
- * closed while idle would never be released.
+ * Counts an open subscription for as long as its iterator lives, and holds its connection's
+ * writes for the rest of the turn whenever it yields (see WriteCoalescer). A hand-written
+ * iterator, not an async generator: a generator's `return()` waits behind a pending `next()`, so a
+ * subscription closed while idle would never be released.
  */
-function counted<T>(source: AsyncIterable<T>, gauge: Services['metrics']['activeSubscriptions']): AsyncIterableIterator<T> {
+function tracked<T>(source: AsyncIterable<T>, gauge: Services['metrics']['activeSubscriptions'], hold: () => void): AsyncIterableIterator<T> {
   const iterator = source[Symbol.asyncIterator]();
   let open = true;
   const release = () => {
@@ -31,6 +36,7 @@ function counted<T>(source: AsyncIterable<T>, gauge: Services['metrics']['active
     async next() {
       const result = await iterator.next();
       if (result.done) release();
+      else hold();
       return result;
     },
     async return(value?: unknown) {
@@ -52,15 +58,23 @@ function counted<T>(source: AsyncIterable<T>, gauge: Services['metrics']['active
  * graphql-ws on the same port and path as Yoga. Every operation goes through Yoga's envelop
  * (same schema, plugins and error masking as HTTP). The key in `connectionParams.authorization`
  * is checked at connect (a bad one closes the socket with 4403) and again for every operation.
+ * Subscriptions to broadcast feeds asked the same way by the same caller share one execution
+ * (see `broadcastKey`): an event is executed once, not once per subscriber.
  */
 export function attachWebSocketServer(httpServer: Server, yoga: YogaServerInstance<Record<string, unknown>, Context>, services: Services) {
   const wss = new WebSocketServer({ server: httpServer, path: yoga.graphqlEndpoint });
+  const broadcasts = new SharedStreams<unknown>((size) => services.metrics.broadcastExecutions.set(size));
+  const coalescer = new WriteCoalescer();
   return useServer(
     {
-      execute: (args) => (args.rootValue as Enveloped).execute(args) as never,
+      execute: (args) => (args.rootValue as OperationRoot).execute(args) as never,
       subscribe: async (args) => {
-        const result = await (args.rootValue as Enveloped).subscribe(args);
-        return (isAsyncIterable(result) ? counted(result, services.metrics.activeSubscriptions) : result) as never;
+        const root = args.rootValue as OperationRoot;
+        const result = root.broadcastKey === undefined ? await root.subscribe(args) : await broadcasts.join(root.broadcastKey, async () => root.subscribe(args));
+        if (!isAsyncIterable(result)) return result as never;
+        // The connection's TCP socket (ws writes its frames there): public as the upgrade request's socket.
+        const socket = (args.contextValue as { req: IncomingMessage }).req.socket;
+        return tracked(result, services.metrics.activeSubscriptions, () => coalescer.hold(socket)) as never;
       },
       onConnect: async (ctx) => {
         try {
@@ -93,7 +107,8 @@ export function attachWebSocketServer(httpServer: Server, yoga: YogaServerInstan
         } catch (error) {
           return [maskError(error, 'Unexpected error.') as GraphQLError];
         }
-        return { schema, operationName: params.operationName, document, variableValues: params.variables, contextValue, rootValue: { execute, subscribe } };
+        const rootValue: OperationRoot = { execute, subscribe, broadcastKey: broadcastKey(schema, document, params, (contextValue as unknown as Context).viewer) };
+        return { schema, operationName: params.operationName, document, variableValues: params.variables, contextValue, rootValue };
       },
     },
     wss,

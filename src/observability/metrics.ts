@@ -47,6 +47,11 @@ export function createMetrics(routing: RoutingTable) {
     help: 'GraphQL subscriptions currently open over WebSocket',
     registers: [registry],
   });
+  const broadcastExecutions = new Gauge({
+    name: 'switchyard_broadcast_executions',
+    help: 'Executions of broadcast subscriptions (modelSwitched, modelEvents, usageUpdated) running, each shared by every subscriber asking the same way',
+    registers: [registry],
+  });
 
   const authFailures = new Counter({
     name: 'switchyard_auth_failures_total',
@@ -120,7 +125,7 @@ export function createMetrics(routing: RoutingTable) {
     registers: [registry],
   });
 
-  return { retries, fallbacks, rateLimited, switchDuration, registry, healthChecks, activeSubscriptions, authFailures, generationRequests, generationDuration, timeToFirstToken, tokens, cost };
+  return { retries, fallbacks, rateLimited, switchDuration, registry, healthChecks, activeSubscriptions, broadcastExecutions, authFailures, generationRequests, generationDuration, timeToFirstToken, tokens, cost };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -71,6 +71,51 @@ describe('modelSwitched and switching under streams', () => {
     expect(expectData(await v.t.run(SessionQuery, { id: session.id })).session?.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
   });
 
+  it('should execute an event once for subscribers asking the same way, never across callers, arguments or streams', async () => {
+    await Promise.all(clients.splice(0).map((c) => c.dispose()));
+    await v.dispose();
+    const admin = 'share-admin-key-0123456789';
+    v = await startVendorApp({ SWITCHYARD_ADMIN_KEY: admin });
+    url = await v.t.listen();
+    const executions = async () => (await v.t.app.services.metrics.broadcastExecutions.get()).values[0]?.value ?? 0;
+    const a = expectData(await v.t.run(CreateApiKey, { input: { name: 'a', scopes: ['CLIENT'] } }, admin)).createApiKey.key;
+    const b = expectData(await v.t.run(CreateApiKey, { input: { name: 'b', scopes: ['CLIENT'] } }, admin)).createApiKey.key;
+    const sessionA = expectData(await v.t.run(CreateSession, { input: { modelId: 'mock-a' } }, a)).createSession;
+    const sessionB = expectData(await v.t.run(CreateSession, { input: { modelId: 'mock-a' } }, b)).createSession;
+    const sameA = [subscribe(client(a), ModelSwitchedSubscription, { sessionId: sessionA.id }), subscribe(client(a), ModelSwitchedSubscription, { sessionId: sessionA.id })];
+    const everyOfA = subscribe(client(a), ModelSwitchedSubscription, {});
+    const everyOfB = subscribe(client(b), ModelSwitchedSubscription, {});
+    await waitFor(async () => (await openSubscriptions()) === 4, 'four subscriptions');
+    expect(await executions()).toBe(3); // a by session (shared by two), a for all, b for all
+
+    expectData(await v.t.run(SwitchModel, { input: { sessionId: sessionA.id, modelId: 'gpt-test' } }, a));
+    expectData(await v.t.run(SwitchModel, { input: { sessionId: sessionB.id, modelId: 'claude-test' } }, b));
+    for (const events of [...sameA, everyOfA]) expect((await events.next()).value?.data?.modelSwitched).toMatchObject({ session: { id: sessionA.id }, model: { id: 'gpt-test' } });
+    expect((await everyOfB.next()).value?.data?.modelSwitched).toMatchObject({ session: { id: sessionB.id }, model: { id: 'claude-test' } });
+
+    await sameA[0]?.return?.();
+    await waitFor(async () => (await openSubscriptions()) === 3, 'one closed');
+    expect(await executions()).toBe(3); // its twin still reads the shared execution
+    expectData(await v.t.run(SwitchModel, { input: { sessionId: sessionA.id, modelId: 'mock-a' } }, a));
+    expect((await sameA[1]?.next())?.value?.data?.modelSwitched).toMatchObject({ revision: 3, model: { id: 'mock-a' } });
+    for (const events of [sameA[1], everyOfA, everyOfB]) await events?.return?.();
+    await waitFor(async () => (await executions()) === 0, 'every execution closed');
+
+    // Two identical streams are two generations: generateStream is never shared.
+    const input = { input: { model: 'mock-a', prompt: 'same words' } };
+    const ids = await Promise.all(
+      [client(a), client(a)].map(async (c) => {
+        for await (const result of subscribe(c, GenerateStream, input)) {
+          const event = result.data?.generateStream;
+          if (event?.__typename === 'GenerationCompleted') return event.generation.id;
+        }
+        return undefined;
+      }),
+    );
+    expect(new Set(ids).size).toBe(2);
+    expect(ids.every(Boolean)).toBe(true);
+  });
+
   it("should not show a client another key's switches", async () => {
     await Promise.all(clients.splice(0).map((c) => c.dispose()));
     await v.dispose();

@@ -6,6 +6,7 @@ import { microToUsd } from '../../pricing/money.js';
 import { ApiKeyRef } from '../keys/api-key.graphql.js';
 import type { ApiKeyRecord } from '../keys/api-key-service.js';
 import { hasScope, requireScope } from '../keys/viewer.js';
+import { BROADCAST } from '../../graphql/broadcast.js';
 
 interface BudgetView {
   readonly key: ApiKeyRecord;
@@ -74,6 +75,7 @@ builder.subscriptionFields((t) => ({
   usageUpdated: t.field({
     type: UsageUpdateRef,
     description: "Spend and remaining budget of the caller's key, pushed as its generations settle (admins: any key, or all without apiKeyId).",
+    extensions: BROADCAST,
     args: { apiKeyId: t.arg.id() },
     subscribe: (_root, { apiKeyId }, ctx) => {
       requireScope(ctx.viewer, 'client', 'usageUpdated');

@@ -4,6 +4,7 @@ import { builder, type BuilderTypes } from '../../graphql/builder.js';
 import { definedOnly, withoutNulls } from '../../graphql/input.js';
 import { requireScope } from '../keys/viewer.js';
 import { ModelCapabilityEnum, ModelPayloadRef, ModelProviderEnum, ModelRef, ModelStatusEnum } from './model.graphql.js';
+import { BROADCAST } from '../../graphql/broadcast.js';
 
 export const GenerationParamsInput = builder.inputType('GenerationParamsInput', {
   description: 'Sampling parameters; unset ones fall back to the next level (request → session → model → 2000 max tokens).',
@@ -181,6 +182,7 @@ builder.subscriptionFields((t) => ({
   modelEvents: t.field({
     type: ModelEventRef,
     description: 'Registry changes as they happen: registrations, updates, health changes, disables and retirements.',
+    extensions: BROADCAST,
     args: {
       modelId: t.arg.id({ description: 'Only events of this model.' }),
       types: t.arg({ type: [ModelEventTypeEnum], description: 'Only these event types.' }),

@@ -9,6 +9,7 @@ import { ModelRef } from '../models/model.graphql.js';
 import { PoolRef } from '../pools/pool.graphql.js';
 import type { StoredGenerationParams } from '../models/model.entity.js';
 import { canSee, type ModelSwitchRecord, type SessionRecord } from './session-service.js';
+import { BROADCAST } from '../../graphql/broadcast.js';
 
 const SessionParamsRef = builder.objectRef<StoredGenerationParams>('SessionParams').implement({
   description: "The session's parameters; unset ones fall back to the model's defaults.",
@@ -141,6 +142,7 @@ builder.subscriptionFields((t) => ({
   modelSwitched: t.field({
     type: ModelSwitchRef,
     description: 'Model switches as they are applied, in revision order per session. Without sessionId: every session the caller may see.',
+    extensions: BROADCAST,
     args: { sessionId: t.arg.id() },
     subscribe: async (_root, { sessionId }, ctx) => {
       requireScope(ctx.viewer, 'client', 'modelSwitched');
