@@ -31,9 +31,10 @@ const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
 async function drive(url: string): Promise<void> {
   const gw = { url } as Parameters<typeof streamsPerSecond>[0];
   if (scenario === 'generate') {
-    await autocannon({ url: `${url}/graphql`, method: 'POST', headers: { 'content-type': 'application/json' }, body: GENERATE, connections: 64, duration: seconds });
+    const result = await autocannon({ url: `${url}/graphql`, method: 'POST', headers: { 'content-type': 'application/json' }, body: GENERATE, connections: 64, duration: seconds });
+    console.log(`generate at 64 connections (profiled, so slower than the bench): ${result.requests.average} req/s, p99 ${result.latency.p99} ms, ${result.errors + result.non2xx} errors`);
   } else if (scenario === 'stream') {
-    await streamsPerSecond(gw, 16, seconds);
+    console.log(`generateStream at 16 connections (profiled): ${(await streamsPerSecond(gw, 16, seconds)).streamsPerSecond} streams/s`);
   } else if (scenario === 'fanout') {
     console.log(await switchFanOut({ ...gw, pid: gatewayPid }, 1000, 30));
   } else {

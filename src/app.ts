@@ -44,6 +44,18 @@ function requestIdOf(header: string | string[] | undefined): string {
   return value && REQUEST_ID.test(value) ? value : randomUUID();
 }
 
+/** The whole body, or undefined (reading stopped) once it passes `limit` bytes. */
+async function readWithin(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
 /** The host to listen on: local mode (no admin key) never listens beyond loopback. */
 export function listenHost(config: Config): string {
   return config.adminKey === undefined ? '127.0.0.1' : config.server.host;
@@ -66,6 +78,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     landingPage: false,
     healthCheckEndpoint: '/yoga-health',
     graphiql: { title: 'Switchyard', subscriptionsProtocol: 'WS' },
+    // The body limit is enforced in front of Yoga (see handle): Yoga's own would pipe every body
+    // through a TransformStream and build an AbortError when it ends.
+    maxRequestBodySize: false,
     maskedErrors: { maskError },
     plugins: [
       maxDepthPlugin({ n: QUERY_LIMITS.depth, exposeLimits: true }),
@@ -103,8 +118,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     if (path === '/graphql') {
       req.headers['x-request-id'] = requestIdOf(req.headers['x-request-id']);
       res.setHeader('x-request-id', req.headers['x-request-id']);
-      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
-        return sendJson(res, 413, { errors: [{ message: `request body too large: at most ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_USER_INPUT' } }] });
+      const tooLarge = { errors: [{ message: `request body too large: at most ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_USER_INPUT' } }] };
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return sendJson(res, 413, tooLarge);
+      if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] !== undefined) {
+        // A body of unknown length (chunked) is read here within the limit and handed to Yoga whole
+        // (the adapter's documented pre-read `body`); a Content-Length body streams straight in.
+        const body = await readWithin(req, MAX_BODY_BYTES);
+        if (body === undefined) {
+          res.setHeader('connection', 'close');
+          return sendJson(res, 413, tooLarge);
+        }
+        (req as IncomingMessage & { body?: Buffer }).body = body;
       }
       await yoga(req, res);
       return;

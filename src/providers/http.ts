@@ -1,13 +1,17 @@
 import { lookup as dnsLookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
-import { Agent, errors as undiciErrors, request } from 'undici';
+import { Agent, type Dispatcher, errors as undiciErrors, request } from 'undici';
 import { UpstreamError } from '../errors.js';
 import { checkEndpointUrl, classifyAddress } from '../security/endpoint-policy.js';
 
 export interface UpstreamResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
-  /** The body as it arrives, chunk by chunk. */
+  /**
+   * The body as it arrives, chunk by chunk. A reader that stops early (an SSE stream's `[DONE]`, a
+   * bad chunk) leaves the rest to be read and dropped in the background, so the keep-alive
+   * connection goes back to the pool; a rest over 1 MiB closes the connection instead.
+   */
   readonly body: AsyncIterable<Uint8Array>;
   text(): Promise<string>;
 }
@@ -64,6 +68,34 @@ function describeNetworkError(error: unknown): { message: string; refused: boole
   return { message: code ?? (error instanceof Error ? error.message : 'network error'), refused: false };
 }
 
+const DRAIN_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Iterates an undici body without Node's destroy-on-early-return, which builds an AbortError
+ * (with its stack) for every stream left at `[DONE]` and throws the connection away: the rest is
+ * drained in the background instead (undici's `dump`, which destroys past its limit).
+ */
+function releasingOnReturn(body: Dispatcher.ResponseData['body']): AsyncIterable<Uint8Array> {
+  return {
+    [Symbol.asyncIterator]() {
+      const chunks = body.iterator({ destroyOnReturn: false });
+      let read = 0;
+      return {
+        async next() {
+          const result = await chunks.next();
+          if (!result.done) read += (result.value as Uint8Array).byteLength;
+          return result as IteratorResult<Uint8Array>;
+        },
+        async return() {
+          await chunks.return?.();
+          if (!body.readableEnded && !body.destroyed) body.dump({ limit: read + DRAIN_LIMIT_BYTES }).catch(() => undefined);
+          return { done: true, value: undefined };
+        },
+      };
+    },
+  };
+}
+
 export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
   const lookup = guardedLookup(options.lookup ?? (dnsLookup as LookupFunction), options.allowPrivateEndpoints);
   const agents = new Map<number, Agent>();
@@ -92,7 +124,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
         const destroy = () => response.body.destroy(new Error('aborted by the caller'));
         init.signal.addEventListener('abort', destroy, { once: true });
         response.body.once('close', () => init.signal.removeEventListener('abort', destroy));
-        return { status: response.statusCode, headers: response.headers, body: response.body, text: () => response.body.text() };
+        return { status: response.statusCode, headers: response.headers, body: releasingOnReturn(response.body), text: () => response.body.text() };
       } catch (error) {
         if (init.signal.aborted) throw error;
         const { message, refused } = describeNetworkError(error);

@@ -2,7 +2,8 @@
  * A Server-Sent Events parser following the WHATWG event-stream rules: lines end in CRLF, LF or
  * CR (split anywhere across chunks), `:` starts a comment, `data` lines of one event are joined
  * with "\n", a blank line dispatches the event, an event with no data is dropped, one leading
- * space after the colon is removed, and a UTF-8 character split across chunks stays whole.
+ * space after the colon is removed, and a UTF-8 character split across chunks stays whole. An
+ * unterminated last event (no blank line after it) is not dispatched, per the spec.
  * @see https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
  */
 export interface SseEvent {
@@ -12,50 +13,66 @@ export interface SseEvent {
   readonly id?: string;
 }
 
-export async function* parseSse(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<SseEvent> {
-  const decoder = new TextDecoder('utf-8');
-  let buffer = '';
-  let pendingCR = false;
-  let event = '';
-  let data: string[] = [];
-  let id: string | undefined;
+/**
+ * The parser as a plain object: `feed` a chunk, get the events it completed. Synchronous, so an
+ * adapter reads its upstream with one loop and no generator per layer (the hot path of every
+ * token relayed).
+ */
+export class SseParser {
+  readonly #decoder = new TextDecoder('utf-8');
+  #buffer = '';
+  #pendingCR = false;
+  #event = '';
+  #data: string[] = [];
+  #id: string | undefined;
 
-  function* takeLine(line: string): Generator<SseEvent> {
+  feed(chunk: Uint8Array | string): SseEvent[] {
+    let text = typeof chunk === 'string' ? chunk : this.#decoder.decode(chunk, { stream: true });
+    if (this.#pendingCR && text.length > 0) {
+      if (text.charCodeAt(0) === 10) text = text.slice(1);
+      this.#pendingCR = false;
+    }
+    const buffer = this.#buffer + text;
+    const events: SseEvent[] = [];
+    let start = 0;
+    let cr = buffer.indexOf('\r');
+    for (;;) {
+      const lf = buffer.indexOf('\n', start);
+      if (cr !== -1 && cr < start) cr = buffer.indexOf('\r', start);
+      if (lf === -1 && cr === -1) break;
+      if (cr === -1 || (lf !== -1 && lf < cr)) {
+        this.#line(buffer.slice(start, lf), events);
+        start = lf + 1;
+      } else {
+        this.#line(buffer.slice(start, cr), events);
+        if (cr + 1 === buffer.length) this.#pendingCR = true;
+        start = buffer.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+      }
+    }
+    this.#buffer = start === 0 ? buffer : buffer.slice(start);
+    return events;
+  }
+
+  #line(line: string, events: SseEvent[]): void {
     if (line === '') {
-      if (data.length > 0) yield { event: event || 'message', data: data.join('\n'), ...(id !== undefined ? { id } : {}) };
-      event = '';
-      data = [];
+      if (this.#data.length > 0) events.push({ event: this.#event || 'message', data: this.#data.join('\n'), ...(this.#id !== undefined ? { id: this.#id } : {}) });
+      this.#event = '';
+      this.#data = [];
       return;
     }
-    if (line.startsWith(':')) return;
+    if (line.charCodeAt(0) === 58 /* : */) return;
     const colon = line.indexOf(':');
     const field = colon === -1 ? line : line.slice(0, colon);
     let value = colon === -1 ? '' : line.slice(colon + 1);
-    if (value.startsWith(' ')) value = value.slice(1);
-    if (field === 'data') data.push(value);
-    else if (field === 'event') event = value;
-    else if (field === 'id' && !value.includes('\0')) id = value;
+    if (value.charCodeAt(0) === 32 /* space */) value = value.slice(1);
+    if (field === 'data') this.#data.push(value);
+    else if (field === 'event') this.#event = value;
+    else if (field === 'id' && !value.includes('\0')) this.#id = value;
   }
+}
 
-  for await (const chunk of chunks) {
-    let text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    if (pendingCR && text.startsWith('\n')) text = text.slice(1);
-    pendingCR = false;
-    buffer += text;
-    let start = 0;
-    for (let i = 0; i < buffer.length; i++) {
-      const ch = buffer[i];
-      if (ch !== '\n' && ch !== '\r') continue;
-      yield* takeLine(buffer.slice(start, i));
-      if (ch === '\r') {
-        if (i + 1 === buffer.length) pendingCR = true;
-        else if (buffer[i + 1] === '\n') i++;
-      }
-      start = i + 1;
-    }
-    buffer = buffer.slice(start);
-  }
-  buffer += decoder.decode();
-  if (buffer) yield* takeLine(buffer);
-  // A stream that ends without a final blank line does not dispatch its last event (per the spec).
+/** The parser over an async source of chunks. */
+export async function* parseSse(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<SseEvent> {
+  const parser = new SseParser();
+  for await (const chunk of chunks) yield* parser.feed(chunk);
 }

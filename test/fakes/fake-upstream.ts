@@ -25,6 +25,8 @@ export interface FakeUpstream {
   /** `http://127.0.0.1:<port>` */
   readonly url: string;
   readonly calls: RecordedCall[];
+  /** TCP connections accepted so far (keep-alive reuse shows as fewer connections than calls). */
+  readonly connections: number;
   /** Queues answers for `METHOD /path`; the last one repeats. */
   respond(route: string, ...responses: Scripted[]): void;
   dispose(): Promise<void>;
@@ -92,7 +94,9 @@ export async function startFakeUpstream(options: { auth?: AuthCheck; port?: numb
         return;
     }
   });
+  let connections = 0;
   server.on('connection', (socket) => {
+    connections++;
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
@@ -103,6 +107,9 @@ export async function startFakeUpstream(options: { auth?: AuthCheck; port?: numb
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
+    get connections() {
+      return connections;
+    },
     respond(route, ...responses) {
       scripts.set(route, responses);
     },

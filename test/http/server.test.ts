@@ -1,4 +1,6 @@
+import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { request } from 'undici';
 import type { Client } from 'graphql-ws';
 import { ModelEventsSubscription, ModelsQuery } from '../helpers/documents.js';
 import { execute, expectData } from '../helpers/graphql.js';
@@ -45,6 +47,19 @@ describe('HTTP endpoints', () => {
     expect(big.status).toBe(413);
     expect(await big.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
     expect((await fetch(`${url}/nope`)).status).toBe(404);
+  });
+
+  it('should take a chunked body (no Content-Length) within the limit and refuse one past it', async () => {
+    t = await startTestApp();
+    const url = await t.listen();
+    const chunked = (parts: string[]) =>
+      request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Readable.from(parts.map((p) => Buffer.from(p))) });
+    const small = await chunked(['{"query":"{ models', ' { id } }"}']);
+    expect(small.statusCode).toBe(200);
+    expect(((await small.body.json()) as { data: { models: unknown[] } }).data.models).toHaveLength(1);
+    const big = await chunked(['{"query":"{ models { id } }","pad":"', ...Array.from({ length: 20 }, () => 'x'.repeat(64 * 1024)), '"}']);
+    expect(big.statusCode).toBe(413);
+    expect(await big.body.json()).toMatchObject({ errors: [{ message: 'request body too large: at most 1048576 bytes' }] });
   });
 
   it('should report GraphQL validation errors with their code', async () => {

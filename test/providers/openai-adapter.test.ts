@@ -54,6 +54,17 @@ describe('openai adapter', () => {
     expect(parts.at(-1)).toEqual({ type: 'finish', finishReason: 'stop', usage: { inputTokens: 12, outputTokens: 5, estimated: false } });
   });
 
+  it('should keep the connection after [DONE] for the next request (the rest is drained, not destroyed)', async () => {
+    const { fake, adapter, target } = await setup();
+    for (let i = 0; i < 3; i++) {
+      const parts = await collect(await adapter.stream(HELLO, target, { signal: signal() }));
+      expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: 'stop' });
+      await new Promise((resolve) => setTimeout(resolve, 30)); // the response's last bytes arrive after [DONE]
+    }
+    expect(fake.calls).toHaveLength(3);
+    expect(fake.connections).toBe(1);
+  });
+
   it('should leave out stream_options and estimate usage for a server that sends none', async () => {
     const { fake, adapter, target } = await setup();
     fake.respond('POST /v1/chat/completions', { type: 'sse', body: fixture('openai/chat-no-usage.sse') });

@@ -3,7 +3,7 @@ import type { UpstreamHttp } from '../http.js';
 import { PROVIDER_DEFAULTS } from '../provider-kinds.js';
 import { type RawPart, startProviderStream } from '../provider-stream.js';
 import type { ChatRequest, HealthResult, ProviderAdapter, UpstreamTarget } from '../provider.js';
-import { parseSse } from '../sse.js';
+import { SseParser } from '../sse.js';
 import { readBody, upstreamHttpError } from '../vendor-error.js';
 import { ANTHROPIC_VERSION, errorBodySchema, streamEventSchema } from './anthropic-wire.js';
 import { convertToMessages } from './convert-request.js';
@@ -52,45 +52,48 @@ export function createAnthropicAdapter(http: UpstreamHttp): ProviderAdapter {
     let inputTokens: number | undefined;
     let outputTokens: number | undefined;
     let stopReason: string | null | undefined;
-    for await (const sse of parseSse(response.body)) {
-      let json: unknown;
-      try {
-        json = JSON.parse(sse.data);
-      } catch {
-        throw new UpstreamError('anthropic sent an event that is not JSON', { reason: 'malformed', retryable: false, provider: 'anthropic' });
-      }
-      const parsed = streamEventSchema.safeParse(json);
-      if (!parsed.success) {
-        const type = typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : undefined;
-        if (typeof type === 'string' && !KNOWN_EVENT_TYPES.has(type)) continue; // an event type newer than this adapter
-        throw new UpstreamError('anthropic sent an event of an unexpected shape', { reason: 'malformed', retryable: false, provider: 'anthropic' });
-      }
-      const event = parsed.data;
-      switch (event.type) {
-        case 'message_start':
-          inputTokens = event.message.usage?.input_tokens;
-          outputTokens = event.message.usage?.output_tokens;
-          yield { type: 'start', ...(event.message.model ? { upstreamModel: event.message.model } : {}) };
-          break;
-        case 'content_block_delta':
-          if (event.delta.type === 'text_delta' && event.delta.text) yield { type: 'text-delta', text: event.delta.text };
-          break;
-        case 'message_delta':
-          stopReason = event.delta.stop_reason ?? stopReason;
-          if (event.usage?.output_tokens !== undefined) outputTokens = event.usage.output_tokens;
-          if (event.usage?.input_tokens !== undefined) inputTokens = event.usage.input_tokens;
-          break;
-        case 'message_stop':
-          yield { type: 'finish', finishReason: mapAnthropicStopReason(stopReason), usage: { ...(inputTokens !== undefined ? { inputTokens } : {}), ...(outputTokens !== undefined ? { outputTokens } : {}) } };
-          return;
-        case 'error':
-          throw new UpstreamError(`anthropic failed mid-stream: ${event.error.type}: ${event.error.message ?? ''}`.trim(), {
-            reason: 'stream',
-            retryable: RETRYABLE_ERROR_TYPES.has(event.error.type),
-            provider: 'anthropic',
-          });
-        default:
-          break;
+    const parser = new SseParser();
+    for await (const bytes of response.body) {
+      for (const sse of parser.feed(bytes)) {
+        let json: unknown;
+        try {
+          json = JSON.parse(sse.data);
+        } catch {
+          throw new UpstreamError('anthropic sent an event that is not JSON', { reason: 'malformed', retryable: false, provider: 'anthropic' });
+        }
+        const parsed = streamEventSchema.safeParse(json);
+        if (!parsed.success) {
+          const type = typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : undefined;
+          if (typeof type === 'string' && !KNOWN_EVENT_TYPES.has(type)) continue; // an event type newer than this adapter
+          throw new UpstreamError('anthropic sent an event of an unexpected shape', { reason: 'malformed', retryable: false, provider: 'anthropic' });
+        }
+        const event = parsed.data;
+        switch (event.type) {
+          case 'message_start':
+            inputTokens = event.message.usage?.input_tokens;
+            outputTokens = event.message.usage?.output_tokens;
+            yield { type: 'start', ...(event.message.model ? { upstreamModel: event.message.model } : {}) };
+            break;
+          case 'content_block_delta':
+            if (event.delta.type === 'text_delta' && event.delta.text) yield { type: 'text-delta', text: event.delta.text };
+            break;
+          case 'message_delta':
+            stopReason = event.delta.stop_reason ?? stopReason;
+            if (event.usage?.output_tokens !== undefined) outputTokens = event.usage.output_tokens;
+            if (event.usage?.input_tokens !== undefined) inputTokens = event.usage.input_tokens;
+            break;
+          case 'message_stop':
+            yield { type: 'finish', finishReason: mapAnthropicStopReason(stopReason), usage: { ...(inputTokens !== undefined ? { inputTokens } : {}), ...(outputTokens !== undefined ? { outputTokens } : {}) } };
+            return;
+          case 'error':
+            throw new UpstreamError(`anthropic failed mid-stream: ${event.error.type}: ${event.error.message ?? ''}`.trim(), {
+              reason: 'stream',
+              retryable: RETRYABLE_ERROR_TYPES.has(event.error.type),
+              provider: 'anthropic',
+            });
+          default:
+            break;
+        }
       }
     }
     throw new UpstreamError('anthropic ended the stream before message_stop', { reason: 'stream', retryable: true, provider: 'anthropic' });

@@ -3,7 +3,7 @@ import type { UpstreamHttp } from '../http.js';
 import { PROVIDER_DEFAULTS, type ProviderKind } from '../provider-kinds.js';
 import { type RawPart, startProviderStream } from '../provider-stream.js';
 import type { ChatRequest, HealthResult, ProviderAdapter, UpstreamTarget } from '../provider.js';
-import { parseSse } from '../sse.js';
+import { SseParser } from '../sse.js';
 import { readBody, redactSecrets, upstreamHttpError } from '../vendor-error.js';
 import { convertToChatCompletions } from './convert-request.js';
 import { mapOpenAIFinishReason } from './map-finish-reason.js';
@@ -50,30 +50,33 @@ export function createOpenAICompatibleAdapter(kind: ProviderKind, http: Upstream
     let usage: { inputTokens: number; outputTokens: number } | undefined;
     let done = false;
     let started = false;
-    for await (const event of parseSse(response.body)) {
-      if (event.data === '[DONE]') {
-        done = true;
-        break;
+    const parser = new SseParser();
+    read: for await (const bytes of response.body) {
+      for (const event of parser.feed(bytes)) {
+        if (event.data === '[DONE]') {
+          done = true;
+          break read; // the rest of the body is drained in the background
+        }
+        let json: unknown;
+        try {
+          json = JSON.parse(event.data);
+        } catch {
+          throw new UpstreamError(`${kind} sent a chunk that is not JSON`, { reason: 'malformed', retryable: false, provider: kind });
+        }
+        // Check for the key first: a failed zod parse (every normal chunk) costs an issue list per chunk.
+        const error = typeof json === 'object' && json !== null && 'error' in json ? errorBodySchema.safeParse(json) : undefined;
+        if (error?.success) throw new UpstreamError(`${kind} failed mid-stream: ${redactSecrets(vendorMessage(json) ?? 'unknown error', target.apiKey)}`, { reason: 'stream', retryable: true, provider: kind });
+        const chunk = chatChunkSchema.safeParse(json);
+        if (!chunk.success) throw new UpstreamError(`${kind} sent a chunk of an unexpected shape`, { reason: 'malformed', retryable: false, provider: kind });
+        if (!started) {
+          started = true;
+          yield { type: 'start', ...(chunk.data.model ? { upstreamModel: chunk.data.model } : {}) };
+        }
+        const choice = chunk.data.choices[0];
+        if (choice?.delta?.content) yield { type: 'text-delta', text: choice.delta.content };
+        if (choice?.finish_reason) finishReason = choice.finish_reason;
+        if (chunk.data.usage) usage = { inputTokens: chunk.data.usage.prompt_tokens, outputTokens: chunk.data.usage.completion_tokens };
       }
-      let json: unknown;
-      try {
-        json = JSON.parse(event.data);
-      } catch {
-        throw new UpstreamError(`${kind} sent a chunk that is not JSON`, { reason: 'malformed', retryable: false, provider: kind });
-      }
-      // Check for the key first: a failed zod parse (every normal chunk) costs an issue list per chunk.
-      const error = typeof json === 'object' && json !== null && 'error' in json ? errorBodySchema.safeParse(json) : undefined;
-      if (error?.success) throw new UpstreamError(`${kind} failed mid-stream: ${redactSecrets(vendorMessage(json) ?? 'unknown error', target.apiKey)}`, { reason: 'stream', retryable: true, provider: kind });
-      const chunk = chatChunkSchema.safeParse(json);
-      if (!chunk.success) throw new UpstreamError(`${kind} sent a chunk of an unexpected shape`, { reason: 'malformed', retryable: false, provider: kind });
-      if (!started) {
-        started = true;
-        yield { type: 'start', ...(chunk.data.model ? { upstreamModel: chunk.data.model } : {}) };
-      }
-      const choice = chunk.data.choices[0];
-      if (choice?.delta?.content) yield { type: 'text-delta', text: choice.delta.content };
-      if (choice?.finish_reason) finishReason = choice.finish_reason;
-      if (chunk.data.usage) usage = { inputTokens: chunk.data.usage.prompt_tokens, outputTokens: chunk.data.usage.completion_tokens };
     }
     if (!done && !finishReason) throw new UpstreamError(`${kind} ended the stream before it finished`, { reason: 'stream', retryable: true, provider: kind });
     yield { type: 'finish', finishReason: mapOpenAIFinishReason(finishReason), ...(usage ? { usage } : {}) };
