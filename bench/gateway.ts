@@ -14,12 +14,19 @@ export interface RunningGateway {
 }
 
 /**
- * Starts Switchyard as its own process (as `npm start` does, compiled by tsx on the fly) with a
- * config that points `bench-model` at the bench upstream; local mode.
+ * Starts Switchyard as its own process — the compiled build (`npm run start:dist`) or the sources
+ * under tsx (`npm start`) — with a config that points `bench-model` at the bench upstream; local mode.
  */
 export async function startGateway(
   upstreamUrl: string,
-  options: { dbPath?: string; extraModels?: unknown[]; /** extra node flags, e.g. --cpu-prof */ nodeArgs?: string[] } = {},
+  options: {
+    dbPath?: string;
+    extraModels?: unknown[];
+    /** extra node flags, e.g. --cpu-prof */
+    nodeArgs?: string[];
+    /** Run the compiled build (dist/main.js, as `npm run start:dist` does) rather than the sources under tsx. */
+    compiled?: boolean;
+  } = {},
 ): Promise<RunningGateway> {
   const dir = mkdtempSync(join(tmpdir(), 'sy-bench-'));
   const config = join(dir, 'switchyard.config.yml');
@@ -38,7 +45,8 @@ export async function startGateway(
       ],
     }),
   );
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts', '--config', config], {
+  const entry = options.compiled ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry, '--config', config], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,12 +4,13 @@
  * times and reported as min / median / max. Environment: BENCH_REPEATS (3), BENCH_REQUESTS
  * (2000), BENCH_SECONDS (5), BENCH_GENERATIONS (1000000).
  */
+import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { seedGenerations } from './costs-bench.js';
 import { startBenchUpstream } from './fake-upstream.js';
 import { rssMb, startGateway } from './gateway.js';
-import { agent } from './load.js';
+import { agent, GENERATE, post, streamOnce, wsClient } from './load.js';
 import { addedLatency, streamsPerSecond, switchFanOut, throughput, tokenRelay } from './scenarios.js';
 import { round, summary } from './stats.js';
 
@@ -38,15 +39,18 @@ const log = (message: string) => console.log(`[bench] ${message}`);
 
 async function main(): Promise<void> {
   const started = Date.now();
+  log('building (npm run build): the gateway runs compiled, as in production');
+  execSync('npm run build', { cwd: new URL('..', import.meta.url).pathname, stdio: 'ignore' });
   const upstream = await startBenchUpstream({ tokens: 16, delayMs: 0 });
   const longUpstream = await startBenchUpstream({ tokens: 200, delayMs: 0 });
   const gw = await startGateway(upstream.url, {
+    compiled: true,
     extraModels: [{ id: 'bench-long', provider: 'openai-compatible', upstreamModel: 'bench-model', baseUrl: `${longUpstream.url}/v1`, pricing: { input: 1, output: 2 } }],
   });
   log(`gateway pid ${gw.pid} at ${gw.url}; upstream ${upstream.url}`);
   await new Promise((resolve) => setTimeout(resolve, 1000));
 
-  const idle = figure('RSS idle, after start (once: later repeats follow load)', 'MB', '—', () => true);
+  const idle = figure('RSS idle (a fresh gateway after 200 generates and 20 streams)', 'MB', '—', () => true);
   const genP50 = figure('added latency, generate, p50', 'ms', '≤ 0.5 ms', (v) => v <= 0.5);
   const genP99 = figure('added latency, generate, p99', 'ms', '≤ 2 ms', (v) => v <= 2);
   const ttftP50 = figure('added time to first token, generateStream, p50', 'ms', '≤ 1 ms', (v) => v <= 1);
@@ -60,13 +64,15 @@ async function main(): Promise<void> {
   const relay = figure('token relay, 100 concurrent streams of 200 tokens', 'tokens/s', '—', () => true);
   const switchP50 = figure('switch-to-event, 1,000 subscribers, p50', 'ms', '—', () => true);
   const switchP99 = figure('switch-to-event, 1,000 subscribers, p99', 'ms', '≤ 5 ms', (v) => v <= 5);
-  const subsRss = figure('RSS with 1,000 open subscriptions', 'MB', '≤ 150 MB', (v) => v <= 150);
+  const switchFirst = figure('switch-to-event, to the first of the 1,000 (median over switches)', 'ms', '—', () => true);
+  const switchLast = figure('switch-to-event, to the last of the 1,000 (median over switches)', 'ms', '—', () => true);
+  const switchServer = figure('switchModel received → event published, in the gateway, p50', 'ms', '—', () => true);
+  const subsRss = figure('RSS with 1,000 open subscriptions (the same fresh gateway)', 'MB', '≤ 150 MB', (v) => v <= 150);
   const costsMs = figure(`costs(groupBy: MODEL) over ${GENERATIONS.toLocaleString('en')} generations`, 'ms', '≤ 500 ms', (v) => v <= 500);
   const costsDayMs = figure(`costs(groupBy: DAY) over ${GENERATIONS.toLocaleString('en')} generations`, 'ms', '—', () => true);
 
   for (let r = 1; r <= REPEATS; r++) {
     log(`repeat ${r}/${REPEATS}`);
-    if (r === 1) idle.values.push(rssMb(gw.pid));
     const latency = await addedLatency(gw, upstream.url, REQUESTS);
     genP50.values.push(latency.generateAddedP50);
     genP99.values.push(latency.generateAddedP99);
@@ -83,18 +89,29 @@ async function main(): Promise<void> {
     log(`throughput: ${round(t16.requestsPerSecond, 0)} req/s at 16, ${round(t64.requestsPerSecond, 0)} req/s at 64 (errors ${t16.errors + t64.errors})`);
     sps.values.push((await streamsPerSecond(gw, 16, SECONDS)).streamsPerSecond);
     relay.values.push((await tokenRelay(gw, 100, 'bench-long')).tokensPerSecond);
-    const fan = await switchFanOut(gw, 1000, 30);
+    // Subscriptions on a fresh gateway, so their memory is not mixed with what the load runs left.
+    const fresh = await startGateway(upstream.url, { compiled: true });
+    for (let i = 0; i < 200; i++) await post(`${fresh.url}/graphql`, GENERATE);
+    const warm = wsClient(fresh.url);
+    for (let i = 0; i < 20; i++) await streamOnce(warm);
+    await warm.dispose();
+    idle.values.push(rssMb(fresh.pid));
+    const fan = await switchFanOut(fresh, 1000, 30);
+    await fresh.stop();
     switchP50.values.push(fan.deliveryP50);
     switchP99.values.push(fan.deliveryP99);
+    switchFirst.values.push(fan.firstP50);
+    switchLast.values.push(fan.lastP50);
+    switchServer.values.push(fan.serverP50);
     subsRss.values.push(fan.rssWithSubscribersMb);
-    log(`switch fan-out to ${fan.subscribers}: p50 ${round(fan.deliveryP50)} ms, p99 ${round(fan.deliveryP99)} ms; RSS ${round(fan.rssWithSubscribersMb, 1)} MB`);
+    log(`switch fan-out to ${fan.subscribers}: p50 ${round(fan.deliveryP50)} ms, p99 ${round(fan.deliveryP99)} ms; RSS idle ${round(idle.values.at(-1) ?? 0, 1)} MB, with subscribers ${round(fan.rssWithSubscribersMb, 1)} MB`);
   }
   await gw.stop();
 
   log(`seeding ${GENERATIONS} generations`);
   const seeded = await seedGenerations(GENERATIONS);
   log(`seeded in ${round(seeded.seconds, 1)} s`);
-  const costsGw = await startGateway(upstream.url, { dbPath: seeded.dbPath });
+  const costsGw = await startGateway(upstream.url, { dbPath: seeded.dbPath, compiled: true });
   const timeCosts = async (groupBy: string) => {
     const t0 = performance.now();
     const response = await fetch(`${costsGw.url}/graphql`, {
@@ -128,7 +145,7 @@ function write(started: number): void {
 
 Command: \`${command}\` — ${REPEATS} repeats, ${REQUESTS} sequential requests per latency figure, ${SECONDS} s per load figure.
 Machine: ${cpus().length} × ${cpu}, ${round(totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}, ${new Date(started).toISOString()}.
-Setup: Switchyard (its own process, started as \`npm start\` does, SQLite file, logs at info) in front of a loopback
+Setup: Switchyard (its own process, the compiled build as \`npm run start:dist\` runs it, SQLite file, logs at info) in front of a loopback
 OpenAI-compatible upstream (bench/fake-upstream.ts, 16 tokens per answer, no delay); the load generator, the
 upstream and the gateway share the machine. Added latency is the gateway's p50/p99 minus the direct call's
 p50/p99 over the same number of sequential requests. Wall time: ${round((Date.now() - started) / 1000, 0)} s.

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 /** What the fake answers to one request. */
 export type Scripted =
-  | { type: 'json'; status?: number; headers?: Record<string, string>; body: unknown }
+  | { type: 'json'; status?: number; headers?: Record<string, string>; body: unknown; delayMs?: number }
   /** Pre-framed SSE text, written in odd-sized chunks (1, 7, 13, 2, 31, 5 … bytes) with a pause between them. */
   | { type: 'sse'; body: string; delayMs?: number; headers?: Record<string, string> }
   /** SSE text of which only the first `bytes` are sent before the socket is destroyed. */
@@ -27,6 +27,8 @@ export interface FakeUpstream {
   readonly calls: RecordedCall[];
   /** TCP connections accepted so far (keep-alive reuse shows as fewer connections than calls). */
   readonly connections: number;
+  /** The most requests that were in progress at once. */
+  readonly peakConcurrency: number;
   /** Queues answers for `METHOD /path`; the last one repeats. */
   respond(route: string, ...responses: Scripted[]): void;
   dispose(): Promise<void>;
@@ -56,7 +58,11 @@ export async function startFakeUpstream(options: { auth?: AuthCheck; port?: numb
   const calls: RecordedCall[] = [];
   const sockets = new Set<import('node:net').Socket>();
 
+  let inFlight = 0;
+  let peakConcurrency = 0;
   const server = createServer(async (req, res) => {
+    peakConcurrency = Math.max(peakConcurrency, ++inFlight);
+    res.once('close', () => inFlight--);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString();
@@ -78,6 +84,7 @@ export async function startFakeUpstream(options: { auth?: AuthCheck; port?: numb
     }
     switch (scripted.type) {
       case 'json':
+        if (scripted.delayMs) await new Promise((resolve) => setTimeout(resolve, scripted.delayMs));
         res.writeHead(scripted.status ?? 200, { 'content-type': 'application/json', ...scripted.headers }).end(JSON.stringify(scripted.body));
         return;
       case 'sse':
@@ -109,6 +116,9 @@ export async function startFakeUpstream(options: { auth?: AuthCheck; port?: numb
     calls,
     get connections() {
       return connections;
+    },
+    get peakConcurrency() {
+      return peakConcurrency;
     },
     respond(route, ...responses) {
       scripts.set(route, responses);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DisableModel, EnableModel, ModelQuery, ModelsQuery, RegisterModel, RetireModel, UpdateModel, CheckModelHealth } from '../helpers/documents.js';
 import { expectData, expectError } from '../helpers/graphql.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { fixtureJson, OPENAI_TEST_KEY, startOpenAIFake } from '../fakes/vendors.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -120,5 +121,26 @@ describe('registry over GraphQL', () => {
   it('should answer NOT_FOUND for an unknown model and null from model(id)', async () => {
     expect(expectData(await t.run(ModelQuery, { id: 'ghost' })).model).toBeNull();
     expect(expectError(await t.run(DisableModel, { id: 'ghost' }))).toMatchObject({ code: 'NOT_FOUND', message: 'model "ghost" does not exist' });
+  });
+});
+
+describe('health probes at start', () => {
+  it('should probe the models in service in parallel, each recorded', async () => {
+    const fake = await startOpenAIFake();
+    fake.respond('GET /v1/models', { type: 'json', delayMs: 150, body: fixtureJson('openai/models.json') });
+    const ids = ['gpt-a', 'gpt-b', 'gpt-c', 'gpt-d'];
+    const app = await startTestApp({
+      env: { OPENAI_API_KEY: OPENAI_TEST_KEY },
+      file: { security: { allowPrivateEndpoints: true }, models: ids.map((id) => ({ id, provider: 'openai', upstreamModel: 'gpt-4', baseUrl: `${fake.url}/v1` })) },
+    });
+    try {
+      expect(fake.calls.filter((c) => c.path === '/v1/models')).toHaveLength(4);
+      expect(fake.peakConcurrency).toBe(4);
+      const { models } = expectData(await app.run(ModelsQuery));
+      expect(models.filter((m) => ids.includes(m.id)).map((m) => m.status)).toEqual(['HEALTHY', 'HEALTHY', 'HEALTHY', 'HEALTHY']);
+    } finally {
+      await app.dispose();
+      await fake.dispose();
+    }
   });
 });

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
+import { forEachConcurrently } from '../../util/concurrency.js';
 import { applyDefinition } from './model-changes.js';
+import { PROBE_CONCURRENCY } from './model-health.js';
 import type { ModelDefinition } from './model-definition.js';
 import type { ModelRegistry } from './model-registry.js';
 import { ModelSchema } from './model.entity.js';
@@ -63,5 +65,7 @@ export async function syncConfigModels(em: EntityManager, registry: ModelRegistr
 /** Probes every model that is in service (at start, so stored health is never stale). */
 export async function probeModelsInService(em: EntityManager, registry: ModelRegistry): Promise<void> {
   const entities = await em.find(ModelSchema, { status: { $nin: ['DISABLED', 'RETIRED'] } });
-  for (const entity of entities) await registry.runHealthCheck(em, entity);
+  // In parallel, each on its own EntityManager: a hanging vendor (up to the 10 s probe timeout)
+  // delays the start once, not once per model.
+  await forEachConcurrently(entities, PROBE_CONCURRENCY, (entity) => registry.checkHealth(em.fork(), entity.id).then(() => undefined));
 }

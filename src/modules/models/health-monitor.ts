@@ -2,7 +2,8 @@ import type { Orm } from '../../db/orm.js';
 import type { Logger } from '../../observability/logger.js';
 import type { ProviderAdapters } from '../../providers/providers.js';
 import type { Router } from '../../routing/router.js';
-import { probeModel } from './model-health.js';
+import { forEachConcurrently } from '../../util/concurrency.js';
+import { PROBE_CONCURRENCY, probeModel } from './model-health.js';
 import type { ModelRegistry } from './model-registry.js';
 import type { RoutingTable } from './routing-table.js';
 
@@ -20,8 +21,8 @@ export interface HealthMonitorDeps {
  * Active health monitoring: every interval, probes the models that are UNHEALTHY (a good probe
  * makes them HEALTHY and routable again) and those whose circuit is open past its cool-down (the
  * probe takes the half-open slot: success closes the circuit, failure opens it again). Probes are
- * each provider's cheapest check (a model list, at most a 1-token completion). Passive health is
- * the circuit breaker, fed by live traffic.
+ * each provider's cheapest check (a model list, at most a 1-token completion), PROBE_CONCURRENCY
+ * at a time. Passive health is the circuit breaker, fed by live traffic.
  */
 export class HealthMonitor {
   #timer: NodeJS.Timeout | undefined;
@@ -48,11 +49,10 @@ export class HealthMonitor {
 
   async #round(): Promise<void> {
     const { routing, router, models } = this.deps;
-    const em = this.deps.orm.em.fork();
-    for (const model of routing.all()) {
+    await forEachConcurrently(routing.all(), PROBE_CONCURRENCY, async (model) => {
       try {
         if (model.status === 'UNHEALTHY') {
-          await models.checkHealth(em, model.id);
+          await models.checkHealth(this.deps.orm.em.fork(), model.id);
         } else if (model.status === 'HEALTHY' && router.breaker(model.id).state === 'OPEN' && router.acquire(model.id)) {
           const probe = await probeModel(model, this.deps.adapters, this.deps.env);
           if (router.breaker(model.id).record(probe.ok, probe.latencyMs)) router.publishCircuit(model.id);
@@ -60,6 +60,6 @@ export class HealthMonitor {
       } catch (error) {
         this.deps.logger.warn({ model: model.id, err: error }, 'health probe failed');
       }
-    }
+    });
   }
 }

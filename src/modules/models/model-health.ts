@@ -4,6 +4,9 @@ import type { ModelRecord } from './model-record.js';
 
 export const HEALTH_CHECK_TIMEOUT_MS = 10_000;
 
+/** How many models are probed at once (at start and by the health monitor). */
+export const PROBE_CONCURRENCY = 8;
+
 /** The result of probing one model: an adapter's health result, or the registry's own refusal (a missing key). */
 export type HealthProbe = HealthResult;
 
