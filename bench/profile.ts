@@ -3,6 +3,7 @@
  * `node --cpu-prof`, drives one load shape, stops the gateway (SIGTERM writes the profile) and
  * prints where the gateway's CPU went during the load window only (start-up excluded): self time
  * per function and per package. The raw `.cpuprofile` is kept (path printed) for Chrome DevTools.
+ * PROFILE_COMPILED=1 profiles dist/ (the compiled build) instead of the sources under tsx.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,7 +48,7 @@ let gatewayPid = 0;
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sy-profile-'));
   const upstream = await startBenchUpstream({ tokens: 16, delayMs: 0 });
-  const gw = await startGateway(upstream.url, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+  const gw = await startGateway(upstream.url, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`], compiled: process.env.PROFILE_COMPILED === '1' });
   gatewayPid = gw.pid;
   // Warm up (JIT, connection pools), then measure.
   await autocannon({ url: `${gw.url}/graphql`, method: 'POST', headers: { 'content-type': 'application/json' }, body: GENERATE, connections: 8, duration: 2 });

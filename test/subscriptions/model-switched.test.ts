@@ -23,6 +23,17 @@ function client(key?: string): Client {
   return c;
 }
 
+/** Restarts the app with an admin key, and makes two client keys. */
+async function restartWithClientKeys(): Promise<{ a: string; b: string }> {
+  await Promise.all(clients.splice(0).map((c) => c.dispose()));
+  await v.dispose();
+  const admin = 'switch-admin-key-0123456789';
+  v = await startVendorApp({ SWITCHYARD_ADMIN_KEY: admin });
+  url = await v.t.listen();
+  const key = async (name: string) => expectData(await v.t.run(CreateApiKey, { input: { name, scopes: ['CLIENT'] } }, admin)).createApiKey.key;
+  return { a: await key('a'), b: await key('b') };
+}
+
 const openSubscriptions = async () => (await v.t.app.services.metrics.activeSubscriptions.get()).values[0]?.value ?? 0;
 
 describe('modelSwitched and switching under streams', () => {
@@ -72,14 +83,8 @@ describe('modelSwitched and switching under streams', () => {
   });
 
   it('should execute an event once for subscribers asking the same way, never across callers, arguments or streams', async () => {
-    await Promise.all(clients.splice(0).map((c) => c.dispose()));
-    await v.dispose();
-    const admin = 'share-admin-key-0123456789';
-    v = await startVendorApp({ SWITCHYARD_ADMIN_KEY: admin });
-    url = await v.t.listen();
+    const { a, b } = await restartWithClientKeys();
     const executions = async () => (await v.t.app.services.metrics.broadcastExecutions.get()).values[0]?.value ?? 0;
-    const a = expectData(await v.t.run(CreateApiKey, { input: { name: 'a', scopes: ['CLIENT'] } }, admin)).createApiKey.key;
-    const b = expectData(await v.t.run(CreateApiKey, { input: { name: 'b', scopes: ['CLIENT'] } }, admin)).createApiKey.key;
     const sessionA = expectData(await v.t.run(CreateSession, { input: { modelId: 'mock-a' } }, a)).createSession;
     const sessionB = expectData(await v.t.run(CreateSession, { input: { modelId: 'mock-a' } }, b)).createSession;
     const sameA = [subscribe(client(a), ModelSwitchedSubscription, { sessionId: sessionA.id }), subscribe(client(a), ModelSwitchedSubscription, { sessionId: sessionA.id })];
@@ -117,13 +122,7 @@ describe('modelSwitched and switching under streams', () => {
   });
 
   it("should not show a client another key's switches", async () => {
-    await Promise.all(clients.splice(0).map((c) => c.dispose()));
-    await v.dispose();
-    const admin = 'switch-admin-key-0123456789';
-    v = await startVendorApp({ SWITCHYARD_ADMIN_KEY: admin });
-    url = await v.t.listen();
-    const a = expectData(await v.t.run(CreateApiKey, { input: { name: 'a', scopes: ['CLIENT'] } }, admin)).createApiKey.key;
-    const b = expectData(await v.t.run(CreateApiKey, { input: { name: 'b', scopes: ['CLIENT'] } }, admin)).createApiKey.key;
+    const { a, b } = await restartWithClientKeys();
     const sessionA = expectData(await v.t.run(CreateSession, { input: { modelId: 'mock-a' } }, a)).createSession;
     const sessionB = expectData(await v.t.run(CreateSession, { input: { modelId: 'mock-a' } }, b)).createSession;
     const seenByB = subscribe(client(b), ModelSwitchedSubscription, {});
