@@ -10,6 +10,7 @@ import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { ChatRequest, StreamPart } from '../providers/provider.js';
 import type { ProviderAdapters } from '../providers/providers.js';
+import { countPromptTokens } from '../providers/token-estimate.js';
 import { type BreakerConfig, CircuitBreaker, type CircuitSnapshot } from './circuit-breaker.js';
 import { LatencyTracker, orderPoolMembers } from './pool-selection.js';
 import { LimiterMap } from './rate-limiter.js';
@@ -45,6 +46,8 @@ export interface StartOptions {
    * until the end): then a failure at any point, not only before the first token, falls back.
    */
   readonly wholeAnswer?: boolean;
+  /** The prompt's token count when the caller has it; else it is counted here, only for a model with a tokens-per-minute limit. */
+  readonly promptTokens?: number;
 }
 
 /**
@@ -121,7 +124,9 @@ export class Router {
     const policy = this.policy(target);
     if (target.kind === 'pool') this.#turns.set(target.pool.name, (this.#turns.get(target.pool.name) ?? 0) + 1);
     const order = this.candidates(target);
-    const reservedTokens = request.messages.reduce((n, m) => n + Math.ceil(m.content.length / 4), 0) + request.params.maxTokens;
+    // Tokens-per-minute limits reserve the prompt (cl100k, as cost limits count it) plus maxTokens.
+    let reserved = options.promptTokens === undefined ? undefined : options.promptTokens + request.params.maxTokens;
+    const reservedTokens = () => (reserved ??= countPromptTokens(request.messages) + request.params.maxTokens);
     let lastError: GatewayError | undefined;
     let rateLimitedFor: number | undefined;
     for (let n = 1; n <= policy.attempts; n++) {
@@ -166,7 +171,7 @@ export class Router {
   }
 
   /** The next candidate from position `from` (cycling) that its breaker and rate limits admit. */
-  #pick(order: readonly ModelRecord[], from: number, tokens: number): { model?: ModelRecord; reservation?: { settle(actual: number): void }; retryAfterMs?: number } {
+  #pick(order: readonly ModelRecord[], from: number, tokens: () => number): { model?: ModelRecord; reservation?: { settle(actual: number): void }; retryAfterMs?: number } {
     let retryAfterMs: number | undefined;
     for (let i = 0; i < order.length; i++) {
       const model = order[(from + i) % order.length] as ModelRecord;
@@ -174,7 +179,7 @@ export class Router {
       let reservation: { settle(actual: number): void } | undefined;
       if (limits.requestsPerMinute !== undefined || limits.tokensPerMinute !== undefined) {
         const limiter = this.#limiters.get(model.id);
-        const result = limiter.tryReserve(limits, tokens);
+        const result = limiter.tryReserve(limits, limits.tokensPerMinute === undefined ? 0 : tokens());
         if (!result.ok) {
           retryAfterMs = Math.min(retryAfterMs ?? Infinity, result.retryAfterMs);
           continue;

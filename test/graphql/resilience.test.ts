@@ -185,6 +185,17 @@ describe('rate limits', () => {
     expect(completionCalls(b)).toBe(1);
   });
 
+  it('should reserve tokens per minute by the cl100k count of the prompt plus maxTokens', async () => {
+    const { a, t } = await start({}, { models: { limits: { tokensPerMinute: 60 } } });
+    const emoji = '😀'.repeat(20); // 40 cl100k tokens in 40 UTF-16 units (a chars/4 guess would say 10)
+    const input = (prompt: string) => ({ input: { model: 'gpt-a', prompt, params: { maxTokens: 1 } } });
+    expectData(await t.run(GenerateRouted, input(emoji))); // settles at the vendor's 17 (12 in, 5 out)
+    // 17 + (40 + 3 + 3 + 1) = 64 > 60: refused; a short prompt (17 + 8) still fits.
+    expect(expectError(await t.run(GenerateRouted, input(emoji))).code).toBe('RATE_LIMITED');
+    expectData(await t.run(GenerateRouted, input('x')));
+    expect(completionCalls(a)).toBe(2);
+  });
+
   it('should hold an API key to its requests per minute', async () => {
     const admin = 'limits-admin-key-0123456789';
     const { t } = await start({}, { env: { SWITCHYARD_ADMIN_KEY: admin } });

@@ -237,7 +237,7 @@ export class GenerationService {
     const promptTokens = trackCost ? (prepared.promptTokens ?? countPromptTokens(request.messages)) : 0;
     let outputTokens = 0;
     try {
-      const route = await this.deps.router.start(prepared.target, request, inner.signal, attempts, { wholeAnswer: !prepared.stream });
+      const route = await this.deps.router.start(prepared.target, request, inner.signal, attempts, { wholeAnswer: !prepared.stream, ...(typeof prepared.promptTokens === 'number' ? { promptTokens: prepared.promptTokens } : {}) });
       model = route.model;
       await emit?.({ kind: 'started', generationId: prepared.id, model, at: prepared.createdAt });
       for await (const part of route.parts) {
