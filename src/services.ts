@@ -82,7 +82,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     logger,
     resolve: resolverFor(overrides.lookup),
   });
-  const apiKeys = new ApiKeyService({ adminKey: config.adminKey, metrics });
+  const apiKeys = new ApiKeyService({ adminKey: config.adminKey, metrics, bus });
   const generationStore = new GenerationStore(orm);
   const pools = new PoolRegistry(models);
   const router = new Router({

@@ -21,10 +21,17 @@ export interface UsageEvent {
   readonly at: Date;
 }
 
+/** An API key was revoked: its open WebSocket connections are closed. */
+export interface ApiKeyRevokedEvent {
+  readonly apiKeyId: string;
+  readonly at: Date;
+}
+
 export type EventTopics = {
   modelEvents: [ModelEvent];
   modelSwitched: [ModelSwitchRecord];
   usageUpdated: [UsageEvent];
+  apiKeyRevoked: [ApiKeyRevokedEvent];
 };
 
 /**

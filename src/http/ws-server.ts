@@ -3,7 +3,7 @@ import type { ExecutionArgs } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import type { Context } from '../graphql/context.js';
 import { broadcastKey } from '../graphql/broadcast.js';
 import { maskError } from '../graphql/errors.js';
@@ -58,13 +58,16 @@ function tracked<T>(source: AsyncIterable<T>, gauge: Services['metrics']['active
  * graphql-ws on the same port and path as Yoga. Every operation goes through Yoga's envelop
  * (same schema, plugins and error masking as HTTP). The key in `connectionParams.authorization`
  * is checked at connect (a bad one closes the socket with 4403) and again for every operation.
- * Subscriptions to broadcast feeds asked the same way by the same caller share one execution
- * (see `broadcastKey`): an event is executed once, not once per subscriber.
+ * Revoking a key closes its open connections with 4403 (in this process). Subscriptions to
+ * broadcast feeds asked the same way by the same caller share one execution (see
+ * `broadcastKey`): an event is executed once, not once per subscriber.
  */
 export function attachWebSocketServer(httpServer: Server, yoga: YogaServerInstance<Record<string, unknown>, Context>, services: Services) {
   const wss = new WebSocketServer({ server: httpServer, path: yoga.graphqlEndpoint });
   const broadcasts = new SharedStreams<unknown>((size) => services.metrics.broadcastExecutions.set(size));
   const coalescer = new WriteCoalescer();
+  const keyOfSocket = new Map<WebSocket, string>();
+  closeOnRevocation(services.bus, keyOfSocket, wss);
   return useServer(
     {
       execute: (args) => (args.rootValue as OperationRoot).execute(args) as never,
@@ -78,7 +81,12 @@ export function attachWebSocketServer(httpServer: Server, yoga: YogaServerInstan
       },
       onConnect: async (ctx) => {
         try {
-          await services.apiKeys.authenticate(services.orm.em.fork(), ctx.connectionParams?.authorization);
+          const viewer = await services.apiKeys.authenticate(services.orm.em.fork(), ctx.connectionParams?.authorization);
+          const socket = ctx.extra.socket;
+          if (viewer.keyId !== null && socket.readyState === socket.OPEN) {
+            keyOfSocket.set(socket, viewer.keyId);
+            socket.once('close', () => keyOfSocket.delete(socket));
+          }
           return true;
         } catch {
           return false;
@@ -113,4 +121,19 @@ export function attachWebSocketServer(httpServer: Server, yoga: YogaServerInstan
     },
     wss,
   );
+}
+
+/** Closes (4403) every connection made with a key when that key is revoked. */
+function closeOnRevocation(bus: Services['bus'], keyOfSocket: Map<WebSocket, string>, wss: WebSocketServer): void {
+  const revocations = bus.subscribe('apiKeyRevoked')[Symbol.asyncIterator]();
+  wss.once('close', () => void revocations.return?.());
+  void (async () => {
+    for (;;) {
+      const next = await revocations.next();
+      if (next.done) return;
+      for (const [socket, keyId] of keyOfSocket) {
+        if (keyId === next.value.apiKeyId) socket.close(4403, 'Forbidden: the API key was revoked');
+      }
+    }
+  })();
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Client } from 'graphql-ws';
-import { CreateApiKey, DisableModel, ModelEventsSubscription, RegisterModel, RevokeApiKey } from '../helpers/documents.js';
+import { CreateApiKey, DisableModel, EnableModel, GenerateStream, GenerationsQuery, ModelEventsSubscription, RegisterModel, RevokeApiKey } from '../helpers/documents.js';
 import { execute, expectData } from '../helpers/graphql.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { TEST_ADMIN_KEY } from '../helpers/test-config.js';
@@ -64,22 +64,38 @@ describe('modelEvents over graphql-ws', () => {
     expect((await wrong).code).toBe(4403);
   });
 
-  it('should accept a client key over WebSocket and refuse new operations once it is revoked', async () => {
+  it('should accept a client key over WebSocket, close its connections with 4403 when it is revoked, and refuse it after', async () => {
     t = await startTestApp({ env: { SWITCHYARD_ADMIN_KEY: TEST_ADMIN_KEY } });
     const url = await t.listen();
     const { createApiKey } = expectData(await t.run(CreateApiKey, { input: { name: 'ws', scopes: ['CLIENT'] } }, TEST_ADMIN_KEY));
-    const client = wsClient(url, createApiKey.key);
-    clients.push(client);
+    const other = expectData(await t.run(CreateApiKey, { input: { name: 'other', scopes: ['CLIENT'] } }, TEST_ADMIN_KEY)).createApiKey;
+    let closed: (event: { code: number; reason: string }) => void = () => undefined;
+    const closing = new Promise<{ code: number; reason: string }>((resolve) => (closed = resolve));
+    const client = wsClient(url, createApiKey.key, (event) => closed(event));
+    const bystander = wsClient(url, other.key);
+    clients.push(client, bystander);
     const events = subscribe(client, ModelEventsSubscription);
+    const bystanderEvents = subscribe(bystander, ModelEventsSubscription, { modelId: 'mock-a' });
     const app = t;
-    await waitFor(async () => (await openSubscriptions(app)) === 1, 'the subscription to open');
+    await waitFor(async () => (await openSubscriptions(app)) === 2, 'the subscriptions to open');
     expectData(await app.run(DisableModel, { id: 'mock-a' }, TEST_ADMIN_KEY));
     expect((await events.next()).value?.data?.modelEvents).toMatchObject({ type: 'DISABLED' });
 
+    // A stream of the key that is running when it is revoked ends as a closed subscription does.
+    expectData(await app.run(RegisterModel, { input: { id: 'mock-slow', provider: 'MOCK', mock: { tokens: 200, tokenDelayMs: 10 } } }, TEST_ADMIN_KEY));
+    const stream = subscribe(client, GenerateStream, { input: { model: 'mock-slow', prompt: 'go on' } });
+    expect((await stream.next()).value?.data?.generateStream.__typename).toBe('GenerationStarted');
+
     expectData(await app.run(RevokeApiKey, { id: createApiKey.apiKey.id }, TEST_ADMIN_KEY));
-    const refused = subscribe(client, ModelEventsSubscription);
-    const error = await refused.next().catch((e: unknown) => e);
-    expect(JSON.stringify(error)).toContain('UNAUTHENTICATED');
-    await events.return?.();
+    expect(await closing).toMatchObject({ code: 4403, reason: 'Forbidden: the API key was revoked' });
+    await waitFor(async () => (await openSubscriptions(app)) === 1, 'the revoked key’s subscriptions to close');
+    await waitFor(async () => expectData(await app.run(GenerationsQuery, { filter: { status: ['CANCELLED'] } }, TEST_ADMIN_KEY)).generations.edges.length === 1, 'the CANCELLED stream');
+    // The other key's connection lives on.
+    expectData(await app.run(EnableModel, { id: 'mock-a' }, TEST_ADMIN_KEY));
+    expect((await bystanderEvents.next()).value?.data?.modelEvents).toMatchObject({ type: 'DISABLED' });
+    expect((await bystanderEvents.next()).value?.data?.modelEvents).toMatchObject({ type: 'ENABLED' });
+    const again = new Promise<{ code: number }>((resolve) => clients.push(wsClient(url, createApiKey.key, resolve)));
+    expect((await again).code).toBe(4403);
+    await bystanderEvents.return?.();
   });
 });

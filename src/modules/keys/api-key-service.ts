@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { EventBus } from '../../events/event-bus.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { InvalidInputError, NotFoundError, UnauthenticatedError } from '../../errors.js';
 import type { Metrics } from '../../observability/metrics.js';
@@ -69,7 +70,7 @@ export function parseAuthorization(value: unknown): string | undefined {
  * comes from SWITCHYARD_ADMIN_KEY; without it the gateway runs in local mode.
  */
 export class ApiKeyService {
-  constructor(private readonly deps: { adminKey: string | undefined; metrics: Metrics }) {}
+  constructor(private readonly deps: { adminKey: string | undefined; metrics: Metrics; bus: EventBus }) {}
 
   get localMode(): boolean {
     return this.deps.adminKey === undefined;
@@ -142,6 +143,7 @@ export class ApiKeyService {
     if (!entity) throw new NotFoundError('API key', id);
     entity.revokedAt ??= new Date();
     await em.flush();
+    this.deps.bus.publish('apiKeyRevoked', { apiKeyId: entity.id, at: entity.revokedAt });
     return toRecord(entity);
   }
 
