@@ -193,10 +193,14 @@ export class GenerationService {
     const events = new Repeater<GenerationEvent>(async (push, stop) => {
       started = true;
       const controller = new AbortController();
-      void stop.then(() => controller.abort());
+      let ended = false;
+      // Abort only a generation still running when the subscription closes (an abort builds an
+      // AbortError: not for every stream that simply finished).
+      void stop.then(() => ended || controller.abort());
       try {
         await this.execute(prepared, controller.signal, push);
       } finally {
+        ended = true;
         stop();
       }
     });
