@@ -78,7 +78,8 @@ export class SharedStreams<T> {
     entry.readers.delete(reader);
     if (entry.readers.size > 0 || entry.ended) return;
     this.#forget(key, entry);
-    void entry.source?.return?.();
+    // A source that fails to close has nobody left to tell: never an unhandled rejection.
+    Promise.resolve(entry.source?.return?.()).catch(() => undefined);
   }
 
   /** Later joins start a new source. */
