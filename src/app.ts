@@ -123,7 +123,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] !== undefined) {
         // A body of unknown length (chunked) is read here within the limit and handed to Yoga whole
         // (the adapter's documented pre-read `body`); a Content-Length body streams straight in.
-        const body = await readWithin(req, MAX_BODY_BYTES);
+        const body = await readWithin(req, MAX_BODY_BYTES).catch(() => null);
+        if (body === null) return void res.destroy(); // the client went away mid-upload
         if (body === undefined) {
           res.setHeader('connection', 'close');
           return sendJson(res, 413, tooLarge);
