@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server } from 'node:http';
-import type { ExecutionArgs } from 'graphql';
+import type { ExecutionArgs, ExecutionResult } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
@@ -8,11 +8,17 @@ import type { Context } from '../graphql/context.js';
 import { broadcastKey } from '../graphql/broadcast.js';
 import { maskError } from '../graphql/errors.js';
 import type { Services } from '../services.js';
+import { deliverDirectly } from './broadcast-delivery.js';
 import { SharedStreams } from './shared-streams.js';
 import { WriteCoalescer } from './write-coalescer.js';
 
-/** What onSubscribe hands to execute/subscribe: this operation's envelop, and its broadcast key when it may share. */
-type OperationRoot = { execute: (args: ExecutionArgs) => unknown; subscribe: (args: ExecutionArgs) => unknown; broadcastKey: string | undefined };
+/** What onSubscribe hands to execute/subscribe: this operation's envelop, its id, and its broadcast key when it may share. */
+type OperationRoot = {
+  execute: (args: ExecutionArgs) => unknown;
+  subscribe: (args: ExecutionArgs) => unknown;
+  subscriptionId: string;
+  broadcastKey: string | undefined;
+};
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
@@ -60,11 +66,12 @@ function tracked<T>(source: AsyncIterable<T>, gauge: Services['metrics']['active
  * is checked at connect (a bad one closes the socket with 4403) and again for every operation.
  * Revoking a key closes its open connections with 4403 (in this process). Subscriptions to
  * broadcast feeds asked the same way by the same caller share one execution (see
- * `broadcastKey`): an event is executed once, not once per subscriber.
+ * `broadcastKey`): an event is executed and serialised once, not once per subscriber, and each
+ * subscriber's message is written straight to its socket (see `deliverDirectly`).
  */
 export function attachWebSocketServer(httpServer: Server, yoga: YogaServerInstance<Record<string, unknown>, Context>, services: Services) {
   const wss = new WebSocketServer({ server: httpServer, path: yoga.graphqlEndpoint });
-  const broadcasts = new SharedStreams<unknown>((size) => services.metrics.broadcastExecutions.set(size));
+  const broadcasts = new SharedStreams<ExecutionResult>((size) => services.metrics.broadcastExecutions.set(size));
   const coalescer = new WriteCoalescer();
   const keyOfSocket = new Map<WebSocket, string>();
   closeOnRevocation(services.bus, keyOfSocket, wss);
@@ -73,11 +80,16 @@ export function attachWebSocketServer(httpServer: Server, yoga: YogaServerInstan
       execute: (args) => (args.rootValue as OperationRoot).execute(args) as never,
       subscribe: async (args) => {
         const root = args.rootValue as OperationRoot;
-        const result = root.broadcastKey === undefined ? await root.subscribe(args) : await broadcasts.join(root.broadcastKey, async () => root.subscribe(args));
-        if (!isAsyncIterable(result)) return result as never;
+        const context = args.contextValue as { req: IncomingMessage; socket: WebSocket };
         // The connection's TCP socket (ws writes its frames there): public as the upgrade request's socket.
-        const socket = (args.contextValue as { req: IncomingMessage }).req.socket;
-        return tracked(result, services.metrics.activeSubscriptions, () => coalescer.hold(socket)) as never;
+        const hold = () => coalescer.hold(context.req.socket);
+        if (root.broadcastKey === undefined) {
+          const result = await root.subscribe(args);
+          return (isAsyncIterable(result) ? tracked(result, services.metrics.activeSubscriptions, hold) : result) as never;
+        }
+        const shared = await broadcasts.join(root.broadcastKey, async () => root.subscribe(args) as Promise<AsyncIterable<ExecutionResult> | ExecutionResult>);
+        if (!isAsyncIterable(shared)) return shared as never;
+        return tracked(deliverDirectly(shared, context.socket, root.subscriptionId, hold), services.metrics.activeSubscriptions, hold) as never;
       },
       onConnect: async (ctx) => {
         try {
@@ -92,7 +104,7 @@ export function attachWebSocketServer(httpServer: Server, yoga: YogaServerInstan
           return false;
         }
       },
-      onSubscribe: async (ctx, _id, params) => {
+      onSubscribe: async (ctx, id, params) => {
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
@@ -115,7 +127,7 @@ export function attachWebSocketServer(httpServer: Server, yoga: YogaServerInstan
         } catch (error) {
           return [maskError(error, 'Unexpected error.') as GraphQLError];
         }
-        const rootValue: OperationRoot = { execute, subscribe, broadcastKey: broadcastKey(schema, document, params, (contextValue as unknown as Context).viewer) };
+        const rootValue: OperationRoot = { execute, subscribe, subscriptionId: id, broadcastKey: broadcastKey(schema, document, params, (contextValue as unknown as Context).viewer) };
         return { schema, operationName: params.operationName, document, variableValues: params.variables, contextValue, rootValue };
       },
     },
