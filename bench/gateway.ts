@@ -26,6 +26,8 @@ export async function startGateway(
     nodeArgs?: string[];
     /** Run the compiled build (dist/main.js, as `npm run start:dist` does) rather than the sources under tsx. */
     compiled?: boolean;
+    /** Extra environment for the gateway process (e.g. SWITCHYARD_ADMIN_KEY). */
+    env?: Record<string, string>;
   } = {},
 ): Promise<RunningGateway> {
   const dir = mkdtempSync(join(tmpdir(), 'sy-bench-'));
@@ -48,7 +50,7 @@ export async function startGateway(
   const entry = options.compiled ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry, '--config', config], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production' },
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

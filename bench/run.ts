@@ -11,7 +11,7 @@ import { seedGenerations } from './costs-bench.js';
 import { startBenchUpstream } from './fake-upstream.js';
 import { rssMb, startGateway } from './gateway.js';
 import { agent, GENERATE, post, streamOnce, wsClient } from './load.js';
-import { addedLatency, streamsPerSecond, switchFanOut, throughput, tokenRelay } from './scenarios.js';
+import { addedLatency, startKeyedGateway, streamsPerSecond, switchFanOut, throughput, tokenRelay } from './scenarios.js';
 import { round, summary } from './stats.js';
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
@@ -60,6 +60,7 @@ async function main(): Promise<void> {
   const rps64 = figure('generate throughput, 64 connections', 'req/s', '≥ 4,000 req/s', (v) => v >= 4000);
   const p99at64 = figure('generate latency p99, 64 connections', 'ms', '—', () => true);
   const loadRss = figure('RSS under load (64 connections, peak)', 'MB', '—', () => true);
+  const rpsKeyed = figure('generate throughput, 64 connections, every request with an API key', 'req/s', '—', () => true);
   const sps = figure('generateStream completions, 16 connections', 'streams/s', '—', () => true);
   const relay = figure('token relay, 100 concurrent streams of 200 tokens', 'tokens/s', '—', () => true);
   const switchP50 = figure('switch-to-event, 1,000 subscribers, p50', 'ms', '—', () => true);
@@ -86,6 +87,10 @@ async function main(): Promise<void> {
     rps64.values.push(t64.requestsPerSecond);
     p99at64.values.push(t64.latencyP99);
     loadRss.values.push(t64.peakRssMb);
+    const keyed = await startKeyedGateway(upstream.url);
+    await throughput(keyed.gw, 8, 1, keyed.key); // warm up
+    rpsKeyed.values.push((await throughput(keyed.gw, 64, SECONDS, keyed.key)).requestsPerSecond);
+    await keyed.gw.stop();
     log(`throughput: ${round(t16.requestsPerSecond, 0)} req/s at 16, ${round(t64.requestsPerSecond, 0)} req/s at 64 (errors ${t16.errors + t64.errors})`);
     sps.values.push((await streamsPerSecond(gw, 16, SECONDS)).streamsPerSecond);
     relay.values.push((await tokenRelay(gw, 100, 'bench-long')).tokensPerSecond);

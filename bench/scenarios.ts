@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { type RunningGateway, rssMb } from './gateway.js';
+import { type RunningGateway, rssMb, startGateway } from './gateway.js';
 import { request } from 'undici';
 import { agent, directStream, GENERATE, leanSubscriptions, post, streamOnce, wsClient } from './load.js';
 import { quantile } from './stats.js';
@@ -34,14 +34,14 @@ export async function addedLatency(gw: RunningGateway, upstreamUrl: string, requ
   };
 }
 
-/** generate throughput with autocannon at `connections`, sampling the gateway's RSS while it runs. */
-export async function throughput(gw: RunningGateway, connections: number, seconds: number) {
+/** generate throughput with autocannon at `connections` (with `apiKey` on every request when given), sampling the gateway's RSS while it runs. */
+export async function throughput(gw: RunningGateway, connections: number, seconds: number, apiKey?: string) {
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(gw.pid))), 250);
   const result = await autocannon({
     url: `${gw.url}/graphql`,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
     body: GENERATE,
     connections,
     duration: seconds,
@@ -83,6 +83,19 @@ export async function tokenRelay(gw: RunningGateway, streams: number, model: str
   await Promise.all(clients.map((c) => c.dispose()));
   const tokens = results.reduce((n, r) => n + r.tokens, 0);
   return { tokensPerSecond: tokens / seconds, tokens };
+}
+
+/** Starts a gateway with an admin key (authentication on) and makes a client key for the load. */
+export async function startKeyedGateway(upstreamUrl: string): Promise<{ gw: RunningGateway; key: string }> {
+  const admin = 'bench-admin-key-0123456789';
+  const gw = await startGateway(upstreamUrl, { compiled: true, env: { SWITCHYARD_ADMIN_KEY: admin } });
+  const response = await fetch(`${gw.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+    body: JSON.stringify({ query: 'mutation { createApiKey(input: { name: "bench", scopes: [CLIENT] }) { key } }' }),
+  });
+  const key = ((await response.json()) as { data: { createApiKey: { key: string } } }).data.createApiKey.key;
+  return { gw, key };
 }
 
 /** Switch-to-event latency with `subscribers` modelSwitched subscriptions open, and the RSS they cost. */

@@ -82,6 +82,14 @@ describe('budgets', () => {
     expect(services.budgets.status(k.apiKey.id, viewer.budget).reservedMicroUsd).toBe(0);
   });
 
+  it('should apply a budget set on a key in use to its very next request', async () => {
+    const a = await app();
+    const k = await key(a, 'in-use');
+    expectData(await a.t.run(Generate, { input: { model: 'mock-a', prompt: 'Hi' } }, k.key)); // the key is now remembered
+    expectData(await a.t.run(SetBudget, { input: { apiKeyId: k.apiKey.id, daily: 0.000001 } }, ADMIN));
+    expect(expectError(await a.t.run(Generate, { input: { model: 'mock-a', prompt: 'Hi' } }, k.key)).code).toBe('COST_LIMIT_EXCEEDED');
+  });
+
   it('should set, change and clear budgets', async () => {
     const a = await app();
     const k = await key(a, 'admin-set');

@@ -7,6 +7,7 @@ import { enumField, listOf, numberField, objectField, stringField } from '../../
 import { formatIssues } from '../../validation/format-issues.js';
 import { API_KEY_SCOPES, type ApiKeyEntity, ApiKeySchema, type ApiKeyScope } from './api-key.entity.js';
 import { LOCAL_VIEWER, type Viewer } from './viewer.js';
+import { ViewerCache } from './viewer-cache.js';
 import { usdToMicro } from '../../pricing/money.js';
 import type { Budget } from '../budgets/budget-ledger.js';
 
@@ -70,6 +71,9 @@ export function parseAuthorization(value: unknown): string | undefined {
  * comes from SWITCHYARD_ADMIN_KEY; without it the gateway runs in local mode.
  */
 export class ApiKeyService {
+  /** Authenticated callers for a few seconds; cleared by every change to a key made here. */
+  readonly #viewers = new ViewerCache();
+
   constructor(private readonly deps: { adminKey: string | undefined; metrics: Metrics; bus: EventBus }) {}
 
   get localMode(): boolean {
@@ -90,6 +94,7 @@ export class ApiKeyService {
       existing.revokedAt = null;
     }
     await em.flush();
+    this.#viewers.clear();
   }
 
   async create(em: EntityManager, input: unknown): Promise<{ key: string; apiKey: ApiKeyRecord }> {
@@ -132,6 +137,7 @@ export class ApiKeyService {
     if (daily !== undefined) entity.dailyBudgetMicroUsd = daily === null ? null : usdToMicro(daily);
     if (monthly !== undefined) entity.monthlyBudgetMicroUsd = monthly === null ? null : usdToMicro(monthly);
     await em.flush();
+    this.#viewers.clear();
     return toRecord(entity);
   }
 
@@ -143,13 +149,16 @@ export class ApiKeyService {
     if (!entity) throw new NotFoundError('API key', id);
     entity.revokedAt ??= new Date();
     await em.flush();
+    this.#viewers.clear();
     this.deps.bus.publish('apiKeyRevoked', { apiKeyId: entity.id, at: entity.revokedAt });
     return toRecord(entity);
   }
 
   /**
    * Resolves the caller from the credentials presented. No credentials: the local viewer in local
-   * mode, else UNAUTHENTICATED. Presented credentials are always checked, in local mode too.
+   * mode, else UNAUTHENTICATED. Presented credentials are always checked, in local mode too. A
+   * key found valid is remembered for 5 s (ViewerCache); any change to a key made through this
+   * service forgets them all, so revocation and budget changes apply to the very next request.
    */
   async authenticate(em: EntityManager, authorization: unknown): Promise<Viewer> {
     const secret = parseAuthorization(authorization);
@@ -158,18 +167,24 @@ export class ApiKeyService {
       this.deps.metrics.authFailures.inc({ reason: 'missing' });
       throw new UnauthenticatedError('an API key is required: send Authorization: Bearer <key>');
     }
-    const entity = await em.findOne(ApiKeySchema, { secretHash: hashSecret(secret) });
+    const hash = hashSecret(secret);
+    const cached = this.#viewers.get(hash);
+    if (cached) return cached;
+    const generation = this.#viewers.generation;
+    const entity = await em.findOne(ApiKeySchema, { secretHash: hash });
     if (!entity || entity.revokedAt) {
       this.deps.metrics.authFailures.inc({ reason: entity ? 'revoked' : 'unknown' });
       throw new UnauthenticatedError(entity ? 'this API key has been revoked' : 'the API key is not valid');
     }
-    return {
+    const viewer: Viewer = Object.freeze({
       kind: 'key',
       keyId: entity.id,
-      scopes: [...entity.scopes],
+      scopes: Object.freeze([...entity.scopes]),
       requestsPerMinute: entity.requestsPerMinute ?? null,
-      budget: { dailyMicroUsd: entity.dailyBudgetMicroUsd ?? null, monthlyMicroUsd: entity.monthlyBudgetMicroUsd ?? null },
-    };
+      budget: Object.freeze({ dailyMicroUsd: entity.dailyBudgetMicroUsd ?? null, monthlyMicroUsd: entity.monthlyBudgetMicroUsd ?? null }),
+    });
+    this.#viewers.set(hash, viewer, generation);
+    return viewer;
   }
 }
 
