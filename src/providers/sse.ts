@@ -70,9 +70,3 @@ export class SseParser {
     else if (field === 'id' && !value.includes('\0')) this.#id = value;
   }
 }
-
-/** The parser over an async source of chunks. */
-export async function* parseSse(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<SseEvent> {
-  const parser = new SseParser();
-  for await (const chunk of chunks) yield* parser.feed(chunk);
-}

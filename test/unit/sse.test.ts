@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseSse, type SseEvent } from '../../src/providers/sse.js';
+import { SseParser, type SseEvent } from '../../src/providers/sse.js';
 
-async function parse(chunks: (string | Uint8Array)[]): Promise<SseEvent[]> {
-  async function* source() {
-    yield* chunks;
-  }
-  const events: SseEvent[] = [];
-  for await (const event of parseSse(source())) events.push(event);
-  return events;
+function parse(chunks: (string | Uint8Array)[]): SseEvent[] {
+  const parser = new SseParser();
+  return chunks.flatMap((chunk) => parser.feed(chunk));
 }
 
 /** Every way of cutting `text` into two chunks, plus one byte at a time. */
@@ -18,7 +14,7 @@ function splits(text: string): (string | Uint8Array)[][] {
   return out;
 }
 
-describe('parseSse', () => {
+describe('SseParser', () => {
   it('should parse OpenAI-style data-only events', async () => {
     expect(await parse(['data: {"a":1}\n\ndata: [DONE]\n\n'])).toEqual([
       { event: 'message', data: '{"a":1}' },
