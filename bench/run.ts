@@ -11,7 +11,7 @@ import { seedGenerations } from './costs-bench.js';
 import { startBenchUpstream } from './fake-upstream.js';
 import { rssMb, startGateway } from './gateway.js';
 import { agent, GENERATE, post, streamOnce, wsClient } from './load.js';
-import { addedLatency, startKeyedGateway, streamsPerSecond, switchFanOut, throughput, tokenRelay } from './scenarios.js';
+import { addedLatency, sessionTurns, startKeyedGateway, streamsPerSecond, switchFanOut, throughput, tokenRelay } from './scenarios.js';
 import { round, summary } from './stats.js';
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
@@ -61,6 +61,7 @@ async function main(): Promise<void> {
   const p99at64 = figure('generate latency p99, 64 connections', 'ms', '—', () => true);
   const loadRss = figure('RSS under load (64 connections, peak)', 'MB', '—', () => true);
   const rpsKeyed = figure('generate throughput, 64 connections, every request with an API key', 'req/s', '—', () => true);
+  const turns = figure('generate in sessions: 16 conversations of 40 turns at once', 'turns/s', '—', () => true);
   const sps = figure('generateStream completions, 16 connections', 'streams/s', '—', () => true);
   const relay = figure('token relay, 100 concurrent streams of 200 tokens', 'tokens/s', '—', () => true);
   const switchP50 = figure('switch-to-event, 1,000 subscribers, p50', 'ms', '—', () => true);
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
     rpsKeyed.values.push((await throughput(keyed.gw, 64, SECONDS, keyed.key)).requestsPerSecond);
     await keyed.gw.stop();
     log(`throughput: ${round(t16.requestsPerSecond, 0)} req/s at 16, ${round(t64.requestsPerSecond, 0)} req/s at 64 (errors ${t16.errors + t64.errors})`);
+    turns.values.push((await sessionTurns(gw, 16, 40)).turnsPerSecond);
     sps.values.push((await streamsPerSecond(gw, 16, SECONDS)).streamsPerSecond);
     relay.values.push((await tokenRelay(gw, 100, 'bench-long')).tokensPerSecond);
     // Subscriptions on a fresh gateway, so their memory is not mixed with what the load runs left.

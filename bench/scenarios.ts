@@ -85,6 +85,30 @@ export async function tokenRelay(gw: RunningGateway, streams: number, model: str
   return { tokensPerSecond: tokens / seconds, tokens };
 }
 
+const SESSION_TURN = JSON.stringify({ query: 'mutation($s: ID!, $p: String!) { generate(input: { sessionId: $s, prompt: $p }) { id } }' }).slice(0, -1);
+
+/**
+ * Conversations: `sessions` sessions at once, each taking `turns` turns in a row (every turn sends
+ * the history so far and appends to it). Answers turns per second.
+ */
+export async function sessionTurns(gw: RunningGateway, sessions: number, turns: number) {
+  const gql = `${gw.url}/graphql`;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: sessions }, async () => {
+      const created = await request(gql, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'mutation { createSession(input: { modelId: "bench" }) { id } }' }),
+        dispatcher: agent,
+      });
+      const sessionId = ((await created.body.json()) as { data: { createSession: { id: string } } }).data.createSession.id;
+      for (let turn = 0; turn < turns; turn++) await post(gql, `${SESSION_TURN},"variables":${JSON.stringify({ s: sessionId, p: `turn ${turn} of the conversation` })}}`);
+    }),
+  );
+  return { turnsPerSecond: (sessions * turns) / ((performance.now() - started) / 1000) };
+}
+
 /** Starts a gateway with an admin key (authentication on) and makes a client key for the load. */
 export async function startKeyedGateway(upstreamUrl: string): Promise<{ gw: RunningGateway; key: string }> {
   const admin = 'bench-admin-key-0123456789';

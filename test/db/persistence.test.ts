@@ -8,6 +8,7 @@ import { ModelsQuery, RegisterModel, UpdateModel, DisableModel, RetireModel } fr
 import { expectData } from '../helpers/graphql.js';
 import { startTestApp } from '../helpers/test-app.js';
 import { MOCK_MODEL, testConfig } from '../helpers/test-config.js';
+import { LOCAL_VIEWER } from '../../src/modules/keys/viewer.js';
 
 function tempDb(): string {
   return join(mkdtempSync(join(tmpdir(), 'sy-db-')), 'nested', 'switchyard.db');
@@ -101,5 +102,28 @@ describe('persistence', () => {
     const second = await boot(path, [MOCK_MODEL]);
     expect(second.app.services.routing.get('mock-a')?.status).toBe('RETIRED');
     await second.dispose();
+  });
+});
+
+describe('session history storage', () => {
+  it('should number each turn after the last, also for turns appended at once, on a file database', async () => {
+    const t = await startTestApp({ config: testConfig({ file: { database: { url: tempDb() }, models: [MOCK_MODEL] } }) });
+    try {
+      const { sessions, orm } = t.app.services;
+      const session = await sessions.create(orm.em.fork(), { modelId: 'mock-a' }, LOCAL_VIEWER);
+      await sessions.appendTurn(session.id, [{ role: 'user', content: 'q0' }, { role: 'assistant', content: 'a0' }], 'g0');
+      await Promise.all(
+        [1, 2, 3, 4].map((n) => sessions.appendTurn(session.id, [{ role: 'user', content: `q${n}` }, { role: 'assistant', content: `a${n}` }], `g${n}`)),
+      );
+      const rows = await orm.em.getConnection().execute<{ seq: number; content: string }[]>('select seq, content from session_messages where session_id = ? order by seq', [session.id]);
+      expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      // Each turn's two messages are adjacent: q then a of the same turn.
+      for (let i = 0; i < rows.length; i += 2) expect(rows[i + 1]?.content).toBe(rows[i]?.content.replace('q', 'a'));
+      const history = await sessions.history(orm.em.fork(), session.id);
+      expect(history[0]).toEqual({ role: 'user', content: 'q0', generationId: 'g0', createdAt: expect.any(Date) });
+      expect(Math.abs((history[0]?.createdAt.getTime() ?? 0) - Date.now())).toBeLessThan(60_000);
+    } finally {
+      await t.dispose();
+    }
   });
 });

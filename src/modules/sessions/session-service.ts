@@ -14,7 +14,7 @@ import { resolveTarget, type TargetRef } from '../../routing/resolve-target.js';
 import type { RouteTarget, Router } from '../../routing/router.js';
 import type { StoredGenerationParams } from '../models/model.entity.js';
 import { createSessionSchema, switchModelSchema } from './session-input.js';
-import { type SessionEntity, SessionMessageSchema, SessionSchema, SessionSwitchSchema } from './session.entity.js';
+import { type SessionEntity, SessionSchema, SessionSwitchSchema } from './session.entity.js';
 
 /** A session as the rest of the gateway sees it. */
 export interface SessionRecord {
@@ -27,6 +27,14 @@ export interface SessionRecord {
   readonly revision: number;
   readonly createdAt: Date;
   readonly updatedAt: Date;
+}
+
+/** A session_messages row as SQLite returns it (dates are epoch milliseconds). */
+interface MessageRow {
+  readonly role: string;
+  readonly content: string;
+  readonly generation_id: string | null;
+  readonly created_at: number;
 }
 
 /** One applied switch: what the mutation answers and what `modelSwitched` delivers. */
@@ -120,19 +128,28 @@ export class SessionService {
     return { items: rows.slice(0, first).map(toRecord), hasNextPage: rows.length > first };
   }
 
+  /**
+   * The session's messages in order. Read as plain rows, not entities: every turn reads the whole
+   * history, and hydrating it into entities was most of a turn's cost.
+   */
   async history(em: EntityManager, sessionId: string): Promise<Array<ChatMessage & { createdAt: Date; generationId: string | null }>> {
-    const rows = await em.find(SessionMessageSchema, { sessionId }, { orderBy: { seq: 'asc' } });
-    return rows.map((r) => ({ role: r.role as ChatMessage['role'], content: r.content, createdAt: r.createdAt, generationId: r.generationId ?? null }));
+    const rows: MessageRow[] = await em.getConnection().execute('select role, content, generation_id, created_at from session_messages where session_id = ? order by seq', [sessionId]);
+    return rows.map((r) => ({ role: r.role as ChatMessage['role'], content: r.content, createdAt: new Date(r.created_at), generationId: r.generation_id }));
   }
 
-  /** Appends a completed turn (the new messages and the answer) to the history, in one transaction. */
+  /**
+   * Appends a completed turn (the new messages and the answer) to the history in one INSERT …
+   * SELECT, numbered after the last message. One statement is atomic in SQLite, and SQLite runs a
+   * SELECT that reads the table being inserted into to completion first, so the numbers are
+   * consecutive and two turns of one session never take the same ones (the unique index on
+   * (session_id, seq) would refuse them).
+   */
   async appendTurn(sessionId: string, messages: readonly ChatMessage[], generationId: string): Promise<void> {
-    await this.deps.orm.em.fork().transactional(async (em) => {
-      const last = await em.findOne(SessionMessageSchema, { sessionId }, { orderBy: { seq: 'desc' }, fields: ['seq'] });
-      let seq = last?.seq ?? 0;
-      const createdAt = new Date();
-      for (const message of messages) em.create(SessionMessageSchema, { sessionId, seq: ++seq, role: message.role, content: message.content, generationId, createdAt });
-    });
+    if (messages.length === 0) return;
+    const createdAt = Date.now();
+    const rows = messages.map((_m, i) => `select ?, coalesce((select max(seq) from session_messages where session_id = ?), 0) + ${i + 1}, ?, ?, ?, ?`);
+    const params = messages.flatMap((m) => [sessionId, sessionId, m.role, m.content, generationId, createdAt]);
+    await this.deps.orm.em.getConnection().execute(`insert into session_messages (session_id, seq, role, content, generation_id, created_at) ${rows.join(' union all ')}`, params, 'run');
   }
 
   /** Switches the session's model (see the class comment); `receivedAt` is `performance.now()` when the request arrived. */
