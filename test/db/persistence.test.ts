@@ -127,3 +127,23 @@ describe('session history storage', () => {
     }
   });
 });
+
+describe('session switches from two gateways on one database', () => {
+  it('should apply every switch once, each on the revision before it (compare-and-swap)', async () => {
+    const path = tempDb();
+    const config = testConfig({ file: { database: { url: path }, models: [MOCK_MODEL, { ...MOCK_MODEL, id: 'mock-b' }] } });
+    const one = await startTestApp({ config });
+    const two = await startTestApp({ config });
+    try {
+      const session = await one.app.services.sessions.create(one.app.services.orm.em.fork(), { modelId: 'mock-a' }, LOCAL_VIEWER);
+      const switches = Array.from({ length: 10 }, (_, i) => [one, two].map((t) => t.app.services.sessions.switchModel({ sessionId: session.id, modelId: i % 2 ? 'mock-a' : 'mock-b' }, LOCAL_VIEWER, performance.now()))).flat();
+      const applied = await Promise.all(switches);
+      expect(applied.map((a) => a.revision).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
+      const stored = await two.app.services.sessions.get(two.app.services.orm.em.fork(), session.id, LOCAL_VIEWER);
+      expect(stored.revision).toBe(21);
+    } finally {
+      await one.dispose();
+      await two.dispose();
+    }
+  });
+});

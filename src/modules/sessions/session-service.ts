@@ -29,6 +29,33 @@ export interface SessionRecord {
   readonly updatedAt: Date;
 }
 
+/** A sessions row as SQLite returns it (params as JSON text, dates as epoch milliseconds). */
+interface SessionRow {
+  readonly id: string;
+  readonly api_key_id: string | null;
+  readonly model_id: string | null;
+  readonly pool_name: string | null;
+  readonly params: string;
+  readonly revision: number;
+  readonly created_at: number;
+  readonly updated_at: number;
+}
+
+const SESSION_COLUMNS = 'id, api_key_id, model_id, pool_name, params, revision, created_at, updated_at';
+
+function rowToRecord(row: SessionRow): SessionRecord {
+  return Object.freeze({
+    id: row.id,
+    apiKeyId: row.api_key_id,
+    modelId: row.model_id,
+    poolName: row.pool_name,
+    params: JSON.parse(row.params) as StoredGenerationParams,
+    revision: row.revision,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  });
+}
+
 /** A session_messages row as SQLite returns it (dates are epoch milliseconds). */
 interface MessageRow {
   readonly role: string;
@@ -111,11 +138,14 @@ export class SessionService {
     return toRecord(entity);
   }
 
-  /** The session, or NOT_FOUND when it does not exist or the caller may not see it. */
+  /**
+   * The session, or NOT_FOUND when it does not exist or the caller may not see it. Read as a plain
+   * row: every session turn and every switch starts here.
+   */
   async get(em: EntityManager, id: string, viewer: Viewer): Promise<SessionRecord> {
-    const entity = await em.findOne(SessionSchema, { id });
-    if (!entity || !canSee(viewer, entity)) throw new NotFoundError('session', id);
-    return toRecord(entity);
+    const [row] = await em.getConnection().execute<SessionRow[]>(`select ${SESSION_COLUMNS} from sessions where id = ?`, [id]);
+    if (!row || !canSee(viewer, { apiKeyId: row.api_key_id })) throw new NotFoundError('session', id);
+    return rowToRecord(row);
   }
 
   async page(em: EntityManager, viewer: Viewer, first: number, after?: string | null): Promise<{ items: SessionRecord[]; hasNextPage: boolean }> {
@@ -165,8 +195,15 @@ export class SessionService {
         const switchedAt = new Date();
         const revision = session.revision + 1;
         const changes = { ...targetColumns(target), revision, updatedAt: switchedAt, ...(params ? { params: { ...params } } : {}) };
-        const applied = await em.nativeUpdate(SessionSchema, { id: sessionId, revision: session.revision }, changes);
-        if (applied !== 1) {
+        // The compare-and-swap: applied only if nobody bumped the revision since the read.
+        const { affectedRows } = await em
+          .getConnection()
+          .execute<{ affectedRows: number }>(
+            `update sessions set model_id = ?, pool_name = ?, revision = ?, updated_at = ?${params ? ', params = ?' : ''} where id = ? and revision = ?`,
+            [changes.modelId, changes.poolName, revision, switchedAt.getTime(), ...(params ? [JSON.stringify(params)] : []), sessionId, session.revision],
+            'run',
+          );
+        if (affectedRows !== 1) {
           if (attempt < MAX_SWITCH_TRIES) continue; // another instance switched it first: read it again
           throw new ModelUnavailableError(`session "${sessionId}" kept changing; the switch was not applied`);
         }
