@@ -136,8 +136,13 @@ describe('session switches from two gateways on one database', () => {
     const two = await startTestApp({ config });
     try {
       const session = await one.app.services.sessions.create(one.app.services.orm.em.fork(), { modelId: 'mock-a' }, LOCAL_VIEWER);
-      const switches = Array.from({ length: 10 }, (_, i) => [one, two].map((t) => t.app.services.sessions.switchModel({ sessionId: session.id, modelId: i % 2 ? 'mock-a' : 'mock-b' }, LOCAL_VIEWER, performance.now()))).flat();
-      const applied = await Promise.all(switches);
+      // Ten rounds of a switch from each gateway at the same moment: one wins each race, the other
+      // reads the session again and applies on the new revision.
+      const applied = [];
+      for (let i = 0; i < 10; i++) {
+        const modelId = i % 2 ? 'mock-a' : 'mock-b';
+        applied.push(...(await Promise.all([one, two].map((t) => t.app.services.sessions.switchModel({ sessionId: session.id, modelId }, LOCAL_VIEWER, performance.now())))));
+      }
       expect(applied.map((a) => a.revision).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
       const stored = await two.app.services.sessions.get(two.app.services.orm.em.fork(), session.id, LOCAL_VIEWER);
       expect(stored.revision).toBe(21);
