@@ -44,6 +44,8 @@ function requestIdOf(header: string | string[] | undefined): string {
   return value && REQUEST_ID.test(value) ? value : randomUUID();
 }
 
+const BODY_TOO_LARGE = { errors: [{ message: `request body too large: at most ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_USER_INPUT' } }] };
+
 /** The whole body, or undefined (reading stopped) once it passes `limit` bytes. */
 async function readWithin(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
@@ -118,8 +120,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     if (path === '/graphql') {
       req.headers['x-request-id'] = requestIdOf(req.headers['x-request-id']);
       res.setHeader('x-request-id', req.headers['x-request-id']);
-      const tooLarge = { errors: [{ message: `request body too large: at most ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_USER_INPUT' } }] };
-      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return sendJson(res, 413, tooLarge);
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return sendJson(res, 413, BODY_TOO_LARGE);
       if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] !== undefined) {
         // A body of unknown length (chunked) is read here within the limit and handed to Yoga whole
         // (the adapter's documented pre-read `body`); a Content-Length body streams straight in.
@@ -127,7 +128,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         if (body === null) return void res.destroy(); // the client went away mid-upload
         if (body === undefined) {
           res.setHeader('connection', 'close');
-          return sendJson(res, 413, tooLarge);
+          return sendJson(res, 413, BODY_TOO_LARGE);
         }
         (req as IncomingMessage & { body?: Buffer }).body = body;
       }

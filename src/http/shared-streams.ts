@@ -1,3 +1,5 @@
+import { isAsyncIterable } from '../util/async-iterable.js';
+
 /**
  * One source read once for many readers: the readers that join under the same key while its
  * source runs share it, and each receives every value the source yields after it joined. The
@@ -97,10 +99,6 @@ interface Entry<T> {
   started: Promise<{ refusal: unknown } | undefined>;
   source?: AsyncIterator<T>;
   ended?: boolean;
-}
-
-function isAsyncIterable<T>(value: unknown): value is AsyncIterable<T> {
-  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
 /** One reader's view: its own queue of values not yet read. */

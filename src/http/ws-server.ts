@@ -10,6 +10,7 @@ import { maskError } from '../graphql/errors.js';
 import type { Services } from '../services.js';
 import { deliverDirectly } from './broadcast-delivery.js';
 import { SharedStreams } from './shared-streams.js';
+import { isAsyncIterable } from '../util/async-iterable.js';
 import { WriteCoalescer } from './write-coalescer.js';
 
 /** What onSubscribe hands to execute/subscribe: this operation's envelop, its id, and its broadcast key when it may share. */
@@ -19,10 +20,6 @@ type OperationRoot = {
   subscriptionId: string;
   broadcastKey: string | undefined;
 };
-
-function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
-}
 
 /**
  * Counts an open subscription for as long as its iterator lives, and holds its connection's
