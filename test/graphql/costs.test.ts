@@ -1,4 +1,3 @@
-import type { Client } from 'graphql-ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixtureJson } from '../fakes/vendors.js';
 import {
@@ -13,13 +12,13 @@ import {
 } from '../helpers/documents.js';
 import { expectData, expectError } from '../helpers/graphql.js';
 import { startVendorApp, type VendorApp } from '../helpers/vendor-app.js';
-import { subscribe, waitFor, wsClient } from '../helpers/ws.js';
+import { subscribe, waitFor, wsClient, WsClients } from '../helpers/ws.js';
 
 const ADMIN = 'costs-admin-key-0123456789';
 let v: VendorApp | undefined;
-const clients: Client[] = [];
+const clients = new WsClients();
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.dispose()));
+  await clients.closeAll();
   await v?.dispose();
   v = undefined;
 });

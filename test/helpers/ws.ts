@@ -29,3 +29,16 @@ export async function waitFor(check: () => boolean | Promise<boolean>, what: str
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** The graphql-ws clients a test opened, closed together when it ends. */
+export class WsClients {
+  readonly #clients: Client[] = [];
+
+  push(...clients: Client[]): void {
+    this.#clients.push(...clients);
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all(this.#clients.splice(0).map((c) => c.dispose()));
+  }
+}

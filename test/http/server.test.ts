@@ -5,12 +5,12 @@ import type { Client } from 'graphql-ws';
 import { ModelEventsSubscription, ModelsQuery } from '../helpers/documents.js';
 import { execute, expectData } from '../helpers/graphql.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
-import { subscribe, waitFor, wsClient } from '../helpers/ws.js';
+import { subscribe, waitFor, wsClient, WsClients } from '../helpers/ws.js';
 
 let t: TestApp | undefined;
-const clients: Client[] = [];
+const clients = new WsClients();
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.dispose()));
+  await clients.closeAll();
   await t?.dispose();
   t = undefined;
 });
@@ -72,8 +72,8 @@ describe('HTTP endpoints', () => {
   it('should stop gracefully: WebSocket clients closed with 1001 (going away), port released', async () => {
     t = await startTestApp();
     const url = await t.listen();
-    const closed = new Promise<{ code: number }>((resolve) => clients.push(wsClient(url, undefined, resolve)));
-    const client = clients[0] as Client;
+    let client!: Client;
+    const closed = new Promise<{ code: number }>((resolve) => clients.push((client = wsClient(url, undefined, resolve))));
     const events = subscribe(client, ModelEventsSubscription);
     const app = t;
     await waitFor(async () => ((await app.app.services.metrics.activeSubscriptions.get()).values[0]?.value ?? 0) === 1, 'the subscription to open');

@@ -1,15 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Client } from 'graphql-ws';
 import { CreateApiKey, DisableModel, EnableModel, GenerateStream, GenerationsQuery, ModelEventsSubscription, RegisterModel, RevokeApiKey } from '../helpers/documents.js';
 import { execute, expectData } from '../helpers/graphql.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { TEST_ADMIN_KEY } from '../helpers/test-config.js';
-import { subscribe, waitFor, wsClient } from '../helpers/ws.js';
+import { subscribe, waitFor, wsClient, WsClients } from '../helpers/ws.js';
 
 let t: TestApp | undefined;
-const clients: Client[] = [];
+const clients = new WsClients();
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.dispose()));
+  await clients.closeAll();
   await t?.dispose();
   t = undefined;
 });

@@ -3,17 +3,17 @@ import type { Client } from 'graphql-ws';
 import { CreateApiKey, CreateSession, GenerateStream, ModelSwitchedSubscription, RegisterModel, SessionQuery, SwitchModel, GenerateInSession } from '../helpers/documents.js';
 import { expectData } from '../helpers/graphql.js';
 import { startVendorApp, type VendorApp } from '../helpers/vendor-app.js';
-import { subscribe, waitFor, wsClient } from '../helpers/ws.js';
+import { subscribe, waitFor, wsClient, WsClients } from '../helpers/ws.js';
 
 let v: VendorApp;
 let url: string;
-const clients: Client[] = [];
+const clients = new WsClients();
 beforeEach(async () => {
   v = await startVendorApp();
   url = await v.t.listen();
 });
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.dispose()));
+  await clients.closeAll();
   await v.dispose();
 });
 
@@ -25,7 +25,7 @@ function client(key?: string): Client {
 
 /** Restarts the app with an admin key, and makes two client keys. */
 async function restartWithClientKeys(): Promise<{ a: string; b: string }> {
-  await Promise.all(clients.splice(0).map((c) => c.dispose()));
+  await clients.closeAll();
   await v.dispose();
   const admin = 'switch-admin-key-0123456789';
   v = await startVendorApp({ SWITCHYARD_ADMIN_KEY: admin });

@@ -1,7 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Client } from 'graphql-ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { RetryError, SwitchyardClient } from '../../src/client/index.js';
@@ -11,13 +10,13 @@ import { fixture, fixtureJson, OPENAI_TEST_KEY, startOpenAIFake } from '../fakes
 import { ConfigStatusQuery, GenerateRouted, GenerateStream, ModelsQuery, ReloadConfig } from '../helpers/documents.js';
 import { expectData } from '../helpers/graphql.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
-import { subscribe, waitFor, wsClient } from '../helpers/ws.js';
+import { subscribe, waitFor, wsClient, WsClients } from '../helpers/ws.js';
 
 const fakes: FakeUpstream[] = [];
-const clients: Client[] = [];
+const clients = new WsClients();
 let t: TestApp | undefined;
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.dispose()));
+  await clients.closeAll();
   await t?.dispose();
   t = undefined;
   await Promise.all(fakes.splice(0).map((f) => f.dispose()));
