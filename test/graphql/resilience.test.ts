@@ -134,7 +134,8 @@ describe('circuit breaker', () => {
 
 describe('an upstream dying under load', () => {
   it('should answer every request from the survivor, open the dead one’s circuit, and close it when it comes back', async () => {
-    const { a, b, t } = await start({ circuitBreaker: { minRequests: 3, errorRateThreshold: 0.2, coolDownMs: 300 }, retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 } });
+    // The cool-down outlasts the load below, so no probe runs while A is still dead (that would add an OPEN → HALF_OPEN → OPEN round).
+    const { a, b, t } = await start({ circuitBreaker: { minRequests: 3, errorRateThreshold: 0.2, coolDownMs: 1_000 }, retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 } });
     const port = Number(new URL(a.url).port);
     const events: string[] = [];
     const subscription = t.app.services.bus.subscribe('modelEvents');
@@ -162,7 +163,7 @@ describe('an upstream dying under load', () => {
 
     const revived = await startOpenAIFake(port); // back on the same address
     fakes.push(revived);
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    await new Promise((resolve) => setTimeout(resolve, 1_050));
     await t.app.services.healthMonitor.tick();
     expect(expectData(await t.run(CircuitQuery)).models.find((m) => m.id === 'gpt-a')?.circuit.state).toBe('CLOSED');
     expect(events).toEqual(['gpt-a:OPEN', 'gpt-a:HALF_OPEN', 'gpt-a:CLOSED']);
