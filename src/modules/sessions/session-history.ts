@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../../providers/provider.js';
-import { countPromptTokens, countTokens } from '../../providers/token-estimate.js';
+import { countMessageTokens } from '../../providers/token-estimate.js';
 
 export interface FittedHistory {
   readonly messages: ChatMessage[];
@@ -18,7 +18,8 @@ export function fitHistory(history: readonly ChatMessage[], fresh: readonly Chat
   const all = [...history, ...fresh];
   if (contextWindow === null) return { messages: all, dropped: 0, promptTokens: null };
   const budget = contextWindow - maxTokens;
-  let total = countPromptTokens(all);
+  const perMessage = countMessageTokens(all);
+  let total = perMessage.reduce((sum, n) => sum + n, 3);
   const keep = history.map(() => true);
   let dropped = 0;
   for (let i = 0; i < history.length && total > budget; i++) {
@@ -26,7 +27,7 @@ export function fitHistory(history: readonly ChatMessage[], fresh: readonly Chat
     if (message.role === 'system') continue;
     keep[i] = false;
     dropped++;
-    total -= countTokens(message.content) + 3;
+    total -= perMessage[i] as number;
   }
   return { messages: [...history.filter((_, i) => keep[i]), ...fresh], dropped, promptTokens: total };
 }
