@@ -9,14 +9,11 @@ import type { Config } from './config/config.js';
 import { type Context, createContext } from './graphql/context.js';
 import { findGatewayError, maskError } from './graphql/errors.js';
 import { schema } from './graphql/schema.js';
+import { BODY_READ_TIMEOUT_MS, MAX_BODY_BYTES, QUERY_LIMITS, REQUEST_TIMEOUT_MS } from './http/limits.js';
 import { readiness, sendJson } from './http/probes.js';
 import { attachWebSocketServer } from './http/ws-server.js';
 import { createServices, type ServiceOverrides, type Services } from './services.js';
 
-/** Largest request body accepted on /graphql (by its Content-Length). */
-export const MAX_BODY_BYTES = 1024 * 1024;
-/** Limits on a GraphQL document, against queries made to exhaust the server (SPEC §7). */
-export const QUERY_LIMITS = { depth: 12, aliases: 30, tokens: 5000 } as const;
 const STOP_GRACE_MS = 10_000;
 
 export interface AppOptions extends ServiceOverrides {
@@ -24,6 +21,8 @@ export interface AppOptions extends ServiceOverrides {
   readonly watchConfig?: boolean;
   /** Run the periodic health probes (default: yes, at routing.healthCheckIntervalMs). */
   readonly monitorHealth?: boolean;
+  /** How long a request body may take to arrive (default BODY_READ_TIMEOUT_MS; tests shorten it). */
+  readonly bodyReadTimeoutMs?: number;
 }
 
 export interface App {
@@ -46,16 +45,38 @@ function requestIdOf(header: string | string[] | undefined): string {
 
 const BODY_TOO_LARGE = { errors: [{ message: `request body too large: at most ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_USER_INPUT' } }] };
 
-/** The whole body, or undefined (reading stopped) once it passes `limit` bytes. */
-async function readWithin(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+const bodyTooSlow = (ms: number) => ({ errors: [{ message: `request body too slow: it must arrive within ${ms} ms`, extensions: { code: 'BAD_USER_INPUT' } }] });
+
+type BodyRead = Buffer | 'too-large' | 'too-slow' | 'aborted';
+
+/**
+ * The whole request body, read within `limit` bytes and `timeoutMs`: 'too-large' past the limit,
+ * 'too-slow' when it has not ended in time (a chunked body that never ends would otherwise hold
+ * its socket for Node's 300 s), 'aborted' when the client went away.
+ */
+function readWithin(req: IncomingMessage, limit: number, timeoutMs: number): Promise<BodyRead> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (result: BodyRead) => {
+      clearTimeout(timer);
+      req.off('data', onData).off('end', onEnd).off('error', onAbort).off('close', onClose);
+      if (!Buffer.isBuffer(result)) req.pause();
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) finish('too-large');
+      else chunks.push(chunk);
+    };
+    const onEnd = () => finish(Buffer.concat(chunks));
+    const onAbort = () => finish('aborted');
+    const onClose = () => {
+      if (!req.complete) finish('aborted');
+    };
+    const timer = setTimeout(() => finish('too-slow'), timeoutMs);
+    req.on('data', onData).once('end', onEnd).once('error', onAbort).once('close', onClose);
+  });
 }
 
 /** The host to listen on: local mode (no admin key) never listens beyond loopback. */
@@ -72,6 +93,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   if (options.watchConfig) services.configReloader.watch();
   if (options.monitorHealth !== false) services.healthMonitor.start(config.routing.healthCheckIntervalMs);
   const { logger } = services;
+  const bodyReadTimeoutMs = options.bodyReadTimeoutMs ?? BODY_READ_TIMEOUT_MS;
+  const BODY_TOO_SLOW = bodyTooSlow(bodyReadTimeoutMs);
   let accepting = true;
 
   const yoga = createYoga<Record<string, unknown>, Context>({
@@ -121,14 +144,16 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       req.headers['x-request-id'] = requestIdOf(req.headers['x-request-id']);
       res.setHeader('x-request-id', req.headers['x-request-id']);
       if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return sendJson(res, 413, BODY_TOO_LARGE);
-      if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] !== undefined) {
-        // A body of unknown length (chunked) is read here within the limit and handed to Yoga whole
-        // (the adapter's documented pre-read `body`); a Content-Length body streams straight in.
-        const body = await readWithin(req, MAX_BODY_BYTES).catch(() => null);
-        if (body === null) return void res.destroy(); // the client went away mid-upload
-        if (body === undefined) {
+      if (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined) {
+        // Every body is read here, within the size and time limits, and handed to Yoga whole (the
+        // node adapter's documented pre-read `body`; Yoga's own limit would pipe it through a
+        // TransformStream and build an AbortError per request).
+        const body = await readWithin(req, MAX_BODY_BYTES, bodyReadTimeoutMs);
+        if (body === 'aborted') return void res.destroy();
+        if (!Buffer.isBuffer(body)) {
           res.setHeader('connection', 'close');
-          return sendJson(res, 413, BODY_TOO_LARGE);
+          res.once('finish', () => req.destroy());
+          return sendJson(res, body === 'too-large' ? 413 : 408, body === 'too-large' ? BODY_TOO_LARGE : BODY_TOO_SLOW);
         }
         (req as IncomingMessage & { body?: Buffer }).body = body;
       }
@@ -138,7 +163,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     sendJson(res, 404, { error: `no route for ${path}; GraphQL is served on /graphql` });
   }
 
-  const httpServer = createServer((req, res) => {
+  const httpServer = createServer({ requestTimeout: REQUEST_TIMEOUT_MS }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       logger.error({ err: error }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });

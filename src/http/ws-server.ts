@@ -9,6 +9,7 @@ import { broadcastKey } from '../graphql/broadcast.js';
 import { maskError } from '../graphql/errors.js';
 import type { Services } from '../services.js';
 import { deliverDirectly } from './broadcast-delivery.js';
+import { MAX_WS_MESSAGE_BYTES } from './limits.js';
 import { SharedStreams } from './shared-streams.js';
 import { isAsyncIterable } from '../util/async-iterable.js';
 import { WriteCoalescer } from './write-coalescer.js';
@@ -67,12 +68,14 @@ function tracked<T>(source: AsyncIterable<T>, gauge: Services['metrics']['active
  * subscriber's message is written straight to its socket (see `deliverDirectly`).
  */
 export function attachWebSocketServer(httpServer: Server, yoga: YogaServerInstance<Record<string, unknown>, Context>, services: Services) {
-  const wss = new WebSocketServer({ server: httpServer, path: yoga.graphqlEndpoint });
+  // maxPayload is checked by ws on each frame's header, before the frame is buffered and before
+  // connection_init carries a key: a larger message closes the socket with 1009.
+  const wss = new WebSocketServer({ server: httpServer, path: yoga.graphqlEndpoint, maxPayload: MAX_WS_MESSAGE_BYTES });
   const broadcasts = new SharedStreams<ExecutionResult>((size) => services.metrics.broadcastExecutions.set(size));
   const coalescer = new WriteCoalescer();
   const keyOfSocket = new Map<WebSocket, string>();
   closeOnRevocation(services.bus, keyOfSocket, wss);
-  return useServer(
+  const server = useServer(
     {
       execute: (args) => (args.rootValue as OperationRoot).execute(args) as never,
       subscribe: async (args) => {
@@ -130,6 +133,21 @@ export function attachWebSocketServer(httpServer: Server, yoga: YogaServerInstan
     },
     wss,
   );
+  answerFrameErrorsQuietly(wss, services.logger);
+  return server;
+}
+
+/**
+ * A frame past maxPayload, or a malformed one, is the client's fault: `ws` has already closed the
+ * socket with the fitting code (1009, 1002). graphql-ws would print it to stderr as an internal
+ * error (and close again with 1011); its listener is replaced by a debug log line, so that a
+ * client cannot flood the error output.
+ */
+function answerFrameErrorsQuietly(wss: WebSocketServer, logger: Services['logger']): void {
+  wss.on('connection', (socket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (error) => logger.debug({ component: 'ws', err: error.message }, 'WebSocket frame refused'));
+  });
 }
 
 /** Closes (4403) every connection made with a key when that key is revoked. */

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
+import WebSocket from 'ws';
 import type { Client } from 'graphql-ws';
 import { ModelEventsSubscription, ModelsQuery } from '../helpers/documents.js';
 import { execute, expectData } from '../helpers/graphql.js';
@@ -60,6 +61,37 @@ describe('HTTP endpoints', () => {
     const big = await chunked(['{"query":"{ models { id } }","pad":"', ...Array.from({ length: 20 }, () => 'x'.repeat(64 * 1024)), '"}']);
     expect(big.statusCode).toBe(413);
     expect(await big.body.json()).toMatchObject({ errors: [{ message: 'request body too large: at most 1048576 bytes' }] });
+  });
+
+  it('should answer 408 and close a body that does not arrive in time (a chunked body that never ends)', async () => {
+    t = await startTestApp({ overrides: { bodyReadTimeoutMs: 300 } });
+    const url = await t.listen();
+    const never = new Readable({ read() {} });
+    never.push(Buffer.from('{"query":"{ models'));
+    const started = Date.now();
+    const slow = await request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: never, headersTimeout: 5000 });
+    expect(slow.statusCode).toBe(408);
+    expect(slow.headers.connection).toBe('close');
+    expect(await slow.body.json()).toMatchObject({ errors: [{ message: 'request body too slow: it must arrive within 300 ms', extensions: { code: 'BAD_USER_INPUT' } }] });
+    expect(Date.now() - started).toBeLessThan(4000);
+    never.destroy();
+    expect(expectData(await execute(fetch, ModelsQuery, undefined, { url: `${url}/graphql` })).models).toHaveLength(1);
+  });
+
+  it('should close a WebSocket whose message passes the body limit (1009) before it is authenticated', async () => {
+    t = await startTestApp({ env: { SWITCHYARD_ADMIN_KEY: 'admin-key-for-the-payload-test' } });
+    const url = await t.listen();
+    const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { pad: 'x'.repeat(1_100_000) } }));
+    expect(await closed).toBe(1009);
+    // A message within the limit is still read (and this one, without a key, refused as before).
+    const second = new WebSocket(`${url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+    await new Promise((resolve, reject) => second.once('open', resolve).once('error', reject));
+    const refused = new Promise<number>((resolve) => second.once('close', (code) => resolve(code)));
+    second.send(JSON.stringify({ type: 'connection_init', payload: { pad: 'x'.repeat(900_000) } }));
+    expect(await refused).toBe(4403);
   });
 
   it('should report GraphQL validation errors with their code', async () => {

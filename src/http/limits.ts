@@ -1,0 +1,22 @@
+/**
+ * The limits every transport enforces on what one caller sends (README, "Security"). Changing one
+ * changes what the gateway promises: keep the README in step.
+ */
+
+/** Largest request body on /graphql (Content-Length, or a chunked body as it arrives). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Largest WebSocket message, checked by `ws` on the frame header before anything is buffered or
+ * any key is checked: the same as an HTTP body, so no transport takes more than the other.
+ */
+export const MAX_WS_MESSAGE_BYTES = MAX_BODY_BYTES;
+
+/** A request body (chunked or not) must arrive within this; a slower one is answered 408 and closed. */
+export const BODY_READ_TIMEOUT_MS = 10_000;
+
+/** Node's cap on receiving a whole request (headers and body), for every route. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/** Limits on a GraphQL document, against queries made to exhaust the server (SPEC §7). */
+export const QUERY_LIMITS = { depth: 12, aliases: 30, tokens: 5000 } as const;
