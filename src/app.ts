@@ -7,6 +7,7 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { createYoga } from 'graphql-yoga';
 import type { Config } from './config/config.js';
 import { type Context, createContext } from './graphql/context.js';
+import { useEndOnRevocation } from './graphql/end-on-revocation.js';
 import { findGatewayError, maskError } from './graphql/errors.js';
 import { schema } from './graphql/schema.js';
 import { BODY_READ_TIMEOUT_MS, MAX_BODY_BYTES, QUERY_LIMITS, REQUEST_TIMEOUT_MS } from './http/limits.js';
@@ -111,6 +112,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       maxDepthPlugin({ n: QUERY_LIMITS.depth, exposeLimits: true }),
       maxAliasesPlugin({ n: QUERY_LIMITS.aliases, exposeLimits: true }),
       maxTokensPlugin({ n: QUERY_LIMITS.tokens, exposeLimits: true }),
+      useEndOnRevocation(),
     ],
     logging: {
       debug: (...args) => logger.debug({ component: 'yoga' }, args.map(String).join(' ')),
@@ -190,6 +192,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       accepting = false;
       services.configReloader.close();
       services.healthMonitor.stop();
+      services.openOperations.close();
       const closed = new Promise<void>((resolve) => {
         if (!httpServer.listening) return resolve();
         httpServer.close(() => resolve());

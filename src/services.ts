@@ -3,6 +3,7 @@ import type { LookupFunction } from 'node:net';
 import type { Config } from './config/config.js';
 import { createOrm, type Orm } from './db/orm.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
+import { OpenOperations } from './modules/keys/open-operations.js';
 import { GenerationService } from './modules/generations/generation-service.js';
 import { GenerationStore } from './modules/generations/generation-store.js';
 import { ApiKeyService } from './modules/keys/api-key-service.js';
@@ -34,6 +35,8 @@ export interface Services {
   readonly adapters: ProviderAdapters;
   readonly models: ModelRegistry;
   readonly apiKeys: ApiKeyService;
+  /** The operations running with each key, ended when it is revoked. */
+  readonly openOperations: OpenOperations;
   readonly pools: PoolRegistry;
   readonly configReloader: ConfigReloader;
   readonly healthMonitor: HealthMonitor;
@@ -83,6 +86,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     resolve: resolverFor(overrides.lookup),
   });
   const apiKeys = new ApiKeyService({ adminKey: config.adminKey, metrics, bus });
+  const openOperations = new OpenOperations(bus);
   const generationStore = new GenerationStore(orm);
   const pools = new PoolRegistry(models);
   const router = new Router({
@@ -117,5 +121,5 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     { registered: summary.registered.length, updated: summary.updated.length, retired: summary.retired.length, unchanged: summary.unchanged.length },
     `applied ${config.source}: ${config.models.length} models`,
   );
-  return { config, logger, orm, bus, routing, metrics, http, adapters, models, apiKeys, pools, configReloader, healthMonitor, router, sessions, generationStore, budgets, generations };
+  return { config, logger, orm, bus, routing, metrics, http, adapters, models, apiKeys, openOperations, pools, configReloader, healthMonitor, router, sessions, generationStore, budgets, generations };
 }

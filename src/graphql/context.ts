@@ -14,8 +14,13 @@ export interface Context {
   readonly services: Services;
   readonly em: EntityManager;
   readonly viewer: Viewer;
-  /** Aborts when the HTTP client goes away (never, for WebSocket operations: those end by `complete`). */
+  /**
+   * Aborts when the HTTP client goes away, or when the caller's API key is revoked (any
+   * transport; WebSocket operations otherwise end by `complete`).
+   */
   readonly signal: AbortSignal;
+  /** For a caller with an API key: aborted by the key's revocation (see OpenOperations and useEndOnRevocation). */
+  readonly revocation: AbortController | undefined;
   /** This operation's request id (x-request-id, or a new one): in the logs, upstream calls and generation records. */
   readonly requestId: string;
   /** Per-operation batching: N lookups in one resolver pass cost one query. */
@@ -36,5 +41,7 @@ export async function createContext(
   const em = services.orm.em.fork();
   const viewer = await services.apiKeys.authenticate(em, authorization);
   const loaders = { apiKeys: new DataLoader((ids: readonly string[]) => services.apiKeys.findMany(em, ids)) };
-  return { services, em, viewer, signal, requestId, loaders };
+  const revocation = viewer.keyId === null ? undefined : new AbortController();
+  const combined = revocation ? AbortSignal.any([signal, revocation.signal]) : signal;
+  return { services, em, viewer, signal: combined, revocation, requestId, loaders };
 }

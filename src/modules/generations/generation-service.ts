@@ -177,10 +177,15 @@ export class GenerationService {
     return { ...prepared, promptTokens, costLimitMicroUsd: limit, reservation, request: { ...prepared.request, params: { ...prepared.request.params, maxTokens: affordable } } };
   }
 
-  /** `generate`: runs to the end; a failed generation is stored and its error thrown with the generation's id. */
+  /**
+   * `generate`: runs to the end; a failed generation is stored and its error thrown with the
+   * generation's id. One cut by a signal whose reason is a GatewayError (the key was revoked) is
+   * stored CANCELLED and that reason thrown.
+   */
   async generate(input: unknown, viewer: Viewer, signal: AbortSignal, requestId: string | null = null): Promise<GenerationRecord> {
     const outcome = await this.execute(await this.prepare(input, viewer, false, requestId), signal);
     if (outcome.error) throw outcome.error.withDetails({ generationId: outcome.record.id });
+    if (outcome.record.status === 'CANCELLED' && signal.reason instanceof GatewayError) throw signal.reason.withDetails({ generationId: outcome.record.id });
     return outcome.record;
   }
 

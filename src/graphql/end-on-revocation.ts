@@ -1,0 +1,75 @@
+import { GraphQLError, type ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable } from '../util/async-iterable.js';
+import type { Context } from './context.js';
+import { KEY_REVOKED_MESSAGE } from '../modules/keys/open-operations.js';
+
+/**
+ * Ends a subscription's source when `signal` aborts: its iterator is returned (a generateStream
+ * stops upstream and is stored CANCELLED) and one last result tells the client why, with code
+ * FORBIDDEN. Over SSE the response then completes; over WebSocket the socket closes with 4403 too.
+ */
+function endOnAbort(source: AsyncIterable<ExecutionResult>, signal: AbortSignal): AsyncIterableIterator<ExecutionResult> {
+  const iterator = source[Symbol.asyncIterator]();
+  let finished = false;
+  const aborted = new Promise<'aborted'>((resolve) => {
+    if (signal.aborted) resolve('aborted');
+    else signal.addEventListener('abort', () => resolve('aborted'), { once: true });
+  });
+  const close = async () => {
+    finished = true;
+    await iterator.return?.();
+  };
+  return {
+    async next() {
+      if (finished) return { done: true, value: undefined };
+      const result = await Promise.race([iterator.next(), aborted]);
+      if (result !== 'aborted') return result;
+      await close();
+      return { done: false, value: { errors: [new GraphQLError(KEY_REVOKED_MESSAGE, { extensions: { code: 'FORBIDDEN' } })] } };
+    },
+    async return() {
+      if (!finished) await close();
+      return { done: true, value: undefined };
+    },
+    async throw(error?: unknown) {
+      await close();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
+/**
+ * Registers every operation of a caller with an API key in OpenOperations for as long as it runs,
+ * so that revoking the key ends it on every transport: a running `generate` is aborted (stored
+ * CANCELLED, answered FORBIDDEN), a subscription over SSE or WebSocket ends (see endOnAbort).
+ */
+export function useEndOnRevocation(): Plugin<Context> {
+  return {
+    onExecute({ args }) {
+      const { viewer, revocation, services } = args.contextValue;
+      if (viewer.keyId === null || !revocation) return;
+      const release = services.openOperations.track(viewer.keyId, revocation);
+      return { onExecuteDone: release };
+    },
+    onSubscribe({ args }) {
+      const { viewer, revocation, services } = args.contextValue;
+      if (viewer.keyId === null || !revocation) return;
+      const release = services.openOperations.track(viewer.keyId, revocation);
+      return {
+        onSubscribeResult({ result, setResult }) {
+          if (!isAsyncIterable<ExecutionResult>(result)) {
+            release();
+            return;
+          }
+          setResult(endOnAbort(result, revocation.signal));
+          return { onEnd: release };
+        },
+        onSubscribeError: release,
+      };
+    },
+  };
+}
