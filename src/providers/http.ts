@@ -13,7 +13,11 @@ export interface UpstreamResponse {
    * connection goes back to the pool; a rest over 1 MiB closes the connection instead.
    */
   readonly body: AsyncIterable<Uint8Array>;
-  text(): Promise<string>;
+  /**
+   * The body as text, at most `maxBytes` of it: past that the rest is not read and the connection
+   * is closed, so that a vendor's 200 MB error page costs 64 KiB.
+   */
+  text(maxBytes: number): Promise<string>;
 }
 
 export interface UpstreamRequest {
@@ -96,6 +100,19 @@ function releasingOnReturn(body: Dispatcher.ResponseData['body']): AsyncIterable
   };
 }
 
+/** Up to `maxBytes` of a body as UTF-8 text; a longer body is cut there and destroyed. */
+async function readTextWithin(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const bytes = chunk as Buffer;
+    chunks.push(size + bytes.length > maxBytes ? bytes.subarray(0, maxBytes - size) : bytes);
+    size += bytes.length;
+    if (size >= maxBytes) break; // for-await's return() destroys the rest of the body
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
 export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
   const lookup = guardedLookup(options.lookup ?? (dnsLookup as LookupFunction), options.allowPrivateEndpoints);
   const agents = new Map<number, Agent>();
@@ -124,7 +141,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
         const destroy = () => response.body.destroy(new Error('aborted by the caller'));
         init.signal.addEventListener('abort', destroy, { once: true });
         response.body.once('close', () => init.signal.removeEventListener('abort', destroy));
-        return { status: response.statusCode, headers: response.headers, body: releasingOnReturn(response.body), text: () => response.body.text() };
+        return { status: response.statusCode, headers: response.headers, body: releasingOnReturn(response.body), text: (maxBytes) => readTextWithin(response.body, maxBytes) };
       } catch (error) {
         if (init.signal.aborted) throw error;
         const { message, refused } = describeNetworkError(error);

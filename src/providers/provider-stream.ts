@@ -10,6 +10,12 @@ export type RawPart =
 
 const CALLER_ABORT = Symbol('caller aborted');
 
+/**
+ * The longest answer relayed (~1M tokens): past it the stream ends with an error and the partial
+ * text, so that a vendor that ignores max_tokens cannot fill the gateway's memory.
+ */
+export const MAX_ANSWER_CHARS = 4 * 1024 * 1024;
+
 function completeUsage(request: ChatRequest, text: string, reported?: { inputTokens?: number; outputTokens?: number }): Usage {
   if (reported?.inputTokens !== undefined && reported.outputTokens !== undefined) {
     return { inputTokens: reported.inputTokens, outputTokens: reported.outputTokens, estimated: false };
@@ -86,6 +92,9 @@ export async function startProviderStream(
           clearTimeout(firstTokenTimer);
           firstTokenTimer = undefined;
           text += part.text;
+          if (text.length > MAX_ANSWER_CHARS) {
+            throw new UpstreamError(`${target.modelId}: the answer passed ${MAX_ANSWER_CHARS} characters`, { reason: 'malformed', retryable: false });
+          }
           yield part;
         } else if (part.type === 'finish') {
           ended = true;

@@ -6,6 +6,9 @@
  * unterminated last event (no blank line after it) is not dispatched, per the spec.
  * @see https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
  */
+/** The most characters one SSE event may hold (a chat chunk is a few hundred). */
+export const MAX_SSE_EVENT_CHARS = 1024 * 1024;
+
 export interface SseEvent {
   /** The `event:` field; "message" when absent. */
   readonly event: string;
@@ -20,11 +23,21 @@ export interface SseEvent {
  */
 export class SseParser {
   readonly #decoder = new TextDecoder('utf-8');
+  readonly #maxEventChars: number;
   #buffer = '';
+  #dataChars = 0;
   #pendingCR = false;
   #event = '';
   #data: string[] = [];
   #id: string | undefined;
+
+  /**
+   * `maxEventChars`: the most one event (its unfinished line and data lines) may hold; a longer
+   * one throws, so that an upstream cannot make the gateway buffer without end.
+   */
+  constructor(maxEventChars = MAX_SSE_EVENT_CHARS) {
+    this.#maxEventChars = maxEventChars;
+  }
 
   feed(chunk: Uint8Array | string): SseEvent[] {
     let text = typeof chunk === 'string' ? chunk : this.#decoder.decode(chunk, { stream: true });
@@ -50,6 +63,7 @@ export class SseParser {
       }
     }
     this.#buffer = start === 0 ? buffer : buffer.slice(start);
+    if (this.#buffer.length + this.#dataChars > this.#maxEventChars) throw new Error(`an SSE event passed ${this.#maxEventChars} characters`);
     return events;
   }
 
@@ -58,6 +72,7 @@ export class SseParser {
       if (this.#data.length > 0) events.push({ event: this.#event || 'message', data: this.#data.join('\n'), ...(this.#id !== undefined ? { id: this.#id } : {}) });
       this.#event = '';
       this.#data = [];
+      this.#dataChars = 0;
       return;
     }
     if (line.charCodeAt(0) === 58 /* : */) return;
@@ -65,7 +80,10 @@ export class SseParser {
     const field = colon === -1 ? line : line.slice(0, colon);
     let value = colon === -1 ? '' : line.slice(colon + 1);
     if (value.charCodeAt(0) === 32 /* space */) value = value.slice(1);
-    if (field === 'data') this.#data.push(value);
+    if (field === 'data') {
+      this.#data.push(value);
+      this.#dataChars += value.length;
+    }
     else if (field === 'event') this.#event = value;
     else if (field === 'id' && !value.includes('\0')) this.#id = value;
   }

@@ -35,10 +35,18 @@ export function upstreamHttpError(
   return new UpstreamError(`${provider} answered ${status}${detail}`, base);
 }
 
-/** Reads a (small) body as JSON, else as bounded text, never failing: a body that cannot be read is just absent. */
-export async function readBody(response: UpstreamResponse): Promise<unknown> {
+/** How much of a vendor's error body is read (its message is in the first few hundred bytes). */
+export const MAX_ERROR_BODY_BYTES = 64 * 1024;
+/** How much of a model list (GET /models, for health checks) is read. */
+export const MAX_LIST_BODY_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Reads at most `maxBytes` of a body as JSON, else as bounded text, never failing: a body that
+ * cannot be read (or is cut mid-JSON) is just absent or text.
+ */
+export async function readBody(response: UpstreamResponse, maxBytes = MAX_ERROR_BODY_BYTES): Promise<unknown> {
   try {
-    const text = await response.text();
+    const text = await response.text(maxBytes);
     try {
       return JSON.parse(text) as unknown;
     } catch {

@@ -38,7 +38,7 @@ describe('upstream HTTP client', () => {
     const http = track(createUpstreamHttp({ allowPrivateEndpoints: true, lookup: toLoopback }));
     const response = await http.send(`http://api.vendor.test:${new URL(fake.url).port}/v1/models`, request());
     expect(response.status).toBe(200);
-    expect(JSON.parse(await response.text())).toEqual({ data: [] });
+    expect(JSON.parse(await response.text(1024))).toEqual({ data: [] });
   });
 
   it('should report a refused connection as a retryable upstream error', async () => {

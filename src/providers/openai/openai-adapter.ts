@@ -4,7 +4,7 @@ import { PROVIDER_DEFAULTS, type ProviderKind } from '../provider-kinds.js';
 import { type RawPart, startProviderStream } from '../provider-stream.js';
 import type { ChatRequest, HealthResult, ProviderAdapter, UpstreamTarget } from '../provider.js';
 import { SseParser } from '../sse.js';
-import { readBody, redactSecrets, upstreamHttpError } from '../vendor-error.js';
+import { MAX_LIST_BODY_BYTES, readBody, redactSecrets, upstreamHttpError } from '../vendor-error.js';
 import { convertToChatCompletions } from './convert-request.js';
 import { mapOpenAIFinishReason } from './map-finish-reason.js';
 import { chatChunkSchema, errorBodySchema, modelListSchema } from './openai-wire.js';
@@ -100,7 +100,7 @@ export function createOpenAICompatibleAdapter(kind: ProviderKind, http: Upstream
       const started = performance.now();
       const response = await http.send(`${apiRoot(kind, target)}/models`, { method: 'GET', headers: headers(target), signal, connectTimeoutMs: target.timeouts.connectMs });
       const latencyMs = Math.round(performance.now() - started);
-      const body = await readBody(response);
+      const body = await readBody(response, response.status < 400 ? MAX_LIST_BODY_BYTES : undefined);
       if (response.status === 404 || response.status === 405) return probeWithOneToken(target, signal, started);
       if (response.status >= 400) return { ok: false, latencyMs, message: upstreamHttpError(kind, response, vendorMessage(body), target.apiKey).message };
       const list = modelListSchema.safeParse(body);
