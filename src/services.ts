@@ -4,6 +4,8 @@ import type { Config } from './config/config.js';
 import { createOrm, type Orm } from './db/orm.js';
 import { createEventBus, type EventBus } from './events/event-bus.js';
 import { OpenOperations } from './modules/keys/open-operations.js';
+import type { VendorKeys } from './modules/models/model-health.js';
+import { KeyEnvPolicy } from './security/key-env-policy.js';
 import { GenerationService } from './modules/generations/generation-service.js';
 import { GenerationStore } from './modules/generations/generation-store.js';
 import { ApiKeyService } from './modules/keys/api-key-service.js';
@@ -75,13 +77,15 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const metrics = createMetrics(routing);
   const http = createUpstreamHttp({ allowPrivateEndpoints: config.security.allowPrivateEndpoints, ...(overrides.lookup ? { lookup: overrides.lookup } : {}) });
   const adapters = createProviderAdapters(http);
+  const keyEnv = new KeyEnvPolicy(config.security.apiKeyEnvAllowed);
+  const vendorKeys: VendorKeys = { read: (name) => keyEnv.readKey(config.env, name), missing: (name) => keyEnv.problem(name) ?? `${name} is not set` };
   const models = new ModelRegistry({
     adapters,
-    env: config.env,
+    vendorKeys,
     bus,
     routing,
     metrics,
-    rules: { allowPrivateEndpoints: config.security.allowPrivateEndpoints },
+    rules: { allowPrivateEndpoints: config.security.allowPrivateEndpoints, keyEnv },
     logger,
     resolve: resolverFor(overrides.lookup),
   });
@@ -92,7 +96,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const router = new Router({
     routing,
     adapters,
-    env: config.env,
+    vendorKeys,
     bus,
     metrics,
     logger,
@@ -102,13 +106,13 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     now: () => Date.now(),
   });
   registerCircuitGauge(metrics.registry, routing, router);
-  const configReloader = new ConfigReloader({ initial: config, orm, models, pools, logger });
+  const configReloader = new ConfigReloader({ initial: config, orm, models, pools, keyEnv, logger });
   const defaultModel = () => configReloader.current.defaultModel;
-  const healthMonitor = new HealthMonitor({ orm, models, routing, router, adapters, env: config.env, logger });
+  const healthMonitor = new HealthMonitor({ orm, models, routing, router, adapters, vendorKeys, logger });
   const sessions = new SessionService({ orm, models, pools, router, bus, metrics, defaultModel });
   const budgets = new BudgetLedger(orm);
   registerBudgetGauge(metrics.registry, budgets);
-  const generations = new GenerationService({ orm, models, pools, router, sessions, budgets, bus, adapters, store: generationStore, env: config.env, metrics, logger, defaultModel });
+  const generations = new GenerationService({ orm, models, pools, router, sessions, budgets, bus, adapters, store: generationStore, metrics, logger, defaultModel });
 
   const em = orm.em.fork();
   await apiKeys.syncBootstrapKey(em);

@@ -1,4 +1,5 @@
-import { modelDefinitionSchema, modelIdField } from '../modules/models/model-definition.js';
+import { type DefinitionRules, modelDefinitionSchema, modelIdField } from '../modules/models/model-definition.js';
+import { KEY_ENV_PATTERN, RESERVED_ENV_PREFIX } from '../security/key-env-policy.js';
 import { poolDefinitionSchema } from '../modules/pools/pool-definition.js';
 import { booleanField, enumField, listOf, numberField, objectField, stringField } from '../validation/fields.js';
 
@@ -12,7 +13,7 @@ export const portField = numberField({ int: true, min: 0, max: 65535 });
  * needs; unknown keys are errors so that typos are caught. Environment variables override the
  * server settings after this file is read (see load-config.ts).
  */
-export function configFileSchema(allowPrivateEndpoints: boolean) {
+export function configFileSchema(rules: DefinitionRules) {
   return objectField({
     server: objectField({
       host: stringField('a host name or IP address to listen on', undefined, 255).optional(),
@@ -23,6 +24,14 @@ export function configFileSchema(allowPrivateEndpoints: boolean) {
     }).optional(),
     security: objectField({
       allowPrivateEndpoints: booleanField().optional(),
+      /** Variables a model's apiKeyEnv may name besides the providers' own and the file's (names, or PREFIX_*). */
+      apiKeyEnvAllowed: listOf(
+        stringField('a variable name or a prefix ending in *, e.g. TOGETHER_API_KEY or VENDOR_KEY_*', KEY_ENV_PATTERN, 128).refine((entry) => !entry.toUpperCase().startsWith(RESERVED_ENV_PREFIX), {
+          error: `expected a variable outside ${RESERVED_ENV_PREFIX}* (the gateway's own variables are never vendor keys)`,
+        }),
+        'variable names',
+        1000,
+      ).optional(),
     }).optional(),
     logging: objectField({ level: enumField(LOG_LEVELS).optional() }).optional(),
     defaultModel: modelIdField.optional(),
@@ -43,7 +52,7 @@ export function configFileSchema(allowPrivateEndpoints: boolean) {
       /** How often UNHEALTHY and circuit-open models are probed again. */
       healthCheckIntervalMs: numberField({ int: true, min: 100, max: 86_400_000 }).optional(),
     }).optional(),
-    models: listOf(modelDefinitionSchema({ allowPrivateEndpoints }), 'model definitions', 10_000).optional(),
+    models: listOf(modelDefinitionSchema(rules), 'model definitions', 10_000).optional(),
     pools: listOf(poolDefinitionSchema, 'pool definitions', 1000).optional(),
   });
 }

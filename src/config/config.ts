@@ -26,7 +26,11 @@ export interface Config {
   /** The bootstrap admin key (SWITCHYARD_ADMIN_KEY); undefined: local mode, no authentication. */
   readonly adminKey: string | undefined;
   readonly logLevel: LogLevel;
-  readonly security: { readonly allowPrivateEndpoints: boolean };
+  readonly security: {
+    readonly allowPrivateEndpoints: boolean;
+    /** Names and PREFIX_* patterns a model's apiKeyEnv may name besides the providers' own (the file's list and its models' names). */
+    readonly apiKeyEnvAllowed: readonly string[];
+  };
   readonly defaultModel: string | undefined;
   readonly models: readonly ModelDefinition[];
   readonly pools: readonly PoolDefinition[];
@@ -35,7 +39,7 @@ export interface Config {
     readonly circuitBreaker: BreakerConfig;
     readonly healthCheckIntervalMs: number;
   };
-  /** Vendor keys are read from here by the name in a model's `apiKeyEnv`, never stored. */
+  /** Vendor keys are read from here by the name in a model's `apiKeyEnv` (as KeyEnvPolicy allows), never stored. */
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 

@@ -4,6 +4,7 @@ import { parseDocument } from 'yaml';
 import { formatIssues, formatPath } from '../validation/format-issues.js';
 import { DEFAULT_BREAKER } from '../routing/circuit-breaker.js';
 import { DEFAULT_RETRY_POLICY } from '../routing/retry-policy.js';
+import { KEY_ENV_PATTERN, KeyEnvPolicy } from '../security/key-env-policy.js';
 import { ConfigError, type Config, type DatabaseConfig } from './config.js';
 import { configFileSchema, crossCheckConfigFile, LOG_LEVELS, portField, type LogLevel } from './config-schema.js';
 
@@ -64,7 +65,7 @@ export function parseConfigText(text: string, path: string, env: Env): Config {
   }
   const raw: unknown = doc.toJS() ?? {};
   const allowPrivate = isRecord(raw) && isRecord(raw.security) && raw.security.allowPrivateEndpoints === true;
-  const parsed = configFileSchema(allowPrivate).safeParse(raw);
+  const parsed = configFileSchema({ allowPrivateEndpoints: allowPrivate, keyEnv: new KeyEnvPolicy(allowedKeyEnvOf(raw)) }).safeParse(raw);
   const problems = parsed.success ? [] : formatIssues(parsed.error.issues, raw);
   for (const problem of crossCheckConfigFile(raw)) problems.push({ path: formatPath(problem.path), message: problem.message });
   const lines = problems.map((p) => `${path}: ${p.path || '(top level)'}: ${p.message}`);
@@ -88,7 +89,7 @@ export function parseConfigText(text: string, path: string, env: Env): Config {
     database,
     adminKey: overrides.adminKey,
     logLevel: overrides.logLevel ?? file.logging?.level ?? 'info',
-    security: { allowPrivateEndpoints: file.security?.allowPrivateEndpoints ?? false },
+    security: { allowPrivateEndpoints: file.security?.allowPrivateEndpoints ?? false, apiKeyEnvAllowed: allowedKeyEnvOf(file) },
     defaultModel: file.defaultModel,
     models: file.models ?? [],
     pools: file.pools ?? [],
@@ -128,6 +129,18 @@ function readEnvOverrides(env: Env, problems: string[]): EnvOverrides {
     else problems.push(`LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   }
   return out;
+}
+
+/**
+ * What the file allows a model's apiKeyEnv to name: its `security.apiKeyEnvAllowed` entries and
+ * every name its own models use (the operator wrote them). Read from the raw file as well, so
+ * that the file's models are checked against the file's rule.
+ */
+function allowedKeyEnvOf(file: unknown): string[] {
+  if (!isRecord(file)) return [];
+  const listed = isRecord(file.security) && Array.isArray(file.security.apiKeyEnvAllowed) ? file.security.apiKeyEnvAllowed : [];
+  const used = Array.isArray(file.models) ? file.models.map((m: unknown) => (isRecord(m) ? m.apiKeyEnv : undefined)) : [];
+  return [...listed, ...used].filter((name): name is string => typeof name === 'string' && KEY_ENV_PATTERN.test(name));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { GatewayError, ModelUnavailableError, RateLimitedError, RetryExhaustedError, UpstreamError } from '../errors.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { StoredAttempt } from '../modules/generations/generation.entity.js';
-import { upstreamTarget } from '../modules/models/model-health.js';
+import { upstreamTarget, type VendorKeys } from '../modules/models/model-health.js';
 import type { ModelRecord } from '../modules/models/model-record.js';
 import type { RoutingTable } from '../modules/models/routing-table.js';
 import type { PoolRecord } from '../modules/pools/pool-registry.js';
@@ -22,7 +22,8 @@ export type RouteTarget = { readonly kind: 'model'; readonly model: ModelRecord 
 export interface RouterDeps {
   readonly routing: RoutingTable;
   readonly adapters: ProviderAdapters;
-  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Vendor keys by variable name, as the key-variable policy allows. */
+  readonly vendorKeys: VendorKeys;
   readonly bus: EventBus;
   readonly metrics: Metrics;
   readonly logger: Logger;
@@ -148,7 +149,7 @@ export class Router {
       try {
         const adapter = this.deps.adapters.get(model.provider);
         if (!adapter) throw new Error(`no adapter for provider ${model.provider}`);
-        const parts = await adapter.stream(request, upstreamTarget(model, this.deps.env), { signal });
+        const parts = await adapter.stream(request, upstreamTarget(model, this.deps.vendorKeys), { signal });
         const opened = await openStream(parts, options.wholeAnswer ?? false);
         if (opened.error) throw opened.error;
         return { model, parts: this.#observe(model, attempt, opened.buffered, opened.rest, started, reservation), firstTokenAt: opened.firstTokenAt };

@@ -75,8 +75,8 @@ describe('generate over HTTP', () => {
     expect(expectError(await v.t.run(Generate, { input: {} }))).toMatchObject({ code: 'BAD_USER_INPUT', message: 'input.prompt: is required: expected a prompt or messages' });
     expect(expectError(await v.t.run(Generate, { input: { prompt: 'a', params: { temperature: 5 } } })).message).toBe('input.params.temperature: expected a number from 0 to 2, got 5');
     expect(expectError(await v.t.run(Generate, { input: { model: 'ghost', prompt: 'a' } }))).toMatchObject({ code: 'NOT_FOUND' });
-    expectData(await v.t.run(RegisterModel, { input: { id: 'gpt-nokey', provider: 'OPENAI', apiKeyEnv: 'NOT_SET_ANYWHERE' } }));
-    expect(expectError(await v.t.run(Generate, { input: { model: 'gpt-nokey', prompt: 'a' } }))).toMatchObject({ code: 'MODEL_UNAVAILABLE', message: 'model "gpt-nokey" is UNHEALTHY: NOT_SET_ANYWHERE is not set' });
+    expectData(await v.t.run(RegisterModel, { input: { id: 'gpt-nokey', provider: 'OPENAI', apiKeyEnv: 'UNSET_ANYWHERE' } }));
+    expect(expectError(await v.t.run(Generate, { input: { model: 'gpt-nokey', prompt: 'a' } }))).toMatchObject({ code: 'MODEL_UNAVAILABLE', message: 'model "gpt-nokey" is UNHEALTHY: UNSET_ANYWHERE is not set' });
   });
 
   it('should register OpenAI and Anthropic models on loopback servers as HEALTHY and generate through them', async () => {

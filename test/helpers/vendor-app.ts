@@ -21,7 +21,8 @@ export async function startVendorApp(env: Record<string, string> = {}, routing: 
     // DashScope and Qianfan speak the OpenAI format: their models point at the OpenAI fake with its key.
     env: { OPENAI_API_KEY: OPENAI_TEST_KEY, ANTHROPIC_API_KEY: ANTHROPIC_TEST_KEY, DASHSCOPE_API_KEY: OPENAI_TEST_KEY, QIANFAN_API_KEY: OPENAI_TEST_KEY, ...env },
     file: {
-      security: { allowPrivateEndpoints: true },
+      // UNSET_*: variables the tests name for a vendor model whose key is missing.
+      security: { allowPrivateEndpoints: true, apiKeyEnvAllowed: ['UNSET_*'] },
       // One attempt by default, so a test of a vendor error sees that error; resilience tests pass their own.
       routing,
       defaultModel: 'mock-a',

@@ -2,6 +2,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { ConfigError, type Config } from '../../config/config.js';
 import { loadConfig } from '../../config/load-config.js';
+import type { KeyEnvPolicy } from '../../security/key-env-policy.js';
 import type { Orm } from '../../db/orm.js';
 import type { Logger } from '../../observability/logger.js';
 import { syncConfigModels } from '../models/config-sync.js';
@@ -24,6 +25,8 @@ export interface ConfigReloaderDeps {
   readonly orm: Orm;
   readonly models: ModelRegistry;
   readonly pools: PoolRegistry;
+  /** Reset to the new file's rule before its models are applied. */
+  readonly keyEnv: KeyEnvPolicy;
   readonly logger: Logger;
 }
 
@@ -92,6 +95,7 @@ export class ConfigReloader {
       this.#status = { ...this.#status, lastError: null, lastAttemptAt: attemptAt };
       return this.#status;
     }
+    this.deps.keyEnv.reset(next.security.apiKeyEnvAllowed);
     const em = this.deps.orm.em.fork();
     const summary = await syncConfigModels(em, this.deps.models, next.models);
     for (const id of [...summary.registered, ...summary.updated]) {

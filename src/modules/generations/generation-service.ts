@@ -73,7 +73,6 @@ export interface GenerationServiceDeps {
   readonly sessions: SessionService;
   readonly adapters: ProviderAdapters;
   readonly store: GenerationStore;
-  readonly env: Readonly<Record<string, string | undefined>>;
   readonly metrics: Metrics;
   readonly logger: Logger;
   readonly budgets: BudgetLedger;

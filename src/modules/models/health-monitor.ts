@@ -3,7 +3,7 @@ import type { Logger } from '../../observability/logger.js';
 import type { ProviderAdapters } from '../../providers/providers.js';
 import type { Router } from '../../routing/router.js';
 import { forEachConcurrently } from '../../util/concurrency.js';
-import { PROBE_CONCURRENCY, probeModel } from './model-health.js';
+import { PROBE_CONCURRENCY, probeModel, type VendorKeys } from './model-health.js';
 import type { ModelRegistry } from './model-registry.js';
 import type { RoutingTable } from './routing-table.js';
 
@@ -13,7 +13,8 @@ export interface HealthMonitorDeps {
   readonly routing: RoutingTable;
   readonly router: Router;
   readonly adapters: ProviderAdapters;
-  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Vendor keys by variable name, as the key-variable policy allows. */
+  readonly vendorKeys: VendorKeys;
   readonly logger: Logger;
 }
 
@@ -54,7 +55,7 @@ export class HealthMonitor {
         if (model.status === 'UNHEALTHY') {
           await models.checkHealth(this.deps.orm.em.fork(), model.id);
         } else if (model.status === 'HEALTHY' && router.breaker(model.id).state === 'OPEN' && router.acquire(model.id)) {
-          const probe = await probeModel(model, this.deps.adapters, this.deps.env);
+          const probe = await probeModel(model, this.deps.adapters, this.deps.vendorKeys);
           if (router.breaker(model.id).record(probe.ok, probe.latencyMs)) router.publishCircuit(model.id);
         }
       } catch (error) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PROVIDER_DEFAULTS, PROVIDER_KINDS } from '../../providers/provider-kinds.js';
 import { checkEndpointUrl } from '../../security/endpoint-policy.js';
 import { booleanField, enumField, listOf, numberField, objectField, stringField } from '../../validation/fields.js';
+import type { KeyEnvPolicy } from '../../security/key-env-policy.js';
 
 export const MODEL_CAPABILITIES = ['chat', 'streaming', 'vision', 'tools', 'json', 'embeddings'] as const;
 export type ModelCapability = (typeof MODEL_CAPABILITIES)[number];
@@ -82,12 +83,14 @@ const definitionShape = {
   retry: retrySchema.optional(),
 };
 
-/** Rules that need the config: the endpoint policy and provider-specific requirements. */
+/** Rules that need the config: the endpoint policy, the key-variable policy and provider-specific requirements. */
 export interface DefinitionRules {
   readonly allowPrivateEndpoints: boolean;
+  /** Which variables `apiKeyEnv` may name (see KeyEnvPolicy). */
+  readonly keyEnv: KeyEnvPolicy;
 }
 
-type DefinitionLike = { provider?: string; baseUrl?: string | null; mock?: unknown };
+type DefinitionLike = { provider?: string; baseUrl?: string | null; apiKeyEnv?: string | null; mock?: unknown };
 
 function checkProviderRules(value: DefinitionLike, ctx: z.RefinementCtx, rules: DefinitionRules): void {
   const provider = value.provider as keyof typeof PROVIDER_DEFAULTS | undefined;
@@ -96,6 +99,10 @@ function checkProviderRules(value: DefinitionLike, ctx: z.RefinementCtx, rules: 
   }
   if (provider && provider !== 'mock' && value.mock !== undefined && value.mock !== null) {
     ctx.addIssue({ code: 'custom', path: ['mock'], message: `applies only to provider mock, not ${provider}` });
+  }
+  if (value.apiKeyEnv && ENV_NAME.test(value.apiKeyEnv)) {
+    const problem = rules.keyEnv.problem(value.apiKeyEnv);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['apiKeyEnv'], message: problem });
   }
   if (value.baseUrl && /^https?:\/\//i.test(value.baseUrl)) {
     const problem = checkEndpointUrl(value.baseUrl, rules.allowPrivateEndpoints);

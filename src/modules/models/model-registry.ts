@@ -8,14 +8,15 @@ import { checkResolvedEndpoint } from '../../security/endpoint-policy.js';
 import { formatIssues } from '../../validation/format-issues.js';
 import { applyDefinition, applyPatch } from './model-changes.js';
 import { type DefinitionRules, modelDefinitionSchema, type ModelDefinition, modelPatchSchema, validateMergedDefinition } from './model-definition.js';
-import { type HealthProbe, probeModel } from './model-health.js';
+import { type HealthProbe, probeModel, type VendorKeys } from './model-health.js';
 import { type ModelRecord, toModelRecord } from './model-record.js';
 import { type ModelEntity, ModelSchema, type ModelSource, type ModelStatus } from './model.entity.js';
 import type { RoutingTable } from './routing-table.js';
 
 export interface ModelRegistryDeps {
   readonly adapters: ProviderAdapters;
-  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Vendor keys by variable name, as the key-variable policy allows. */
+  readonly vendorKeys: VendorKeys;
   readonly bus: EventBus;
   readonly routing: RoutingTable;
   readonly metrics: Metrics;
@@ -190,7 +191,7 @@ export class ModelRegistry {
    * DISABLED or RETIRED model keeps its status and just gets the check recorded.
    */
   async runHealthCheck(em: EntityManager, entity: ModelEntity): Promise<ModelWithHealth> {
-    const probe = await probeModel(toModelRecord(entity), this.deps.adapters, this.deps.env);
+    const probe = await probeModel(toModelRecord(entity), this.deps.adapters, this.deps.vendorKeys);
     this.deps.metrics.healthChecks.inc({ provider: entity.provider, outcome: probe.ok ? 'ok' : 'failed' });
     const before = entity.status;
     entity.healthCheckedAt = new Date();
