@@ -33,5 +33,12 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
   if (masked instanceof GraphQLError && masked.extensions?.code === 'INTERNAL_SERVER_ERROR') {
     return new GraphQLError(masked.message, { nodes: masked.nodes, path: masked.path, extensions: { ...masked.extensions, code: 'INTERNAL' } });
   }
+  if (masked instanceof GraphQLError && ('originalError' in masked.extensions || masked.extensions.code === 'BAD_REQUEST')) {
+    // Yoga's request errors (a body that is not JSON, …) carry the parser's own error in
+    // extensions.originalError: internals, not for the client. Their code is the gateway's.
+    const { originalError: _internals, ...extensions } = masked.extensions;
+    const code = extensions.code === 'BAD_REQUEST' ? 'BAD_USER_INPUT' : extensions.code;
+    return new GraphQLError(masked.message, { nodes: masked.nodes, path: masked.path, extensions: { ...extensions, ...(code ? { code } : {}) } });
+  }
   return masked;
 }
