@@ -8,7 +8,7 @@ import type { RoutingTable } from '../modules/models/routing-table.js';
 import type { PoolRecord } from '../modules/pools/pool-registry.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
-import type { ChatRequest, StreamPart } from '../providers/provider.js';
+import type { ChatRequest, StreamPart, UpstreamTarget } from '../providers/provider.js';
 import type { ProviderAdapters } from '../providers/providers.js';
 import { countPromptTokens } from '../providers/token-estimate.js';
 import { type BreakerConfig, CircuitBreaker, type CircuitSnapshot } from './circuit-breaker.js';
@@ -120,11 +120,20 @@ export class Router {
     return { ...this.deps.retry, ...own };
   }
 
-  /** Starts the request on the first candidate that takes it; see the class comment. */
+  /**
+   * Starts the request on the first candidate that takes it; see the class comment. The request
+   * has one deadline, its first candidate's `timeouts.totalMs` from now: every attempt, back-off
+   * and the stream that is handed back end by it (a stalled stream is not given `totalMs` again
+   * on each retry). A vendor asking to wait longer than `maxRetryAfterMs` is not retried: the
+   * request moves to another candidate, or fails at once with that vendor's `retryAfterMs`.
+   */
   async start(target: RouteTarget, request: ChatRequest, signal: AbortSignal, attempts: StoredAttempt[], options: StartOptions = {}): Promise<StartedRoute> {
     const policy = this.policy(target);
     if (target.kind === 'pool') this.#turns.set(target.pool.name, (this.#turns.get(target.pool.name) ?? 0) + 1);
     const order = this.candidates(target);
+    const deadline = this.deps.now() + (order[0]?.timeouts.totalMs ?? 0);
+    /** Models whose vendor asked for a longer wait than the policy allows: not tried again in this request. */
+    const waitTooLong = new Set<string>();
     // Tokens-per-minute limits reserve the prompt (cl100k, as cost limits count it) plus maxTokens.
     let reserved = options.promptTokens === undefined ? undefined : options.promptTokens + request.params.maxTokens;
     const reservedTokens = () => (reserved ??= countPromptTokens(request.messages) + request.params.maxTokens);
@@ -132,9 +141,11 @@ export class Router {
     let rateLimitedFor: number | undefined;
     for (let n = 1; n <= policy.attempts; n++) {
       const delayMs = n > 1 ? retryDelayMs(n, policy, this.deps.random, lastError instanceof UpstreamError ? lastError.retryAfterMs : undefined) : 0;
+      if (n > 1 && this.deps.now() + delayMs >= deadline) break; // no time left for another attempt
       if (delayMs > 0) await sleep(delayMs, undefined, { signal });
-      const pick = this.#pick(order, n - 1, reservedTokens);
+      const pick = this.#pick(order, n - 1, reservedTokens, waitTooLong);
       if (!pick.model) {
+        if (lastError && waitTooLong.size > 0) throw lastError;
         rateLimitedFor = pick.retryAfterMs ?? rateLimitedFor;
         break;
       }
@@ -149,7 +160,7 @@ export class Router {
       try {
         const adapter = this.deps.adapters.get(model.provider);
         if (!adapter) throw new Error(`no adapter for provider ${model.provider}`);
-        const parts = await adapter.stream(request, upstreamTarget(model, this.deps.vendorKeys), { signal });
+        const parts = await adapter.stream(request, withinDeadline(upstreamTarget(model, this.deps.vendorKeys), deadline - this.deps.now()), { signal });
         const opened = await openStream(parts, options.wholeAnswer ?? false);
         if (opened.error) throw opened.error;
         return { model, parts: this.#observe(model, attempt, opened.buffered, opened.rest, started, reservation), firstTokenAt: opened.firstTokenAt };
@@ -161,6 +172,7 @@ export class Router {
         this.#recordOutcome(model, false, this.deps.now() - started);
         lastError = error;
         if (!shouldRetry(error)) throw error;
+        if (error instanceof UpstreamError && error.retryAfterMs !== undefined && error.retryAfterMs > policy.maxRetryAfterMs) waitTooLong.add(model.id);
       }
     }
     if (attempts.length === 0) {
@@ -172,10 +184,11 @@ export class Router {
   }
 
   /** The next candidate from position `from` (cycling) that its breaker and rate limits admit. */
-  #pick(order: readonly ModelRecord[], from: number, tokens: () => number): { model?: ModelRecord; reservation?: { settle(actual: number): void }; retryAfterMs?: number } {
+  #pick(order: readonly ModelRecord[], from: number, tokens: () => number, skip: ReadonlySet<string>): { model?: ModelRecord; reservation?: { settle(actual: number): void }; retryAfterMs?: number } {
     let retryAfterMs: number | undefined;
     for (let i = 0; i < order.length; i++) {
       const model = order[(from + i) % order.length] as ModelRecord;
+      if (skip.has(model.id)) continue;
       const limits = model.limits;
       let reservation: { settle(actual: number): void } | undefined;
       if (limits.requestsPerMinute !== undefined || limits.tokensPerMinute !== undefined) {
@@ -252,6 +265,13 @@ function failedAttempt(attempt: StoredAttempt, error: GatewayError, durationMs: 
     ...(cancelled ? {} : { errorCode: error.code }),
     ...(error instanceof UpstreamError && error.status !== undefined ? { httpStatus: error.status } : {}),
   };
+}
+
+/** The target with its timeouts cut to what is left of the request's deadline (at least 1 ms). */
+function withinDeadline(target: UpstreamTarget, leftMs: number): UpstreamTarget {
+  const left = Math.max(1, Math.floor(leftMs));
+  if (left >= target.timeouts.totalMs) return target;
+  return { ...target, timeouts: { ...target.timeouts, totalMs: left, firstTokenMs: Math.min(target.timeouts.firstTokenMs, left) } };
 }
 
 function describe(target: RouteTarget): string {

@@ -47,7 +47,7 @@ export function createAnthropicAdapter(http: UpstreamHttp): ProviderAdapter {
       signal,
       connectTimeoutMs: target.timeouts.connectMs,
     });
-    if (response.status >= 400) throw upstreamHttpError('anthropic', response, vendorMessage(await readBody(response)), target.apiKey);
+    if (response.status >= 300) throw upstreamHttpError('anthropic', response, vendorMessage(await readBody(response)), target.apiKey);
 
     let inputTokens: number | undefined;
     let outputTokens: number | undefined;

@@ -44,7 +44,7 @@ export function createOpenAICompatibleAdapter(kind: ProviderKind, http: Upstream
       signal,
       connectTimeoutMs: target.timeouts.connectMs,
     });
-    if (response.status >= 400) throw upstreamHttpError(kind, response, vendorMessage(await readBody(response)), target.apiKey);
+    if (response.status >= 300) throw upstreamHttpError(kind, response, vendorMessage(await readBody(response)), target.apiKey);
 
     let finishReason: string | null | undefined;
     let usage: { inputTokens: number; outputTokens: number } | undefined;
