@@ -1,38 +1,52 @@
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 /**
  * Which upstream addresses a model may point at (SPEC §7). Vendor endpoints are public; a
- * `baseUrl` on a loopback, private or link-local address could turn the gateway into a way into
- * the operator's own network, so such targets are refused unless the config sets
- * `security.allowPrivateEndpoints` (e.g. for Ollama on the same host).
+ * `baseUrl` on a loopback, private, link-local or otherwise special address could turn the
+ * gateway into a way into the operator's own network, so such targets are refused unless the
+ * config sets `security.allowPrivateEndpoints` (e.g. for Ollama on the same host).
+ *
+ * Addresses are classified by ipaddr.js (the IANA special-purpose registries: benchmarking
+ * 198.18.0.0/15, 192.0.0.0/24, multicast, broadcast, documentation, …) rather than by hand lists:
+ * only what it calls `unicast` is public. Forms that carry an IPv4 address inside an IPv6 one
+ * (IPv4-mapped ::ffff:a.b.c.d is judged by the IPv4 inside; NAT64 64:ff9b::/96, 6to4 2002::/16,
+ * Teredo and the deprecated IPv4-compatible ::a.b.c.d) are refused, since they can reach any
+ * IPv4 address through a translator.
  */
-const RANGES: ReadonlyArray<{ label: string; v4?: [string, number][]; v6?: [string, number][] }> = [
-  { label: 'loopback', v4: [['127.0.0.0', 8]], v6: [['::1', 128]] },
-  {
-    label: 'private',
-    v4: [['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], ['100.64.0.0', 10]],
-    v6: [['fc00::', 7]],
-  },
-  { label: 'link-local', v4: [['169.254.0.0', 16]], v6: [['fe80::', 10]] },
-  { label: 'unspecified', v4: [['0.0.0.0', 8]], v6: [['::', 128]] },
-];
-
-const lists = RANGES.map(({ label, v4 = [], v6 = [] }) => {
-  const list = new BlockList();
-  for (const [net, prefix] of v4) list.addSubnet(net, prefix, 'ipv4');
-  for (const [net, prefix] of v6) list.addSubnet(net, prefix, 'ipv6');
-  return { label, list };
-});
+const LABELS: Readonly<Record<string, string>> = {
+  loopback: 'loopback',
+  private: 'private',
+  uniqueLocal: 'private',
+  carrierGradeNat: 'private',
+  linkLocal: 'link-local',
+  unspecified: 'unspecified',
+  multicast: 'multicast',
+  broadcast: 'broadcast',
+  rfc6052: 'translated-IPv4',
+  '6to4': 'translated-IPv4',
+  teredo: 'translated-IPv4',
+};
 
 /** The kind of non-public range an IP address is in ('loopback', 'private', …), or undefined when public. */
 export function classifyAddress(address: string): string | undefined {
   const bare = address.replace(/^\[|\]$/g, '');
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
-  const ip = mapped?.[1] ?? bare;
-  const family = isIP(ip);
-  if (family === 0) return undefined;
-  const type = family === 4 ? 'ipv4' : 'ipv6';
-  return lists.find(({ list }) => list.check(ip, type))?.label;
+  if (isIP(bare) === 0) return undefined;
+  let parsed: ipaddr.IPv4 | ipaddr.IPv6;
+  try {
+    parsed = ipaddr.parse(bare);
+  } catch {
+    return undefined;
+  }
+  if (parsed.kind() === 'ipv6') {
+    const v6 = parsed as ipaddr.IPv6;
+    if (v6.isIPv4MappedAddress()) return classifyAddress(v6.toIPv4Address().toString());
+    // ::/96 other than :: and ::1 is the deprecated IPv4-compatible form (ipaddr.js calls it unicast).
+    if (v6.parts.slice(0, 6).every((part) => part === 0) && v6.range() === 'unicast') return 'translated-IPv4';
+  }
+  const range = parsed.range();
+  if (range === 'unicast') return undefined;
+  return LABELS[range] ?? 'reserved';
 }
 
 /**

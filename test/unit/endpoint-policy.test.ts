@@ -18,11 +18,26 @@ describe('classifyAddress', () => {
     ['fe80::1', 'link-local'],
     ['0.0.0.0', 'unspecified'],
     ['::', 'unspecified'],
+    // Found open by the hardening report: special-purpose ranges and IPv4 inside IPv6.
+    ['198.18.0.1', 'reserved'],
+    ['198.19.255.254', 'reserved'],
+    ['192.0.0.8', 'reserved'],
+    ['224.0.0.1', 'multicast'],
+    ['239.255.255.250', 'multicast'],
+    ['255.255.255.255', 'broadcast'],
+    ['203.0.113.7', 'reserved'],
+    ['64:ff9b::7f00:1', 'translated-IPv4'],
+    ['2002:7f00:1::', 'translated-IPv4'],
+    ['::7f00:1', 'translated-IPv4'],
+    ['[::7f00:1]', 'translated-IPv4'],
+    ['2001::1', 'translated-IPv4'],
+    ['::ffff:10.0.0.1', 'private'],
+    ['2001:db8::1', 'reserved'],
   ])('should classify %s as %s', (address, kind) => {
     expect(classifyAddress(address)).toBe(kind);
   });
 
-  it.each(['8.8.8.8', '172.32.0.1', '172.15.255.255', '2606:4700::1111', 'api.openai.com'])('should find %s public (or not an address)', (address) => {
+  it.each(['8.8.8.8', '172.32.0.1', '172.15.255.255', '2606:4700::1111', '::ffff:8.8.8.8', 'api.openai.com'])('should find %s public (or not an address)', (address) => {
     expect(classifyAddress(address)).toBeUndefined();
   });
 });
@@ -30,7 +45,8 @@ describe('classifyAddress', () => {
 describe('checkEndpointUrl', () => {
   it('should accept public http(s) endpoints', () => {
     expect(checkEndpointUrl('https://api.openai.com/v1', false)).toBeUndefined();
-    expect(checkEndpointUrl('http://203.0.113.7:8000/v1', false)).toBeUndefined();
+    expect(checkEndpointUrl('http://8.8.4.4:8000/v1', false)).toBeUndefined();
+    expect(checkEndpointUrl('http://[::7f00:1]:8000/v1', false)).toBe('[::7f00:1]:8000 is a translated-IPv4 address; set security.allowPrivateEndpoints: true in the config to allow it');
   });
 
   it('should refuse other schemes, credentials and unparsable URLs', () => {
