@@ -4,11 +4,16 @@ import type { UpstreamResponse } from './http.js';
 
 const MAX_MESSAGE = 300;
 /** Shapes of vendor keys (OpenAI/Anthropic `sk-…`, Qianfan `bce-v3/…`) that a vendor may echo back. */
-const KEY_SHAPES = /\b(?:sk|bce-v3)[-_/A-Za-z0-9*.]{4,}/g;
+const KEY_SHAPES = /\b(?:sk|bce-v3)[-_/A-Za-z0-9*.]{4,}/gi;
 
-/** A vendor message with anything that looks like a key (and the key itself) replaced: messages never carry secrets. */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A vendor message with anything that looks like a key (and the key itself, in any letter case:
+ * a vendor may echo it upper-cased) replaced: messages never carry secrets.
+ */
 export function redactSecrets(message: string, apiKey?: string): string {
-  const withoutKey = apiKey ? message.split(apiKey).join('[redacted]') : message;
+  const withoutKey = apiKey ? message.replace(new RegExp(escapeRegExp(apiKey), 'gi'), '[redacted]') : message;
   return withoutKey.replace(KEY_SHAPES, '[redacted]');
 }
 
