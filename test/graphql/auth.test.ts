@@ -71,6 +71,17 @@ describe('authentication with an admin key configured', () => {
     expect(expectData(await app.run(RegisterModel, register, key)).registerModel.model.id).toBe('mock-z');
   });
 
+  it('should show baseUrl and apiKeyEnv to admins only (a client key sees null)', async () => {
+    t = await startTestApp({
+      env: { SWITCHYARD_ADMIN_KEY: TEST_ADMIN_KEY },
+      file: { models: [{ id: 'mock-a', provider: 'mock' }, { id: 'gpt-internal', provider: 'openai', baseUrl: 'https://llm.corp.example/v1' }] },
+    });
+    const client = await createKey(t, ['CLIENT']);
+    const seen = (models: ReadonlyArray<{ id: string; baseUrl?: string | null; apiKeyEnv?: string | null }>) => models.find((m) => m.id === 'gpt-internal');
+    expect(seen(expectData(await t.run(ModelsQuery, undefined, TEST_ADMIN_KEY)).models)).toMatchObject({ baseUrl: 'https://llm.corp.example/v1', apiKeyEnv: 'OPENAI_API_KEY' });
+    expect(seen(expectData(await t.run(ModelsQuery, undefined, client.key)).models)).toMatchObject({ baseUrl: null, apiKeyEnv: null });
+  });
+
   it('should refuse a revoked key at once', async () => {
     const app = await secured();
     const { key, id } = await createKey(app, ['CLIENT']);

@@ -1,4 +1,5 @@
 import { builder } from '../../graphql/builder.js';
+import { hasScope } from '../keys/viewer.js';
 import { screamingEnumValues } from '../../graphql/enums.js';
 import { microToUsd } from '../../pricing/money.js';
 import { PROVIDER_KINDS } from '../../providers/provider-kinds.js';
@@ -113,8 +114,16 @@ export const ModelRef = builder.objectRef<ModelRecord>('Model').implement({
     id: t.exposeID('id', { description: 'The slug clients use, e.g. gpt-4.' }),
     provider: t.expose('provider', { type: ModelProviderEnum }),
     upstreamModel: t.exposeString('upstreamModel', { description: "The vendor's own model name (defaults to id)." }),
-    baseUrl: t.exposeString('baseUrl', { nullable: true, description: "The API root called: the model's override or the provider's public endpoint." }),
-    apiKeyEnv: t.exposeString('apiKeyEnv', { nullable: true, description: 'NAME of the environment variable holding the vendor key. Keys themselves are never stored or returned.' }),
+    baseUrl: t.string({
+      nullable: true,
+      description: "The API root called: the model's override or the provider's public endpoint. Admin only: null for a client key (it can name internal hosts).",
+      resolve: (m, _args, ctx) => (hasScope(ctx.viewer, 'admin') ? m.baseUrl : null),
+    }),
+    apiKeyEnv: t.string({
+      nullable: true,
+      description: 'NAME of the environment variable holding the vendor key. Keys themselves are never stored or returned. Admin only: null for a client key.',
+      resolve: (m, _args, ctx) => (hasScope(ctx.viewer, 'admin') ? m.apiKeyEnv : null),
+    }),
     version: t.exposeString('version', { nullable: true }),
     sourceUrl: t.exposeString('sourceUrl', { nullable: true, description: 'Where the model comes from, e.g. its Hugging Face repository.' }),
     contextWindow: t.exposeInt('contextWindow', { nullable: true, description: 'Tokens of context the model accepts.' }),
