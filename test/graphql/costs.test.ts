@@ -11,6 +11,7 @@ import {
   UsageUpdatedSubscription,
 } from '../helpers/documents.js';
 import { expectData, expectError } from '../helpers/graphql.js';
+import { BUDGET_SHARE } from '../../src/modules/generations/generation-service.js';
 import { startVendorApp, type VendorApp } from '../helpers/vendor-app.js';
 import { subscribe, waitFor, wsClient, WsClients } from '../helpers/ws.js';
 
@@ -49,7 +50,23 @@ describe('budgets', () => {
     const budget = apiKeys.find((x) => x.id === k.apiKey.id)?.budget;
     expect(budget).toMatchObject({ daily: 0.00023, reserved: 0 });
     expect(budget?.spentToday).toBeCloseTo(spent / 1e6, 10);
-    expect(refused[0]?.errors?.[0]?.message).toMatch(/^the daily budget of this API key has \$[\d.e-]+ left, less than the prompt alone would cost on mock-a; nothing was sent$/);
+    expect(refused[0]?.errors?.[0]?.message).toMatch(/^the daily budget of this API key has \$[\d.e-]+ left(, after \$[\d.e-]+ held back by running requests until they settle)?, less than the prompt alone would cost on mock-a; nothing was sent$/);
+  });
+
+  it('should give parallel requests with the default maxTokens a share of a small budget each, not all of it to the first', async () => {
+    const a = await app();
+    // mock-a's default maxTokens (2000) would cost 7 + 4000 micro: more than this whole budget of 4000.
+    const k = await key(a, 'small', { daily: 0.004 });
+    const results = await Promise.all(Array.from({ length: 20 }, () => a.t.run(Generate, { input: { model: 'mock-a', prompt: 'Hi' } }, k.key)));
+    const succeeded = results.filter((r) => !r.errors);
+    expect(succeeded.length).toBeGreaterThanOrEqual(5); // before: 1, the other 19 refused with "$0 left"
+    expect(succeeded[0]?.data?.generate.maxTokens).toBeLessThanOrEqual(Math.floor((4000 * BUDGET_SHARE - 7) / 2));
+    const spent = succeeded.reduce((sum, r) => sum + (r.data?.generate.costMicroUsd ?? 0), 0);
+    expect(spent).toBeLessThanOrEqual(4000);
+    // A maxTokens the caller asks for is fitted to the whole of what is left.
+    const k2 = await key(a, 'explicit', { daily: 0.004 });
+    const { generate } = expectData(await a.t.run(Generate, { input: { model: 'mock-a', prompt: 'Hi', params: { maxTokens: 1900 } } }, k2.key));
+    expect(generate.maxTokens).toBe(1900);
   });
 
   it('should lower maxTokens to what the budget has left', async () => {

@@ -28,6 +28,13 @@ import type { GenerationStore } from './generation-store.js';
 import type { GenerationStatus, StoredAttempt } from './generation.entity.js';
 
 /** What a generation stream yields, in order: started, deltas, then completed or failed. */
+
+/**
+ * The most of a key's remaining budget one request may hold back when it leaves maxTokens to the
+ * model's default (see prepare): parallel requests on a small budget each get a share, not none.
+ */
+export const BUDGET_SHARE = 0.25;
+
 export type GenerationEvent =
   | { readonly kind: 'started'; readonly generationId: string; readonly model: ModelRecord; readonly at: Date }
   | { readonly kind: 'delta'; readonly generationId: string; readonly text: string; readonly index: number; readonly costMicroUsd: number }
@@ -159,17 +166,30 @@ export class GenerationService {
     // From here to the reservation nothing awaits: the budget check and the reservation are one step.
     const budget = budgeted && viewer.keyId ? this.deps.budgets.status(viewer.keyId, viewer.budget) : null;
     const requestLimit = costLimit === undefined ? null : usdToMicro(costLimit);
-    const budgetLimit = budget?.remainingMicroUsd ?? null;
-    const limit = requestLimit === null ? budgetLimit : budgetLimit === null ? requestLimit : Math.min(requestLimit, budgetLimit);
+    // A budget's worst cases must fit in what it has left, so a running request holds back its
+    // prompt plus maxTokens of output until it settles. With maxTokens left to the model's
+    // default (2000), one request on a small budget would hold all of it and refuse every parallel
+    // one: such a request may hold at most a share of what is left (BUDGET_SHARE), its maxTokens
+    // lowered to fit. A maxTokens the caller asked for is fitted to the whole of it.
+    const explicitMax = params.maxTokens !== undefined || session?.params.maxTokens !== undefined;
+    const budgetLimit = budget?.remainingMicroUsd == null ? null : explicitMax ? budget.remainingMicroUsd : Math.floor(budget.remainingMicroUsd * BUDGET_SHARE);
+    const within = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
+    let limit = within(requestLimit, budgetLimit);
     if (limit === null) return prepared;
     const promptTokens = prepared.promptTokens ?? countPromptTokens(prepared.request.messages);
-    const affordable = fitMaxTokens(promptTokens, maxTokens, limit, model);
+    let affordable = fitMaxTokens(promptTokens, maxTokens, limit, model);
+    if (affordable < 1 && !explicitMax && budget?.remainingMicroUsd != null) {
+      // Not even a token fits in the share: the rest of the budget, as an explicit maxTokens would get.
+      limit = within(requestLimit, budget.remainingMicroUsd) as number;
+      affordable = fitMaxTokens(promptTokens, maxTokens, limit, model);
+    }
     if (affordable < 1) {
-      const byBudget = budgetLimit !== null && (requestLimit === null || budgetLimit < requestLimit);
+      const byBudget = budget !== null && budget.remainingMicroUsd !== null && (requestLimit === null || budget.remainingMicroUsd < requestLimit);
+      const held = budget && budget.reservedMicroUsd > 0 ? `, after $${microToUsd(budget.reservedMicroUsd)} held back by running requests until they settle` : '';
       const message = byBudget
-        ? `the ${budget?.binding} budget of this API key has $${microToUsd(budgetLimit)} left, less than the prompt alone would cost on ${model.id}; nothing was sent`
+        ? `the ${budget?.binding} budget of this API key has $${microToUsd(budget?.remainingMicroUsd ?? 0)} left${held}, less than the prompt alone would cost on ${model.id}; nothing was sent`
         : `the prompt alone would cost more than the costLimit of $${costLimit} on ${model.id}; nothing was sent`;
-      const details = byBudget ? { budget: budget?.binding, remainingUsd: microToUsd(budgetLimit) } : { costLimitMicroUsd: limit };
+      const details = byBudget ? { budget: budget?.binding, remainingUsd: microToUsd(budget?.remainingMicroUsd ?? 0), reservedUsd: microToUsd(budget?.reservedMicroUsd ?? 0) } : { costLimitMicroUsd: limit };
       throw await this.#recorder.refused(prepared, new CostLimitExceededError(message, { details }));
     }
     const reservation = budgeted && viewer.keyId ? this.deps.budgets.reserve(viewer.keyId, costMicroUsd(promptTokens, affordable, model)) : null;
