@@ -94,6 +94,19 @@ describe('HTTP endpoints', () => {
     expect(await refused).toBe(4403);
   });
 
+  it('should answer a body that is not JSON with 400 BAD_USER_INPUT, and a parsed one as before', async () => {
+    t = await startTestApp();
+    const url = await t.listen();
+    const post = (body: string) => fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const bad = await post('{"query": "{ models { id } }",');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ errors: [{ message: 'POST body sent invalid JSON.', extensions: { code: 'BAD_USER_INPUT' } }] });
+    const good = await post(JSON.stringify({ query: 'query Q { models { id } }', variables: {}, operationName: 'Q' }));
+    expect(((await good.json()) as { data: { models: unknown[] } }).data.models).toHaveLength(1);
+    const notAnObject = await post('[]');
+    expect(((await notAnObject.json()) as { errors: unknown[] }).errors).toHaveLength(1);
+  });
+
   it('should report GraphQL validation errors with their code', async () => {
     t = await startTestApp();
     const url = await t.listen();
