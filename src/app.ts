@@ -166,7 +166,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     if (path === '/graphql') {
       req.headers['x-request-id'] = requestIdOf(req.headers['x-request-id']);
       res.setHeader('x-request-id', req.headers['x-request-id']);
-      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return sendJson(res, 413, BODY_TOO_LARGE);
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+        // Close instead of reading and dropping the declared body on a keep-alive socket.
+        res.setHeader('connection', 'close');
+        res.once('finish', () => req.destroy());
+        return sendJson(res, 413, BODY_TOO_LARGE);
+      }
       if (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined) {
         // Every body is read here, within the size and time limits, and handed to Yoga whole (the
         // node adapter's documented pre-read `body`; Yoga's own limit would pipe it through a

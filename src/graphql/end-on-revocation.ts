@@ -12,21 +12,30 @@ import { KEY_REVOKED_MESSAGE } from '../modules/keys/open-operations.js';
 function endOnAbort(source: AsyncIterable<ExecutionResult>, signal: AbortSignal): AsyncIterableIterator<ExecutionResult> {
   const iterator = source[Symbol.asyncIterator]();
   let finished = false;
-  const aborted = new Promise<'aborted'>((resolve) => {
-    if (signal.aborted) resolve('aborted');
-    else signal.addEventListener('abort', () => resolve('aborted'), { once: true });
-  });
   const close = async () => {
     finished = true;
     await iterator.return?.();
   };
+  const revoked = async (): Promise<IteratorResult<ExecutionResult>> => {
+    await close();
+    return { done: false, value: { errors: [new GraphQLError(KEY_REVOKED_MESSAGE, { extensions: { code: 'FORBIDDEN' } })] } };
+  };
   return {
     async next() {
       if (finished) return { done: true, value: undefined };
-      const result = await Promise.race([iterator.next(), aborted]);
-      if (result !== 'aborted') return result;
-      await close();
-      return { done: false, value: { errors: [new GraphQLError(KEY_REVOKED_MESSAGE, { extensions: { code: 'FORBIDDEN' } })] } };
+      if (signal.aborted) return revoked(); // never start a source (an upstream call) for a revoked key
+      // One abort listener per pending next(), removed when it settles: nothing accumulates over a long feed.
+      let onAbort!: () => void;
+      const aborted = new Promise<'aborted'>((resolve) => {
+        onAbort = () => resolve('aborted');
+        signal.addEventListener('abort', onAbort, { once: true });
+      });
+      try {
+        const result = await Promise.race([iterator.next(), aborted]);
+        return result === 'aborted' ? revoked() : result;
+      } finally {
+        signal.removeEventListener('abort', onAbort);
+      }
     },
     async return() {
       if (!finished) await close();

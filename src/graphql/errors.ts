@@ -31,7 +31,8 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
   }
   const masked = yogaMaskError(error, message, isDev);
   if (masked instanceof GraphQLError && masked.extensions?.code === 'INTERNAL_SERVER_ERROR') {
-    return new GraphQLError(masked.message, { nodes: masked.nodes, path: masked.path, extensions: { ...masked.extensions, code: 'INTERNAL' } });
+    const { originalError: _internals, ...extensions } = masked.extensions; // a stack, in development mode
+    return new GraphQLError(masked.message, { nodes: masked.nodes, path: masked.path, extensions: { ...extensions, code: 'INTERNAL' } });
   }
   if (masked instanceof GraphQLError && ('originalError' in masked.extensions || masked.extensions.code === 'BAD_REQUEST')) {
     // Yoga's request errors (a body that is not JSON, …) carry the parser's own error in

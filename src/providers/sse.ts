@@ -82,7 +82,7 @@ export class SseParser {
     if (value.charCodeAt(0) === 32 /* space */) value = value.slice(1);
     if (field === 'data') {
       this.#data.push(value);
-      this.#dataChars += value.length;
+      this.#dataChars += value.length + 1; // the joining newline: empty data lines count too
     }
     else if (field === 'event') this.#event = value;
     else if (field === 'id' && !value.includes('\0')) this.#id = value;

@@ -1,4 +1,5 @@
 import { countTokens as countCl100k, setMergeCacheSize } from 'gpt-tokenizer/encoding/cl100k_base';
+import { isWhitespace } from '../util/whitespace.js';
 import type { ChatMessage, Usage } from './provider.js';
 
 // gpt-tokenizer builds cl100k_base when this module is imported (at start, ~0.2 s): no request pays
@@ -30,7 +31,6 @@ setMergeCacheSize(20_000);
 /** Text that looks like a special token (`<|endoftext|>` in a prompt) is counted as the plain text it is. */
 const PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
 
-const isSpace = (code: number) => code === 32 || code === 10 || code === 13 || code === 9;
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /**
@@ -41,10 +41,10 @@ const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 function forEachPiece(text: string, visit: (piece: string) => boolean): void {
   let start = 0;
   let runStart = 0;
-  let runIsSpace = text.length > 0 && isSpace(text.charCodeAt(0));
+  let runIsSpace = text.length > 0 && isWhitespace(text.charCodeAt(0));
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    const space = isSpace(code);
+    const space = isWhitespace(code);
     if (space !== runIsSpace) {
       runIsSpace = space;
       runStart = i;

@@ -73,5 +73,6 @@ describe('vendor bodies are read up to a bound', () => {
     expect(parser.feed('data: short\n\n')).toEqual([{ event: 'message', data: 'short' }]);
     expect(() => parser.feed(`data: ${'x'.repeat(60)}\ndata: ${'y'.repeat(60)}\n`)).toThrow('an SSE event passed 100 characters');
     expect(() => new SseParser(100).feed('z'.repeat(101))).toThrow('an SSE event passed 100 characters');
+    expect(() => new SseParser(100).feed('data:\n'.repeat(101))).toThrow('an SSE event passed 100 characters'); // empty data lines count
   });
 });

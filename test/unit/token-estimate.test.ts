@@ -43,3 +43,13 @@ describe('countTokens', () => {
     expect(countPromptTokens(messages)).toBe(countWhole('Be brief.') + countWhole(prose) + 9);
   });
 });
+
+describe('countTokens with Unicode spaces', () => {
+  it('should cut runs of any whitespace cl100k sees as one, so they stay bounded too', () => {
+    const text = ' \u00a0'.repeat(200_000);
+    const counter = new TokenCounter();
+    expect(counter.count(text)).toBeGreaterThan(0);
+    // 200 characters of one whitespace run: counted as six pieces of 32 and one of 8.
+    expect(new TokenCounter(60_000).count(' \u00a0'.repeat(100))).toBe(6 * countWhole(' \u00a0'.repeat(16)) + countWhole(' \u00a0'.repeat(4)));
+  });
+});

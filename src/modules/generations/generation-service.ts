@@ -258,7 +258,9 @@ export class GenerationService {
     // A stream that would pass its cost limit is stopped: the upstream call is aborted and the answer ends with COST_LIMIT.
     const inner = new AbortController();
     const forward = () => inner.abort();
-    signal.addEventListener('abort', forward, { once: true });
+    // A signal aborted before this point (a key revoked while the request was admitted) fires no listener.
+    if (signal.aborted) inner.abort();
+    else signal.addEventListener('abort', forward, { once: true });
     let stoppedForCost = false;
     // The running cost (TokenDelta.costUsd, the stop at the limit) is counted only where someone needs it.
     const trackCost = emit !== undefined || prepared.costLimitMicroUsd !== null;

@@ -1,3 +1,5 @@
+import { isWhitespace } from '../../util/whitespace.js';
+
 const WORDS = [
   'switch', 'yard', 'token', 'model', 'route', 'pool', 'stream', 'signal', 'gateway', 'answer', 'latency',
   'budget', 'vendor', 'circuit', 'retry', 'fallback', 'weight', 'session', 'history', 'prompt', 'cost',
@@ -39,8 +41,6 @@ export function mockTokens(seedText: string, count: number): string[] {
   if (tokens.length > 0) tokens[tokens.length - 1] += '.';
   return tokens;
 }
-
-const isWhitespace = (code: number) => code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x1680 || code === 0x202f || code === 0x205f || code === 0xfeff;
 
 /** The mock's own tokenizer: one token per whitespace-separated word (counted in one pass, no array of words). */
 export function countMockTokens(text: string): number {
