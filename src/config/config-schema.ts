@@ -1,5 +1,5 @@
 import { type DefinitionRules, modelDefinitionSchema, modelIdField } from '../modules/models/model-definition.js';
-import { KEY_ENV_PATTERN, RESERVED_ENV_PREFIX } from '../security/key-env-policy.js';
+import { isReservedEnv, KEY_ENV_PATTERN, RESERVED_ENV_PREFIX } from '../security/key-env-policy.js';
 import { poolDefinitionSchema } from '../modules/pools/pool-definition.js';
 import { booleanField, enumField, listOf, numberField, objectField, stringField } from '../validation/fields.js';
 
@@ -26,7 +26,7 @@ export function configFileSchema(rules: DefinitionRules) {
       allowPrivateEndpoints: booleanField().optional(),
       /** Variables a model's apiKeyEnv may name besides the providers' own and the file's (names, or PREFIX_*). */
       apiKeyEnvAllowed: listOf(
-        stringField('a variable name or a prefix ending in *, e.g. TOGETHER_API_KEY or VENDOR_KEY_*', KEY_ENV_PATTERN, 128).refine((entry) => !entry.toUpperCase().startsWith(RESERVED_ENV_PREFIX), {
+        stringField('a variable name or a prefix ending in *, e.g. TOGETHER_API_KEY or VENDOR_KEY_*', KEY_ENV_PATTERN, 128).refine((entry) => !isReservedEnv(entry), {
           error: `expected a variable outside ${RESERVED_ENV_PREFIX}* (the gateway's own variables are never vendor keys)`,
         }),
         'variable names',

@@ -57,17 +57,17 @@ function endOnAbort(source: AsyncIterable<ExecutionResult>, signal: AbortSignal)
  * CANCELLED, answered FORBIDDEN), a subscription over SSE or WebSocket ends (see endOnAbort).
  */
 export function useEndOnRevocation(): Plugin<Context> {
+  /** Registers the operation of a caller with a key; answers its release, or undefined (no key). */
+  const track = ({ viewer, revocation, services }: Context) => (viewer.keyId === null || !revocation ? undefined : services.openOperations.track(viewer.keyId, revocation));
   return {
     onExecute({ args }) {
-      const { viewer, revocation, services } = args.contextValue;
-      if (viewer.keyId === null || !revocation) return;
-      const release = services.openOperations.track(viewer.keyId, revocation);
-      return { onExecuteDone: release };
+      const release = track(args.contextValue);
+      return release && { onExecuteDone: release };
     },
     onSubscribe({ args }) {
-      const { viewer, revocation, services } = args.contextValue;
-      if (viewer.keyId === null || !revocation) return;
-      const release = services.openOperations.track(viewer.keyId, revocation);
+      const release = track(args.contextValue);
+      const revocation = args.contextValue.revocation;
+      if (!release || !revocation) return;
       return {
         onSubscribeResult({ result, setResult }) {
           if (!isAsyncIterable<ExecutionResult>(result)) {

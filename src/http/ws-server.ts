@@ -10,6 +10,7 @@ import { maskError } from '../graphql/errors.js';
 import type { Services } from '../services.js';
 import { deliverDirectly } from './broadcast-delivery.js';
 import { MAX_WS_MESSAGE_BYTES } from './limits.js';
+import { KEY_REVOKED_MESSAGE } from '../modules/keys/open-operations.js';
 import { SharedStreams } from './shared-streams.js';
 import { isAsyncIterable } from '../util/async-iterable.js';
 import { WriteCoalescer } from './write-coalescer.js';
@@ -159,7 +160,7 @@ function closeOnRevocation(bus: Services['bus'], keyOfSocket: Map<WebSocket, str
       const next = await revocations.next();
       if (next.done) return;
       for (const [socket, keyId] of keyOfSocket) {
-        if (keyId === next.value.apiKeyId) socket.close(4403, 'Forbidden: the API key was revoked');
+        if (keyId === next.value.apiKeyId) socket.close(4403, `Forbidden: ${KEY_REVOKED_MESSAGE}`);
       }
     }
   })();

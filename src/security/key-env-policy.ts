@@ -3,6 +3,9 @@ import { PROVIDER_DEFAULTS } from '../providers/provider-kinds.js';
 /** The gateway's own variables (the bootstrap admin key, its config path): never a vendor key. */
 export const RESERVED_ENV_PREFIX = 'SWITCHYARD_';
 
+/** Whether a variable is one of the gateway's own (`SWITCHYARD_*`, in any letter case). */
+export const isReservedEnv = (name: string) => name.toUpperCase().startsWith(RESERVED_ENV_PREFIX);
+
 /** The providers' own key variables (OPENAI_API_KEY, ANTHROPIC_API_KEY, …): always allowed. */
 export const PROVIDER_KEY_ENVS: readonly string[] = Object.values(PROVIDER_DEFAULTS).flatMap((d) => (d.apiKeyEnv ? [d.apiKeyEnv] : []));
 
@@ -37,15 +40,15 @@ export class KeyEnvPolicy {
   }
 
   allows(name: string): boolean {
-    if (name.toUpperCase().startsWith(RESERVED_ENV_PREFIX)) return false;
+    if (isReservedEnv(name)) return false;
     return this.#names.has(name) || this.#prefixes.some((prefix) => name.startsWith(prefix));
   }
 
   /** Why `name` may not be used, or undefined when it may. */
   problem(name: string): string | undefined {
-    if (name.toUpperCase().startsWith(RESERVED_ENV_PREFIX)) return `${name} is one of the gateway's own variables (${RESERVED_ENV_PREFIX}*), never a vendor key`;
+    if (isReservedEnv(name)) return `${name} is one of the gateway's own variables (${RESERVED_ENV_PREFIX}*), never a vendor key`;
     if (this.allows(name)) return undefined;
-    return `${name} is not an allowed key variable: expected ${[...PROVIDER_KEY_ENVS].join(', ')}, a name used by a model of the config file, or one allowed by security.apiKeyEnvAllowed`;
+    return `${name} is not an allowed key variable: expected ${PROVIDER_KEY_ENVS.join(', ')}, a name used by a model of the config file, or one allowed by security.apiKeyEnvAllowed`;
   }
 
   /** The vendor key a model names, read from `env` only when the policy allows the name. */

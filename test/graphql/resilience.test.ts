@@ -207,3 +207,44 @@ describe('rate limits', () => {
     expect(refused.message).toMatch(/^this API key may send 1 requests per minute; retry after \d+ ms$/);
   });
 });
+
+/** Retries as above, with a Retry-After cap of 1 s. */
+const CAPPED = { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 1000 } };
+
+describe('one request, bounded', () => {
+  it('should fail at once with the vendor’s retryAfterMs when its Retry-After passes maxRetryAfterMs', async () => {
+    const { a, t } = await start(CAPPED);
+    a.respond('POST /v1/chat/completions', { type: 'json', status: 429, headers: { 'retry-after': '120' }, body: fixtureJson('openai/error-429.json') });
+    const error = expectError(await t.run(GenerateRouted, { input: { model: 'gpt-a', prompt: 'hi' } }));
+    expect(error).toMatchObject({ code: 'RATE_LIMITED', extensions: { retryAfterMs: 120_000 } });
+    expect(completionCalls(a)).toBe(1);
+  });
+
+  it('should move to another pool member instead when the vendor asks for a wait past the cap', async () => {
+    const { a, b, t } = await start(CAPPED);
+    a.respond('POST /v1/chat/completions', { type: 'json', status: 503, headers: { 'retry-after': '600' }, body: fixtureJson('openai/error-500.json') });
+    b.respond('POST /v1/chat/completions', { type: 'json', status: 503, headers: { 'retry-after': '600' }, body: fixtureJson('openai/error-500.json') });
+    const error = expectError(await t.run(GenerateRouted, { input: { pool: 'both', prompt: 'hi' } }));
+    expect(error).toMatchObject({ code: 'UPSTREAM_ERROR', extensions: { retryAfterMs: 600_000 } });
+    expect([completionCalls(a), completionCalls(b)]).toEqual([1, 1]); // each once, neither retried
+  });
+
+  it('should give a request one deadline: a stalled stream is not given totalMs again on each retry', async () => {
+    const { a, t } = await start(CAPPED, { models: { timeouts: { totalMs: 400 } } });
+    a.respond('POST /v1/chat/completions', { type: 'hang' });
+    const error = expectError(await t.run(GenerateRouted, { input: { model: 'gpt-a', prompt: 'hi' } }));
+    expect(error.message).toContain('no complete answer within');
+    expect(completionCalls(a)).toBe(1); // three attempts of 400 ms each before the fix
+  });
+
+  it('should not retry a redirect, and say what to fix', async () => {
+    const { a, t } = await start(CAPPED);
+    a.respond('POST /v1/chat/completions', { type: 'json', status: 302, headers: { location: 'https://elsewhere.example/v1/chat/completions' }, body: {} });
+    const error = expectError(await t.run(GenerateRouted, { input: { model: 'gpt-a', prompt: 'hi' } }));
+    expect(error).toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      message: "openai answered 302, a redirect to https://elsewhere.example/v1/chat/completions; set the model's baseUrl to the API's own address",
+    });
+    expect(completionCalls(a)).toBe(1);
+  });
+});

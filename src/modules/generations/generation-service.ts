@@ -27,14 +27,13 @@ import { GenerationRecorder } from './generation-recorder.js';
 import type { GenerationStore } from './generation-store.js';
 import type { GenerationStatus, StoredAttempt } from './generation.entity.js';
 
-/** What a generation stream yields, in order: started, deltas, then completed or failed. */
-
 /**
  * The most of a key's remaining budget one request may hold back when it leaves maxTokens to the
  * model's default (see prepare): parallel requests on a small budget each get a share, not none.
  */
 export const BUDGET_SHARE = 0.25;
 
+/** What a generation stream yields, in order: started, deltas, then completed or failed. */
 export type GenerationEvent =
   | { readonly kind: 'started'; readonly generationId: string; readonly model: ModelRecord; readonly at: Date }
   | { readonly kind: 'delta'; readonly generationId: string; readonly text: string; readonly index: number; readonly costMicroUsd: number }
