@@ -141,6 +141,8 @@ export class Router {
     let rateLimitedFor: number | undefined;
     for (let n = 1; n <= policy.attempts; n++) {
       const delayMs = n > 1 ? retryDelayMs(n, policy, this.deps.random, lastError instanceof UpstreamError ? lastError.retryAfterMs : undefined) : 0;
+      // Every candidate asked for a wait past the cap: fail now, without the back-off.
+      if (lastError && order.every((m) => waitTooLong.has(m.id))) throw lastError;
       if (n > 1 && this.deps.now() + delayMs >= deadline) break; // no time left for another attempt
       if (delayMs > 0) await sleep(delayMs, undefined, { signal });
       const pick = this.#pick(order, n - 1, reservedTokens, waitTooLong);

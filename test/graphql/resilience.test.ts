@@ -213,9 +213,12 @@ const CAPPED = { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAf
 
 describe('one request, bounded', () => {
   it('should fail at once with the vendor’s retryAfterMs when its Retry-After passes maxRetryAfterMs', async () => {
-    const { a, t } = await start(CAPPED);
+    // A back-off of 10 s: failing "at once" means without it.
+    const { a, t } = await start({ retry: { ...CAPPED.retry, baseDelayMs: 10_000, maxDelayMs: 10_000 } });
     a.respond('POST /v1/chat/completions', { type: 'json', status: 429, headers: { 'retry-after': '120' }, body: fixtureJson('openai/error-429.json') });
+    const started = Date.now();
     const error = expectError(await t.run(GenerateRouted, { input: { model: 'gpt-a', prompt: 'hi' } }));
+    expect(Date.now() - started).toBeLessThan(4000);
     expect(error).toMatchObject({ code: 'RATE_LIMITED', extensions: { retryAfterMs: 120_000 } });
     expect(completionCalls(a)).toBe(1);
   });
