@@ -7,7 +7,9 @@ import { OpenOperations } from './modules/keys/open-operations.js';
 import type { VendorKeys } from './modules/models/model-health.js';
 import { KeyEnvPolicy } from './security/key-env-policy.js';
 import { GenerationService } from './modules/generations/generation-service.js';
-import { GenerationStore } from './modules/generations/generation-store.js';
+import { GenerationRepository } from './modules/generations/generation-repository.js';
+import { CostRepository } from './modules/costs/cost-repository.js';
+import { CostService } from './modules/costs/cost-service.js';
 import { ApiKeyService } from './modules/keys/api-key-service.js';
 import { SessionService } from './modules/sessions/session-service.js';
 import { BudgetLedger } from './modules/budgets/budget-ledger.js';
@@ -44,7 +46,8 @@ export interface Services {
   readonly healthMonitor: HealthMonitor;
   readonly router: Router;
   readonly sessions: SessionService;
-  readonly generationStore: GenerationStore;
+  readonly generationStore: GenerationRepository;
+  readonly costs: CostService;
   readonly budgets: BudgetLedger;
   readonly generations: GenerationService;
 }
@@ -91,7 +94,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   });
   const apiKeys = new ApiKeyService({ adminKey: config.adminKey, metrics, bus });
   const openOperations = new OpenOperations(bus);
-  const generationStore = new GenerationStore(orm);
+  const generationStore = new GenerationRepository(orm);
+  const costs = new CostService(new CostRepository(orm));
   const pools = new PoolRegistry(models);
   const router = new Router({
     routing,
@@ -110,7 +114,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const defaultModel = () => configReloader.current.defaultModel;
   const healthMonitor = new HealthMonitor({ orm, models, routing, router, adapters, vendorKeys, logger });
   const sessions = new SessionService({ orm, models, pools, router, bus, metrics, defaultModel });
-  const budgets = new BudgetLedger(orm);
+  const budgets = new BudgetLedger((keyId, since) => generationStore.spentSince(keyId, since), { now: () => Date.now() });
   registerBudgetGauge(metrics.registry, budgets);
   const generations = new GenerationService({ orm, models, pools, router, sessions, budgets, bus, adapters, store: generationStore, metrics, logger, defaultModel });
 
@@ -125,5 +129,5 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     { registered: summary.registered.length, updated: summary.updated.length, retired: summary.retired.length, unchanged: summary.unchanged.length },
     `applied ${config.source}: ${config.models.length} models`,
   );
-  return { config, logger, orm, bus, routing, metrics, http, adapters, models, apiKeys, openOperations, pools, configReloader, healthMonitor, router, sessions, generationStore, budgets, generations };
+  return { config, logger, orm, bus, routing, metrics, http, adapters, models, apiKeys, openOperations, pools, configReloader, healthMonitor, router, sessions, generationStore, costs, budgets, generations };
 }

@@ -1,6 +1,6 @@
 import { createPubSub } from 'graphql-yoga';
-import type { ModelRecord } from '../modules/models/model-record.js';
-import type { ModelSwitchRecord } from '../modules/sessions/session-service.js';
+import type { ModelRecord } from '../core/records/model.js';
+import type { ModelSwitchRecord } from '../core/records/session.js';
 
 export const MODEL_EVENT_TYPES = ['REGISTERED', 'UPDATED', 'DISABLED', 'ENABLED', 'RETIRED', 'HEALTH_CHANGED', 'CIRCUIT_CHANGED'] as const;
 export type ModelEventType = (typeof MODEL_EVENT_TYPES)[number];

@@ -1,7 +1,7 @@
 import { lookup as dnsLookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { Agent, type Dispatcher, errors as undiciErrors, request } from 'undici';
-import { UpstreamError } from '../errors.js';
+import { UpstreamError } from '../core/errors.js';
 import { checkEndpointUrl, classifyAddress } from '../security/endpoint-policy.js';
 
 export interface UpstreamResponse {

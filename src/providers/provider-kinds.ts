@@ -1,6 +1,4 @@
-/** The wire protocols Switchyard speaks (SPEC §3). */
-export const PROVIDER_KINDS = ['openai', 'anthropic', 'openai-compatible', 'dashscope', 'qianfan', 'mock'] as const;
-export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+import type { ProviderKind } from '../core/records/model.js';
 
 /** What a model of each provider kind gets when its definition leaves a field out. */
 export interface ProviderKindDefaults {

@@ -1,5 +1,6 @@
-import { GatewayError, UpstreamError } from '../errors.js';
-import type { ChatRequest, FinishReason, StreamPart, UpstreamTarget, Usage } from './provider.js';
+import { GatewayError, UpstreamError } from '../core/errors.js';
+import type { ChatRequest, StreamPart, UpstreamTarget, Usage } from './provider.js';
+import type { FinishReason } from '../core/records/generation.js';
 import { estimateUsage } from './token-estimate.js';
 
 /** What an adapter's wire parser yields; the runner turns it into the contract's `StreamPart`s. */

@@ -1,5 +1,6 @@
-import type { GatewayError } from '../errors.js';
-import type { ProviderKind } from './provider-kinds.js';
+import type { GatewayError } from '../core/errors.js';
+import type { FinishReason } from '../core/records/generation.js';
+import type { ProviderKind, Timeouts } from '../core/records/model.js';
 
 /**
  * The provider contract: what every vendor adapter implements. Adapters know nothing of the
@@ -36,18 +37,6 @@ export interface MockSettings {
   readonly tokenDelayMs?: number;
 }
 
-/** How long a call may take, in milliseconds. */
-export interface Timeouts {
-  /** To open the TCP/TLS connection. */
-  readonly connectMs: number;
-  /** From sending the request to the first token. */
-  readonly firstTokenMs: number;
-  /** For the whole generation. */
-  readonly totalMs: number;
-}
-
-export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 10_000, firstTokenMs: 60_000, totalMs: 600_000 };
-
 /** Where and how to call one upstream model; resolved by the gateway, never by the adapter. */
 export interface UpstreamTarget {
   /** The gateway's model id (for messages and metrics). */
@@ -70,7 +59,6 @@ export interface CallOptions {
 }
 
 /** Why a generation stopped. `cancelled`: the caller aborted it; `cost-limit`: the gateway stopped it at its cost limit or budget. */
-export type FinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'cancelled' | 'cost-limit' | 'other';
 
 export interface Usage {
   readonly inputTokens: number;

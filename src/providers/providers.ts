@@ -3,7 +3,7 @@ import type { UpstreamHttp } from './http.js';
 import { createMockProvider } from './mock/mock-provider.js';
 import { createOpenAICompatibleAdapter } from './openai/openai-adapter.js';
 import type { ProviderAdapter } from './provider.js';
-import type { ProviderKind } from './provider-kinds.js';
+import type { ProviderKind } from '../core/records/model.js';
 
 /** The adapters by provider kind. */
 export type ProviderAdapters = ReadonlyMap<ProviderKind, ProviderAdapter>;

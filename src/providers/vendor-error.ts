@@ -1,4 +1,4 @@
-import { RateLimitedError, UpstreamError } from '../errors.js';
+import { RateLimitedError, UpstreamError } from '../core/errors.js';
 import { parseRetryAfter } from './retry-after.js';
 import type { UpstreamResponse } from './http.js';
 

@@ -1,4 +1,4 @@
-import type { CircuitState } from '../modules/models/model.entity.js';
+import type { CircuitState } from '../core/records/model.js';
 
 /** When a model's circuit opens and how it recovers. */
 export interface BreakerConfig {

@@ -1,11 +1,4 @@
-export const POOL_STRATEGIES = ['WEIGHTED', 'ROUND_ROBIN', 'LEAST_LATENCY'] as const;
-export type PoolStrategy = (typeof POOL_STRATEGIES)[number];
-
-export interface PoolMember {
-  readonly modelId: string;
-  /** Share of traffic (WEIGHTED); 0 drains the member: it is never picked. */
-  readonly weight: number;
-}
+import type { PoolMember, PoolStrategy } from '../core/records/pool.js';
 
 export interface SelectionContext {
   /** Uniform in [0, 1). */

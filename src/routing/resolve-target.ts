@@ -1,4 +1,4 @@
-import { ModelUnavailableError, NotFoundError } from '../errors.js';
+import { ModelUnavailableError, NotFoundError } from '../core/errors.js';
 import type { ModelRegistry } from '../modules/models/model-registry.js';
 import type { PoolRegistry } from '../modules/pools/pool-registry.js';
 import type { RouteTarget, Router } from './router.js';

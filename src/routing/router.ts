@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { GatewayError, ModelUnavailableError, RateLimitedError, RetryExhaustedError, UpstreamError } from '../errors.js';
+import { GatewayError, ModelUnavailableError, RateLimitedError, RetryExhaustedError, UpstreamError } from '../core/errors.js';
 import type { EventBus } from '../events/event-bus.js';
-import type { StoredAttempt } from '../modules/generations/generation.entity.js';
+import type { StoredAttempt } from '../core/records/generation.js';
 import { upstreamTarget, type VendorKeys } from '../modules/models/model-health.js';
-import type { ModelRecord } from '../modules/models/model-record.js';
+import type { ModelRecord } from '../core/records/model.js';
 import type { RoutingTable } from '../modules/models/routing-table.js';
-import type { PoolRecord } from '../modules/pools/pool-registry.js';
+import type { PoolRecord } from '../core/records/pool.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { ChatRequest, StreamPart, UpstreamTarget } from '../providers/provider.js';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { FieldProblem } from '../errors.js';
+import type { FieldProblem } from '../core/errors.js';
 
 /** `['models', 3, 'pricing', 'input']` → `models[3].pricing.input` (with an optional leading name). */
 export function formatPath(path: ReadonlyArray<PropertyKey>, prefix = ''): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UpstreamError } from '../../src/errors.js';
+import type { UpstreamError } from '../../src/core/errors.js';
 import { createAnthropicAdapter } from '../../src/providers/anthropic/anthropic-adapter.js';
 import { ANTHROPIC_TEST_KEY, fixture, fixtureJson, startAnthropicFake } from '../fakes/vendors.js';
 import { collect, HELLO, loopbackHttp, signal, targetFor, textOf, track } from './helpers.js';

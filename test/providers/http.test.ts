@@ -1,6 +1,6 @@
 import type { LookupFunction } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import type { UpstreamError } from '../../src/errors.js';
+import type { UpstreamError } from '../../src/core/errors.js';
 import { createUpstreamHttp } from '../../src/providers/http.js';
 import { parseRetryAfter } from '../../src/providers/retry-after.js';
 import { startFakeUpstream } from '../fakes/fake-upstream.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UpstreamError } from '../../src/errors.js';
+import type { UpstreamError } from '../../src/core/errors.js';
 import { createOpenAICompatibleAdapter } from '../../src/providers/openai/openai-adapter.js';
 import { fixture, fixtureJson, OPENAI_TEST_KEY, startOpenAIFake } from '../fakes/vendors.js';
 import { collect, HELLO, loopbackHttp, signal, targetFor, textOf, track } from './helpers.js';

@@ -1,11 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { UpstreamError } from '../../src/errors.js';
+import type { UpstreamError } from '../../src/core/errors.js';
 import { createOpenAICompatibleAdapter } from '../../src/providers/openai/openai-adapter.js';
 import { MAX_ANSWER_CHARS } from '../../src/providers/provider-stream.js';
 import { MAX_SSE_EVENT_CHARS, SseParser } from '../../src/providers/sse.js';
-import { DEFAULT_TIMEOUTS, type StreamPart } from '../../src/providers/provider.js';
+import { type StreamPart } from '../../src/providers/provider.js';
+import { DEFAULT_TIMEOUTS } from '../../src/core/records/model.js';
 import { collect, HELLO, loopbackHttp, signal } from './helpers.js';
 
 let server: Server | undefined;

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { ForbiddenError, InvalidInputError } from '../../src/errors.js';
+import { ForbiddenError, InvalidInputError } from '../../src/core/errors.js';
 import { maskError } from '../../src/graphql/errors.js';
 
 describe('maskError', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMockProvider } from '../../src/providers/mock/mock-provider.js';
-import { type ChatRequest, DEFAULT_TIMEOUTS, type StreamPart, type UpstreamTarget } from '../../src/providers/provider.js';
+import { type ChatRequest, type StreamPart, type UpstreamTarget } from '../../src/providers/provider.js';
+import { DEFAULT_TIMEOUTS } from '../../src/core/records/model.js';
 
 const provider = createMockProvider();
 const target = (mock?: UpstreamTarget['mock']): UpstreamTarget => ({ modelId: 'm', upstreamModel: 'm', timeouts: DEFAULT_TIMEOUTS, streamUsage: true, ...(mock ? { mock } : {}) });

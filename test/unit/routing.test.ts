@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimitedError, UpstreamError, InvalidInputError } from '../../src/errors.js';
+import { RateLimitedError, UpstreamError, InvalidInputError } from '../../src/core/errors.js';
 import { CircuitBreaker, DEFAULT_BREAKER } from '../../src/routing/circuit-breaker.js';
 import { LatencyTracker, orderPoolMembers } from '../../src/routing/pool-selection.js';
 import { SlidingWindowLimiter } from '../../src/routing/rate-limiter.js';

@@ -1,30 +1,5 @@
-import { raw } from '@mikro-orm/core';
-import type { Orm } from '../../db/orm.js';
-import { GenerationSchema } from '../generations/generation.entity.js';
-
-/** A key's budgets in micro-USD (null: none). */
-export interface Budget {
-  readonly dailyMicroUsd: number | null;
-  readonly monthlyMicroUsd: number | null;
-}
-
-/** What a key has spent and may still spend, in micro-USD. */
-export interface BudgetStatus {
-  readonly spentTodayMicroUsd: number;
-  readonly spentThisMonthMicroUsd: number;
-  /** Reserved by requests still running. */
-  readonly reservedMicroUsd: number;
-  /** The smaller of what the daily and monthly budgets have left (reservations counted); null: no budget. */
-  readonly remainingMicroUsd: number | null;
-  /** Which budget `remaining` comes from. */
-  readonly binding: 'daily' | 'monthly' | null;
-}
-
-/** A reservation of worst-case cost: settle it with the real cost, or release it. */
-export interface Reservation {
-  settle(actualMicroUsd: number): void;
-  release(): void;
-}
+import type { Clock } from '../../core/ports/clock.js';
+import type { Budget, BudgetStatus, BudgetStore, Reservation } from '../../core/ports/stores.js';
 
 interface Ledger {
   day: string;
@@ -38,20 +13,23 @@ const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 const monthOf = (d: Date) => d.toISOString().slice(0, 7);
 
 /**
- * Spend per API key against its daily and monthly budgets (UTC), kept in memory after one SQL
- * sum per key. Admission reserves the worst case synchronously (check and reserve in one step,
+ * The in-process BudgetStore: spend per API key against its daily and monthly budgets (UTC),
+ * kept in memory after one sum per key (`spentSince`). Admission reserves the worst case synchronously (check and reserve in one step,
  * so concurrent requests cannot overspend); completion settles it to the real cost; a failure
  * releases it.
  */
-export class BudgetLedger {
+export class BudgetLedger implements BudgetStore {
   readonly #ledgers = new Map<string, Ledger>();
   readonly #loading = new Map<string, Promise<Ledger>>();
   /** The budgets last seen per key, for the remaining-budget gauge. */
   readonly #budgets = new Map<string, Budget>();
 
+  /**
+   * @param spentSince what a key's generations cost from a moment on (the generations repository's sum).
+   */
   constructor(
-    private readonly orm: Orm,
-    private readonly now: () => Date = () => new Date(),
+    private readonly spentSince: (keyId: string, since: Date) => Promise<number>,
+    private readonly clock: Pick<Clock, 'now'>,
   ) {}
 
   /** Loads (once) what the key has spent this month and today. */
@@ -120,25 +98,16 @@ export class BudgetLedger {
   #current(keyId: string): Ledger {
     const ledger = this.#ledgers.get(keyId);
     if (!ledger) throw new Error(`budget ledger for ${keyId} is not loaded`);
-    const now = this.now();
+    const now = new Date(this.clock.now());
     if (ledger.month !== monthOf(now)) Object.assign(ledger, { month: monthOf(now), spentMonth: 0 });
     if (ledger.day !== dayOf(now)) Object.assign(ledger, { day: dayOf(now), spentDay: 0 });
     return ledger;
   }
 
   async #load(keyId: string): Promise<Ledger> {
-    const now = this.now();
+    const now = new Date(this.clock.now());
     const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
     const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-    const em = this.orm.em.fork();
-    const sum = async (since: Date) => {
-      const rows = await em
-        .createQueryBuilder(GenerationSchema)
-        .select(raw('coalesce(sum(cost_micro_usd), 0) as total'))
-        .where({ apiKeyId: keyId, createdAt: { $gte: since } })
-        .execute<{ total: number | null }[]>('all');
-      return Number(rows[0]?.total ?? 0);
-    };
-    return { day: dayOf(now), month: monthOf(now), spentDay: await sum(dayStart), spentMonth: await sum(monthStart), reserved: 0 };
+    return { day: dayOf(now), month: monthOf(now), spentDay: await this.spentSince(keyId, dayStart), spentMonth: await this.spentSince(keyId, monthStart), reserved: 0 };
   }
 }

@@ -1,9 +1,7 @@
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import { builder } from '../../graphql/builder.js';
 import { withoutNulls } from '../../graphql/input.js';
 import { microToUsd } from '../../pricing/money.js';
-import { hasScope, requireScope } from '../keys/viewer.js';
-import { COST_GROUPS, type CostRow, costReport } from './cost-report.js';
+import { COST_GROUPS, type CostRow } from './cost-repository.js';
 
 const CostGroupByEnum = builder.enumType('CostGroupBy', { values: COST_GROUPS });
 
@@ -43,10 +41,8 @@ builder.queryFields((t) => ({
     description: 'Requests, tokens, failures and cost grouped by MODEL, PROVIDER, SESSION, API_KEY or DAY over a time range, with totals.',
     args: { filter: t.arg({ type: CostFilter }), groupBy: t.arg({ type: CostGroupByEnum, required: true }) },
     resolve: (_root, { filter, groupBy }, ctx) => {
-      requireScope(ctx.viewer, 'client', 'costs');
       const { apiKeyId, modelId, ...rest } = withoutNulls(filter ?? {});
-      const own = hasScope(ctx.viewer, 'admin') ? (apiKeyId ? String(apiKeyId) : null) : ctx.viewer.keyId;
-      return costReport(ctx.em as SqlEntityManager, { ...rest, ...(modelId ? { modelId: String(modelId) } : {}), apiKeyId: own }, groupBy);
+      return ctx.services.costs.report(ctx.viewer, { ...rest, ...(modelId ? { modelId: String(modelId) } : {}), ...(apiKeyId ? { apiKeyId: String(apiKeyId) } : {}) }, groupBy);
     },
   }),
 }));

@@ -1,34 +1,5 @@
-import type { FinishReason } from '../../providers/provider.js';
-import type { GenerationEntity, GenerationStatus, StoredAttempt } from './generation.entity.js';
-
-/** A stored generation as the rest of the gateway sees it (plain and immutable). */
-export interface GenerationRecord {
-  readonly id: string;
-  readonly modelId: string;
-  readonly provider: string;
-  readonly upstreamModel: string;
-  readonly apiKeyId: string | null;
-  readonly sessionId: string | null;
-  readonly requestId: string | null;
-  readonly poolName: string | null;
-  readonly droppedMessages: number;
-  readonly status: GenerationStatus;
-  readonly stream: boolean;
-  readonly finishReason: FinishReason | null;
-  readonly text: string;
-  readonly maxTokens: number;
-  readonly inputTokens: number;
-  readonly outputTokens: number;
-  readonly usageEstimated: boolean;
-  readonly costMicroUsd: number;
-  readonly latencyMs: number;
-  readonly timeToFirstTokenMs: number | null;
-  readonly errorCode: string | null;
-  readonly errorMessage: string | null;
-  readonly attempts: readonly StoredAttempt[];
-  readonly createdAt: Date;
-  readonly completedAt: Date;
-}
+import type { GenerationEntity } from './generation.entity.js';
+import type { FinishReason, GenerationRecord, GenerationStatus } from '../../core/records/generation.js';
 
 export function toGenerationRecord(entity: GenerationEntity): GenerationRecord {
   return Object.freeze({

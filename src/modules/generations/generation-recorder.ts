@@ -1,12 +1,12 @@
-import type { GatewayError } from '../../errors.js';
+import type { GatewayError } from '../../core/errors.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { BudgetLedger } from '../budgets/budget-ledger.js';
-import type { ModelRecord } from '../models/model-record.js';
-import type { GenerationRecord } from './generation-record.js';
+import type { ModelRecord } from '../../core/records/model.js';
+import type { GenerationRecord } from '../../core/records/generation.js';
 import type { PreparedGeneration } from './generation-service.js';
-import type { GenerationStore } from './generation-store.js';
+import type { GenerationRepository } from './generation-repository.js';
 
 /** What a generation's run decided; the recorder adds what the prepared request already knew. */
 export type GenerationOutcomeFields = Pick<
@@ -26,7 +26,7 @@ export type GenerationOutcomeFields = Pick<
 >;
 
 export interface GenerationRecorderDeps {
-  readonly store: GenerationStore;
+  readonly store: Pick<GenerationRepository, 'save'>;
   readonly budgets: BudgetLedger;
   readonly bus: EventBus;
   readonly metrics: Metrics;

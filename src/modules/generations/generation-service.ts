@@ -1,31 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { Repeater } from '@repeaterjs/repeater';
-import { CostLimitExceededError, GatewayError, InvalidInputError, ModelUnavailableError, NotFoundError, RateLimitedError, UpstreamError } from '../../errors.js';
+import { CostLimitExceededError, GatewayError, InvalidInputError, ModelUnavailableError, NotFoundError, RateLimitedError, UpstreamError } from '../../core/errors.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { costMicroUsd, fitMaxTokens } from '../../pricing/cost.js';
 import { microToUsd, usdToMicro } from '../../pricing/money.js';
-import type { ChatMessage, ChatRequest, FinishReason, Usage } from '../../providers/provider.js';
+import type { ChatMessage, ChatRequest, Usage } from '../../providers/provider.js';
+import type { FinishReason } from '../../core/records/generation.js';
 import type { ProviderAdapters } from '../../providers/providers.js';
 import { countPromptTokens, countTokens } from '../../providers/token-estimate.js';
 import type { EventBus } from '../../events/event-bus.js';
-import type { BudgetLedger, Reservation } from '../budgets/budget-ledger.js';
+import type { BudgetLedger } from '../budgets/budget-ledger.js';
+import type { Reservation } from '../../core/ports/stores.js';
 import { formatIssues } from '../../validation/format-issues.js';
 import type { Orm } from '../../db/orm.js';
-import type { Viewer } from '../keys/viewer.js';
+import { hasScope, type Viewer } from '../keys/viewer.js';
 import { fitHistory } from '../sessions/session-history.js';
 import type { SessionService } from '../sessions/session-service.js';
-import type { ModelRecord } from '../models/model-record.js';
+import type { ModelRecord } from '../../core/records/model.js';
 import type { PoolRegistry } from '../pools/pool-registry.js';
 import { LimiterMap } from '../../routing/rate-limiter.js';
 import { resolveTarget, type TargetRef } from '../../routing/resolve-target.js';
 import type { RouteTarget, Router } from '../../routing/router.js';
 import type { ModelRegistry } from '../models/model-registry.js';
 import { generateInputSchema } from './generate-input.js';
-import type { GenerationRecord } from './generation-record.js';
+import type { GenerationRecord } from '../../core/records/generation.js';
 import { GenerationRecorder } from './generation-recorder.js';
-import type { GenerationStore } from './generation-store.js';
-import type { GenerationStatus, StoredAttempt } from './generation.entity.js';
+import type { GenerationFilter, GenerationPage, GenerationRepository } from './generation-repository.js';
+import type { GenerationStatus, StoredAttempt } from '../../core/records/generation.js';
 
 /**
  * The most of a key's remaining budget one request may hold back when it leaves maxTokens to the
@@ -78,7 +80,7 @@ export interface GenerationServiceDeps {
   readonly router: Router;
   readonly sessions: SessionService;
   readonly adapters: ProviderAdapters;
-  readonly store: GenerationStore;
+  readonly store: GenerationRepository;
   readonly metrics: Metrics;
   readonly logger: Logger;
   readonly budgets: BudgetLedger;
@@ -326,4 +328,16 @@ export class GenerationService {
   }
 
   readonly #keyLimiters = new LimiterMap(() => Date.now());
+
+  /** One generation, or undefined when there is none the caller may see. */
+  async find(id: string, viewer: Viewer): Promise<GenerationRecord | undefined> {
+    const record = await this.deps.store.get(id);
+    return record && (hasScope(viewer, 'admin') || record.apiKeyId === viewer.keyId) ? record : undefined;
+  }
+
+  /** A page of generations, newest first; a client key sees only its own (its `apiKeyId` filter is replaced). */
+  page(viewer: Viewer, filter: GenerationFilter, first: number, after?: string | null): Promise<GenerationPage> {
+    const apiKeyId = hasScope(viewer, 'admin') ? filter.apiKeyId : viewer.keyId;
+    return this.deps.store.page({ ...filter, apiKeyId: apiKeyId ?? null }, first, after);
+  }
 }

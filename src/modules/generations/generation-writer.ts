@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Orm } from '../../db/orm.js';
-import type { GenerationRecord } from './generation-record.js';
+import type { GenerationRecord } from '../../core/records/generation.js';
 
 /** SQLite keeps a multi-row insert under 500 compound terms. */
 const MAX_BATCH = 400;

@@ -1,19 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-
-export const GENERATION_STATUSES = ['SUCCEEDED', 'FAILED', 'CANCELLED'] as const;
-export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
-
-/** One try at an upstream within a generation. */
-export interface StoredAttempt {
-  modelId: string;
-  provider: string;
-  outcome: 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
-  errorCode?: string;
-  httpStatus?: number;
-  durationMs: number;
-  /** The wait before this attempt (back-off or the vendor's Retry-After). */
-  delayMs?: number;
-}
+import type { StoredAttempt } from '../../core/records/generation.js';
 
 const p = defineEntity.properties;
 

@@ -2,12 +2,11 @@ import { builder } from '../../graphql/builder.js';
 import { screamingEnumValues } from '../../graphql/enums.js';
 import { withoutNulls } from '../../graphql/input.js';
 import { microToUsd } from '../../pricing/money.js';
-import type { FinishReason } from '../../providers/provider.js';
+import type { FinishReason } from '../../core/records/generation.js';
 import { ApiKeyRef } from '../keys/api-key.graphql.js';
-import { hasScope } from '../keys/viewer.js';
 import { ModelProviderEnum, ModelRef } from '../models/model.graphql.js';
-import type { GenerationRecord } from './generation-record.js';
-import { GENERATION_STATUSES, type StoredAttempt } from './generation.entity.js';
+import type { GenerationRecord } from '../../core/records/generation.js';
+import { GENERATION_STATUSES, type StoredAttempt } from '../../core/records/generation.js';
 
 const FINISH_REASONS: FinishReason[] = ['stop', 'length', 'content-filter', 'tool-calls', 'cancelled', 'cost-limit', 'other'];
 
@@ -115,8 +114,7 @@ builder.queryFields((t) => ({
     description: 'One generation, or null when there is none the caller may see.',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
-      const record = await ctx.services.generationStore.get(ctx.em, String(id));
-      return record && (hasScope(ctx.viewer, 'admin') || record.apiKeyId === ctx.viewer.keyId) ? record : null;
+      return (await ctx.services.generations.find(String(id), ctx.viewer)) ?? null;
     },
   }),
   generations: t.field({
@@ -129,10 +127,9 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, { filter, first, after }, ctx) => {
       const { apiKeyId, modelId, ...rest } = withoutNulls(filter ?? {});
-      const ownKey = hasScope(ctx.viewer, 'admin') ? apiKeyId : ctx.viewer.keyId;
-      const page = await ctx.services.generationStore.page(
-        ctx.em,
-        { ...rest, ...(modelId ? { modelId: String(modelId) } : {}), ...(ownKey ? { apiKeyId: String(ownKey) } : {}) },
+      const page = await ctx.services.generations.page(
+        ctx.viewer,
+        { ...rest, ...(modelId ? { modelId: String(modelId) } : {}), ...(apiKeyId ? { apiKeyId: String(apiKeyId) } : {}) },
         first ?? 20,
         after,
       );

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { EventBus } from '../../events/event-bus.js';
 import type { EntityManager } from '@mikro-orm/core';
-import { InvalidInputError, NotFoundError, UnauthenticatedError } from '../../errors.js';
+import { InvalidInputError, NotFoundError, UnauthenticatedError } from '../../core/errors.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { enumField, listOf, numberField, objectField, stringField } from '../../validation/fields.js';
 import { formatIssues } from '../../validation/format-issues.js';
@@ -9,7 +9,7 @@ import { API_KEY_SCOPES, type ApiKeyEntity, ApiKeySchema, type ApiKeyScope } fro
 import { LOCAL_VIEWER, type Viewer } from './viewer.js';
 import { ViewerCache } from './viewer-cache.js';
 import { usdToMicro } from '../../pricing/money.js';
-import type { Budget } from '../budgets/budget-ledger.js';
+import type { Budget } from '../../core/ports/stores.js';
 
 export const BOOTSTRAP_KEY_ID = 'bootstrap-admin';
 const KEY_PREFIX = 'sy_';

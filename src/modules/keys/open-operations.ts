@@ -1,5 +1,5 @@
 import type { EventBus } from '../../events/event-bus.js';
-import { ForbiddenError } from '../../errors.js';
+import { ForbiddenError } from '../../core/errors.js';
 
 /** Why an operation of a revoked key ended: the abort reason its signal carries. */
 export const KEY_REVOKED_MESSAGE = 'the API key was revoked';

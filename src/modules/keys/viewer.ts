@@ -1,5 +1,5 @@
-import { ForbiddenError } from '../../errors.js';
-import type { Budget } from '../budgets/budget-ledger.js';
+import { ForbiddenError } from '../../core/errors.js';
+import type { Budget } from '../../core/ports/stores.js';
 import type { ApiKeyScope } from './api-key.entity.js';
 
 /**

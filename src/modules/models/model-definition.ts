@@ -1,14 +1,9 @@
 import { z } from 'zod';
-import { PROVIDER_DEFAULTS, PROVIDER_KINDS } from '../../providers/provider-kinds.js';
+import { PROVIDER_DEFAULTS } from '../../providers/provider-kinds.js';
+import { MODEL_CAPABILITIES, PROVIDER_KINDS } from '../../core/records/model.js';
 import { checkEndpointUrl } from '../../security/endpoint-policy.js';
 import { booleanField, enumField, listOf, numberField, objectField, stringField } from '../../validation/fields.js';
 import type { KeyEnvPolicy } from '../../security/key-env-policy.js';
-
-export const MODEL_CAPABILITIES = ['chat', 'streaming', 'vision', 'tools', 'json', 'embeddings'] as const;
-export type ModelCapability = (typeof MODEL_CAPABILITIES)[number];
-
-/** The `maxTokens` a model uses when neither the request nor the model's defaults set one (SPEC §2). */
-export const DEFAULT_MAX_TOKENS = 2000;
 
 const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 const ENV_NAME = /^[A-Z_][A-Z0-9_]{0,127}$/;

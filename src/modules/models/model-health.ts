@@ -1,6 +1,6 @@
 import type { ProviderAdapters } from '../../providers/providers.js';
 import type { HealthResult, UpstreamTarget } from '../../providers/provider.js';
-import type { ModelRecord } from './model-record.js';
+import type { ModelRecord } from '../../core/records/model.js';
 
 export const HEALTH_CHECK_TIMEOUT_MS = 10_000;
 

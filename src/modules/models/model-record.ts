@@ -1,53 +1,6 @@
-import { PROVIDER_DEFAULTS, type ProviderKind } from '../../providers/provider-kinds.js';
-import { DEFAULT_MAX_TOKENS, type ModelCapability } from './model-definition.js';
-import { DEFAULT_TIMEOUTS, type Timeouts } from '../../providers/provider.js';
-import type { CircuitState, ModelEntity, ModelSource, ModelStatus, StoredGenerationParams, StoredLimits, StoredMockSettings, StoredRetry } from './model.entity.js';
-
-/** The last health probe of a model. */
-export interface HealthCheckRecord {
-  readonly checkedAt: Date;
-  readonly ok: boolean;
-  readonly latencyMs: number;
-  readonly message: string;
-}
-
-/**
- * A model as the rest of the gateway sees it: plain, immutable, with effective values filled in
- * (provider defaults for `baseUrl` and `apiKeyEnv`, 2000 for `maxTokens`). This is what the
- * routing table holds, what events carry and what GraphQL shows; the entity stays in the module.
- */
-export interface ModelRecord {
-  readonly id: string;
-  readonly provider: ProviderKind;
-  readonly upstreamModel: string;
-  readonly baseUrl: string | null;
-  readonly apiKeyEnv: string | null;
-  readonly version: string | null;
-  readonly sourceUrl: string | null;
-  readonly contextWindow: number | null;
-  readonly capabilities: readonly ModelCapability[];
-  readonly defaults: Readonly<StoredGenerationParams> & { readonly maxTokens: number };
-  readonly limits: Readonly<StoredLimits>;
-  /** Integer micro-USD per million tokens; null when the model has no price. */
-  readonly inputPriceMicroUsd: number | null;
-  readonly outputPriceMicroUsd: number | null;
-  readonly mock: Readonly<StoredMockSettings> | null;
-  /** Effective timeouts: the model's, else the defaults. */
-  readonly timeouts: Timeouts;
-  /** Whether streams ask the vendor for usage (`quirks.streamUsage`, default true). */
-  readonly streamUsage: boolean;
-  /** Models tried, in order, when this one fails with a retryable error. */
-  readonly fallbacks: readonly string[];
-  /** The model's own retry settings (over the global policy). */
-  readonly retry: Readonly<StoredRetry>;
-  readonly status: ModelStatus;
-  readonly lastHealthCheck: HealthCheckRecord | null;
-  readonly circuitState: CircuitState;
-  readonly source: ModelSource;
-  readonly createdAt: Date;
-  readonly updatedAt: Date;
-  readonly retiredAt: Date | null;
-}
+import { type CircuitState, DEFAULT_MAX_TOKENS, DEFAULT_TIMEOUTS, type ModelRecord, type ModelSource, type ModelStatus, type ProviderKind } from '../../core/records/model.js';
+import { PROVIDER_DEFAULTS } from '../../providers/provider-kinds.js';
+import type { ModelEntity } from './model.entity.js';
 
 export function toModelRecord(entity: ModelEntity): ModelRecord {
   const provider = entity.provider as ProviderKind;

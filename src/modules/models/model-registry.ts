@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { InvalidInputError, ModelUnavailableError, NotFoundError } from '../../errors.js';
+import { InvalidInputError, ModelUnavailableError, NotFoundError } from '../../core/errors.js';
 import type { EventBus, ModelEventType } from '../../events/event-bus.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
@@ -9,8 +9,10 @@ import { formatIssues } from '../../validation/format-issues.js';
 import { applyDefinition, applyPatch } from './model-changes.js';
 import { type DefinitionRules, modelDefinitionSchema, type ModelDefinition, modelPatchSchema, validateMergedDefinition } from './model-definition.js';
 import { type HealthProbe, probeModel, type VendorKeys } from './model-health.js';
-import { type ModelRecord, toModelRecord } from './model-record.js';
-import { type ModelEntity, ModelSchema, type ModelSource, type ModelStatus } from './model.entity.js';
+import { toModelRecord } from './model-record.js';
+import { type ModelRecord } from '../../core/records/model.js';
+import { type ModelEntity, ModelSchema } from './model.entity.js';
+import { type ModelSource, type ModelStatus } from '../../core/records/model.js';
 import type { RoutingTable } from './routing-table.js';
 
 export interface ModelRegistryDeps {

@@ -1,47 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import type { ModelCapability } from './model-definition.js';
-
-export const MODEL_STATUSES = ['PENDING', 'HEALTHY', 'UNHEALTHY', 'DISABLED', 'RETIRED'] as const;
-export type ModelStatus = (typeof MODEL_STATUSES)[number];
-
-export const CIRCUIT_STATES = ['CLOSED', 'OPEN', 'HALF_OPEN'] as const;
-export type CircuitState = (typeof CIRCUIT_STATES)[number];
-
-/** Where a model's definition comes from: the config file (kept in step with it) or the API. */
-export type ModelSource = 'CONFIG' | 'API';
-
-export interface StoredGenerationParams {
-  maxTokens?: number;
-  temperature?: number;
-  topP?: number;
-  stop?: string[];
-}
-
-export interface StoredLimits {
-  requestsPerMinute?: number;
-  tokensPerMinute?: number;
-}
-
-export interface StoredTimeouts {
-  connectMs?: number;
-  firstTokenMs?: number;
-  totalMs?: number;
-}
-
-export interface StoredQuirks {
-  streamUsage?: boolean;
-}
-
-export interface StoredRetry {
-  attempts?: number;
-  baseDelayMs?: number;
-  maxDelayMs?: number;
-}
-
-export interface StoredMockSettings {
-  tokens?: number;
-  tokenDelayMs?: number;
-}
+import type { ModelCapability, StoredGenerationParams, StoredLimits, StoredMockSettings, StoredQuirks, StoredRetry, StoredTimeouts } from '../../core/records/model.js';
 
 const p = defineEntity.properties;
 

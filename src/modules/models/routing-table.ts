@@ -1,4 +1,4 @@
-import type { ModelRecord } from './model-record.js';
+import type { ModelRecord } from '../../core/records/model.js';
 
 /**
  * The in-memory copy of the registry that the request path reads: loaded at start and replaced

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { POOL_STRATEGIES } from '../../routing/pool-selection.js';
+import { POOL_STRATEGIES } from '../../core/records/pool.js';
 import { enumField, listOf, numberField, objectField, stringField } from '../../validation/fields.js';
 import { modelIdField, retrySchema } from '../models/model-definition.js';
 

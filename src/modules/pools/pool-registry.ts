@@ -1,21 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { InvalidInputError, NotFoundError } from '../../errors.js';
-import type { PoolMember, PoolStrategy } from '../../routing/pool-selection.js';
+import { InvalidInputError, NotFoundError } from '../../core/errors.js';
+import type { PoolRecord, PoolStrategy } from '../../core/records/pool.js';
 import { formatIssues } from '../../validation/format-issues.js';
-import type { StoredRetry } from '../models/model.entity.js';
 import type { ModelRegistry } from '../models/model-registry.js';
 import { type PoolDefinition, poolDefinitionSchema } from './pool-definition.js';
 import { type PoolEntity, PoolSchema } from './pool.entity.js';
-
-export interface PoolRecord {
-  readonly name: string;
-  readonly strategy: PoolStrategy;
-  readonly members: readonly PoolMember[];
-  readonly retry: Readonly<StoredRetry>;
-  readonly source: 'CONFIG' | 'API';
-  readonly updatedAt: Date;
-}
 
 function toRecord(entity: PoolEntity): PoolRecord {
   return Object.freeze({

@@ -1,6 +1,6 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import type { StoredRetry } from '../models/model.entity.js';
-import type { PoolMember } from '../../routing/pool-selection.js';
+import type { StoredRetry } from '../../core/records/model.js';
+import type { PoolMember } from '../../core/records/pool.js';
 
 const p = defineEntity.properties;
 

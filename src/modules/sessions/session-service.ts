@@ -1,7 +1,8 @@
+import type { ModelSwitchRecord, SessionRecord } from '../../core/records/session.js';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Orm } from '../../db/orm.js';
-import { InvalidInputError, ModelUnavailableError, NotFoundError } from '../../errors.js';
+import { InvalidInputError, ModelUnavailableError, NotFoundError } from '../../core/errors.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { ChatMessage } from '../../providers/provider.js';
@@ -12,22 +13,9 @@ import type { ModelRegistry } from '../models/model-registry.js';
 import type { PoolRegistry } from '../pools/pool-registry.js';
 import { resolveTarget, type TargetRef } from '../../routing/resolve-target.js';
 import type { RouteTarget, Router } from '../../routing/router.js';
-import type { StoredGenerationParams } from '../models/model.entity.js';
+import type { StoredGenerationParams } from '../../core/records/model.js';
 import { createSessionSchema, switchModelSchema } from './session-input.js';
 import { type SessionEntity, SessionSchema, SessionSwitchSchema } from './session.entity.js';
-
-/** A session as the rest of the gateway sees it. */
-export interface SessionRecord {
-  readonly id: string;
-  readonly apiKeyId: string | null;
-  /** The session's target: a model or a pool (exactly one is set). */
-  readonly modelId: string | null;
-  readonly poolName: string | null;
-  readonly params: Readonly<StoredGenerationParams>;
-  readonly revision: number;
-  readonly createdAt: Date;
-  readonly updatedAt: Date;
-}
 
 /** A sessions row as SQLite returns it (params as JSON text, dates as epoch milliseconds). */
 interface SessionRow {
@@ -62,19 +50,6 @@ interface MessageRow {
   readonly content: string;
   readonly generation_id: string | null;
   readonly created_at: number;
-}
-
-/** One applied switch: what the mutation answers and what `modelSwitched` delivers. */
-export interface ModelSwitchRecord {
-  readonly session: SessionRecord;
-  readonly previousModelId: string | null;
-  readonly previousPoolName: string | null;
-  readonly modelId: string | null;
-  readonly poolName: string | null;
-  readonly revision: number;
-  readonly switchedAt: Date;
-  /** From the mutation being received to the event being published. */
-  readonly latencyMs: number;
 }
 
 export interface SessionServiceDeps {

@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import type { StoredGenerationParams } from '../models/model.entity.js';
+import type { StoredGenerationParams } from '../../core/records/model.js';
 
 const p = defineEntity.properties;
 

@@ -1,5 +1,5 @@
 import { filter, pipe } from 'graphql-yoga';
-import { NotFoundError } from '../../errors.js';
+import { NotFoundError } from '../../core/errors.js';
 import { builder } from '../../graphql/builder.js';
 import { withoutNulls } from '../../graphql/input.js';
 import { ApiKeyRef } from '../keys/api-key.graphql.js';
@@ -7,8 +7,9 @@ import { requireScope } from '../keys/viewer.js';
 import { GenerationParamsInput } from '../models/model-operations.graphql.js';
 import { ModelRef } from '../models/model.graphql.js';
 import { PoolRef } from '../pools/pool.graphql.js';
-import type { StoredGenerationParams } from '../models/model.entity.js';
-import { canSee, type ModelSwitchRecord, type SessionRecord } from './session-service.js';
+import type { StoredGenerationParams } from '../../core/records/model.js';
+import { canSee } from './session-service.js';
+import { type ModelSwitchRecord, type SessionRecord } from '../../core/records/session.js';
 import { BROADCAST } from '../../graphql/broadcast.js';
 
 const SessionParamsRef = builder.objectRef<StoredGenerationParams>('SessionParams').implement({

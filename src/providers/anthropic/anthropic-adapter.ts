@@ -1,4 +1,4 @@
-import { UpstreamError } from '../../errors.js';
+import { UpstreamError } from '../../core/errors.js';
 import type { UpstreamHttp } from '../http.js';
 import { PROVIDER_DEFAULTS } from '../provider-kinds.js';
 import { type RawPart, startProviderStream } from '../provider-stream.js';

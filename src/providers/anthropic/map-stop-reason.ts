@@ -1,4 +1,4 @@
-import type { FinishReason } from '../provider.js';
+import type { FinishReason } from '../../core/records/generation.js';
 
 /** @see https://docs.anthropic.com/en/api/messages#response-stop-reason */
 export function mapAnthropicStopReason(reason: string | null | undefined): FinishReason {

@@ -1,4 +1,4 @@
-import type { FinishReason } from '../provider.js';
+import type { FinishReason } from '../../core/records/generation.js';
 
 /** @see https://platform.openai.com/docs/api-reference/chat/object#chat/object-choices */
 export function mapOpenAIFinishReason(reason: string | null | undefined): FinishReason {

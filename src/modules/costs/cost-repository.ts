@@ -1,5 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { InvalidInputError } from '../../errors.js';
+import type { Orm } from '../../db/orm.js';
+import { InvalidInputError } from '../../core/errors.js';
 
 export const COST_GROUPS = ['MODEL', 'PROVIDER', 'SESSION', 'API_KEY', 'DAY'] as const;
 export type CostGroupBy = (typeof COST_GROUPS)[number];
@@ -37,11 +38,20 @@ export interface CostReport {
   readonly totals: CostRow;
 }
 
-/**
- * Requests, tokens, failures and cost over stored generations, grouped in SQL (over the indexed
- * created_at, model and key columns), with totals. The data behind a cost dashboard.
- */
-export async function costReport(em: SqlEntityManager, filter: CostFilter, groupBy: CostGroupBy): Promise<CostReport> {
+/** Cost reports over the generations table: its grouping SQL lives here alone. */
+export class CostRepository {
+  constructor(private readonly orm: Orm) {}
+
+  /**
+   * Requests, tokens, failures and cost over stored generations, grouped in SQL (over the indexed
+   * created_at, model and key columns), with totals. The data behind a cost dashboard.
+   */
+  report(filter: CostFilter, groupBy: CostGroupBy): Promise<CostReport> {
+    return costReport(this.orm.em.fork() as SqlEntityManager, filter, groupBy);
+  }
+}
+
+async function costReport(em: SqlEntityManager, filter: CostFilter, groupBy: CostGroupBy): Promise<CostReport> {
   if (filter.since && filter.until && filter.since >= filter.until) throw InvalidInputError.forField('filter.until', 'expected a time after filter.since');
   const knex = em.getKnex();
   const query = knex('generations')

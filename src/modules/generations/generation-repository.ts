@@ -1,9 +1,11 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { type FilterQuery, raw } from '@mikro-orm/core';
 import type { Orm } from '../../db/orm.js';
-import { InvalidInputError } from '../../errors.js';
-import { type GenerationRecord, toGenerationRecord } from './generation-record.js';
+import { InvalidInputError } from '../../core/errors.js';
+import { toGenerationRecord } from './generation-record.js';
+import { type GenerationRecord } from '../../core/records/generation.js';
 import { GenerationWriter } from './generation-writer.js';
-import { type GenerationEntity, GenerationSchema, type GenerationStatus } from './generation.entity.js';
+import { type GenerationEntity, GenerationSchema } from './generation.entity.js';
+import { type GenerationStatus } from '../../core/records/generation.js';
 
 export interface GenerationFilter {
   readonly modelId?: string | null;
@@ -33,11 +35,15 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   return { createdAt, id };
 }
 
-/** Stores generation records and pages through them (newest first). */
-export class GenerationStore {
+/**
+ * The generations table, all of its SQL: records written in batches (GenerationWriter), read one
+ * by one or a page at a time (newest first), and summed per key for budgets. Every method works
+ * on an EntityManager of its own.
+ */
+export class GenerationRepository {
   readonly #writer: GenerationWriter;
 
-  constructor(orm: Orm) {
+  constructor(private readonly orm: Orm) {
     this.#writer = new GenerationWriter(orm);
   }
 
@@ -53,12 +59,12 @@ export class GenerationStore {
     return this.#writer.drain();
   }
 
-  async get(em: EntityManager, id: string): Promise<GenerationRecord | undefined> {
-    const entity = await em.findOne(GenerationSchema, { id });
+  async get(id: string): Promise<GenerationRecord | undefined> {
+    const entity = await this.orm.em.fork().findOne(GenerationSchema, { id });
     return entity ? toGenerationRecord(entity) : undefined;
   }
 
-  async page(em: EntityManager, filter: GenerationFilter, first: number, after?: string | null): Promise<GenerationPage> {
+  async page(filter: GenerationFilter, first: number, after?: string | null): Promise<GenerationPage> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw InvalidInputError.forField('first', `expected a whole number from 1 to ${MAX_PAGE_SIZE}, got ${first}`);
     const where: FilterQuery<GenerationEntity>[] = [];
     if (filter.modelId) where.push({ modelId: filter.modelId });
@@ -70,7 +76,18 @@ export class GenerationStore {
       const { createdAt, id } = decodeCursor(after);
       where.push({ $or: [{ createdAt: { $lt: createdAt } }, { createdAt, id: { $lt: id } }] });
     }
-    const rows = await em.find(GenerationSchema, where.length ? { $and: where } : {}, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 });
+    const rows = await this.orm.em.fork().find(GenerationSchema, where.length ? { $and: where } : {}, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 });
     return { items: rows.slice(0, first).map(toGenerationRecord), hasNextPage: rows.length > first, cursor: encodeCursor };
+  }
+
+  /** What the key's generations cost from `since` on, in micro-USD (the budget's spend). */
+  async spentSince(apiKeyId: string, since: Date): Promise<number> {
+    const rows = await this.orm.em
+      .fork()
+      .createQueryBuilder(GenerationSchema)
+      .select(raw('coalesce(sum(cost_micro_usd), 0) as total'))
+      .where({ apiKeyId, createdAt: { $gte: since } })
+      .execute<{ total: number | null }[]>('all');
+    return Number(rows[0]?.total ?? 0);
   }
 }

@@ -1,0 +1,48 @@
+import type { ModelRecord } from '../records/model.js';
+import type { ModelSwitchRecord } from '../records/session.js';
+
+export const MODEL_EVENT_TYPES = ['REGISTERED', 'UPDATED', 'DISABLED', 'ENABLED', 'RETIRED', 'HEALTH_CHANGED', 'CIRCUIT_CHANGED'] as const;
+export type ModelEventType = (typeof MODEL_EVENT_TYPES)[number];
+
+/** A change to the registry, published after it is stored (or a circuit that changed state). */
+export interface ModelEvent {
+  readonly type: ModelEventType;
+  readonly model: ModelRecord;
+  readonly at: Date;
+}
+
+/** A generation of a key settled (its cost is spent). */
+export interface UsageEvent {
+  readonly apiKeyId: string;
+  readonly generationId: string;
+  readonly costMicroUsd: number;
+  readonly at: Date;
+}
+
+/** An API key was revoked: its open operations end and its WebSocket connections close. */
+export interface ApiKeyRevokedEvent {
+  readonly apiKeyId: string;
+  readonly at: Date;
+}
+
+/** The topics of the gateway's events and the payload each carries. */
+export interface EventTopics {
+  modelEvents: ModelEvent;
+  modelSwitched: ModelSwitchRecord;
+  usageUpdated: UsageEvent;
+  apiKeyRevoked: ApiKeyRevokedEvent;
+}
+
+export type Topic = keyof EventTopics;
+
+/**
+ * The port every event goes through. Publishing never waits and never fails the publisher; a
+ * subscription receives the events published after it was made, in order, until its iterator's
+ * `return()` ends it. The implementation in use is in-process (`events/in-process-bus.ts`): one
+ * gateway process sees only its own events. A shared implementation for several instances plugs
+ * in here without publishers or subscribers changing.
+ */
+export interface EventBus {
+  publish<T extends Topic>(topic: T, event: EventTopics[T]): void;
+  subscribe<T extends Topic>(topic: T): AsyncIterableIterator<EventTopics[T]>;
+}

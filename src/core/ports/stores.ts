@@ -1,0 +1,89 @@
+import type { CircuitState } from '../records/model.js';
+
+/**
+ * The state the request path keeps between requests, behind ports: in process today
+ * (`routing/in-process-stores.ts`); a later store shared by several instances implements the same
+ * interfaces. Every method is synchronous on purpose for the in-process path; a shared store
+ * keeps a local view and syncs it, rather than making each request wait on a round trip.
+ */
+
+/** Limits of a sliding one-minute window; undefined: not limited. */
+export interface WindowLimits {
+  readonly requestsPerMinute?: number | undefined;
+  readonly tokensPerMinute?: number | undefined;
+}
+
+/** Tokens held for one admitted request until it settles with what it really used. */
+export interface RateReservation {
+  /** Replaces the reserved tokens with `actualTokens` (once; later calls do nothing). */
+  settle(actualTokens: number): void;
+}
+
+/** Sliding-window request and token counters, by key (a model id, an API key id). */
+export interface RateStore {
+  /** Reserves one request and `tokens` when both fit `limits`; else how long to wait, in ms. */
+  tryReserve(key: string, limits: WindowLimits, tokens: number): { ok: true; reservation: RateReservation } | { ok: false; retryAfterMs: number };
+}
+
+/** What one model's circuit says now. */
+export interface CircuitSnapshot {
+  readonly state: CircuitState;
+  /** Failures / requests in the window (0 when empty). */
+  readonly errorRate: number;
+  readonly requests: number;
+  readonly openedAt: number | null;
+  readonly reopensAt: number | null;
+}
+
+/** Per-model circuit breakers. `acquire` and `record` answer the new state when it changed. */
+export interface CircuitStore {
+  /** Whether a request could go through now (without taking the half-open probe). */
+  isAvailable(modelId: string): boolean;
+  /** Takes permission for one request (the half-open probe after the cool-down). */
+  acquire(modelId: string): { granted: boolean; changedTo?: CircuitState };
+  /** Records an outcome; answers the new state when it changed. */
+  record(modelId: string, success: boolean, latencyMs: number): CircuitState | undefined;
+  snapshot(modelId: string): CircuitSnapshot;
+}
+
+/** A key's budgets in micro-USD (null: none). */
+export interface Budget {
+  readonly dailyMicroUsd: number | null;
+  readonly monthlyMicroUsd: number | null;
+}
+
+/** What a key has spent and may still spend, in micro-USD. */
+export interface BudgetStatus {
+  readonly spentTodayMicroUsd: number;
+  readonly spentThisMonthMicroUsd: number;
+  /** Reserved by requests still running. */
+  readonly reservedMicroUsd: number;
+  /** The smaller of what the daily and monthly budgets have left (reservations counted); null: no budget. */
+  readonly remainingMicroUsd: number | null;
+  /** Which budget `remaining` comes from. */
+  readonly binding: 'daily' | 'monthly' | null;
+}
+
+/** A reservation of worst-case cost: settle it with the real cost, or release it (once; later calls do nothing). */
+export interface Reservation {
+  settle(actualMicroUsd: number): void;
+  release(): void;
+}
+
+/**
+ * Spend and reservations per API key against its daily and monthly budgets (UTC days). Admission
+ * calls `ensureLoaded`, then `status` and `reserve` with nothing awaited in between, so the check
+ * and the hold are one step and concurrent requests cannot overspend.
+ */
+export interface BudgetStore {
+  /** Loads (once) what the key has spent this month and today. */
+  ensureLoaded(keyId: string): Promise<void>;
+  /** Status of a loaded key. */
+  status(keyId: string, budget: Budget): BudgetStatus;
+  /** Holds the worst case of a running request. */
+  reserve(keyId: string, amountMicroUsd: number): Reservation;
+  /** Adds spend that had no reservation (a loaded key's request without a budget check). */
+  record(keyId: string, actualMicroUsd: number): void;
+  /** Remaining budget of every loaded key that has one (for the gauge). */
+  remainingByKey(): Array<{ keyId: string; remainingMicroUsd: number }>;
+}

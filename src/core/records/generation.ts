@@ -1,0 +1,46 @@
+/** Why an answer ended. */
+export type FinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'cancelled' | 'cost-limit' | 'other';
+
+export const GENERATION_STATUSES = ['SUCCEEDED', 'FAILED', 'CANCELLED'] as const;
+export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
+
+/** One try at an upstream within a generation. */
+export interface StoredAttempt {
+  modelId: string;
+  provider: string;
+  outcome: 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+  errorCode?: string;
+  httpStatus?: number;
+  durationMs: number;
+  /** The wait before this attempt (back-off or the vendor's Retry-After). */
+  delayMs?: number;
+}
+
+/** A stored generation as the rest of the gateway sees it (plain and immutable). */
+export interface GenerationRecord {
+  readonly id: string;
+  readonly modelId: string;
+  readonly provider: string;
+  readonly upstreamModel: string;
+  readonly apiKeyId: string | null;
+  readonly sessionId: string | null;
+  readonly requestId: string | null;
+  readonly poolName: string | null;
+  readonly droppedMessages: number;
+  readonly status: GenerationStatus;
+  readonly stream: boolean;
+  readonly finishReason: FinishReason | null;
+  readonly text: string;
+  readonly maxTokens: number;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly usageEstimated: boolean;
+  readonly costMicroUsd: number;
+  readonly latencyMs: number;
+  readonly timeToFirstTokenMs: number | null;
+  readonly errorCode: string | null;
+  readonly errorMessage: string | null;
+  readonly attempts: readonly StoredAttempt[];
+  readonly createdAt: Date;
+  readonly completedAt: Date;
+}

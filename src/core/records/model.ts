@@ -1,0 +1,115 @@
+/**
+ * A model as every layer sees it: the plain, immutable record the routing table holds, events
+ * carry and GraphQL shows, with the enums and stored shapes it is made of. No behaviour here.
+ */
+
+/** The wire protocols Switchyard speaks (SPEC §3). */
+export const PROVIDER_KINDS = ['openai', 'anthropic', 'openai-compatible', 'dashscope', 'qianfan', 'mock'] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+
+export const MODEL_CAPABILITIES = ['chat', 'streaming', 'vision', 'tools', 'json', 'embeddings'] as const;
+export type ModelCapability = (typeof MODEL_CAPABILITIES)[number];
+
+/** The `maxTokens` a model uses when neither the request nor the model's defaults set one (SPEC §2). */
+export const DEFAULT_MAX_TOKENS = 2000;
+
+/** How long a call may take, in milliseconds. */
+export interface Timeouts {
+  /** To open the TCP/TLS connection. */
+  readonly connectMs: number;
+  /** From sending the request to the first token. */
+  readonly firstTokenMs: number;
+  /** For the whole generation. */
+  readonly totalMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 10_000, firstTokenMs: 60_000, totalMs: 600_000 };
+
+export const MODEL_STATUSES = ['PENDING', 'HEALTHY', 'UNHEALTHY', 'DISABLED', 'RETIRED'] as const;
+export type ModelStatus = (typeof MODEL_STATUSES)[number];
+
+export const CIRCUIT_STATES = ['CLOSED', 'OPEN', 'HALF_OPEN'] as const;
+export type CircuitState = (typeof CIRCUIT_STATES)[number];
+
+/** Where a model's definition comes from: the config file (kept in step with it) or the API. */
+export type ModelSource = 'CONFIG' | 'API';
+
+export interface StoredGenerationParams {
+  maxTokens?: number;
+  temperature?: number;
+  topP?: number;
+  stop?: string[];
+}
+
+export interface StoredLimits {
+  requestsPerMinute?: number;
+  tokensPerMinute?: number;
+}
+
+export interface StoredTimeouts {
+  connectMs?: number;
+  firstTokenMs?: number;
+  totalMs?: number;
+}
+
+export interface StoredQuirks {
+  streamUsage?: boolean;
+}
+
+export interface StoredRetry {
+  attempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+export interface StoredMockSettings {
+  tokens?: number;
+  tokenDelayMs?: number;
+}
+
+/** The last health probe of a model. */
+export interface HealthCheckRecord {
+  readonly checkedAt: Date;
+  readonly ok: boolean;
+  readonly latencyMs: number;
+  readonly message: string;
+}
+
+/**
+ * A model as the rest of the gateway sees it: plain, immutable, with effective values filled in
+ * (provider defaults for `baseUrl` and `apiKeyEnv`, 2000 for `maxTokens`). This is what the
+ * routing table holds, what events carry and what GraphQL shows; the entity stays in the module.
+ */
+export interface ModelRecord {
+  readonly id: string;
+  readonly provider: ProviderKind;
+  readonly upstreamModel: string;
+  readonly baseUrl: string | null;
+  readonly apiKeyEnv: string | null;
+  readonly version: string | null;
+  readonly sourceUrl: string | null;
+  readonly contextWindow: number | null;
+  readonly capabilities: readonly ModelCapability[];
+  readonly defaults: Readonly<StoredGenerationParams> & { readonly maxTokens: number };
+  readonly limits: Readonly<StoredLimits>;
+  /** Integer micro-USD per million tokens; null when the model has no price. */
+  readonly inputPriceMicroUsd: number | null;
+  readonly outputPriceMicroUsd: number | null;
+  readonly mock: Readonly<StoredMockSettings> | null;
+  /** Effective timeouts: the model's, else the defaults. */
+  readonly timeouts: Timeouts;
+  /** Whether streams ask the vendor for usage (`quirks.streamUsage`, default true). */
+  readonly streamUsage: boolean;
+  /** Models tried, in order, when this one fails with a retryable error. */
+  readonly fallbacks: readonly string[];
+  /** The model's own retry settings (over the global policy). */
+  readonly retry: Readonly<StoredRetry>;
+  readonly status: ModelStatus;
+  readonly lastHealthCheck: HealthCheckRecord | null;
+  readonly circuitState: CircuitState;
+  readonly source: ModelSource;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly retiredAt: Date | null;
+}
+
