@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { createOrm } from '../src/db/orm.js';
+import { ENTITIES } from '../src/modules/entities.js';
 
 /**
  * Fills a fresh database file with `count` generations spread over 30 days, 8 models, 3
@@ -11,7 +12,7 @@ import { createOrm } from '../src/db/orm.js';
  */
 export async function seedGenerations(count: number): Promise<{ dbPath: string; seconds: number }> {
   const dbPath = join(mkdtempSync(join(tmpdir(), 'sy-bench-costs-')), 'costs.db');
-  const orm = await createOrm({ driver: 'sqlite', dbName: dbPath });
+  const orm = await createOrm({ driver: 'sqlite', dbName: dbPath }, ENTITIES);
   const knex = (orm.em as SqlEntityManager).getKnex();
   await knex.raw('pragma synchronous = off');
   const started = performance.now();

@@ -5,9 +5,10 @@
  */
 import { MikroORM } from '@mikro-orm/sqlite';
 import { ormOptions } from '../src/db/orm.js';
+import { ENTITIES } from '../src/modules/entities.js';
 
 const name = process.argv[2] ?? 'change';
-const orm = await MikroORM.init(ormOptions({ driver: 'sqlite', dbName: ':memory:' }));
+const orm = await MikroORM.init(ormOptions({ driver: 'sqlite', dbName: ':memory:' }, ENTITIES));
 const migrator = orm.getMigrator();
 await migrator.up();
 const result = await migrator.createMigration(undefined, false, false, name);

@@ -154,7 +154,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') {
-      const { status, body } = await readiness(services, accepting);
+      const { status, body } = await readiness({ pingDatabase: () => services.orm.em.getConnection().execute('select 1').then(() => undefined), configStatus: () => services.configReloader.status() }, accepting);
       return sendJson(res, status, body);
     }
     if (path === '/metrics') {

@@ -1,61 +1,93 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import type { LookupFunction } from 'node:net';
 import type { Config } from './config/config.js';
+import type { Clock } from './core/ports/clock.js';
+import type { EventBus } from './core/ports/event-bus.js';
 import { createOrm, type Orm } from './db/orm.js';
-import { createEventBus, type EventBus } from './events/event-bus.js';
-import { OpenOperations } from './modules/keys/open-operations.js';
-import type { VendorKeys } from './modules/models/model-health.js';
-import { KeyEnvPolicy } from './security/key-env-policy.js';
-import { GenerationService } from './modules/generations/generation-service.js';
-import { GenerationRepository } from './modules/generations/generation-repository.js';
+import { InProcessEventBus } from './events/in-process-bus.js';
+import { BudgetLedger } from './modules/budgets/budget-ledger.js';
+import { ConfigReloader } from './modules/config/config-reloader.js';
 import { CostRepository } from './modules/costs/cost-repository.js';
 import { CostService } from './modules/costs/cost-service.js';
+import { ENTITIES } from './modules/entities.js';
+import { Admission } from './modules/generations/admission.js';
+import { GenerationRecorder } from './modules/generations/generation-recorder.js';
+import { GenerationRepository } from './modules/generations/generation-repository.js';
+import { GenerationService } from './modules/generations/generation-service.js';
+import { ApiKeyRepository } from './modules/keys/api-key-repository.js';
 import { ApiKeyService } from './modules/keys/api-key-service.js';
-import { SessionService } from './modules/sessions/session-service.js';
-import { BudgetLedger } from './modules/budgets/budget-ledger.js';
-import { PoolRegistry } from './modules/pools/pool-registry.js';
-import { ConfigReloader } from './modules/config/config-reloader.js';
-import { HealthMonitor } from './modules/models/health-monitor.js';
-import { Router } from './routing/router.js';
-import { registerCircuitGauge } from './observability/circuit-gauge.js';
-import { registerBudgetGauge } from './observability/budget-gauge.js';
+import { OpenOperations } from './modules/keys/open-operations.js';
 import { probeModelsInService, syncConfigModels } from './modules/models/config-sync.js';
+import { HealthMonitor } from './modules/models/health-monitor.js';
 import { ModelRegistry } from './modules/models/model-registry.js';
-import { RoutingTable } from './modules/models/routing-table.js';
+import { ModelRepository } from './modules/models/model-repository.js';
+import { PoolRegistry } from './modules/pools/pool-registry.js';
+import { PoolRepository } from './modules/pools/pool-repository.js';
+import { SessionRepository } from './modules/sessions/session-repository.js';
+import { SessionService } from './modules/sessions/session-service.js';
+import { registerBudgetGauge } from './observability/budget-gauge.js';
+import { registerCircuitGauge } from './observability/circuit-gauge.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { createUpstreamHttp, type UpstreamHttp } from './providers/http.js';
-import { createProviderAdapters, type ProviderAdapters } from './providers/providers.js';
+import { createProviderAdapters } from './providers/providers.js';
+import type { VendorKeys } from './providers/upstream-target.js';
+import { InProcessCircuits, InProcessRates } from './routing/in-process-stores.js';
+import { TargetResolver } from './routing/resolve-target.js';
+import { Router } from './routing/router.js';
+import { RoutingTable } from './routing/routing-table.js';
+import { KeyEnvPolicy } from './security/key-env-policy.js';
+import { systemClock } from './util/system-clock.js';
 
-/** Everything the gateway is made of, built once per app by `createServices`. */
-export interface Services {
+/**
+ * What the GraphQL resolvers may use: each service narrowed to the methods they call. No store,
+ * no repository, no EntityManager; the resolvers know nothing else of the composition.
+ */
+export interface ResolverServices {
+  readonly models: Pick<ModelRegistry, 'list' | 'get' | 'find' | 'register' | 'update' | 'disable' | 'enable' | 'retire' | 'checkHealth'>;
+  readonly pools: Pick<PoolRegistry, 'list' | 'find' | 'set' | 'delete'>;
+  readonly router: Pick<Router, 'circuit'>;
+  readonly sessions: Pick<SessionService, 'create' | 'get' | 'page' | 'history' | 'switchModel'>;
+  readonly generations: Pick<GenerationService, 'prepare' | 'generate' | 'stream' | 'find' | 'page'>;
+  readonly costs: Pick<CostService, 'report'>;
+  readonly apiKeys: Pick<ApiKeyService, 'create' | 'list' | 'revoke' | 'setBudget' | 'findMany'>;
+  readonly budgets: Pick<BudgetLedger, 'ensureLoaded' | 'status'>;
+  readonly configReloader: Pick<ConfigReloader, 'reload' | 'status'>;
+  readonly bus: Pick<EventBus, 'subscribe'>;
+  readonly openOperations: Pick<OpenOperations, 'track'>;
+}
+
+/** Everything the gateway is made of, built once per app by `createServices`; only app.ts and tests see all of it. */
+export interface Services extends ResolverServices {
   readonly config: Config;
+  readonly clock: Clock;
   readonly logger: Logger;
   readonly orm: Orm;
   readonly bus: EventBus;
-  readonly routing: RoutingTable;
   readonly metrics: Metrics;
   readonly http: UpstreamHttp;
-  readonly adapters: ProviderAdapters;
   readonly models: ModelRegistry;
+  readonly pools: PoolRegistry;
+  readonly router: Router;
+  readonly sessions: SessionService;
+  readonly generations: GenerationService;
+  readonly generationStore: GenerationRepository;
   readonly apiKeys: ApiKeyService;
   /** The operations running with each key, ended when it is revoked. */
   readonly openOperations: OpenOperations;
-  readonly pools: PoolRegistry;
+  readonly budgets: BudgetLedger;
   readonly configReloader: ConfigReloader;
   readonly healthMonitor: HealthMonitor;
-  readonly router: Router;
-  readonly sessions: SessionService;
-  readonly generationStore: GenerationRepository;
-  readonly costs: CostService;
-  readonly budgets: BudgetLedger;
-  readonly generations: GenerationService;
 }
 
 export interface ServiceOverrides {
   readonly logger?: Logger;
   /** DNS resolution for upstream calls (tests map names to loopback fakes). */
   readonly lookup?: LookupFunction;
+  /** The source of time (tests drive it; see test/helpers/manual-clock.ts). */
+  readonly clock?: Clock;
+  /** Uniform in [0, 1): pool sampling and back-off jitter. */
+  readonly random?: () => number;
 }
 
 /** Promise-style resolution of every address of a name, through the injected lookup when there is one. */
@@ -69,20 +101,26 @@ function resolverFor(lookup: LookupFunction | undefined) {
 }
 
 /**
- * The composition root: opens the database (migrating it), loads the registry into the routing
+ * The composition root, the one place that picks implementations: opens the database (migrating
+ * it), wires the ports to their in-process implementations, loads the registry into the routing
  * table, applies the config's models and the bootstrap key, and probes the models in service.
  */
 export async function createServices(config: Config, overrides: ServiceOverrides = {}): Promise<Services> {
+  const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const orm = await createOrm(config.database, logger);
-  const bus = createEventBus();
+  const orm = await createOrm(config.database, ENTITIES, logger);
+  const bus = new InProcessEventBus();
   const routing = new RoutingTable();
-  const metrics = createMetrics(routing);
+  const metrics = createMetrics(() => routing.all());
   const http = createUpstreamHttp({ allowPrivateEndpoints: config.security.allowPrivateEndpoints, ...(overrides.lookup ? { lookup: overrides.lookup } : {}) });
   const adapters = createProviderAdapters(http);
   const keyEnv = new KeyEnvPolicy(config.security.apiKeyEnvAllowed);
   const vendorKeys: VendorKeys = { read: (name) => keyEnv.readKey(config.env, name), missing: (name) => keyEnv.problem(name) ?? `${name} is not set` };
+  const rates = new InProcessRates(() => clock.now());
+  const circuits = new InProcessCircuits(config.routing.circuitBreaker, () => clock.now());
+
   const models = new ModelRegistry({
+    repository: new ModelRepository(orm),
     adapters,
     vendorKeys,
     bus,
@@ -92,42 +130,33 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     logger,
     resolve: resolverFor(overrides.lookup),
   });
-  const apiKeys = new ApiKeyService({ adminKey: config.adminKey, metrics, bus });
+  const apiKeys = new ApiKeyService({ adminKey: config.adminKey, repository: new ApiKeyRepository(orm), metrics, bus, clock });
   const openOperations = new OpenOperations(bus);
   const generationStore = new GenerationRepository(orm);
-  const costs = new CostService(new CostRepository(orm));
-  const pools = new PoolRegistry(models);
-  const router = new Router({
-    routing,
-    adapters,
-    vendorKeys,
-    bus,
-    metrics,
-    logger,
-    retry: config.routing.retry,
-    breaker: config.routing.circuitBreaker,
-    random: Math.random,
-    now: () => Date.now(),
-  });
-  registerCircuitGauge(metrics.registry, routing, router);
-  const configReloader = new ConfigReloader({ initial: config, orm, models, pools, keyEnv, logger });
+  const pools = new PoolRegistry(models, new PoolRepository(orm));
+  const router = new Router({ models: routing, adapters, vendorKeys, circuits, rates, bus, metrics, logger, retry: config.routing.retry, random: overrides.random ?? Math.random, clock });
+  registerCircuitGauge(metrics.registry, () => routing.all(), (id) => circuits.snapshot(id).state);
+  const targets = new TargetResolver({ findModel: (id) => models.find(id), findPool: (name) => pools.find(name), candidates: (target) => router.candidates(target), circuit: (id) => circuits.snapshot(id) });
+  const configReloader = new ConfigReloader({ initial: config, models, pools, keyEnv, logger });
   const defaultModel = () => configReloader.current.defaultModel;
-  const healthMonitor = new HealthMonitor({ orm, models, routing, router, adapters, vendorKeys, logger });
-  const sessions = new SessionService({ orm, models, pools, router, bus, metrics, defaultModel });
-  const budgets = new BudgetLedger((keyId, since) => generationStore.spentSince(keyId, since), { now: () => Date.now() });
+  const healthMonitor = new HealthMonitor({ models, router, adapters, vendorKeys, logger, clock });
+  const sessions = new SessionService({ repository: new SessionRepository(orm), targets, bus, metrics, clock, defaultModel });
+  const budgets = new BudgetLedger((keyId, since) => generationStore.spentSince(keyId, since), clock);
   registerBudgetGauge(metrics.registry, budgets);
-  const generations = new GenerationService({ orm, models, pools, router, sessions, budgets, bus, adapters, store: generationStore, metrics, logger, defaultModel });
+  const recorder = new GenerationRecorder({ store: generationStore, budgets, bus, metrics, logger });
+  const admission = new Admission({ sessions, targets, models, pools, router, rates, budgets, recorder, metrics, clock, defaultModel });
+  const generations = new GenerationService({ admission, router, sessions, store: generationStore, recorder, models });
+  const costs = new CostService(new CostRepository(orm));
 
-  const em = orm.em.fork();
-  await apiKeys.syncBootstrapKey(em);
-  await models.load(em);
-  const summary = await syncConfigModels(em, models, config.models);
-  await pools.load(em);
-  await pools.syncConfig(em, config.pools);
-  await probeModelsInService(em, models);
+  await apiKeys.syncBootstrapKey();
+  await models.load();
+  const summary = await syncConfigModels(models, config.models);
+  await pools.load();
+  await pools.syncConfig(config.pools);
+  await probeModelsInService(models);
   logger.info(
     { registered: summary.registered.length, updated: summary.updated.length, retired: summary.retired.length, unchanged: summary.unchanged.length },
     `applied ${config.source}: ${config.models.length} models`,
   );
-  return { config, logger, orm, bus, routing, metrics, http, adapters, models, apiKeys, openOperations, pools, configReloader, healthMonitor, router, sessions, generationStore, costs, budgets, generations };
+  return { config, clock, logger, orm, bus, metrics, http, models, apiKeys, openOperations, pools, configReloader, healthMonitor, router, sessions, generationStore, costs, budgets, generations };
 }

@@ -1,10 +1,9 @@
+import { LOG_LEVELS } from '../observability/logger.js';
 import { type DefinitionRules, modelDefinitionSchema, modelIdField } from '../modules/models/model-definition.js';
 import { isReservedEnv, KEY_ENV_PATTERN, RESERVED_ENV_PREFIX } from '../security/key-env-policy.js';
 import { poolDefinitionSchema } from '../modules/pools/pool-definition.js';
 import { booleanField, enumField, listOf, numberField, objectField, stringField } from '../validation/fields.js';
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const portField = numberField({ int: true, min: 0, max: 65535 });
 

@@ -1,5 +1,5 @@
 import type { ModelDefinition } from '../modules/models/model-definition.js';
-import type { LogLevel } from './config-schema.js';
+import type { LogLevel } from '../observability/logger.js';
 import type { PoolDefinition } from '../modules/pools/pool-definition.js';
 import type { BreakerConfig } from '../routing/circuit-breaker.js';
 import type { RetryPolicy } from '../routing/retry-policy.js';

@@ -6,7 +6,8 @@ import { DEFAULT_BREAKER } from '../routing/circuit-breaker.js';
 import { DEFAULT_RETRY_POLICY } from '../routing/retry-policy.js';
 import { KEY_ENV_PATTERN, KeyEnvPolicy } from '../security/key-env-policy.js';
 import { ConfigError, type Config, type DatabaseConfig } from './config.js';
-import { configFileSchema, crossCheckConfigFile, LOG_LEVELS, portField, type LogLevel } from './config-schema.js';
+import { configFileSchema, crossCheckConfigFile, portField } from './config-schema.js';
+import { LOG_LEVELS, type LogLevel } from '../observability/logger.js';
 
 export const DEFAULT_CONFIG_FILE = 'switchyard.config.yml';
 export const DEFAULT_DATABASE_URL = './data/switchyard.db';

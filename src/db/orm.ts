@@ -2,19 +2,20 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options, SqliteDriver } from '@mikro-orm/sqlite';
+import type { EntitySchema } from '@mikro-orm/core';
 import type { DatabaseConfig } from '../config/config.js';
 import type { Logger } from '../observability/logger.js';
-import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 export type Orm = MikroORM;
 
-export function ormOptions(database: DatabaseConfig, logger?: Logger): Options {
+/** The ORM's options; `entities` is the modules' list (src/modules/entities.ts), given by the caller so this layer imports no module. */
+export function ormOptions(database: DatabaseConfig, entities: readonly EntitySchema[], logger?: Logger): Options {
   return {
     logger: (message: string) => logger?.debug({ component: 'orm' }, message),
     driver: SqliteDriver,
     dbName: database.dbName,
-    entities: ENTITIES,
+    entities: [...entities],
     extensions: [Migrator],
     allowGlobalContext: false,
     debug: false,
@@ -37,10 +38,10 @@ export function ormOptions(database: DatabaseConfig, logger?: Logger): Options {
  * fresh file, an in-memory database and one made by an earlier version all come up the same.
  * File databases run in WAL mode (readers do not block the writer) with synchronous = NORMAL.
  */
-export async function createOrm(database: DatabaseConfig, logger?: Logger): Promise<Orm> {
+export async function createOrm(database: DatabaseConfig, entities: readonly EntitySchema[], logger?: Logger): Promise<Orm> {
   const inMemory = database.dbName === ':memory:';
   if (!inMemory) mkdirSync(dirname(database.dbName), { recursive: true });
-  const orm = await MikroORM.init(ormOptions(database, logger));
+  const orm = await MikroORM.init(ormOptions(database, entities, logger));
   const connection = orm.em.getConnection();
   if (!inMemory) {
     await connection.execute('pragma journal_mode = wal');

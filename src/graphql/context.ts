@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import type { ApiKeyRecord } from '../modules/keys/api-key-service.js';
 import type { Viewer } from '../modules/keys/viewer.js';
-import type { Services } from '../services.js';
+import type { ApiKeyService } from '../modules/keys/api-key-service.js';
+import type { ResolverServices } from '../services.js';
 
 /**
- * What every resolver gets, made fresh for each HTTP request and each WebSocket operation:
- * the services, an EntityManager forked for this operation alone (no global identity map shared
- * between requests), and the authenticated caller.
+ * What every resolver gets, made fresh for each HTTP request and each WebSocket operation: the
+ * services narrowed to what resolvers call (each works on database state of its own), and the
+ * authenticated caller.
  */
 export interface Context {
-  readonly services: Services;
-  readonly em: EntityManager;
+  readonly services: ResolverServices;
   readonly viewer: Viewer;
   /**
    * Aborts when the HTTP client goes away, or when the caller's API key is revoked (any
@@ -33,15 +32,14 @@ export interface Context {
  * stops working at once. Throws UNAUTHENTICATED when a key is required and missing or invalid.
  */
 export async function createContext(
-  services: Services,
+  services: ResolverServices & { readonly apiKeys: Pick<ApiKeyService, 'authenticate' | 'findMany'> },
   authorization: unknown,
   signal: AbortSignal = new AbortController().signal,
   requestId: string = randomUUID(),
 ): Promise<Context> {
-  const em = services.orm.em.fork();
-  const viewer = await services.apiKeys.authenticate(em, authorization);
-  const loaders = { apiKeys: new DataLoader((ids: readonly string[]) => services.apiKeys.findMany(em, ids)) };
+  const viewer = await services.apiKeys.authenticate(authorization);
+  const loaders = { apiKeys: new DataLoader((ids: readonly string[]) => services.apiKeys.findMany(ids)) };
   const revocation = viewer.keyId === null ? undefined : new AbortController();
   const combined = revocation ? AbortSignal.any([signal, revocation.signal]) : signal;
-  return { services, em, viewer, signal: combined, revocation, requestId, loaders };
+  return { services, viewer, signal: combined, revocation, requestId, loaders };
 }

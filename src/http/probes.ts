@@ -1,5 +1,12 @@
 import type { ServerResponse } from 'node:http';
-import type { Services } from '../services.js';
+import type { ConfigStatus } from '../modules/config/config-reloader.js';
+
+/** What readiness looks at. */
+export interface ReadinessChecks {
+  /** Resolves when the database answers a trivial query. */
+  pingDatabase(): Promise<void>;
+  configStatus(): ConfigStatus;
+}
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -8,10 +15,10 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 /** `/readyz`: ready when the config is applied, the server is not stopping and the database answers. */
-export async function readiness(services: Services, accepting: boolean): Promise<{ status: number; body: unknown }> {
+export async function readiness(checks: ReadinessChecks, accepting: boolean): Promise<{ status: number; body: unknown }> {
   let database = 'ok';
   try {
-    await services.orm.em.getConnection().execute('select 1');
+    await checks.pingDatabase();
   } catch {
     database = 'unreachable';
   }
@@ -20,7 +27,11 @@ export async function readiness(services: Services, accepting: boolean): Promise
     status: ready ? 200 : 503,
     body: {
       status: ready ? 'ready' : 'not ready',
-      checks: { database, config: { source: services.configReloader.status().source, loadedAt: services.configReloader.status().loadedAt.toISOString(), lastError: services.configReloader.status().lastError }, accepting },
+      checks: { database, config: configCheck(checks.configStatus()), accepting },
     },
   };
+}
+
+function configCheck(status: ConfigStatus) {
+  return { source: status.source, loadedAt: status.loadedAt.toISOString(), lastError: status.lastError };
 }

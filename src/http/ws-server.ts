@@ -7,7 +7,19 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import type { Context } from '../graphql/context.js';
 import { broadcastKey } from '../graphql/broadcast.js';
 import { maskError } from '../graphql/errors.js';
-import type { Services } from '../services.js';
+import type { EventBus } from '../core/ports/event-bus.js';
+import type { ApiKeyService } from '../modules/keys/api-key-service.js';
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+
+/** What the WebSocket server uses of the gateway. */
+export interface WebSocketDeps {
+  readonly apiKeys: Pick<ApiKeyService, 'authenticate'>;
+  /** Revocations close a key's connections. */
+  readonly bus: Pick<EventBus, 'subscribe'>;
+  readonly metrics: Pick<Metrics, 'activeSubscriptions' | 'broadcastExecutions'>;
+  readonly logger: Logger;
+}
 import { deliverDirectly } from './broadcast-delivery.js';
 import { MAX_WS_MESSAGE_BYTES } from './limits.js';
 import { KEY_REVOKED_MESSAGE } from '../modules/keys/open-operations.js';
@@ -29,7 +41,7 @@ type OperationRoot = {
  * iterator, not an async generator: a generator's `return()` waits behind a pending `next()`, so a
  * subscription closed while idle would never be released.
  */
-function tracked<T>(source: AsyncIterable<T>, gauge: Services['metrics']['activeSubscriptions'], hold: () => void): AsyncIterableIterator<T> {
+function tracked<T>(source: AsyncIterable<T>, gauge: Metrics['activeSubscriptions'], hold: () => void): AsyncIterableIterator<T> {
   const iterator = source[Symbol.asyncIterator]();
   let open = true;
   const release = () => {
@@ -68,7 +80,7 @@ function tracked<T>(source: AsyncIterable<T>, gauge: Services['metrics']['active
  * `broadcastKey`): an event is executed and serialised once, not once per subscriber, and each
  * subscriber's message is written straight to its socket (see `deliverDirectly`).
  */
-export function attachWebSocketServer(httpServer: Server, yoga: YogaServerInstance<Record<string, unknown>, Context>, services: Services) {
+export function attachWebSocketServer(httpServer: Server, yoga: YogaServerInstance<Record<string, unknown>, Context>, services: WebSocketDeps) {
   // maxPayload is checked by ws on each frame's header, before the frame is buffered and before
   // connection_init carries a key: a larger message closes the socket with 1009.
   const wss = new WebSocketServer({ server: httpServer, path: yoga.graphqlEndpoint, maxPayload: MAX_WS_MESSAGE_BYTES });
@@ -94,7 +106,7 @@ export function attachWebSocketServer(httpServer: Server, yoga: YogaServerInstan
       },
       onConnect: async (ctx) => {
         try {
-          const viewer = await services.apiKeys.authenticate(services.orm.em.fork(), ctx.connectionParams?.authorization);
+          const viewer = await services.apiKeys.authenticate(ctx.connectionParams?.authorization);
           const socket = ctx.extra.socket;
           if (viewer.keyId !== null && socket.readyState === socket.OPEN) {
             keyOfSocket.set(socket, viewer.keyId);
@@ -144,7 +156,7 @@ export function attachWebSocketServer(httpServer: Server, yoga: YogaServerInstan
  * error (and close again with 1011); its listener is replaced by a debug log line, so that a
  * client cannot flood the error output.
  */
-function answerFrameErrorsQuietly(wss: WebSocketServer, logger: Services['logger']): void {
+function answerFrameErrorsQuietly(wss: WebSocketServer, logger: Logger): void {
   wss.on('connection', (socket) => {
     socket.removeAllListeners('error');
     socket.on('error', (error) => logger.debug({ component: 'ws', err: error.message }, 'WebSocket frame refused'));
@@ -152,7 +164,7 @@ function answerFrameErrorsQuietly(wss: WebSocketServer, logger: Services['logger
 }
 
 /** Closes (4403) every connection made with a key when that key is revoked. */
-function closeOnRevocation(bus: Services['bus'], keyOfSocket: Map<WebSocket, string>, wss: WebSocketServer): void {
+function closeOnRevocation(bus: Pick<EventBus, 'subscribe'>, keyOfSocket: Map<WebSocket, string>, wss: WebSocketServer): void {
   const revocations = bus.subscribe('apiKeyRevoked')[Symbol.asyncIterator]();
   wss.once('close', () => void revocations.return?.());
   void (async () => {

@@ -1,12 +1,12 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { RoutingTable } from '../modules/models/routing-table.js';
+import type { ModelRecord } from '../core/records/model.js';
 
 /**
  * The gateway's metrics, on a Registry of its own (never prom-client's global one, so several
  * apps can live in one process). Names carry the `switchyard_` prefix; labels are low-cardinality
  * (provider, status, outcome; model ids are bounded by the registry's size).
  */
-export function createMetrics(routing: RoutingTable) {
+export function createMetrics(models: () => readonly ModelRecord[]) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
@@ -17,7 +17,7 @@ export function createMetrics(routing: RoutingTable) {
     registers: [registry],
     collect() {
       this.reset();
-      for (const { provider, status } of routing.all()) this.inc({ provider, status });
+      for (const { provider, status } of models()) this.inc({ provider, status });
     },
   });
 
@@ -28,7 +28,7 @@ export function createMetrics(routing: RoutingTable) {
     registers: [registry],
     collect() {
       this.reset();
-      for (const model of routing.all()) {
+      for (const model of models()) {
         if (model.status === 'RETIRED') continue;
         this.set({ model: model.id, provider: model.provider, status: model.status }, model.status === 'HEALTHY' ? 1 : 0);
       }
@@ -120,7 +120,7 @@ export function createMetrics(routing: RoutingTable) {
 
   const rateLimited = new Counter({
     name: 'switchyard_rate_limited_total',
-    help: 'Requests refused by a gateway rate limit, by scope (model, api_key)',
+    help: 'Refusals by a gateway rate limit, by scope: api_key (a request over its key\'s requests per minute), model (a model over its requests or tokens per minute, skipped for the next candidate or, with none left, the request refused)',
     labelNames: ['scope'] as const,
     registers: [registry],
   });

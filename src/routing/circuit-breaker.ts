@@ -1,3 +1,4 @@
+import type { CircuitSnapshot } from '../core/ports/stores.js';
 import type { CircuitState } from '../core/records/model.js';
 
 /** When a model's circuit opens and how it recovers. */
@@ -24,15 +25,6 @@ export const DEFAULT_BREAKER: BreakerConfig = {
   latencyThresholdMs: null,
   coolDownMs: 30_000,
 };
-
-export interface CircuitSnapshot {
-  readonly state: CircuitState;
-  /** Failures / requests in the window (0 when empty). */
-  readonly errorRate: number;
-  readonly requests: number;
-  readonly openedAt: number | null;
-  readonly reopensAt: number | null;
-}
 
 interface Bucket {
   start: number;

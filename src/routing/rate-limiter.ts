@@ -1,12 +1,10 @@
+import type { WindowLimits } from '../core/ports/stores.js';
+
 /**
  * A sliding one-minute window of requests and tokens, kept in buckets of `bucketMs`. Tokens are
  * reserved at admission (prompt + maxTokens) and settled with the real usage afterwards, so a
  * burst cannot overrun the limit while its answers are still being generated.
  */
-export interface WindowLimits {
-  readonly requestsPerMinute?: number | undefined;
-  readonly tokensPerMinute?: number | undefined;
-}
 
 interface Bucket {
   start: number;

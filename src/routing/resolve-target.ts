@@ -1,35 +1,60 @@
-import { ModelUnavailableError, NotFoundError } from '../core/errors.js';
-import type { ModelRegistry } from '../modules/models/model-registry.js';
-import type { PoolRegistry } from '../modules/pools/pool-registry.js';
-import type { RouteTarget, Router } from './router.js';
+import { InvalidInputError, ModelUnavailableError, NotFoundError } from '../core/errors.js';
+import type { ModelRecord } from '../core/records/model.js';
+import type { PoolRecord } from '../core/records/pool.js';
+import type { CircuitSnapshot } from '../core/ports/stores.js';
+
+/** What a request or session targets: one model (with its fallbacks) or a pool. */
+export type RouteTarget = { readonly kind: 'model'; readonly model: ModelRecord } | { readonly kind: 'pool'; readonly pool: PoolRecord };
 
 export interface TargetRef {
   readonly modelId?: string | null | undefined;
   readonly poolName?: string | null | undefined;
 }
 
+/** The input fields a target came from, so every error names the caller's own field. */
+export interface TargetFields {
+  readonly model: string;
+  readonly pool: string;
+}
+
+/** What resolving a target reads: the registries and which models could take a request now. */
+export interface TargetLookup {
+  findModel(id: string): ModelRecord | undefined;
+  findPool(name: string): PoolRecord | undefined;
+  /** The target's models that could take a request now, in the order they would be tried. */
+  candidates(target: RouteTarget): readonly ModelRecord[];
+  circuit(modelId: string): Pick<CircuitSnapshot, 'state'>;
+}
+
 /**
- * The target a request or session names — a pool when `poolName` is given, else a model —
- * refusing one that does not exist (NOT_FOUND) or has no candidate that can take a request now
- * (MODEL_UNAVAILABLE, saying why).
+ * The one place a request's or a session's target is resolved: a pool when `poolName` is given,
+ * else a model. Refuses a missing one (BAD_USER_INPUT on the caller's model field), one that does
+ * not exist (NOT_FOUND, naming the field in `details.field`) or one with no candidate that can take
+ * a request now (MODEL_UNAVAILABLE, saying why).
  */
-export function resolveTarget(deps: { models: ModelRegistry; pools: PoolRegistry; router: Router }, ref: TargetRef): RouteTarget {
-  if (ref.poolName) {
-    const pool = deps.pools.find(ref.poolName);
-    if (!pool) throw new NotFoundError('pool', ref.poolName);
-    const target: RouteTarget = { kind: 'pool', pool };
-    if (deps.router.candidates(target).length === 0) throw new ModelUnavailableError(`no member of pool "${pool.name}" can take requests now`);
+export class TargetResolver {
+  constructor(private readonly lookup: TargetLookup) {}
+
+  resolve(ref: TargetRef, fields: TargetFields): RouteTarget {
+    if (ref.poolName) {
+      const pool = this.lookup.findPool(ref.poolName);
+      if (!pool) throw new NotFoundError('pool', ref.poolName).withDetails({ field: fields.pool });
+      const target: RouteTarget = { kind: 'pool', pool };
+      if (this.lookup.candidates(target).length === 0) throw new ModelUnavailableError(`no member of pool "${pool.name}" can take requests now`, { details: { field: fields.pool } });
+      return target;
+    }
+    if (!ref.modelId) throw InvalidInputError.forField(fields.model, 'is required: no model given and the config names no defaultModel');
+    const model = this.lookup.findModel(ref.modelId);
+    if (!model) throw new NotFoundError('model', ref.modelId).withDetails({ field: fields.model });
+    const target: RouteTarget = { kind: 'model', model };
+    if (this.lookup.candidates(target).length === 0) {
+      const circuit = this.lookup.circuit(model.id).state;
+      const reason =
+        model.status !== 'HEALTHY'
+          ? `${model.status}${model.lastHealthCheck && !model.lastHealthCheck.ok ? `: ${model.lastHealthCheck.message}` : ''}`
+          : `HEALTHY but its circuit is ${circuit}`;
+      throw new ModelUnavailableError(`model "${model.id}" is ${reason}`, { details: { field: fields.model, status: model.status, circuit } });
+    }
     return target;
   }
-  const model = ref.modelId ? deps.models.find(ref.modelId) : undefined;
-  if (!model) throw new NotFoundError('model', ref.modelId ?? '');
-  const target: RouteTarget = { kind: 'model', model };
-  if (deps.router.candidates(target).length === 0) {
-    const reason =
-      model.status !== 'HEALTHY'
-        ? `${model.status}${model.lastHealthCheck && !model.lastHealthCheck.ok ? `: ${model.lastHealthCheck.message}` : ''}`
-        : `HEALTHY but its circuit is ${model.circuitState}`;
-    throw new ModelUnavailableError(`model "${model.id}" is ${reason}`, { details: { status: model.status, circuit: model.circuitState } });
-  }
-  return target;
 }

@@ -1,36 +1,46 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { GatewayError, ModelUnavailableError, RateLimitedError, RetryExhaustedError, UpstreamError } from '../core/errors.js';
-import type { EventBus } from '../events/event-bus.js';
+import type { Clock } from '../core/ports/clock.js';
+import type { EventBus } from '../core/ports/event-bus.js';
+import type { CircuitSnapshot, CircuitStore, RateReservation, RateStore } from '../core/ports/stores.js';
 import type { StoredAttempt } from '../core/records/generation.js';
-import { upstreamTarget, type VendorKeys } from '../modules/models/model-health.js';
 import type { ModelRecord } from '../core/records/model.js';
-import type { RoutingTable } from '../modules/models/routing-table.js';
-import type { PoolRecord } from '../core/records/pool.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
-import type { ChatRequest, StreamPart, UpstreamTarget } from '../providers/provider.js';
+import type { ChatRequest, StreamPart, UpstreamTarget, Usage } from '../providers/provider.js';
 import type { ProviderAdapters } from '../providers/providers.js';
 import { countPromptTokens } from '../providers/token-estimate.js';
-import { type BreakerConfig, CircuitBreaker, type CircuitSnapshot } from './circuit-breaker.js';
+import { upstreamTarget, type VendorKeys } from '../providers/upstream-target.js';
+import { AttemptLog } from './attempt-log.js';
 import { LatencyTracker, orderPoolMembers } from './pool-selection.js';
-import { LimiterMap } from './rate-limiter.js';
+import type { RouteTarget } from './resolve-target.js';
 import { type RetryPolicy, retryDelayMs, shouldRetry } from './retry-policy.js';
+import type { ModelCatalog } from './routing-table.js';
 
-/** What a request targets: one model (with its fallbacks) or a pool. */
-export type RouteTarget = { readonly kind: 'model'; readonly model: ModelRecord } | { readonly kind: 'pool'; readonly pool: PoolRecord };
+export type { RouteTarget } from './resolve-target.js';
 
 export interface RouterDeps {
-  readonly routing: RoutingTable;
+  readonly models: ModelCatalog;
   readonly adapters: ProviderAdapters;
   /** Vendor keys by variable name, as the key-variable policy allows. */
   readonly vendorKeys: VendorKeys;
-  readonly bus: EventBus;
-  readonly metrics: Metrics;
+  readonly circuits: CircuitStore;
+  readonly rates: RateStore;
+  readonly bus: Pick<EventBus, 'publish'>;
+  readonly metrics: Pick<Metrics, 'retries' | 'fallbacks' | 'rateLimited'>;
   readonly logger: Logger;
   readonly retry: RetryPolicy;
-  readonly breaker: BreakerConfig;
   readonly random: () => number;
-  readonly now: () => number;
+  readonly clock: Clock;
+}
+
+/**
+ * The candidates of one request, drawn once at admission: the models to try, in order (the first
+ * is the one the request's maxTokens and cost limit were fitted on), and the retry policy.
+ */
+export interface RoutePlan {
+  readonly target: RouteTarget;
+  readonly order: readonly ModelRecord[];
+  readonly policy: RetryPolicy;
 }
 
 /** A stream that has produced its first token (or finished) on `model`. */
@@ -59,50 +69,49 @@ export interface StartOptions {
  * ends with its error part. Every attempt is appended to the caller's `attempts`.
  */
 export class Router {
-  readonly #breakers = new Map<string, CircuitBreaker>();
-  readonly #limiters: LimiterMap;
   readonly #turns = new Map<string, number>();
   readonly latency = new LatencyTracker();
 
-  constructor(private readonly deps: RouterDeps) {
-    this.#limiters = new LimiterMap(deps.now);
-  }
+  constructor(private readonly deps: RouterDeps) {}
 
-  breaker(modelId: string): CircuitBreaker {
-    let breaker = this.#breakers.get(modelId);
-    if (!breaker) {
-      breaker = new CircuitBreaker(this.deps.breaker, this.deps.now);
-      this.#breakers.set(modelId, breaker);
-    }
-    return breaker;
-  }
-
-  /** Takes the breaker's permission for one request, publishing the move to HALF_OPEN when it is the probe. */
+  /** Takes the circuit's permission for one request, publishing the move to HALF_OPEN when it is the probe. */
   acquire(modelId: string): boolean {
-    const breaker = this.breaker(modelId);
-    const before = breaker.state;
-    const granted = breaker.acquire();
-    if (breaker.state !== before) this.publishCircuit(modelId);
+    const { granted, changedTo } = this.deps.circuits.acquire(modelId);
+    if (changedTo) this.#publishCircuit(modelId);
     return granted;
   }
 
   circuit(modelId: string): CircuitSnapshot {
-    return this.breaker(modelId).snapshot();
+    return this.deps.circuits.snapshot(modelId);
+  }
+
+  /** Feeds the outcome of a probe (or any request) to the model's circuit, publishing a change. */
+  recordOutcome(modelId: string, success: boolean, latencyMs: number): void {
+    if (this.deps.circuits.record(modelId, success, latencyMs)) this.#publishCircuit(modelId);
   }
 
   /** Whether the model could take a request now (HEALTHY, circuit not refusing). */
   isEligible(model: ModelRecord): boolean {
-    return model.status === 'HEALTHY' && this.breaker(model.id).isAvailable();
+    return model.status === 'HEALTHY' && this.deps.circuits.isAvailable(model.id);
   }
 
   /** Every model that could take a request now, sorted by id. */
   routable(): ModelRecord[] {
-    return this.deps.routing.all().filter((model) => this.isEligible(model));
+    return this.deps.models.all().filter((model) => this.isEligible(model));
   }
 
-  /** The models a target would try, in order, leaving out the ineligible ones. */
+  /**
+   * Draws a request's candidates once (a pool's strategy runs here and its round-robin turn
+   * moves on): admission fits the request on the first, and `start` walks this same order.
+   */
+  plan(target: RouteTarget): RoutePlan {
+    if (target.kind === 'pool') this.#turns.set(target.pool.name, (this.#turns.get(target.pool.name) ?? 0) + 1);
+    return { target, order: this.candidates(target), policy: this.policy(target) };
+  }
+
+  /** The models a target would try, in order, leaving out the ineligible ones (no turn is taken). */
   candidates(target: RouteTarget): ModelRecord[] {
-    const find = (id: string) => this.deps.routing.get(id);
+    const find = (id: string) => this.deps.models.get(id);
     const eligible = (id: string) => {
       const model = find(id);
       return model !== undefined && this.isEligible(model);
@@ -127,11 +136,12 @@ export class Router {
    * on each retry). A vendor asking to wait longer than `maxRetryAfterMs` is not retried: the
    * request moves to another candidate, or fails at once with that vendor's `retryAfterMs`.
    */
-  async start(target: RouteTarget, request: ChatRequest, signal: AbortSignal, attempts: StoredAttempt[], options: StartOptions = {}): Promise<StartedRoute> {
-    const policy = this.policy(target);
-    if (target.kind === 'pool') this.#turns.set(target.pool.name, (this.#turns.get(target.pool.name) ?? 0) + 1);
-    const order = this.candidates(target);
-    const deadline = this.deps.now() + (order[0]?.timeouts.totalMs ?? 0);
+  async start(plan: RoutePlan, request: ChatRequest, signal: AbortSignal, attempts: AttemptLog, options: StartOptions = {}): Promise<StartedRoute> {
+    const { target, policy } = plan;
+    // A candidate that became ineligible since admission (its circuit opened, it was disabled) is skipped.
+    const order = plan.order.map((m) => this.deps.models.get(m.id) ?? m).filter((m) => this.isEligible(m));
+    const now = () => this.deps.clock.now();
+    const deadline = now() + (order[0]?.timeouts.totalMs ?? 0);
     /** Models whose vendor asked for a longer wait than the policy allows: not tried again in this request. */
     const waitTooLong = new Set<string>();
     // Tokens-per-minute limits reserve the prompt (cl100k, as cost limits count it) plus maxTokens.
@@ -143,8 +153,8 @@ export class Router {
       const delayMs = n > 1 ? retryDelayMs(n, policy, this.deps.random, lastError instanceof UpstreamError ? lastError.retryAfterMs : undefined) : 0;
       // Every candidate asked for a wait past the cap: fail now, without the back-off.
       if (lastError && order.every((m) => waitTooLong.has(m.id))) throw lastError;
-      if (n > 1 && this.deps.now() + delayMs >= deadline) break; // no time left for another attempt
-      if (delayMs > 0) await sleep(delayMs, undefined, { signal });
+      if (n > 1 && now() + delayMs >= deadline) break; // no time left for another attempt
+      if (delayMs > 0) await this.deps.clock.sleep(delayMs, signal);
       const pick = this.#pick(order, n - 1, reservedTokens, waitTooLong);
       if (!pick.model) {
         if (lastError && waitTooLong.size > 0) throw lastError;
@@ -154,24 +164,28 @@ export class Router {
       const { model, reservation } = pick;
       if (n > 1) {
         this.deps.metrics.retries.inc({ model: model.id });
-        if (attempts.at(-1)?.modelId !== model.id) this.deps.metrics.fallbacks.inc({ from: attempts.at(-1)?.modelId ?? '', to: model.id });
+        if (attempts.lastModelId() !== model.id) this.deps.metrics.fallbacks.inc({ from: attempts.lastModelId() ?? '', to: model.id });
       }
-      const started = this.deps.now();
+      const started = now();
       const attempt: StoredAttempt = { modelId: model.id, provider: model.provider, outcome: 'SUCCEEDED', durationMs: 0, ...(delayMs ? { delayMs } : {}) };
-      attempts.push(attempt);
+      const index = attempts.open(attempt);
+      let processed = 0; // tokens the vendor processed before this attempt failed
       try {
         const adapter = this.deps.adapters.get(model.provider);
         if (!adapter) throw new Error(`no adapter for provider ${model.provider}`);
-        const parts = await adapter.stream(request, withinDeadline(upstreamTarget(model, this.deps.vendorKeys), deadline - this.deps.now()), { signal });
+        const parts = await adapter.stream(request, withinDeadline(upstreamTarget(model, this.deps.vendorKeys), deadline - now()), { signal });
         const opened = await openStream(parts, options.wholeAnswer ?? false);
-        if (opened.error) throw opened.error;
-        return { model, parts: this.#observe(model, attempt, opened.buffered, opened.rest, started, reservation), firstTokenAt: opened.firstTokenAt };
+        if (opened.error) {
+          processed = processedTokens(opened.usage);
+          throw opened.error;
+        }
+        return { model, parts: this.#observe(model, attempts, index, opened.buffered, opened.rest, started, reservation), firstTokenAt: opened.firstTokenAt };
       } catch (thrown) {
         const error = thrown instanceof GatewayError ? thrown : new UpstreamError(`${model.id}: ${thrown instanceof Error ? thrown.message : 'failed'}`, { cause: thrown });
-        Object.assign(attempt, failedAttempt(attempt, error, this.deps.now() - started, signal.aborted));
-        reservation?.settle(0);
+        attempts.close(index, failedAttempt(error, now() - started, signal.aborted));
+        reservation?.settle(processed);
         if (signal.aborted) throw error;
-        this.#recordOutcome(model, false, this.deps.now() - started);
+        this.#recordOutcome(model, false, now() - started);
         lastError = error;
         if (!shouldRetry(error)) throw error;
         if (error instanceof UpstreamError && error.retryAfterMs !== undefined && error.retryAfterMs > policy.maxRetryAfterMs) waitTooLong.add(model.id);
@@ -182,25 +196,25 @@ export class Router {
       throw new ModelUnavailableError(`no model of ${describe(target)} can take requests now (unhealthy, disabled or circuit open)`);
     }
     if (attempts.length === 1 && lastError) throw lastError;
-    throw new RetryExhaustedError(`all ${attempts.length} attempts for ${describe(target)} failed; the last: ${lastError?.message ?? 'unknown'}`, attempts);
+    throw new RetryExhaustedError(`all ${attempts.length} attempts for ${describe(target)} failed; the last: ${lastError?.message ?? 'unknown'}`, attempts.entries());
   }
 
   /** The next candidate from position `from` (cycling) that its breaker and rate limits admit. */
-  #pick(order: readonly ModelRecord[], from: number, tokens: () => number, skip: ReadonlySet<string>): { model?: ModelRecord; reservation?: { settle(actual: number): void }; retryAfterMs?: number } {
+  #pick(order: readonly ModelRecord[], from: number, tokens: () => number, skip: ReadonlySet<string>): { model?: ModelRecord; reservation?: RateReservation; retryAfterMs?: number } {
     let retryAfterMs: number | undefined;
     for (let i = 0; i < order.length; i++) {
       const model = order[(from + i) % order.length] as ModelRecord;
       if (skip.has(model.id)) continue;
       const limits = model.limits;
-      let reservation: { settle(actual: number): void } | undefined;
+      let reservation: RateReservation | undefined;
       if (limits.requestsPerMinute !== undefined || limits.tokensPerMinute !== undefined) {
-        const limiter = this.#limiters.get(model.id);
-        const result = limiter.tryReserve(limits, limits.tokensPerMinute === undefined ? 0 : tokens());
+        const result = this.deps.rates.tryReserve(model.id, limits, limits.tokensPerMinute === undefined ? 0 : tokens());
         if (!result.ok) {
+          this.deps.metrics.rateLimited.inc({ scope: 'model' });
           retryAfterMs = Math.min(retryAfterMs ?? Infinity, result.retryAfterMs);
           continue;
         }
-        reservation = { settle: (actual) => limiter.settle(result.reservation, actual) };
+        reservation = result.reservation;
       }
       if (!this.acquire(model.id)) {
         reservation?.settle(0);
@@ -211,57 +225,60 @@ export class Router {
     return retryAfterMs === undefined ? {} : { retryAfterMs };
   }
 
-  /** Feeds an outcome to the model's breaker (publishing a state change) and latency tracker. */
+  /** Feeds an outcome to the model's circuit (publishing a state change) and latency tracker. */
   #recordOutcome(model: ModelRecord, success: boolean, latencyMs: number): void {
     if (success) this.latency.record(model.id, latencyMs);
-    const changed = this.breaker(model.id).record(success, latencyMs);
-    if (changed) this.publishCircuit(model.id);
+    this.recordOutcome(model.id, success, latencyMs);
   }
 
-  /** Puts the model's circuit state into the routing table and publishes CIRCUIT_CHANGED. */
-  publishCircuit(modelId: string): void {
-    const current = this.deps.routing.get(modelId);
+  /** Publishes CIRCUIT_CHANGED with the model as the registry has it and its circuit's new state. */
+  #publishCircuit(modelId: string): void {
+    const current = this.deps.models.get(modelId);
     if (!current) return;
-    const state = this.breaker(modelId).state;
-    const model = { ...current, circuitState: state };
-    this.deps.routing.set(model);
+    const state = this.deps.circuits.snapshot(modelId).state;
     this.deps.logger.warn({ model: modelId, circuit: state }, 'circuit changed');
-    this.deps.bus.publish('modelEvents', { type: 'CIRCUIT_CHANGED', model, at: new Date() });
+    this.deps.bus.publish('modelEvents', { type: 'CIRCUIT_CHANGED', model: { ...current, circuitState: state }, at: new Date(this.deps.clock.now()) });
   }
 
+  /**
+   * Relays the stream and closes its attempt when it ends. Its tokens-per-minute reservation is
+   * settled with what the vendor processed: the usage of a finished answer, and of a failed one
+   * that had produced output (the prompt and the tokens before the failure); 0 for a failure
+   * before any output or a stream cut off by its reader.
+   */
   async *#observe(
     model: ModelRecord,
-    attempt: StoredAttempt,
+    attempts: AttemptLog,
+    index: number,
     buffered: StreamPart[],
     rest: AsyncIterator<StreamPart>,
     started: number,
-    reservation: { settle(actual: number): void } | undefined,
+    reservation: RateReservation | undefined,
   ): AsyncGenerator<StreamPart> {
     let last: StreamPart | undefined;
     try {
       for (const part of buffered) yield (last = part);
       for (let next = await rest.next(); !next.done; next = await rest.next()) yield (last = next.value);
     } finally {
-      const durationMs = this.deps.now() - started;
-      attempt.durationMs = Math.round(durationMs);
+      const durationMs = this.deps.clock.now() - started;
       if (last?.type === 'finish') {
         reservation?.settle(last.usage.inputTokens + last.usage.outputTokens);
-        if (last.finishReason === 'cancelled') attempt.outcome = 'CANCELLED';
-        else this.#recordOutcome(model, true, durationMs);
+        attempts.close(index, { durationMs: Math.round(durationMs), ...(last.finishReason === 'cancelled' ? { outcome: 'CANCELLED' as const } : {}) });
+        if (last.finishReason !== 'cancelled') this.#recordOutcome(model, true, durationMs);
+      } else if (last?.type === 'error') {
+        reservation?.settle(processedTokens(last.usage));
+        attempts.close(index, failedAttempt(last.error, durationMs, false));
+        this.#recordOutcome(model, false, durationMs);
       } else {
         reservation?.settle(0);
-        if (last?.type === 'error') {
-          Object.assign(attempt, failedAttempt(attempt, last.error, durationMs, false));
-          this.#recordOutcome(model, false, durationMs);
-        } else attempt.outcome = 'CANCELLED';
+        attempts.close(index, { durationMs: Math.round(durationMs), outcome: 'CANCELLED' });
       }
     }
   }
 }
 
-function failedAttempt(attempt: StoredAttempt, error: GatewayError, durationMs: number, cancelled: boolean): StoredAttempt {
+function failedAttempt(error: GatewayError, durationMs: number, cancelled: boolean): Partial<StoredAttempt> {
   return {
-    ...attempt,
     outcome: cancelled ? 'CANCELLED' : 'FAILED',
     durationMs: Math.round(durationMs),
     ...(cancelled ? {} : { errorCode: error.code }),
@@ -285,7 +302,12 @@ interface OpenedStream {
   rest: AsyncIterator<StreamPart>;
   firstTokenAt: number | undefined;
   error?: GatewayError;
-  usage?: { outputTokens: number };
+  usage?: Usage;
+}
+
+/** What a failed attempt cost the vendor's token budget: the prompt and the output, once there was output; 0 before any. */
+function processedTokens(usage: Usage | undefined): number {
+  return usage && usage.outputTokens > 0 ? usage.inputTokens + usage.outputTokens : 0;
 }
 
 /**

@@ -9,6 +9,7 @@ import { expectData } from '../helpers/graphql.js';
 import { startTestApp } from '../helpers/test-app.js';
 import { MOCK_MODEL, testConfig } from '../helpers/test-config.js';
 import { LOCAL_VIEWER } from '../../src/modules/keys/viewer.js';
+import { ENTITIES } from '../../src/modules/entities.js';
 
 function tempDb(): string {
   return join(mkdtempSync(join(tmpdir(), 'sy-db-')), 'nested', 'switchyard.db');
@@ -21,7 +22,7 @@ async function boot(dbPath: string, models: unknown[]) {
 describe('persistence', () => {
   it('should create a fresh file database (and its folder) in WAL mode with every migration applied', async () => {
     const path = tempDb();
-    const orm = await createOrm({ driver: 'sqlite', dbName: path });
+    const orm = await createOrm({ driver: 'sqlite', dbName: path }, ENTITIES);
     const [mode] = await orm.em.getConnection().execute<{ journal_mode: string }[]>('pragma journal_mode');
     expect(mode?.journal_mode).toBe('wal');
     const executed = await orm.getMigrator().getExecutedMigrations();
@@ -31,7 +32,7 @@ describe('persistence', () => {
   });
 
   it('should have migrations that produce exactly the schema the entities describe', async () => {
-    const orm = await createOrm({ driver: 'sqlite', dbName: ':memory:' });
+    const orm = await createOrm({ driver: 'sqlite', dbName: ':memory:' }, ENTITIES);
     expect(await orm.schema.getUpdateSchemaSQL({ wrap: false })).toBe('');
     await orm.close();
   });
@@ -39,7 +40,7 @@ describe('persistence', () => {
   it('should bring up a database made by an earlier version (migrated, with data) and keep its rows', async () => {
     const path = tempDb();
     // An "earlier version": the database as the first migration left it, with a row written then.
-    const old = await MikroORM.init({ ...ormOptions({ driver: 'sqlite', dbName: path }), debug: false });
+    const old = await MikroORM.init({ ...ormOptions({ driver: 'sqlite', dbName: path }, ENTITIES), debug: false });
     await old.getMigrator().up({ to: 'Migration20261125000000-initial' });
     await old.em.getConnection().execute(
       `insert into models (id, provider, capabilities, defaults, limits, status, source, circuit_state, created_at, updated_at) values ('legacy', 'mock', '["chat"]', '{}', '{}', 'HEALTHY', 'API', 'CLOSED', ${Date.now()}, ${Date.now()})`,
@@ -70,8 +71,8 @@ describe('persistence', () => {
         ['gpt-4', 'UNHEALTHY', 'CONFIG'],
         ['mock-a', 'DISABLED', 'CONFIG'],
       ]);
-      expect(app.app.services.routing.get('api-only')?.version).toBe('v2');
-      expect(app.app.services.routing.get('gpt-4')?.version).toBe('edited-by-api');
+      expect(app.app.services.models.find('api-only')?.version).toBe('v2');
+      expect(app.app.services.models.find('gpt-4')?.version).toBe('edited-by-api');
       const [count] = await app.app.services.orm.em.getConnection().execute<{ n: number }[]>('select count(*) as n from models');
       expect(count?.n).toBe(3);
       await app.dispose();
@@ -90,7 +91,7 @@ describe('persistence', () => {
     await changed.dispose();
 
     const readded = await boot(path, [MOCK_MODEL, extra]);
-    expect(readded.app.services.routing.get('mock-extra')?.status).toBe('HEALTHY');
+    expect(readded.app.services.models.find('mock-extra')?.status).toBe('HEALTHY');
     await readded.dispose();
   });
 
@@ -100,7 +101,7 @@ describe('persistence', () => {
     expectData(await first.run(RetireModel, { id: 'mock-a' }));
     await first.dispose();
     const second = await boot(path, [MOCK_MODEL]);
-    expect(second.app.services.routing.get('mock-a')?.status).toBe('RETIRED');
+    expect(second.app.services.models.find('mock-a')?.status).toBe('RETIRED');
     await second.dispose();
   });
 });
@@ -110,7 +111,7 @@ describe('session history storage', () => {
     const t = await startTestApp({ config: testConfig({ file: { database: { url: tempDb() }, models: [MOCK_MODEL] } }) });
     try {
       const { sessions, orm } = t.app.services;
-      const session = await sessions.create(orm.em.fork(), { modelId: 'mock-a' }, LOCAL_VIEWER);
+      const session = await sessions.create({ modelId: 'mock-a' }, LOCAL_VIEWER);
       await sessions.appendTurn(session.id, [{ role: 'user', content: 'q0' }, { role: 'assistant', content: 'a0' }], 'g0');
       await Promise.all(
         [1, 2, 3, 4].map((n) => sessions.appendTurn(session.id, [{ role: 'user', content: `q${n}` }, { role: 'assistant', content: `a${n}` }], `g${n}`)),
@@ -119,7 +120,7 @@ describe('session history storage', () => {
       expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
       // Each turn's two messages are adjacent: q then a of the same turn.
       for (let i = 0; i < rows.length; i += 2) expect(rows[i + 1]?.content).toBe(rows[i]?.content.replace('q', 'a'));
-      const history = await sessions.history(orm.em.fork(), session.id);
+      const history = await sessions.history(session.id);
       expect(history[0]).toEqual({ role: 'user', content: 'q0', generationId: 'g0', createdAt: expect.any(Date) });
       expect(Math.abs((history[0]?.createdAt.getTime() ?? 0) - Date.now())).toBeLessThan(60_000);
     } finally {
@@ -135,7 +136,7 @@ describe('session switches from two gateways on one database', () => {
     const one = await startTestApp({ config });
     const two = await startTestApp({ config });
     try {
-      const session = await one.app.services.sessions.create(one.app.services.orm.em.fork(), { modelId: 'mock-a' }, LOCAL_VIEWER);
+      const session = await one.app.services.sessions.create({ modelId: 'mock-a' }, LOCAL_VIEWER);
       // Ten rounds of a switch from each gateway at the same moment: one wins each race, the other
       // reads the session again and applies on the new revision.
       const applied = [];
@@ -144,7 +145,7 @@ describe('session switches from two gateways on one database', () => {
         applied.push(...(await Promise.all([one, two].map((t) => t.app.services.sessions.switchModel({ sessionId: session.id, modelId }, LOCAL_VIEWER, performance.now())))));
       }
       expect(applied.map((a) => a.revision).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
-      const stored = await two.app.services.sessions.get(two.app.services.orm.em.fork(), session.id, LOCAL_VIEWER);
+      const stored = await two.app.services.sessions.get(session.id, LOCAL_VIEWER);
       expect(stored.revision).toBe(21);
     } finally {
       await one.dispose();

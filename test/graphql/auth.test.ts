@@ -60,7 +60,7 @@ describe('authentication with an admin key configured', () => {
     expect(expectData(await app.run(ModelsQuery, undefined, key)).models.map((m) => m.id)).toEqual(['mock-a']);
     const result = await app.run(RegisterModel, register, key);
     expect(expectError(result)).toMatchObject({ code: 'FORBIDDEN', message: 'registerModel needs an API key with the admin scope' });
-    expect(app.app.services.routing.get('mock-z')).toBeUndefined();
+    expect(app.app.services.models.find('mock-z')).toBeUndefined();
     expect(expectError(await app.run(ApiKeys, undefined, key)).code).toBe('FORBIDDEN');
     expect(expectError(await app.run(CreateApiKey, { input: { name: 'x', scopes: ['ADMIN'] } }, key)).code).toBe('FORBIDDEN');
   });

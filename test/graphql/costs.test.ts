@@ -11,7 +11,7 @@ import {
   UsageUpdatedSubscription,
 } from '../helpers/documents.js';
 import { expectData, expectError } from '../helpers/graphql.js';
-import { BUDGET_SHARE } from '../../src/modules/generations/generation-service.js';
+import { BUDGET_SHARE } from '../../src/modules/generations/admission.js';
 import { startVendorApp, type VendorApp } from '../helpers/vendor-app.js';
 import { subscribe, waitFor, wsClient, WsClients } from '../helpers/ws.js';
 
@@ -91,7 +91,7 @@ describe('budgets', () => {
     const a = await app();
     const k = await key(a, 'abandoned', { daily: 1 });
     const { services } = a.t.app;
-    const viewer = await services.apiKeys.authenticate(services.orm.em.fork(), `Bearer ${k.key}`);
+    const viewer = await services.apiKeys.authenticate(`Bearer ${k.key}`);
     const prepared = await services.generations.prepare({ model: 'gpt-test', prompt: 'Hi' }, viewer, true);
     expect(services.budgets.status(k.apiKey.id, viewer.budget).reservedMicroUsd).toBeGreaterThan(0);
     await services.generations.stream(prepared).return?.();

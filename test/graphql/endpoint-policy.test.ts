@@ -22,10 +22,10 @@ describe('endpoint policy at registration', () => {
       code: 'BAD_USER_INPUT',
       message: 'input.baseUrl: vendor.internal resolves to 10.0.0.5, a private address; set security.allowPrivateEndpoints: true in the config to allow it',
     });
-    expect(t.app.services.routing.get('sneaky')).toBeUndefined();
+    expect(t.app.services.models.find('sneaky')).toBeUndefined();
     const updated = expectError(await t.run(UpdateModel, { input: { id: 'mock-a', baseUrl: 'https://vendor.internal/v1' } }));
     expect(updated.message).toContain('vendor.internal resolves to 10.0.0.5');
-    expect(t.app.services.routing.get('mock-a')?.baseUrl).toBeNull();
+    expect(t.app.services.models.find('mock-a')?.baseUrl).toBeNull();
   });
 
   it('should accept a name that does not resolve (the connect-time check still guards it) and report it unhealthy', async () => {

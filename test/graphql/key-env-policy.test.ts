@@ -29,11 +29,11 @@ describe('apiKeyEnv names only variables the operator allows', () => {
     expect(expectError(await register('STRIPE_API_KEY')).message).toBe(
       'input.apiKeyEnv: STRIPE_API_KEY is not an allowed key variable: expected OPENAI_API_KEY, ANTHROPIC_API_KEY, DASHSCOPE_API_KEY, QIANFAN_API_KEY, a name used by a model of the config file, or one allowed by security.apiKeyEnvAllowed',
     );
-    expect(t.app.services.routing.get('harvest')).toBeUndefined();
+    expect(t.app.services.models.find('harvest')).toBeUndefined();
     expect(fake.calls).toHaveLength(0);
     expectData(await t.run(RegisterModel, { input: { id: 'plain', provider: 'OPENAI_COMPATIBLE', baseUrl: `${fake.url}/v1`, upstreamModel: 'gpt-4o-mini' } }, ADMIN));
     expect(expectError(await t.run(UpdateModel, { input: { id: 'plain', apiKeyEnv: 'SWITCHYARD_ADMIN_KEY' } }, ADMIN)).message).toContain('SWITCHYARD_ADMIN_KEY is one of the gateway');
-    expect(t.app.services.routing.get('plain')?.apiKeyEnv).toBeNull();
+    expect(t.app.services.models.find('plain')?.apiKeyEnv).toBeNull();
   });
 
   it('should accept a provider’s own variable and one the config allows by prefix, and send that key', async () => {
@@ -54,7 +54,7 @@ describe('apiKeyEnv names only variables the operator allows', () => {
     // As an older version could have stored it: straight into the database and the routing table.
     const em = t.app.services.orm.em.fork();
     await em.getConnection().execute(`update models set api_key_env = 'SWITCHYARD_ADMIN_KEY' where id = 'old'`);
-    const checked = await t.app.services.models.checkHealth(em, 'old');
+    const checked = await t.app.services.models.checkHealth('old');
     expect(checked.healthCheck?.message).toBe("SWITCHYARD_ADMIN_KEY is one of the gateway's own variables (SWITCHYARD_*), never a vendor key");
     expect(fake.calls.every((call) => call.headers.authorization === undefined)).toBe(true);
   });

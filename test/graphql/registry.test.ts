@@ -39,7 +39,7 @@ describe('registry over GraphQL', () => {
 
   it('should store prices as integer micro-USD per million tokens', async () => {
     expectData(await t.run(RegisterModel, { input: { ...mockInput, pricing: { input: 0.1234567, output: 30 } } }));
-    const stored = t.app.services.routing.get('mock-b');
+    const stored = t.app.services.models.find('mock-b');
     expect(stored?.inputPriceMicroUsd).toBe(123457);
     expect(stored?.outputPriceMicroUsd).toBe(30_000_000);
   });
@@ -90,7 +90,7 @@ describe('registry over GraphQL', () => {
     expect(error2.message).toBe('input.baseUrl: 10.0.0.1 is a private address; set security.allowPrivateEndpoints: true in the config to allow it');
     const { model } = expectData(await t.run(ModelQuery, { id: 'mock-a' }));
     expect(model?.defaults.maxTokens).toBe(2000);
-    expect(t.app.services.routing.get('mock-a')?.baseUrl).toBeNull();
+    expect(t.app.services.models.find('mock-a')?.baseUrl).toBeNull();
   });
 
   it('should disable, enable and retire a model, taking it out of routing', async () => {

@@ -1,5 +1,5 @@
 import { filter, pipe } from 'graphql-yoga';
-import type { UsageEvent } from '../../events/event-bus.js';
+import type { UsageEvent } from '../../core/ports/event-bus.js';
 import { builder } from '../../graphql/builder.js';
 import type { Context } from '../../graphql/context.js';
 import { microToUsd } from '../../pricing/money.js';
@@ -66,7 +66,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SetBudgetInput, required: true }) },
     resolve: (_root, { input }, ctx) => {
       requireScope(ctx.viewer, 'admin', 'setBudget');
-      return ctx.services.apiKeys.setBudget(ctx.em, input);
+      return ctx.services.apiKeys.setBudget(input);
     },
   }),
 }));
@@ -86,7 +86,7 @@ builder.subscriptionFields((t) => ({
       );
     },
     resolve: async (event, _args, ctx) => {
-      const [key] = await ctx.services.apiKeys.findMany(ctx.em, [event.apiKeyId]);
+      const [key] = await ctx.services.apiKeys.findMany([event.apiKeyId]);
       if (!key) throw new Error(`API key ${event.apiKeyId} vanished`);
       return { ...event, view: await budgetView(ctx, key) };
     },

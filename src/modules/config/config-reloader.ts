@@ -3,7 +3,6 @@ import { basename, dirname } from 'node:path';
 import { ConfigError, type Config } from '../../config/config.js';
 import { loadConfig } from '../../config/load-config.js';
 import type { KeyEnvPolicy } from '../../security/key-env-policy.js';
-import type { Orm } from '../../db/orm.js';
 import type { Logger } from '../../observability/logger.js';
 import { syncConfigModels } from '../models/config-sync.js';
 import type { ModelRegistry } from '../models/model-registry.js';
@@ -22,7 +21,6 @@ export interface ConfigStatus {
 
 export interface ConfigReloaderDeps {
   readonly initial: Config;
-  readonly orm: Orm;
   readonly models: ModelRegistry;
   readonly pools: PoolRegistry;
   /** Reset to the new file's rule before its models are applied. */
@@ -96,13 +94,12 @@ export class ConfigReloader {
       return this.#status;
     }
     this.deps.keyEnv.reset(next.security.apiKeyEnvAllowed);
-    const em = this.deps.orm.em.fork();
-    const summary = await syncConfigModels(em, this.deps.models, next.models);
+    const summary = await syncConfigModels(this.deps.models, next.models);
     for (const id of [...summary.registered, ...summary.updated]) {
       const model = this.deps.models.find(id);
-      if (model && model.status !== 'DISABLED' && model.status !== 'RETIRED') await this.deps.models.checkHealth(em, id);
+      if (model && model.status !== 'DISABLED' && model.status !== 'RETIRED') await this.deps.models.checkHealth(id);
     }
-    await this.deps.pools.syncConfig(em, next.pools);
+    await this.deps.pools.syncConfig(next.pools);
     this.#current = next;
     this.#status = { source: next.source, loadedAt: next.loadedAt, hash: next.hash, lastError: null, lastAttemptAt: attemptAt };
     this.deps.logger.info({ registered: summary.registered, updated: summary.updated, retired: summary.retired }, `reloaded ${next.source}`);

@@ -1,11 +1,11 @@
 import type { GatewayError } from '../../core/errors.js';
-import type { EventBus } from '../../events/event-bus.js';
+import type { EventBus } from '../../core/ports/event-bus.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { BudgetLedger } from '../budgets/budget-ledger.js';
 import type { ModelRecord } from '../../core/records/model.js';
 import type { GenerationRecord } from '../../core/records/generation.js';
-import type { PreparedGeneration } from './generation-service.js';
+import type { PreparedGeneration } from './admission.js';
 import type { GenerationRepository } from './generation-repository.js';
 
 /** What a generation's run decided; the recorder adds what the prepared request already knew. */

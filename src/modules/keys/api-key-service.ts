@@ -1,29 +1,18 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { EventBus } from '../../events/event-bus.js';
-import type { EntityManager } from '@mikro-orm/core';
+import type { EventBus } from '../../core/ports/event-bus.js';
 import { InvalidInputError, NotFoundError, UnauthenticatedError } from '../../core/errors.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { enumField, listOf, numberField, objectField, stringField } from '../../validation/fields.js';
 import { formatIssues } from '../../validation/format-issues.js';
-import { API_KEY_SCOPES, type ApiKeyEntity, ApiKeySchema, type ApiKeyScope } from './api-key.entity.js';
+import { API_KEY_SCOPES } from './api-key.entity.js';
+import type { ApiKeyRecord, ApiKeyRepository } from './api-key-repository.js';
+import type { Clock } from '../../core/ports/clock.js';
 import { LOCAL_VIEWER, type Viewer } from './viewer.js';
 import { ViewerCache } from './viewer-cache.js';
 import { usdToMicro } from '../../pricing/money.js';
-import type { Budget } from '../../core/ports/stores.js';
 
 export const BOOTSTRAP_KEY_ID = 'bootstrap-admin';
 const KEY_PREFIX = 'sy_';
-
-export interface ApiKeyRecord {
-  readonly id: string;
-  readonly name: string;
-  readonly prefix: string;
-  readonly scopes: readonly ApiKeyScope[];
-  readonly requestsPerMinute: number | null;
-  readonly budget: Budget;
-  readonly createdAt: Date;
-  readonly revokedAt: Date | null;
-}
 
 const budgetAmount = numberField({ min: 0, max: 10_000_000 });
 const budgetSchema = objectField({ daily: budgetAmount.optional(), monthly: budgetAmount.optional() });
@@ -45,19 +34,6 @@ function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
-function toRecord(entity: ApiKeyEntity): ApiKeyRecord {
-  return {
-    id: entity.id,
-    name: entity.name,
-    prefix: entity.prefix,
-    scopes: [...entity.scopes],
-    requestsPerMinute: entity.requestsPerMinute ?? null,
-    budget: { dailyMicroUsd: entity.dailyBudgetMicroUsd ?? null, monthlyMicroUsd: entity.monthlyBudgetMicroUsd ?? null },
-    createdAt: entity.createdAt,
-    revokedAt: entity.revokedAt ?? null,
-  };
-}
-
 /** Reads the secret from `Authorization: Bearer <key>` (or a bare key, as WebSocket params may carry it). */
 export function parseAuthorization(value: unknown): string | undefined {
   if (typeof value !== 'string' || !value.trim()) return undefined;
@@ -72,86 +48,73 @@ export function parseAuthorization(value: unknown): string | undefined {
  */
 export class ApiKeyService {
   /** Authenticated callers for a few seconds; cleared by every change to a key made here. */
-  readonly #viewers = new ViewerCache();
+  readonly #viewers: ViewerCache;
 
-  constructor(private readonly deps: { adminKey: string | undefined; metrics: Metrics; bus: EventBus }) {}
+  constructor(private readonly deps: { adminKey: string | undefined; repository: ApiKeyRepository; metrics: Pick<Metrics, 'authFailures'>; bus: Pick<EventBus, 'publish'>; clock: Pick<Clock, 'now'> }) {
+    this.#viewers = new ViewerCache(undefined, undefined, () => deps.clock.now());
+  }
 
   get localMode(): boolean {
     return this.deps.adminKey === undefined;
   }
 
   /** Stores (or rotates) the bootstrap admin key's hash; revokes it when the variable is gone. */
-  async syncBootstrapKey(em: EntityManager): Promise<void> {
-    const existing = await em.findOne(ApiKeySchema, { id: BOOTSTRAP_KEY_ID });
+  async syncBootstrapKey(): Promise<void> {
     const { adminKey } = this.deps;
-    if (!adminKey) {
-      if (existing && !existing.revokedAt) existing.revokedAt = new Date();
-    } else if (!existing) {
-      em.create(ApiKeySchema, { id: BOOTSTRAP_KEY_ID, name: 'bootstrap admin (SWITCHYARD_ADMIN_KEY)', prefix: adminKey.slice(0, 6), secretHash: hashSecret(adminKey), scopes: ['admin'] });
-    } else {
-      existing.secretHash = hashSecret(adminKey);
-      existing.prefix = adminKey.slice(0, 6);
-      existing.revokedAt = null;
-    }
-    await em.flush();
+    const secret = adminKey ? { hash: hashSecret(adminKey), prefix: adminKey.slice(0, 6) } : null;
+    await this.deps.repository.syncBootstrap(BOOTSTRAP_KEY_ID, 'bootstrap admin (SWITCHYARD_ADMIN_KEY)', secret, new Date(this.deps.clock.now()));
     this.#viewers.clear();
   }
 
-  async create(em: EntityManager, input: unknown): Promise<{ key: string; apiKey: ApiKeyRecord }> {
+  async create(input: unknown): Promise<{ key: string; apiKey: ApiKeyRecord }> {
     const parsed = createInputSchema.safeParse(input);
     if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, 'input'));
     const key = `${KEY_PREFIX}${randomBytes(24).toString('base64url')}`;
-    const entity = em.create(ApiKeySchema, {
+    const apiKey = await this.deps.repository.insert({
       id: randomUUID(),
       name: parsed.data.name,
       prefix: key.slice(0, KEY_PREFIX.length + 6),
       secretHash: hashSecret(key),
       scopes: [...new Set(parsed.data.scopes)],
       requestsPerMinute: parsed.data.requestsPerMinute ?? null,
-      dailyBudgetMicroUsd: parsed.data.budget?.daily === undefined ? null : usdToMicro(parsed.data.budget.daily),
-      monthlyBudgetMicroUsd: parsed.data.budget?.monthly === undefined ? null : usdToMicro(parsed.data.budget.monthly),
+      budget: {
+        dailyMicroUsd: parsed.data.budget?.daily === undefined ? null : usdToMicro(parsed.data.budget.daily),
+        monthlyMicroUsd: parsed.data.budget?.monthly === undefined ? null : usdToMicro(parsed.data.budget.monthly),
+      },
     });
-    await em.flush();
-    return { key, apiKey: toRecord(entity) };
+    return { key, apiKey };
   }
 
-  async list(em: EntityManager): Promise<ApiKeyRecord[]> {
-    const entities = await em.find(ApiKeySchema, {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
-    return entities.map(toRecord);
+  list(): Promise<ApiKeyRecord[]> {
+    return this.deps.repository.list();
   }
 
   /** Keys by id, in the order asked (null where there is none): the DataLoader's batch function. */
-  async findMany(em: EntityManager, ids: readonly string[]): Promise<(ApiKeyRecord | null)[]> {
-    const entities = await em.find(ApiKeySchema, { id: { $in: [...ids] } });
-    const byId = new Map(entities.map((e) => [e.id, toRecord(e)]));
-    return ids.map((id) => byId.get(id) ?? null);
+  findMany(ids: readonly string[]): Promise<(ApiKeyRecord | null)[]> {
+    return this.deps.repository.findMany(ids);
   }
 
   /** Sets (or clears, with null) a key's daily and monthly budgets in USD; fields left out stay. */
-  async setBudget(em: EntityManager, input: unknown): Promise<ApiKeyRecord> {
+  async setBudget(input: unknown): Promise<ApiKeyRecord> {
     const parsed = setBudgetSchema.safeParse(input);
     if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, 'input'));
-    const entity = await em.findOne(ApiKeySchema, { id: parsed.data.apiKeyId });
-    if (!entity) throw new NotFoundError('API key', parsed.data.apiKeyId);
-    const { daily, monthly } = parsed.data;
-    if (daily !== undefined) entity.dailyBudgetMicroUsd = daily === null ? null : usdToMicro(daily);
-    if (monthly !== undefined) entity.monthlyBudgetMicroUsd = monthly === null ? null : usdToMicro(monthly);
-    await em.flush();
+    const { apiKeyId, daily, monthly } = parsed.data;
+    const micro = (usd: number | null | undefined) => (usd === undefined ? undefined : usd === null ? null : usdToMicro(usd));
+    const record = await this.deps.repository.setBudget(apiKeyId, { dailyMicroUsd: micro(daily), monthlyMicroUsd: micro(monthly) });
+    if (!record) throw new NotFoundError('API key', apiKeyId);
     this.#viewers.clear();
-    return toRecord(entity);
+    return record;
   }
 
-  async revoke(em: EntityManager, id: string): Promise<ApiKeyRecord> {
+  async revoke(id: string): Promise<ApiKeyRecord> {
     if (id === BOOTSTRAP_KEY_ID) {
       throw InvalidInputError.forField('id', 'the bootstrap admin key comes from SWITCHYARD_ADMIN_KEY; change or unset the variable and restart to rotate it');
     }
-    const entity = await em.findOne(ApiKeySchema, { id });
-    if (!entity) throw new NotFoundError('API key', id);
-    entity.revokedAt ??= new Date();
-    await em.flush();
+    const record = await this.deps.repository.revoke(id, new Date(this.deps.clock.now()));
+    if (!record?.revokedAt) throw new NotFoundError('API key', id);
     this.#viewers.clear();
-    this.deps.bus.publish('apiKeyRevoked', { apiKeyId: entity.id, at: entity.revokedAt });
-    return toRecord(entity);
+    this.deps.bus.publish('apiKeyRevoked', { apiKeyId: record.id, at: record.revokedAt });
+    return record;
   }
 
   /**
@@ -160,7 +123,7 @@ export class ApiKeyService {
    * key found valid is remembered for 5 s (ViewerCache); any change to a key made through this
    * service forgets them all, so revocation and budget changes apply to the very next request.
    */
-  async authenticate(em: EntityManager, authorization: unknown): Promise<Viewer> {
+  async authenticate(authorization: unknown): Promise<Viewer> {
     const secret = parseAuthorization(authorization);
     if (secret === undefined) {
       if (this.localMode) return LOCAL_VIEWER;
@@ -171,20 +134,22 @@ export class ApiKeyService {
     const cached = this.#viewers.get(hash);
     if (cached) return cached;
     const generation = this.#viewers.generation;
-    const entity = await em.findOne(ApiKeySchema, { secretHash: hash });
-    if (!entity || entity.revokedAt) {
-      this.deps.metrics.authFailures.inc({ reason: entity ? 'revoked' : 'unknown' });
-      throw new UnauthenticatedError(entity ? 'this API key has been revoked' : 'the API key is not valid');
+    const key = await this.deps.repository.findBySecretHash(hash);
+    if (!key || key.revokedAt) {
+      this.deps.metrics.authFailures.inc({ reason: key ? 'revoked' : 'unknown' });
+      throw new UnauthenticatedError(key ? 'this API key has been revoked' : 'the API key is not valid');
     }
     const viewer: Viewer = Object.freeze({
       kind: 'key',
-      keyId: entity.id,
-      scopes: Object.freeze([...entity.scopes]),
-      requestsPerMinute: entity.requestsPerMinute ?? null,
-      budget: Object.freeze({ dailyMicroUsd: entity.dailyBudgetMicroUsd ?? null, monthlyMicroUsd: entity.monthlyBudgetMicroUsd ?? null }),
+      keyId: key.id,
+      scopes: Object.freeze([...key.scopes]),
+      requestsPerMinute: key.requestsPerMinute,
+      budget: Object.freeze({ ...key.budget }),
     });
     this.#viewers.set(hash, viewer, generation);
     return viewer;
   }
 }
 
+
+export type { ApiKeyRecord } from './api-key-repository.js';

@@ -59,7 +59,7 @@ builder.queryFields((t) => ({
     description: 'Every API key, revoked ones included. Needs admin.',
     resolve: (_root, _args, ctx) => {
       requireScope(ctx.viewer, 'admin', 'apiKeys');
-      return ctx.services.apiKeys.list(ctx.em);
+      return ctx.services.apiKeys.list();
     },
   }),
 }));
@@ -71,7 +71,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
     resolve: (_root, { input }, ctx) => {
       requireScope(ctx.viewer, 'admin', 'createApiKey');
-      return ctx.services.apiKeys.create(ctx.em, withoutNulls(input));
+      return ctx.services.apiKeys.create(withoutNulls(input));
     },
   }),
   revokeApiKey: t.field({
@@ -80,7 +80,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => {
       requireScope(ctx.viewer, 'admin', 'revokeApiKey');
-      return ctx.services.apiKeys.revoke(ctx.em, String(id));
+      return ctx.services.apiKeys.revoke(String(id));
     },
   }),
 }));

@@ -1,4 +1,4 @@
-import type { EventBus } from '../../events/event-bus.js';
+import type { EventBus } from '../../core/ports/event-bus.js';
 import { ForbiddenError } from '../../core/errors.js';
 
 /** Why an operation of a revoked key ended: the abort reason its signal carries. */

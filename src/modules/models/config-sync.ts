@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/core';
 import { forEachConcurrently } from '../../util/concurrency.js';
 import { applyDefinition } from './model-changes.js';
 import { PROBE_CONCURRENCY } from './model-health.js';
 import type { ModelDefinition } from './model-definition.js';
 import type { ModelRegistry } from './model-registry.js';
-import { ModelSchema } from './model.entity.js';
 
 export interface ConfigSyncSummary {
   readonly registered: string[];
@@ -25,15 +23,16 @@ function hashDefinition(definition: ModelDefinition): string {
  * file's entry for that model changes. Models the file managed and no longer names are retired;
  * models registered through the API are never touched unless the file starts naming them.
  */
-export async function syncConfigModels(em: EntityManager, registry: ModelRegistry, definitions: readonly ModelDefinition[]): Promise<ConfigSyncSummary> {
+export async function syncConfigModels(registry: ModelRegistry, definitions: readonly ModelDefinition[]): Promise<ConfigSyncSummary> {
+  const em = registry.begin();
   const summary: ConfigSyncSummary = { registered: [], updated: [], retired: [], unchanged: [] };
   const named = new Set(definitions.map((d) => d.id));
 
   for (const definition of definitions) {
     const hash = hashDefinition(definition);
-    const entity = await em.findOne(ModelSchema, { id: definition.id });
+    const entity = await em.find(definition.id);
     if (!entity) {
-      await registry.register(em, definition, { source: 'CONFIG', configHash: hash, probe: false });
+      await registry.register(definition, { source: 'CONFIG', configHash: hash, probe: false }, em);
       summary.registered.push(definition.id);
       continue;
     }
@@ -53,19 +52,19 @@ export async function syncConfigModels(em: EntityManager, registry: ModelRegistr
     summary.updated.push(definition.id);
   }
 
-  const managed = await em.find(ModelSchema, { source: 'CONFIG', configHash: { $ne: null } });
+  const managed = await em.configManaged();
   for (const entity of managed) {
     if (named.has(entity.id)) continue;
-    await registry.retire(em, entity.id, { byConfig: true });
+    await registry.retire(entity.id, { byConfig: true }, em);
     summary.retired.push(entity.id);
   }
   return summary;
 }
 
 /** Probes every model that is in service (at start, so stored health is never stale). */
-export async function probeModelsInService(em: EntityManager, registry: ModelRegistry): Promise<void> {
-  const entities = await em.find(ModelSchema, { status: { $nin: ['DISABLED', 'RETIRED'] } });
+export async function probeModelsInService(registry: ModelRegistry): Promise<void> {
+  const entities = await registry.begin().inService();
   // In parallel, each on its own EntityManager: a hanging vendor (up to the 10 s probe timeout)
   // delays the start once, not once per model.
-  await forEachConcurrently(entities, PROBE_CONCURRENCY, (entity) => registry.checkHealth(em.fork(), entity.id).then(() => undefined));
+  await forEachConcurrently(entities, PROBE_CONCURRENCY, (entity) => registry.checkHealth(entity.id).then(() => undefined));
 }

@@ -1,17 +1,16 @@
-import type { Orm } from '../../db/orm.js';
+import type { Clock } from '../../core/ports/clock.js';
 import type { Logger } from '../../observability/logger.js';
 import type { ProviderAdapters } from '../../providers/providers.js';
 import type { Router } from '../../routing/router.js';
 import { forEachConcurrently } from '../../util/concurrency.js';
-import { PROBE_CONCURRENCY, probeModel, type VendorKeys } from './model-health.js';
+import { PROBE_CONCURRENCY, probeModel } from './model-health.js';
+import { type VendorKeys } from '../../providers/upstream-target.js';
 import type { ModelRegistry } from './model-registry.js';
-import type { RoutingTable } from './routing-table.js';
 
 export interface HealthMonitorDeps {
-  readonly orm: Orm;
-  readonly models: ModelRegistry;
-  readonly routing: RoutingTable;
-  readonly router: Router;
+  readonly models: Pick<ModelRegistry, 'checkHealth' | 'list'>;
+  readonly router: Pick<Router, 'circuit' | 'acquire' | 'recordOutcome'>;
+  readonly clock: Pick<Clock, 'every'>;
   readonly adapters: ProviderAdapters;
   /** Vendor keys by variable name, as the key-variable policy allows. */
   readonly vendorKeys: VendorKeys;
@@ -26,19 +25,18 @@ export interface HealthMonitorDeps {
  * at a time. Passive health is the circuit breaker, fed by live traffic.
  */
 export class HealthMonitor {
-  #timer: NodeJS.Timeout | undefined;
+  #timer: { stop(): void } | undefined;
   #running: Promise<void> | undefined;
 
   constructor(private readonly deps: HealthMonitorDeps) {}
 
   start(intervalMs: number): void {
     this.stop();
-    this.#timer = setInterval(() => void this.tick(), intervalMs);
-    this.#timer.unref();
+    this.#timer = this.deps.clock.every(intervalMs, () => void this.tick());
   }
 
   stop(): void {
-    if (this.#timer) clearInterval(this.#timer);
+    this.#timer?.stop();
     this.#timer = undefined;
   }
 
@@ -49,14 +47,14 @@ export class HealthMonitor {
   }
 
   async #round(): Promise<void> {
-    const { routing, router, models } = this.deps;
-    await forEachConcurrently(routing.all(), PROBE_CONCURRENCY, async (model) => {
+    const { router, models } = this.deps;
+    await forEachConcurrently(models.list({ includeRetired: false }), PROBE_CONCURRENCY, async (model) => {
       try {
         if (model.status === 'UNHEALTHY') {
-          await models.checkHealth(this.deps.orm.em.fork(), model.id);
-        } else if (model.status === 'HEALTHY' && router.breaker(model.id).state === 'OPEN' && router.acquire(model.id)) {
+          await models.checkHealth(model.id);
+        } else if (model.status === 'HEALTHY' && router.circuit(model.id).state === 'OPEN' && router.acquire(model.id)) {
           const probe = await probeModel(model, this.deps.adapters, this.deps.vendorKeys);
-          if (router.breaker(model.id).record(probe.ok, probe.latencyMs)) router.publishCircuit(model.id);
+          router.recordOutcome(model.id, probe.ok, probe.latencyMs);
         }
       } catch (error) {
         this.deps.logger.warn({ model: model.id, err: error }, 'health probe failed');

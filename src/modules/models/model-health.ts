@@ -1,5 +1,6 @@
 import type { ProviderAdapters } from '../../providers/providers.js';
-import type { HealthResult, UpstreamTarget } from '../../providers/provider.js';
+import type { HealthResult } from '../../providers/provider.js';
+import { upstreamTarget, type VendorKeys } from '../../providers/upstream-target.js';
 import type { ModelRecord } from '../../core/records/model.js';
 
 export const HEALTH_CHECK_TIMEOUT_MS = 10_000;
@@ -9,28 +10,6 @@ export const PROBE_CONCURRENCY = 8;
 
 /** The result of probing one model: an adapter's health result, or the registry's own refusal (a missing key). */
 export type HealthProbe = HealthResult;
-
-/** Vendor keys by the variable a model names, as the key-variable policy allows (see KeyEnvPolicy). */
-export interface VendorKeys {
-  /** The key; undefined when the variable is unset or not allowed. */
-  read(apiKeyEnv: string | null): string | undefined;
-  /** Why there is no key: "X is not set", or why X may not be used. */
-  missing(apiKeyEnv: string): string;
-}
-
-/** The upstream a model points at, with its vendor key read from the environment by name. */
-export function upstreamTarget(model: ModelRecord, keys: VendorKeys): UpstreamTarget {
-  const apiKey = keys.read(model.apiKeyEnv);
-  return {
-    modelId: model.id,
-    upstreamModel: model.upstreamModel,
-    ...(model.baseUrl ? { baseUrl: model.baseUrl } : {}),
-    ...(apiKey ? { apiKey } : {}),
-    ...(model.mock ? { mock: model.mock } : {}),
-    timeouts: model.timeouts,
-    streamUsage: model.streamUsage,
-  };
-}
 
 /**
  * Probes a model's upstream with its adapter's cheapest honest check. A missing vendor key is a

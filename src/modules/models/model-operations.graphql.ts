@@ -1,5 +1,5 @@
 import { filter, pipe } from 'graphql-yoga';
-import { MODEL_EVENT_TYPES, type ModelEvent } from '../../events/event-bus.js';
+import { MODEL_EVENT_TYPES, type ModelEvent } from '../../core/ports/event-bus.js';
 import { builder, type BuilderTypes } from '../../graphql/builder.js';
 import { definedOnly, withoutNulls } from '../../graphql/input.js';
 import { requireScope } from '../keys/viewer.js';
@@ -116,7 +116,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RegisterModelInput, required: true }) },
     resolve: (_root, { input }, ctx) => {
       requireScope(ctx.viewer, 'admin', 'registerModel');
-      return ctx.services.models.register(ctx.em, withoutNulls(input));
+      return ctx.services.models.register(withoutNulls(input));
     },
   }),
   updateModel: t.field({
@@ -126,7 +126,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) => {
       requireScope(ctx.viewer, 'admin', 'updateModel');
       const { id, ...patch } = input;
-      return ctx.services.models.update(ctx.em, String(id), definedOnly(patch));
+      return ctx.services.models.update(String(id), definedOnly(patch));
     },
   }),
   disableModel: t.field({
@@ -135,7 +135,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => {
       requireScope(ctx.viewer, 'admin', 'disableModel');
-      return ctx.services.models.disable(ctx.em, String(id));
+      return ctx.services.models.disable(String(id));
     },
   }),
   enableModel: t.field({
@@ -144,7 +144,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => {
       requireScope(ctx.viewer, 'admin', 'enableModel');
-      return ctx.services.models.enable(ctx.em, String(id));
+      return ctx.services.models.enable(String(id));
     },
   }),
   retireModel: t.field({
@@ -153,7 +153,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => {
       requireScope(ctx.viewer, 'admin', 'retireModel');
-      return ctx.services.models.retire(ctx.em, String(id));
+      return ctx.services.models.retire(String(id));
     },
   }),
   checkModelHealth: t.field({
@@ -162,7 +162,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => {
       requireScope(ctx.viewer, 'admin', 'checkModelHealth');
-      return ctx.services.models.checkHealth(ctx.em, String(id));
+      return ctx.services.models.checkHealth(String(id));
     },
   }),
 }));

@@ -1,6 +1,5 @@
-import type { EntityManager } from '@mikro-orm/core';
 import { InvalidInputError, ModelUnavailableError, NotFoundError } from '../../core/errors.js';
-import type { EventBus, ModelEventType } from '../../events/event-bus.js';
+import type { EventBus, ModelEventType } from '../../core/ports/event-bus.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { ProviderAdapters } from '../../providers/providers.js';
@@ -8,14 +7,17 @@ import { checkResolvedEndpoint } from '../../security/endpoint-policy.js';
 import { formatIssues } from '../../validation/format-issues.js';
 import { applyDefinition, applyPatch } from './model-changes.js';
 import { type DefinitionRules, modelDefinitionSchema, type ModelDefinition, modelPatchSchema, validateMergedDefinition } from './model-definition.js';
-import { type HealthProbe, probeModel, type VendorKeys } from './model-health.js';
+import { type HealthProbe, probeModel } from './model-health.js';
+import { type VendorKeys } from '../../providers/upstream-target.js';
 import { toModelRecord } from './model-record.js';
 import { type ModelRecord } from '../../core/records/model.js';
-import { type ModelEntity, ModelSchema } from './model.entity.js';
+import type { ModelEntity } from './model.entity.js';
+import type { ModelRepository, ModelUnitOfWork } from './model-repository.js';
 import { type ModelSource, type ModelStatus } from '../../core/records/model.js';
-import type { RoutingTable } from './routing-table.js';
+import type { RoutingTable } from '../../routing/routing-table.js';
 
 export interface ModelRegistryDeps {
+  readonly repository: ModelRepository;
   readonly adapters: ProviderAdapters;
   /** Vendor keys by variable name, as the key-variable policy allows. */
   readonly vendorKeys: VendorKeys;
@@ -57,9 +59,14 @@ export interface ModelWithHealth {
 export class ModelRegistry {
   constructor(private readonly deps: ModelRegistryDeps) {}
 
+  /** A unit of work on the models table (config sync applies the file's entries in one). */
+  begin(): ModelUnitOfWork {
+    return this.deps.repository.begin();
+  }
+
   /** Loads every stored model into the routing table (at start). */
-  async load(em: EntityManager): Promise<void> {
-    const entities = await em.find(ModelSchema, {});
+  async load(): Promise<void> {
+    const entities = await this.deps.repository.begin().all();
     this.deps.routing.replaceAll(entities.map(toModelRecord));
   }
 
@@ -83,16 +90,16 @@ export class ModelRegistry {
   }
 
   /** Validates and stores a new model as PENDING, then probes it; a HEALTHY model is routable at once. */
-  async register(em: EntityManager, input: unknown, options: RegisterOptions = {}): Promise<ModelWithHealth> {
+  async register(input: unknown, options: RegisterOptions = {}, em: ModelUnitOfWork = this.deps.repository.begin()): Promise<ModelWithHealth> {
     const { source = 'API', configHash = null, probe = true } = options;
     const definition = this.parseDefinition(input, 'input');
     if (source === 'API') await this.checkResolvedBaseUrl(definition.baseUrl);
-    const existing = await em.findOne(ModelSchema, { id: definition.id });
+    const existing = await em.find(definition.id);
     if (existing) {
       const hint = existing.status === 'RETIRED' ? 'it was retired; retired ids are kept for their history and not reused' : 'use updateModel to change it';
       throw InvalidInputError.forField('input.id', `a model "${definition.id}" already exists; ${hint}`);
     }
-    const entity = em.create(ModelSchema, { id: definition.id, provider: definition.provider, status: 'PENDING', source, configHash, capabilities: [], defaults: {}, limits: {} });
+    const entity = em.create({ id: definition.id, provider: definition.provider, status: 'PENDING', source, configHash });
     applyDefinition(entity, definition);
     await em.flush();
     const model = this.commit(entity, 'REGISTERED');
@@ -100,7 +107,8 @@ export class ModelRegistry {
   }
 
   /** Changes the fields the patch names (`null` clears); connection changes trigger a new probe. */
-  async update(em: EntityManager, id: string, input: unknown): Promise<ModelWithHealth> {
+  async update(id: string, input: unknown): Promise<ModelWithHealth> {
+    const em = this.deps.repository.begin();
     const parsed = modelPatchSchema.safeParse(input);
     if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, 'input'));
     const entity = await this.load1(em, id);
@@ -108,14 +116,14 @@ export class ModelRegistry {
     const connectionChanged = applyPatch(entity, parsed.data);
     const merged = validateMergedDefinition(entity, this.deps.rules);
     if (!merged.success) {
-      em.clear();
+      em.discard();
       throw new InvalidInputError(formatIssues(merged.error.issues, entity, 'input'));
     }
     if (parsed.data.baseUrl) {
       try {
         await this.checkResolvedBaseUrl(parsed.data.baseUrl);
       } catch (error) {
-        em.clear();
+        em.discard();
         throw error;
       }
     }
@@ -124,7 +132,8 @@ export class ModelRegistry {
     return connectionChanged ? this.runHealthCheck(em, entity) : { model: toModelRecord(entity), healthCheck: null };
   }
 
-  async disable(em: EntityManager, id: string): Promise<ModelRecord> {
+  async disable(id: string): Promise<ModelRecord> {
+    const em = this.deps.repository.begin();
     const entity = await this.load1(em, id);
     if (entity.status === 'RETIRED') throw new ModelUnavailableError(`model "${id}" is retired and cannot be disabled`);
     if (entity.status === 'DISABLED') return toModelRecord(entity);
@@ -134,7 +143,8 @@ export class ModelRegistry {
   }
 
   /** Brings a disabled model back: PENDING, then probed. */
-  async enable(em: EntityManager, id: string): Promise<ModelWithHealth> {
+  async enable(id: string): Promise<ModelWithHealth> {
+    const em = this.deps.repository.begin();
     const entity = await this.load1(em, id);
     if (entity.status === 'RETIRED') throw new ModelUnavailableError(`model "${id}" is retired and cannot be enabled`);
     if (entity.status !== 'DISABLED') return { model: toModelRecord(entity), healthCheck: null };
@@ -145,7 +155,7 @@ export class ModelRegistry {
   }
 
   /** Takes a model out of service for good; its record (and later its history and costs) stays. */
-  async retire(em: EntityManager, id: string, options: { byConfig?: boolean } = {}): Promise<ModelRecord> {
+  async retire(id: string, options: { byConfig?: boolean } = {}, em: ModelUnitOfWork = this.deps.repository.begin()): Promise<ModelRecord> {
     const entity = await this.load1(em, id);
     if (options.byConfig) entity.configHash = null;
     if (entity.status === 'RETIRED') {
@@ -158,7 +168,8 @@ export class ModelRegistry {
     return this.commit(entity, 'RETIRED');
   }
 
-  async checkHealth(em: EntityManager, id: string): Promise<ModelWithHealth> {
+  async checkHealth(id: string): Promise<ModelWithHealth> {
+    const em = this.deps.repository.begin();
     return this.runHealthCheck(em, await this.load1(em, id));
   }
 
@@ -174,8 +185,8 @@ export class ModelRegistry {
     return parsed.data;
   }
 
-  async load1(em: EntityManager, id: string): Promise<ModelEntity> {
-    const entity = await em.findOne(ModelSchema, { id });
+  async load1(em: ModelUnitOfWork, id: string): Promise<ModelEntity> {
+    const entity = await em.find(id);
     if (!entity) throw new NotFoundError('model', id);
     return entity;
   }
@@ -192,7 +203,7 @@ export class ModelRegistry {
    * Probes the model and records the result. Health moves PENDING/HEALTHY/UNHEALTHY only; a
    * DISABLED or RETIRED model keeps its status and just gets the check recorded.
    */
-  async runHealthCheck(em: EntityManager, entity: ModelEntity): Promise<ModelWithHealth> {
+  async runHealthCheck(em: ModelUnitOfWork, entity: ModelEntity): Promise<ModelWithHealth> {
     const probe = await probeModel(toModelRecord(entity), this.deps.adapters, this.deps.vendorKeys);
     this.deps.metrics.healthChecks.inc({ provider: entity.provider, outcome: probe.ok ? 'ok' : 'failed' });
     const before = entity.status;

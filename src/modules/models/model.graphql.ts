@@ -4,7 +4,7 @@ import { screamingEnumValues } from '../../graphql/enums.js';
 import { microToUsd } from '../../pricing/money.js';
 import { PROVIDER_KINDS } from '../../core/records/model.js';
 import { MODEL_CAPABILITIES } from '../../core/records/model.js';
-import type { CircuitSnapshot } from '../../routing/circuit-breaker.js';
+import type { CircuitSnapshot } from '../../core/ports/stores.js';
 import type { HealthProbe } from './model-health.js';
 import type { HealthCheckRecord, ModelRecord } from '../../core/records/model.js';
 import type { ModelWithHealth } from './model-registry.js';

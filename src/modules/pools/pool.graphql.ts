@@ -78,7 +78,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SetModelPoolInput, required: true }) },
     resolve: (_root, { input }, ctx) => {
       requireScope(ctx.viewer, 'admin', 'setModelPool');
-      return ctx.services.pools.set(ctx.em, withoutNulls(input));
+      return ctx.services.pools.set(withoutNulls(input));
     },
   }),
   deletePool: t.field({
@@ -87,7 +87,7 @@ builder.mutationFields((t) => ({
     args: { name: t.arg.id({ required: true }) },
     resolve: (_root, { name }, ctx) => {
       requireScope(ctx.viewer, 'admin', 'deletePool');
-      return ctx.services.pools.delete(ctx.em, String(name));
+      return ctx.services.pools.delete(String(name));
     },
   }),
 }));

@@ -42,7 +42,7 @@ export const SessionRef = builder.objectRef<SessionRecord>('Session').implement(
     pool: t.field({ type: PoolRef, nullable: true, description: 'The pool later requests of the session use (null when it targets a model).', resolve: (s, _a, ctx) => (s.poolName ? (ctx.services.pools.find(s.poolName) ?? null) : null) }),
     params: t.field({ type: SessionParamsRef, resolve: (s) => s.params }),
     revision: t.exposeInt('revision', { description: 'Starts at 1; every applied switch adds 1.' }),
-    messages: t.field({ type: [SessionMessageRef], description: 'The history, oldest first.', resolve: (s, _a, ctx) => ctx.services.sessions.history(ctx.em, s.id) }),
+    messages: t.field({ type: [SessionMessageRef], description: 'The history, oldest first.', resolve: (s, _a, ctx) => ctx.services.sessions.history(s.id) }),
     apiKey: t.field({ type: ApiKeyRef, nullable: true, resolve: (s, _a, ctx) => (s.apiKeyId ? ctx.loaders.apiKeys.load(s.apiKeyId) : null) }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
@@ -104,7 +104,7 @@ builder.queryFields((t) => ({
     description: 'One session, or null when there is none the caller may see.',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) =>
-      ctx.services.sessions.get(ctx.em, String(id), ctx.viewer).catch((error: unknown) => {
+      ctx.services.sessions.get(String(id), ctx.viewer).catch((error: unknown) => {
         if (error instanceof NotFoundError) return null;
         throw error;
       }),
@@ -113,7 +113,7 @@ builder.queryFields((t) => ({
     type: SessionConnectionRef,
     description: 'The sessions the caller may see (a client key: its own).',
     args: { first: t.arg.int({ defaultValue: 20 }), after: t.arg.string() },
-    resolve: (_root, { first, after }, ctx) => ctx.services.sessions.page(ctx.em, ctx.viewer, first ?? 20, after),
+    resolve: (_root, { first, after }, ctx) => ctx.services.sessions.page(ctx.viewer, first ?? 20, after),
   }),
 }));
 
@@ -124,7 +124,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateSessionInput, required: true }) },
     resolve: (_root, { input }, ctx) => {
       requireScope(ctx.viewer, 'client', 'createSession');
-      return ctx.services.sessions.create(ctx.em, withoutNulls(input), ctx.viewer);
+      return ctx.services.sessions.create(withoutNulls(input), ctx.viewer);
     },
   }),
   switchModel: t.field({
@@ -147,7 +147,7 @@ builder.subscriptionFields((t) => ({
     args: { sessionId: t.arg.id() },
     subscribe: async (_root, { sessionId }, ctx) => {
       requireScope(ctx.viewer, 'client', 'modelSwitched');
-      if (sessionId) await ctx.services.sessions.get(ctx.em, String(sessionId), ctx.viewer);
+      if (sessionId) await ctx.services.sessions.get(String(sessionId), ctx.viewer);
       return pipe(
         ctx.services.bus.subscribe('modelSwitched'),
         filter((event: ModelSwitchRecord) => (sessionId ? event.session.id === String(sessionId) : canSee(ctx.viewer, event.session))),

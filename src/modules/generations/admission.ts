@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import { CostLimitExceededError, InvalidInputError, ModelUnavailableError, NotFoundError, RateLimitedError } from '../../core/errors.js';
+import type { Clock } from '../../core/ports/clock.js';
+import type { BudgetStore, RateStore, Reservation } from '../../core/ports/stores.js';
+import type { ModelRecord } from '../../core/records/model.js';
+import type { PoolRecord } from '../../core/records/pool.js';
+import type { Metrics } from '../../observability/metrics.js';
+import { costMicroUsd, fitMaxTokens } from '../../pricing/cost.js';
+import { microToUsd, usdToMicro } from '../../pricing/money.js';
+import type { ChatMessage, ChatRequest } from '../../providers/provider.js';
+import { countPromptTokens } from '../../providers/token-estimate.js';
+import type { RouteTarget, TargetFields, TargetRef, TargetResolver } from '../../routing/resolve-target.js';
+import type { RoutePlan, Router } from '../../routing/router.js';
+import { formatIssues } from '../../validation/format-issues.js';
+import type { Viewer } from '../keys/viewer.js';
+import { fitHistory } from '../sessions/session-history.js';
+import type { SessionService } from '../sessions/session-service.js';
+import { generateInputSchema } from './generate-input.js';
+import type { GenerationRecorder } from './generation-recorder.js';
+
+/**
+ * The most of a key's remaining budget one request may hold back when it leaves maxTokens to the
+ * model's default (see admit): parallel requests on a small budget each get a share, not none.
+ */
+export const BUDGET_SHARE = 0.25;
+
+/** The input fields of generate and generateStream that name a target. */
+export const GENERATE_TARGET_FIELDS: TargetFields = { model: 'input.model', pool: 'input.pool' };
+
+/** A request that passed admission: validated, its target resolved, its candidates drawn, its limits reserved. Ready to send. */
+export interface PreparedGeneration {
+  readonly id: string;
+  /** What the request targets: a model (with its fallbacks) or a pool. */
+  readonly target: RouteTarget;
+  /** The candidates, drawn once; empty only in the record of a request refused as unavailable. */
+  readonly plan: RoutePlan;
+  /** The model the request was fitted on (defaults, context window, prices): the plan's first candidate. */
+  readonly model: ModelRecord;
+  /** What is sent upstream: the session's (fitted) history, then the new messages. */
+  readonly request: ChatRequest;
+  readonly apiKeyId: string | null;
+  readonly sessionId: string | null;
+  /** The messages this request adds to its session's history (with the answer, once it succeeds). */
+  readonly fresh: readonly ChatMessage[];
+  readonly droppedMessages: number;
+  readonly stream: boolean;
+  /** The most this request may cost (its costLimit or what the key's budget has left); null: no limit. */
+  readonly costLimitMicroUsd: number | null;
+  /** Prompt tokens of `request.messages` (cl100k) once counted, so no request counts them twice. */
+  readonly promptTokens: number | null;
+  /** The worst case held against the key's budget until the generation settles. */
+  readonly reservation: Reservation | null;
+  readonly requestId: string | null;
+  readonly createdAt: Date;
+}
+
+export interface AdmissionDeps {
+  readonly sessions: Pick<SessionService, 'get' | 'history'>;
+  readonly targets: Pick<TargetResolver, 'resolve'>;
+  readonly models: { find(id: string): ModelRecord | undefined };
+  readonly pools: { find(name: string): PoolRecord | undefined };
+  readonly router: Pick<Router, 'plan' | 'policy'>;
+  readonly rates: RateStore;
+  readonly budgets: BudgetStore;
+  readonly recorder: Pick<GenerationRecorder, 'refused'>;
+  readonly metrics: Pick<Metrics, 'rateLimited'>;
+  readonly clock: Pick<Clock, 'now'>;
+  /** The config's default model (read per call: a reload may change it). */
+  readonly defaultModel: () => string | undefined;
+}
+
+/**
+ * Admission (SPEC §5–§7), apart from execution: validates the input, resolves the target once,
+ * draws its candidates once (the router walks that same order), fits maxTokens, the cost limit and
+ * the budget on the first candidate, and reserves the key's rate and budget. A refusal after the
+ * target is known is stored like any generation, then thrown. Nothing is sent upstream here.
+ */
+export class Admission {
+  constructor(private readonly deps: AdmissionDeps) {}
+
+  async admit(input: unknown, viewer: Viewer, stream: boolean, requestId: string | null = null): Promise<PreparedGeneration> {
+    const parsed = generateInputSchema.safeParse(input);
+    if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, 'input'));
+    const { model: requested, pool: requestedPool, sessionId, prompt, messages, params = {}, costLimit } = parsed.data;
+    const session = sessionId ? await this.deps.sessions.get(sessionId, viewer) : undefined;
+    const ref: TargetRef = requestedPool
+      ? { poolName: requestedPool }
+      : requested
+        ? { modelId: requested }
+        : session
+          ? { modelId: session.modelId, poolName: session.poolName }
+          : { modelId: this.deps.defaultModel() };
+
+    let plan: RoutePlan;
+    try {
+      plan = this.deps.router.plan(this.deps.targets.resolve(ref, GENERATE_TARGET_FIELDS));
+    } catch (error) {
+      if (!(error instanceof ModelUnavailableError)) throw error;
+      // Unavailable: stored as a refusal on the model it names (a pool: its first member).
+      const target = this.#nominalTarget(ref);
+      const draft = this.#draft({ ...baseDraft(viewer, stream, requestId, session?.id ?? null), target, plan: { target, order: [], policy: this.deps.router.policy(target) } }, target.kind === 'model' ? target.model : this.#nominalModel(target), messages, prompt, [], params, undefined);
+      throw await this.deps.recorder.refused(draft, error);
+    }
+    const model = plan.order[0] as ModelRecord;
+    const history = session ? await this.deps.sessions.history(session.id) : [];
+    const prepared = this.#draft({ ...baseDraft(viewer, stream, requestId, session?.id ?? null), target: plan.target, plan }, model, messages, prompt, history, params, session?.params);
+
+    if (viewer.requestsPerMinute !== null) {
+      const admitted = this.deps.rates.tryReserve(`api-key:${viewer.keyId ?? 'local'}`, { requestsPerMinute: viewer.requestsPerMinute }, 0);
+      if (!admitted.ok) {
+        this.deps.metrics.rateLimited.inc({ scope: 'api_key' });
+        const error = new RateLimitedError(`this API key may send ${viewer.requestsPerMinute} requests per minute; retry after ${admitted.retryAfterMs} ms`, { retryAfterMs: admitted.retryAfterMs, retryable: true });
+        throw await this.deps.recorder.refused(prepared, error);
+      }
+    }
+    return this.#reserveCost(prepared, viewer, costLimit, params.maxTokens !== undefined || session?.params.maxTokens !== undefined);
+  }
+
+  /**
+   * Fits the request in its costLimit and the key's budget on the plan's first model, and holds
+   * the worst case against the budget. A budget's worst cases must fit in what it has left, so a
+   * running request holds back its prompt plus maxTokens of output until it settles. With
+   * maxTokens left to the model's default (2000), one request on a small budget would hold all of
+   * it and refuse every parallel one: such a request may hold at most a share of what is left
+   * (BUDGET_SHARE), its maxTokens lowered to fit. A maxTokens the caller asked for is fitted to the
+   * whole of it.
+   */
+  async #reserveCost(prepared: PreparedGeneration, viewer: Viewer, costLimit: number | undefined, explicitMax: boolean): Promise<PreparedGeneration> {
+    const { model } = prepared;
+    const maxTokens = prepared.request.params.maxTokens;
+    const budgeted = viewer.keyId !== null && (viewer.budget.dailyMicroUsd !== null || viewer.budget.monthlyMicroUsd !== null);
+    if (budgeted && viewer.keyId) await this.deps.budgets.ensureLoaded(viewer.keyId);
+    // From here to the reservation nothing awaits: the budget check and the reservation are one step.
+    const budget = budgeted && viewer.keyId ? this.deps.budgets.status(viewer.keyId, viewer.budget) : null;
+    const requestLimit = costLimit === undefined ? null : usdToMicro(costLimit);
+    const budgetLimit = budget?.remainingMicroUsd == null ? null : explicitMax ? budget.remainingMicroUsd : Math.floor(budget.remainingMicroUsd * BUDGET_SHARE);
+    const within = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
+    let limit = within(requestLimit, budgetLimit);
+    if (limit === null) return prepared;
+    const promptTokens = prepared.promptTokens ?? countPromptTokens(prepared.request.messages);
+    let affordable = fitMaxTokens(promptTokens, maxTokens, limit, model);
+    if (affordable < 1 && !explicitMax && budget?.remainingMicroUsd != null) {
+      // Not even a token fits in the share: the rest of the budget, as an explicit maxTokens would get.
+      limit = within(requestLimit, budget.remainingMicroUsd) as number;
+      affordable = fitMaxTokens(promptTokens, maxTokens, limit, model);
+    }
+    if (affordable < 1) {
+      const byBudget = budget !== null && budget.remainingMicroUsd !== null && (requestLimit === null || budget.remainingMicroUsd < requestLimit);
+      const held = budget && budget.reservedMicroUsd > 0 ? `, after $${microToUsd(budget.reservedMicroUsd)} held back by running requests until they settle` : '';
+      const message = byBudget
+        ? `the ${budget?.binding} budget of this API key has $${microToUsd(budget?.remainingMicroUsd ?? 0)} left${held}, less than the prompt alone would cost on ${model.id}; nothing was sent`
+        : `the prompt alone would cost more than the costLimit of $${costLimit} on ${model.id}; nothing was sent`;
+      const details = byBudget ? { budget: budget?.binding, remainingUsd: microToUsd(budget?.remainingMicroUsd ?? 0), reservedUsd: microToUsd(budget?.reservedMicroUsd ?? 0) } : { costLimitMicroUsd: limit };
+      throw await this.deps.recorder.refused(prepared, new CostLimitExceededError(message, { details }));
+    }
+    const reservation = budgeted && viewer.keyId ? this.deps.budgets.reserve(viewer.keyId, costMicroUsd(promptTokens, affordable, model)) : null;
+    return { ...prepared, promptTokens, costLimitMicroUsd: limit, reservation, request: { ...prepared.request, params: { ...prepared.request.params, maxTokens: affordable } } };
+  }
+
+  /** The request as it would be sent to `model`: parameters over the model's defaults, the history fitted to its context window. */
+  #draft(
+    base: Pick<PreparedGeneration, 'id' | 'target' | 'plan' | 'apiKeyId' | 'sessionId' | 'stream' | 'requestId'>,
+    model: ModelRecord,
+    messages: ChatMessage[] | undefined,
+    prompt: string | undefined,
+    history: readonly ChatMessage[],
+    params: Partial<ChatRequest['params']>,
+    sessionParams: Partial<ChatRequest['params']> | undefined,
+  ): PreparedGeneration {
+    const fresh: ChatMessage[] = messages ?? [{ role: 'user', content: prompt ?? '' }];
+    const { maxTokens: modelMax, ...modelParams } = model.defaults;
+    const maxTokens = params.maxTokens ?? sessionParams?.maxTokens ?? modelMax;
+    const fitted = fitHistory(history, fresh, model.contextWindow, maxTokens);
+    return {
+      ...base,
+      model,
+      request: { messages: fitted.messages, params: { ...modelParams, ...sessionParams, ...params, maxTokens }, ...(base.requestId ? { requestId: base.requestId } : {}) },
+      fresh,
+      droppedMessages: fitted.dropped,
+      promptTokens: fitted.promptTokens,
+      costLimitMicroUsd: null,
+      reservation: null,
+      createdAt: new Date(this.deps.clock.now()),
+    };
+  }
+
+  /** The target a refused request names, for its record (it was found, so this does not throw). */
+  #nominalTarget(ref: TargetRef): RouteTarget {
+    if (ref.poolName) {
+      const pool = this.deps.pools.find(ref.poolName);
+      if (pool) return { kind: 'pool', pool };
+      throw new NotFoundError('pool', ref.poolName);
+    }
+    const model = ref.modelId ? this.deps.models.find(ref.modelId) : undefined;
+    if (!model) throw new NotFoundError('model', ref.modelId ?? '');
+    return { kind: 'model', model };
+  }
+
+  #nominalModel(target: Extract<RouteTarget, { kind: 'pool' }>): ModelRecord {
+    const id = target.pool.members[0]?.modelId ?? '';
+    const model = this.deps.models.find(id);
+    if (!model) throw new NotFoundError('model', id);
+    return model;
+  }
+}
+
+function baseDraft(viewer: Viewer, stream: boolean, requestId: string | null, sessionId: string | null) {
+  return { id: randomUUID(), apiKeyId: viewer.keyId, sessionId, stream, requestId };
+}

@@ -1,0 +1,111 @@
+import type { Orm } from '../../db/orm.js';
+import type { Budget } from '../../core/ports/stores.js';
+import { type ApiKeyEntity, ApiKeySchema, type ApiKeyScope } from './api-key.entity.js';
+
+export interface ApiKeyRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly prefix: string;
+  readonly scopes: readonly ApiKeyScope[];
+  readonly requestsPerMinute: number | null;
+  readonly budget: Budget;
+  readonly createdAt: Date;
+  readonly revokedAt: Date | null;
+}
+
+/** A new key's row: the secret only as its hash. */
+export interface NewApiKey {
+  readonly id: string;
+  readonly name: string;
+  readonly prefix: string;
+  readonly secretHash: string;
+  readonly scopes: readonly ApiKeyScope[];
+  readonly requestsPerMinute: number | null;
+  readonly budget: Budget;
+}
+
+function toRecord(entity: ApiKeyEntity): ApiKeyRecord {
+  return Object.freeze({
+    id: entity.id,
+    name: entity.name,
+    prefix: entity.prefix,
+    scopes: [...entity.scopes],
+    requestsPerMinute: entity.requestsPerMinute ?? null,
+    budget: { dailyMicroUsd: entity.dailyBudgetMicroUsd ?? null, monthlyMicroUsd: entity.monthlyBudgetMicroUsd ?? null },
+    createdAt: entity.createdAt,
+    revokedAt: entity.revokedAt ?? null,
+  });
+}
+
+/** The api_keys table (keys with their limits and budgets): all of its ORM access. Every method works on an EntityManager of its own. */
+export class ApiKeyRepository {
+  constructor(private readonly orm: Orm) {}
+
+  async insert(key: NewApiKey): Promise<ApiKeyRecord> {
+    const em = this.orm.em.fork();
+    const entity = em.create(ApiKeySchema, {
+      id: key.id,
+      name: key.name,
+      prefix: key.prefix,
+      secretHash: key.secretHash,
+      scopes: [...key.scopes],
+      requestsPerMinute: key.requestsPerMinute,
+      dailyBudgetMicroUsd: key.budget.dailyMicroUsd,
+      monthlyBudgetMicroUsd: key.budget.monthlyMicroUsd,
+    });
+    await em.flush();
+    return toRecord(entity);
+  }
+
+  /** Stores the bootstrap key under `id` with this hash (a new row, or the old one rotated and un-revoked); null revokes it. */
+  async syncBootstrap(id: string, name: string, secret: { hash: string; prefix: string } | null, at: Date): Promise<void> {
+    const em = this.orm.em.fork();
+    const existing = await em.findOne(ApiKeySchema, { id });
+    if (!secret) {
+      if (existing && !existing.revokedAt) existing.revokedAt = at;
+    } else if (!existing) {
+      em.create(ApiKeySchema, { id, name, prefix: secret.prefix, secretHash: secret.hash, scopes: ['admin'] });
+    } else {
+      Object.assign(existing, { secretHash: secret.hash, prefix: secret.prefix, revokedAt: null });
+    }
+    await em.flush();
+  }
+
+  async list(): Promise<ApiKeyRecord[]> {
+    const entities = await this.orm.em.fork().find(ApiKeySchema, {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return entities.map(toRecord);
+  }
+
+  /** Keys by id, in the order asked (null where there is none). */
+  async findMany(ids: readonly string[]): Promise<(ApiKeyRecord | null)[]> {
+    const entities = await this.orm.em.fork().find(ApiKeySchema, { id: { $in: [...ids] } });
+    const byId = new Map(entities.map((e) => [e.id, toRecord(e)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async findBySecretHash(secretHash: string): Promise<ApiKeyRecord | undefined> {
+    const entity = await this.orm.em.fork().findOne(ApiKeySchema, { secretHash });
+    return entity ? toRecord(entity) : undefined;
+  }
+
+  /** Changes the budgets given (null clears one; undefined leaves it); undefined when there is no such key. */
+  async setBudget(id: string, budget: { dailyMicroUsd?: number | null | undefined; monthlyMicroUsd?: number | null | undefined }): Promise<ApiKeyRecord | undefined> {
+    const em = this.orm.em.fork();
+    const entity = await em.findOne(ApiKeySchema, { id });
+    if (!entity) return undefined;
+    if (budget.dailyMicroUsd !== undefined) entity.dailyBudgetMicroUsd = budget.dailyMicroUsd;
+    if (budget.monthlyMicroUsd !== undefined) entity.monthlyBudgetMicroUsd = budget.monthlyMicroUsd;
+    await em.flush();
+    return toRecord(entity);
+  }
+
+  /** Marks the key revoked at `at` (a key revoked earlier keeps its first time); undefined when there is no such key. */
+  async revoke(id: string, at: Date): Promise<ApiKeyRecord | undefined> {
+    const em = this.orm.em.fork();
+    const entity = await em.findOne(ApiKeySchema, { id });
+    if (!entity) return undefined;
+    entity.revokedAt ??= at;
+    await em.flush();
+    return toRecord(entity);
+  }
+}

@@ -1,0 +1,154 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Orm } from '../../db/orm.js';
+import type { StoredGenerationParams } from '../../core/records/model.js';
+import type { SessionRecord } from '../../core/records/session.js';
+import type { ChatMessage } from '../../providers/provider.js';
+
+/** A sessions row as SQLite returns it (params as JSON text, dates as epoch milliseconds). */
+interface SessionRow {
+  readonly id: string;
+  readonly api_key_id: string | null;
+  readonly model_id: string | null;
+  readonly pool_name: string | null;
+  readonly params: string;
+  readonly revision: number;
+  readonly created_at: number;
+  readonly updated_at: number;
+}
+
+/** A session_messages row as SQLite returns it. */
+interface MessageRow {
+  readonly role: string;
+  readonly content: string;
+  readonly generation_id: string | null;
+  readonly created_at: number;
+}
+
+/** One message of a session's history. */
+export type HistoryMessage = ChatMessage & { readonly createdAt: Date; readonly generationId: string | null };
+
+/** What a switch changes: the target (exactly one of model and pool), the revision, maybe the params. */
+export interface SessionTargetChange {
+  readonly modelId: string | null;
+  readonly poolName: string | null;
+  readonly revision: number;
+  readonly updatedAt: Date;
+  readonly params?: StoredGenerationParams | undefined;
+}
+
+/** A switch as applied, for the session_switches log. */
+export interface SwitchLogEntry {
+  readonly id: string;
+  readonly sessionId: string;
+  readonly revision: number;
+  readonly fromTarget: string;
+  readonly toTarget: string;
+  readonly latencyMs: number;
+  readonly switchedAt: Date;
+}
+
+const SESSION_COLUMNS = 'id, api_key_id, model_id, pool_name, params, revision, created_at, updated_at';
+
+function toRecord(row: SessionRow): SessionRecord {
+  return Object.freeze({
+    id: row.id,
+    apiKeyId: row.api_key_id,
+    modelId: row.model_id,
+    poolName: row.pool_name,
+    params: JSON.parse(row.params) as StoredGenerationParams,
+    revision: row.revision,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  });
+}
+
+/**
+ * Sessions with their history and switch log: all of their SQL. Rows are read plainly (no entity
+ * hydration: every session turn reads the session and its whole history). Every method works on
+ * a connection of its own.
+ */
+export class SessionRepository {
+  constructor(private readonly orm: Orm) {}
+
+  #run<T>(sql: string, params: readonly unknown[], method: 'all' | 'run' = 'all'): Promise<T> {
+    return (this.orm.em as EntityManager).getConnection().execute(sql, [...params], method) as Promise<T>;
+  }
+
+  async insert(session: SessionRecord): Promise<void> {
+    await this.#run(
+      `insert into sessions (${SESSION_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [session.id, session.apiKeyId, session.modelId, session.poolName, JSON.stringify(session.params), session.revision, session.createdAt.getTime(), session.updatedAt.getTime()],
+      'run',
+    );
+  }
+
+  async find(id: string): Promise<SessionRecord | undefined> {
+    const [row] = await this.#run<SessionRow[]>(`select ${SESSION_COLUMNS} from sessions where id = ?`, [id]);
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** Sessions by id, after the cursor `after`; `apiKeyId` undefined: every key's. Answers up to `limit` rows. */
+  async page(apiKeyId: string | null | undefined, limit: number, after?: string | null): Promise<SessionRecord[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (apiKeyId !== undefined) {
+      where.push(apiKeyId === null ? 'api_key_id is null' : 'api_key_id = ?');
+      if (apiKeyId !== null) params.push(apiKeyId);
+    }
+    if (after) {
+      where.push('id > ?');
+      params.push(after);
+    }
+    const rows = await this.#run<SessionRow[]>(`select ${SESSION_COLUMNS} from sessions ${where.length ? `where ${where.join(' and ')}` : ''} order by id limit ?`, [...params, limit]);
+    return rows.map(toRecord);
+  }
+
+  /** The session's messages in order. */
+  async history(sessionId: string): Promise<HistoryMessage[]> {
+    const rows = await this.#run<MessageRow[]>('select role, content, generation_id, created_at from session_messages where session_id = ? order by seq', [sessionId]);
+    return rows.map((r) => ({ role: r.role as ChatMessage['role'], content: r.content, createdAt: new Date(r.created_at), generationId: r.generation_id }));
+  }
+
+  /**
+   * Appends messages to the history in one INSERT … SELECT, numbered after the last message. One
+   * statement is atomic in SQLite, and SQLite runs a SELECT that reads the table being inserted
+   * into to completion first, so the numbers are consecutive and two turns of one session never
+   * take the same ones (the unique index on (session_id, seq) would refuse them).
+   */
+  async appendMessages(sessionId: string, messages: readonly ChatMessage[], generationId: string, createdAt: Date): Promise<void> {
+    if (messages.length === 0) return;
+    const rows = messages.map((_m, i) => `select ?, coalesce((select max(seq) from session_messages where session_id = ?), 0) + ${i + 1}, ?, ?, ?, ?`);
+    const params = messages.flatMap((m) => [sessionId, sessionId, m.role, m.content, generationId, createdAt.getTime()]);
+    await this.#run(`insert into session_messages (session_id, seq, role, content, generation_id, created_at) ${rows.join(' union all ')}`, params, 'run');
+  }
+
+  /**
+   * The compare-and-swap of a switch: applies `change` only if the session is still at
+   * `expectedRevision`. Answers whether it was applied.
+   */
+  async swapTarget(sessionId: string, expectedRevision: number, change: SessionTargetChange): Promise<boolean> {
+    const { affectedRows } = await this.#run<{ affectedRows: number }>(
+      `update sessions set model_id = ?, pool_name = ?, revision = ?, updated_at = ?${change.params ? ', params = ?' : ''} where id = ? and revision = ?`,
+      [change.modelId, change.poolName, change.revision, change.updatedAt.getTime(), ...(change.params ? [JSON.stringify(change.params)] : []), sessionId, expectedRevision],
+      'run',
+    );
+    return affectedRows === 1;
+  }
+
+  async logSwitch(entry: SwitchLogEntry): Promise<void> {
+    await this.#run(
+      'insert into session_switches (id, session_id, revision, from_model_id, to_model_id, latency_ms, switched_at) values (?, ?, ?, ?, ?, ?, ?)',
+      [entry.id, entry.sessionId, entry.revision, entry.fromTarget, entry.toTarget, entry.latencyMs, entry.switchedAt.getTime()],
+      'run',
+    );
+  }
+
+  /** The switches applied to a session, oldest first. */
+  async switches(sessionId: string): Promise<SwitchLogEntry[]> {
+    const rows = await this.#run<Array<{ id: string; session_id: string; revision: number; from_model_id: string; to_model_id: string; latency_ms: number; switched_at: number }>>(
+      'select id, session_id, revision, from_model_id, to_model_id, latency_ms, switched_at from session_switches where session_id = ? order by revision',
+      [sessionId],
+    );
+    return rows.map((r) => ({ id: r.id, sessionId: r.session_id, revision: r.revision, fromTarget: r.from_model_id, toTarget: r.to_model_id, latencyMs: r.latency_ms, switchedAt: new Date(r.switched_at) }));
+  }
+}

@@ -1,0 +1,68 @@
+import type { CircuitSnapshot, CircuitStore, RateReservation, RateStore, WindowLimits } from '../core/ports/stores.js';
+import type { CircuitState } from '../core/records/model.js';
+import { type BreakerConfig, CircuitBreaker } from './circuit-breaker.js';
+import { LimiterMap } from './rate-limiter.js';
+
+/** The CircuitStore of one process: a CircuitBreaker per model, made on first use. */
+export class InProcessCircuits implements CircuitStore {
+  readonly #breakers = new Map<string, CircuitBreaker>();
+
+  constructor(
+    private readonly config: BreakerConfig,
+    private readonly now: () => number,
+  ) {}
+
+  #breaker(modelId: string): CircuitBreaker {
+    let breaker = this.#breakers.get(modelId);
+    if (!breaker) {
+      breaker = new CircuitBreaker(this.config, this.now);
+      this.#breakers.set(modelId, breaker);
+    }
+    return breaker;
+  }
+
+  isAvailable(modelId: string): boolean {
+    return this.#breaker(modelId).isAvailable();
+  }
+
+  acquire(modelId: string): { granted: boolean; changedTo?: CircuitState } {
+    const breaker = this.#breaker(modelId);
+    const before = breaker.state;
+    const granted = breaker.acquire();
+    return breaker.state === before ? { granted } : { granted, changedTo: breaker.state };
+  }
+
+  record(modelId: string, success: boolean, latencyMs: number): CircuitState | undefined {
+    return this.#breaker(modelId).record(success, latencyMs);
+  }
+
+  snapshot(modelId: string): CircuitSnapshot {
+    return this.#breaker(modelId).snapshot();
+  }
+}
+
+/** The RateStore of one process: a sliding window per key. */
+export class InProcessRates implements RateStore {
+  readonly #limiters: LimiterMap;
+
+  constructor(now: () => number) {
+    this.#limiters = new LimiterMap(now);
+  }
+
+  tryReserve(key: string, limits: WindowLimits, tokens: number): { ok: true; reservation: RateReservation } | { ok: false; retryAfterMs: number } {
+    const limiter = this.#limiters.get(key);
+    const result = limiter.tryReserve(limits, tokens);
+    if (!result.ok) return result;
+    let open = true;
+    return {
+      ok: true,
+      reservation: {
+        settle: (actual) => {
+          if (!open) return;
+          open = false;
+          limiter.settle(result.reservation, actual);
+        },
+      },
+    };
+  }
+}
