@@ -32,30 +32,13 @@ import { createMetrics, type Metrics } from './observability/metrics.js';
 import { createUpstreamHttp, type UpstreamHttp } from './providers/http.js';
 import { createProviderAdapters } from './providers/providers.js';
 import type { VendorKeys } from './providers/upstream-target.js';
+import type { ResolverServices } from './graphql/context.js';
 import { InProcessCircuits, InProcessRates } from './routing/in-process-stores.js';
 import { TargetResolver } from './routing/resolve-target.js';
 import { Router } from './routing/router.js';
 import { RoutingTable } from './routing/routing-table.js';
 import { KeyEnvPolicy } from './security/key-env-policy.js';
 import { systemClock } from './util/system-clock.js';
-
-/**
- * What the GraphQL resolvers may use: each service narrowed to the methods they call. No store,
- * no repository, no EntityManager; the resolvers know nothing else of the composition.
- */
-export interface ResolverServices {
-  readonly models: Pick<ModelRegistry, 'list' | 'get' | 'find' | 'register' | 'update' | 'disable' | 'enable' | 'retire' | 'checkHealth'>;
-  readonly pools: Pick<PoolRegistry, 'list' | 'find' | 'set' | 'delete'>;
-  readonly router: Pick<Router, 'circuit'>;
-  readonly sessions: Pick<SessionService, 'create' | 'get' | 'page' | 'history' | 'switchModel'>;
-  readonly generations: Pick<GenerationService, 'prepare' | 'generate' | 'stream' | 'find' | 'page'>;
-  readonly costs: Pick<CostService, 'report'>;
-  readonly apiKeys: Pick<ApiKeyService, 'create' | 'list' | 'revoke' | 'setBudget' | 'findMany'>;
-  readonly budgets: Pick<BudgetLedger, 'ensureLoaded' | 'status'>;
-  readonly configReloader: Pick<ConfigReloader, 'reload' | 'status'>;
-  readonly bus: Pick<EventBus, 'subscribe'>;
-  readonly openOperations: Pick<OpenOperations, 'track'>;
-}
 
 /** Everything the gateway is made of, built once per app by `createServices`; only app.ts and tests see all of it. */
 export interface Services extends ResolverServices {

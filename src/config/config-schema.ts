@@ -1,7 +1,7 @@
 import { LOG_LEVELS } from '../observability/logger.js';
-import { type DefinitionRules, modelDefinitionSchema, modelIdField } from '../modules/models/model-definition.js';
+import { type DefinitionRules, modelDefinitionSchema, modelIdField } from './model-definition.js';
 import { isReservedEnv, KEY_ENV_PATTERN, RESERVED_ENV_PREFIX } from '../security/key-env-policy.js';
-import { poolDefinitionSchema } from '../modules/pools/pool-definition.js';
+import { poolDefinitionSchema } from './pool-definition.js';
 import { booleanField, enumField, listOf, numberField, objectField, stringField } from '../validation/fields.js';
 
 

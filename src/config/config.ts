@@ -1,6 +1,6 @@
-import type { ModelDefinition } from '../modules/models/model-definition.js';
+import type { ModelDefinition } from './model-definition.js';
 import type { LogLevel } from '../observability/logger.js';
-import type { PoolDefinition } from '../modules/pools/pool-definition.js';
+import type { PoolDefinition } from './pool-definition.js';
 import type { BreakerConfig } from '../routing/circuit-breaker.js';
 import type { RetryPolicy } from '../routing/retry-policy.js';
 

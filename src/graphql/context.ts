@@ -2,8 +2,35 @@ import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { ApiKeyRecord } from '../modules/keys/api-key-service.js';
 import type { Viewer } from '../modules/keys/viewer.js';
+import type { EventBus } from '../core/ports/event-bus.js';
+import type { BudgetLedger } from '../modules/budgets/budget-ledger.js';
+import type { ConfigReloader } from '../modules/config/config-reloader.js';
+import type { CostService } from '../modules/costs/cost-service.js';
+import type { GenerationService } from '../modules/generations/generation-service.js';
 import type { ApiKeyService } from '../modules/keys/api-key-service.js';
-import type { ResolverServices } from '../services.js';
+import type { OpenOperations } from '../modules/keys/open-operations.js';
+import type { ModelRegistry } from '../modules/models/model-registry.js';
+import type { PoolRegistry } from '../modules/pools/pool-registry.js';
+import type { SessionService } from '../modules/sessions/session-service.js';
+import type { Router } from '../routing/router.js';
+
+/**
+ * What the GraphQL resolvers may use: each service narrowed to the methods they call. No store,
+ * no repository, no EntityManager; the resolvers know nothing else of the composition.
+ */
+export interface ResolverServices {
+  readonly models: Pick<ModelRegistry, 'list' | 'get' | 'find' | 'register' | 'update' | 'disable' | 'enable' | 'retire' | 'checkHealth'>;
+  readonly pools: Pick<PoolRegistry, 'list' | 'find' | 'set' | 'delete'>;
+  readonly router: Pick<Router, 'circuit'>;
+  readonly sessions: Pick<SessionService, 'create' | 'get' | 'page' | 'history' | 'switchModel'>;
+  readonly generations: Pick<GenerationService, 'prepare' | 'generate' | 'stream' | 'find' | 'page'>;
+  readonly costs: Pick<CostService, 'report'>;
+  readonly apiKeys: Pick<ApiKeyService, 'create' | 'list' | 'revoke' | 'setBudget' | 'findMany'>;
+  readonly budgets: Pick<BudgetLedger, 'ensureLoaded' | 'status'>;
+  readonly configReloader: Pick<ConfigReloader, 'reload' | 'status'>;
+  readonly bus: Pick<EventBus, 'subscribe'>;
+  readonly openOperations: Pick<OpenOperations, 'track'>;
+}
 
 /**
  * What every resolver gets, made fresh for each HTTP request and each WebSocket operation: the

@@ -1,4 +1,4 @@
-import { PROVIDER_DEFAULTS } from '../providers/provider-kinds.js';
+import { PROVIDER_DEFAULTS } from '../core/records/provider-kinds.js';
 
 /** The gateway's own variables (the bootstrap admin key, its config path): never a vendor key. */
 export const RESERVED_ENV_PREFIX = 'SWITCHYARD_';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { enumField, listOf, numberField, objectField, stringField } from '../../validation/fields.js';
-import { generationParamsShape, modelIdField } from '../models/model-definition.js';
-import { poolNameField } from '../pools/pool-definition.js';
+import { generationParamsShape, modelIdField } from '../../config/model-definition.js';
+import { poolNameField } from '../../config/pool-definition.js';
 
 export const MESSAGE_ROLES = ['system', 'user', 'assistant'] as const;
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { forEachConcurrently } from '../../util/concurrency.js';
 import { applyDefinition } from './model-changes.js';
 import { PROBE_CONCURRENCY } from './model-health.js';
-import type { ModelDefinition } from './model-definition.js';
+import type { ModelDefinition } from '../../config/model-definition.js';
 import type { ModelRegistry } from './model-registry.js';
 
 export interface ConfigSyncSummary {

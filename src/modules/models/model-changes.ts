@@ -1,5 +1,5 @@
 import { usdToMicro } from '../../pricing/money.js';
-import type { ModelDefinition, ModelPatch } from './model-definition.js';
+import type { ModelDefinition, ModelPatch } from '../../config/model-definition.js';
 import type { ModelEntity } from './model.entity.js';
 
 /** Sets every field of the entity from a full definition (absent optional fields are cleared). */

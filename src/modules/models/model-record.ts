@@ -1,5 +1,5 @@
 import { type CircuitState, DEFAULT_MAX_TOKENS, DEFAULT_TIMEOUTS, type ModelRecord, type ModelSource, type ModelStatus, type ProviderKind } from '../../core/records/model.js';
-import { PROVIDER_DEFAULTS } from '../../providers/provider-kinds.js';
+import { PROVIDER_DEFAULTS } from '../../core/records/provider-kinds.js';
 import type { ModelEntity } from './model.entity.js';
 
 export function toModelRecord(entity: ModelEntity): ModelRecord {

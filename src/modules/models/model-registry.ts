@@ -6,7 +6,7 @@ import type { ProviderAdapters } from '../../providers/providers.js';
 import { checkResolvedEndpoint } from '../../security/endpoint-policy.js';
 import { formatIssues } from '../../validation/format-issues.js';
 import { applyDefinition, applyPatch } from './model-changes.js';
-import { type DefinitionRules, modelDefinitionSchema, type ModelDefinition, modelPatchSchema, validateMergedDefinition } from './model-definition.js';
+import { type DefinitionRules, modelDefinitionSchema, type ModelDefinition, modelPatchSchema, validateMergedDefinition } from '../../config/model-definition.js';
 import { type HealthProbe, probeModel } from './model-health.js';
 import { type VendorKeys } from '../../providers/upstream-target.js';
 import { toModelRecord } from './model-record.js';

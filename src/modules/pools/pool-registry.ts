@@ -3,7 +3,7 @@ import { InvalidInputError, NotFoundError } from '../../core/errors.js';
 import type { PoolRecord } from '../../core/records/pool.js';
 import { formatIssues } from '../../validation/format-issues.js';
 import type { ModelRegistry } from '../models/model-registry.js';
-import { type PoolDefinition, poolDefinitionSchema } from './pool-definition.js';
+import { type PoolDefinition, poolDefinitionSchema } from '../../config/pool-definition.js';
 import type { PoolRepository } from './pool-repository.js';
 
 /** Pools (SPEC §5): stored, and kept in memory for the router like the models' routing table. */

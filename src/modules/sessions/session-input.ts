@@ -1,7 +1,7 @@
-import { generationParamsShape, modelIdField } from '../models/model-definition.js';
+import { generationParamsShape, modelIdField } from '../../config/model-definition.js';
 import type { z } from 'zod';
 import { objectField, stringField } from '../../validation/fields.js';
-import { poolNameField } from '../pools/pool-definition.js';
+import { poolNameField } from '../../config/pool-definition.js';
 
 const sessionIdField = stringField('a session id', /^[0-9a-f-]{36}$/i, 36);
 

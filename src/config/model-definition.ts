@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { PROVIDER_DEFAULTS } from '../../providers/provider-kinds.js';
-import { MODEL_CAPABILITIES, PROVIDER_KINDS } from '../../core/records/model.js';
-import { checkEndpointUrl } from '../../security/endpoint-policy.js';
-import { booleanField, enumField, listOf, numberField, objectField, stringField } from '../../validation/fields.js';
-import type { KeyEnvPolicy } from '../../security/key-env-policy.js';
+import { PROVIDER_DEFAULTS } from '../core/records/provider-kinds.js';
+import { MODEL_CAPABILITIES, PROVIDER_KINDS } from '../core/records/model.js';
+import { checkEndpointUrl } from '../security/endpoint-policy.js';
+import { booleanField, enumField, listOf, numberField, objectField, stringField } from '../validation/fields.js';
+import type { KeyEnvPolicy } from '../security/key-env-policy.js';
 
 const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 const ENV_NAME = /^[A-Z_][A-Z0-9_]{0,127}$/;

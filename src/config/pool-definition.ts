@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { POOL_STRATEGIES } from '../../core/records/pool.js';
-import { enumField, listOf, numberField, objectField, stringField } from '../../validation/fields.js';
-import { modelIdField, retrySchema } from '../models/model-definition.js';
+import { POOL_STRATEGIES } from '../core/records/pool.js';
+import { enumField, listOf, numberField, objectField, stringField } from '../validation/fields.js';
+import { modelIdField, retrySchema } from './model-definition.js';
 
 export const poolNameField = stringField('a pool name: letters, digits and . _ : - (at most 100)', /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, 100);
 

@@ -1,4 +1,4 @@
-import type { ProviderKind } from '../core/records/model.js';
+import type { ProviderKind } from './model.js';
 
 /** What a model of each provider kind gets when its definition leaves a field out. */
 export interface ProviderKindDefaults {

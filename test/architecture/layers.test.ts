@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { backEdges, corePackageUses, importGraph, layerCycles, LAYERS } from './import-graph.js';
+
+const SRC = path.resolve(import.meta.dirname, '../../src');
+
+describe('layers (README "Architecture")', () => {
+  const { edges, packages } = importGraph(SRC);
+
+  it('should find the imports it checks (the reader is not blind)', () => {
+    expect(edges.length).toBeGreaterThan(300);
+    expect(edges).toContainEqual({ from: 'routing/router.ts', to: 'core/ports/event-bus.ts' });
+    expect(edges).toContainEqual({ from: 'modules/models/model.graphql.ts', to: 'graphql/builder.ts' });
+  });
+
+  it('should have every import of src/ point down the layers (or sideways within one)', () => {
+    expect(backEdges(edges)).toEqual([]);
+  });
+
+  it('should have no cycle between layers', () => {
+    expect(layerCycles(edges)).toEqual([]);
+  });
+
+  it('should keep the core free of packages: node built-ins only', () => {
+    expect(corePackageUses(packages)).toEqual([]);
+  });
+
+  it('should report a back edge and the cycle it makes when one is added', () => {
+    const added = [...edges, { from: 'routing/router.ts', to: 'modules/models/model-registry.ts' }];
+    expect(backEdges(added)).toEqual(['routing/router.ts (routing) -> modules/models/model-registry.ts (modules)']);
+    expect(layerCycles(added)).toContainEqual(['routing', 'modules', 'routing']);
+    expect(corePackageUses(new Map([['core/ports/event-bus.ts', ['graphql-yoga', 'node:events']]]))).toEqual(['core/ports/event-bus.ts imports graphql-yoga']);
+    expect(LAYERS.map((l) => l.name)).toEqual(['core', 'util', 'infrastructure', 'routing', 'config', 'db', 'modules', 'edge', 'composition']);
+  });
+});
