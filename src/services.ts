@@ -103,6 +103,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const circuits = new InProcessCircuits(config.routing.circuitBreaker, () => clock.now());
 
   const models = new ModelRegistry({
+    clock,
     repository: new ModelRepository(orm),
     adapters,
     vendorKeys,
@@ -126,7 +127,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const sessions = new SessionService({ repository: new SessionRepository(orm), targets, bus, metrics, clock, defaultModel });
   const budgets = new BudgetLedger((keyId, since) => generationStore.spentSince(keyId, since), clock);
   registerBudgetGauge(metrics.registry, budgets);
-  const recorder = new GenerationRecorder({ store: generationStore, budgets, bus, metrics, logger });
+  const recorder = new GenerationRecorder({ store: generationStore, budgets, bus, metrics, logger, clock });
   const admission = new Admission({ sessions, targets, models, pools, router, rates, budgets, recorder, metrics, clock, defaultModel });
   const generations = new GenerationService({ admission, router, sessions, store: generationStore, recorder, models });
   const costs = new CostService(new CostRepository(orm));

@@ -3,7 +3,10 @@ import type { FakeUpstream } from '../fakes/fake-upstream.js';
 import { fixtureJson, OPENAI_TEST_KEY, startOpenAIFake } from '../fakes/vendors.js';
 import { CircuitQuery, CreateApiKey, GenerateRouted, PoolsQuery, SetModelPool } from '../helpers/documents.js';
 import { expectData, expectError } from '../helpers/graphql.js';
+import { ManualClock } from '../helpers/manual-clock.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import type { Clock } from '../../src/core/ports/clock.js';
+import { systemClock } from '../../src/util/system-clock.js';
 
 const fakes: FakeUpstream[] = [];
 let t: TestApp | undefined;
@@ -16,8 +19,12 @@ afterEach(async () => {
 const unavailable = { type: 'json' as const, status: 503, body: fixtureJson('openai/error-500.json') };
 const completionCalls = (fake: FakeUpstream) => fake.calls.filter((c) => c.path === '/v1/chat/completions').length;
 
-/** Two OpenAI-format upstreams, A and B, as models gpt-a and gpt-b, and the pool `both` over them. */
-async function start(routing: Record<string, unknown> = {}, extra: { models?: Record<string, unknown>; env?: Record<string, string> } = {}) {
+/**
+ * Two OpenAI-format upstreams, A and B, as models gpt-a and gpt-b, and the pool `both` over them.
+ * Time is a ManualClock unless a test asks for the system's: cool-downs end when the test
+ * advances it, and back-off waits take no time (they are recorded in `clock.sleeps`).
+ */
+async function start<C extends Clock = ManualClock>(routing: Record<string, unknown> = {}, extra: { models?: Record<string, unknown>; env?: Record<string, string> } = {}, clock: C = new ManualClock() as unknown as C) {
   const a = await startOpenAIFake();
   const b = await startOpenAIFake();
   fakes.push(a, b);
@@ -32,8 +39,9 @@ async function start(routing: Record<string, unknown> = {}, extra: { models?: Re
       ],
       pools: [{ name: 'both', strategy: 'ROUND_ROBIN', members: [{ modelId: 'gpt-a' }, { modelId: 'gpt-b' }] }],
     },
+    overrides: { clock },
   });
-  return { a, b, t };
+  return { a, b, t, clock };
 }
 
 describe('pools, retries and fallbacks', () => {
@@ -58,12 +66,13 @@ describe('pools, retries and fallbacks', () => {
   });
 
   it('should honour Retry-After on a 429 and succeed on the retry', async () => {
-    const { a, t } = await start();
+    const { a, t, clock } = await start();
     a.respond('POST /v1/chat/completions', { type: 'json', status: 429, body: fixtureJson('openai/error-429.json'), headers: { 'retry-after-ms': '250' } }, { type: 'sse', body: (await import('../fakes/vendors.js')).fixture('openai/chat-text.sse') });
     const { generate } = expectData(await t.run(GenerateRouted, { input: { model: 'gpt-a', prompt: 'x' } }));
     expect(generate.status).toBe('SUCCEEDED');
     expect(generate.attempts).toMatchObject([{ outcome: 'FAILED', httpStatus: 429, errorCode: 'RATE_LIMITED' }, { outcome: 'SUCCEEDED', modelId: 'gpt-a' }]);
     expect(generate.attempts[1]?.delayMs).toBeGreaterThanOrEqual(250);
+    expect(clock.sleeps).toEqual([generate.attempts[1]?.delayMs]); // the wait went through the clock
   });
 
   it('should never retry a 400, and fail RETRY_EXHAUSTED with the attempts when every try fails', async () => {
@@ -106,7 +115,7 @@ describe('pools, retries and fallbacks', () => {
 
 describe('circuit breaker', () => {
   it('should open after the threshold, leave routing, and close after a good probe', async () => {
-    const { a, b, t } = await start({ circuitBreaker: { minRequests: 2, errorRateThreshold: 0.5, coolDownMs: 200 } });
+    const { a, b, t, clock } = await start({ circuitBreaker: { minRequests: 2, errorRateThreshold: 0.5, coolDownMs: 200 } });
     a.respond('POST /v1/chat/completions', unavailable);
     const events: string[] = [];
     const subscription = t.app.services.bus.subscribe('modelEvents');
@@ -122,7 +131,10 @@ describe('circuit breaker', () => {
     expect(completionCalls(a)).toBe(callsWhileOpen); // out of routing
     expect(completionCalls(b)).toBeGreaterThanOrEqual(8);
 
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    clock.advance(199);
+    await t.app.services.healthMonitor.tick(); // still open: no probe yet
+    expect(expectData(await t.run(CircuitQuery)).models.find((m) => m.id === 'gpt-a')?.circuit.state).toBe('OPEN');
+    clock.advance(1); // the cool-down is over
     await t.app.services.healthMonitor.tick(); // the probe (GET /models) succeeds
     expect(expectData(await t.run(CircuitQuery)).models.find((m) => m.id === 'gpt-a')?.circuit.state).toBe('CLOSED');
     expect(events).toEqual(['gpt-a:OPEN', 'gpt-a:HALF_OPEN', 'gpt-a:CLOSED']);
@@ -134,8 +146,8 @@ describe('circuit breaker', () => {
 
 describe('an upstream dying under load', () => {
   it('should answer every request from the survivor, open the dead one’s circuit, and close it when it comes back', async () => {
-    // The cool-down outlasts the load below, so no probe runs while A is still dead (that would add an OPEN → HALF_OPEN → OPEN round).
-    const { a, b, t } = await start({ circuitBreaker: { minRequests: 3, errorRateThreshold: 0.2, coolDownMs: 1_000 }, retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 } });
+    // Time stands still during the load: no probe runs while A is still dead, however slow the machine.
+    const { a, b, t, clock } = await start({ circuitBreaker: { minRequests: 3, errorRateThreshold: 0.2, coolDownMs: 1_000 }, retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 } });
     const port = Number(new URL(a.url).port);
     const events: string[] = [];
     const subscription = t.app.services.bus.subscribe('modelEvents');
@@ -163,7 +175,7 @@ describe('an upstream dying under load', () => {
 
     const revived = await startOpenAIFake(port); // back on the same address
     fakes.push(revived);
-    await new Promise((resolve) => setTimeout(resolve, 1_050));
+    clock.advance(1_000);
     await t.app.services.healthMonitor.tick();
     expect(expectData(await t.run(CircuitQuery)).models.find((m) => m.id === 'gpt-a')?.circuit.state).toBe('CLOSED');
     expect(events).toEqual(['gpt-a:OPEN', 'gpt-a:HALF_OPEN', 'gpt-a:CLOSED']);
@@ -214,11 +226,10 @@ const CAPPED = { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAf
 describe('one request, bounded', () => {
   it('should fail at once with the vendor’s retryAfterMs when its Retry-After passes maxRetryAfterMs', async () => {
     // A back-off of 10 s: failing "at once" means without it.
-    const { a, t } = await start({ retry: { ...CAPPED.retry, baseDelayMs: 10_000, maxDelayMs: 10_000 } });
+    const { a, t, clock } = await start({ retry: { ...CAPPED.retry, baseDelayMs: 10_000, maxDelayMs: 10_000 } });
     a.respond('POST /v1/chat/completions', { type: 'json', status: 429, headers: { 'retry-after': '120' }, body: fixtureJson('openai/error-429.json') });
-    const started = Date.now();
     const error = expectError(await t.run(GenerateRouted, { input: { model: 'gpt-a', prompt: 'hi' } }));
-    expect(Date.now() - started).toBeLessThan(4000);
+    expect(clock.sleeps).toEqual([]); // no back-off was waited
     expect(error).toMatchObject({ code: 'RATE_LIMITED', extensions: { retryAfterMs: 120_000 } });
     expect(completionCalls(a)).toBe(1);
   });
@@ -233,7 +244,8 @@ describe('one request, bounded', () => {
   });
 
   it('should give a request one deadline: a stalled stream is not given totalMs again on each retry', async () => {
-    const { a, t } = await start(CAPPED, { models: { timeouts: { totalMs: 400 } } });
+    // The system clock: the vendor's stall is real time (the transport's own timeout), and so must be the deadline.
+    const { a, t } = await start(CAPPED, { models: { timeouts: { totalMs: 400 } } }, systemClock);
     a.respond('POST /v1/chat/completions', { type: 'hang' });
     const error = expectError(await t.run(GenerateRouted, { input: { model: 'gpt-a', prompt: 'hi' } }));
     expect(error.message).toContain('no complete answer within');

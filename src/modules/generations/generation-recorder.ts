@@ -1,3 +1,4 @@
+import type { Clock } from '../../core/ports/clock.js';
 import type { GatewayError } from '../../core/errors.js';
 import type { EventBus } from '../../core/ports/event-bus.js';
 import type { Logger } from '../../observability/logger.js';
@@ -31,6 +32,7 @@ export interface GenerationRecorderDeps {
   readonly bus: EventBus;
   readonly metrics: Metrics;
   readonly logger: Logger;
+  readonly clock: Pick<Clock, 'now'>;
 }
 
 /**
@@ -45,7 +47,7 @@ export class GenerationRecorder {
   async finished(prepared: PreparedGeneration, model: ModelRecord, outcome: GenerationOutcomeFields, timeToFirstTokenMs: number | null): Promise<GenerationRecord> {
     let record: GenerationRecord;
     try {
-      record = await this.deps.store.save({ ...baseFields(prepared, model), ...outcome });
+      record = await this.deps.store.save({ ...baseFields(prepared, model), ...outcome, completedAt: new Date(this.deps.clock.now()) });
     } catch (error) {
       prepared.reservation?.release(); // a record that could not be stored must not hold the budget forever
       throw error;
@@ -73,6 +75,7 @@ export class GenerationRecorder {
       errorCode: error.code,
       errorMessage: error.message,
       attempts: [],
+      completedAt: new Date(this.deps.clock.now()),
     });
     this.#observe(record, null);
     return error.withDetails({ generationId: record.id });

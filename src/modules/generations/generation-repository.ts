@@ -48,8 +48,8 @@ export class GenerationRepository {
   }
 
   /** Stores a record (batched with the others of this moment; resolves once committed). */
-  async save(data: Omit<GenerationRecord, 'completedAt'>): Promise<GenerationRecord> {
-    const record: GenerationRecord = Object.freeze({ ...data, attempts: data.attempts.map((a) => ({ ...a })), completedAt: new Date() });
+  async save(data: GenerationRecord): Promise<GenerationRecord> {
+    const record: GenerationRecord = Object.freeze({ ...data, attempts: data.attempts.map((a) => ({ ...a })) });
     await this.#writer.write(record);
     return record;
   }

@@ -1,3 +1,4 @@
+import type { Clock } from '../../core/ports/clock.js';
 import { InvalidInputError, ModelUnavailableError, NotFoundError } from '../../core/errors.js';
 import type { EventBus, ModelEventType } from '../../core/ports/event-bus.js';
 import type { Logger } from '../../observability/logger.js';
@@ -17,6 +18,7 @@ import { type ModelSource, type ModelStatus } from '../../core/records/model.js'
 import type { RoutingTable } from '../../routing/routing-table.js';
 
 export interface ModelRegistryDeps {
+  readonly clock: Pick<Clock, 'now'>;
   readonly repository: ModelRepository;
   readonly adapters: ProviderAdapters;
   /** Vendor keys by variable name, as the key-variable policy allows. */
@@ -163,7 +165,7 @@ export class ModelRegistry {
       return toModelRecord(entity);
     }
     entity.status = 'RETIRED';
-    entity.retiredAt = new Date();
+    entity.retiredAt = new Date(this.deps.clock.now());
     await em.flush();
     return this.commit(entity, 'RETIRED');
   }
@@ -195,7 +197,7 @@ export class ModelRegistry {
   commit(entity: ModelEntity, type: ModelEventType): ModelRecord {
     const model = toModelRecord(entity);
     this.deps.routing.set(model);
-    this.deps.bus.publish('modelEvents', { type, model, at: new Date() });
+    this.deps.bus.publish('modelEvents', { type, model, at: new Date(this.deps.clock.now()) });
     return model;
   }
 
@@ -207,7 +209,7 @@ export class ModelRegistry {
     const probe = await probeModel(toModelRecord(entity), this.deps.adapters, this.deps.vendorKeys);
     this.deps.metrics.healthChecks.inc({ provider: entity.provider, outcome: probe.ok ? 'ok' : 'failed' });
     const before = entity.status;
-    entity.healthCheckedAt = new Date();
+    entity.healthCheckedAt = new Date(this.deps.clock.now());
     entity.healthOk = probe.ok;
     entity.healthLatencyMs = Math.round(probe.latencyMs);
     entity.healthMessage = probe.message;
