@@ -120,7 +120,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const pools = new PoolRegistry(models, new PoolRepository(orm));
   const router = new Router({ models: routing, adapters, vendorKeys, circuits, rates, bus, metrics, logger, retry: config.routing.retry, random: overrides.random ?? Math.random, clock });
   registerCircuitGauge(metrics.registry, () => routing.all(), (id) => circuits.snapshot(id).state);
-  const targets = new TargetResolver({ findModel: (id) => models.find(id), findPool: (name) => pools.find(name), candidates: (target) => router.candidates(target), circuit: (id) => circuits.snapshot(id) });
+  const targets = new TargetResolver({ findModel: (id) => models.find(id), findPool: (name) => pools.find(name), hasCandidate: (target) => router.hasCandidate(target), circuit: (id) => circuits.snapshot(id) });
   const configReloader = new ConfigReloader({ initial: config, models, pools, keyEnv, logger });
   const defaultModel = () => configReloader.current.defaultModel;
   const healthMonitor = new HealthMonitor({ models, router, adapters, vendorKeys, logger, clock });

@@ -21,8 +21,8 @@ export interface TargetFields {
 export interface TargetLookup {
   findModel(id: string): ModelRecord | undefined;
   findPool(name: string): PoolRecord | undefined;
-  /** The target's models that could take a request now, in the order they would be tried. */
-  candidates(target: RouteTarget): readonly ModelRecord[];
+  /** Whether any of the target's models could take a request now. */
+  hasCandidate(target: RouteTarget): boolean;
   circuit(modelId: string): Pick<CircuitSnapshot, 'state'>;
 }
 
@@ -40,14 +40,14 @@ export class TargetResolver {
       const pool = this.lookup.findPool(ref.poolName);
       if (!pool) throw new NotFoundError('pool', ref.poolName).withDetails({ field: fields.pool });
       const target: RouteTarget = { kind: 'pool', pool };
-      if (this.lookup.candidates(target).length === 0) throw new ModelUnavailableError(`no member of pool "${pool.name}" can take requests now`, { details: { field: fields.pool } });
+      if (!this.lookup.hasCandidate(target)) throw new ModelUnavailableError(`no member of pool "${pool.name}" can take requests now`, { details: { field: fields.pool } });
       return target;
     }
     if (!ref.modelId) throw InvalidInputError.forField(fields.model, 'is required: no model given and the config names no defaultModel');
     const model = this.lookup.findModel(ref.modelId);
     if (!model) throw new NotFoundError('model', ref.modelId).withDetails({ field: fields.model });
     const target: RouteTarget = { kind: 'model', model };
-    if (this.lookup.candidates(target).length === 0) {
+    if (!this.lookup.hasCandidate(target)) {
       const circuit = this.lookup.circuit(model.id).state;
       const reason =
         model.status !== 'HEALTHY'

@@ -109,6 +109,16 @@ export class Router {
     return { target, order: this.candidates(target), policy: this.policy(target) };
   }
 
+  /** Whether any of the target's models could take a request now (no pool draw is made). */
+  hasCandidate(target: RouteTarget): boolean {
+    const eligible = (id: string) => {
+      const model = this.deps.models.get(id);
+      return model !== undefined && this.isEligible(model);
+    };
+    if (target.kind === 'model') return [target.model.id, ...target.model.fallbacks].some(eligible);
+    return target.pool.members.some((m) => m.weight > 0 && eligible(m.modelId));
+  }
+
   /** The models a target would try, in order, leaving out the ineligible ones (no turn is taken). */
   candidates(target: RouteTarget): ModelRecord[] {
     const find = (id: string) => this.deps.models.get(id);

@@ -39,7 +39,7 @@ type Documents = {
     "\n  mutation GenerateInSession($input: GenerateInput!) {\n    generate(input: $input) { id modelId status text sessionId droppedMessages maxTokens errorCode }\n  }\n": typeof types.GenerateInSessionDocument,
     "\n  mutation SetModelPool($input: SetModelPoolInput!) {\n    setModelPool(input: $input) { name strategy members { modelId weight } retry { attempts } }\n  }\n": typeof types.SetModelPoolDocument,
     "query Pools { pools { name strategy members { modelId weight } source } }": typeof types.PoolsDocument,
-    "\n  mutation GenerateRouted($input: GenerateInput!) {\n    generate(input: $input) { id modelId poolName status text errorCode attempts { modelId outcome httpStatus errorCode durationMs delayMs } }\n  }\n": typeof types.GenerateRoutedDocument,
+    "\n  mutation GenerateRouted($input: GenerateInput!) {\n    generate(input: $input) { id modelId poolName status text errorCode maxTokens attempts { modelId outcome httpStatus errorCode durationMs delayMs } }\n  }\n": typeof types.GenerateRoutedDocument,
     "\n  query Circuit { models { id status circuit { state errorRate requests openedAt reopensAt } } }\n": typeof types.CircuitDocument,
     "query ConfigStatus { configStatus { source hash loadedAt lastError lastAttemptAt } }": typeof types.ConfigStatusDocument,
     "mutation ReloadConfig { reloadConfig { hash lastError } }": typeof types.ReloadConfigDocument,
@@ -76,7 +76,7 @@ const documents: Documents = {
     "\n  mutation GenerateInSession($input: GenerateInput!) {\n    generate(input: $input) { id modelId status text sessionId droppedMessages maxTokens errorCode }\n  }\n": types.GenerateInSessionDocument,
     "\n  mutation SetModelPool($input: SetModelPoolInput!) {\n    setModelPool(input: $input) { name strategy members { modelId weight } retry { attempts } }\n  }\n": types.SetModelPoolDocument,
     "query Pools { pools { name strategy members { modelId weight } source } }": types.PoolsDocument,
-    "\n  mutation GenerateRouted($input: GenerateInput!) {\n    generate(input: $input) { id modelId poolName status text errorCode attempts { modelId outcome httpStatus errorCode durationMs delayMs } }\n  }\n": types.GenerateRoutedDocument,
+    "\n  mutation GenerateRouted($input: GenerateInput!) {\n    generate(input: $input) { id modelId poolName status text errorCode maxTokens attempts { modelId outcome httpStatus errorCode durationMs delayMs } }\n  }\n": types.GenerateRoutedDocument,
     "\n  query Circuit { models { id status circuit { state errorRate requests openedAt reopensAt } } }\n": types.CircuitDocument,
     "query ConfigStatus { configStatus { source hash loadedAt lastError lastAttemptAt } }": types.ConfigStatusDocument,
     "mutation ReloadConfig { reloadConfig { hash lastError } }": types.ReloadConfigDocument,
@@ -205,7 +205,7 @@ export function graphql(source: "query Pools { pools { name strategy members { m
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation GenerateRouted($input: GenerateInput!) {\n    generate(input: $input) { id modelId poolName status text errorCode attempts { modelId outcome httpStatus errorCode durationMs delayMs } }\n  }\n"): (typeof documents)["\n  mutation GenerateRouted($input: GenerateInput!) {\n    generate(input: $input) { id modelId poolName status text errorCode attempts { modelId outcome httpStatus errorCode durationMs delayMs } }\n  }\n"];
+export function graphql(source: "\n  mutation GenerateRouted($input: GenerateInput!) {\n    generate(input: $input) { id modelId poolName status text errorCode maxTokens attempts { modelId outcome httpStatus errorCode durationMs delayMs } }\n  }\n"): (typeof documents)["\n  mutation GenerateRouted($input: GenerateInput!) {\n    generate(input: $input) { id modelId poolName status text errorCode maxTokens attempts { modelId outcome httpStatus errorCode durationMs delayMs } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

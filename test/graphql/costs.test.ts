@@ -188,3 +188,20 @@ describe('costs', () => {
     expect(expectData(await a.t.run(GenerationsQuery, {}, ADMIN)).generations.edges).toHaveLength(7);
   });
 });
+
+describe('cost figures', () => {
+  it('should give a generation costing more than 2,147 USD its exact costMicroUsd (a Float, as on cost rows)', async () => {
+    const { startTestApp } = await import('../helpers/test-app.js');
+    // 300 USD a token: eight tokens of output and one of prompt cost 2,700 USD, past an Int's 2,147,483,647 micro-USD.
+    const t = await startTestApp({ file: { models: [{ id: 'dear', provider: 'mock', pricing: { input: 300_000_000, output: 300_000_000 }, mock: { tokens: 8 } }] } });
+    try {
+      const { generate } = expectData(await t.run(Generate, { input: { model: 'dear', prompt: 'Hi' } }));
+      expect(generate.costMicroUsd).toBeGreaterThan(2 ** 31);
+      expect(generate.costMicroUsd).toBe(generate.usage.inputTokens * 300_000_000 + generate.usage.outputTokens * 300_000_000);
+      const { costs } = expectData(await t.run(CostsQuery, { groupBy: 'MODEL' }));
+      expect(costs.totals.costMicroUsd).toBe(generate.costMicroUsd);
+    } finally {
+      await t.dispose();
+    }
+  });
+});

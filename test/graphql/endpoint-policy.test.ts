@@ -5,7 +5,9 @@ import { expectData, expectError } from '../helpers/graphql.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 /** `vendor.internal` resolves to a private address; every other name does not resolve (no traffic leaves). */
+const lookedUp: string[] = [];
 const lookup: LookupFunction = (hostname, options, callback) => {
+  lookedUp.push(hostname);
   if (hostname !== 'vendor.internal') return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
   if (options.all) return (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: '10.0.0.5', family: 4 }]);
   return callback(null, '10.0.0.5', 4);
@@ -37,7 +39,11 @@ describe('endpoint policy at registration', () => {
 
   it('should allow private resolutions when the config allows private endpoints', async () => {
     t = await startTestApp({ overrides: { lookup }, file: { security: { allowPrivateEndpoints: true }, models: [] } });
-    const result = await t.run(RegisterModel, { input: { id: 'ollama', provider: 'OPENAI_COMPATIBLE', baseUrl: 'http://nowhere.example:11434/v1' } });
-    expect(expectData(result).registerModel.model.id).toBe('ollama');
+    lookedUp.length = 0;
+    // The same host the first test is refused: it resolves to 10.0.0.5, and here that is allowed.
+    const result = await t.run(RegisterModel, { input: { id: 'ollama', provider: 'OPENAI_COMPATIBLE', baseUrl: 'http://vendor.internal:11434/v1' } });
+    expect(expectData(result).registerModel.model).toMatchObject({ id: 'ollama', baseUrl: 'http://vendor.internal:11434/v1' });
+    expect(lookedUp).toContain('vendor.internal'); // the name was resolved, to the private address
+    expect(t.app.services.models.find('ollama')?.baseUrl).toBe('http://vendor.internal:11434/v1');
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeUpstream } from '../fakes/fake-upstream.js';
-import { fixtureJson, OPENAI_TEST_KEY, startOpenAIFake } from '../fakes/vendors.js';
+import { fixture, fixtureJson, OPENAI_TEST_KEY, startOpenAIFake } from '../fakes/vendors.js';
 import { CircuitQuery, CreateApiKey, GenerateRouted, PoolsQuery, SetModelPool } from '../helpers/documents.js';
 import { expectData, expectError } from '../helpers/graphql.js';
 import { ManualClock } from '../helpers/manual-clock.js';
@@ -94,6 +94,34 @@ describe('pools, retries and fallbacks', () => {
     a.respond('POST /v1/chat/completions', unavailable);
     expect(expectData(await t.run(GenerateRouted, { input: { model: 'gpt-a', prompt: 'x' } })).generate.modelId).toBe('gpt-b');
     expect(completionCalls(b)).toBe(1);
+  });
+
+  it('should fit maxTokens and the cost limit on the pool member it then calls', async () => {
+    const a = await startOpenAIFake();
+    const b = await startOpenAIFake();
+    fakes.push(a, b);
+    // Two draws per WEIGHTED order of two members: 0.1 picks gpt-a first, 0.9 picks gpt-b first.
+    const draws = [0.1, 0.5, 0.9, 0.5];
+    let n = 0;
+    t = await startTestApp({
+      env: { OPENAI_API_KEY: OPENAI_TEST_KEY },
+      file: {
+        security: { allowPrivateEndpoints: true },
+        models: [
+          { id: 'gpt-a', provider: 'openai', upstreamModel: 'gpt-4', baseUrl: `${a.url}/v1`, pricing: { input: 0, output: 1 } }, // 1 micro-USD a token
+          { id: 'gpt-b', provider: 'openai', upstreamModel: 'gpt-4', baseUrl: `${b.url}/v1`, pricing: { input: 0, output: 10 } }, // 10 micro-USD a token
+        ],
+        pools: [{ name: 'priced', strategy: 'WEIGHTED', members: [{ modelId: 'gpt-a' }, { modelId: 'gpt-b' }] }],
+      },
+      overrides: { random: () => draws[n++ % draws.length] as number },
+    });
+    const answered: Array<[string, number]> = [];
+    for (let i = 0; i < 4; i++) {
+      const { generate } = expectData(await t.run(GenerateRouted, { input: { pool: 'priced', prompt: 'x', costLimit: 0.0001 } }));
+      answered.push([generate.modelId, generate.maxTokens]);
+    }
+    // $0.0001 buys 100 tokens on gpt-a and 10 on gpt-b: each request carries the figure of the model that answered it.
+    expect(answered).toEqual([['gpt-a', 100], ['gpt-b', 10], ['gpt-a', 100], ['gpt-b', 10]]);
   });
 
   it('should send nothing to a member drained by weight 0', async () => {
@@ -195,8 +223,24 @@ describe('rate limits', () => {
     expect(completionCalls(a)).toBe(2);
     expectData(await t.run(SetModelPool, { input: { name: 'a-first', strategy: 'ROUND_ROBIN', members: [{ modelId: 'gpt-a' }, { modelId: 'gpt-b' }] } }));
     expect(expectData(await t.run(GenerateRouted, { input: { pool: 'a-first', prompt: 'x' } })).generate.modelId).toBe('gpt-b');
-    expect(completionCalls(b)).toBe(1);
+    expect(completionCalls(b)).toBe(1);    // A refusal by a model's own limit is counted under scope "model" (the pool's turn put gpt-b first, so gpt-a was not tried again).
+    const metrics = await t.app.services.metrics.registry.metrics();
+    expect(metrics).toContain('switchyard_rate_limited_total{scope="model"} 1');
+    expect(metrics).not.toContain('switchyard_rate_limited_total{scope="api_key"}');
   });
+
+  it('should count against tokens per minute what a failed attempt had the vendor process', async () => {
+    // One attempt only; the first answer fails after its first token ("Partial"), having processed the prompt.
+    const { a, t } = await start({ retry: { attempts: 1 } }, { models: { limits: { tokensPerMinute: 60 } } });
+    a.respond('POST /v1/chat/completions', { type: 'sse', body: fixture('openai/chat-error-midstream.sse') });
+    const input = { input: { model: 'gpt-a', prompt: 'x', params: { maxTokens: 50 } } }; // reserves ~8 + 50 of the 60
+    expect(expectError(await t.run(GenerateRouted, input)).code).toBe('UPSTREAM_ERROR');
+    // The failed attempt's ~9 tokens (prompt and "Partial") stay in the window: ~9 + ~58 > 60. Settled at 0, it would pass.
+    const refused = expectError(await t.run(GenerateRouted, input));
+    expect(refused.code).toBe('RATE_LIMITED');
+    expect(completionCalls(a)).toBe(1);
+  });
+
 
   it('should reserve tokens per minute by the cl100k count of the prompt plus maxTokens', async () => {
     const { a, t } = await start({}, { models: { limits: { tokensPerMinute: 60 } } });

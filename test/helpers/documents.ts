@@ -133,7 +133,7 @@ export const PoolsQuery = graphql(`query Pools { pools { name strategy members {
 
 export const GenerateRouted = graphql(`
   mutation GenerateRouted($input: GenerateInput!) {
-    generate(input: $input) { id modelId poolName status text errorCode attempts { modelId outcome httpStatus errorCode durationMs delayMs } }
+    generate(input: $input) { id modelId poolName status text errorCode maxTokens attempts { modelId outcome httpStatus errorCode durationMs delayMs } }
   }
 `);
 

@@ -54,6 +54,16 @@ describe('openai adapter', () => {
     expect(parts.at(-1)).toEqual({ type: 'finish', finishReason: 'stop', usage: { inputTokens: 12, outputTokens: 5, estimated: false } });
   });
 
+  it('should take partial usage (some OpenAI-compatible hosts send only completion_tokens) and estimate the rest', async () => {
+    const { fake, adapter, target } = await setup();
+    fake.respond('POST /v1/chat/completions', { type: 'sse', body: fixture('openai/chat-partial-usage.sse') });
+    const parts = await collect(await adapter.stream(HELLO, target, { signal: signal() }));
+    expect(textOf(parts)).toBe('Hello there! 你好 😀');
+    const finish = parts.at(-1);
+    expect(finish).toMatchObject({ type: 'finish', finishReason: 'stop', usage: { outputTokens: 5, estimated: true } });
+    expect(finish?.type === 'finish' ? finish.usage.inputTokens : 0).toBeGreaterThan(0); // the prompt, counted here
+  });
+
   it('should keep the connection after [DONE] for the next request (the rest is drained, not destroyed)', async () => {
     const { fake, adapter, target } = await setup();
     for (let i = 0; i < 3; i++) {

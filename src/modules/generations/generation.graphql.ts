@@ -60,7 +60,7 @@ export const GenerationRef = builder.objectRef<GenerationRecord>('Generation').i
     maxTokens: t.exposeInt('maxTokens', { description: 'The output limit sent upstream (after the cost limit, if it lowered it).' }),
     usage: t.field({ type: UsageRef, resolve: (g) => g }),
     costUsd: t.float({ description: 'Cost in USD from the model’s prices.', resolve: (g) => microToUsd(g.costMicroUsd) }),
-    costMicroUsd: t.exposeInt('costMicroUsd', { description: 'Cost in micro-USD (exact, integer).' }),
+    costMicroUsd: t.exposeFloat('costMicroUsd', { description: 'Cost in micro-USD: exact, a whole number (a Float, as on CostRow: an Int holds only 2,147 USD).' }),
     latencyMs: t.exposeInt('latencyMs'),
     timeToFirstTokenMs: t.exposeInt('timeToFirstTokenMs', { nullable: true }),
     attempts: t.field({ type: [AttemptRef], resolve: (g) => [...g.attempts] }),

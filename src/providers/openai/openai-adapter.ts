@@ -48,7 +48,7 @@ export function createOpenAICompatibleAdapter(kind: ProviderKind, http: Upstream
     if (response.status >= 300) throw upstreamHttpError(kind, response, vendorMessage(await readBody(response)), target.apiKey);
 
     let finishReason: string | null | undefined;
-    let usage: { inputTokens: number; outputTokens: number } | undefined;
+    let usage: { inputTokens?: number; outputTokens?: number } | undefined;
     let done = false;
     let started = false;
     const parser = new SseParser();
@@ -76,7 +76,8 @@ export function createOpenAICompatibleAdapter(kind: ProviderKind, http: Upstream
         const choice = chunk.data.choices[0];
         if (choice?.delta?.content) yield { type: 'text-delta', text: choice.delta.content };
         if (choice?.finish_reason) finishReason = choice.finish_reason;
-        if (chunk.data.usage) usage = { inputTokens: chunk.data.usage.prompt_tokens, outputTokens: chunk.data.usage.completion_tokens };
+        const reported = chunk.data.usage;
+        if (reported) usage = { ...(reported.prompt_tokens != null ? { inputTokens: reported.prompt_tokens } : {}), ...(reported.completion_tokens != null ? { outputTokens: reported.completion_tokens } : {}) };
       }
     }
     if (!done && !finishReason) throw new UpstreamError(`${kind} ended the stream before it finished`, { reason: 'stream', retryable: true, provider: kind });

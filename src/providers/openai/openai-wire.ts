@@ -18,7 +18,8 @@ export const chatChunkSchema = z.object({
     )
     .optional()
     .default([]),
-  usage: z.object({ prompt_tokens: z.number().int().nonnegative(), completion_tokens: z.number().int().nonnegative() }).nullish(),
+  // Either count may be missing (some OpenAI-compatible hosts send partial usage): the missing one is estimated.
+  usage: z.object({ prompt_tokens: z.number().int().nonnegative().nullish(), completion_tokens: z.number().int().nonnegative().nullish() }).nullish(),
 });
 
 /** An error object, as error bodies and in-stream error chunks carry it. */
