@@ -14,9 +14,9 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 3, baseDelayMs: 200
 const NEVER_RETRIED = new Set([400, 401, 403, 404, 422]);
 
 /**
- * Whether another attempt may succeed: connection errors, timeouts, 408, 429, 5xx and 529 are
- * retried; 400, 401, 403, 404 and 422 never are; anything that is not an upstream failure (bad
- * input, cost limit) is not.
+ * Whether another attempt may succeed: connection errors, timeouts, 408, 409, 429, 5xx and 529 are
+ * retried (the statuses `isRetryableStatus` accepts); 400, 401, 403, 404 and 422 never are, nor a
+ * redirect; anything that is not an upstream failure (bad input, cost limit) is not.
  */
 export function shouldRetry(error: GatewayError): boolean {
   if (!(error instanceof UpstreamError)) return false;

@@ -131,6 +131,7 @@ describe('retry policy', () => {
     [new UpstreamError('x', { status: 500 }), true],
     [new UpstreamError('x', { status: 529 }), true],
     [new UpstreamError('x', { status: 408 }), true],
+    [new UpstreamError('x', { status: 409 }), true],
     [new RateLimitedError('x', { status: 429 }), true],
     [new UpstreamError('x', { reason: 'connect', retryable: true }), true],
     [new UpstreamError('x', { reason: 'timeout', retryable: true }), true],
@@ -142,6 +143,16 @@ describe('retry policy', () => {
     [InvalidInputError.forField('a', 'b'), false],
   ])('should decide retry for %s: %s', (error, expected) => {
     expect(shouldRetry(error)).toBe(expected);
+  });
+
+  it('should say in its contract every status it retries', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const source = await readFile(new URL('../../src/routing/retry-policy.ts', import.meta.url), 'utf8');
+    const contract = /\/\*\*([^]*?)\*\/\s*export function shouldRetry/.exec(source)?.[1] ?? '';
+    const retried = [408, 409, 429, 500, 503, 529].filter((status) => shouldRetry(new UpstreamError('x', { status })));
+    expect(retried).toEqual([408, 409, 429, 500, 503, 529]);
+    for (const status of [408, 409, 429, 529]) expect(contract).toContain(String(status));
+    expect(contract).toContain('5xx');
   });
 
   it('should back off exponentially with jitter, bounded, honouring Retry-After within the cap', () => {
