@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GenerationRecord } from '../../src/core/records/generation.js';
+import { createOrm, type Orm } from '../../src/db/orm.js';
+import { CostRepository } from '../../src/modules/costs/cost-repository.js';
+import { ENTITIES } from '../../src/modules/entities.js';
+import { GenerationRepository } from '../../src/modules/generations/generation-repository.js';
+import { ApiKeyRepository } from '../../src/modules/keys/api-key-repository.js';
+import { ModelRepository } from '../../src/modules/models/model-repository.js';
+import { PoolRepository } from '../../src/modules/pools/pool-repository.js';
+import { SessionRepository } from '../../src/modules/sessions/session-repository.js';
+
+/**
+ * Every repository query, run against a database built by the migrations alone (no schema
+ * generated from the entities): a column renamed in a migration, an entity or a raw query
+ * without the others fails here, not at run time.
+ */
+let orm: Orm;
+beforeAll(async () => {
+  orm = await createOrm({ driver: 'sqlite', dbName: ':memory:' }, ENTITIES);
+});
+afterAll(() => orm.close());
+
+const at = (iso: string) => new Date(iso);
+
+function generation(id: string, fields: Partial<GenerationRecord> = {}): GenerationRecord {
+  return {
+    id,
+    modelId: 'm1',
+    provider: 'openai',
+    upstreamModel: 'gpt-4',
+    apiKeyId: 'k1',
+    sessionId: null,
+    requestId: `req-${id}`,
+    poolName: null,
+    droppedMessages: 0,
+    status: 'SUCCEEDED',
+    stream: false,
+    finishReason: 'stop',
+    text: `answer ${id}`,
+    maxTokens: 100,
+    inputTokens: 10,
+    outputTokens: 20,
+    usageEstimated: false,
+    costMicroUsd: 30,
+    latencyMs: 5,
+    timeToFirstTokenMs: 2,
+    errorCode: null,
+    errorMessage: null,
+    attempts: [{ modelId: 'm1', provider: 'openai', outcome: 'SUCCEEDED', durationMs: 5 }],
+    createdAt: at('2026-12-01T10:00:00Z'),
+    completedAt: at('2026-12-01T10:00:01Z'),
+    ...fields,
+  };
+}
+
+describe('GenerationRepository and CostRepository', () => {
+  it('should write records in one batch, read them back whole, page them, sum spend and report costs', async () => {
+    const generations = new GenerationRepository(orm);
+    const rows = [
+      generation('g1'),
+      generation('g2', { createdAt: at('2026-12-01T11:00:00Z'), modelId: 'm2', provider: 'anthropic', costMicroUsd: 70, sessionId: 's1', poolName: 'p' }),
+      generation('g3', { createdAt: at('2026-11-30T09:00:00Z'), status: 'FAILED', errorCode: 'UPSTREAM_ERROR', errorMessage: 'boom', finishReason: null, timeToFirstTokenMs: null, apiKeyId: 'k2', costMicroUsd: 0 }),
+    ];
+    await Promise.all(rows.map((r) => generations.save(r)));
+    expect(await generations.get('g2')).toEqual(rows[1]);
+    expect(await generations.get('missing')).toBeUndefined();
+
+    const first = await generations.page({}, 2);
+    expect(first.items.map((g) => g.id)).toEqual(['g2', 'g1']);
+    expect(first.hasNextPage).toBe(true);
+    const second = await generations.page({}, 2, first.cursor(first.items[1] as GenerationRecord));
+    expect(second.items.map((g) => g.id)).toEqual(['g3']);
+    const filtered = await generations.page({ modelId: 'm1', status: ['FAILED'], apiKeyId: 'k2', since: at('2026-11-30T00:00:00Z'), until: at('2026-12-01T00:00:00Z') }, 10);
+    expect(filtered.items.map((g) => g.id)).toEqual(['g3']);
+
+    expect(await generations.spentSince('k1', at('2026-12-01T00:00:00Z'))).toBe(100);
+    expect(await generations.spentSince('k1', at('2026-12-01T10:30:00Z'))).toBe(70);
+
+    const costs = new CostRepository(orm);
+    const byModel = await costs.report({}, 'MODEL');
+    expect(byModel.groups).toEqual([
+      { key: 'm2', requests: 1, failures: 0, inputTokens: 10, outputTokens: 20, costMicroUsd: 70 },
+      { key: 'm1', requests: 2, failures: 1, inputTokens: 20, outputTokens: 40, costMicroUsd: 30 },
+    ]);
+    expect(byModel.totals).toMatchObject({ requests: 3, failures: 1, costMicroUsd: 100 });
+    expect((await costs.report({}, 'DAY')).groups.map((g) => g.key)).toEqual(['2026-12-01', '2026-11-30']);
+    expect((await costs.report({}, 'PROVIDER')).groups.map((g) => g.key)).toEqual(['anthropic', 'openai']);
+    expect((await costs.report({}, 'SESSION')).groups.map((g) => g.key)).toEqual(['s1', null]);
+    expect((await costs.report({ apiKeyId: 'k2', provider: 'openai', modelId: 'm1', since: at('2026-11-30T00:00:00Z'), until: at('2026-12-02T00:00:00Z') }, 'API_KEY')).groups).toEqual([
+      { key: 'k2', requests: 1, failures: 1, inputTokens: 10, outputTokens: 20, costMicroUsd: 0 },
+    ]);
+  });
+});
+
+describe('SessionRepository', () => {
+  it('should store a session, page it, append turns in order, swap its target by revision and log the switch', async () => {
+    const sessions = new SessionRepository(orm);
+    const base = { apiKeyId: 'k1', modelId: 'm1', poolName: null, params: { maxTokens: 5 }, revision: 1, createdAt: at('2026-12-01T10:00:00Z'), updatedAt: at('2026-12-01T10:00:00Z') };
+    await sessions.insert({ id: 'a0000000-0000-4000-8000-000000000000', ...base });
+    await sessions.insert({ id: 'b0000000-0000-4000-8000-000000000000', ...base, apiKeyId: null });
+    const id = 'a0000000-0000-4000-8000-000000000000';
+    expect(await sessions.find(id)).toEqual({ id, ...base });
+    expect((await sessions.page(undefined, 10)).map((s) => s.id)).toHaveLength(2);
+    expect((await sessions.page('k1', 10)).map((s) => s.apiKeyId)).toEqual(['k1']);
+    expect((await sessions.page(null, 10)).map((s) => s.apiKeyId)).toEqual([null]);
+    expect((await sessions.page(undefined, 10, id)).map((s) => s.id)).toEqual(['b0000000-0000-4000-8000-000000000000']);
+
+    await sessions.appendMessages(id, [{ role: 'user', content: 'q' }, { role: 'assistant', content: 'a' }], 'g1', at('2026-12-01T10:01:00Z'));
+    await sessions.appendMessages(id, [{ role: 'user', content: 'q2' }], 'g2', at('2026-12-01T10:02:00Z'));
+    expect(await sessions.history(id)).toEqual([
+      { role: 'user', content: 'q', generationId: 'g1', createdAt: at('2026-12-01T10:01:00Z') },
+      { role: 'assistant', content: 'a', generationId: 'g1', createdAt: at('2026-12-01T10:01:00Z') },
+      { role: 'user', content: 'q2', generationId: 'g2', createdAt: at('2026-12-01T10:02:00Z') },
+    ]);
+
+    const change = { modelId: null, poolName: 'p', revision: 2, updatedAt: at('2026-12-01T10:03:00Z'), params: { temperature: 1 } };
+    expect(await sessions.swapTarget(id, 1, change)).toBe(true);
+    expect(await sessions.swapTarget(id, 1, { ...change, revision: 3 })).toBe(false); // a stale revision changes nothing
+    expect(await sessions.find(id)).toMatchObject({ modelId: null, poolName: 'p', revision: 2, params: { temperature: 1 }, updatedAt: change.updatedAt });
+    const entry = { id: 'w1', sessionId: id, revision: 2, fromTarget: 'm1', toTarget: 'p', latencyMs: 0.5, switchedAt: change.updatedAt };
+    await sessions.logSwitch(entry);
+    expect(await sessions.switches(id)).toEqual([entry]);
+  });
+});
+
+describe('ModelRepository', () => {
+  it('should create, find, change and list models in units of work', async () => {
+    const models = new ModelRepository(orm);
+    const work = models.begin();
+    const created = work.create({ id: 'cfg', provider: 'mock', status: 'PENDING', source: 'CONFIG', configHash: 'h1' });
+    created.upstreamModel = 'up';
+    work.create({ id: 'api', provider: 'mock', status: 'DISABLED', source: 'API', configHash: null });
+    await work.flush();
+
+    const next = models.begin();
+    const found = await next.find('cfg');
+    expect(found).toMatchObject({ id: 'cfg', upstreamModel: 'up', status: 'PENDING', configHash: 'h1', capabilities: [], defaults: {}, limits: {} });
+    expect((await next.all()).map((m) => m.id).sort()).toEqual(['api', 'cfg']);
+    expect((await next.configManaged()).map((m) => m.id)).toEqual(['cfg']);
+    expect((await next.inService()).map((m) => m.id)).toEqual(['cfg']);
+    (found as NonNullable<typeof found>).status = 'HEALTHY';
+    next.discard(); // a refused change is not stored
+    await next.flush();
+    expect((await models.begin().find('cfg'))?.status).toBe('PENDING');
+    const last = models.begin();
+    const entity = await last.find('cfg');
+    (entity as NonNullable<typeof entity>).status = 'HEALTHY';
+    await last.flush();
+    expect((await models.begin().find('cfg'))?.status).toBe('HEALTHY');
+    expect(await models.begin().find('none')).toBeNull();
+  });
+});
+
+describe('PoolRepository', () => {
+  it('should create, replace, find, list and delete pools', async () => {
+    const pools = new PoolRepository(orm);
+    const pool = { name: 'p1', strategy: 'WEIGHTED' as const, members: [{ modelId: 'm1', weight: 2 }], retry: null, source: 'CONFIG' as const, configHash: 'h', updatedAt: at('2026-12-01T10:00:00Z') };
+    expect(await pools.save(pool)).toMatchObject({ name: 'p1', members: [{ modelId: 'm1', weight: 2 }], retry: {} });
+    await pools.save({ ...pool, strategy: 'ROUND_ROBIN', retry: { attempts: 2 }, configHash: null, source: 'API' });
+    expect(await pools.find('p1')).toEqual({ record: expect.objectContaining({ strategy: 'ROUND_ROBIN', retry: { attempts: 2 }, source: 'API' }), configHash: null });
+    expect((await pools.all()).map((p) => p.record.name)).toEqual(['p1']);
+    expect(await pools.delete('p1')).toMatchObject({ name: 'p1' });
+    expect(await pools.delete('p1')).toBeUndefined();
+    expect(await pools.find('p1')).toBeUndefined();
+  });
+});
+
+describe('ApiKeyRepository', () => {
+  it('should store keys by hash, list and find them, set budgets, revoke, and keep the bootstrap key in step', async () => {
+    const keys = new ApiKeyRepository(orm);
+    const key = await keys.insert({ id: 'k1', name: 'one', prefix: 'sy_abc', secretHash: 'a'.repeat(64), scopes: ['client'], requestsPerMinute: 5, budget: { dailyMicroUsd: 10, monthlyMicroUsd: null } });
+    expect(key).toMatchObject({ id: 'k1', scopes: ['client'], requestsPerMinute: 5, budget: { dailyMicroUsd: 10, monthlyMicroUsd: null }, revokedAt: null });
+    expect(await keys.findBySecretHash('a'.repeat(64))).toEqual(key);
+    expect(await keys.findMany(['none', 'k1'])).toEqual([null, key]);
+    expect(await keys.setBudget('k1', { monthlyMicroUsd: 99 })).toMatchObject({ budget: { dailyMicroUsd: 10, monthlyMicroUsd: 99 } });
+    expect(await keys.setBudget('k1', { dailyMicroUsd: null })).toMatchObject({ budget: { dailyMicroUsd: null, monthlyMicroUsd: 99 } });
+    expect(await keys.setBudget('none', { dailyMicroUsd: 1 })).toBeUndefined();
+    const revoked = await keys.revoke('k1', at('2026-12-01T10:00:00Z'));
+    expect(revoked?.revokedAt).toEqual(at('2026-12-01T10:00:00Z'));
+    expect((await keys.revoke('k1', at('2026-12-02T00:00:00Z')))?.revokedAt).toEqual(at('2026-12-01T10:00:00Z')); // the first time stays
+    expect(await keys.revoke('none', at('2026-12-01T10:00:00Z'))).toBeUndefined();
+
+    await keys.syncBootstrap('boot', 'bootstrap', { hash: 'b'.repeat(64), prefix: 'boot12' }, at('2026-12-01T10:00:00Z'));
+    await keys.syncBootstrap('boot', 'bootstrap', { hash: 'c'.repeat(64), prefix: 'boot34' }, at('2026-12-01T10:00:00Z')); // rotated
+    expect(await keys.findBySecretHash('b'.repeat(64))).toBeUndefined();
+    expect(await keys.findBySecretHash('c'.repeat(64))).toMatchObject({ id: 'boot', prefix: 'boot34', scopes: ['admin'], revokedAt: null });
+    await keys.syncBootstrap('boot', 'bootstrap', null, at('2026-12-01T11:00:00Z')); // the variable is gone
+    expect((await keys.findBySecretHash('c'.repeat(64)))?.revokedAt).toEqual(at('2026-12-01T11:00:00Z'));
+    expect((await keys.list()).map((k) => k.id)).toEqual(expect.arrayContaining(['k1', 'boot']));
+  });
+});
