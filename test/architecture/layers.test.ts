@@ -25,6 +25,15 @@ describe('layers (README "Architecture")', () => {
     expect(corePackageUses(packages)).toEqual([]);
   });
 
+  it('should keep the edge off storage: no resolver, WebSocket or HTTP file imports the ORM, a repository or an entity', () => {
+    const edge = (file: string) => file.endsWith('.graphql.ts') || /^(graphql|http)\//.test(file);
+    const storage = [
+      ...edges.filter((e) => edge(e.from) && /(-repository|\.entity|^db\/orm)\.ts$/.test(e.to)).map((e) => `${e.from} -> ${e.to}`),
+      ...[...packages].flatMap(([file, specs]) => (edge(file) ? specs.filter((s) => s.startsWith('@mikro-orm/')).map((s) => `${file} -> ${s}`) : [])),
+    ];
+    expect(storage).toEqual([]);
+  });
+
   it('should report a back edge and the cycle it makes when one is added', () => {
     const added = [...edges, { from: 'routing/router.ts', to: 'modules/models/model-registry.ts' }];
     expect(backEdges(added)).toEqual(['routing/router.ts (routing) -> modules/models/model-registry.ts (modules)']);

@@ -1,9 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Orm } from '../../db/orm.js';
 import { InvalidInputError } from '../../core/errors.js';
-
-export const COST_GROUPS = ['MODEL', 'PROVIDER', 'SESSION', 'API_KEY', 'DAY'] as const;
-export type CostGroupBy = (typeof COST_GROUPS)[number];
+import type { CostFilter, CostGroupBy, CostReport, CostRow } from '../../core/records/cost.js';
 
 /** SQL for each grouping (SQLite: created_at is epoch milliseconds; DAY is its UTC date). */
 const GROUP_EXPRESSION: Record<CostGroupBy, string> = {
@@ -13,30 +11,6 @@ const GROUP_EXPRESSION: Record<CostGroupBy, string> = {
   API_KEY: 'api_key_id',
   DAY: "date(created_at / 1000, 'unixepoch')",
 };
-
-export interface CostFilter {
-  readonly since?: Date | null;
-  readonly until?: Date | null;
-  readonly modelId?: string | null;
-  readonly provider?: string | null;
-  /** Only this key's generations (a client key is always held to its own). */
-  readonly apiKeyId?: string | null;
-}
-
-export interface CostRow {
-  /** The group's value (model id, provider, session id, key id or YYYY-MM-DD); null for generations without one. */
-  readonly key: string | null;
-  readonly requests: number;
-  readonly failures: number;
-  readonly inputTokens: number;
-  readonly outputTokens: number;
-  readonly costMicroUsd: number;
-}
-
-export interface CostReport {
-  readonly groups: CostRow[];
-  readonly totals: CostRow;
-}
 
 /** Cost reports over the generations table: its grouping SQL lives here alone. */
 export class CostRepository {

@@ -1,5 +1,6 @@
 import { hasScope, requireScope, type Viewer } from '../keys/viewer.js';
-import type { CostFilter, CostGroupBy, CostReport, CostRepository } from './cost-repository.js';
+import type { CostRepository } from './cost-repository.js';
+import type { CostFilter, CostGroupBy, CostReport } from '../../core/records/cost.js';
 
 /** Cost reports as a caller may see them: an admin any key's (or all), a client key only its own. */
 export class CostService {

@@ -1,7 +1,7 @@
 import { builder } from '../../graphql/builder.js';
 import { withoutNulls } from '../../graphql/input.js';
 import { microToUsd } from '../../pricing/money.js';
-import { COST_GROUPS, type CostRow } from './cost-repository.js';
+import { COST_GROUPS, type CostRow } from '../../core/records/cost.js';
 
 const CostGroupByEnum = builder.enumType('CostGroupBy', { values: COST_GROUPS });
 

@@ -1,17 +1,7 @@
 import type { Orm } from '../../db/orm.js';
 import type { Budget } from '../../core/ports/stores.js';
-import { type ApiKeyEntity, ApiKeySchema, type ApiKeyScope } from './api-key.entity.js';
-
-export interface ApiKeyRecord {
-  readonly id: string;
-  readonly name: string;
-  readonly prefix: string;
-  readonly scopes: readonly ApiKeyScope[];
-  readonly requestsPerMinute: number | null;
-  readonly budget: Budget;
-  readonly createdAt: Date;
-  readonly revokedAt: Date | null;
-}
+import type { ApiKeyRecord, ApiKeyScope } from '../../core/records/api-key.js';
+import { type ApiKeyEntity, ApiKeySchema } from './api-key.entity.js';
 
 /** A new key's row: the secret only as its hash. */
 export interface NewApiKey {

@@ -1,7 +1,6 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 
-export const API_KEY_SCOPES = ['admin', 'client'] as const;
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+import type { ApiKeyScope } from '../../core/records/api-key.js';
 
 const p = defineEntity.properties;
 

@@ -1,6 +1,6 @@
 import { ForbiddenError } from '../../core/errors.js';
 import type { Budget } from '../../core/ports/stores.js';
-import type { ApiKeyScope } from './api-key.entity.js';
+import type { ApiKeyScope } from '../../core/records/api-key.js';
 
 /**
  * Who is calling. `local`: local mode (no admin key configured), where an anonymous caller has
