@@ -230,7 +230,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       const grace = setTimeout(() => httpServer.closeAllConnections(), STOP_GRACE_MS);
       await closed;
       clearTimeout(grace);
-      await services.generationStore.drain();
+      await services.generationRepository.drain();
       await services.http.close();
       await services.orm.close();
     },

@@ -54,7 +54,7 @@ export interface Services extends ResolverServices {
   readonly router: Router;
   readonly sessions: SessionService;
   readonly generations: GenerationService;
-  readonly generationStore: GenerationRepository;
+  readonly generationRepository: GenerationRepository;
   readonly apiKeys: ApiKeyService;
   /** The operations running with each key, ended when it is revoked. */
   readonly openOperations: OpenOperations;
@@ -116,7 +116,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   });
   const apiKeys = new ApiKeyService({ adminKey: config.adminKey, repository: new ApiKeyRepository(orm), metrics, bus, clock });
   const openOperations = new OpenOperations(bus);
-  const generationStore = new GenerationRepository(orm);
+  const generationRepository = new GenerationRepository(orm);
   const pools = new PoolRegistry(models, new PoolRepository(orm));
   const router = new Router({ models: routing, adapters, vendorKeys, circuits, rates, bus, metrics, logger, retry: config.routing.retry, random: overrides.random ?? Math.random, clock });
   registerCircuitGauge(metrics.registry, () => routing.all(), (id) => circuits.snapshot(id).state);
@@ -125,11 +125,11 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const defaultModel = () => configReloader.current.defaultModel;
   const healthMonitor = new HealthMonitor({ models, router, adapters, vendorKeys, logger, clock });
   const sessions = new SessionService({ repository: new SessionRepository(orm), targets, bus, metrics, clock, defaultModel });
-  const budgets = new BudgetLedger((keyId, since) => generationStore.spentSince(keyId, since), clock);
+  const budgets = new BudgetLedger((keyId, since) => generationRepository.spentSince(keyId, since), clock);
   registerBudgetGauge(metrics.registry, budgets);
-  const recorder = new GenerationRecorder({ store: generationStore, budgets, bus, metrics, logger, clock });
+  const recorder = new GenerationRecorder({ store: generationRepository, budgets, bus, metrics, logger, clock });
   const admission = new Admission({ sessions, targets, models, pools, router, rates, budgets, recorder, metrics, clock, defaultModel });
-  const generations = new GenerationService({ admission, router, sessions, store: generationStore, recorder, models });
+  const generations = new GenerationService({ admission, router, sessions, store: generationRepository, recorder, models });
   const costs = new CostService(new CostRepository(orm));
 
   await apiKeys.syncBootstrapKey();
@@ -142,5 +142,5 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     { registered: summary.registered.length, updated: summary.updated.length, retired: summary.retired.length, unchanged: summary.unchanged.length },
     `applied ${config.source}: ${config.models.length} models`,
   );
-  return { config, clock, logger, orm, bus, metrics, http, models, apiKeys, openOperations, pools, configReloader, healthMonitor, router, sessions, generationStore, costs, budgets, generations };
+  return { config, clock, logger, orm, bus, metrics, http, models, apiKeys, openOperations, pools, configReloader, healthMonitor, router, sessions, generationRepository, costs, budgets, generations };
 }

@@ -165,7 +165,7 @@ describe('costs', () => {
       { key: 'claude-test', requests: 2, failures: 0, inputTokens: 50, outputTokens: 12, costUsd: 0.000028, costMicroUsd: 28 },
       { key: 'mock-a', requests: 1, failures: 0, inputTokens: 2, outputTokens: 8, costUsd: 0.000018, costMicroUsd: 18 },
     ]);
-    const records = (await a.t.app.services.generationStore.page({}, 100)).items;
+    const records = (await a.t.app.services.generationRepository.page({}, 100)).items;
     expect(byModel.totals.costMicroUsd).toBe(records.reduce((sum, r) => sum + r.costMicroUsd, 0));
     const metrics = await a.t.app.services.metrics.registry.metrics();
     const metricCost = [...metrics.matchAll(/^switchyard_cost_micro_usd_total\{[^}]*\} (\d+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);

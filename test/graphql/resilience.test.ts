@@ -54,7 +54,7 @@ describe('pools, retries and fallbacks', () => {
     }
     expect(completionCalls(b)).toBe(6);
     expect(completionCalls(a)).toBe(3); // round robin sent every other request to A first; each fell back to B
-    const { generations } = await t.app.services.generationStore.page({}, 10).then((p) => ({ generations: p.items }));
+    const { generations } = await t.app.services.generationRepository.page({}, 10).then((p) => ({ generations: p.items }));
     const fallenBack = generations.filter((g) => g.attempts.length === 2);
     expect(fallenBack).toHaveLength(3);
     expect(fallenBack[0]?.attempts).toMatchObject([
