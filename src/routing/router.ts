@@ -111,26 +111,24 @@ export class Router {
 
   /** Whether any of the target's models could take a request now (no pool draw is made). */
   hasCandidate(target: RouteTarget): boolean {
-    const eligible = (id: string) => {
-      const model = this.deps.models.get(id);
-      return model !== undefined && this.isEligible(model);
-    };
-    if (target.kind === 'model') return [target.model.id, ...target.model.fallbacks].some(eligible);
-    return target.pool.members.some((m) => m.weight > 0 && eligible(m.modelId));
+    if (target.kind === 'model') return [target.model.id, ...target.model.fallbacks].some(this.#eligibleId);
+    return target.pool.members.some((m) => m.weight > 0 && this.#eligibleId(m.modelId));
   }
+
+  /** Whether the registry has a model of this id that could take a request now. */
+  readonly #eligibleId = (id: string): boolean => {
+    const model = this.deps.models.get(id);
+    return model !== undefined && this.isEligible(model);
+  };
 
   /** The models a target would try, in order, leaving out the ineligible ones (no turn is taken). */
   candidates(target: RouteTarget): ModelRecord[] {
     const find = (id: string) => this.deps.models.get(id);
-    const eligible = (id: string) => {
-      const model = find(id);
-      return model !== undefined && this.isEligible(model);
-    };
     if (target.kind === 'model') {
-      return [target.model.id, ...target.model.fallbacks].filter((id, i, all) => all.indexOf(id) === i && eligible(id)).map((id) => find(id) as ModelRecord);
+      return [target.model.id, ...target.model.fallbacks].filter((id, i, all) => all.indexOf(id) === i && this.#eligibleId(id)).map((id) => find(id) as ModelRecord);
     }
     const turn = this.#turns.get(target.pool.name) ?? 0;
-    const order = orderPoolMembers(target.pool.members, target.pool.strategy, eligible, { random: this.deps.random, turn, latency: (id) => this.latency.get(id) });
+    const order = orderPoolMembers(target.pool.members, target.pool.strategy, this.#eligibleId, { random: this.deps.random, turn, latency: (id) => this.latency.get(id) });
     return order.map((id) => find(id) as ModelRecord);
   }
 
