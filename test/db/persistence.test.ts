@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/sqlite';
@@ -10,6 +10,7 @@ import { startTestApp } from '../helpers/test-app.js';
 import { MOCK_MODEL, testConfig } from '../helpers/test-config.js';
 import { LOCAL_VIEWER } from '../../src/modules/keys/viewer.js';
 import { ENTITIES } from '../../src/modules/entities.js';
+import { MIGRATIONS } from '../../src/db/migrations/index.js';
 
 function tempDb(): string {
   return join(mkdtempSync(join(tmpdir(), 'sy-db-')), 'nested', 'switchyard.db');
@@ -26,7 +27,10 @@ describe('persistence', () => {
     const [mode] = await orm.em.getConnection().execute<{ journal_mode: string }[]>('pragma journal_mode');
     expect(mode?.journal_mode).toBe('wal');
     const executed = await orm.getMigrator().getExecutedMigrations();
-    expect(executed.map((m) => m.name)).toEqual(['Migration20261125000000-initial', 'Migration20261125172258ModelTimeoutsQuirks', 'Migration20261125172704Generations', 'Migration20261125174100Sessions', 'Migration20261125175205Routing', 'Migration20261125180937Budgets', 'Migration20261125183627CostIndexes']);
+    // Every migration file in the folder is registered, and every registered one ran, in order.
+    const files = readdirSync(new URL('../../src/db/migrations/', import.meta.url)).filter((f) => /^Migration.*\.ts$/.test(f)).map((f) => f.replace(/\.ts$/, '')).sort();
+    expect(MIGRATIONS.map((m) => m.name)).toEqual(files);
+    expect(executed.map((m) => m.name)).toEqual(files);
     expect(await orm.getMigrator().getPendingMigrations()).toEqual([]);
     await orm.close();
   });
