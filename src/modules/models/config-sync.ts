@@ -24,15 +24,15 @@ function hashDefinition(definition: ModelDefinition): string {
  * models registered through the API are never touched unless the file starts naming them.
  */
 export async function syncConfigModels(registry: ModelRegistry, definitions: readonly ModelDefinition[]): Promise<ConfigSyncSummary> {
-  const em = registry.begin();
+  const work = registry.begin();
   const summary: ConfigSyncSummary = { registered: [], updated: [], retired: [], unchanged: [] };
   const named = new Set(definitions.map((d) => d.id));
 
   for (const definition of definitions) {
     const hash = hashDefinition(definition);
-    const entity = await em.find(definition.id);
+    const entity = await work.find(definition.id);
     if (!entity) {
-      await registry.register(definition, { source: 'CONFIG', configHash: hash, probe: false }, em);
+      await registry.register(definition, { source: 'CONFIG', configHash: hash, probe: false }, work);
       summary.registered.push(definition.id);
       continue;
     }
@@ -47,15 +47,15 @@ export async function syncConfigModels(registry: ModelRegistry, definitions: rea
     applyDefinition(entity, definition);
     entity.source = 'CONFIG';
     entity.configHash = hash;
-    await em.flush();
+    await work.flush();
     registry.commit(entity, 'UPDATED');
     summary.updated.push(definition.id);
   }
 
-  const managed = await em.configManaged();
+  const managed = await work.configManaged();
   for (const entity of managed) {
     if (named.has(entity.id)) continue;
-    await registry.retire(entity.id, { byConfig: true }, em);
+    await registry.retire(entity.id, { byConfig: true }, work);
     summary.retired.push(entity.id);
   }
   return summary;

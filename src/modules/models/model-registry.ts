@@ -92,87 +92,87 @@ export class ModelRegistry {
   }
 
   /** Validates and stores a new model as PENDING, then probes it; a HEALTHY model is routable at once. */
-  async register(input: unknown, options: RegisterOptions = {}, em: ModelUnitOfWork = this.deps.repository.begin()): Promise<ModelWithHealth> {
+  async register(input: unknown, options: RegisterOptions = {}, work: ModelUnitOfWork = this.deps.repository.begin()): Promise<ModelWithHealth> {
     const { source = 'API', configHash = null, probe = true } = options;
     const definition = this.parseDefinition(input, 'input');
     if (source === 'API') await this.checkResolvedBaseUrl(definition.baseUrl);
-    const existing = await em.find(definition.id);
+    const existing = await work.find(definition.id);
     if (existing) {
       const hint = existing.status === 'RETIRED' ? 'it was retired; retired ids are kept for their history and not reused' : 'use updateModel to change it';
       throw InvalidInputError.forField('input.id', `a model "${definition.id}" already exists; ${hint}`);
     }
-    const entity = em.create({ id: definition.id, provider: definition.provider, status: 'PENDING', source, configHash });
+    const entity = work.create({ id: definition.id, provider: definition.provider, status: 'PENDING', source, configHash });
     applyDefinition(entity, definition);
-    await em.flush();
+    await work.flush();
     const model = this.commit(entity, 'REGISTERED');
-    return probe ? this.runHealthCheck(em, entity) : { model, healthCheck: null };
+    return probe ? this.runHealthCheck(work, entity) : { model, healthCheck: null };
   }
 
   /** Changes the fields the patch names (`null` clears); connection changes trigger a new probe. */
   async update(id: string, input: unknown): Promise<ModelWithHealth> {
-    const em = this.deps.repository.begin();
+    const work = this.deps.repository.begin();
     const parsed = modelPatchSchema.safeParse(input);
     if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, 'input'));
-    const entity = await this.load1(em, id);
+    const entity = await this.load1(work, id);
     if (entity.status === 'RETIRED') throw new ModelUnavailableError(`model "${id}" is retired and cannot be changed`);
     const connectionChanged = applyPatch(entity, parsed.data);
     const merged = validateMergedDefinition(entity, this.deps.rules);
     if (!merged.success) {
-      em.discard();
+      work.discard();
       throw new InvalidInputError(formatIssues(merged.error.issues, entity, 'input'));
     }
     if (parsed.data.baseUrl) {
       try {
         await this.checkResolvedBaseUrl(parsed.data.baseUrl);
       } catch (error) {
-        em.discard();
+        work.discard();
         throw error;
       }
     }
-    await em.flush();
+    await work.flush();
     this.commit(entity, 'UPDATED');
-    return connectionChanged ? this.runHealthCheck(em, entity) : { model: toModelRecord(entity), healthCheck: null };
+    return connectionChanged ? this.runHealthCheck(work, entity) : { model: toModelRecord(entity), healthCheck: null };
   }
 
   async disable(id: string): Promise<ModelRecord> {
-    const em = this.deps.repository.begin();
-    const entity = await this.load1(em, id);
+    const work = this.deps.repository.begin();
+    const entity = await this.load1(work, id);
     if (entity.status === 'RETIRED') throw new ModelUnavailableError(`model "${id}" is retired and cannot be disabled`);
     if (entity.status === 'DISABLED') return toModelRecord(entity);
     entity.status = 'DISABLED';
-    await em.flush();
+    await work.flush();
     return this.commit(entity, 'DISABLED');
   }
 
   /** Brings a disabled model back: PENDING, then probed. */
   async enable(id: string): Promise<ModelWithHealth> {
-    const em = this.deps.repository.begin();
-    const entity = await this.load1(em, id);
+    const work = this.deps.repository.begin();
+    const entity = await this.load1(work, id);
     if (entity.status === 'RETIRED') throw new ModelUnavailableError(`model "${id}" is retired and cannot be enabled`);
     if (entity.status !== 'DISABLED') return { model: toModelRecord(entity), healthCheck: null };
     entity.status = 'PENDING';
-    await em.flush();
+    await work.flush();
     this.commit(entity, 'ENABLED');
-    return this.runHealthCheck(em, entity);
+    return this.runHealthCheck(work, entity);
   }
 
   /** Takes a model out of service for good; its record (and later its history and costs) stays. */
-  async retire(id: string, options: { byConfig?: boolean } = {}, em: ModelUnitOfWork = this.deps.repository.begin()): Promise<ModelRecord> {
-    const entity = await this.load1(em, id);
+  async retire(id: string, options: { byConfig?: boolean } = {}, work: ModelUnitOfWork = this.deps.repository.begin()): Promise<ModelRecord> {
+    const entity = await this.load1(work, id);
     if (options.byConfig) entity.configHash = null;
     if (entity.status === 'RETIRED') {
-      await em.flush();
+      await work.flush();
       return toModelRecord(entity);
     }
     entity.status = 'RETIRED';
     entity.retiredAt = new Date(this.deps.clock.now());
-    await em.flush();
+    await work.flush();
     return this.commit(entity, 'RETIRED');
   }
 
   async checkHealth(id: string): Promise<ModelWithHealth> {
-    const em = this.deps.repository.begin();
-    return this.runHealthCheck(em, await this.load1(em, id));
+    const work = this.deps.repository.begin();
+    return this.runHealthCheck(work, await this.load1(work, id));
   }
 
   private async checkResolvedBaseUrl(baseUrl: string | undefined | null): Promise<void> {
@@ -187,8 +187,8 @@ export class ModelRegistry {
     return parsed.data;
   }
 
-  async load1(em: ModelUnitOfWork, id: string): Promise<ModelEntity> {
-    const entity = await em.find(id);
+  async load1(work: ModelUnitOfWork, id: string): Promise<ModelEntity> {
+    const entity = await work.find(id);
     if (!entity) throw new NotFoundError('model', id);
     return entity;
   }
@@ -205,7 +205,7 @@ export class ModelRegistry {
    * Probes the model and records the result. Health moves PENDING/HEALTHY/UNHEALTHY only; a
    * DISABLED or RETIRED model keeps its status and just gets the check recorded.
    */
-  async runHealthCheck(em: ModelUnitOfWork, entity: ModelEntity): Promise<ModelWithHealth> {
+  async runHealthCheck(work: ModelUnitOfWork, entity: ModelEntity): Promise<ModelWithHealth> {
     const probe = await probeModel(toModelRecord(entity), this.deps.adapters, this.deps.vendorKeys);
     this.deps.metrics.healthChecks.inc({ provider: entity.provider, outcome: probe.ok ? 'ok' : 'failed' });
     const before = entity.status;
@@ -214,7 +214,7 @@ export class ModelRegistry {
     entity.healthLatencyMs = Math.round(probe.latencyMs);
     entity.healthMessage = probe.message;
     if (before !== 'DISABLED' && before !== 'RETIRED') entity.status = probe.ok ? 'HEALTHY' : 'UNHEALTHY';
-    await em.flush();
+    await work.flush();
     if (entity.status !== before) {
       this.deps.logger.info({ model: entity.id, from: before, to: entity.status, reason: probe.message }, 'model health changed');
       return { model: this.commit(entity, 'HEALTH_CHANGED'), healthCheck: probe };
