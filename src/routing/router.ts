@@ -245,7 +245,7 @@ export class Router {
     if (!current) return;
     const state = this.deps.circuits.snapshot(modelId).state;
     this.deps.logger.warn({ model: modelId, circuit: state }, 'circuit changed');
-    this.deps.bus.publish('modelEvents', { type: 'CIRCUIT_CHANGED', model: { ...current, circuitState: state }, at: new Date(this.deps.clock.now()) });
+    this.deps.bus.publish('modelEvents', { type: 'CIRCUIT_CHANGED', model: current, circuit: state, at: new Date(this.deps.clock.now()) });
   }
 
   /**

@@ -148,7 +148,7 @@ describe('circuit breaker', () => {
     const events: string[] = [];
     const subscription = t.app.services.bus.subscribe('modelEvents');
     void (async () => {
-      for await (const event of subscription) if (event.type === 'CIRCUIT_CHANGED') events.push(`${event.model.id}:${event.model.circuitState}`);
+      for await (const event of subscription) if (event.type === 'CIRCUIT_CHANGED') events.push(`${event.model.id}:${event.circuit}`);
     })();
     for (let i = 0; i < 4; i++) expectData(await t.run(GenerateRouted, { input: { pool: 'both', prompt: 'x' } }));
     const open = expectData(await t.run(CircuitQuery)).models.find((m) => m.id === 'gpt-a');
@@ -180,7 +180,7 @@ describe('an upstream dying under load', () => {
     const events: string[] = [];
     const subscription = t.app.services.bus.subscribe('modelEvents');
     void (async () => {
-      for await (const event of subscription) if (event.type === 'CIRCUIT_CHANGED') events.push(`${event.model.id}:${event.model.circuitState}`);
+      for await (const event of subscription) if (event.type === 'CIRCUIT_CHANGED') events.push(`${event.model.id}:${event.circuit}`);
     })();
 
     let killed = false;

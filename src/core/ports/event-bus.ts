@@ -1,13 +1,15 @@
-import type { ModelRecord } from '../records/model.js';
+import type { CircuitState, ModelRecord } from '../records/model.js';
 import type { ModelSwitchRecord } from '../records/session.js';
 
 export const MODEL_EVENT_TYPES = ['REGISTERED', 'UPDATED', 'DISABLED', 'ENABLED', 'RETIRED', 'HEALTH_CHANGED', 'CIRCUIT_CHANGED'] as const;
 export type ModelEventType = (typeof MODEL_EVENT_TYPES)[number];
 
-/** A change to the registry, published after it is stored (or a circuit that changed state). */
+/** A change to the registry, published after it is stored, or a model's circuit that changed state. */
 export interface ModelEvent {
   readonly type: ModelEventType;
   readonly model: ModelRecord;
+  /** CIRCUIT_CHANGED only: the circuit's new state. */
+  readonly circuit?: CircuitState;
   readonly at: Date;
 }
 

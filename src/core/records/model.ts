@@ -106,7 +106,6 @@ export interface ModelRecord {
   readonly retry: Readonly<StoredRetry>;
   readonly status: ModelStatus;
   readonly lastHealthCheck: HealthCheckRecord | null;
-  readonly circuitState: CircuitState;
   readonly source: ModelSource;
   readonly createdAt: Date;
   readonly updatedAt: Date;

@@ -64,7 +64,7 @@ export async function syncConfigModels(registry: ModelRegistry, definitions: rea
 /** Probes every model that is in service (at start, so stored health is never stale). */
 export async function probeModelsInService(registry: ModelRegistry): Promise<void> {
   const entities = await registry.begin().inService();
-  // In parallel, each on its own EntityManager: a hanging vendor (up to the 10 s probe timeout)
+  // In parallel, each in a unit of work of its own: a hanging vendor (up to the 10 s probe timeout)
   // delays the start once, not once per model.
   await forEachConcurrently(entities, PROBE_CONCURRENCY, (entity) => registry.checkHealth(entity.id).then(() => undefined));
 }

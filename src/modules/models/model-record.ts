@@ -1,4 +1,4 @@
-import { type CircuitState, DEFAULT_MAX_TOKENS, DEFAULT_TIMEOUTS, type ModelRecord, type ModelSource, type ModelStatus, type ProviderKind } from '../../core/records/model.js';
+import { DEFAULT_MAX_TOKENS, DEFAULT_TIMEOUTS, type ModelRecord, type ModelSource, type ModelStatus, type ProviderKind } from '../../core/records/model.js';
 import { PROVIDER_DEFAULTS } from '../../core/records/provider-kinds.js';
 import type { ModelEntity } from './model.entity.js';
 
@@ -33,7 +33,6 @@ export function toModelRecord(entity: ModelEntity): ModelRecord {
           message: entity.healthMessage ?? '',
         }
       : null,
-    circuitState: entity.circuitState as CircuitState,
     source: entity.source as ModelSource,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,

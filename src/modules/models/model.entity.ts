@@ -31,6 +31,7 @@ export const ModelSchema = defineEntity({
     healthOk: p.boolean().nullable(),
     healthLatencyMs: p.integer().nullable(),
     healthMessage: p.text().nullable(),
+    /** Not read: a model's circuit state lives in the CircuitStore (the column stays for databases made by earlier versions). */
     circuitState: p.string().length(16).default('CLOSED'),
     source: p.string().length(8),
     /** Hash of the config entry last applied; a restart re-applies an entry only when it changed. */
