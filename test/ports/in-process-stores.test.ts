@@ -1,0 +1,15 @@
+import { describe } from 'vitest';
+import { DEFAULT_BREAKER } from '../../src/routing/circuit-breaker.js';
+import { InProcessCircuits, InProcessRates } from '../../src/routing/in-process-stores.js';
+import { ManualClock } from '../helpers/manual-clock.js';
+import { circuitStoreContract, rateStoreContract } from './store-contracts.js';
+
+const clockAt = () => new ManualClock(Date.UTC(2026, 11, 1, 12));
+
+describe('InProcessRates (RateStore)', () => {
+  rateStoreContract((clock) => new InProcessRates(() => clock.now()), clockAt);
+});
+
+describe('InProcessCircuits (CircuitStore)', () => {
+  circuitStoreContract((clock, config) => new InProcessCircuits({ ...DEFAULT_BREAKER, ...config }, () => clock.now()), clockAt);
+});
