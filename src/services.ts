@@ -117,11 +117,11 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const apiKeys = new ApiKeyService({ adminKey: config.adminKey, repository: new ApiKeyRepository(orm), metrics, bus, clock });
   const openOperations = new OpenOperations(bus);
   const generationRepository = new GenerationRepository(orm);
-  const pools = new PoolRegistry(models, new PoolRepository(orm));
+  const pools = new PoolRegistry(models, new PoolRepository(orm), clock);
   const router = new Router({ models: routing, adapters, vendorKeys, circuits, rates, bus, metrics, logger, retry: config.routing.retry, random: overrides.random ?? Math.random, clock });
   registerCircuitGauge(metrics.registry, () => routing.all(), (id) => circuits.snapshot(id).state);
   const targets = new TargetResolver({ findModel: (id) => models.find(id), findPool: (name) => pools.find(name), hasCandidate: (target) => router.hasCandidate(target), circuit: (id) => circuits.snapshot(id) });
-  const configReloader = new ConfigReloader({ initial: config, models, pools, keyEnv, logger });
+  const configReloader = new ConfigReloader({ initial: config, models, pools, keyEnv, logger, clock });
   const defaultModel = () => configReloader.current.defaultModel;
   const healthMonitor = new HealthMonitor({ models, router, adapters, vendorKeys, logger, clock });
   const sessions = new SessionService({ repository: new SessionRepository(orm), targets, bus, metrics, clock, defaultModel });

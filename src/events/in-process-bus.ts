@@ -3,11 +3,13 @@ import type { EventBus, EventTopics, Topic } from '../core/ports/event-bus.js';
 /** How many unread events one subscription keeps; past it, it misses the newest (the publisher never waits). */
 export const MAX_UNREAD_EVENTS = 1024;
 
+type Reader<T> = (result: IteratorResult<T>) => void;
+
 /**
  * The EventBus of one process: a set of listeners per topic. A subscription listens from the
- * moment `subscribe` returns (not from its first read), keeps up to MAX_UNREAD_EVENTS unread
- * events, and stops listening when its iterator is returned. `publish` hands the event to each
- * listener synchronously and never throws.
+ * moment `subscribe` returns (not from its first read), queues only the events its `accept` lets
+ * through (up to MAX_UNREAD_EVENTS unread), and stops listening when its iterator is returned or
+ * thrown into. `publish` hands the event to each listener synchronously and never throws.
  */
 export class InProcessEventBus implements EventBus {
   readonly #listeners = new Map<Topic, Set<(event: never) => void>>();
@@ -18,35 +20,34 @@ export class InProcessEventBus implements EventBus {
     for (const listener of [...listeners]) (listener as (event: EventTopics[T]) => void)(event);
   }
 
-  subscribe<T extends Topic>(topic: T): AsyncIterableIterator<EventTopics[T]> {
-    const unread: EventTopics[T][] = [];
-    let reader: ((result: IteratorResult<EventTopics[T]>) => void) | undefined;
+  subscribe<T extends Topic>(topic: T, accept: (event: EventTopics[T]) => boolean = () => true): AsyncIterableIterator<EventTopics[T]> {
+    type E = EventTopics[T];
+    const unread: E[] = [];
+    const readers: Reader<E>[] = [];
     let ended = false;
-    const listener = (event: EventTopics[T]) => {
-      if (reader) {
-        const wake = reader;
-        reader = undefined;
-        wake({ value: event, done: false });
-      } else if (unread.length < MAX_UNREAD_EVENTS) unread.push(event);
+    const listener = (event: E) => {
+      if (!accept(event)) return;
+      const reader = readers.shift();
+      if (reader) reader({ value: event, done: false });
+      else if (unread.length < MAX_UNREAD_EVENTS) unread.push(event);
     };
     let listeners = this.#listeners.get(topic);
     if (!listeners) this.#listeners.set(topic, (listeners = new Set()));
     listeners.add(listener as (event: never) => void);
+    const done = (): IteratorResult<E> => ({ value: undefined, done: true });
     const end = () => {
       if (ended) return;
       ended = true;
       unread.length = 0;
       listeners.delete(listener as (event: never) => void);
       if (listeners.size === 0 && this.#listeners.get(topic) === listeners) this.#listeners.delete(topic);
-      reader?.({ value: undefined, done: true });
-      reader = undefined;
+      for (const reader of readers.splice(0)) reader(done());
     };
-    const done = (): IteratorResult<EventTopics[T]> => ({ value: undefined, done: true });
     return {
       next: () => {
-        if (unread.length > 0) return Promise.resolve({ value: unread.shift() as EventTopics[T], done: false });
+        if (unread.length > 0) return Promise.resolve({ value: unread.shift() as E, done: false });
         if (ended) return Promise.resolve(done());
-        return new Promise((resolve) => (reader = resolve));
+        return new Promise<IteratorResult<E>>((resolve) => readers.push(resolve));
       },
       return: () => {
         end();

@@ -103,6 +103,8 @@ export class Router {
   /**
    * Draws a request's candidates once (a pool's strategy runs here and its round-robin turn
    * moves on): admission fits the request on the first, and `start` walks this same order.
+   * Admission draws only after the key's own rate limit let the request in; one refused after the
+   * draw (its cost limit, its budget) has used its turn.
    */
   plan(target: RouteTarget): RoutePlan {
     if (target.kind === 'pool') this.#turns.set(target.pool.name, (this.#turns.get(target.pool.name) ?? 0) + 1);
@@ -216,7 +218,7 @@ export class Router {
       const limits = model.limits;
       let reservation: RateReservation | undefined;
       if (limits.requestsPerMinute !== undefined || limits.tokensPerMinute !== undefined) {
-        const result = this.deps.rates.tryReserve(model.id, limits, limits.tokensPerMinute === undefined ? 0 : tokens());
+        const result = this.deps.rates.tryReserve(`model:${model.id}`, limits, limits.tokensPerMinute === undefined ? 0 : tokens());
         if (!result.ok) {
           this.deps.metrics.rateLimited.inc({ scope: 'model' });
           retryAfterMs = Math.min(retryAfterMs ?? Infinity, result.retryAfterMs);

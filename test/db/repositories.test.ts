@@ -168,8 +168,8 @@ describe('PoolRepository', () => {
 describe('ApiKeyRepository', () => {
   it('should store keys by hash, list and find them, set budgets, revoke, and keep the bootstrap key in step', async () => {
     const keys = new ApiKeyRepository(orm);
-    const key = await keys.insert({ id: 'k1', name: 'one', prefix: 'sy_abc', secretHash: 'a'.repeat(64), scopes: ['client'], requestsPerMinute: 5, budget: { dailyMicroUsd: 10, monthlyMicroUsd: null } });
-    expect(key).toMatchObject({ id: 'k1', scopes: ['client'], requestsPerMinute: 5, budget: { dailyMicroUsd: 10, monthlyMicroUsd: null }, revokedAt: null });
+    const key = await keys.insert({ id: 'k1', name: 'one', prefix: 'sy_abc', secretHash: 'a'.repeat(64), scopes: ['client'], requestsPerMinute: 5, budget: { dailyMicroUsd: 10, monthlyMicroUsd: null }, createdAt: at('2026-12-01T09:00:00Z') });
+    expect(key).toMatchObject({ id: 'k1', createdAt: at('2026-12-01T09:00:00Z'), scopes: ['client'], requestsPerMinute: 5, budget: { dailyMicroUsd: 10, monthlyMicroUsd: null }, revokedAt: null });
     expect(await keys.findBySecretHash('a'.repeat(64))).toEqual(key);
     expect(await keys.findMany(['none', 'k1'])).toEqual([null, key]);
     expect(await keys.setBudget('k1', { monthlyMicroUsd: 99 })).toMatchObject({ budget: { dailyMicroUsd: 10, monthlyMicroUsd: 99 } });

@@ -159,8 +159,8 @@ describe('circuit breaker', () => {
     expect(completionCalls(a)).toBe(callsWhileOpen); // out of routing
     expect(completionCalls(b)).toBeGreaterThanOrEqual(8);
 
-    clock.advance(199);
-    await t.app.services.healthMonitor.tick(); // still open: no probe yet
+    clock.advance(Date.parse(open?.circuit.reopensAt ?? '') - clock.now() - 1);
+    await t.app.services.healthMonitor.tick(); // 1 ms before the cool-down ends: still open, no probe
     expect(expectData(await t.run(CircuitQuery)).models.find((m) => m.id === 'gpt-a')?.circuit.state).toBe('OPEN');
     clock.advance(1); // the cool-down is over
     await t.app.services.healthMonitor.tick(); // the probe (GET /models) succeeds
@@ -203,7 +203,7 @@ describe('an upstream dying under load', () => {
 
     const revived = await startOpenAIFake(port); // back on the same address
     fakes.push(revived);
-    clock.advance(1_000);
+    clock.advance(1_000); // the back-offs of the load took a few ms of it already: the cool-down is over
     await t.app.services.healthMonitor.tick();
     expect(expectData(await t.run(CircuitQuery)).models.find((m) => m.id === 'gpt-a')?.circuit.state).toBe('CLOSED');
     expect(events).toEqual(['gpt-a:OPEN', 'gpt-a:HALF_OPEN', 'gpt-a:CLOSED']);
@@ -251,6 +251,19 @@ describe('rate limits', () => {
     expect(expectError(await t.run(GenerateRouted, input(emoji))).code).toBe('RATE_LIMITED');
     expectData(await t.run(GenerateRouted, input('x')));
     expect(completionCalls(a)).toBe(2);
+  });
+
+  it('should not let a request refused by its key’s limit take a round-robin turn', async () => {
+    const admin = 'limits-admin-key-0123456789';
+    const { t, clock } = await start({}, { env: { SWITCHYARD_ADMIN_KEY: admin } });
+    const { key } = expectData(await t.run(CreateApiKey, { input: { name: 'slow', scopes: ['CLIENT'], requestsPerMinute: 1 } }, admin)).createApiKey;
+    const served: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      served.push(expectData(await t.run(GenerateRouted, { input: { pool: 'both', prompt: 'x' } }, key)).generate.modelId);
+      expect(expectError(await t.run(GenerateRouted, { input: { pool: 'both', prompt: 'x' } }, key)).code).toBe('RATE_LIMITED');
+      clock.advance(61_000);
+    }
+    expect(served).toEqual(['gpt-b', 'gpt-a', 'gpt-b']); // in turn, as if the refusals had not happened
   });
 
   it('should hold an API key to its requests per minute', async () => {

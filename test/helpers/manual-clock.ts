@@ -2,8 +2,9 @@ import type { Clock } from '../../src/core/ports/clock.js';
 
 /**
  * A Clock the test drives: time stands still until `advance(ms)` moves it (running the `every`
- * ticks that fall due). `sleep` does not wait for it: a back-off or Retry-After wait resolves at
- * once, at the same instant, so a test decides when a cool-down ends, not how busy the machine is.
+ * ticks that fall due), so a test decides when a cool-down ends, not how busy the machine is. A
+ * `sleep` (a back-off, a Retry-After wait) resolves at once and moves time on by its length, as
+ * if it had been waited.
  */
 export class ManualClock implements Clock {
   #now: number;
@@ -22,6 +23,7 @@ export class ManualClock implements Clock {
   async sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.throwIfAborted();
     this.sleeps.push(ms);
+    this.advance(ms);
   }
 
   every(ms: number, tick: () => void): { stop(): void } {

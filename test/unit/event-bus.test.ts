@@ -54,4 +54,24 @@ describe('InProcessEventBus (the EventBus port, in one process)', () => {
     await stalled.return?.();
     expect(bus.subscribers('usageUpdated')).toBe(0);
   });
+
+  it('should queue only what its filter accepts, answer reads made while waiting in order, and end them all on return', async () => {
+    const bus = new InProcessEventBus();
+    const even = bus.subscribe('usageUpdated', (e) => e.costMicroUsd % 2 === 0);
+    const first = even.next();
+    const second = even.next(); // two reads waiting at once
+    for (let n = 1; n <= 4; n++) bus.publish('usageUpdated', usage(n));
+    expect([(await first).value?.costMicroUsd, (await second).value?.costMicroUsd]).toEqual([2, 4]);
+    const waiting = even.next();
+    await even.return?.();
+    expect(await waiting).toEqual({ done: true, value: undefined });
+  });
+
+  it('should stop listening when a subscription is returned before it was ever read', async () => {
+    const bus = new InProcessEventBus();
+    const never = bus.subscribe('modelSwitched', () => true);
+    expect(bus.subscribers('modelSwitched')).toBe(1);
+    await never.return?.();
+    expect(bus.subscribers('modelSwitched')).toBe(0);
+  });
 });

@@ -38,13 +38,15 @@ export interface EventTopics {
 export type Topic = keyof EventTopics;
 
 /**
- * The port every event goes through. Publishing never waits and never fails the publisher; a
- * subscription receives the events published after it was made, in order, until its iterator's
- * `return()` ends it. The implementation in use is in-process (`events/in-process-bus.ts`): one
- * gateway process sees only its own events. A shared implementation for several instances plugs
- * in here without publishers or subscribers changing.
+ * The port every event goes through. Publishing never waits and never fails the publisher. A
+ * subscription receives, in order, the events published after `subscribe` returned that `accept`
+ * lets through (all when it is left out), until its iterator's `return()` ends it; one that falls
+ * more than an implementation's bound behind (1,024 events in process) misses the newest. The
+ * implementation in use is in-process (`events/in-process-bus.ts`): one gateway process sees only
+ * its own events. A shared implementation for several instances plugs in here without publishers
+ * or subscribers changing.
  */
 export interface EventBus {
   publish<T extends Topic>(topic: T, event: EventTopics[T]): void;
-  subscribe<T extends Topic>(topic: T): AsyncIterableIterator<EventTopics[T]>;
+  subscribe<T extends Topic>(topic: T, accept?: (event: EventTopics[T]) => boolean): AsyncIterableIterator<EventTopics[T]>;
 }

@@ -1,4 +1,3 @@
-import { filter, pipe } from 'graphql-yoga';
 import type { UsageEvent } from '../../core/ports/event-bus.js';
 import { builder } from '../../graphql/builder.js';
 import type { Context } from '../../graphql/context.js';
@@ -80,10 +79,7 @@ builder.subscriptionFields((t) => ({
     subscribe: (_root, { apiKeyId }, ctx) => {
       requireScope(ctx.viewer, 'client', 'usageUpdated');
       const wanted = hasScope(ctx.viewer, 'admin') ? (apiKeyId ? String(apiKeyId) : null) : ctx.viewer.keyId;
-      return pipe(
-        ctx.services.bus.subscribe('usageUpdated'),
-        filter((event: UsageEvent) => wanted === null || event.apiKeyId === wanted),
-      );
+      return ctx.services.bus.subscribe('usageUpdated', (event: UsageEvent) => wanted === null || event.apiKeyId === wanted);
     },
     resolve: async (event, _args, ctx) => {
       const [key] = await ctx.services.apiKeys.findMany([event.apiKeyId]);

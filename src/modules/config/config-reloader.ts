@@ -1,3 +1,4 @@
+import type { Clock } from '../../core/ports/clock.js';
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { ConfigError, type Config } from '../../config/config.js';
@@ -26,6 +27,7 @@ export interface ConfigReloaderDeps {
   /** Reset to the new file's rule before its models are applied. */
   readonly keyEnv: KeyEnvPolicy;
   readonly logger: Logger;
+  readonly clock: Pick<Clock, 'now'>;
 }
 
 /**
@@ -79,7 +81,7 @@ export class ConfigReloader {
   }
 
   async #reload(): Promise<ConfigStatus> {
-    const attemptAt = new Date();
+    const attemptAt = new Date(this.deps.clock.now());
     let next: Config;
     try {
       next = loadConfig({ path: this.#current.source, env: this.#current.env });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CostLimitExceededError, InvalidInputError, ModelUnavailableError, NotFoundError, RateLimitedError } from '../../core/errors.js';
+import { CostLimitExceededError, type GatewayError, InvalidInputError, ModelUnavailableError, NotFoundError, RateLimitedError } from '../../core/errors.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { BudgetStore, RateStore, Reservation } from '../../core/ports/stores.js';
 import type { ModelRecord } from '../../core/records/model.js';
@@ -26,6 +26,9 @@ export const BUDGET_SHARE = 0.25;
 
 /** The input fields of generate and generateStream that name a target. */
 export const GENERATE_TARGET_FIELDS: TargetFields = { model: 'input.model', pool: 'input.pool' };
+
+/** A target that came from the request's session: errors about it name the session. */
+const SESSION_FIELDS: TargetFields = { model: 'input.sessionId', pool: 'input.sessionId' };
 
 /** A request that passed admission: validated, its target resolved, its candidates drawn, its limits reserved. Ready to send. */
 export interface PreparedGeneration {
@@ -83,36 +86,39 @@ export class Admission {
     if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, 'input'));
     const { model: requested, pool: requestedPool, sessionId, prompt, messages, params = {}, costLimit } = parsed.data;
     const session = sessionId ? await this.deps.sessions.get(sessionId, viewer) : undefined;
-    const ref: TargetRef = requestedPool
-      ? { poolName: requestedPool }
-      : requested
-        ? { modelId: requested }
-        : session
-          ? { modelId: session.modelId, poolName: session.poolName }
-          : { modelId: this.deps.defaultModel() };
-
-    let plan: RoutePlan;
-    try {
-      plan = this.deps.router.plan(this.deps.targets.resolve(ref, GENERATE_TARGET_FIELDS));
-    } catch (error) {
-      if (!(error instanceof ModelUnavailableError)) throw error;
-      // Unavailable: stored as a refusal on the model it names (a pool: its first member).
-      const target = this.#nominalTarget(ref);
-      const draft = this.#draft({ ...baseDraft(viewer, stream, requestId, session?.id ?? null), target, plan: { target, order: [], policy: this.deps.router.policy(target) } }, target.kind === 'model' ? target.model : this.#nominalModel(target), messages, prompt, [], params, undefined);
-      throw await this.deps.recorder.refused(draft, error);
-    }
-    const model = plan.order[0] as ModelRecord;
     const history = session ? await this.deps.sessions.history(session.id) : [];
-    const prepared = this.#draft({ ...baseDraft(viewer, stream, requestId, session?.id ?? null), target: plan.target, plan }, model, messages, prompt, history, params, session?.params);
+    // The target, and the input field an error about it names: the caller's own, or the session's.
+    const [ref, fields]: [TargetRef, TargetFields] = requestedPool
+      ? [{ poolName: requestedPool }, GENERATE_TARGET_FIELDS]
+      : requested
+        ? [{ modelId: requested }, GENERATE_TARGET_FIELDS]
+        : session
+          ? [{ modelId: session.modelId, poolName: session.poolName }, SESSION_FIELDS]
+          : [{ modelId: this.deps.defaultModel() }, GENERATE_TARGET_FIELDS];
+    const base = baseDraft(viewer, stream, requestId, session?.id ?? null);
+    /** Stores a request refused before its candidates were drawn, on the model it names (a pool: its first member). */
+    const refuse = async (target: RouteTarget, error: GatewayError) => {
+      const model = target.kind === 'model' ? target.model : this.#nominalModel(target);
+      const draft = this.#draft({ ...base, target, plan: { target, order: [], policy: this.deps.router.policy(target) } }, model, messages, prompt, history, params, session?.params);
+      return this.deps.recorder.refused(draft, error);
+    };
 
+    let target: RouteTarget;
+    try {
+      target = this.deps.targets.resolve(ref, fields);
+    } catch (error) {
+      throw error instanceof ModelUnavailableError ? await refuse(this.#nominalTarget(ref), error) : error;
+    }
+    // From here to the plan nothing awaits. The key's own limit is checked first: a refused request takes no pool turn.
     if (viewer.requestsPerMinute !== null) {
       const admitted = this.deps.rates.tryReserve(`api-key:${viewer.keyId ?? 'local'}`, { requestsPerMinute: viewer.requestsPerMinute }, 0);
       if (!admitted.ok) {
         this.deps.metrics.rateLimited.inc({ scope: 'api_key' });
-        const error = new RateLimitedError(`this API key may send ${viewer.requestsPerMinute} requests per minute; retry after ${admitted.retryAfterMs} ms`, { retryAfterMs: admitted.retryAfterMs, retryable: true });
-        throw await this.deps.recorder.refused(prepared, error);
+        throw await refuse(target, new RateLimitedError(`this API key may send ${viewer.requestsPerMinute} requests per minute; retry after ${admitted.retryAfterMs} ms`, { retryAfterMs: admitted.retryAfterMs, retryable: true }));
       }
     }
+    const plan = this.deps.router.plan(target);
+    const prepared = this.#draft({ ...base, target, plan }, plan.order[0] as ModelRecord, messages, prompt, history, params, session?.params);
     return this.#reserveCost(prepared, viewer, costLimit, params.maxTokens !== undefined || session?.params.maxTokens !== undefined);
   }
 
@@ -184,7 +190,7 @@ export class Admission {
     };
   }
 
-  /** The target a refused request names, for its record (it was found, so this does not throw). */
+  /** The target a request refused as unavailable names, for its record (it exists: resolving found it). */
   #nominalTarget(ref: TargetRef): RouteTarget {
     if (ref.poolName) {
       const pool = this.deps.pools.find(ref.poolName);

@@ -12,6 +12,7 @@ export interface NewApiKey {
   readonly scopes: readonly ApiKeyScope[];
   readonly requestsPerMinute: number | null;
   readonly budget: Budget;
+  readonly createdAt: Date;
 }
 
 function toRecord(entity: ApiKeyEntity): ApiKeyRecord {
@@ -42,6 +43,7 @@ export class ApiKeyRepository {
       requestsPerMinute: key.requestsPerMinute,
       dailyBudgetMicroUsd: key.budget.dailyMicroUsd,
       monthlyBudgetMicroUsd: key.budget.monthlyMicroUsd,
+      createdAt: key.createdAt,
     });
     await em.flush();
     return toRecord(entity);
@@ -54,7 +56,7 @@ export class ApiKeyRepository {
     if (!secret) {
       if (existing && !existing.revokedAt) existing.revokedAt = at;
     } else if (!existing) {
-      em.create(ApiKeySchema, { id, name, prefix: secret.prefix, secretHash: secret.hash, scopes: ['admin'] });
+      em.create(ApiKeySchema, { id, name, prefix: secret.prefix, secretHash: secret.hash, scopes: ['admin'], createdAt: at });
     } else {
       Object.assign(existing, { secretHash: secret.hash, prefix: secret.prefix, revokedAt: null });
     }

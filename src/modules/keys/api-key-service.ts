@@ -82,6 +82,7 @@ export class ApiKeyService {
         dailyMicroUsd: parsed.data.budget?.daily === undefined ? null : usdToMicro(parsed.data.budget.daily),
         monthlyMicroUsd: parsed.data.budget?.monthly === undefined ? null : usdToMicro(parsed.data.budget.monthly),
       },
+      createdAt: new Date(this.deps.clock.now()),
     });
     return { key, apiKey };
   }

@@ -1,4 +1,3 @@
-import { filter, pipe } from 'graphql-yoga';
 import { MODEL_EVENT_TYPES, type ModelEvent } from '../../core/ports/event-bus.js';
 import { builder, type BuilderTypes } from '../../graphql/builder.js';
 import { definedOnly, withoutNulls } from '../../graphql/input.js';
@@ -189,10 +188,7 @@ builder.subscriptionFields((t) => ({
     },
     subscribe: (_root, { modelId, types }, ctx) => {
       requireScope(ctx.viewer, 'client', 'modelEvents');
-      return pipe(
-        ctx.services.bus.subscribe('modelEvents'),
-        filter((event: ModelEvent) => (!modelId || event.model.id === String(modelId)) && (!types?.length || types.includes(event.type))),
-      );
+      return ctx.services.bus.subscribe('modelEvents', (event: ModelEvent) => (!modelId || event.model.id === String(modelId)) && (!types?.length || types.includes(event.type)));
     },
     resolve: (event) => event,
   }),

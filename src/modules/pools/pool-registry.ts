@@ -1,3 +1,4 @@
+import type { Clock } from '../../core/ports/clock.js';
 import { createHash } from 'node:crypto';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
 import type { PoolRecord } from '../../core/records/pool.js';
@@ -13,6 +14,7 @@ export class PoolRegistry {
   constructor(
     private readonly models: Pick<ModelRegistry, 'find'>,
     private readonly repository: PoolRepository,
+    private readonly clock: Pick<Clock, 'now'>,
   ) {}
 
   async load(): Promise<void> {
@@ -52,7 +54,7 @@ export class PoolRegistry {
       retry: definition.retry ? { ...definition.retry } : null,
       source,
       configHash: source === 'CONFIG' ? hashPool(definition) : null,
-      updatedAt: new Date(),
+      updatedAt: new Date(this.clock.now()),
     });
     this.#pools.set(record.name, record);
     return record;

@@ -64,8 +64,8 @@ function toRecord(row: SessionRow): SessionRecord {
 
 /**
  * Sessions with their history and switch log: all of their SQL. Rows are read plainly (no entity
- * hydration: every session turn reads the session and its whole history). Every method works on
- * a connection of its own.
+ * hydration: every session turn reads the session and its whole history), each statement on its
+ * own through the ORM's connection (no identity map, no unit of work).
  */
 export class SessionRepository {
   constructor(private readonly orm: Orm) {}

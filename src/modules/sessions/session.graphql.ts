@@ -1,4 +1,3 @@
-import { filter, pipe } from 'graphql-yoga';
 import { NotFoundError } from '../../core/errors.js';
 import { builder } from '../../graphql/builder.js';
 import { withoutNulls } from '../../graphql/input.js';
@@ -148,10 +147,7 @@ builder.subscriptionFields((t) => ({
     subscribe: async (_root, { sessionId }, ctx) => {
       requireScope(ctx.viewer, 'client', 'modelSwitched');
       if (sessionId) await ctx.services.sessions.get(String(sessionId), ctx.viewer);
-      return pipe(
-        ctx.services.bus.subscribe('modelSwitched'),
-        filter((event: ModelSwitchRecord) => (sessionId ? event.session.id === String(sessionId) : canSee(ctx.viewer, event.session))),
-      );
+      return ctx.services.bus.subscribe('modelSwitched', (event: ModelSwitchRecord) => (sessionId ? event.session.id === String(sessionId) : canSee(ctx.viewer, event.session)));
     },
     resolve: (event) => event,
   }),
