@@ -12,6 +12,7 @@ import { findGatewayError, maskError } from './graphql/errors.js';
 import { schema } from './graphql/schema.js';
 import { BODY_READ_TIMEOUT_MS, MAX_BODY_BYTES, QUERY_LIMITS, REQUEST_TIMEOUT_MS } from './http/limits.js';
 import { readiness, sendJson } from './http/probes.js';
+import { WriteCoalescer } from './http/write-coalescer.js';
 import { attachWebSocketServer } from './http/ws-server.js';
 import { createServices, type ServiceOverrides, type Services } from './services.js';
 
@@ -150,6 +151,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       createContext(services, request?.headers.get('authorization') ?? connectionParams?.authorization, request?.signal, request?.headers.get('x-request-id') ?? randomUUID()),
   });
 
+  /** One coalescer for every SSE response: the events a turn produced for a socket leave in one write. */
+  const sseWrites = new WriteCoalescer();
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
@@ -187,6 +191,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         if (handed === INVALID_JSON) return sendJson(res, 400, BODY_NOT_JSON);
         (req as IncomingMessage & { body?: unknown }).body = handed;
       }
+      if (String(req.headers.accept ?? '').includes('text/event-stream')) coalesceWrites(res, sseWrites);
       await yoga(req, res);
       return;
     }
@@ -235,4 +240,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await services.orm.close();
     },
   };
+}
+
+/**
+ * Holds the response's socket in `coalescer` at every write: the SSE events one turn of the event
+ * loop produced (a burst of tokens read from one upstream chunk) go out in one `writev`, not one
+ * system call each; nothing waits past the turn that wrote it.
+ */
+function coalesceWrites(res: ServerResponse, coalescer: WriteCoalescer): void {
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  res.write = ((...args: unknown[]) => {
+    if (res.socket) coalescer.hold(res.socket);
+    return write(...args);
+  }) as ServerResponse['write'];
 }
