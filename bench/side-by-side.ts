@@ -84,31 +84,37 @@ async function main(): Promise<void> {
   const upstream = await startBenchUpstream({ tokens: 64, delayMs: 0 }); // 64 chunks sent at once
   const gw = await startGateway(upstream.url, { compiled: true });
   const peer = await startPeer();
-  const subjects = { switchyard: { stream: switchyardStream(gw.url), pid: gw.pid }, portkey: { stream: peerStream(peer.url, upstream.url), pid: peer.pid } };
-  for (const s of Object.values(subjects)) for (let i = 0; i < 20; i++) await s.stream(); // warm up
   const rows: string[] = [];
-  for (const connections of [16, 64]) {
-    const figures: Record<string, { sps: number[]; total: number[]; first: number[]; rss: number[] }> = {};
-    for (let r = 0; r < REPEATS; r++) {
-      for (const [name, s] of Object.entries(subjects)) {
-        const result = await closedLoop(s.stream, connections);
-        if (result.errors) console.log(`[side-by-side] ${name}: ${result.errors} failed streams`);
-        const f = (figures[name] ??= { sps: [], total: [], first: [], rss: [] });
-        f.sps.push(result.streamsPerSecond);
-        f.total.push(result.totalP50);
-        f.first.push(result.firstP50);
-        f.rss.push(rssMb(s.pid));
-        console.log(`[side-by-side] ${name} @${connections}: ${round(result.streamsPerSecond, 1)} streams/s, p50 ${round(result.totalP50, 2)} ms, first token p50 ${round(result.firstP50, 2)} ms, ${round(result.tokensPerStream, 1)} tokens/stream`);
+  try {
+    const subjects = { switchyard: { stream: switchyardStream(gw.url), pid: gw.pid }, portkey: { stream: peerStream(peer.url, upstream.url), pid: peer.pid } };
+    for (const s of Object.values(subjects)) for (let i = 0; i < 20; i++) await s.stream(); // warm up
+    for (const connections of [16, 64]) {
+      const figures: Record<string, { sps: number[]; total: number[]; first: number[]; rss: number[] }> = {};
+      for (let r = 0; r < REPEATS; r++) {
+        for (const [name, s] of Object.entries(subjects)) {
+          const result = await closedLoop(s.stream, connections);
+          if (result.errors) console.log(`[side-by-side] ${name}: ${result.errors} failed streams`);
+          const f = (figures[name] ??= { sps: [], total: [], first: [], rss: [] });
+          f.sps.push(result.streamsPerSecond);
+          f.total.push(result.totalP50);
+          f.first.push(result.firstP50);
+          f.rss.push(rssMb(s.pid));
+          console.log(`[side-by-side] ${name} @${connections}: ${round(result.streamsPerSecond, 1)} streams/s, p50 ${round(result.totalP50, 2)} ms, first token p50 ${round(result.firstP50, 2)} ms, ${round(result.tokensPerStream, 1)} tokens/stream`);
+        }
       }
+      const median = (v: number[]) => summary(v).median;
+      const sy = figures.switchyard;
+      const pk = figures.portkey;
+      if (!sy || !pk) continue;
+      rows.push(`| streams/s, ${connections} connections, GraphQL over SSE vs OpenAI SSE | ${round(median(pk.sps), 1)} | ${round(median(sy.sps), 1)} | ${round(median(sy.sps) / median(pk.sps), 2)} |`);
+      rows.push(`| whole stream p50, ${connections} connections (ms) | ${round(median(pk.total), 2)} | ${round(median(sy.total), 2)} | ${round(median(sy.total) / median(pk.total), 2)} |`);
+      rows.push(`| first token p50, ${connections} connections (ms) | ${round(median(pk.first), 2)} | ${round(median(sy.first), 2)} | ${round(median(sy.first) / median(pk.first), 2)} |`);
+      rows.push(`| RSS after the ${connections}-connection runs (MB) | ${round(median(pk.rss), 1)} | ${round(median(sy.rss), 1)} | ${round(median(sy.rss) / median(pk.rss), 2)} |`);
     }
-    const median = (v: number[]) => summary(v).median;
-    const sy = figures.switchyard;
-    const pk = figures.portkey;
-    if (!sy || !pk) continue;
-    rows.push(`| streams/s, ${connections} connections, GraphQL over SSE vs OpenAI SSE | ${round(median(pk.sps), 1)} | ${round(median(sy.sps), 1)} | ${round(median(sy.sps) / median(pk.sps), 2)} |`);
-    rows.push(`| whole stream p50, ${connections} connections (ms) | ${round(median(pk.total), 2)} | ${round(median(sy.total), 2)} | ${round(median(sy.total) / median(pk.total), 2)} |`);
-    rows.push(`| first token p50, ${connections} connections (ms) | ${round(median(pk.first), 2)} | ${round(median(sy.first), 2)} | ${round(median(sy.first) / median(pk.first), 2)} |`);
-    rows.push(`| RSS after the ${connections}-connection runs (MB) | ${round(median(pk.rss), 1)} | ${round(median(sy.rss), 1)} | ${round(median(sy.rss) / median(pk.rss), 2)} |`);
+  } finally {
+    await gw.stop();
+    await peer.stop();
+    await upstream.close();
   }
   const text = [
     '# Side by side: Switchyard and Portkey (streaming)',
@@ -124,9 +130,6 @@ async function main(): Promise<void> {
   ].join('\n');
   writeFileSync(new URL('./SIDE-BY-SIDE.md', import.meta.url), text);
   console.log(text);
-  await gw.stop();
-  await peer.stop();
-  await upstream.close();
   process.exit(0);
 }
 
