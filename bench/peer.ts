@@ -1,7 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { execSync } from 'node:child_process';
 
 const PEER_DIR = new URL('./peer/', import.meta.url).pathname;
 const PEER_ENTRY = `${PEER_DIR}node_modules/@portkey-ai/gateway/build/start-server.js`;

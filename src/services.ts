@@ -128,7 +128,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const budgets = new BudgetLedger((keyId, since) => generationRepository.spentSince(keyId, since), clock);
   registerBudgetGauge(metrics.registry, budgets);
   const recorder = new GenerationRecorder({ store: generationRepository, budgets, bus, metrics, logger, clock });
-  const admission = new Admission({ sessions, targets, models, pools, router, rates, budgets, recorder, metrics, clock, defaultModel });
+  const admission = new Admission({ sessions, targets, models, router, rates, budgets, recorder, metrics, clock, defaultModel });
   const generations = new GenerationService({ admission, router, sessions, store: generationRepository, recorder, models });
   const costs = new CostService(new CostRepository(orm));
 

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
-import type { ApiKeyRecord } from '../modules/keys/api-key-service.js';
+import type { ApiKeyService } from '../modules/keys/api-key-service.js';
+import type { ApiKeyRecord } from '../core/records/api-key.js';
 import type { Viewer } from '../modules/keys/viewer.js';
 import type { EventBus } from '../core/ports/event-bus.js';
 import type { BudgetLedger } from '../modules/budgets/budget-ledger.js';
 import type { ConfigReloader } from '../modules/config/config-reloader.js';
 import type { CostService } from '../modules/costs/cost-service.js';
 import type { GenerationService } from '../modules/generations/generation-service.js';
-import type { ApiKeyService } from '../modules/keys/api-key-service.js';
 import type { OpenOperations } from '../modules/keys/open-operations.js';
 import type { ModelRegistry } from '../modules/models/model-registry.js';
 import type { PoolRegistry } from '../modules/pools/pool-registry.js';

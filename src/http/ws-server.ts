@@ -1,6 +1,5 @@
 import type { IncomingMessage, Server } from 'node:http';
-import type { ExecutionArgs, ExecutionResult } from 'graphql';
-import { GraphQLError } from 'graphql';
+import { type ExecutionArgs, type ExecutionResult, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { type WebSocket, WebSocketServer } from 'ws';

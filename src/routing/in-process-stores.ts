@@ -1,7 +1,7 @@
 import type { CircuitSnapshot, CircuitStore, RateReservation, RateStore, WindowLimits } from '../core/ports/stores.js';
 import type { CircuitState } from '../core/records/model.js';
 import { type BreakerConfig, CircuitBreaker } from './circuit-breaker.js';
-import { LimiterMap } from './rate-limiter.js';
+import { SlidingWindowLimiter } from './rate-limiter.js';
 
 /** The CircuitStore of one process: a CircuitBreaker per model, made on first use. */
 export class InProcessCircuits implements CircuitStore {
@@ -41,16 +41,18 @@ export class InProcessCircuits implements CircuitStore {
   }
 }
 
-/** The RateStore of one process: a sliding window per key. */
+/** The RateStore of one process: a sliding window per key, made on first use. */
 export class InProcessRates implements RateStore {
-  readonly #limiters: LimiterMap;
+  readonly #limiters = new Map<string, SlidingWindowLimiter>();
 
-  constructor(now: () => number) {
-    this.#limiters = new LimiterMap(now);
-  }
+  constructor(private readonly now: () => number) {}
 
   tryReserve(key: string, limits: WindowLimits, tokens: number): { ok: true; reservation: RateReservation } | { ok: false; retryAfterMs: number } {
-    const limiter = this.#limiters.get(key);
+    let limiter = this.#limiters.get(key);
+    if (!limiter) {
+      limiter = new SlidingWindowLimiter(this.now);
+      this.#limiters.set(key, limiter);
+    }
     const result = limiter.tryReserve(limits, tokens);
     if (!result.ok) return result;
     let open = true;

@@ -61,19 +61,3 @@ export class SlidingWindowLimiter {
     return this.#buckets.reduce((sum, b) => ({ requests: sum.requests + b.requests, tokens: sum.tokens + b.tokens }), { requests: 0, tokens: 0 });
   }
 }
-
-/** One sliding window per key (model id, API key id), made on first use. */
-export class LimiterMap {
-  readonly #limiters = new Map<string, SlidingWindowLimiter>();
-
-  constructor(private readonly now: () => number) {}
-
-  get(key: string): SlidingWindowLimiter {
-    let limiter = this.#limiters.get(key);
-    if (!limiter) {
-      limiter = new SlidingWindowLimiter(this.now);
-      this.#limiters.set(key, limiter);
-    }
-    return limiter;
-  }
-}

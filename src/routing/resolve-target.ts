@@ -36,25 +36,34 @@ export class TargetResolver {
   constructor(private readonly lookup: TargetLookup) {}
 
   resolve(ref: TargetRef, fields: TargetFields): RouteTarget {
+    const target = this.find(ref, fields);
+    this.requireAvailable(target, fields);
+    return target;
+  }
+
+  /** The target the reference names, whether or not it can take requests (BAD_USER_INPUT or NOT_FOUND otherwise). */
+  find(ref: TargetRef, fields: TargetFields): RouteTarget {
     if (ref.poolName) {
       const pool = this.lookup.findPool(ref.poolName);
       if (!pool) throw new NotFoundError('pool', ref.poolName).withDetails({ field: fields.pool });
-      const target: RouteTarget = { kind: 'pool', pool };
-      if (!this.lookup.hasCandidate(target)) throw new ModelUnavailableError(`no member of pool "${pool.name}" can take requests now`, { details: { field: fields.pool } });
-      return target;
+      return { kind: 'pool', pool };
     }
     if (!ref.modelId) throw InvalidInputError.forField(fields.model, 'is required: no model given and the config names no defaultModel');
     const model = this.lookup.findModel(ref.modelId);
     if (!model) throw new NotFoundError('model', ref.modelId).withDetails({ field: fields.model });
-    const target: RouteTarget = { kind: 'model', model };
-    if (!this.lookup.hasCandidate(target)) {
-      const circuit = this.lookup.circuit(model.id).state;
-      const reason =
-        model.status !== 'HEALTHY'
-          ? `${model.status}${model.lastHealthCheck && !model.lastHealthCheck.ok ? `: ${model.lastHealthCheck.message}` : ''}`
-          : `HEALTHY but its circuit is ${circuit}`;
-      throw new ModelUnavailableError(`model "${model.id}" is ${reason}`, { details: { field: fields.model, status: model.status, circuit } });
-    }
-    return target;
+    return { kind: 'model', model };
+  }
+
+  /** Throws MODEL_UNAVAILABLE, saying why, when none of the target's models can take a request now. */
+  requireAvailable(target: RouteTarget, fields: TargetFields): void {
+    if (this.lookup.hasCandidate(target)) return;
+    if (target.kind === 'pool') throw new ModelUnavailableError(`no member of pool "${target.pool.name}" can take requests now`, { details: { field: fields.pool } });
+    const { model } = target;
+    const circuit = this.lookup.circuit(model.id).state;
+    const reason =
+      model.status !== 'HEALTHY'
+        ? `${model.status}${model.lastHealthCheck && !model.lastHealthCheck.ok ? `: ${model.lastHealthCheck.message}` : ''}`
+        : `HEALTHY but its circuit is ${circuit}`;
+    throw new ModelUnavailableError(`model "${model.id}" is ${reason}`, { details: { field: fields.model, status: model.status, circuit } });
   }
 }

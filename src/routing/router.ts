@@ -16,8 +16,6 @@ import type { RouteTarget } from './resolve-target.js';
 import { type RetryPolicy, retryDelayMs, shouldRetry } from './retry-policy.js';
 import type { ModelCatalog } from './routing-table.js';
 
-export type { RouteTarget } from './resolve-target.js';
-
 export interface RouterDeps {
   readonly models: ModelCatalog;
   readonly adapters: ProviderAdapters;

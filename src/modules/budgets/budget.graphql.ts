@@ -3,7 +3,7 @@ import { builder } from '../../graphql/builder.js';
 import type { Context } from '../../graphql/context.js';
 import { microToUsd } from '../../pricing/money.js';
 import { ApiKeyRef } from '../keys/api-key.graphql.js';
-import type { ApiKeyRecord } from '../keys/api-key-service.js';
+import type { ApiKeyRecord } from '../../core/records/api-key.js';
 import { hasScope, requireScope } from '../keys/viewer.js';
 import { BROADCAST } from '../../graphql/broadcast.js';
 

@@ -3,7 +3,6 @@ import { CostLimitExceededError, type GatewayError, InvalidInputError, ModelUnav
 import type { Clock } from '../../core/ports/clock.js';
 import type { BudgetStore, RateStore, Reservation } from '../../core/ports/stores.js';
 import type { ModelRecord } from '../../core/records/model.js';
-import type { PoolRecord } from '../../core/records/pool.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { costMicroUsd, fitMaxTokens } from '../../pricing/cost.js';
 import { microToUsd, usdToMicro } from '../../pricing/money.js';
@@ -59,9 +58,8 @@ export interface PreparedGeneration {
 
 export interface AdmissionDeps {
   readonly sessions: Pick<SessionService, 'get' | 'history'>;
-  readonly targets: Pick<TargetResolver, 'resolve'>;
+  readonly targets: Pick<TargetResolver, 'find' | 'requireAvailable'>;
   readonly models: { find(id: string): ModelRecord | undefined };
-  readonly pools: { find(name: string): PoolRecord | undefined };
   readonly router: Pick<Router, 'plan' | 'policy'>;
   readonly rates: RateStore;
   readonly budgets: BudgetStore;
@@ -103,11 +101,11 @@ export class Admission {
       return this.deps.recorder.refused(draft, error);
     };
 
-    let target: RouteTarget;
+    const target = this.deps.targets.find(ref, fields);
     try {
-      target = this.deps.targets.resolve(ref, fields);
+      this.deps.targets.requireAvailable(target, fields);
     } catch (error) {
-      throw error instanceof ModelUnavailableError ? await refuse(this.#nominalTarget(ref), error) : error;
+      throw error instanceof ModelUnavailableError ? await refuse(target, error) : error;
     }
     // From here to the plan nothing awaits. The key's own limit is checked first: a refused request takes no pool turn.
     if (viewer.requestsPerMinute !== null) {
@@ -188,18 +186,6 @@ export class Admission {
       reservation: null,
       createdAt: new Date(this.deps.clock.now()),
     };
-  }
-
-  /** The target a request refused as unavailable names, for its record (it exists: resolving found it). */
-  #nominalTarget(ref: TargetRef): RouteTarget {
-    if (ref.poolName) {
-      const pool = this.deps.pools.find(ref.poolName);
-      if (pool) return { kind: 'pool', pool };
-      throw new NotFoundError('pool', ref.poolName);
-    }
-    const model = ref.modelId ? this.deps.models.find(ref.modelId) : undefined;
-    if (!model) throw new NotFoundError('model', ref.modelId ?? '');
-    return { kind: 'model', model };
   }
 
   #nominalModel(target: Extract<RouteTarget, { kind: 'pool' }>): ModelRecord {

@@ -2,10 +2,9 @@ import { type FilterQuery, raw } from '@mikro-orm/core';
 import type { Orm } from '../../db/orm.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { toGenerationRecord } from './generation-record.js';
-import { type GenerationRecord } from '../../core/records/generation.js';
+import type { GenerationRecord, GenerationStatus } from '../../core/records/generation.js';
 import { GenerationWriter } from './generation-writer.js';
 import { type GenerationEntity, GenerationSchema } from './generation.entity.js';
-import { type GenerationStatus } from '../../core/records/generation.js';
 
 export interface GenerationFilter {
   readonly modelId?: string | null;

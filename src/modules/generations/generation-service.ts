@@ -13,8 +13,6 @@ import type { Admission, PreparedGeneration } from './admission.js';
 import type { GenerationRecorder } from './generation-recorder.js';
 import type { GenerationFilter, GenerationPage, GenerationRepository } from './generation-repository.js';
 
-export type { PreparedGeneration } from './admission.js';
-
 /** What a generation stream yields, in order: started, deltas, then completed or failed. */
 export type GenerationEvent =
   | { readonly kind: 'started'; readonly generationId: string; readonly model: ModelRecord; readonly at: Date }

@@ -2,11 +2,9 @@ import { builder } from '../../graphql/builder.js';
 import { screamingEnumValues } from '../../graphql/enums.js';
 import { withoutNulls } from '../../graphql/input.js';
 import { microToUsd } from '../../pricing/money.js';
-import type { FinishReason } from '../../core/records/generation.js';
+import { type FinishReason, GENERATION_STATUSES, type GenerationRecord, type StoredAttempt } from '../../core/records/generation.js';
 import { ApiKeyRef } from '../keys/api-key.graphql.js';
 import { ModelProviderEnum, ModelRef } from '../models/model.graphql.js';
-import type { GenerationRecord } from '../../core/records/generation.js';
-import { GENERATION_STATUSES, type StoredAttempt } from '../../core/records/generation.js';
 
 const FINISH_REASONS: FinishReason[] = ['stop', 'length', 'content-filter', 'tool-calls', 'cancelled', 'cost-limit', 'other'];
 

@@ -4,9 +4,8 @@ import { InvalidInputError, NotFoundError, UnauthenticatedError } from '../../co
 import type { Metrics } from '../../observability/metrics.js';
 import { enumField, listOf, numberField, objectField, stringField } from '../../validation/fields.js';
 import { formatIssues } from '../../validation/format-issues.js';
-import { API_KEY_SCOPES } from '../../core/records/api-key.js';
+import { API_KEY_SCOPES, type ApiKeyRecord } from '../../core/records/api-key.js';
 import type { ApiKeyRepository } from './api-key-repository.js';
-import type { ApiKeyRecord } from '../../core/records/api-key.js';
 import type { Clock } from '../../core/ports/clock.js';
 import { LOCAL_VIEWER, type Viewer } from './viewer.js';
 import { ViewerCache } from './viewer-cache.js';
@@ -152,6 +151,3 @@ export class ApiKeyService {
     return viewer;
   }
 }
-
-
-export type { ApiKeyRecord } from '../../core/records/api-key.js';

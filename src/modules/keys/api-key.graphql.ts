@@ -2,7 +2,7 @@ import { builder } from '../../graphql/builder.js';
 import { withoutNulls } from '../../graphql/input.js';
 import { screamingEnumValues } from '../../graphql/enums.js';
 import { API_KEY_SCOPES } from '../../core/records/api-key.js';
-import type { ApiKeyRecord } from './api-key-service.js';
+import type { ApiKeyRecord } from '../../core/records/api-key.js';
 import { requireScope, type Viewer } from './viewer.js';
 
 const ApiKeyScopeEnum = builder.enumType('ApiKeyScope', {

@@ -11,10 +11,9 @@ import { type DefinitionRules, modelDefinitionSchema, type ModelDefinition, mode
 import { type HealthProbe, probeModel } from './model-health.js';
 import { type VendorKeys } from '../../providers/upstream-target.js';
 import { toModelRecord } from './model-record.js';
-import { type ModelRecord } from '../../core/records/model.js';
+import type { ModelRecord, ModelSource, ModelStatus } from '../../core/records/model.js';
 import type { ModelEntity } from './model.entity.js';
 import type { ModelRepository, ModelUnitOfWork } from './model-repository.js';
-import { type ModelSource, type ModelStatus } from '../../core/records/model.js';
 import type { RoutingTable } from '../../routing/routing-table.js';
 
 export interface ModelRegistryDeps {

@@ -2,13 +2,10 @@ import { builder } from '../../graphql/builder.js';
 import { hasScope } from '../keys/viewer.js';
 import { screamingEnumValues } from '../../graphql/enums.js';
 import { microToUsd } from '../../pricing/money.js';
-import { PROVIDER_KINDS } from '../../core/records/model.js';
-import { MODEL_CAPABILITIES } from '../../core/records/model.js';
+import { CIRCUIT_STATES, type HealthCheckRecord, MODEL_CAPABILITIES, MODEL_STATUSES, type ModelRecord, PROVIDER_KINDS } from '../../core/records/model.js';
 import type { CircuitSnapshot } from '../../core/ports/stores.js';
 import type { HealthProbe } from './model-health.js';
-import type { HealthCheckRecord, ModelRecord } from '../../core/records/model.js';
 import type { ModelWithHealth } from './model-registry.js';
-import { CIRCUIT_STATES, MODEL_STATUSES } from '../../core/records/model.js';
 
 export const ModelProviderEnum = builder.enumType('ModelProvider', {
   description: 'The wire protocol a model is reached with.',

@@ -1,10 +1,9 @@
 import { builder } from '../../graphql/builder.js';
 import { withoutNulls } from '../../graphql/input.js';
-import { POOL_STRATEGIES, type PoolMember } from '../../core/records/pool.js';
+import { POOL_STRATEGIES, type PoolMember, type PoolRecord } from '../../core/records/pool.js';
 import { requireScope } from '../keys/viewer.js';
 import { ModelRef } from '../models/model.graphql.js';
 import type { StoredRetry } from '../../core/records/model.js';
-import type { PoolRecord } from '../../core/records/pool.js';
 
 const PoolStrategyEnum = builder.enumType('PoolStrategy', {
   description: 'WEIGHTED: by weight. ROUND_ROBIN: in turn. LEAST_LATENCY: the member with the lowest recent latency (an EWMA of live traffic).',
