@@ -47,7 +47,7 @@ let gatewayPid = 0;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sy-profile-'));
-  const upstream = await startBenchUpstream({ tokens: 16, delayMs: 0 });
+  const upstream = await startBenchUpstream({ tokens: Number(process.env.PROFILE_TOKENS ?? 16), delayMs: 0 });
   const gw = await startGateway(upstream.url, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`], compiled: process.env.PROFILE_COMPILED === '1' });
   gatewayPid = gw.pid;
   // Warm up (JIT, connection pools), then measure.

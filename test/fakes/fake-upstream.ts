@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 export type Scripted =
   | { type: 'json'; status?: number; headers?: Record<string, string>; body: unknown; delayMs?: number }
   /** Pre-framed SSE text, written in odd-sized chunks (1, 7, 13, 2, 31, 5 … bytes) with a pause between them. */
-  | { type: 'sse'; body: string; delayMs?: number; headers?: Record<string, string> }
+  /** An SSE body, written in small odd-sized pieces (`delayMs` apart), or in one write with `oneWrite`. */
+  | { type: 'sse'; body: string; delayMs?: number; oneWrite?: boolean; headers?: Record<string, string> }
   /** SSE text of which only the first `bytes` are sent before the socket is destroyed. */
   | { type: 'cut'; body: string; bytes: number }
   /** Accepts the request and never answers. */
@@ -89,8 +90,11 @@ export async function startFakeUpstream(options: { auth?: AuthCheck; port?: numb
         return;
       case 'sse':
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...scripted.headers });
-        await writeChunks(res, scripted.body, scripted.delayMs ?? 0);
-        res.end();
+        if (scripted.oneWrite) res.end(scripted.body);
+        else {
+          await writeChunks(res, scripted.body, scripted.delayMs ?? 0);
+          res.end();
+        }
         return;
       case 'cut':
         res.writeHead(200, { 'content-type': 'text/event-stream' });

@@ -11,6 +11,7 @@ import {
   UsageUpdatedSubscription,
 } from '../helpers/documents.js';
 import { expectData, expectError } from '../helpers/graphql.js';
+import { type StreamEvent, tokenDeltas } from '../helpers/stream-events.js';
 import { BUDGET_SHARE } from '../../src/modules/generations/admission.js';
 import { startVendorApp, type VendorApp } from '../helpers/vendor-app.js';
 import { subscribe, waitFor, wsClient, WsClients } from '../helpers/ws.js';
@@ -140,10 +141,13 @@ describe('cost limit during a stream', () => {
     const client = wsClient(await v.t.listen());
     clients.push(client);
     // $0.0004 = 400 micro: the prompt (7 tokens) costs 210, leaving 3 output tokens at 60 each; the upstream ignores that and sends more.
-    const events: { __typename: string; costUsd?: number; generation?: { finishReason: string | null; status: string; text: string } }[] = [];
+    const events: (StreamEvent & { costUsd?: number })[] = [];
     for await (const r of subscribe(client, GenerateStreamCost, { input: { model: 'gpt-test', prompt: 'Hi', costLimit: 0.0004 } })) events.push(r.data?.generateStream as (typeof events)[number]);
+    // "Hello" 1, " there" 1, "! 你好" 3 cl100k tokens: each delta carries the running cost after its last chunk.
+    const runningAfterChunk = [0.00027, 0.00033, 0.00057];
     const deltas = events.filter((e) => e.__typename === 'TokenDelta');
-    expect(deltas.map((d) => d.costUsd)).toEqual([0.00027, 0.00033, 0.00057]); // "Hello" 1, " there" 1, "! 你好" 3 cl100k tokens
+    expect(deltas.map((d) => d.costUsd)).toEqual(deltas.map((d) => runningAfterChunk[(d.index ?? 0) + (d.chunks ?? 1) - 1]));
+    expect(tokenDeltas(events)).toMatchObject({ text: 'Hello there! 你好', chunks: 3 });
     expect(events.at(-1)).toMatchObject({ __typename: 'GenerationCompleted', generation: { status: 'SUCCEEDED', finishReason: 'COST_LIMIT', text: 'Hello there! 你好' } });
   });
 });

@@ -86,7 +86,7 @@ export const GenerateStream = graphql(`
     generateStream(input: $input) {
       __typename
       ... on GenerationStarted { generationId model { id } }
-      ... on TokenDelta { generationId text index }
+      ... on TokenDelta { generationId text index chunks }
       ... on GenerationCompleted { generation { id status text finishReason costMicroUsd usage { inputTokens outputTokens estimated } } }
       ... on GenerationFailed { generationId code message partialText generation { id status errorCode } }
     }
@@ -177,7 +177,7 @@ export const GenerateStreamCost = graphql(`
   subscription GenerateStreamCost($input: GenerateInput!) {
     generateStream(input: $input) {
       __typename
-      ... on TokenDelta { text costUsd }
+      ... on TokenDelta { text costUsd index chunks }
       ... on GenerationCompleted { generation { status finishReason text costMicroUsd maxTokens } }
     }
   }

@@ -5,6 +5,7 @@ import { expectData } from '../helpers/graphql.js';
 import { startVendorApp, type VendorApp } from '../helpers/vendor-app.js';
 import { subscribe, waitFor, wsClient } from '../helpers/ws.js';
 import { fixture } from '../fakes/vendors.js';
+import { eventKinds, tokenDeltas } from '../helpers/stream-events.js';
 
 let v: VendorApp;
 let client: Client;
@@ -31,27 +32,37 @@ async function collectEvents(input: Parameters<typeof subscribe<unknown, { input
 }
 
 describe('generateStream over graphql-ws', () => {
-  it('should yield started, one delta per upstream chunk, then completed with the stored generation', async () => {
+  it('should yield started, one delta per upstream chunk when they arrive apart, then completed with the stored generation', async () => {
+    v.openai.respond('POST /v1/chat/completions', { type: 'sse', body: fixture('openai/chat-text.sse'), delayMs: 5 });
     const events = await collectEvents({ input: { model: 'gpt-test', prompt: 'Hi' } } as never);
-    expect(events.map((e) => e.__typename)).toEqual(['GenerationStarted', 'TokenDelta', 'TokenDelta', 'TokenDelta', 'TokenDelta', 'GenerationCompleted']);
+    expect(eventKinds(events)).toEqual(['GenerationStarted', 'TokenDelta…', 'GenerationCompleted']);
     const started = events[0] as Event & { generationId: string };
     expect(started).toMatchObject({ model: { id: 'gpt-test' } });
-    expect(events.slice(1, 5).map((e) => [e.text, e.index, e.generationId])).toEqual([
-      ['Hello', 0, started.generationId],
-      [' there', 1, started.generationId],
-      ['! 你好', 2, started.generationId],
-      [' 😀', 3, started.generationId],
-    ]);
-    expect(events[5]).toMatchObject({
+    expect(tokenDeltas(events)).toMatchObject({ text: 'Hello there! 你好 😀', chunks: 4 });
+    for (const delta of events.filter((e) => e.__typename === 'TokenDelta')) expect(delta.generationId).toBe(started.generationId);
+    // 5 ms apart, the chunks are read one by one: one delta each (unless this machine stalls for 5 ms).
+    const deltas = events.filter((e) => e.__typename === 'TokenDelta').map((e) => [e.text, e.index, e.chunks]);
+    if (deltas.length === 4) expect(deltas).toEqual([['Hello', 0, 1], [' there', 1, 1], ['! 你好', 2, 1], [' 😀', 3, 1]]);
+    expect(events.at(-1)).toMatchObject({
       generation: { id: started.generationId, status: 'SUCCEEDED', text: 'Hello there! 你好 😀', finishReason: 'STOP', costMicroUsd: 660, usage: { inputTokens: 12, outputTokens: 5, estimated: false } },
     });
+  });
+
+  it('should merge chunks that arrive together into one delta: text, order and index kept', async () => {
+    v.openai.respond('POST /v1/chat/completions', { type: 'sse', body: fixture('openai/chat-text.sse'), oneWrite: true });
+    const events = await collectEvents({ input: { model: 'gpt-test', prompt: 'Hi' } } as never);
+    expect(eventKinds(events)).toEqual(['GenerationStarted', 'TokenDelta…', 'GenerationCompleted']);
+    const deltas = tokenDeltas(events);
+    expect(deltas).toMatchObject({ text: 'Hello there! 你好 😀', chunks: 4 });
+    expect(deltas.deltas).toBeLessThan(4);
+    expect(events.at(-1)).toMatchObject({ generation: { status: 'SUCCEEDED', text: 'Hello there! 你好 😀' } });
   });
 
   it('should end with GenerationFailed carrying the partial text when the upstream fails after tokens', async () => {
     v.anthropic.respond('POST /v1/messages', { type: 'sse', body: fixture('anthropic/messages-overloaded-midstream.sse') });
     const events = await collectEvents({ input: { model: 'claude-test', prompt: 'Hi' } } as never);
-    expect(events.map((e) => e.__typename)).toEqual(['GenerationStarted', 'TokenDelta', 'GenerationFailed']);
-    expect(events[2]).toMatchObject({ code: 'UPSTREAM_ERROR', message: 'anthropic failed mid-stream: overloaded_error: Overloaded', partialText: 'Partial answer', generation: { status: 'FAILED', errorCode: 'UPSTREAM_ERROR' } });
+    expect(eventKinds(events)).toEqual(['GenerationStarted', 'TokenDelta…', 'GenerationFailed']);
+    expect(events.at(-1)).toMatchObject({ code: 'UPSTREAM_ERROR', message: 'anthropic failed mid-stream: overloaded_error: Overloaded', partialText: 'Partial answer', generation: { status: 'FAILED', errorCode: 'UPSTREAM_ERROR' } });
   });
 
   it('should abort the upstream and store CANCELLED with partial usage when the subscription closes', async () => {
@@ -77,10 +88,11 @@ describe('generateStream over graphql-ws', () => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify({ query: 'subscription { generateStream(input: {model: "claude-test", prompt: "Hi"}) { __typename ... on TokenDelta { text } } }' }),
+      body: JSON.stringify({ query: 'subscription { generateStream(input: {model: "claude-test", prompt: "Hi"}) { __typename ... on TokenDelta { text index chunks } } }' }),
     });
     const body = await response.text();
-    const types = [...body.matchAll(/"__typename":"(\w+)"/g)].map((m) => m[1]);
-    expect(types).toEqual(['GenerationStarted', 'TokenDelta', 'TokenDelta', 'TokenDelta', 'TokenDelta', 'GenerationCompleted']);
+    const events = [...body.matchAll(/^data: (.*)$/gm)].map((m) => (JSON.parse(m[1] as string) as { data: { generateStream: Event } }).data.generateStream);
+    expect(eventKinds(events)).toEqual(['GenerationStarted', 'TokenDelta…', 'GenerationCompleted']);
+    expect(tokenDeltas(events)).toMatchObject({ text: 'Hello from Claude — ünïcödé', chunks: 4 });
   });
 });

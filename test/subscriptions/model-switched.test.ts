@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Client } from 'graphql-ws';
 import { CreateApiKey, CreateSession, GenerateStream, ModelSwitchedSubscription, RegisterModel, SessionQuery, SwitchModel, GenerateInSession } from '../helpers/documents.js';
 import { expectData } from '../helpers/graphql.js';
+import { type StreamEvent, tokenDeltas } from '../helpers/stream-events.js';
 import { startVendorApp, type VendorApp } from '../helpers/vendor-app.js';
 import { subscribe, waitFor, wsClient, WsClients } from '../helpers/ws.js';
 
@@ -62,7 +63,7 @@ describe('modelSwitched and switching under streams', () => {
     expectData(await v.t.run(RegisterModel, { input: { id: 'mock-slow', provider: 'MOCK', mock: { tokens: 12, tokenDelayMs: 20 } } }));
     const session = expectData(await v.t.run(CreateSession, { input: { modelId: 'mock-slow' } })).createSession;
     const stream = subscribe(client(), GenerateStream, { input: { sessionId: session.id, prompt: 'first turn' } });
-    const events: { __typename: string; generation?: { status: string } }[] = [];
+    const events: StreamEvent[] = [];
     let switched = false;
     for await (const result of stream) {
       const event = result.data?.generateStream as (typeof events)[number];
@@ -75,7 +76,7 @@ describe('modelSwitched and switching under streams', () => {
     const completed = events.at(-1) as { __typename: string; generation: { id: string; status: string; text: string } };
     expect(completed.__typename).toBe('GenerationCompleted');
     expect(completed.generation.status).toBe('SUCCEEDED');
-    expect(events.filter((e) => e.__typename === 'TokenDelta')).toHaveLength(12); // all from mock-slow
+    expect(tokenDeltas(events).chunks).toBe(12); // all from mock-slow
     const next = expectData(await v.t.run(GenerateInSession, { input: { sessionId: session.id, prompt: 'second turn' } })).generate;
     expect(next.modelId).toBe('gpt-test');
     expect(v.openai.calls.at(-1)?.body).toMatchObject({ messages: [{ role: 'user', content: 'first turn' }, { role: 'assistant', content: completed.generation.text }, { role: 'user', content: 'second turn' }] });

@@ -46,11 +46,13 @@ const StartedRef = builder.objectRef<Started>('GenerationStarted').implement({
 });
 
 const DeltaRef = builder.objectRef<Delta>('TokenDelta').implement({
-  description: 'One upstream chunk of text.',
+  description:
+    'Text from one or more upstream chunks, in order. Chunks that arrive together, or while the subscriber has not yet taken the previous delta, travel as one delta (their text joined): a slow reader is not sent one event per token. `index` and `chunks` say which: the next delta’s index is this index + chunks.',
   fields: (t) => ({
     generationId: t.exposeID('generationId'),
     text: t.exposeString('text'),
-    index: t.exposeInt('index', { description: '0, 1, 2 … in the order the chunks arrived.' }),
+    index: t.exposeInt('index', { description: 'The number of this delta’s first upstream chunk: 0, 1, 2 … in the order the chunks arrived.' }),
+    chunks: t.exposeInt('chunks', { description: 'How many upstream chunks this delta carries (1 or more).' }),
     costUsd: t.float({ description: "The generation's cost so far (estimated from the text; the completed generation has the exact figure).", resolve: (e) => e.costMicroUsd / 1_000_000 }),
   }),
 });
@@ -74,7 +76,7 @@ const FailedRef = builder.objectRef<Failed>('GenerationFailed').implement({
 const EVENT_TYPES = { started: StartedRef, delta: DeltaRef, completed: CompletedRef, failed: FailedRef } as const;
 
 const GenerationEventUnion = builder.unionType('GenerationEvent', {
-  description: 'generateStream yields GenerationStarted, one TokenDelta per upstream chunk, then GenerationCompleted or GenerationFailed.',
+  description: 'generateStream yields GenerationStarted, TokenDeltas (each one or more upstream chunks, in order), then GenerationCompleted or GenerationFailed.',
   types: [StartedRef, DeltaRef, CompletedRef, FailedRef],
   resolveType: (event) => EVENT_TYPES[event.kind],
 });

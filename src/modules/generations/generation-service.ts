@@ -1,4 +1,3 @@
-import { Repeater } from '@repeaterjs/repeater';
 import { GatewayError, UpstreamError } from '../../core/errors.js';
 import type { FinishReason, GenerationRecord, GenerationStatus } from '../../core/records/generation.js';
 import type { ModelRecord } from '../../core/records/model.js';
@@ -6,6 +5,7 @@ import { costMicroUsd } from '../../pricing/cost.js';
 import type { Usage } from '../../providers/provider.js';
 import { countPromptTokens, countTokens } from '../../providers/token-estimate.js';
 import { AttemptLog } from '../../routing/attempt-log.js';
+import { MergingQueue } from '../../util/merging-queue.js';
 import type { Router } from '../../routing/router.js';
 import { hasScope, type Viewer } from '../keys/viewer.js';
 import type { SessionService } from '../sessions/session-service.js';
@@ -16,7 +16,8 @@ import type { GenerationFilter, GenerationPage, GenerationRepository } from './g
 /** What a generation stream yields, in order: started, deltas, then completed or failed. */
 export type GenerationEvent =
   | { readonly kind: 'started'; readonly generationId: string; readonly model: ModelRecord; readonly at: Date }
-  | { readonly kind: 'delta'; readonly generationId: string; readonly text: string; readonly index: number; readonly costMicroUsd: number }
+  /** Text of `chunks` upstream chunks (more than one when they were merged), the first being number `index` (0-based). */
+  | { readonly kind: 'delta'; readonly generationId: string; readonly text: string; readonly index: number; readonly chunks: number; readonly costMicroUsd: number }
   | { readonly kind: 'completed'; readonly generation: GenerationRecord }
   | { readonly kind: 'failed'; readonly generation: GenerationRecord; readonly code: string; readonly message: string };
 
@@ -36,7 +37,16 @@ export interface GenerationServiceDeps {
   readonly models: { find(id: string): ModelRecord | undefined };
 }
 
-type Emit = (event: GenerationEvent) => unknown;
+type Emit = (event: GenerationEvent) => void;
+
+/**
+ * Two deltas not yet read travel as one: the text joined, `index` the first chunk's, `chunks`
+ * summed, the running cost the later one's. Nothing else merges.
+ */
+export function mergeDeltas(last: GenerationEvent, next: GenerationEvent): GenerationEvent | undefined {
+  if (last.kind !== 'delta' || next.kind !== 'delta') return undefined;
+  return { ...last, text: last.text + next.text, chunks: last.chunks + next.chunks, costMicroUsd: next.costMicroUsd };
+}
 
 /**
  * Runs generations (SPEC §6): a request admitted (see Admission) is sent through the router on
@@ -65,33 +75,37 @@ export class GenerationService {
   }
 
   /**
-   * `generateStream`: the events of one generation. Closing the iterator (the client
-   * unsubscribes or disconnects) aborts the upstream call; the generation is stored CANCELLED.
+   * `generateStream`: the events of one generation. Text chunks the reader has not taken yet are
+   * merged into one delta (see mergeDeltas). Closing the iterator (the client unsubscribes or
+   * disconnects) aborts the upstream call; the generation is stored CANCELLED.
    */
   stream(prepared: PreparedGeneration): AsyncIterableIterator<GenerationEvent> {
-    let started = false;
-    const events = new Repeater<GenerationEvent>(async (push, stop) => {
-      started = true;
-      const controller = new AbortController();
-      let ended = false;
-      // Abort only a generation still running when the subscription closes (an abort builds an
-      // AbortError: not for every stream that simply finished).
-      void stop.then(() => ended || controller.abort());
-      try {
-        await this.execute(prepared, controller.signal, push);
-      } finally {
-        ended = true;
-        stop();
-      }
+    const controller = new AbortController();
+    let running: Promise<unknown> | undefined;
+    let ended = false;
+    const queue = new MergingQueue<GenerationEvent>(mergeDeltas, async () => {
+      // A subscription closed before its first read never runs: give back what it reserved.
+      if (!running) return void prepared.reservation?.release();
+      // Abort only a generation still running (an abort builds an AbortError: not for every
+      // stream that simply finished); the close waits until its record is stored.
+      if (!ended) controller.abort();
+      await running;
     });
-    // A subscription closed before its first read never runs: give back what it reserved.
+    const start = () => {
+      running = this.execute(prepared, controller.signal, (event) => queue.push(event)).then(
+        () => queue.end(),
+        (error: unknown) => queue.fail(error),
+      ).finally(() => {
+        ended = true;
+      });
+    };
     return {
-      next: () => events.next(),
-      return: (value?: unknown) => {
-        if (!started) prepared.reservation?.release();
-        return events.return(value as never);
+      next: () => {
+        if (!running) start();
+        return queue.next();
       },
-      throw: (error?: unknown) => events.throw(error),
+      return: () => queue.return(),
+      throw: (error?: unknown) => queue.throw(error),
       [Symbol.asyncIterator]() {
         return this;
       },
@@ -125,14 +139,14 @@ export class GenerationService {
     try {
       const route = await this.deps.router.start(prepared.plan, request, inner.signal, attempts, { wholeAnswer: !prepared.stream, ...(typeof prepared.promptTokens === 'number' ? { promptTokens: prepared.promptTokens } : {}) });
       model = route.model;
-      await emit?.({ kind: 'started', generationId: prepared.id, model, at: prepared.createdAt });
+      emit?.({ kind: 'started', generationId: prepared.id, model, at: prepared.createdAt });
       for await (const part of route.parts) {
         if (part.type === 'text-delta') {
           timeToFirstToken ??= (route.firstTokenAt ?? performance.now()) - started;
           text += part.text;
           if (trackCost) outputTokens += countTokens(part.text);
           const running = trackCost ? costMicroUsd(promptTokens, outputTokens, model) : 0;
-          await emit?.({ kind: 'delta', generationId: prepared.id, text: part.text, index: deltas++, costMicroUsd: running });
+          emit?.({ kind: 'delta', generationId: prepared.id, text: part.text, index: deltas++, chunks: 1, costMicroUsd: running });
           if (prepared.costLimitMicroUsd !== null && running > prepared.costLimitMicroUsd && !stoppedForCost) {
             stoppedForCost = true;
             inner.abort();
@@ -177,8 +191,8 @@ export class GenerationService {
     if (status === 'SUCCEEDED' && prepared.sessionId) {
       await this.deps.sessions.appendTurn(prepared.sessionId, [...prepared.fresh, { role: 'assistant', content: text }], record.id);
     }
-    if (status === 'SUCCEEDED') await emit?.({ kind: 'completed', generation: record });
-    else if (error && !cancelled) await emit?.({ kind: 'failed', generation: record, code: error.code, message: error.message });
+    if (status === 'SUCCEEDED') emit?.({ kind: 'completed', generation: record });
+    else if (error && !cancelled) emit?.({ kind: 'failed', generation: record, code: error.code, message: error.message });
     return error && !cancelled ? { record, error } : { record };
   }
 
