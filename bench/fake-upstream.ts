@@ -3,9 +3,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * A fast OpenAI-compatible upstream for benchmarks: `GET /v1/models` and streaming
- * `POST /v1/chat/completions` with `tokens` chunks (plus usage), `delayMs` before each. With no
- * delay the whole stream is one write, so the upstream costs as little as possible.
+ * A fast OpenAI-compatible upstream for benchmarks: `GET /v1/models` and `POST
+ * /v1/chat/completions` — streamed (`"stream": true`) as `tokens` chunks (plus usage), `delayMs`
+ * before each, else one JSON completion with the same text. With no delay the whole stream is one
+ * write, so the upstream costs as little as possible.
  */
 export async function startBenchUpstream(options: { tokens: number; delayMs: number }): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const chunk = (delta: object, finish: string | null) =>
@@ -17,6 +18,14 @@ export async function startBenchUpstream(options: { tokens: number; delayMs: num
     `data: ${JSON.stringify({ id: 'chatcmpl-bench', object: 'chat.completion.chunk', created: 0, model: 'bench-model', choices: [], usage: { prompt_tokens: 10, completion_tokens: options.tokens } })}\n\n` +
     'data: [DONE]\n\n';
   const whole = head + tokens.join('') + tail;
+  const completion = JSON.stringify({
+    id: 'chatcmpl-bench',
+    object: 'chat.completion',
+    created: 0,
+    model: 'bench-model',
+    choices: [{ index: 0, message: { role: 'assistant', content: Array.from({ length: options.tokens }, (_, i) => ` tok${i}`).join('') }, finish_reason: 'stop' }],
+    usage: { prompt_tokens: 10, completion_tokens: options.tokens, total_tokens: 10 + options.tokens },
+  });
   const models = JSON.stringify({ object: 'list', data: [{ id: 'bench-model' }] });
 
   const server = createServer((req, res) => {
@@ -24,8 +33,14 @@ export async function startBenchUpstream(options: { tokens: number; delayMs: num
       res.writeHead(200, { 'content-type': 'application/json' }).end(models);
       return;
     }
-    req.resume();
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
     req.on('end', () => {
+      if (!/"stream"\s*:\s*true/.test(body)) {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(completion);
+        return;
+      }
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
       if (options.delayMs <= 0) {
         res.end(whole);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:profile -- <generate|stream|fanout> [seconds]`: runs the gateway under
+ * `npm run bench:profile -- <generate|generate1|sse|stream|fanout> [seconds]`: runs the gateway under
  * `node --cpu-prof`, drives one load shape, stops the gateway (SIGTERM writes the profile) and
  * prints where the gateway's CPU went during the load window only (start-up excluded): self time
  * per function and per package. The raw `.cpuprofile` is kept (path printed) for Chrome DevTools.
@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startBenchUpstream } from './fake-upstream.js';
 import { startGateway } from './gateway.js';
-import { agent, GENERATE } from './load.js';
+import { agent, GENERATE, post } from './load.js';
+import { closedLoop, switchyardSse } from './stream-clients.js';
 import { streamsPerSecond, switchFanOut } from './scenarios.js';
 
 interface ProfileNode {
@@ -34,12 +35,20 @@ async function drive(url: string): Promise<void> {
   if (scenario === 'generate') {
     const result = await autocannon({ url: `${url}/graphql`, method: 'POST', headers: { 'content-type': 'application/json' }, body: GENERATE, connections: 64, duration: seconds });
     console.log(`generate at 64 connections (profiled, so slower than the bench): ${result.requests.average} req/s, p99 ${result.latency.p99} ms, ${result.errors + result.non2xx} errors`);
+  } else if (scenario === 'generate1') {
+    const until = performance.now() + seconds * 1000;
+    let n = 0;
+    for (; performance.now() < until; n++) await post(`${url}/graphql`, GENERATE);
+    console.log(`generate at 1 connection, sequential (profiled): ${(n / seconds).toFixed(0)} req/s`);
+  } else if (scenario === 'sse') {
+    const streams = Array.from({ length: 16 }, () => switchyardSse(url, 'bench'));
+    console.log(`generateStream over SSE at 16 connections (profiled): ${(await closedLoop(streams, seconds, Number(process.env.PROFILE_TOKENS ?? 16))).streamsPerSecond} streams/s`);
   } else if (scenario === 'stream') {
     console.log(`generateStream at 16 connections (profiled): ${(await streamsPerSecond(gw, 16, seconds)).streamsPerSecond} streams/s`);
   } else if (scenario === 'fanout') {
     console.log(await switchFanOut({ ...gw, pid: gatewayPid }, 1000, 30));
   } else {
-    throw new Error(`unknown scenario ${scenario}: expected generate, stream or fanout`);
+    throw new Error(`unknown scenario ${scenario}: expected generate, generate1, sse, stream or fanout`);
   }
 }
 
@@ -81,11 +90,11 @@ function report(profile: CpuProfile, from: number, to: number): void {
     selfByFunction.set(key, (selfByFunction.get(key) ?? 0) + micros);
     const pkg = frame.url.includes('/node_modules/')
       ? (/\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(frame.url)?.[1] ?? 'node_modules')
-      : frame.url.includes('/src/')
-        ? 'switchyard src'
+      : /\/(src|dist)\//.test(frame.url)
+        ? `switchyard ${/\/(?:src|dist)\/([^/]+)/.exec(frame.url)?.[1]?.replace(/\.[jt]s$/, '') ?? ''}`
         : frame.url.startsWith('node:')
           ? 'node internals'
-          : frame.functionName.startsWith('(') ? frame.functionName : 'other';
+          : frame.functionName.startsWith('(') ? frame.functionName : `native (${frame.url ? 'other' : frame.functionName || 'anonymous'})`;
     selfByPackage.set(pkg, (selfByPackage.get(pkg) ?? 0) + micros);
   }
   const print = (title: string, map: Map<string, number>, limit: number) => {

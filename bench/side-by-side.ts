@@ -1,136 +1,231 @@
 /**
- * `npm run bench:side-by-side`: Switchyard and Portkey's gateway (bench/peer, pinned, installed
- * here) in front of the same loopback OpenAI-compatible upstream, streaming over SSE: closed-loop
- * clients, each starting its next stream when the last ended. Switchyard is asked through GraphQL
- * over SSE (`generateStream`), Portkey through its OpenAI route. Prints the figures and writes
- * bench/SIDE-BY-SIDE.md. Environment: BENCH_SECONDS (5), BENCH_REPEATS (3).
+ * Switchyard and Portkey's gateway (bench/peer, pinned, installed by the bench alone) side by side,
+ * in front of the same loopback OpenAI-compatible upstreams, measured in one run: streams per
+ * second over SSE and graphql-ws, paced streams, non-streaming latency at one connection and
+ * throughput at 64, and memory. `sideBySide()` answers the markdown section that `npm run bench`
+ * puts in bench/RESULTS.md; `npm run bench:side-by-side` runs it alone and writes
+ * bench/SIDE-BY-SIDE.md. Environment: BENCH_SECONDS (5), BENCH_REPEATS (3), BENCH_REQUESTS (2000).
  */
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import autocannon from 'autocannon';
 import { request } from 'undici';
 import { startBenchUpstream } from './fake-upstream.js';
-import { rssMb, startGateway } from './gateway.js';
-import { agent, STREAM_QUERY } from './load.js';
-import { startPeer } from './peer.js';
+import { type RunningGateway, rssMb, startGateway } from './gateway.js';
+import { agent, GENERATE } from './load.js';
+import { type RunningPeer, startPeer } from './peer.js';
 import { quantile, round, summary } from './stats.js';
+import { closedLoop, directSse, peerHeaders, peerSse, type StreamOnce, switchyardSse, switchyardWs } from './stream-clients.js';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+/** Chunks per fast stream (sent at once) and per paced stream (10 ms apart), tokens per non-streamed answer. */
+const FAST_TOKENS = 64;
+const PACED_TOKENS = 32;
+const PACED_DELAY_MS = 10;
+const JSON_TOKENS = 16;
+const WARM_UP_SECONDS = 3;
 
-/** One SSE stream: time to the first token, to the end, and the tokens received. */
-type StreamOnce = () => Promise<{ firstTokenMs: number; totalMs: number; tokens: number }>;
+interface Row {
+  figure: string;
+  unit: string;
+  portkey: number[];
+  switchyard: number[];
+  /** The issue-13 goal, as text and as a test of the two medians. */
+  goal?: { text: string; meets(switchyard: number, portkey: number): boolean };
+}
 
-async function readSse(url: string, headers: Record<string, string>, body: string, isToken: (data: string) => boolean) {
+export interface SideBySideOptions {
+  seconds: number;
+  repeats: number;
+  requests: number;
+  log(message: string): void;
+}
+
+/** A POST timed to the end of its body; throws unless it answered 200 without GraphQL errors. */
+async function timedPost(url: string, headers: Record<string, string>, body: string): Promise<number> {
   const started = performance.now();
   const response = await request(url, { method: 'POST', headers, body, dispatcher: agent });
-  if (response.statusCode !== 200) throw new Error(`${url} answered ${response.statusCode}: ${await response.body.text()}`);
-  let firstTokenMs = Number.NaN;
-  let tokens = 0;
-  let rest = '';
-  for await (const chunk of response.body) {
-    rest += chunk.toString();
-    let end = rest.indexOf('\n\n');
-    while (end !== -1) {
-      const event = rest.slice(0, end);
-      rest = rest.slice(end + 2);
-      const data = event.split('\n').find((line) => line.startsWith('data:'))?.slice(5).trim() ?? '';
-      if (data && isToken(data)) {
-        if (Number.isNaN(firstTokenMs)) firstTokenMs = performance.now() - started;
-        tokens++;
-      }
-      end = rest.indexOf('\n\n');
-    }
-  }
-  return { firstTokenMs, totalMs: performance.now() - started, tokens };
+  const text = await response.body.text();
+  if (response.statusCode !== 200 || text.includes('"errors"')) throw new Error(`${url} answered ${response.statusCode}: ${text.slice(0, 200)}`);
+  return performance.now() - started;
 }
 
-function switchyardStream(baseUrl: string): StreamOnce {
-  const body = JSON.stringify({ query: STREAM_QUERY, variables: { m: 'bench' } });
-  return () => readSse(`${baseUrl}/graphql`, { 'content-type': 'application/json', accept: 'text/event-stream' }, body, (data) => data.includes('"TokenDelta"'));
+async function requestsPerSecond(url: string, headers: Record<string, string>, body: string, seconds: number): Promise<number> {
+  const result = await autocannon({ url, method: 'POST', headers, body, connections: 64, duration: seconds });
+  if (result.errors + result.non2xx > 0) throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx under load`);
+  return result.requests.average;
 }
 
-function peerStream(peerUrl: string, upstreamUrl: string): StreamOnce {
-  const body = JSON.stringify({ model: 'bench-model', stream: true, messages: [{ role: 'user', content: 'hello bench' }] });
-  const headers = { 'content-type': 'application/json', authorization: 'Bearer sk-bench', 'x-portkey-provider': 'openai', 'x-portkey-custom-host': `${upstreamUrl}/v1` };
-  return () => readSse(`${peerUrl}/v1/chat/completions`, headers, body, (data) => data.includes('"content":" tok'));
-}
-
-/** `connections` clients streaming back to back for SECONDS. */
-async function closedLoop(stream: StreamOnce, connections: number) {
-  const until = performance.now() + SECONDS * 1000;
-  const totals: number[] = [];
-  const firsts: number[] = [];
-  let tokens = 0;
-  let errors = 0;
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < until) {
-        try {
-          const r = await stream();
-          totals.push(r.totalMs);
-          firsts.push(r.firstTokenMs);
-          tokens += r.tokens;
-        } catch {
-          errors++;
-        }
-      }
-    }),
-  );
-  return { streamsPerSecond: totals.length / SECONDS, totalP50: quantile(totals, 0.5), firstP50: quantile(firsts, 0.5), tokensPerStream: tokens / Math.max(1, totals.length), errors };
-}
-
-async function main(): Promise<void> {
-  execSync('npm run build', { cwd: new URL('..', import.meta.url).pathname, stdio: 'ignore' });
-  const upstream = await startBenchUpstream({ tokens: 64, delayMs: 0 }); // 64 chunks sent at once
-  const gw = await startGateway(upstream.url, { compiled: true });
-  const peer = await startPeer();
-  const rows: string[] = [];
+export async function sideBySide(options: SideBySideOptions): Promise<string> {
+  const { seconds, repeats, requests, log } = options;
+  const started = Date.now();
+  const small = await startBenchUpstream({ tokens: JSON_TOKENS, delayMs: 0 });
+  const fast = await startBenchUpstream({ tokens: FAST_TOKENS, delayMs: 0 });
+  const paced = await startBenchUpstream({ tokens: PACED_TOKENS, delayMs: PACED_DELAY_MS });
+  let gw: RunningGateway | undefined;
+  let peer: RunningPeer | undefined;
+  const rows: Row[] = [];
+  const row = (figure: string, unit: string, goal?: Row['goal']) => {
+    const r: Row = { figure, unit, portkey: [], switchyard: [], ...(goal ? { goal } : {}) };
+    rows.push(r);
+    return r;
+  };
+  const twice = { text: '≥ 2× Portkey', meets: (sy: number, pk: number) => sy >= 2 * pk };
   try {
-    const subjects = { switchyard: { stream: switchyardStream(gw.url), pid: gw.pid }, portkey: { stream: peerStream(peer.url, upstream.url), pid: peer.pid } };
-    for (const s of Object.values(subjects)) for (let i = 0; i < 20; i++) await s.stream(); // warm up
-    for (const connections of [16, 64]) {
-      const figures: Record<string, { sps: number[]; total: number[]; first: number[]; rss: number[] }> = {};
-      for (let r = 0; r < REPEATS; r++) {
-        for (const [name, s] of Object.entries(subjects)) {
-          const result = await closedLoop(s.stream, connections);
-          if (result.errors) console.log(`[side-by-side] ${name}: ${result.errors} failed streams`);
-          const f = (figures[name] ??= { sps: [], total: [], first: [], rss: [] });
-          f.sps.push(result.streamsPerSecond);
-          f.total.push(result.totalP50);
-          f.first.push(result.firstP50);
-          f.rss.push(rssMb(s.pid));
-          console.log(`[side-by-side] ${name} @${connections}: ${round(result.streamsPerSecond, 1)} streams/s, p50 ${round(result.totalP50, 2)} ms, first token p50 ${round(result.firstP50, 2)} ms, ${round(result.tokensPerStream, 1)} tokens/stream`);
+    const model = (id: string, url: string) => ({ id, provider: 'openai-compatible', upstreamModel: 'bench-model', baseUrl: `${url}/v1`, pricing: { input: 1, output: 2 }, timeouts: { firstTokenMs: 60_000 } });
+    gw = await startGateway(small.url, { compiled: true, extraModels: [model('bench-fast', fast.url), model('bench-paced', paced.url)] });
+    peer = await startPeer();
+    const generateBody = GENERATE;
+    const chatBody = JSON.stringify({ model: 'bench-model', messages: [{ role: 'user', content: 'hello bench' }] });
+    const json = { 'content-type': 'application/json' };
+
+    // Memory at rest: after start and one request each.
+    await timedPost(`${gw.url}/graphql`, json, generateBody);
+    await timedPost(`${peer.url}/v1/chat/completions`, peerHeaders(small.url), chatBody);
+    const idle = row('idle RSS after start and one request', 'MiB', { text: '≤ Portkey', meets: (sy, pk) => sy <= pk });
+    idle.switchyard.push(rssMb(gw.pid));
+    idle.portkey.push(rssMb(peer.pid));
+    const peak = row('peak RSS under the loads below', 'MiB', { text: '≤ 200 MiB', meets: (sy) => sy <= 200 });
+    const peaks = { switchyard: 0, portkey: 0 };
+    const { pid: gwPid } = gw;
+    const { pid: peerPid } = peer;
+    const sampler = setInterval(() => {
+      peaks.switchyard = Math.max(peaks.switchyard, rssMb(gwPid));
+      peaks.portkey = Math.max(peaks.portkey, rssMb(peerPid));
+    }, 100);
+
+    const sse = { switchyard: switchyardSse(gw.url, 'bench-fast'), portkey: peerSse(peer.url, fast.url) };
+    const pacedSse = { switchyard: switchyardSse(gw.url, 'bench-paced'), portkey: peerSse(peer.url, paced.url), direct: directSse(paced.url) };
+    const times = (n: number, s: StreamOnce) => Array.from({ length: n }, () => s);
+    const wsSockets = await Promise.all(Array.from({ length: 64 }, () => switchyardWs(gw?.url ?? '', 'bench-fast')));
+    // Warm up (the JIT, connection pools): each path under load for WARM_UP_SECONDS.
+    log('warming up');
+    for (const s of [sse.switchyard, sse.portkey]) await closedLoop(times(16, s), WARM_UP_SECONDS, FAST_TOKENS);
+    await closedLoop(wsSockets.slice(0, 16).map((w) => w.stream), WARM_UP_SECONDS, FAST_TOKENS);
+    for (const s of [pacedSse.switchyard, pacedSse.portkey]) await closedLoop(times(16, s), 1, PACED_TOKENS);
+    await requestsPerSecond(`${gw.url}/graphql`, json, generateBody, 1);
+    await requestsPerSecond(`${peer.url}/v1/chat/completions`, peerHeaders(small.url), chatBody, 1);
+
+    const streamRows = [16, 64].map((c) => ({
+      c,
+      sps: row(`streams/s, ${c} connections, ${FAST_TOKENS} chunks at once: GraphQL over SSE / OpenAI SSE`, 'streams/s', twice),
+      total: row(`whole stream p50, ${c} connections, SSE`, 'ms'),
+      first: row(`first token p50, ${c} connections, SSE`, 'ms'),
+      ws: row(`streams/s, ${c} connections: Switchyard over graphql-ws / Portkey over SSE (it has no WebSocket API)`, 'streams/s', twice),
+      wsTotal: row(`whole stream p50, ${c} connections: graphql-ws / SSE`, 'ms'),
+    }));
+    const pacedTotal = row(`paced stream (${PACED_TOKENS} chunks ${PACED_DELAY_MS} ms apart, 64 connections): added whole-stream p50`, 'ms', { text: '≤ Portkey', meets: (sy, pk) => sy <= pk });
+    const pacedFirst = row('paced stream, 64 connections: added first token p50', 'ms', { text: '≤ 1 ms', meets: (sy) => sy <= 1 });
+    const addedP50 = row(`non-streaming, 1 connection: added p50 (${requests} sequential requests)`, 'ms', { text: '≤ 0.5 ms', meets: (sy) => sy <= 0.5 });
+    const addedP99 = row('non-streaming, 1 connection: added p99', 'ms');
+    const rps = row('non-streaming, 64 connections', 'req/s', { text: '≥ 3× Portkey', meets: (sy, pk) => sy >= 3 * pk });
+
+    const check = (name: string, errors: number) => {
+      if (errors > 0) log(`${name}: ${errors} streams failed or missed tokens`);
+    };
+    for (let r = 1; r <= repeats; r++) {
+      log(`side by side, repeat ${r}/${repeats}`);
+      for (const s of streamRows) {
+        for (const name of ['portkey', 'switchyard'] as const) {
+          const result = await closedLoop(times(s.c, sse[name]), seconds, FAST_TOKENS);
+          check(`${name} SSE @${s.c}`, result.errors);
+          s.sps[name].push(result.streamsPerSecond);
+          s.total[name].push(result.totalP50);
+          s.first[name].push(result.firstP50);
+          log(`${name} SSE @${s.c}: ${round(result.streamsPerSecond, 1)} streams/s, p50 ${round(result.totalP50, 2)} ms, first token ${round(result.firstP50, 2)} ms`);
         }
+        const ws = await closedLoop(wsSockets.slice(0, s.c).map((w) => w.stream), seconds, FAST_TOKENS);
+        check(`switchyard graphql-ws @${s.c}`, ws.errors);
+        s.ws.switchyard.push(ws.streamsPerSecond);
+        s.ws.portkey.push(s.sps.portkey.at(-1) ?? Number.NaN);
+        s.wsTotal.switchyard.push(ws.totalP50);
+        s.wsTotal.portkey.push(s.total.portkey.at(-1) ?? Number.NaN);
+        log(`switchyard graphql-ws @${s.c}: ${round(ws.streamsPerSecond, 1)} streams/s, p50 ${round(ws.totalP50, 2)} ms`);
       }
-      const median = (v: number[]) => summary(v).median;
-      const sy = figures.switchyard;
-      const pk = figures.portkey;
-      if (!sy || !pk) continue;
-      rows.push(`| streams/s, ${connections} connections, GraphQL over SSE vs OpenAI SSE | ${round(median(pk.sps), 1)} | ${round(median(sy.sps), 1)} | ${round(median(sy.sps) / median(pk.sps), 2)} |`);
-      rows.push(`| whole stream p50, ${connections} connections (ms) | ${round(median(pk.total), 2)} | ${round(median(sy.total), 2)} | ${round(median(sy.total) / median(pk.total), 2)} |`);
-      rows.push(`| first token p50, ${connections} connections (ms) | ${round(median(pk.first), 2)} | ${round(median(sy.first), 2)} | ${round(median(sy.first) / median(pk.first), 2)} |`);
-      rows.push(`| RSS after the ${connections}-connection runs (MB) | ${round(median(pk.rss), 1)} | ${round(median(sy.rss), 1)} | ${round(median(sy.rss) / median(pk.rss), 2)} |`);
+
+      const direct = await closedLoop(times(64, pacedSse.direct), seconds, PACED_TOKENS);
+      for (const name of ['portkey', 'switchyard'] as const) {
+        const result = await closedLoop(times(64, pacedSse[name]), seconds, PACED_TOKENS);
+        check(`${name} paced`, result.errors);
+        pacedTotal[name].push(result.totalP50 - direct.totalP50);
+        pacedFirst[name].push(result.firstP50 - direct.firstP50);
+        log(`${name} paced @64: p50 ${round(result.totalP50, 2)} ms (direct ${round(direct.totalP50, 2)}), first token ${round(result.firstP50, 2)} ms (direct ${round(direct.firstP50, 2)})`);
+      }
+
+      // One connection, sequential, interleaved so that noise falls on all alike. Each gateway is
+      // compared with the upstream call it makes: Switchyard streams from the upstream, Portkey asks for JSON.
+      const directStreamed = directSse(small.url);
+      const lat = { direct: [] as number[], directStreamed: [] as number[], switchyard: [] as number[], portkey: [] as number[] };
+      for (let i = 0; i < requests + 200; i++) {
+        const d = await timedPost(`${small.url}/v1/chat/completions`, json, chatBody);
+        const ds = (await directStreamed()).totalMs;
+        const sy = await timedPost(`${gw.url}/graphql`, json, generateBody);
+        const pk = await timedPost(`${peer.url}/v1/chat/completions`, peerHeaders(small.url), chatBody);
+        if (i < 200) continue; // warm-up
+        lat.direct.push(d);
+        lat.directStreamed.push(ds);
+        lat.switchyard.push(sy);
+        lat.portkey.push(pk);
+      }
+      for (const [q, target] of [[0.5, addedP50], [0.99, addedP99]] as const) {
+        target.switchyard.push(quantile(lat.switchyard, q) - quantile(lat.directStreamed, q));
+        target.portkey.push(quantile(lat.portkey, q) - quantile(lat.direct, q));
+      }
+      log(`1 connection: p50 direct ${round(quantile(lat.direct, 0.5))} / streamed ${round(quantile(lat.directStreamed, 0.5))}, Switchyard ${round(quantile(lat.switchyard, 0.5))}, Portkey ${round(quantile(lat.portkey, 0.5))} ms`);
+
+      rps.portkey.push(await requestsPerSecond(`${peer.url}/v1/chat/completions`, peerHeaders(small.url), chatBody, seconds));
+      rps.switchyard.push(await requestsPerSecond(`${gw.url}/graphql`, json, generateBody, seconds));
+      log(`64 connections: Portkey ${round(rps.portkey.at(-1) ?? 0, 0)} req/s, Switchyard ${round(rps.switchyard.at(-1) ?? 0, 0)} req/s`);
     }
+    clearInterval(sampler);
+    peak.switchyard.push(peaks.switchyard);
+    peak.portkey.push(peaks.portkey);
+    for (const w of wsSockets) w.close();
   } finally {
-    await gw.stop();
-    await peer.stop();
-    await upstream.close();
+    await gw?.stop();
+    await peer?.stop();
+    await Promise.all([small.close(), fast.close(), paced.close()]);
   }
-  const text = [
-    '# Side by side: Switchyard and Portkey (streaming)',
+  return render(rows, { seconds, repeats, requests, started });
+}
+
+function render(rows: readonly Row[], run: { seconds: number; repeats: number; requests: number; started: number }): string {
+  const median = (v: number[]) => summary(v).median;
+  const lines = rows.map((r) => {
+    const pk = median(r.portkey);
+    const sy = median(r.switchyard);
+    const verdict = r.goal ? (r.goal.meets(sy, pk) ? 'met' : '**not met**') : '';
+    return `| ${r.figure} | ${round(pk, 2)} | ${round(sy, 2)} | ${round(sy / pk, 2)} | ${r.unit} | ${r.goal?.text ?? '—'} | ${verdict} |`;
+  });
+  return [
+    '## Side by side with Portkey',
     '',
-    `Command: \`npm run bench:side-by-side\` — ${REPEATS} repeats of ${SECONDS} s per figure, medians; ${new Date().toISOString()}.`,
-    'Both in front of the same loopback OpenAI-compatible upstream (bench/fake-upstream.ts, 64 chunks sent at once), each its own process',
-    '(Switchyard compiled, logs at info; @portkey-ai/gateway 1.15.2 from bench/peer, headless), closed-loop clients on this machine.',
+    `${run.repeats} repeats of ${run.seconds} s per load figure and ${run.requests} sequential requests per latency figure, medians; ${new Date(run.started).toISOString()}; ${round((Date.now() - run.started) / 1000, 0)} s.`,
+    `Both gateways in front of the same loopback OpenAI-compatible upstreams (bench/fake-upstream.ts: ${FAST_TOKENS} chunks sent at once; ${PACED_TOKENS} chunks ${PACED_DELAY_MS} ms apart;`,
+    `${JSON_TOKENS}-token answers for the non-streaming figures), each its own process: Switchyard compiled (local mode, logs at info), \`@portkey-ai/gateway\` 1.15.2`,
+    'from bench/peer (headless). Closed-loop clients on the same machine: each starts its next stream when its last ended; a stream counts only',
+    'when every token arrived. Switchyard is asked through `generateStream` (GraphQL over SSE and over graphql-ws) and the `generate` mutation,',
+    'Portkey through its OpenAI route; added latency is each gateway minus the upstream call it makes (Switchyard streams from the upstream,',
+    'Portkey asks for JSON). Requests/s by autocannon. RSS read from /proc.',
     '',
-    '| figure | Portkey 1.15.2 | Switchyard | Switchyard / Portkey |',
-    '|---|---|---|---|',
-    ...rows,
+    '| figure | Portkey 1.15.2 | Switchyard | Switchyard / Portkey | unit | goal | median vs goal |',
+    '|---|---|---|---|---|---|---|',
+    ...lines,
     '',
   ].join('\n');
-  writeFileSync(new URL('./SIDE-BY-SIDE.md', import.meta.url), text);
-  console.log(text);
-  process.exit(0);
 }
 
-await main();
+const runAlone = process.argv[1]?.endsWith('side-by-side.ts');
+if (runAlone) {
+  execSync('npm run build', { cwd: new URL('..', import.meta.url).pathname, stdio: 'ignore' });
+  const section = await sideBySide({
+    seconds: Number(process.env.BENCH_SECONDS ?? 5),
+    repeats: Number(process.env.BENCH_REPEATS ?? 3),
+    requests: Number(process.env.BENCH_REQUESTS ?? 2000),
+    log: (message) => console.log(`[side-by-side] ${message}`),
+  });
+  const text = `# Side by side (\`npm run bench:side-by-side\`)\n\n${section.replace(/^## .*\n\n/, '')}`;
+  writeFileSync(new URL('./SIDE-BY-SIDE.md', import.meta.url), text);
+  console.log(text);
+  await agent.close();
+  process.exit(0);
+}

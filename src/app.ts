@@ -12,6 +12,7 @@ import { findGatewayError, maskError } from './graphql/errors.js';
 import { schema } from './graphql/schema.js';
 import { BODY_READ_TIMEOUT_MS, MAX_BODY_BYTES, QUERY_LIMITS, REQUEST_TIMEOUT_MS } from './http/limits.js';
 import { readiness, sendJson } from './http/probes.js';
+import { type DirectRequest, serveSseSubscription } from './http/sse-subscriptions.js';
 import { WriteCoalescer } from './http/write-coalescer.js';
 import { attachWebSocketServer } from './http/ws-server.js';
 import { createServices, type ServiceOverrides, type Services } from './services.js';
@@ -147,12 +148,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         else logger.error({ component: 'yoga', err: args[0] }, args.slice(1).map(String).join(' ') || 'yoga error');
       },
     },
-    context: ({ request, connectionParams }: { request?: Request; connectionParams?: Record<string, unknown> }) =>
-      createContext(services, request?.headers.get('authorization') ?? connectionParams?.authorization, request?.signal, request?.headers.get('x-request-id') ?? randomUUID()),
+    context: ({ request, connectionParams, direct }: { request?: Request; connectionParams?: Record<string, unknown>; direct?: DirectRequest }) =>
+      direct
+        ? createContext(services, direct.authorization, direct.signal, direct.requestId)
+        : createContext(services, request?.headers.get('authorization') ?? connectionParams?.authorization, request?.signal, request?.headers.get('x-request-id') ?? randomUUID()),
   });
 
   /** One coalescer for every SSE response: the events a turn produced for a socket leave in one write. */
   const sseWrites = new WriteCoalescer();
+  const sseDeps = { logger, openSubscriptions: services.metrics.sseSubscriptions };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
@@ -168,8 +172,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       return;
     }
     if (path === '/graphql') {
-      req.headers['x-request-id'] = requestIdOf(req.headers['x-request-id']);
-      res.setHeader('x-request-id', req.headers['x-request-id']);
+      const requestId = requestIdOf(req.headers['x-request-id']);
+      req.headers['x-request-id'] = requestId;
+      res.setHeader('x-request-id', requestId);
       if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
         // Close instead of reading and dropping the declared body on a keep-alive socket.
         res.setHeader('connection', 'close');
@@ -191,7 +196,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         if (handed === INVALID_JSON) return sendJson(res, 400, BODY_NOT_JSON);
         (req as IncomingMessage & { body?: unknown }).body = handed;
       }
-      if (String(req.headers.accept ?? '').includes('text/event-stream')) coalesceWrites(res, sseWrites);
+      if (String(req.headers.accept ?? '').includes('text/event-stream')) {
+        coalesceWrites(res, sseWrites);
+        const body = (req as IncomingMessage & { body?: unknown }).body;
+        if (req.method === 'POST' && (await serveSseSubscription(yoga, req, res, body, requestId, sseDeps))) return;
+      }
       await yoga(req, res);
       return;
     }

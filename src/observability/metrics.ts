@@ -47,6 +47,11 @@ export function createMetrics(models: () => readonly ModelRecord[]) {
     help: 'GraphQL subscriptions currently open over WebSocket',
     registers: [registry],
   });
+  const sseSubscriptions = new Gauge({
+    name: 'switchyard_sse_subscriptions',
+    help: 'GraphQL subscriptions currently open over SSE (POST /graphql, Accept: text/event-stream)',
+    registers: [registry],
+  });
   const broadcastExecutions = new Gauge({
     name: 'switchyard_broadcast_executions',
     help: 'Executions of broadcast subscriptions (modelSwitched, modelEvents, usageUpdated) running, each shared by every subscriber asking the same way',
@@ -125,7 +130,7 @@ export function createMetrics(models: () => readonly ModelRecord[]) {
     registers: [registry],
   });
 
-  return { retries, fallbacks, rateLimited, switchDuration, registry, healthChecks, activeSubscriptions, broadcastExecutions, authFailures, generationRequests, generationDuration, timeToFirstToken, tokens, cost };
+  return { retries, fallbacks, rateLimited, switchDuration, registry, healthChecks, activeSubscriptions, sseSubscriptions, broadcastExecutions, authFailures, generationRequests, generationDuration, timeToFirstToken, tokens, cost };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

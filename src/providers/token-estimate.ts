@@ -103,10 +103,24 @@ export class TokenCounter {
   }
 }
 
-/** Tokens in a text by the cl100k_base BPE, bounded in time (see TokenCounter). */
+/** Tokens in a text by the cl100k_base BPE, bounded in time (see TokenCounter); short texts' counts are remembered. */
 export function countTokens(text: string): number {
-  return text ? new TokenCounter().count(text) : 0;
+  if (!text) return 0;
+  if (text.length > SHORT_TEXT) return new TokenCounter().count(text);
+  // A stream's chunks are short and repeat (words, punctuation, spaces): their counts are kept.
+  let tokens = shortTextTokens.get(text);
+  if (tokens === undefined) {
+    tokens = new TokenCounter().count(text);
+    if (shortTextTokens.size >= SHORT_TEXT_ENTRIES) shortTextTokens.clear();
+    shortTextTokens.set(text, tokens);
+  }
+  return tokens;
 }
+
+/** Texts up to this many characters have their counts remembered, up to SHORT_TEXT_ENTRIES of them (about 1 MB at most). */
+const SHORT_TEXT = 24;
+const SHORT_TEXT_ENTRIES = 8_192;
+const shortTextTokens = new Map<string, number>();
 
 /** Tokens of each message's content plus OpenAI's framing (3 per message), counted with one budget. */
 export function countMessageTokens(messages: readonly ChatMessage[], counter = new TokenCounter()): number[] {

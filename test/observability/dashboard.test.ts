@@ -44,6 +44,7 @@ describe('deploy/grafana/switchyard-dashboard.json', () => {
       'switchyard_circuit_state',
       'switchyard_model_health',
       'switchyard_active_subscriptions',
+      'switchyard_sse_subscriptions',
       'switchyard_rate_limited_total',
       'switchyard_budget_remaining_usd',
       'process_cpu_user_seconds_total',

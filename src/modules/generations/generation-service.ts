@@ -41,12 +41,19 @@ type Emit = (event: GenerationEvent) => void;
 
 /**
  * Two deltas not yet read travel as one: the text joined, `index` the first chunk's, `chunks`
- * summed, the running cost the later one's. Nothing else merges.
+ * summed, the running cost the later one's. Nothing else merges. The earlier delta, which the
+ * queue owns until it is read, is extended in place (a fast stream merges many).
  */
 export function mergeDeltas(last: GenerationEvent, next: GenerationEvent): GenerationEvent | undefined {
   if (last.kind !== 'delta' || next.kind !== 'delta') return undefined;
-  return { ...last, text: last.text + next.text, chunks: last.chunks + next.chunks, costMicroUsd: next.costMicroUsd };
+  const merged = last as Mutable<typeof last>;
+  merged.text += next.text;
+  merged.chunks += next.chunks;
+  merged.costMicroUsd = next.costMicroUsd;
+  return merged;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * Runs generations (SPEC §6): a request admitted (see Admission) is sent through the router on

@@ -1,0 +1,151 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type DocumentNode, type ExecutionResult, getOperationAST, GraphQLError } from 'graphql';
+import type { YogaServerInstance } from 'graphql-yoga';
+import type { Context } from '../graphql/context.js';
+import { maskError } from '../graphql/errors.js';
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import { isAsyncIterable } from '../util/async-iterable.js';
+
+/** Yoga's keep-alive comment interval on an SSE response. */
+const PING_MS = 12_000;
+
+/** What the Yoga context function gets for an operation served here instead of through a Fetch Request. */
+export interface DirectRequest {
+  readonly authorization: string | undefined;
+  readonly signal: AbortSignal;
+  readonly requestId: string;
+}
+
+interface GraphQLParams {
+  readonly query: string;
+  readonly variables?: Record<string, unknown> | null;
+  readonly operationName?: string | null;
+  readonly extensions?: Record<string, unknown> | null;
+}
+
+function paramsOf(body: unknown): GraphQLParams | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { query, variables, operationName } = body as Record<string, unknown>;
+  if (typeof query !== 'string') return undefined;
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
+  return body as GraphQLParams;
+}
+
+/** A result as Yoga writes it: errors serialised without their internal `http` and `unexpected` extensions. */
+function stringifyResult(result: ExecutionResult): string {
+  if (!result.errors?.length) return JSON.stringify(result);
+  const errors = result.errors.map((error) => {
+    const json = (typeof error.toJSON === 'function' ? error.toJSON() : error) as { extensions?: Record<string, unknown> };
+    const { http: _http, unexpected: _unexpected, ...extensions } = json.extensions ?? {};
+    return { ...json, extensions: Object.keys(extensions).length > 0 ? extensions : undefined };
+  });
+  return JSON.stringify({ ...result, errors });
+}
+
+/** The status Yoga gives a single result over SSE: an error's own HTTP status, 500 for an unexpected error without data, else 200. */
+function statusOf(result: ExecutionResult): number {
+  let status = 0;
+  let unexpected = false;
+  for (const error of result.errors ?? []) {
+    const http = error.extensions?.http as { status?: number } | undefined;
+    if (http?.status) status = Math.max(status, http.status);
+    else if (!(error instanceof GraphQLError) || error.extensions?.unexpected) unexpected = true;
+  }
+  return status || (unexpected && !('data' in result) ? 500 : 200);
+}
+
+/**
+ * Serves a subscription asked over SSE (`POST /graphql`, `Accept: text/event-stream`, the body
+ * already parsed) the way the WebSocket server serves one: through Yoga's envelop (the same
+ * schema, plugins, limits and error masking), with each result written straight to the Node
+ * response — not through a Fetch Response and a ReadableStream per event. The wire is Yoga's
+ * ("distinct connections" GraphQL over SSE): a `:` comment first and every 12 s, `event: next` /
+ * `data: <result>` per result, `event: complete` at the end. A client that reads slowly is not
+ * read ahead of: the next result is taken once the last one is written out.
+ *
+ * Answers false, having written nothing, for anything it does not take — a body without a query,
+ * a query or mutation, a document that does not parse or validate, a caller the context refuses, a
+ * cross-origin request (CORS stays Yoga's) — which the caller then hands to Yoga as before.
+ */
+export async function serveSseSubscription(
+  yoga: YogaServerInstance<Record<string, unknown>, Context>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: unknown,
+  requestId: string,
+  deps: { readonly logger: Logger; readonly openSubscriptions: Pick<Metrics['sseSubscriptions'], 'inc' | 'dec'> },
+): Promise<boolean> {
+  const { logger } = deps;
+  const params = paramsOf(body);
+  if (!params || req.headers.origin !== undefined) return false;
+  const controller = new AbortController();
+  const direct: DirectRequest = { authorization: req.headers.authorization, signal: controller.signal, requestId };
+  const { schema, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({ req, params, direct });
+  let document: DocumentNode;
+  try {
+    document = parse(params.query);
+    if (getOperationAST(document, params.operationName ?? undefined)?.operation !== 'subscription') return false;
+    if (validate(schema, document).length > 0) return false;
+  } catch {
+    return false;
+  }
+  let contextValue: Context;
+  try {
+    contextValue = (await contextFactory()) as unknown as Context;
+  } catch {
+    return false;
+  }
+
+  // From here on the operation is ours. The client going away aborts it (as Yoga's request signal does).
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  let result: AsyncIterable<ExecutionResult> | ExecutionResult;
+  try {
+    result = (await subscribe({ schema, document, variableValues: params.variables ?? undefined, operationName: params.operationName ?? undefined, contextValue })) as typeof result;
+  } catch (error) {
+    result = { errors: [maskError(error, 'Unexpected error.') as GraphQLError] };
+  }
+  res.writeHead(isAsyncIterable(result) ? 200 : statusOf(result), { 'content-type': 'text/event-stream', connection: 'keep-alive', 'cache-control': 'no-cache', 'content-encoding': 'none' });
+  res.write(':\n\n');
+  if (!isAsyncIterable(result)) {
+    res.end(`event: next\ndata: ${stringifyResult(result)}\n\nevent: complete\ndata:\n\n`);
+    return true;
+  }
+
+  const iterator = result[Symbol.asyncIterator]();
+  let closed = false;
+  let onGone!: () => void;
+  const gone = new Promise<void>((resolve) => (onGone = resolve));
+  res.once('close', () => {
+    if (res.writableFinished) return;
+    // The client went away: end the source now, even while it waits for its next result.
+    closed = true;
+    onGone();
+    iterator.return?.().catch((error: unknown) => logger.error({ err: error, requestId }, 'closing an SSE subscription failed'));
+  });
+  const ping = setInterval(() => res.write(':\n\n'), PING_MS);
+  deps.openSubscriptions.inc();
+  try {
+    for (;;) {
+      const next = await iterator.next();
+      if (closed) return true;
+      if (next.done) break;
+      // Wait until a slow reader has taken what was written: what arrives meanwhile is merged upstream of here.
+      if (!res.write(`event: next\ndata: ${stringifyResult(next.value)}\n\n`)) await Promise.race([new Promise((resolve) => res.once('drain', resolve)), gone]);
+      if (closed) return true;
+    }
+    res.end('event: complete\ndata:\n\n');
+  } catch (error) {
+    if (!closed) {
+      logger.error({ err: error, requestId }, 'an SSE subscription failed');
+      res.destroy();
+    }
+  } finally {
+    clearInterval(ping);
+    deps.openSubscriptions.dec();
+  }
+  return true;
+}

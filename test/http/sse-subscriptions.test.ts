@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixture } from '../fakes/vendors.js';
+import { GenerationsQuery } from '../helpers/documents.js';
+import { expectData } from '../helpers/graphql.js';
+import { eventKinds, type StreamEvent, tokenDeltas } from '../helpers/stream-events.js';
+import { startVendorApp, type VendorApp } from '../helpers/vendor-app.js';
+import { waitFor } from '../helpers/ws.js';
+
+// Subscriptions over SSE are served by the gateway's own writer (src/http/sse-subscriptions.ts);
+// a request with an Origin header still goes through Yoga's. Both must answer alike.
+let v: VendorApp;
+let url: string;
+beforeEach(async () => {
+  v = await startVendorApp();
+  url = await v.t.listen();
+});
+afterEach(async () => {
+  await v.dispose();
+});
+
+const STREAM = 'subscription($m: ID) { generateStream(input: { model: $m, prompt: "Hi" }) { __typename ... on TokenDelta { text index chunks } ... on GenerationCompleted { generation { status text } } } }';
+
+async function sse(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
+  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers }, body: JSON.stringify({ query, variables }) });
+  return { status: response.status, headers: response.headers, body: await response.text() };
+}
+
+/** Splits an SSE body into its messages: comments as ':' and events as [event, data]. */
+function messages(body: string): (string | [string, string])[] {
+  expect(body.endsWith('\n\n')).toBe(true);
+  return body
+    .slice(0, -2)
+    .split('\n\n')
+    .map((block) => {
+      if (block === ':') return ':';
+      const match = /^event: (\w+)\ndata:(?: (.*))?$/s.exec(block);
+      if (!match) throw new Error(`not an SSE message: ${JSON.stringify(block)}`);
+      return [match[1] as string, match[2] ?? ''];
+    });
+}
+
+describe('subscriptions over SSE', () => {
+  it('should write Yoga’s framing: a comment first, next events with the results, complete at the end', async () => {
+    for (const headers of [{}, { origin: 'http://elsewhere.example' }] as Record<string, string>[]) {
+      v.openai.respond('POST /v1/chat/completions', { type: 'sse', body: fixture('openai/chat-text.sse') });
+      const answer = await sse(STREAM, { m: 'gpt-test' }, { 'x-request-id': 'sse-frame-1', ...headers });
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('content-type')).toContain('text/event-stream');
+      expect(answer.headers.get('cache-control')).toBe('no-cache');
+      expect(answer.headers.get('x-request-id')).toBe('sse-frame-1');
+      const list = messages(answer.body);
+      expect(list[0]).toBe(':');
+      expect(list.at(-1)).toEqual(['complete', '']);
+      const events = list.slice(1, -1).map((m) => {
+        expect(m[0]).toBe('next');
+        return (JSON.parse(m[1] as string) as { data: { generateStream: StreamEvent } }).data.generateStream;
+      });
+      expect(eventKinds(events)).toEqual(['GenerationStarted', 'TokenDelta…', 'GenerationCompleted']);
+      expect(tokenDeltas(events)).toMatchObject({ text: 'Hello there! 你好 😀', chunks: 4 });
+      expect(events.at(-1)).toMatchObject({ generation: { status: 'SUCCEEDED', text: 'Hello there! 你好 😀' } });
+    }
+  });
+
+  it('should answer a refused subscription with one next carrying the coded error, as Yoga does', async () => {
+    const ours = await sse(STREAM, { m: 'ghost' });
+    const yogas = await sse(STREAM, { m: 'ghost' }, { origin: 'http://elsewhere.example' });
+    expect(ours.status).toBe(yogas.status);
+    expect(messages(ours.body)).toEqual(messages(yogas.body));
+    const next = messages(ours.body)[1] as [string, string];
+    expect(JSON.parse(next[1])).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });
+  });
+
+  it('should leave queries, invalid documents and bad variables to Yoga, with the answers they had', async () => {
+    const query = await sse('{ models { id } }', {});
+    expect(query.status).toBe(200);
+    expect(messages(query.body).find((m) => m[0] === 'next')?.[1]).toContain('"gpt-test"');
+    const invalid = await sse('subscription { generateStream(input: { nope: 1 }) { __typename } }', {});
+    expect(invalid.body).toContain('nope');
+    const badVariable = await sse(STREAM, { m: { not: 'an id' } });
+    expect(badVariable.body).toContain('$m');
+  });
+
+  it('should serve the subscription itself (counted in switchyard_sse_subscriptions while open), a cross-origin one through Yoga', async () => {
+    const open = async () => (await v.t.app.services.metrics.sseSubscriptions.get()).values[0]?.value ?? 0;
+    for (const [headers, counted] of [[{}, 1], [{ origin: 'http://elsewhere.example' }, 0]] as const) {
+      v.openai.respond('POST /v1/chat/completions', { type: 'sse', body: fixture('openai/chat-text.sse'), delayMs: 10 });
+      const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers }, body: JSON.stringify({ query: STREAM, variables: { m: 'gpt-test' } }) });
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      let seen = '';
+      while (!seen.includes('TokenDelta')) seen += new TextDecoder().decode((await reader.read()).value);
+      expect(await open()).toBe(counted);
+      while (!(await reader.read()).done);
+      await waitFor(async () => (await open()) === 0, 'the gauge to go back to 0');
+    }
+  });
+
+  it('should cancel the generation, stored CANCELLED, when the client goes away mid-stream', async () => {
+    v.openai.respond('POST /v1/chat/completions', { type: 'sse', body: fixture('openai/chat-text.sse'), delayMs: 15 });
+    const controller = new AbortController();
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: STREAM, variables: { m: 'gpt-test' } }),
+      signal: controller.signal,
+    });
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    let seen = '';
+    while (!seen.includes('TokenDelta')) seen += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    await v.openai.calls.at(-1)?.closedEarly;
+    const app = v.t;
+    await waitFor(async () => expectData(await app.run(GenerationsQuery, { filter: { status: ['CANCELLED'] } })).generations.edges.length === 1, 'the CANCELLED record');
+  });
+});
