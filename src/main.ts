@@ -1,3 +1,4 @@
+import './util/heap-growth.js'; // first: V8's heap growth is set before the gateway allocates
 import { createApp, listenHost } from './app.js';
 import { ConfigError } from './config/config.js';
 import { loadConfig, resolveConfigPath } from './config/load-config.js';
