@@ -2,6 +2,7 @@ import type { Orm } from '../../db/orm.js';
 import type { Budget } from '../../core/ports/stores.js';
 import type { ApiKeyRecord, ApiKeyScope } from '../../core/records/api-key.js';
 import { type ApiKeyEntity, ApiKeySchema } from './api-key.entity.js';
+import { flushQuietly } from '../../db/quiet-flush.js';
 
 /** A new key's row: the secret only as its hash. */
 export interface NewApiKey {
@@ -45,7 +46,7 @@ export class ApiKeyRepository {
       monthlyBudgetMicroUsd: key.budget.monthlyMicroUsd,
       createdAt: key.createdAt,
     });
-    await em.flush();
+    await flushQuietly(em);
     return toRecord(entity);
   }
 
@@ -60,7 +61,7 @@ export class ApiKeyRepository {
     } else {
       Object.assign(existing, { secretHash: secret.hash, prefix: secret.prefix, revokedAt: null });
     }
-    await em.flush();
+    await flushQuietly(em);
   }
 
   async list(): Promise<ApiKeyRecord[]> {
@@ -87,7 +88,7 @@ export class ApiKeyRepository {
     if (!entity) return undefined;
     if (budget.dailyMicroUsd !== undefined) entity.dailyBudgetMicroUsd = budget.dailyMicroUsd;
     if (budget.monthlyMicroUsd !== undefined) entity.monthlyBudgetMicroUsd = budget.monthlyMicroUsd;
-    await em.flush();
+    await flushQuietly(em);
     return toRecord(entity);
   }
 
@@ -97,7 +98,7 @@ export class ApiKeyRepository {
     const entity = await em.findOne(ApiKeySchema, { id });
     if (!entity) return undefined;
     entity.revokedAt ??= at;
-    await em.flush();
+    await flushQuietly(em);
     return toRecord(entity);
   }
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Orm } from '../../db/orm.js';
 import { type ModelEntity, ModelSchema } from './model.entity.js';
+import { flushQuietly } from '../../db/quiet-flush.js';
 
 /** The fields a new model row starts with (the definition is applied to it after). */
 export type NewModelRow = Pick<ModelEntity, 'id' | 'provider' | 'status' | 'source' | 'configHash'>;
@@ -36,7 +37,7 @@ export class ModelUnitOfWork {
   }
 
   flush(): Promise<void> {
-    return this.em.flush();
+    return flushQuietly(this.em);
   }
 
   /** Forgets every change not flushed (a refused update). */

@@ -1,6 +1,7 @@
 import type { Orm } from '../../db/orm.js';
 import type { PoolRecord, PoolStrategy } from '../../core/records/pool.js';
 import { type PoolEntity, PoolSchema } from './pool.entity.js';
+import { flushQuietly } from '../../db/quiet-flush.js';
 
 /** A stored pool: its record and the hash of the config entry it was last applied from (null: set through the API). */
 export interface StoredPool {
@@ -39,7 +40,7 @@ export class PoolRepository {
     const data = { strategy: pool.strategy, members: pool.members.map((m) => ({ ...m })), retry: pool.retry ? { ...pool.retry } : null, source: pool.source, configHash: pool.configHash, updatedAt: pool.updatedAt };
     const existing = await em.findOne(PoolSchema, { name: pool.name });
     const entity = existing ? Object.assign(existing, data) : em.create(PoolSchema, { name: pool.name, createdAt: pool.updatedAt, ...data });
-    await em.flush();
+    await flushQuietly(em);
     return toRecord(entity);
   }
 

@@ -8,7 +8,7 @@ import { SseParser } from '../sse.js';
 import { MAX_LIST_BODY_BYTES, readBody, redactSecrets, upstreamHttpError } from '../vendor-error.js';
 import { convertToChatCompletions } from './convert-request.js';
 import { mapOpenAIFinishReason } from './map-finish-reason.js';
-import { chatChunkSchema, errorBodySchema, modelListSchema } from './openai-wire.js';
+import { errorBodySchema, modelListSchema, readChatChunk } from './openai-wire.js';
 
 function apiRoot(kind: ProviderKind, target: UpstreamTarget): string {
   const root = target.baseUrl ?? PROVIDER_DEFAULTS[kind].baseUrl;
@@ -67,16 +67,16 @@ export function createOpenAICompatibleAdapter(kind: ProviderKind, http: Upstream
         // Check for the key first: a failed zod parse (every normal chunk) costs an issue list per chunk.
         const error = typeof json === 'object' && json !== null && 'error' in json ? errorBodySchema.safeParse(json) : undefined;
         if (error?.success) throw new UpstreamError(`${kind} failed mid-stream: ${redactSecrets(vendorMessage(json) ?? 'unknown error', target.apiKey)}`, { reason: 'stream', retryable: true, provider: kind });
-        const chunk = chatChunkSchema.safeParse(json);
-        if (!chunk.success) throw new UpstreamError(`${kind} sent a chunk of an unexpected shape`, { reason: 'malformed', retryable: false, provider: kind });
+        const chunk = readChatChunk(json);
+        if (!chunk) throw new UpstreamError(`${kind} sent a chunk of an unexpected shape`, { reason: 'malformed', retryable: false, provider: kind });
         if (!started) {
           started = true;
-          yield { type: 'start', ...(chunk.data.model ? { upstreamModel: chunk.data.model } : {}) };
+          yield { type: 'start', ...(chunk.model ? { upstreamModel: chunk.model } : {}) };
         }
-        const choice = chunk.data.choices[0];
+        const choice = chunk.choices[0];
         if (choice?.delta?.content) yield { type: 'text-delta', text: choice.delta.content };
         if (choice?.finish_reason) finishReason = choice.finish_reason;
-        const reported = chunk.data.usage;
+        const reported = chunk.usage;
         if (reported) usage = { ...(reported.prompt_tokens != null ? { inputTokens: reported.prompt_tokens } : {}), ...(reported.completion_tokens != null ? { outputTokens: reported.completion_tokens } : {}) };
       }
     }
