@@ -3,7 +3,8 @@
  * `node --cpu-prof`, drives one load shape, stops the gateway (SIGTERM writes the profile) and
  * prints where the gateway's CPU went during the load window only (start-up excluded): self time
  * per function and per package. The raw `.cpuprofile` is kept (path printed) for Chrome DevTools.
- * PROFILE_COMPILED=1 profiles dist/ (the compiled build) instead of the sources under tsx.
+ * PROFILE_COMPILED=1 profiles dist/ (the compiled build) instead of the sources under tsx. The upstream
+ * sends PROFILE_TOKENS chunks (16), PROFILE_DELAY_MS apart (0: at once); `sse` runs PROFILE_CONNECTIONS (16) clients.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,8 +42,8 @@ async function drive(url: string): Promise<void> {
     for (; performance.now() < until; n++) await post(`${url}/graphql`, GENERATE);
     console.log(`generate at 1 connection, sequential (profiled): ${(n / seconds).toFixed(0)} req/s`);
   } else if (scenario === 'sse') {
-    const streams = Array.from({ length: 16 }, () => switchyardSse(url, 'bench'));
-    console.log(`generateStream over SSE at 16 connections (profiled): ${(await closedLoop(streams, seconds, Number(process.env.PROFILE_TOKENS ?? 16))).streamsPerSecond} streams/s`);
+    const streams = Array.from({ length: Number(process.env.PROFILE_CONNECTIONS ?? 16) }, () => switchyardSse(url, 'bench'));
+    console.log(`generateStream over SSE at ${streams.length} connections (profiled): ${(await closedLoop(streams, seconds, Number(process.env.PROFILE_TOKENS ?? 16))).streamsPerSecond} streams/s`);
   } else if (scenario === 'stream') {
     console.log(`generateStream at 16 connections (profiled): ${(await streamsPerSecond(gw, 16, seconds)).streamsPerSecond} streams/s`);
   } else if (scenario === 'fanout') {
@@ -56,7 +57,7 @@ let gatewayPid = 0;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sy-profile-'));
-  const upstream = await startBenchUpstream({ tokens: Number(process.env.PROFILE_TOKENS ?? 16), delayMs: 0 });
+  const upstream = await startBenchUpstream({ tokens: Number(process.env.PROFILE_TOKENS ?? 16), delayMs: Number(process.env.PROFILE_DELAY_MS ?? 0) });
   const gw = await startGateway(upstream.url, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`], compiled: process.env.PROFILE_COMPILED === '1' });
   gatewayPid = gw.pid;
   // Warm up (JIT, connection pools), then measure.

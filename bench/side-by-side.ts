@@ -7,7 +7,7 @@
  * bench/SIDE-BY-SIDE.md. Environment: BENCH_SECONDS (5), BENCH_REPEATS (3), BENCH_REQUESTS (2000).
  */
 import { execSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { request } from 'undici';
 import { startBenchUpstream } from './fake-upstream.js';
@@ -40,6 +40,19 @@ export interface SideBySideOptions {
   log(message: string): void;
 }
 
+/** CPU time (user + system) a process has used, in ms (Linux /proc; 10 ms ticks). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Runs `load` and answers its result with the CPU `pid` spent on it. */
+async function withCpu<T>(pid: number, load: () => Promise<T>): Promise<{ result: T; cpuMs: number }> {
+  const before = cpuMs(pid);
+  const result = await load();
+  return { result, cpuMs: cpuMs(pid) - before };
+}
+
 /** A POST timed to the end of its body; throws unless it answered 200 without GraphQL errors. */
 async function timedPost(url: string, headers: Record<string, string>, body: string): Promise<number> {
   const started = performance.now();
@@ -49,10 +62,10 @@ async function timedPost(url: string, headers: Record<string, string>, body: str
   return performance.now() - started;
 }
 
-async function requestsPerSecond(url: string, headers: Record<string, string>, body: string, seconds: number): Promise<number> {
+async function requestsPerSecond(url: string, headers: Record<string, string>, body: string, seconds: number): Promise<{ perSecond: number; total: number }> {
   const result = await autocannon({ url, method: 'POST', headers, body, connections: 64, duration: seconds });
   if (result.errors + result.non2xx > 0) throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx under load`);
-  return result.requests.average;
+  return { perSecond: result.requests.average, total: result.requests.total };
 }
 
 export async function sideBySide(options: SideBySideOptions): Promise<string> {
@@ -110,14 +123,19 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
       sps: row(`streams/s, ${c} connections, ${FAST_TOKENS} chunks at once: GraphQL over SSE / OpenAI SSE`, 'streams/s', twice),
       total: row(`whole stream p50, ${c} connections, SSE`, 'ms'),
       first: row(`first token p50, ${c} connections, SSE`, 'ms'),
+      cpu: row(`gateway CPU per stream, ${c} connections, SSE`, 'ms'),
       ws: row(`streams/s, ${c} connections: Switchyard over graphql-ws / Portkey over SSE (it has no WebSocket API)`, 'streams/s', twice),
       wsTotal: row(`whole stream p50, ${c} connections: graphql-ws / SSE`, 'ms'),
+      wsCpu: row(`gateway CPU per stream, ${c} connections: graphql-ws / SSE`, 'ms'),
     }));
     const pacedTotal = row(`paced stream (${PACED_TOKENS} chunks ${PACED_DELAY_MS} ms apart, 64 connections): added whole-stream p50`, 'ms', { text: '≤ Portkey', meets: (sy, pk) => sy <= pk });
     const pacedFirst = row('paced stream, 64 connections: added first token p50', 'ms', { text: '≤ 1 ms', meets: (sy) => sy <= 1 });
+    const pacedCpu = row('paced stream, 64 connections: gateway CPU per stream', 'ms');
     const addedP50 = row(`non-streaming, 1 connection: added p50 (${requests} sequential requests)`, 'ms', { text: '≤ 0.5 ms', meets: (sy) => sy <= 0.5 });
     const addedP99 = row('non-streaming, 1 connection: added p99', 'ms');
     const rps = row('non-streaming, 64 connections', 'req/s', { text: '≥ 3× Portkey', meets: (sy, pk) => sy >= 3 * pk });
+    const rpsCpu = row('non-streaming, 64 connections: gateway CPU per request', 'ms');
+    const pids = { switchyard: gw.pid, portkey: peer.pid };
 
     const check = (name: string, errors: number) => {
       if (errors > 0) log(`${name}: ${errors} streams failed or missed tokens`);
@@ -126,15 +144,18 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
       log(`side by side, repeat ${r}/${repeats}`);
       for (const s of streamRows) {
         for (const name of ['portkey', 'switchyard'] as const) {
-          const result = await closedLoop(times(s.c, sse[name]), seconds, FAST_TOKENS);
+          const { result, cpuMs: cpu } = await withCpu(pids[name], () => closedLoop(times(s.c, sse[name]), seconds, FAST_TOKENS));
           check(`${name} SSE @${s.c}`, result.errors);
+          s.cpu[name].push(cpu / (result.streamsPerSecond * seconds));
           s.sps[name].push(result.streamsPerSecond);
           s.total[name].push(result.totalP50);
           s.first[name].push(result.firstP50);
           log(`${name} SSE @${s.c}: ${round(result.streamsPerSecond, 1)} streams/s, p50 ${round(result.totalP50, 2)} ms, first token ${round(result.firstP50, 2)} ms`);
         }
-        const ws = await closedLoop(wsSockets.slice(0, s.c).map((w) => w.stream), seconds, FAST_TOKENS);
+        const { result: ws, cpuMs: wsCpu } = await withCpu(pids.switchyard, () => closedLoop(wsSockets.slice(0, s.c).map((w) => w.stream), seconds, FAST_TOKENS));
         check(`switchyard graphql-ws @${s.c}`, ws.errors);
+        s.wsCpu.switchyard.push(wsCpu / (ws.streamsPerSecond * seconds));
+        s.wsCpu.portkey.push(s.cpu.portkey.at(-1) ?? Number.NaN);
         s.ws.switchyard.push(ws.streamsPerSecond);
         s.ws.portkey.push(s.sps.portkey.at(-1) ?? Number.NaN);
         s.wsTotal.switchyard.push(ws.totalP50);
@@ -144,8 +165,9 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
 
       const direct = await closedLoop(times(64, pacedSse.direct), seconds, PACED_TOKENS);
       for (const name of ['portkey', 'switchyard'] as const) {
-        const result = await closedLoop(times(64, pacedSse[name]), seconds, PACED_TOKENS);
+        const { result, cpuMs: cpu } = await withCpu(pids[name], () => closedLoop(times(64, pacedSse[name]), seconds, PACED_TOKENS));
         check(`${name} paced`, result.errors);
+        pacedCpu[name].push(cpu / (result.streamsPerSecond * seconds));
         pacedTotal[name].push(result.totalP50 - direct.totalP50);
         pacedFirst[name].push(result.firstP50 - direct.firstP50);
         log(`${name} paced @64: p50 ${round(result.totalP50, 2)} ms (direct ${round(direct.totalP50, 2)}), first token ${round(result.firstP50, 2)} ms (direct ${round(direct.firstP50, 2)})`);
@@ -172,8 +194,12 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
       }
       log(`1 connection: p50 direct ${round(quantile(lat.direct, 0.5))} / streamed ${round(quantile(lat.directStreamed, 0.5))}, Switchyard ${round(quantile(lat.switchyard, 0.5))}, Portkey ${round(quantile(lat.portkey, 0.5))} ms`);
 
-      rps.portkey.push(await requestsPerSecond(`${peer.url}/v1/chat/completions`, peerHeaders(small.url), chatBody, seconds));
-      rps.switchyard.push(await requestsPerSecond(`${gw.url}/graphql`, json, generateBody, seconds));
+      const loads = { portkey: () => requestsPerSecond(`${peer?.url}/v1/chat/completions`, peerHeaders(small.url), chatBody, seconds), switchyard: () => requestsPerSecond(`${gw?.url}/graphql`, json, generateBody, seconds) };
+      for (const name of ['portkey', 'switchyard'] as const) {
+        const { result, cpuMs: cpu } = await withCpu(pids[name], loads[name]);
+        rps[name].push(result.perSecond);
+        rpsCpu[name].push(cpu / result.total);
+      }
       log(`64 connections: Portkey ${round(rps.portkey.at(-1) ?? 0, 0)} req/s, Switchyard ${round(rps.switchyard.at(-1) ?? 0, 0)} req/s`);
     }
     clearInterval(sampler);
@@ -205,7 +231,8 @@ function render(rows: readonly Row[], run: { seconds: number; repeats: number; r
     'from bench/peer (headless). Closed-loop clients on the same machine: each starts its next stream when its last ended; a stream counts only',
     'when every token arrived. Switchyard is asked through `generateStream` (GraphQL over SSE and over graphql-ws) and the `generate` mutation,',
     'Portkey through its OpenAI route; added latency is each gateway minus the upstream call it makes (Switchyard streams from the upstream,',
-    'Portkey asks for JSON). Requests/s by autocannon. RSS read from /proc.',
+    'Portkey asks for JSON). Requests/s by autocannon. RSS and CPU read from /proc (CPU per stream or request: the gateway process\'s user + system',
+    'time over the run divided by what it completed — less noisy than rates on this shared machine, since the client and upstreams share its cores).',
     '',
     '| figure | Portkey 1.15.2 | Switchyard | Switchyard / Portkey | unit | goal | median vs goal |',
     '|---|---|---|---|---|---|---|',

@@ -7,6 +7,7 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { createYoga } from 'graphql-yoga';
 import type { Config } from './config/config.js';
 import { type Context, createContext } from './graphql/context.js';
+import { useCompiledSubscriptions } from './graphql/compiled-subscriptions.js';
 import { useEndOnRevocation } from './graphql/end-on-revocation.js';
 import { findGatewayError, maskError } from './graphql/errors.js';
 import { schema } from './graphql/schema.js';
@@ -136,6 +137,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       maxAliasesPlugin({ n: QUERY_LIMITS.aliases, exposeLimits: true }),
       maxTokensPlugin({ n: QUERY_LIMITS.tokens, exposeLimits: true }),
       useEndOnRevocation(),
+      useCompiledSubscriptions((error) => logger.error({ component: 'graphql-jit', err: error }, 'a subscription could not be compiled: its events are executed by graphql-js')),
     ],
     logging: {
       debug: (...args) => logger.debug({ component: 'yoga' }, args.map(String).join(' ')),
