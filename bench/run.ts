@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: measures Switchyard on this machine against a loopback OpenAI-compatible
  * upstream and writes bench/RESULTS.md and bench/results.json. Every figure is taken REPEATS
- * times and reported as min / median / max. Environment: BENCH_REPEATS (3), BENCH_REQUESTS
- * (2000), BENCH_SECONDS (5), BENCH_GENERATIONS (1000000).
+ * times and reported as min / median / max; then the side-by-side section against Portkey's
+ * gateway (bench/side-by-side.ts, which installs the pinned peer in bench/peer on first use).
+ * Environment: BENCH_REPEATS (3), BENCH_REQUESTS (2000), BENCH_SECONDS (5), BENCH_GENERATIONS
+ * (1000000), BENCH_SIDE_BY_SIDE=0 to leave the side-by-side section out.
  */
 import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -12,6 +14,7 @@ import { startBenchUpstream } from './fake-upstream.js';
 import { rssMb, startGateway } from './gateway.js';
 import { agent, GENERATE, post, streamOnce, wsClient } from './load.js';
 import { addedLatency, sessionTurns, startKeyedGateway, streamsPerSecond, switchFanOut, throughput, tokenRelay } from './scenarios.js';
+import { sideBySide } from './side-by-side.js';
 import { round, summary } from './stats.js';
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
@@ -136,11 +139,13 @@ async function main(): Promise<void> {
     costsDayMs.values.push(await timeCosts('DAY'));
   }
   await costsGw.stop();
-  await Promise.all([upstream.close(), longUpstream.close(), agent.close()]);
-  write(started);
+  await Promise.all([upstream.close(), longUpstream.close()]);
+  const side = process.env.BENCH_SIDE_BY_SIDE === '0' ? '' : await sideBySide({ seconds: SECONDS, repeats: REPEATS, requests: REQUESTS, log });
+  await agent.close();
+  write(started, side);
 }
 
-function write(started: number): void {
+function write(started: number, sideBySideSection: string): void {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const rows = figures.map((f) => {
     const s = summary(f.values);
@@ -162,7 +167,7 @@ p50/p99 over the same number of sequential requests. Wall time: ${round((Date.no
 ${rows.join('\n')}
 
 See bench/README.md for what each figure measures and what limits the ones not met.
-`;
+${sideBySideSection ? `\n${sideBySideSection}` : ''}`;
   writeFileSync(new URL('./RESULTS.md', import.meta.url), text);
   writeFileSync(
     new URL('./results.json', import.meta.url),

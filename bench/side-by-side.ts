@@ -241,7 +241,7 @@ function render(rows: readonly Row[], run: { seconds: number; repeats: number; r
   ].join('\n');
 }
 
-const runAlone = process.argv[1]?.endsWith('side-by-side.ts');
+const runAlone = process.argv[1]?.endsWith('side-by-side.ts') === true;
 if (runAlone) {
   execSync('npm run build', { cwd: new URL('..', import.meta.url).pathname, stdio: 'ignore' });
   const section = await sideBySide({
