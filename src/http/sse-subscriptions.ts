@@ -9,6 +9,8 @@ import { isAsyncIterable } from '../util/async-iterable.js';
 
 /** Yoga's keep-alive comment interval on an SSE response. */
 const PING_MS = 12_000;
+/** How long the response's headers may wait for the first result before they are sent alone. */
+const HEAD_WAIT_MS = 50;
 
 /** What the Yoga context function gets for an operation served here instead of through a Fetch Request. */
 export interface DirectRequest {
@@ -61,7 +63,8 @@ function statusOf(result: ExecutionResult): number {
  * already parsed) the way the WebSocket server serves one: through Yoga's envelop (the same
  * schema, plugins, limits and error masking), with each result written straight to the Node
  * response — not through a Fetch Response and a ReadableStream per event. The wire is Yoga's
- * ("distinct connections" GraphQL over SSE): a `:` comment first and every 12 s, `event: next` /
+ * ("distinct connections" GraphQL over SSE): a `:` comment first (with the first result, or alone
+ * after 50 ms) and every 12 s, `event: next` /
  * `data: <result>` per result, `event: complete` at the end. A client that reads slowly is not
  * read ahead of: the next result is taken once the last one is written out.
  *
@@ -109,11 +112,17 @@ export async function serveSseSubscription(
     result = { errors: [maskError(error, 'Unexpected error.') as GraphQLError] };
   }
   res.writeHead(isAsyncIterable(result) ? 200 : statusOf(result), { 'content-type': 'text/event-stream', connection: 'keep-alive', 'cache-control': 'no-cache', 'content-encoding': 'none' });
-  res.write(':\n\n');
   if (!isAsyncIterable(result)) {
-    res.end(`event: next\ndata: ${stringifyResult(result)}\n\nevent: complete\ndata:\n\n`);
+    res.end(`:\n\nevent: next\ndata: ${stringifyResult(result)}\n\nevent: complete\ndata:\n\n`);
     return true;
   }
+  // The headers and the first `:` leave with the first result (one write, not two), or alone after
+  // HEAD_WAIT_MS when no result comes sooner (a feed with nothing to say yet).
+  let head = ':\n\n';
+  const headTimer = setTimeout(() => {
+    res.write(head);
+    head = '';
+  }, HEAD_WAIT_MS);
 
   const iterator = result[Symbol.asyncIterator]();
   let closed = false;
@@ -134,16 +143,22 @@ export async function serveSseSubscription(
       if (closed) return true;
       if (next.done) break;
       // Wait until a slow reader has taken what was written: what arrives meanwhile is merged upstream of here.
-      if (!res.write(`event: next\ndata: ${stringifyResult(next.value)}\n\n`)) await Promise.race([new Promise((resolve) => res.once('drain', resolve)), gone]);
+      const written = res.write(`${head}event: next\ndata: ${stringifyResult(next.value)}\n\n`);
+      if (head) {
+        head = '';
+        clearTimeout(headTimer);
+      }
+      if (!written) await Promise.race([new Promise((resolve) => res.once('drain', resolve)), gone]);
       if (closed) return true;
     }
-    res.end('event: complete\ndata:\n\n');
+    res.end(`${head}event: complete\ndata:\n\n`);
   } catch (error) {
     if (!closed) {
       logger.error({ err: error, requestId }, 'an SSE subscription failed');
       res.destroy();
     }
   } finally {
+    clearTimeout(headTimer);
     clearInterval(ping);
     deps.openSubscriptions.dec();
   }

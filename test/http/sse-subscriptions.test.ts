@@ -94,6 +94,22 @@ describe('subscriptions over SSE', () => {
     }
   });
 
+  it('should send the headers and the first comment on their own when a feed has nothing to say yet', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: 'subscription { modelEvents { type } }' }),
+      signal: controller.signal,
+    });
+    expect(response.status).toBe(200);
+    const first = await (response.body as ReadableStream<Uint8Array>).getReader().read();
+    expect(new TextDecoder().decode(first.value)).toBe(':\n\n');
+    expect((await v.t.app.services.metrics.sseSubscriptions.get()).values[0]?.value).toBe(1);
+    controller.abort();
+    await waitFor(async () => ((await v.t.app.services.metrics.sseSubscriptions.get()).values[0]?.value ?? 0) === 0, 'the subscription to close');
+  });
+
   it('should cancel the generation, stored CANCELLED, when the client goes away mid-stream', async () => {
     v.openai.respond('POST /v1/chat/completions', { type: 'sse', body: fixture('openai/chat-text.sse'), delayMs: 15 });
     const controller = new AbortController();
