@@ -8,7 +8,7 @@
  */
 import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { seedGenerations } from './costs-bench.js';
 import { startBenchUpstream } from './fake-upstream.js';
 import { rssMb, startGateway } from './gateway.js';
@@ -167,7 +167,7 @@ p50/p99 over the same number of sequential requests. Wall time: ${round((Date.no
 ${rows.join('\n')}
 
 See bench/README.md for what each figure measures and what limits the ones not met.
-${sideBySideSection ? `\n${sideBySideSection}` : ''}`;
+${sideBySideSection ? `\n${sideBySideSection}\n${readFileSync(new URL('./SIDE-BY-SIDE-LIMITS.md', import.meta.url), 'utf8')}` : ''}`;
   writeFileSync(new URL('./RESULTS.md', import.meta.url), text);
   writeFileSync(
     new URL('./results.json', import.meta.url),
