@@ -18,7 +18,10 @@ const entered = new Set<AsyncLocalStorage<unknown>>();
  *
  * The storages are found by watching `AsyncLocalStorage.prototype.run` for the synchronous part
  * of `flush()` (MikroORM 6.6 enters its storage there); test/db/quiet-flush.test.ts checks that
- * they are found and left disabled.
+ * they are found and left disabled. Every flush of the gateway's repositories goes through here. A
+ * commit MikroORM starts by itself (an auto-flush before a query on an EntityManager with pending
+ * changes) is not counted: one still running when the count reaches 0 loses the storage's value
+ * (MikroORM reads it only to refuse a flush from inside a flush hook, and the gateway has none).
  */
 export async function flushQuietly(em: Flushable): Promise<void> {
   const run = AsyncLocalStorage.prototype.run;

@@ -3,7 +3,8 @@ import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import { isAsyncIterable } from '../util/async-iterable.js';
 
-type Compiled = CompiledQuery | 'not compiled';
+/** A document's state: seen once (run by graphql-js), compiled, or not compilable (run by graphql-js). */
+type Compiled = CompiledQuery | 'seen once' | 'not compiled';
 
 /**
  * Maps each value of `source` through `map`, closing `source` when the mapped iterator is closed.
@@ -45,8 +46,9 @@ function mapEvents<T, R>(source: AsyncIterable<T>, map: (value: T) => R | Promis
  * time (a stream's deltas, a feed's events); here the source stream is still made by graphql-js
  * (`createSourceEventStream`: arguments, variables and the subscribe resolver exactly as before),
  * and each event is executed by the operation compiled once per document with graphql-jit, the
- * event as root value — what graphql-js does with `execute`. A document graphql-jit cannot
- * compile is executed by graphql-js (and reported through `onCompileError`).
+ * event as root value — what graphql-js does with `execute`. A document is compiled the second
+ * time it is used (the first subscription runs on graphql-js); one graphql-jit cannot compile is
+ * executed by graphql-js (and reported through `onCompileError`).
  * test/graphql/compiled-subscriptions.test.ts checks the results equal graphql-js's.
  */
 export function useCompiledSubscriptions(onCompileError: (error: unknown) => void): Plugin {
@@ -56,7 +58,10 @@ export function useCompiledSubscriptions(onCompileError: (error: unknown) => voi
     let byName = compiled.get(args.document);
     if (!byName) compiled.set(args.document, (byName = new Map()));
     let entry = byName.get(name);
-    if (entry === undefined) {
+    // A document is compiled the second time it is subscribed with: a one-off document (or a caller
+    // sending a new one each time) costs no compilation.
+    if (entry === undefined) byName.set(name, (entry = 'seen once'));
+    else if (entry === 'seen once') {
       let result: CompiledQuery | ExecutionResult | undefined;
       try {
         result = compileQuery(args.schema, args.document, name);
@@ -80,7 +85,7 @@ export function useCompiledSubscriptions(onCompileError: (error: unknown) => voi
         if (!isAsyncIterable(source)) return source;
         const query = compiledFor(args);
         const run =
-          query === 'not compiled'
+          typeof query === 'string'
             ? (event: unknown) => execute({ ...args, rootValue: event }) as ExecutionResult | Promise<ExecutionResult>
             : (event: unknown) => query.query(event, args.contextValue, args.variableValues);
         return mapEvents(source as AsyncIterable<unknown>, run);

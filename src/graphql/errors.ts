@@ -34,7 +34,8 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
     const { originalError: _internals, ...extensions } = masked.extensions; // a stack, in development mode
     return new GraphQLError(masked.message, { nodes: masked.nodes, path: masked.path, extensions: { ...extensions, code: 'INTERNAL' } });
   }
-  if (masked instanceof GraphQLError && ('originalError' in masked.extensions || masked.extensions.code === 'BAD_REQUEST')) {
+  // graphql-jit's own errors (a null in a non-null field, a value a scalar cannot serialise) have no extensions at all.
+  if (masked instanceof GraphQLError && masked.extensions && ('originalError' in masked.extensions || masked.extensions.code === 'BAD_REQUEST')) {
     // Yoga's request errors (a body that is not JSON, …) carry the parser's own error in
     // extensions.originalError: internals, not for the client. Their code is the gateway's.
     const { originalError: _internals, ...extensions } = masked.extensions;

@@ -9,6 +9,7 @@ import { isAsyncIterable } from '../util/async-iterable.js';
 
 /** Yoga's keep-alive comment interval on an SSE response. */
 const PING_MS = 12_000;
+const SSE_HEADERS = { 'content-type': 'text/event-stream', connection: 'keep-alive', 'cache-control': 'no-cache', 'content-encoding': 'none' };
 /** How long the response's headers may wait for the first result before they are sent alone. */
 const HEAD_WAIT_MS = 50;
 
@@ -26,9 +27,15 @@ interface GraphQLParams {
   readonly extensions?: Record<string, unknown> | null;
 }
 
+const PARAM_KEYS = new Set(['query', 'variables', 'operationName', 'extensions']);
+const isObjectOrNull = (value: unknown) => value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value));
+
+/** The body's GraphQL parameters, or undefined for anything Yoga would refuse or read otherwise (it answers those). */
 function paramsOf(body: unknown): GraphQLParams | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
-  const { query, variables, operationName } = body as Record<string, unknown>;
+  const record = body as Record<string, unknown>;
+  if (Object.keys(record).some((key) => !PARAM_KEYS.has(key)) || !isObjectOrNull(record.extensions)) return undefined;
+  const { query, variables, operationName } = record;
   if (typeof query !== 'string') return undefined;
   if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
@@ -44,6 +51,16 @@ function stringifyResult(result: ExecutionResult): string {
     return { ...json, extensions: Object.keys(extensions).length > 0 ? extensions : undefined };
   });
   return JSON.stringify({ ...result, errors });
+}
+
+/**
+ * How Yoga would answer a single (non-streamed) result to this Accept header: as JSON when the
+ * header also takes `application/json` or anything (`*\/*`), else as SSE. Undefined for media types
+ * whose rules differ (GraphQL's own JSON type, multipart): those requests are left to Yoga.
+ */
+function singleResultType(accept: string): 'json' | 'sse' | undefined {
+  if (/graphql-response\+json|multipart\//i.test(accept)) return undefined;
+  return /application\/json|\*\/\*/i.test(accept) ? 'json' : 'sse';
 }
 
 /** The status Yoga gives a single result over SSE: an error's own HTTP status, 500 for an unexpected error without data, else 200. */
@@ -68,9 +85,13 @@ function statusOf(result: ExecutionResult): number {
  * `data: <result>` per result, `event: complete` at the end. A client that reads slowly is not
  * read ahead of: the next result is taken once the last one is written out.
  *
- * Answers false, having written nothing, for anything it does not take — a body without a query,
- * a query or mutation, a document that does not parse or validate, a caller the context refuses, a
- * cross-origin request (CORS stays Yoga's) — which the caller then hands to Yoga as before.
+ * A refusal (a bad key, an unknown model) is one result, written as Yoga writes it: as SSE, or as
+ * JSON when the Accept header also takes `application/json` or `*\/*`.
+ *
+ * Answers false, having written nothing, for anything it does not take — a body without a query
+ * or with parameters Yoga does not know, a query or mutation, a document that does not parse or
+ * validate, an Accept header with GraphQL's own JSON type or multipart, a cross-origin request
+ * (CORS stays Yoga's) — which the caller then hands to Yoga as before.
  */
 export async function serveSseSubscription(
   yoga: YogaServerInstance<Record<string, unknown>, Context>,
@@ -82,7 +103,8 @@ export async function serveSseSubscription(
 ): Promise<boolean> {
   const { logger } = deps;
   const params = paramsOf(body);
-  if (!params || req.headers.origin !== undefined) return false;
+  const single = singleResultType(req.headers.accept ?? '');
+  if (!params || single === undefined || req.headers.origin !== undefined) return false;
   const controller = new AbortController();
   const direct: DirectRequest = { authorization: req.headers.authorization, signal: controller.signal, requestId };
   const { schema, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({ req, params, direct });
@@ -94,28 +116,49 @@ export async function serveSseSubscription(
   } catch {
     return false;
   }
-  let contextValue: Context;
-  try {
-    contextValue = (await contextFactory()) as unknown as Context;
-  } catch {
-    return false;
-  }
 
-  // From here on the operation is ours. The client going away aborts it (as Yoga's request signal does).
+  // From here on the request is ours. The client may go away at any point: the operation is
+  // aborted (as Yoga's request signal does), a source already made is closed, and nothing waits on
+  // the response any more.
+  let closed = false;
+  let iterator: AsyncIterator<ExecutionResult> | undefined;
+  let onGone!: () => void;
+  const gone = new Promise<void>((resolve) => (onGone = resolve));
+  const closeSource = () => iterator?.return?.().catch((error: unknown) => logger.error({ err: error, requestId }, 'closing an SSE subscription failed'));
   res.once('close', () => {
-    if (!res.writableFinished) controller.abort();
+    if (res.writableFinished) return;
+    closed = true;
+    controller.abort();
+    onGone();
+    void closeSource();
   });
+
   let result: AsyncIterable<ExecutionResult> | ExecutionResult;
   try {
+    // A caller the context refuses (a bad key) is answered here as Yoga would, not authenticated twice.
+    const contextValue = (await contextFactory()) as unknown as Context;
+    if (closed) return true;
     result = (await subscribe({ schema, document, variableValues: params.variables ?? undefined, operationName: params.operationName ?? undefined, contextValue })) as typeof result;
   } catch (error) {
     result = { errors: [maskError(error, 'Unexpected error.') as GraphQLError] };
   }
-  res.writeHead(isAsyncIterable(result) ? 200 : statusOf(result), { 'content-type': 'text/event-stream', connection: 'keep-alive', 'cache-control': 'no-cache', 'content-encoding': 'none' });
   if (!isAsyncIterable(result)) {
-    res.end(`:\n\nevent: next\ndata: ${stringifyResult(result)}\n\nevent: complete\ndata:\n\n`);
+    if (closed) return true;
+    if (single === 'json') {
+      res.writeHead(statusOf(result), { 'content-type': 'application/json; charset=utf-8' });
+      res.end(stringifyResult(result));
+    } else {
+      res.writeHead(statusOf(result), SSE_HEADERS);
+      res.end(`:\n\nevent: next\ndata: ${stringifyResult(result)}\n\nevent: complete\ndata:\n\n`);
+    }
     return true;
   }
+  iterator = result[Symbol.asyncIterator]();
+  if (closed) {
+    await closeSource();
+    return true;
+  }
+  res.writeHead(200, SSE_HEADERS);
   // The headers and the first `:` leave with the first result (one write, not two), or alone after
   // HEAD_WAIT_MS when no result comes sooner (a feed with nothing to say yet).
   let head = ':\n\n';
@@ -123,23 +166,11 @@ export async function serveSseSubscription(
     res.write(head);
     head = '';
   }, HEAD_WAIT_MS);
-
-  const iterator = result[Symbol.asyncIterator]();
-  let closed = false;
-  let onGone!: () => void;
-  const gone = new Promise<void>((resolve) => (onGone = resolve));
-  res.once('close', () => {
-    if (res.writableFinished) return;
-    // The client went away: end the source now, even while it waits for its next result.
-    closed = true;
-    onGone();
-    iterator.return?.().catch((error: unknown) => logger.error({ err: error, requestId }, 'closing an SSE subscription failed'));
-  });
   const ping = setInterval(() => res.write(':\n\n'), PING_MS);
   deps.openSubscriptions.inc();
   try {
     for (;;) {
-      const next = await iterator.next();
+      const next = await (iterator as AsyncIterator<ExecutionResult>).next();
       if (closed) return true;
       if (next.done) break;
       // Wait until a slow reader has taken what was written: what arrives meanwhile is merged upstream of here.
@@ -148,7 +179,7 @@ export async function serveSseSubscription(
         head = '';
         clearTimeout(headTimer);
       }
-      if (!written) await Promise.race([new Promise((resolve) => res.once('drain', resolve)), gone]);
+      if (!written && !closed) await Promise.race([new Promise((resolve) => res.once('drain', resolve)), gone]);
       if (closed) return true;
     }
     res.end(`${head}event: complete\ndata:\n\n`);

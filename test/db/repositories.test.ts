@@ -4,6 +4,7 @@ import { createOrm, type Orm } from '../../src/db/orm.js';
 import { CostRepository } from '../../src/modules/costs/cost-repository.js';
 import { ENTITIES } from '../../src/modules/entities.js';
 import { GenerationRepository } from '../../src/modules/generations/generation-repository.js';
+import { GenerationWriter } from '../../src/modules/generations/generation-writer.js';
 import { ApiKeyRepository } from '../../src/modules/keys/api-key-repository.js';
 import { ModelRepository } from '../../src/modules/models/model-repository.js';
 import { PoolRepository } from '../../src/modules/pools/pool-repository.js';
@@ -52,6 +53,19 @@ function generation(id: string, fields: Partial<GenerationRecord> = {}): Generat
     ...fields,
   };
 }
+
+describe('GenerationWriter', () => {
+  it('should store a record written in reaction to the last batch, and one written while an insert runs', async () => {
+    const writer = new GenerationWriter(orm);
+    // The second write runs in a reaction to the first one's commit, before the writer has noted that it finished.
+    await writer.write(generation('w1')).then(() => writer.write(generation('w2')));
+    await Promise.all([writer.write(generation('w3')), writer.write(generation('w4'))]);
+    await writer.drain();
+    const stored = await orm.em.fork().getConnection().execute<{ id: string }[]>("select id from generations where id in ('w1', 'w2', 'w3', 'w4') order by id");
+    expect(stored.map((r) => r.id)).toEqual(['w1', 'w2', 'w3', 'w4']);
+    await orm.em.fork().getConnection().execute("delete from generations where id in ('w1', 'w2', 'w3', 'w4')"); // the next tests count rows
+  });
+});
 
 describe('GenerationRepository and CostRepository', () => {
   it('should write records in one batch, read them back whole, page them, sum spend and report costs', async () => {

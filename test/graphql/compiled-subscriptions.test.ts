@@ -2,6 +2,7 @@ import { execute, type ExecutionResult, parse } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createContext } from '../../src/graphql/context.js';
+import { maskError } from '../../src/graphql/errors.js';
 import { schema } from '../../src/graphql/schema.js';
 import type { GenerationEvent } from '../../src/modules/generations/generation-service.js';
 import { RegisterModel } from '../helpers/documents.js';
@@ -56,5 +57,20 @@ describe('compiled subscription events', () => {
     const registered = (await next).value;
     await modelEvents.return?.();
     await bothWays(MODEL_EVENTS, [registered], context);
+  });
+
+  it('should give an error result, as graphql-js does, for a null in a non-null field, which the gateway’s error mask takes', async () => {
+    t = await startTestApp();
+    const context = await createContext(t.app.services, undefined);
+    const document = parse('subscription { generateStream(input: { model: "mock-a", prompt: "Hi" }) { ... on TokenDelta { text index } } }');
+    const compiled = compileQuery(schema, document);
+    if (!isCompiledQuery(compiled)) throw new Error(JSON.stringify(compiled));
+    const broken = { kind: 'delta', generationId: 'g', text: null, index: 0, chunks: 1, costMicroUsd: 0 };
+    const expected = await execute({ schema, document, rootValue: broken, contextValue: context });
+    const actual = await compiled.query(broken, context, {});
+    expect(actual.data).toEqual(expected.data);
+    expect(actual.errors?.map((e) => e.path)).toEqual(expected.errors?.map((e) => e.path));
+    // graphql-jit's own errors carry no extensions at all: the mask must not trip on them.
+    for (const error of actual.errors ?? []) expect(() => maskError(error, 'Unexpected error.')).not.toThrow();
   });
 });

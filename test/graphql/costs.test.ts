@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixtureJson } from '../fakes/vendors.js';
 import {
   ApiKeyBudgetQuery,
@@ -95,8 +95,14 @@ describe('budgets', () => {
     const viewer = await services.apiKeys.authenticate(`Bearer ${k.key}`);
     const prepared = await services.generations.prepare({ model: 'gpt-test', prompt: 'Hi' }, viewer, true);
     expect(services.budgets.status(k.apiKey.id, viewer.budget).reservedMicroUsd).toBeGreaterThan(0);
-    await services.generations.stream(prepared).return?.();
+    const stream = services.generations.stream(prepared);
+    await stream.return?.();
     expect(services.budgets.status(k.apiKey.id, viewer.budget).reservedMicroUsd).toBe(0);
+    // Read after it was closed, it does not start: nothing is sent upstream on a released reservation.
+    const execute = vi.spyOn(services.generations, 'execute');
+    expect(await stream.next()).toEqual({ done: true, value: undefined });
+    expect(execute).not.toHaveBeenCalled();
+    execute.mockRestore();
   });
 
   it('should apply a budget set on a key in use to its very next request', async () => {

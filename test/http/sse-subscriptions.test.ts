@@ -5,6 +5,8 @@ import { expectData } from '../helpers/graphql.js';
 import { eventKinds, type StreamEvent, tokenDeltas } from '../helpers/stream-events.js';
 import { startVendorApp, type VendorApp } from '../helpers/vendor-app.js';
 import { waitFor } from '../helpers/ws.js';
+import { startTestApp } from '../helpers/test-app.js';
+import { TEST_ADMIN_KEY } from '../helpers/test-config.js';
 
 // Subscriptions over SSE are served by the gateway's own writer (src/http/sse-subscriptions.ts);
 // a request with an Origin header still goes through Yoga's. Both must answer alike.
@@ -70,7 +72,35 @@ describe('subscriptions over SSE', () => {
     expect(JSON.parse(next[1])).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });
   });
 
-  it('should leave queries, invalid documents and bad variables to Yoga, with the answers they had', async () => {
+  it('should answer a refusal as JSON when the Accept header also takes JSON, as Yoga does', async () => {
+    for (const accept of ['text/event-stream, application/json', 'application/json, text/event-stream', 'text/event-stream, */*']) {
+      const ours = await sse(STREAM, { m: 'ghost' }, { accept });
+      const yogas = await sse(STREAM, { m: 'ghost' }, { accept, origin: 'http://elsewhere.example' });
+      expect([ours.status, ours.headers.get('content-type'), ours.body]).toEqual([yogas.status, yogas.headers.get('content-type'), yogas.body]);
+      expect(ours.headers.get('content-type')).toContain('application/json');
+      expect(JSON.parse(ours.body)).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });
+    }
+    // A stream is a stream whatever else the header takes.
+    v.openai.respond('POST /v1/chat/completions', { type: 'sse', body: fixture('openai/chat-text.sse') });
+    const stream = await sse(STREAM, { m: 'gpt-test' }, { accept: 'application/json, text/event-stream' });
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    expect(messages(stream.body).at(-1)).toEqual(['complete', '']);
+  });
+
+  it('should refuse a bad key with 401 once (one authentication, one counted failure), framed as Yoga frames it', async () => {
+    const t = await startTestApp({ env: { SWITCHYARD_ADMIN_KEY: TEST_ADMIN_KEY } });
+    try {
+      const keyed = await t.listen();
+      const response = await fetch(`${keyed}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: 'Bearer sy-not-a-key' }, body: JSON.stringify({ query: STREAM, variables: { m: 'mock-a' } }) });
+      expect(response.status).toBe(401);
+      expect(messages(await response.text())).toEqual([':', ['next', JSON.stringify({ errors: [{ message: 'the API key is not valid', extensions: { code: 'UNAUTHENTICATED' } }] })], ['complete', '']]);
+      expect(await t.app.services.metrics.registry.metrics()).toContain('switchyard_auth_failures_total{reason="unknown"} 1');
+    } finally {
+      await t.dispose();
+    }
+  });
+
+  it('should leave queries, invalid documents, bad variables and unknown parameters to Yoga, with the answers they had', async () => {
     const query = await sse('{ models { id } }', {});
     expect(query.status).toBe(200);
     expect(messages(query.body).find((m) => m[0] === 'next')?.[1]).toContain('"gpt-test"');
@@ -78,6 +108,9 @@ describe('subscriptions over SSE', () => {
     expect(invalid.body).toContain('nope');
     const badVariable = await sse(STREAM, { m: { not: 'an id' } });
     expect(badVariable.body).toContain('$m');
+    const unknown = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify({ query: STREAM, variables: { m: 'gpt-test' }, foo: 1 }) });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toContain('Unexpected parameter');
   });
 
   it('should serve the subscription itself (counted in switchyard_sse_subscriptions while open), a cross-origin one through Yoga', async () => {
@@ -108,6 +141,25 @@ describe('subscriptions over SSE', () => {
     expect((await v.t.app.services.metrics.sseSubscriptions.get()).values[0]?.value).toBe(1);
     controller.abort();
     await waitFor(async () => ((await v.t.app.services.metrics.sseSubscriptions.get()).values[0]?.value ?? 0) === 0, 'the subscription to close');
+  });
+
+  it('should close the source and store CANCELLED when the client goes away before the first result', async () => {
+    v.openai.respond('POST /v1/chat/completions', { type: 'sse', body: fixture('openai/chat-text.sse'), delayMs: 100 });
+    const controller = new AbortController();
+    const answered = fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: STREAM, variables: { m: 'gpt-test' } }),
+      signal: controller.signal,
+    }).catch(() => undefined);
+    const completion = () => v.openai.calls.find((c) => c.path === '/v1/chat/completions');
+    await waitFor(() => completion() !== undefined, 'the upstream call');
+    controller.abort(); // nothing has been written yet: the headers wait for the first result
+    await answered;
+    await completion()?.closedEarly;
+    const app = v.t;
+    await waitFor(async () => expectData(await app.run(GenerationsQuery, { filter: { status: ['CANCELLED'] } })).generations.edges.length === 1, 'the CANCELLED record');
+    await waitFor(async () => ((await app.app.services.metrics.sseSubscriptions.get()).values[0]?.value ?? 0) === 0, 'the gauge back to 0');
   });
 
   it('should cancel the generation, stored CANCELLED, when the client goes away mid-stream', async () => {

@@ -19,6 +19,7 @@ const CASES: unknown[] = [
   { choices: [{ delta: 'text' }] },
   { choices: [{ delta: [] }] },
   { choices: [{ index: '0', delta: {} }] },
+  { choices: [{ index: Number.POSITIVE_INFINITY, delta: {} }] }, // JSON.parse('1e400')
   { choices: [{ finish_reason: 1 }] },
   { choices: ['x'] },
   { choices: [null] },

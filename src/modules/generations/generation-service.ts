@@ -106,13 +106,21 @@ export class GenerationService {
         ended = true;
       });
     };
+    let closed = false;
     return {
       next: () => {
-        if (!running) start();
+        // Never started once closed: what was reserved has been given back.
+        if (!running && !closed) start();
         return queue.next();
       },
-      return: () => queue.return(),
-      throw: (error?: unknown) => queue.throw(error),
+      return: () => {
+        closed = true;
+        return queue.return();
+      },
+      throw: (error?: unknown) => {
+        closed = true;
+        return queue.throw(error);
+      },
       [Symbol.asyncIterator]() {
         return this;
       },

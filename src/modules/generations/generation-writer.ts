@@ -57,9 +57,15 @@ export class GenerationWriter {
   write(record: GenerationRecord): Promise<void> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ row: toRow(record), resolve, reject });
-      this.#flushing ??= this.#flush().finally(() => {
-        this.#flushing = undefined;
-      });
+      this.#startFlush();
+    });
+  }
+
+  #startFlush(): void {
+    this.#flushing ??= this.#flush().finally(() => {
+      this.#flushing = undefined;
+      // A write made between the last batch and this line (in a reaction to that batch) has no flush yet.
+      if (this.#queue.length > 0) this.#startFlush();
     });
   }
 

@@ -50,7 +50,8 @@ export class PoolRepository {
     const entity = await em.findOne(PoolSchema, { name });
     if (!entity) return undefined;
     const record = toRecord(entity);
-    await em.removeAndFlush(entity);
+    em.remove(entity);
+    await flushQuietly(em);
     return record;
   }
 }

@@ -47,7 +47,7 @@ export function readChatChunk(json: unknown): ChatChunk | undefined {
   if (choices !== undefined) {
     if (!Array.isArray(choices)) return undefined;
     for (const choice of choices as unknown[]) {
-      if (!isObject(choice) || !isOptional(choice.index, (v) => typeof v === 'number' && !Number.isNaN(v))) return undefined;
+      if (!isObject(choice) || !isOptional(choice.index, (v) => typeof v === 'number' && Number.isFinite(v))) return undefined;
       if (!isNullish(choice.finish_reason, isString)) return undefined;
       const { delta } = choice;
       if (!isNullish(delta, (d) => isObject(d) && isNullish(d.role, isString) && isNullish(d.content, isString))) return undefined;
