@@ -37,7 +37,11 @@ describe('HTTP endpoints', () => {
     const url = await t.listen();
     const page = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
     expect(page.headers.get('content-type')).toContain('text/html');
-    expect(await page.text()).toContain('Switchyard');
+    const html = await page.text();
+    expect(html).toContain('<title>Switchyard</title>');
+    // Everything GraphiQL needs is in the page: no script, style or icon comes from another host (no CDN).
+    expect(html).not.toMatch(/<(script|link|img)\b[^>]*\b(src|href)\s*=\s*["']?(https?:)?\/\//i);
+    expect(html).not.toMatch(/import\(\s*["']https?:|unpkg\.com|jsdelivr/i);
     expect(expectData(await execute(fetch, ModelsQuery, undefined, { url: `${url}/graphql` })).models).toHaveLength(1);
   });
 
