@@ -1,44 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModelsQuery, RegisterModel } from '../helpers/documents.js';
 import { execute, expectData, expectError } from '../helpers/graphql.js';
+import { killStartedProcesses, startProcess } from '../helpers/gateway-process.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-});
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-  /** The base URL once the server logs that it listens; rejects if the process exits first. */
-  ready: Promise<string>;
-}
-
-/** Starts `src/main.ts` the way `npm start` does, with only the environment given. */
-function startProcess(args: string[], env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
-  children.push(child);
-  let out = '';
-  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const ready = new Promise<string>((resolve, reject) => {
-    const onData = () => {
-      const match = /"url":"(http:\/\/[^"]+)\/graphql"/.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    };
-    child.stdout?.on('data', onData);
-    void exited.then((code) => reject(new Error(`exited with ${code}: ${out}`)));
-  });
-  ready.catch(() => undefined); // a test that expects the exit does not await `ready`
-  return { child, output: () => out, exited, ready };
-}
+afterEach(killStartedProcesses);
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'sy-e2e-'));
