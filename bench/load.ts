@@ -7,12 +7,12 @@ export const agent = new Agent({ connections: 256, keepAliveTimeout: 60_000 });
 export const GENERATE = JSON.stringify({ query: 'mutation { generate(input: { prompt: "hello bench" }) { id } }' });
 export const STREAM_QUERY = 'subscription($m: ID) { generateStream(input: { model: $m, prompt: "hello bench" }) { __typename ... on TokenDelta { text chunks } } }';
 
-/** One HTTP POST, body read to the end; answers ms and the first-byte time. */
-export async function post(url: string, body: string): Promise<number> {
+/** One HTTP POST (JSON unless `headers` say otherwise), timed to the end of its body; throws unless it answered 200 without GraphQL errors. */
+export async function post(url: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }): Promise<number> {
   const started = performance.now();
-  const response = await request(url, { method: 'POST', body, headers: { 'content-type': 'application/json' }, dispatcher: agent });
+  const response = await request(url, { method: 'POST', body, headers, dispatcher: agent });
   const text = await response.body.text();
-  if (response.statusCode !== 200 || text.includes('"errors"')) throw new Error(`HTTP ${response.statusCode}: ${text.slice(0, 200)}`);
+  if (response.statusCode !== 200 || text.includes('"errors"')) throw new Error(`${url} answered ${response.statusCode}: ${text.slice(0, 200)}`);
   return performance.now() - started;
 }
 

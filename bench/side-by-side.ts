@@ -7,12 +7,11 @@
  * bench/SIDE-BY-SIDE.md. Environment: BENCH_SECONDS (5), BENCH_REPEATS (3), BENCH_REQUESTS (2000).
  */
 import { execSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import { request } from 'undici';
 import { startBenchUpstream } from './fake-upstream.js';
-import { type RunningGateway, rssMb, startGateway } from './gateway.js';
-import { agent, GENERATE } from './load.js';
+import { cpuMs, type RunningGateway, rssMb, startGateway } from './gateway.js';
+import { agent, GENERATE, post } from './load.js';
 import { type RunningPeer, startPeer } from './peer.js';
 import { quantile, round, summary } from './stats.js';
 import { closedLoop, directSse, peerHeaders, peerSse, type StreamOnce, switchyardSse, switchyardWs } from './stream-clients.js';
@@ -40,26 +39,11 @@ export interface SideBySideOptions {
   log(message: string): void;
 }
 
-/** CPU time (user + system) a process has used, in ms (Linux /proc; 10 ms ticks). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
 /** Runs `load` and answers its result with the CPU `pid` spent on it. */
 async function withCpu<T>(pid: number, load: () => Promise<T>): Promise<{ result: T; cpuMs: number }> {
   const before = cpuMs(pid);
   const result = await load();
   return { result, cpuMs: cpuMs(pid) - before };
-}
-
-/** A POST timed to the end of its body; throws unless it answered 200 without GraphQL errors. */
-async function timedPost(url: string, headers: Record<string, string>, body: string): Promise<number> {
-  const started = performance.now();
-  const response = await request(url, { method: 'POST', headers, body, dispatcher: agent });
-  const text = await response.body.text();
-  if (response.statusCode !== 200 || text.includes('"errors"')) throw new Error(`${url} answered ${response.statusCode}: ${text.slice(0, 200)}`);
-  return performance.now() - started;
 }
 
 async function requestsPerSecond(url: string, headers: Record<string, string>, body: string, seconds: number): Promise<{ perSecond: number; total: number }> {
@@ -92,8 +76,8 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
     const json = { 'content-type': 'application/json' };
 
     // Memory at rest: after start and one request each.
-    await timedPost(`${gw.url}/graphql`, json, generateBody);
-    await timedPost(`${peer.url}/v1/chat/completions`, peerHeaders(small.url), chatBody);
+    await post(`${gw.url}/graphql`, generateBody);
+    await post(`${peer.url}/v1/chat/completions`, chatBody, peerHeaders(small.url));
     const idle = row('idle RSS after start and one request', 'MiB', { text: '≤ Portkey', meets: (sy, pk) => sy <= pk });
     idle.switchyard.push(rssMb(gw.pid));
     idle.portkey.push(rssMb(peer.pid));
@@ -178,10 +162,10 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
       const directStreamed = directSse(small.url);
       const lat = { direct: [] as number[], directStreamed: [] as number[], switchyard: [] as number[], portkey: [] as number[] };
       for (let i = 0; i < requests + 200; i++) {
-        const d = await timedPost(`${small.url}/v1/chat/completions`, json, chatBody);
+        const d = await post(`${small.url}/v1/chat/completions`, chatBody);
         const ds = (await directStreamed()).totalMs;
-        const sy = await timedPost(`${gw.url}/graphql`, json, generateBody);
-        const pk = await timedPost(`${peer.url}/v1/chat/completions`, peerHeaders(small.url), chatBody);
+        const sy = await post(`${gw.url}/graphql`, generateBody);
+        const pk = await post(`${peer.url}/v1/chat/completions`, chatBody, peerHeaders(small.url));
         if (i < 200) continue; // warm-up
         lat.direct.push(d);
         lat.directStreamed.push(ds);

@@ -179,6 +179,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     }
     if (path === '/graphql') {
       const requestId = requestIdOf(req.headers['x-request-id']);
+      /** The request with the pre-read body the node adapter takes (and the SSE path reads). */
+      const withBody = req as IncomingMessage & { body?: unknown };
       req.headers['x-request-id'] = requestId;
       res.setHeader('x-request-id', requestId);
       if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
@@ -200,12 +202,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         }
         const handed = bodyForYoga(req, body);
         if (handed === INVALID_JSON) return sendJson(res, 400, BODY_NOT_JSON);
-        (req as IncomingMessage & { body?: unknown }).body = handed;
+        withBody.body = handed;
       }
       if (String(req.headers.accept ?? '').includes('text/event-stream')) {
         coalesceWrites(res, sseWrites);
-        const body = (req as IncomingMessage & { body?: unknown }).body;
-        if (req.method === 'POST' && (await serveSseSubscription(yoga, req, res, body, requestId, sseDeps))) return;
+        if (req.method === 'POST' && (await serveSseSubscription(yoga, req, res, withBody.body, requestId, sseDeps))) return;
       }
       await yoga(req, res);
       return;

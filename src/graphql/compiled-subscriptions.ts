@@ -1,7 +1,7 @@
 import { createSourceEventStream, type DocumentNode, execute, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
-import { isAsyncIterable } from '../util/async-iterable.js';
+import { closableIterator, isAsyncIterable } from '../util/async-iterable.js';
 
 /** A document's state: seen once (run by graphql-js), compiled, or not compilable (run by graphql-js). */
 type Compiled = CompiledQuery | 'seen once' | 'not compiled';
@@ -15,29 +15,16 @@ function mapEvents<T, R>(source: AsyncIterable<T>, map: (value: T) => R | Promis
   const close = async () => {
     await iterator.return?.();
   };
-  return {
-    async next() {
-      const next = await iterator.next();
-      if (next.done) return { done: true, value: undefined };
-      try {
-        return { done: false, value: await map(next.value) };
-      } catch (error) {
-        await close().catch(() => undefined);
-        throw error;
-      }
-    },
-    async return() {
-      await close();
-      return { done: true, value: undefined };
-    },
-    async throw(error?: unknown) {
-      await close();
+  return closableIterator<R>(async () => {
+    const next = await iterator.next();
+    if (next.done) return { done: true, value: undefined };
+    try {
+      return { done: false, value: (await map(next.value)) as R };
+    } catch (error) {
+      await close().catch(() => undefined);
       throw error;
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
+    }
+  }, close);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { isAsyncIterable } from '../util/async-iterable.js';
+import { closableIterator, isAsyncIterable } from '../util/async-iterable.js';
 import type { Context } from './context.js';
 import { KEY_REVOKED_MESSAGE } from '../modules/keys/open-operations.js';
 
@@ -13,6 +13,7 @@ function endOnAbort(source: AsyncIterable<ExecutionResult>, signal: AbortSignal)
   const iterator = source[Symbol.asyncIterator]();
   let finished = false;
   const close = async () => {
+    if (finished) return;
     finished = true;
     await iterator.return?.();
   };
@@ -20,35 +21,22 @@ function endOnAbort(source: AsyncIterable<ExecutionResult>, signal: AbortSignal)
     await close();
     return { done: false, value: { errors: [new GraphQLError(KEY_REVOKED_MESSAGE, { extensions: { code: 'FORBIDDEN' } })] } };
   };
-  return {
-    async next() {
-      if (finished) return { done: true, value: undefined };
-      if (signal.aborted) return revoked(); // never start a source (an upstream call) for a revoked key
-      // One abort listener per pending next(), removed when it settles: nothing accumulates over a long feed.
-      let onAbort!: () => void;
-      const aborted = new Promise<'aborted'>((resolve) => {
-        onAbort = () => resolve('aborted');
-        signal.addEventListener('abort', onAbort, { once: true });
-      });
-      try {
-        const result = await Promise.race([iterator.next(), aborted]);
-        return result === 'aborted' ? revoked() : result;
-      } finally {
-        signal.removeEventListener('abort', onAbort);
-      }
-    },
-    async return() {
-      if (!finished) await close();
-      return { done: true, value: undefined };
-    },
-    async throw(error?: unknown) {
-      await close();
-      throw error;
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
+  return closableIterator(async () => {
+    if (finished) return { done: true, value: undefined };
+    if (signal.aborted) return revoked(); // never start a source (an upstream call) for a revoked key
+    // One abort listener per pending next(), removed when it settles: nothing accumulates over a long feed.
+    let onAbort!: () => void;
+    const aborted = new Promise<'aborted'>((resolve) => {
+      onAbort = () => resolve('aborted');
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      const result = await Promise.race([iterator.next(), aborted]);
+      return result === 'aborted' ? revoked() : result;
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }, close);
 }
 
 /**

@@ -37,7 +37,7 @@ function paramsOf(body: unknown): GraphQLParams | undefined {
   if (Object.keys(record).some((key) => !PARAM_KEYS.has(key)) || !isObjectOrNull(record.extensions)) return undefined;
   const { query, variables, operationName } = record;
   if (typeof query !== 'string') return undefined;
-  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
+  if (!isObjectOrNull(variables)) return undefined;
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
   return body as GraphQLParams;
 }

@@ -60,22 +60,30 @@ export class MergingQueue<T> implements AsyncIterableIterator<T> {
     });
   }
 
+  /** True once the queue ended, failed or was closed by its reader: nothing more will be taken. */
+  get isEnded(): boolean {
+    return this.ended;
+  }
+
   async return(): Promise<IteratorResult<T>> {
-    const wasEnded = this.ended;
-    this.close();
-    if (!wasEnded) await this.onClose();
+    await this.stop();
     return { done: true, value: undefined };
   }
 
   async throw(error?: unknown): Promise<IteratorResult<T>> {
-    const wasEnded = this.ended;
-    this.close();
-    if (!wasEnded) await this.onClose();
+    await this.stop();
     throw error;
   }
 
   [Symbol.asyncIterator](): this {
     return this;
+  }
+
+  /** The reader stops: what is queued is dropped, a pending read answered done, onClose called if it had not ended. */
+  private async stop(): Promise<void> {
+    const wasEnded = this.ended;
+    this.close();
+    if (!wasEnded) await this.onClose();
   }
 
   private close(): void {

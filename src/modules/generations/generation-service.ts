@@ -106,21 +106,14 @@ export class GenerationService {
         ended = true;
       });
     };
-    let closed = false;
     return {
       next: () => {
-        // Never started once closed: what was reserved has been given back.
-        if (!running && !closed) start();
+        // Only the reader can end the queue before it starts: once closed, it never starts (what was reserved is given back).
+        if (!running && !queue.isEnded) start();
         return queue.next();
       },
-      return: () => {
-        closed = true;
-        return queue.return();
-      },
-      throw: (error?: unknown) => {
-        closed = true;
-        return queue.throw(error);
-      },
+      return: () => queue.return(),
+      throw: (error?: unknown) => queue.throw(error),
       [Symbol.asyncIterator]() {
         return this;
       },

@@ -6,45 +6,45 @@ import type { GenerationRecord } from '../../core/records/generation.js';
 const MAX_BATCH = 400;
 
 interface Pending {
-  readonly row: Record<string, unknown>;
+  /** The row's values, in ROW order. */
+  readonly values: readonly SqlValue[];
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
 }
 
-function toRow(record: GenerationRecord): Record<string, unknown> {
-  return {
-    id: record.id,
-    model_id: record.modelId,
-    provider: record.provider,
-    upstream_model: record.upstreamModel,
-    api_key_id: record.apiKeyId,
-    session_id: record.sessionId,
-    request_id: record.requestId,
-    pool_name: record.poolName,
-    dropped_messages: record.droppedMessages,
-    status: record.status,
-    stream: record.stream ? 1 : 0,
-    finish_reason: record.finishReason,
-    text: record.text,
-    max_tokens: record.maxTokens,
-    input_tokens: record.inputTokens,
-    output_tokens: record.outputTokens,
-    usage_estimated: record.usageEstimated ? 1 : 0,
-    cost_micro_usd: record.costMicroUsd,
-    latency_ms: record.latencyMs,
-    time_to_first_token_ms: record.timeToFirstTokenMs,
-    error_code: record.errorCode,
-    error_message: record.errorMessage,
-    attempts: JSON.stringify(record.attempts),
-    created_at: record.createdAt.getTime(),
-    completed_at: record.completedAt.getTime(),
-  };
-}
+type SqlValue = string | number | null;
 
-/** The generations table's columns, in the order toRow names them. */
-const COLUMNS = Object.keys(toRow({ attempts: [], createdAt: new Date(0), completedAt: new Date(0) } as unknown as GenerationRecord));
-const ROW_PLACEHOLDERS = `(${COLUMNS.map(() => '?').join(', ')})`;
-const INSERT_HEAD = `insert into "generations" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) values `;
+/** Each column of the generations table and its value for a record. */
+const ROW: readonly (readonly [column: string, value: (record: GenerationRecord) => SqlValue])[] = [
+  ['id', (r) => r.id],
+  ['model_id', (r) => r.modelId],
+  ['provider', (r) => r.provider],
+  ['upstream_model', (r) => r.upstreamModel],
+  ['api_key_id', (r) => r.apiKeyId],
+  ['session_id', (r) => r.sessionId],
+  ['request_id', (r) => r.requestId],
+  ['pool_name', (r) => r.poolName],
+  ['dropped_messages', (r) => r.droppedMessages],
+  ['status', (r) => r.status],
+  ['stream', (r) => (r.stream ? 1 : 0)],
+  ['finish_reason', (r) => r.finishReason],
+  ['text', (r) => r.text],
+  ['max_tokens', (r) => r.maxTokens],
+  ['input_tokens', (r) => r.inputTokens],
+  ['output_tokens', (r) => r.outputTokens],
+  ['usage_estimated', (r) => (r.usageEstimated ? 1 : 0)],
+  ['cost_micro_usd', (r) => r.costMicroUsd],
+  ['latency_ms', (r) => r.latencyMs],
+  ['time_to_first_token_ms', (r) => r.timeToFirstTokenMs],
+  ['error_code', (r) => r.errorCode],
+  ['error_message', (r) => r.errorMessage],
+  ['attempts', (r) => JSON.stringify(r.attempts)],
+  ['created_at', (r) => r.createdAt.getTime()],
+  ['completed_at', (r) => r.completedAt.getTime()],
+];
+
+const ROW_PLACEHOLDERS = `(${ROW.map(() => '?').join(', ')})`;
+const INSERT_HEAD = `insert into "generations" (${ROW.map(([column]) => `"${column}"`).join(', ')}) values `;
 
 /** Statements for batches up to this many rows are kept (a few kB); larger, rarer ones are built each time. */
 const KEPT_STATEMENTS = 16;
@@ -75,7 +75,7 @@ export class GenerationWriter {
 
   write(record: GenerationRecord): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.#queue.push({ row: toRow(record), resolve, reject });
+      this.#queue.push({ values: ROW.map(([, value]) => value(record) ?? null), resolve, reject });
       this.#startFlush();
     });
   }
@@ -97,7 +97,7 @@ export class GenerationWriter {
     while (this.#queue.length > 0) {
       const batch = this.#queue.splice(0, MAX_BATCH);
       try {
-        await (this.orm.em as SqlEntityManager).getKnex().raw(insertStatement(batch.length), batch.flatMap((p) => COLUMNS.map((column) => (p.row[column] ?? null) as string | number | null)));
+        await (this.orm.em as SqlEntityManager).getKnex().raw(insertStatement(batch.length), batch.flatMap((p) => p.values));
         for (const pending of batch) pending.resolve();
       } catch (error) {
         for (const pending of batch) pending.reject(error);
