@@ -24,7 +24,7 @@ export interface ResolverServices {
   readonly router: Pick<Router, 'circuit'>;
   readonly sessions: Pick<SessionService, 'create' | 'get' | 'page' | 'history' | 'switchModel'>;
   readonly generations: Pick<GenerationService, 'prepare' | 'generate' | 'stream' | 'find' | 'page'>;
-  readonly costs: Pick<CostService, 'report'>;
+  readonly costs: Pick<CostService, 'report' | 'series'>;
   readonly apiKeys: Pick<ApiKeyService, 'create' | 'list' | 'revoke' | 'setBudget' | 'findMany'>;
   readonly budgets: Pick<BudgetLedger, 'ensureLoaded' | 'status'>;
   readonly configReloader: Pick<ConfigReloader, 'reload' | 'status'>;

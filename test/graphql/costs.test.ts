@@ -2,12 +2,16 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixtureJson } from '../fakes/vendors.js';
 import {
   ApiKeyBudgetQuery,
+  CostSeriesQuery,
   CostsQuery,
   CreateBudgetedKey,
+  CreateSession,
   Generate,
   GenerateStreamCost,
+  GenerateRouted,
   GenerationsQuery,
   SetBudget,
+  SetModelPool,
   UsageUpdatedSubscription,
 } from '../helpers/documents.js';
 import { expectData, expectError } from '../helpers/graphql.js';
@@ -136,7 +140,20 @@ describe('budgets', () => {
     expectData(await a.t.run(Generate, { input: { model: 'gpt-test', prompt: 'Hi' } }, other.key));
     const mine = expectData(await a.t.run(Generate, { input: { model: 'gpt-test', prompt: 'Hi' } }, k.key)).generate;
     const update = (await updates.next()).value?.data?.usageUpdated;
-    expect(update).toMatchObject({ generationId: mine.id, costUsd: 0.00066, apiKey: { id: k.apiKey.id }, budget: { spentToday: 0.00066, remaining: 1 - 0.00066 } });
+    expect(update).toMatchObject({ generationId: mine.id, modelId: 'gpt-test', status: 'SUCCEEDED', costUsd: 0.00066, apiKey: { id: k.apiKey.id }, budget: { spentToday: 0.00066, remaining: 1 - 0.00066 } });
+    await updates.return?.();
+  });
+
+  it('should push usageUpdated for generations without a key (local mode) and for refusals, with no key or budget', async () => {
+    v = await startVendorApp();
+    const client = wsClient(await v.t.listen());
+    clients.push(client);
+    const updates = subscribe(client, UsageUpdatedSubscription, {});
+    await waitFor(async () => ((await v!.t.app.services.metrics.activeSubscriptions.get()).values[0]?.value ?? 0) === 1, 'the subscription');
+    const done = expectData(await v.t.run(Generate, { input: { model: 'mock-a', prompt: 'Hi' } })).generate;
+    expect((await updates.next()).value?.data?.usageUpdated).toEqual({ generationId: done.id, modelId: 'mock-a', status: 'SUCCEEDED', costUsd: done.costUsd, apiKey: null, budget: null });
+    expectError(await v.t.run(Generate, { input: { model: 'mock-a', prompt: 'Hi', costLimit: 0.0000001 } }));
+    expect((await updates.next()).value?.data?.usageUpdated).toMatchObject({ modelId: 'mock-a', status: 'FAILED', costUsd: 0, apiKey: null });
     await updates.return?.();
   });
 });
@@ -196,6 +213,54 @@ describe('costs', () => {
     const own = expectData(await a.t.run(CostsQuery, { groupBy: 'API_KEY', filter: { apiKeyId: k1.apiKey.id } }, k2.key)).costs;
     expect(own.groups.map((g) => g.key)).toEqual([k2.apiKey.id]);
     expect(expectData(await a.t.run(GenerationsQuery, {}, ADMIN)).generations.edges).toHaveLength(7);
+  });
+});
+
+describe('costs over time and by pool', () => {
+  it('should sum each series bucket in SQL, adding up to the costs totals, and group and filter by pool', async () => {
+    const a = await app();
+    const k = await key(a, 'series');
+    expectData(await a.t.run(SetModelPool, { input: { name: 'duo', members: [{ modelId: 'gpt-test' }, { modelId: 'mock-a' }], strategy: 'ROUND_ROBIN' } }, ADMIN));
+    for (let i = 0; i < 4; i++) expectData(await a.t.run(GenerateRouted, { input: { pool: 'duo', prompt: `p${i}` } }, k.key));
+    for (let i = 0; i < 2; i++) expectData(await a.t.run(Generate, { input: { model: 'claude-test', prompt: `c${i}` } }, k.key));
+
+    const since = new Date(Date.now() - 3 * 3_600_000).toISOString();
+    const filter = { since };
+    const totals = expectData(await a.t.run(CostsQuery, { groupBy: 'MODEL', filter }, ADMIN)).costs.totals;
+    const hourly = expectData(await a.t.run(CostSeriesQuery, { groupBy: 'MODEL', interval: 'HOUR', filter }, ADMIN)).costSeries;
+    const sum = (key: 'requests' | 'costMicroUsd' | 'inputTokens' | 'outputTokens') => hourly.reduce((s, p) => s + p[key], 0);
+    expect([sum('requests'), sum('costMicroUsd'), sum('inputTokens'), sum('outputTokens')]).toEqual([totals.requests, totals.costMicroUsd, totals.inputTokens, totals.outputTokens]);
+    expect(new Set(hourly.map((p) => p.key))).toEqual(new Set(['gpt-test', 'mock-a', 'claude-test']));
+    for (const point of hourly) expect(new Date(point.start).getTime() % 3_600_000).toBe(0);
+    const daily = expectData(await a.t.run(CostSeriesQuery, { groupBy: 'PROVIDER', interval: 'DAY', filter }, ADMIN)).costSeries;
+    for (const point of daily) expect(point.start.endsWith('T00:00:00.000Z')).toBe(true);
+
+    const byPool = expectData(await a.t.run(CostsQuery, { groupBy: 'POOL', filter }, ADMIN)).costs.groups;
+    expect(byPool.map((g) => [g.key, g.requests])).toEqual(expect.arrayContaining([['duo', 4], [null, 2]]));
+    const poolOnly = expectData(await a.t.run(CostsQuery, { groupBy: 'MODEL', filter: { poolName: 'duo' } }, ADMIN)).costs.groups;
+    expect(poolOnly.map((g) => [g.key, g.requests]).sort()).toEqual([['gpt-test', 2], ['mock-a', 2]]);
+
+    // A series needs a start, and stays bounded.
+    expect(expectError(await a.t.run(CostSeriesQuery, { groupBy: 'MODEL', interval: 'HOUR', filter: {} }, ADMIN))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: 'filter.since: expected the start of the range (a series needs one)',
+    });
+    const decade = { since: new Date(Date.now() - 10 * 365 * 86_400_000).toISOString() };
+    expect(expectError(await a.t.run(CostSeriesQuery, { groupBy: 'MODEL', interval: 'HOUR', filter: decade }, ADMIN)).message).toMatch(/^interval: expected at most 20000 buckets/);
+    // A client key's series holds its own generations only.
+    const other = await key(a, 'other-series');
+    expect(expectData(await a.t.run(CostSeriesQuery, { groupBy: 'MODEL', interval: 'DAY', filter }, other.key)).costSeries).toEqual([]);
+  });
+
+  it('should list a session’s turns with the model that answered each', async () => {
+    const a = await app();
+    const k = await key(a, 'turns');
+    const session = expectData(await a.t.run(CreateSession, { input: { modelId: 'mock-a' } }, k.key)).createSession;
+    expectData(await a.t.run(Generate, { input: { sessionId: session.id, prompt: 'one' } }, k.key));
+    expectData(await a.t.run(Generate, { input: { model: 'gpt-test', prompt: 'elsewhere' } }, k.key));
+    expectData(await a.t.run(Generate, { input: { sessionId: session.id, model: 'claude-test', prompt: 'two' } }, k.key));
+    const turns = expectData(await a.t.run(GenerationsQuery, { filter: { sessionId: session.id } }, k.key)).generations.edges.map((e) => e.node.modelId);
+    expect(turns).toEqual(['claude-test', 'mock-a']);
   });
 });
 

@@ -169,7 +169,13 @@ export const CreateBudgetedKey = graphql(`
 
 export const UsageUpdatedSubscription = graphql(`
   subscription UsageUpdated($apiKeyId: ID) {
-    usageUpdated(apiKeyId: $apiKeyId) { generationId costUsd apiKey { id } budget { spentToday remaining } }
+    usageUpdated(apiKeyId: $apiKeyId) { generationId modelId status costUsd apiKey { id } budget { spentToday remaining } }
+  }
+`);
+
+export const CostSeriesQuery = graphql(`
+  query CostSeries($filter: CostFilter!, $groupBy: CostGroupBy!, $interval: CostInterval!) {
+    costSeries(filter: $filter, groupBy: $groupBy, interval: $interval) { start key requests failures inputTokens outputTokens costUsd costMicroUsd }
   }
 `);
 

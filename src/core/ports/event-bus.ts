@@ -1,5 +1,6 @@
 import type { CircuitState, ModelRecord } from '../records/model.js';
 import type { ModelSwitchRecord } from '../records/session.js';
+import type { GenerationStatus } from '../records/generation.js';
 
 export const MODEL_EVENT_TYPES = ['REGISTERED', 'UPDATED', 'DISABLED', 'ENABLED', 'RETIRED', 'HEALTH_CHANGED', 'CIRCUIT_CHANGED'] as const;
 export type ModelEventType = (typeof MODEL_EVENT_TYPES)[number];
@@ -13,10 +14,13 @@ export interface ModelEvent {
   readonly at: Date;
 }
 
-/** A generation of a key settled (its cost is spent). */
+/** A generation was stored (its cost is spent): sent and settled, or refused before it was sent. */
 export interface UsageEvent {
-  readonly apiKeyId: string;
+  /** The key that made the request; null for a request without one (local mode). */
+  readonly apiKeyId: string | null;
   readonly generationId: string;
+  readonly modelId: string;
+  readonly status: GenerationStatus;
   readonly costMicroUsd: number;
   readonly at: Date;
 }

@@ -1,6 +1,6 @@
 /** Cost reports: requests, tokens, failures and cost of stored generations, grouped. */
 
-export const COST_GROUPS = ['MODEL', 'PROVIDER', 'SESSION', 'API_KEY', 'DAY'] as const;
+export const COST_GROUPS = ['MODEL', 'PROVIDER', 'POOL', 'SESSION', 'API_KEY', 'DAY'] as const;
 export type CostGroupBy = (typeof COST_GROUPS)[number];
 
 export interface CostFilter {
@@ -10,10 +10,12 @@ export interface CostFilter {
   readonly provider?: string | null;
   /** Only this key's generations (a client key is always held to its own). */
   readonly apiKeyId?: string | null;
+  /** Only requests that targeted this pool. */
+  readonly poolName?: string | null;
 }
 
 export interface CostRow {
-  /** The group's value (model id, provider, session id, key id or YYYY-MM-DD); null for generations without one. */
+  /** The group's value (model id, provider, pool, session id, key id or YYYY-MM-DD); null for generations without one. */
   readonly key: string | null;
   readonly requests: number;
   readonly failures: number;
@@ -25,4 +27,14 @@ export interface CostRow {
 export interface CostReport {
   readonly groups: CostRow[];
   readonly totals: CostRow;
+}
+
+/** The width of a cost series' time buckets (UTC). */
+export const COST_INTERVALS = ['HOUR', 'DAY'] as const;
+export type CostInterval = (typeof COST_INTERVALS)[number];
+
+/** One group's figures over one time bucket. */
+export interface CostPoint extends CostRow {
+  /** The bucket's start (UTC hour or day). */
+  readonly start: Date;
 }

@@ -6,6 +6,7 @@ import { ApiKeyRef } from '../keys/api-key.graphql.js';
 import type { ApiKeyRecord } from '../../core/records/api-key.js';
 import { hasScope, requireScope } from '../keys/viewer.js';
 import { BROADCAST } from '../../graphql/broadcast.js';
+import { GenerationStatusEnum } from '../generations/generation.graphql.js';
 
 interface BudgetView {
   readonly key: ApiKeyRecord;
@@ -47,13 +48,15 @@ const SetBudgetInput = builder.inputType('SetBudgetInput', {
   }),
 });
 
-const UsageUpdateRef = builder.objectRef<UsageEvent & { view: BudgetView }>('UsageUpdate').implement({
-  description: 'A generation of a key settled: what it cost and where the key stands now.',
+const UsageUpdateRef = builder.objectRef<UsageEvent & { view: BudgetView | null }>('UsageUpdate').implement({
+  description: 'A generation was stored (settled, or refused before it was sent): what it cost and where its key stands now.',
   fields: (t) => ({
-    apiKey: t.field({ type: ApiKeyRef, resolve: (u) => u.view.key }),
+    apiKey: t.field({ type: ApiKeyRef, nullable: true, description: 'The key that made the request; null for one made without a key (local mode).', resolve: (u) => u.view?.key ?? null }),
     generationId: t.exposeID('generationId'),
+    modelId: t.exposeID('modelId', { description: 'The model that served it (or was asked, for a refusal).' }),
+    status: t.field({ type: GenerationStatusEnum, resolve: (u) => u.status }),
     costUsd: t.float({ resolve: (u) => microToUsd(u.costMicroUsd) }),
-    budget: t.field({ type: ApiKeyBudgetRef, resolve: (u) => u.view }),
+    budget: t.field({ type: ApiKeyBudgetRef, nullable: true, description: "The key's budgets after it; null without a key.", resolve: (u) => u.view }),
     at: t.expose('at', { type: 'DateTime' }),
   }),
 });
@@ -73,7 +76,8 @@ builder.mutationFields((t) => ({
 builder.subscriptionFields((t) => ({
   usageUpdated: t.field({
     type: UsageUpdateRef,
-    description: "Spend and remaining budget of the caller's key, pushed as its generations settle (admins: any key, or all without apiKeyId).",
+    description:
+      "Spend and remaining budget of the caller's key, pushed as its generations are stored (admins: one key with apiKeyId, or every generation without it, keyless ones included).",
     extensions: BROADCAST,
     args: { apiKeyId: t.arg.id() },
     subscribe: (_root, { apiKeyId }, ctx) => {
@@ -82,6 +86,7 @@ builder.subscriptionFields((t) => ({
       return ctx.services.bus.subscribe('usageUpdated', (event: UsageEvent) => wanted === null || event.apiKeyId === wanted);
     },
     resolve: async (event, _args, ctx) => {
+      if (event.apiKeyId === null) return { ...event, view: null };
       const [key] = await ctx.services.apiKeys.findMany([event.apiKeyId]);
       if (!key) throw new Error(`API key ${event.apiKeyId} vanished`);
       return { ...event, view: await budgetView(ctx, key) };

@@ -1,16 +1,26 @@
+import type { Knex } from '@mikro-orm/knex';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Orm } from '../../db/orm.js';
 import { InvalidInputError } from '../../core/errors.js';
-import type { CostFilter, CostGroupBy, CostReport, CostRow } from '../../core/records/cost.js';
+import type { CostFilter, CostGroupBy, CostInterval, CostPoint, CostReport, CostRow } from '../../core/records/cost.js';
 
 /** SQL for each grouping (SQLite: created_at is epoch milliseconds; DAY is its UTC date). */
 const GROUP_EXPRESSION: Record<CostGroupBy, string> = {
   MODEL: 'model_id',
   PROVIDER: 'provider',
+  POOL: 'pool_name',
   SESSION: 'session_id',
   API_KEY: 'api_key_id',
   DAY: "date(created_at / 1000, 'unixepoch')",
 };
+
+/** Milliseconds per series bucket; buckets start at whole UTC hours or days of the epoch. */
+const INTERVAL_MS: Record<CostInterval, number> = { HOUR: 3_600_000, DAY: 86_400_000 };
+
+/** The most points a series may hold (groups × buckets), so one query cannot bloat an answer. */
+export const MAX_SERIES_POINTS = 20_000;
+
+type SummedRow = { key: string | null; requests: number; failures: number; input_tokens: number; output_tokens: number; cost: number };
 
 /** Cost reports over the generations table: its grouping SQL lives here alone. */
 export class CostRepository {
@@ -20,40 +30,74 @@ export class CostRepository {
    * Requests, tokens, failures and cost over stored generations, grouped in SQL (over the indexed
    * created_at, model and key columns), with totals. The data behind a cost dashboard.
    */
-  report(filter: CostFilter, groupBy: CostGroupBy): Promise<CostReport> {
-    return costReport(this.orm.em.fork() as SqlEntityManager, filter, groupBy);
+  async report(filter: CostFilter, groupBy: CostGroupBy): Promise<CostReport> {
+    const knex = this.knex();
+    const query = summed(knex, filter).select(knex.raw(`${GROUP_EXPRESSION[groupBy]} as key`)).groupByRaw(GROUP_EXPRESSION[groupBy]);
+    const groups = ((await query.orderBy([{ column: 'cost', order: 'desc' }, { column: 'key', order: 'asc' }])) as SummedRow[]).map(toCostRow);
+    return { groups, totals: addUp(groups) };
+  }
+
+  /**
+   * The same figures per group and per time bucket (UTC hours or days), oldest first: the
+   * dashboard's charts. Buckets without requests are left out. The range must be bounded
+   * (`since` required) and hold at most MAX_SERIES_POINTS buckets.
+   */
+  async series(filter: CostFilter, groupBy: CostGroupBy, interval: CostInterval): Promise<CostPoint[]> {
+    const width = INTERVAL_MS[interval];
+    if (!filter.since) throw InvalidInputError.forField('filter.since', 'expected the start of the range (a series needs one)');
+    const until = filter.until ?? new Date();
+    if (Math.ceil((until.getTime() - filter.since.getTime()) / width) > MAX_SERIES_POINTS) {
+      throw InvalidInputError.forField('interval', `expected at most ${MAX_SERIES_POINTS} buckets between filter.since and filter.until: choose a wider interval or a shorter range`);
+    }
+    const knex = this.knex();
+    const bucket = `(created_at / ${width}) * ${width}`;
+    const query = summed(knex, filter)
+      .select(knex.raw(`${GROUP_EXPRESSION[groupBy]} as key`), knex.raw(`${bucket} as bucket`))
+      .groupByRaw(`${bucket}, ${GROUP_EXPRESSION[groupBy]}`)
+      .orderByRaw(`${bucket} asc, key asc`)
+      .limit(MAX_SERIES_POINTS + 1);
+    const rows = (await query) as Array<SummedRow & { bucket: number }>;
+    if (rows.length > MAX_SERIES_POINTS) throw InvalidInputError.forField('groupBy', `expected at most ${MAX_SERIES_POINTS} points: choose a wider interval, a shorter range or a coarser grouping`);
+    return rows.map((r) => ({ ...toCostRow(r), start: new Date(Number(r.bucket)) }));
+  }
+
+  private knex(): Knex {
+    return (this.orm.em.fork() as SqlEntityManager).getKnex();
   }
 }
 
-async function costReport(em: SqlEntityManager, filter: CostFilter, groupBy: CostGroupBy): Promise<CostReport> {
+/** The summing SELECT over the filtered generations, without its grouping. */
+function summed(knex: Knex, filter: CostFilter): Knex.QueryBuilder {
   if (filter.since && filter.until && filter.since >= filter.until) throw InvalidInputError.forField('filter.until', 'expected a time after filter.since');
-  const knex = em.getKnex();
-  const query = knex('generations')
-    .select(
-      knex.raw(`${GROUP_EXPRESSION[groupBy]} as key`),
-      knex.raw('count(*) as requests'),
-      knex.raw("sum(case when status = 'FAILED' then 1 else 0 end) as failures"),
-      knex.raw('coalesce(sum(input_tokens), 0) as input_tokens'),
-      knex.raw('coalesce(sum(output_tokens), 0) as output_tokens'),
-      knex.raw('coalesce(sum(cost_micro_usd), 0) as cost'),
-    )
-    .groupByRaw(GROUP_EXPRESSION[groupBy])
-    .orderBy([{ column: 'cost', order: 'desc' }, { column: 'key', order: 'asc' }]);
+  const query = knex('generations').select(
+    knex.raw('count(*) as requests'),
+    knex.raw("sum(case when status = 'FAILED' then 1 else 0 end) as failures"),
+    knex.raw('coalesce(sum(input_tokens), 0) as input_tokens'),
+    knex.raw('coalesce(sum(output_tokens), 0) as output_tokens'),
+    knex.raw('coalesce(sum(cost_micro_usd), 0) as cost'),
+  );
   if (filter.since) query.where('created_at', '>=', filter.since.getTime());
   if (filter.until) query.where('created_at', '<', filter.until.getTime());
   if (filter.modelId) query.where('model_id', filter.modelId);
   if (filter.provider) query.where('provider', filter.provider);
   if (filter.apiKeyId) query.where('api_key_id', filter.apiKeyId);
-  const rows = (await query) as Array<{ key: string | null; requests: number; failures: number; input_tokens: number; output_tokens: number; cost: number }>;
-  const groups = rows.map((r) => ({
+  if (filter.poolName) query.where('pool_name', filter.poolName);
+  return query;
+}
+
+function toCostRow(r: SummedRow): CostRow {
+  return {
     key: r.key === null ? null : String(r.key),
     requests: Number(r.requests),
     failures: Number(r.failures),
     inputTokens: Number(r.input_tokens),
     outputTokens: Number(r.output_tokens),
     costMicroUsd: Number(r.cost),
-  }));
-  const totals = groups.reduce(
+  };
+}
+
+function addUp(groups: readonly CostRow[]): CostRow {
+  return groups.reduce(
     (sum, g) => ({
       key: null,
       requests: sum.requests + g.requests,
@@ -64,5 +108,4 @@ async function costReport(em: SqlEntityManager, filter: CostFilter, groupBy: Cos
     }),
     { key: null, requests: 0, failures: 0, inputTokens: 0, outputTokens: 0, costMicroUsd: 0 } as CostRow,
   );
-  return { groups, totals };
 }

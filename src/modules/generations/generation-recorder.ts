@@ -54,7 +54,6 @@ export class GenerationRecorder {
     }
     if (prepared.reservation) prepared.reservation.settle(record.costMicroUsd);
     else if (record.apiKeyId) this.deps.budgets.record(record.apiKeyId, record.costMicroUsd);
-    if (record.apiKeyId) this.deps.bus.publish('usageUpdated', { apiKeyId: record.apiKeyId, generationId: record.id, costMicroUsd: record.costMicroUsd, at: record.completedAt });
     this.#observe(record, timeToFirstTokenMs);
     return record;
   }
@@ -81,6 +80,7 @@ export class GenerationRecorder {
     return error.withDetails({ generationId: record.id });
   }
 
+  /** Counts a stored generation (metrics, the usageUpdated event, the failure log line). */
   #observe(record: GenerationRecord, timeToFirstTokenMs: number | null): void {
     const { metrics } = this.deps;
     const labels = { model: record.modelId, provider: record.provider };
@@ -90,6 +90,7 @@ export class GenerationRecorder {
     if (record.inputTokens) metrics.tokens.inc({ ...labels, direction: 'input' }, record.inputTokens);
     if (record.outputTokens) metrics.tokens.inc({ ...labels, direction: 'output' }, record.outputTokens);
     if (record.costMicroUsd) metrics.cost.inc(labels, record.costMicroUsd);
+    this.deps.bus.publish('usageUpdated', { apiKeyId: record.apiKeyId, generationId: record.id, modelId: record.modelId, status: record.status, costMicroUsd: record.costMicroUsd, at: record.completedAt });
     if (record.status === 'FAILED') this.deps.logger.info({ requestId: record.requestId, generation: record.id, model: record.modelId, code: record.errorCode }, 'generation failed');
   }
 }

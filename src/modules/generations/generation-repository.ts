@@ -11,6 +11,8 @@ export interface GenerationFilter {
   readonly status?: readonly GenerationStatus[] | null;
   /** Only this key's generations (a client key sees only its own). */
   readonly apiKeyId?: string | null;
+  /** Only the turns of this session. */
+  readonly sessionId?: string | null;
   readonly since?: Date | null;
   readonly until?: Date | null;
 }
@@ -69,6 +71,7 @@ export class GenerationRepository {
     if (filter.modelId) where.push({ modelId: filter.modelId });
     if (filter.status?.length) where.push({ status: { $in: [...filter.status] } });
     if (filter.apiKeyId) where.push({ apiKeyId: filter.apiKeyId });
+    if (filter.sessionId) where.push({ sessionId: filter.sessionId });
     if (filter.since) where.push({ createdAt: { $gte: filter.since } });
     if (filter.until) where.push({ createdAt: { $lt: filter.until } });
     if (after) {

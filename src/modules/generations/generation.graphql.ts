@@ -100,6 +100,7 @@ const GenerationFilter = builder.inputType('GenerationFilter', {
     modelId: t.id(),
     status: t.field({ type: [GenerationStatusEnum] }),
     apiKeyId: t.id({ description: 'Only this key’s generations (admins; a client key always sees only its own).' }),
+    sessionId: t.id({ description: 'Only the turns of this session (each names the model that answered it).' }),
     since: t.field({ type: 'DateTime', description: 'Created at or after.' }),
     until: t.field({ type: 'DateTime', description: 'Created before.' }),
   }),
@@ -124,10 +125,15 @@ builder.queryFields((t) => ({
       after: t.arg.string({ description: 'The endCursor of the previous page.' }),
     },
     resolve: async (_root, { filter, first, after }, ctx) => {
-      const { apiKeyId, modelId, ...rest } = withoutNulls(filter ?? {});
+      const { apiKeyId, modelId, sessionId, ...rest } = withoutNulls(filter ?? {});
       const page = await ctx.services.generations.page(
         ctx.viewer,
-        { ...rest, ...(modelId ? { modelId: String(modelId) } : {}), ...(apiKeyId ? { apiKeyId: String(apiKeyId) } : {}) },
+        {
+          ...rest,
+          ...(modelId ? { modelId: String(modelId) } : {}),
+          ...(apiKeyId ? { apiKeyId: String(apiKeyId) } : {}),
+          ...(sessionId ? { sessionId: String(sessionId) } : {}),
+        },
         first ?? 20,
         after,
       );
