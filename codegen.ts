@@ -2,7 +2,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
  * Typed documents from schema/schema.graphql: every `graphql(`…`)` call in src/client/ (the
- * client library) and in test/ is checked against the schema and gets result and variable types.
+ * client library), console/src/ (the web console) and test/ is checked against the schema and gets
+ * result and variable types.
  */
 const preset = {
   preset: 'client' as const,
@@ -17,6 +18,12 @@ const config: CodegenConfig = {
   generates: {
     'src/client/gql/': { ...preset, documents: ['src/client/**/*.ts', '!src/client/gql/**'] },
     'test/gql/': { ...preset, documents: ['test/**/*.ts', '!test/gql/**'] },
+    // The console sends documents as strings: no GraphQL parser or printer in the browser bundle.
+    'console/src/gql/': {
+      ...preset,
+      config: { ...preset.config, documentMode: 'string' },
+      documents: ['console/src/**/*.{ts,tsx}', '!console/src/gql/**'],
+    },
   },
 };
 

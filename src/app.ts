@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
@@ -12,6 +13,7 @@ import { useEndOnRevocation } from './graphql/end-on-revocation.js';
 import { findGatewayError, maskError } from './graphql/errors.js';
 import { schema } from './graphql/schema.js';
 import { BODY_READ_TIMEOUT_MS, MAX_BODY_BYTES, QUERY_LIMITS, REQUEST_TIMEOUT_MS } from './http/limits.js';
+import { ConsoleAssets } from './http/console-assets.js';
 import { readiness, sendJson } from './http/probes.js';
 import { type DirectRequest, serveSseSubscription } from './http/sse-subscriptions.js';
 import { WriteCoalescer } from './http/write-coalescer.js';
@@ -27,7 +29,12 @@ export interface AppOptions extends ServiceOverrides {
   readonly monitorHealth?: boolean;
   /** How long a request body may take to arrive (default BODY_READ_TIMEOUT_MS; tests shorten it). */
   readonly bodyReadTimeoutMs?: number;
+  /** Where the built web console is (default: dist/console of the package; SWITCHYARD_CONSOLE_DIR overrides). */
+  readonly consoleDir?: string;
 }
+
+/** dist/console beside src/ and dist/ alike: both are one level below the package root. */
+const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('../dist/console', import.meta.url));
 
 export interface App {
   readonly services: Services;
@@ -111,7 +118,7 @@ export function listenHost(config: Config): string {
 
 /**
  * Builds the whole gateway on one `node:http` server: Yoga on /graphql (GraphiQL in a browser),
- * graphql-ws on the same port and path, /metrics, /healthz and /readyz.
+ * graphql-ws on the same port and path, the web console on /, /metrics, /healthz and /readyz.
  */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const services = await createServices(config, options);
@@ -160,12 +167,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         : createContext(services, request?.headers.get('authorization') ?? connectionParams?.authorization, request?.signal, request?.headers.get('x-request-id') ?? randomUUID()),
   });
 
+  const consoleAssets = new ConsoleAssets(options.consoleDir ?? process.env.SWITCHYARD_CONSOLE_DIR ?? DEFAULT_CONSOLE_DIR);
+
   /** One coalescer for every SSE response: the events a turn produced for a socket leave in one write. */
   const sseWrites = new WriteCoalescer();
   const sseDeps = { logger, openSubscriptions: services.metrics.sseSubscriptions };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') {
       const { status, body } = await readiness({ pingDatabase: () => services.orm.em.getConnection().execute('select 1').then(() => undefined), configStatus: () => services.configReloader.status() }, accepting);
@@ -211,7 +220,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await yoga(req, res);
       return;
     }
-    sendJson(res, 404, { error: `no route for ${path}; GraphQL is served on /graphql` });
+    if (consoleAssets.serves(path)) return consoleAssets.handle(req, res, path);
+    sendJson(res, 404, { error: `no route for ${path}; GraphQL is served on /graphql, the web console on /` });
   }
 
   const httpServer = createServer({ requestTimeout: REQUEST_TIMEOUT_MS }, (req, res) => {

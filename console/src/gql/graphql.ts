@@ -1,0 +1,1304 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** ADMIN: registry, pools, keys and all costs. CLIENT: sessions, switching, generation and its own costs. */
+export type ApiKeyScope =
+  | 'ADMIN'
+  | 'CLIENT';
+
+export type BudgetInput = {
+  /** USD per UTC day. */
+  daily?: number | null | undefined;
+  /** USD per UTC month. */
+  monthly?: number | null | undefined;
+};
+
+/** The circuit breaker of a model: CLOSED lets requests through, OPEN takes the model out of routing, HALF_OPEN lets one probe through. */
+export type CircuitState =
+  | 'CLOSED'
+  | 'HALF_OPEN'
+  | 'OPEN';
+
+export type CostFilter = {
+  /** Admins: one key. A client key always sees only its own. */
+  apiKeyId?: string | number | null | undefined;
+  modelId?: string | number | null | undefined;
+  /** Only requests that targeted this pool. */
+  poolName?: string | number | null | undefined;
+  /** openai, anthropic, … */
+  provider?: string | null | undefined;
+  /** Created at or after. */
+  since?: string | null | undefined;
+  /** Created before. */
+  until?: string | null | undefined;
+};
+
+export type CostGroupBy =
+  | 'API_KEY'
+  | 'DAY'
+  | 'MODEL'
+  | 'POOL'
+  | 'PROVIDER'
+  | 'SESSION';
+
+/** The width of a series bucket: a UTC hour or a UTC day. */
+export type CostInterval =
+  | 'DAY'
+  | 'HOUR';
+
+export type CreateApiKeyInput = {
+  /** Spending budgets in USD; requests beyond them fail with COST_LIMIT_EXCEEDED. */
+  budget?: BudgetInput | null | undefined;
+  /** What the key is for (1 to 100 characters). */
+  name: string;
+  /** Most requests per minute this key may send (RATE_LIMITED beyond); unset: no limit. */
+  requestsPerMinute?: number | null | undefined;
+  scopes: Array<ApiKeyScope>;
+};
+
+export type CreateSessionInput = {
+  /** The model; the config’s defaultModel when neither it nor poolName is given. */
+  modelId?: string | number | null | undefined;
+  /** Override the model’s defaults for this session. */
+  params?: GenerationParamsInput | null | undefined;
+  /** A pool instead of a model. */
+  poolName?: string | number | null | undefined;
+};
+
+/** Why the model stopped: STOP (natural end or stop sequence), LENGTH (maxTokens), CONTENT_FILTER, TOOL_CALLS, CANCELLED (the caller aborted), COST_LIMIT (the gateway stopped it at the cost limit or budget), OTHER. */
+export type FinishReason =
+  | 'CANCELLED'
+  | 'CONTENT_FILTER'
+  | 'COST_LIMIT'
+  | 'LENGTH'
+  | 'OTHER'
+  | 'STOP'
+  | 'TOOL_CALLS';
+
+/** Give a prompt or messages (not both). */
+export type GenerateInput = {
+  /** Most USD this request may cost. The prompt plus maxTokens of output is priced first: maxTokens is lowered to fit, and when not even one output token fits the request is refused with COST_LIMIT_EXCEEDED and nothing is sent. */
+  costLimit?: number | null | undefined;
+  /** A whole conversation (system, user and assistant messages). */
+  messages?: Array<MessageInput> | null | undefined;
+  /** The model id; else the session’s model; else the config’s defaultModel. */
+  model?: string | number | null | undefined;
+  /** Override the model’s defaults for this request. */
+  params?: GenerationParamsInput | null | undefined;
+  /** A pool instead of a model. */
+  pool?: string | number | null | undefined;
+  /** A single user message. */
+  prompt?: string | null | undefined;
+  /** Continue this session: its history is sent upstream, and the prompt and answer are appended to it. */
+  sessionId?: string | number | null | undefined;
+};
+
+/** Sampling parameters; unset ones fall back to the next level (request → session → model → 2000 max tokens). */
+export type GenerationParamsInput = {
+  /** 1 to 1,000,000. */
+  maxTokens?: number | null | undefined;
+  /** Up to 4 stop sequences. */
+  stop?: Array<string> | null | undefined;
+  /** 0 to 2. */
+  temperature?: number | null | undefined;
+  /** Above 0, at most 1. */
+  topP?: number | null | undefined;
+};
+
+/** SUCCEEDED: the answer is complete. FAILED: the upstream failed or the request was refused (see errorCode). CANCELLED: the caller went away; partial usage is billed. */
+export type GenerationStatus =
+  | 'CANCELLED'
+  | 'FAILED'
+  | 'SUCCEEDED';
+
+export type MessageInput = {
+  content: string;
+  role: MessageRole;
+};
+
+export type MessageRole =
+  | 'ASSISTANT'
+  | 'SYSTEM'
+  | 'USER';
+
+export type MockSettingsInput = {
+  tokenDelayMs?: number | null | undefined;
+  tokens?: number | null | undefined;
+};
+
+/** What a model can do. */
+export type ModelCapability =
+  | 'CHAT'
+  | 'EMBEDDINGS'
+  | 'JSON'
+  | 'STREAMING'
+  | 'TOOLS'
+  | 'VISION';
+
+export type ModelEventType =
+  | 'CIRCUIT_CHANGED'
+  | 'DISABLED'
+  | 'ENABLED'
+  | 'HEALTH_CHANGED'
+  | 'REGISTERED'
+  | 'RETIRED'
+  | 'UPDATED';
+
+export type ModelFilter = {
+  /** Include RETIRED models (left out by default unless status names RETIRED). */
+  includeRetired?: boolean | null | undefined;
+  /** Only these providers. */
+  provider?: Array<ModelProvider> | null | undefined;
+  /** Only these statuses. */
+  status?: Array<ModelStatus> | null | undefined;
+};
+
+export type ModelLimitsInput = {
+  requestsPerMinute?: number | null | undefined;
+  tokensPerMinute?: number | null | undefined;
+};
+
+/** List prices in USD per million tokens. */
+export type ModelPricingInput = {
+  input: number;
+  output: number;
+};
+
+/** The wire protocol a model is reached with. */
+export type ModelProvider =
+  | 'ANTHROPIC'
+  | 'DASHSCOPE'
+  | 'MOCK'
+  | 'OPENAI'
+  | 'OPENAI_COMPATIBLE'
+  | 'QIANFAN';
+
+export type ModelRetryInput = {
+  attempts?: number | null | undefined;
+  baseDelayMs?: number | null | undefined;
+  maxDelayMs?: number | null | undefined;
+};
+
+/** CONFIG: defined in the config file and kept in step with it. API: registered through the API. */
+export type ModelSource =
+  | 'API'
+  | 'CONFIG';
+
+/** PENDING: registered, not yet checked. HEALTHY: routable. UNHEALTHY: failed its last check, not routed. DISABLED: taken out of service by an admin. RETIRED: gone for good; history kept. */
+export type ModelStatus =
+  | 'DISABLED'
+  | 'HEALTHY'
+  | 'PENDING'
+  | 'RETIRED'
+  | 'UNHEALTHY';
+
+export type PoolMemberInput = {
+  modelId: string | number;
+  /** Default 1; 0 drains the member. */
+  weight?: number | null | undefined;
+};
+
+/** WEIGHTED: by weight. ROUND_ROBIN: in turn. LEAST_LATENCY: the member with the lowest recent latency (an EWMA of live traffic). */
+export type PoolStrategy =
+  | 'LEAST_LATENCY'
+  | 'ROUND_ROBIN'
+  | 'WEIGHTED';
+
+/** How an OpenAI-compatible server departs from the protocol. */
+export type QuirksInput = {
+  /** false: do not send stream_options.include_usage (usage is then estimated). */
+  streamUsage?: boolean | null | undefined;
+};
+
+export type RegisterModelInput = {
+  /** NAME of the environment variable that holds the vendor key (never the key). */
+  apiKeyEnv?: string | null | undefined;
+  /** API root (OpenAI-style: …/v1; Anthropic: the host). Loopback and private addresses need security.allowPrivateEndpoints. */
+  baseUrl?: string | null | undefined;
+  capabilities?: Array<ModelCapability> | null | undefined;
+  /** Tokens of context the model accepts. */
+  contextWindow?: number | null | undefined;
+  defaults?: GenerationParamsInput | null | undefined;
+  /** Models to try, in order, when this one fails with a retryable error. */
+  fallbacks?: Array<string> | null | undefined;
+  /** The slug clients will use. */
+  id: string | number;
+  limits?: ModelLimitsInput | null | undefined;
+  /** Only for provider MOCK. */
+  mock?: MockSettingsInput | null | undefined;
+  pricing?: ModelPricingInput | null | undefined;
+  provider: ModelProvider;
+  quirks?: QuirksInput | null | undefined;
+  retry?: ModelRetryInput | null | undefined;
+  /** Where the model comes from, e.g. its Hugging Face repository. */
+  sourceUrl?: string | null | undefined;
+  timeouts?: TimeoutsInput | null | undefined;
+  /** The vendor's own model name; defaults to id. */
+  upstreamModel?: string | null | undefined;
+  /** A version label. */
+  version?: string | null | undefined;
+};
+
+export type RetryPolicyInput = {
+  /** Attempts in all, the first included (1 to 10). */
+  attempts?: number | null | undefined;
+  /** Back-off base: the wait doubles per attempt, with jitter. */
+  baseDelayMs?: number | null | undefined;
+  /** Longest back-off. */
+  maxDelayMs?: number | null | undefined;
+};
+
+export type SetBudgetInput = {
+  apiKeyId: string | number;
+  /** USD per UTC day; null clears it; omitted: unchanged. */
+  daily?: number | null | undefined;
+  /** USD per UTC month; null clears it; omitted: unchanged. */
+  monthly?: number | null | undefined;
+};
+
+export type SetModelPoolInput = {
+  members: Array<PoolMemberInput>;
+  name: string | number;
+  retry?: RetryPolicyInput | null | undefined;
+  /** Default WEIGHTED. */
+  strategy?: PoolStrategy | null | undefined;
+};
+
+export type SwitchModelInput = {
+  /** The new model (or give poolName). */
+  modelId?: string | number | null | undefined;
+  /** New session parameters (replace the old ones); omitted, the session keeps its own. */
+  params?: GenerationParamsInput | null | undefined;
+  /** A pool to switch to instead of a model. */
+  poolName?: string | number | null | undefined;
+  sessionId: string | number;
+};
+
+/** Milliseconds; unset ones keep the defaults (connect 10 s, first token 60 s, total 600 s). */
+export type TimeoutsInput = {
+  connectMs?: number | null | undefined;
+  firstTokenMs?: number | null | undefined;
+  totalMs?: number | null | undefined;
+};
+
+/** Fields left out stay as they are; a field set to null is cleared. */
+export type UpdateModelInput = {
+  /** NAME of the environment variable that holds the vendor key (never the key). */
+  apiKeyEnv?: string | null | undefined;
+  /** API root (OpenAI-style: …/v1; Anthropic: the host). Loopback and private addresses need security.allowPrivateEndpoints. */
+  baseUrl?: string | null | undefined;
+  capabilities?: Array<ModelCapability> | null | undefined;
+  /** Tokens of context the model accepts. */
+  contextWindow?: number | null | undefined;
+  defaults?: GenerationParamsInput | null | undefined;
+  /** Models to try, in order, when this one fails with a retryable error. */
+  fallbacks?: Array<string> | null | undefined;
+  id: string | number;
+  limits?: ModelLimitsInput | null | undefined;
+  /** Only for provider MOCK. */
+  mock?: MockSettingsInput | null | undefined;
+  pricing?: ModelPricingInput | null | undefined;
+  quirks?: QuirksInput | null | undefined;
+  retry?: ModelRetryInput | null | undefined;
+  /** Where the model comes from, e.g. its Hugging Face repository. */
+  sourceUrl?: string | null | undefined;
+  timeouts?: TimeoutsInput | null | undefined;
+  /** The vendor's own model name; defaults to id. */
+  upstreamModel?: string | null | undefined;
+  /** A version label. */
+  version?: string | null | undefined;
+};
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { localMode: boolean, apiKeyId: string | null, scopes: Array<ApiKeyScope> } };
+
+export type ModelChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ModelChoicesQuery = { models: Array<{ id: string, provider: ModelProvider, status: ModelStatus, pricing: { input: number, output: number } | null }>, pools: Array<{ name: string, strategy: PoolStrategy }> };
+
+export type ConsoleConfigStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleConfigStatusQuery = { configStatus: { source: string, hash: string, loadedAt: string, lastAttemptAt: string | null, lastError: string | null } };
+
+export type ConsoleReloadConfigMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleReloadConfigMutation = { reloadConfig: { source: string, hash: string, loadedAt: string, lastAttemptAt: string | null, lastError: string | null } };
+
+export type ConsoleCostsQueryVariables = Exact<{
+  filter: CostFilter;
+  groupBy: CostGroupBy;
+  interval: CostInterval;
+}>;
+
+
+export type ConsoleCostsQuery = { costs: { groups: Array<{ key: string | null, requests: number, failures: number, inputTokens: number, outputTokens: number, costUsd: number, costMicroUsd: number }>, totals: { requests: number, failures: number, inputTokens: number, outputTokens: number, costUsd: number, costMicroUsd: number } }, costSeries: Array<{ start: string, key: string | null, requests: number, failures: number, inputTokens: number, outputTokens: number, costUsd: number, costMicroUsd: number }> };
+
+export type ConsoleKeyNamesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleKeyNamesQuery = { apiKeys: Array<{ id: string, name: string }> };
+
+export type ConsoleUsageSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleUsageSubscription = { usageUpdated: { generationId: string, at: string } };
+
+export type ConsoleKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, scopes: Array<ApiKeyScope>, revoked: boolean, revokedAt: string | null, createdAt: string, requestsPerMinute: number | null, budget: { daily: number | null, monthly: number | null, spentToday: number, spentThisMonth: number, reserved: number, remaining: number | null } }> };
+
+export type ConsoleCreateKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type ConsoleCreateKeyMutation = { createApiKey: { key: string, apiKey: { id: string, name: string } } };
+
+export type ConsoleRevokeKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleRevokeKeyMutation = { revokeApiKey: { id: string, revoked: boolean } };
+
+export type ConsoleSetBudgetMutationVariables = Exact<{
+  input: SetBudgetInput;
+}>;
+
+
+export type ConsoleSetBudgetMutation = { setBudget: { id: string } };
+
+export type ConsoleKeyUsageSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleKeyUsageSubscription = { usageUpdated: { generationId: string, apiKey: { id: string } | null } };
+
+export type ModelRowFragment = { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricing: { input: number, output: number } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null };
+
+export type ConsoleModelsQueryVariables = Exact<{
+  filter?: ModelFilter | null | undefined;
+}>;
+
+
+export type ConsoleModelsQuery = { models: Array<{ id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricing: { input: number, output: number } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null }> };
+
+export type ConsoleModelEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleModelEventsSubscription = { modelEvents: { type: ModelEventType, at: string, model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricing: { input: number, output: number } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null } } };
+
+export type ConsoleRegisterModelMutationVariables = Exact<{
+  input: RegisterModelInput;
+}>;
+
+
+export type ConsoleRegisterModelMutation = { registerModel: { model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricing: { input: number, output: number } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null }, healthCheck: { ok: boolean, message: string, latencyMs: number } | null } };
+
+export type ConsoleUpdateModelMutationVariables = Exact<{
+  input: UpdateModelInput;
+}>;
+
+
+export type ConsoleUpdateModelMutation = { updateModel: { model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricing: { input: number, output: number } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null }, healthCheck: { ok: boolean, message: string, latencyMs: number } | null } };
+
+export type ConsoleDisableModelMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleDisableModelMutation = { disableModel: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricing: { input: number, output: number } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null } };
+
+export type ConsoleEnableModelMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleEnableModelMutation = { enableModel: { model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricing: { input: number, output: number } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null } } };
+
+export type ConsoleRetireModelMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleRetireModelMutation = { retireModel: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricing: { input: number, output: number } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null } };
+
+export type ConsoleCheckModelHealthMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleCheckModelHealthMutation = { checkModelHealth: { model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricing: { input: number, output: number } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null }, healthCheck: { ok: boolean, message: string, latencyMs: number } | null } };
+
+export type ConsoleSessionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleSessionsQuery = { sessions: { edges: Array<{ node: { id: string, revision: number, updatedAt: string, model: { id: string } | null, pool: { name: string } | null } }> } };
+
+export type ConsoleSessionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleSessionQuery = { session: { id: string, revision: number, createdAt: string, model: { id: string, provider: ModelProvider } | null, pool: { name: string, strategy: PoolStrategy } | null, params: { maxTokens: number | null, temperature: number | null }, messages: Array<{ role: string, content: string, createdAt: string, generationId: string | null }> } | null, generations: { edges: Array<{ node: { id: string, modelId: string, status: GenerationStatus, costUsd: number, finishReason: FinishReason | null, usage: { inputTokens: number, outputTokens: number } } }> } };
+
+export type ConsoleCreateSessionMutationVariables = Exact<{
+  input: CreateSessionInput;
+}>;
+
+
+export type ConsoleCreateSessionMutation = { createSession: { id: string, revision: number, model: { id: string } | null, pool: { name: string } | null } };
+
+export type SwitchAppliedFragment = { latencyMs: number, revision: number, switchedAt: string, model: { id: string } | null, pool: { name: string } | null, previousModel: { id: string } | null, previousPool: { name: string } | null, session: { id: string } };
+
+export type ConsoleSwitchModelMutationVariables = Exact<{
+  input: SwitchModelInput;
+}>;
+
+
+export type ConsoleSwitchModelMutation = { switchModel: { latencyMs: number, revision: number, switchedAt: string, model: { id: string } | null, pool: { name: string } | null, previousModel: { id: string } | null, previousPool: { name: string } | null, session: { id: string } } };
+
+export type ConsoleModelSwitchedSubscriptionVariables = Exact<{
+  sessionId?: string | number | null | undefined;
+}>;
+
+
+export type ConsoleModelSwitchedSubscription = { modelSwitched: { latencyMs: number, revision: number, switchedAt: string, model: { id: string } | null, pool: { name: string } | null, previousModel: { id: string } | null, previousPool: { name: string } | null, session: { id: string } } };
+
+export type ConsoleGenerateStreamSubscriptionVariables = Exact<{
+  input: GenerateInput;
+}>;
+
+
+export type ConsoleGenerateStreamSubscription = { generateStream:
+    | { __typename: 'GenerationCompleted', generation: { id: string, status: GenerationStatus, costUsd: number, modelId: string, finishReason: FinishReason | null, latencyMs: number, usage: { inputTokens: number, outputTokens: number } } }
+    | { __typename: 'GenerationFailed', code: string, message: string, generationId: string, generation: { id: string, status: GenerationStatus, costUsd: number, modelId: string } }
+    | { __typename: 'GenerationStarted', generationId: string, model: { id: string } }
+    | { __typename: 'TokenDelta', text: string, costUsd: number, index: number, chunks: number }
+   };
+
+export type ConsoleGenerationOutcomeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleGenerationOutcomeQuery = { generation: { id: string, status: GenerationStatus, costUsd: number, modelId: string, finishReason: FinishReason | null, usage: { inputTokens: number, outputTokens: number } } | null };
+
+export type ConsolePoolsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsolePoolsQuery = { pools: Array<{ name: string, strategy: PoolStrategy, source: string, updatedAt: string, members: Array<{ modelId: string, weight: number, model: { status: ModelStatus } | null }>, retry: { attempts: number | null, baseDelayMs: number | null, maxDelayMs: number | null } }> };
+
+export type ConsoleSetPoolMutationVariables = Exact<{
+  input: SetModelPoolInput;
+}>;
+
+
+export type ConsoleSetPoolMutation = { setModelPool: { name: string } };
+
+export type ConsoleDeletePoolMutationVariables = Exact<{
+  name: string | number;
+}>;
+
+
+export type ConsoleDeletePoolMutation = { deletePool: { name: string } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const ModelRowFragmentDoc = new TypedDocumentString(`
+    fragment ModelRow on Model {
+  id
+  provider
+  status
+  source
+  upstreamModel
+  baseUrl
+  apiKeyEnv
+  contextWindow
+  version
+  updatedAt
+  retiredAt
+  pricing {
+    input
+    output
+  }
+  circuit {
+    state
+    errorRate
+    requests
+    reopensAt
+  }
+  lastHealthCheck {
+    ok
+    message
+    checkedAt
+    latencyMs
+  }
+  mock {
+    tokens
+    tokenDelayMs
+  }
+}
+    `, {"fragmentName":"ModelRow"}) as unknown as TypedDocumentString<ModelRowFragment, unknown>;
+export const SwitchAppliedFragmentDoc = new TypedDocumentString(`
+    fragment SwitchApplied on ModelSwitch {
+  latencyMs
+  revision
+  switchedAt
+  model {
+    id
+  }
+  pool {
+    name
+  }
+  previousModel {
+    id
+  }
+  previousPool {
+    name
+  }
+  session {
+    id
+  }
+}
+    `, {"fragmentName":"SwitchApplied"}) as unknown as TypedDocumentString<SwitchAppliedFragment, unknown>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer {
+  viewer {
+    localMode
+    apiKeyId
+    scopes
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const ModelChoicesDocument = new TypedDocumentString(`
+    query ModelChoices {
+  models {
+    id
+    provider
+    status
+    pricing {
+      input
+      output
+    }
+  }
+  pools {
+    name
+    strategy
+  }
+}
+    `) as unknown as TypedDocumentString<ModelChoicesQuery, ModelChoicesQueryVariables>;
+export const ConsoleConfigStatusDocument = new TypedDocumentString(`
+    query ConsoleConfigStatus {
+  configStatus {
+    source
+    hash
+    loadedAt
+    lastAttemptAt
+    lastError
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleConfigStatusQuery, ConsoleConfigStatusQueryVariables>;
+export const ConsoleReloadConfigDocument = new TypedDocumentString(`
+    mutation ConsoleReloadConfig {
+  reloadConfig {
+    source
+    hash
+    loadedAt
+    lastAttemptAt
+    lastError
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleReloadConfigMutation, ConsoleReloadConfigMutationVariables>;
+export const ConsoleCostsDocument = new TypedDocumentString(`
+    query ConsoleCosts($filter: CostFilter!, $groupBy: CostGroupBy!, $interval: CostInterval!) {
+  costs(filter: $filter, groupBy: $groupBy) {
+    groups {
+      key
+      requests
+      failures
+      inputTokens
+      outputTokens
+      costUsd
+      costMicroUsd
+    }
+    totals {
+      requests
+      failures
+      inputTokens
+      outputTokens
+      costUsd
+      costMicroUsd
+    }
+  }
+  costSeries(filter: $filter, groupBy: $groupBy, interval: $interval) {
+    start
+    key
+    requests
+    failures
+    inputTokens
+    outputTokens
+    costUsd
+    costMicroUsd
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCostsQuery, ConsoleCostsQueryVariables>;
+export const ConsoleKeyNamesDocument = new TypedDocumentString(`
+    query ConsoleKeyNames {
+  apiKeys {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleKeyNamesQuery, ConsoleKeyNamesQueryVariables>;
+export const ConsoleUsageDocument = new TypedDocumentString(`
+    subscription ConsoleUsage {
+  usageUpdated {
+    generationId
+    at
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleUsageSubscription, ConsoleUsageSubscriptionVariables>;
+export const ConsoleKeysDocument = new TypedDocumentString(`
+    query ConsoleKeys {
+  apiKeys {
+    id
+    name
+    prefix
+    scopes
+    revoked
+    revokedAt
+    createdAt
+    requestsPerMinute
+    budget {
+      daily
+      monthly
+      spentToday
+      spentThisMonth
+      reserved
+      remaining
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleKeysQuery, ConsoleKeysQueryVariables>;
+export const ConsoleCreateKeyDocument = new TypedDocumentString(`
+    mutation ConsoleCreateKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    key
+    apiKey {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCreateKeyMutation, ConsoleCreateKeyMutationVariables>;
+export const ConsoleRevokeKeyDocument = new TypedDocumentString(`
+    mutation ConsoleRevokeKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    id
+    revoked
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRevokeKeyMutation, ConsoleRevokeKeyMutationVariables>;
+export const ConsoleSetBudgetDocument = new TypedDocumentString(`
+    mutation ConsoleSetBudget($input: SetBudgetInput!) {
+  setBudget(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSetBudgetMutation, ConsoleSetBudgetMutationVariables>;
+export const ConsoleKeyUsageDocument = new TypedDocumentString(`
+    subscription ConsoleKeyUsage {
+  usageUpdated {
+    generationId
+    apiKey {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleKeyUsageSubscription, ConsoleKeyUsageSubscriptionVariables>;
+export const ConsoleModelsDocument = new TypedDocumentString(`
+    query ConsoleModels($filter: ModelFilter) {
+  models(filter: $filter) {
+    ...ModelRow
+  }
+}
+    fragment ModelRow on Model {
+  id
+  provider
+  status
+  source
+  upstreamModel
+  baseUrl
+  apiKeyEnv
+  contextWindow
+  version
+  updatedAt
+  retiredAt
+  pricing {
+    input
+    output
+  }
+  circuit {
+    state
+    errorRate
+    requests
+    reopensAt
+  }
+  lastHealthCheck {
+    ok
+    message
+    checkedAt
+    latencyMs
+  }
+  mock {
+    tokens
+    tokenDelayMs
+  }
+}`) as unknown as TypedDocumentString<ConsoleModelsQuery, ConsoleModelsQueryVariables>;
+export const ConsoleModelEventsDocument = new TypedDocumentString(`
+    subscription ConsoleModelEvents {
+  modelEvents {
+    type
+    at
+    model {
+      ...ModelRow
+    }
+  }
+}
+    fragment ModelRow on Model {
+  id
+  provider
+  status
+  source
+  upstreamModel
+  baseUrl
+  apiKeyEnv
+  contextWindow
+  version
+  updatedAt
+  retiredAt
+  pricing {
+    input
+    output
+  }
+  circuit {
+    state
+    errorRate
+    requests
+    reopensAt
+  }
+  lastHealthCheck {
+    ok
+    message
+    checkedAt
+    latencyMs
+  }
+  mock {
+    tokens
+    tokenDelayMs
+  }
+}`) as unknown as TypedDocumentString<ConsoleModelEventsSubscription, ConsoleModelEventsSubscriptionVariables>;
+export const ConsoleRegisterModelDocument = new TypedDocumentString(`
+    mutation ConsoleRegisterModel($input: RegisterModelInput!) {
+  registerModel(input: $input) {
+    model {
+      ...ModelRow
+    }
+    healthCheck {
+      ok
+      message
+      latencyMs
+    }
+  }
+}
+    fragment ModelRow on Model {
+  id
+  provider
+  status
+  source
+  upstreamModel
+  baseUrl
+  apiKeyEnv
+  contextWindow
+  version
+  updatedAt
+  retiredAt
+  pricing {
+    input
+    output
+  }
+  circuit {
+    state
+    errorRate
+    requests
+    reopensAt
+  }
+  lastHealthCheck {
+    ok
+    message
+    checkedAt
+    latencyMs
+  }
+  mock {
+    tokens
+    tokenDelayMs
+  }
+}`) as unknown as TypedDocumentString<ConsoleRegisterModelMutation, ConsoleRegisterModelMutationVariables>;
+export const ConsoleUpdateModelDocument = new TypedDocumentString(`
+    mutation ConsoleUpdateModel($input: UpdateModelInput!) {
+  updateModel(input: $input) {
+    model {
+      ...ModelRow
+    }
+    healthCheck {
+      ok
+      message
+      latencyMs
+    }
+  }
+}
+    fragment ModelRow on Model {
+  id
+  provider
+  status
+  source
+  upstreamModel
+  baseUrl
+  apiKeyEnv
+  contextWindow
+  version
+  updatedAt
+  retiredAt
+  pricing {
+    input
+    output
+  }
+  circuit {
+    state
+    errorRate
+    requests
+    reopensAt
+  }
+  lastHealthCheck {
+    ok
+    message
+    checkedAt
+    latencyMs
+  }
+  mock {
+    tokens
+    tokenDelayMs
+  }
+}`) as unknown as TypedDocumentString<ConsoleUpdateModelMutation, ConsoleUpdateModelMutationVariables>;
+export const ConsoleDisableModelDocument = new TypedDocumentString(`
+    mutation ConsoleDisableModel($id: ID!) {
+  disableModel(id: $id) {
+    ...ModelRow
+  }
+}
+    fragment ModelRow on Model {
+  id
+  provider
+  status
+  source
+  upstreamModel
+  baseUrl
+  apiKeyEnv
+  contextWindow
+  version
+  updatedAt
+  retiredAt
+  pricing {
+    input
+    output
+  }
+  circuit {
+    state
+    errorRate
+    requests
+    reopensAt
+  }
+  lastHealthCheck {
+    ok
+    message
+    checkedAt
+    latencyMs
+  }
+  mock {
+    tokens
+    tokenDelayMs
+  }
+}`) as unknown as TypedDocumentString<ConsoleDisableModelMutation, ConsoleDisableModelMutationVariables>;
+export const ConsoleEnableModelDocument = new TypedDocumentString(`
+    mutation ConsoleEnableModel($id: ID!) {
+  enableModel(id: $id) {
+    model {
+      ...ModelRow
+    }
+  }
+}
+    fragment ModelRow on Model {
+  id
+  provider
+  status
+  source
+  upstreamModel
+  baseUrl
+  apiKeyEnv
+  contextWindow
+  version
+  updatedAt
+  retiredAt
+  pricing {
+    input
+    output
+  }
+  circuit {
+    state
+    errorRate
+    requests
+    reopensAt
+  }
+  lastHealthCheck {
+    ok
+    message
+    checkedAt
+    latencyMs
+  }
+  mock {
+    tokens
+    tokenDelayMs
+  }
+}`) as unknown as TypedDocumentString<ConsoleEnableModelMutation, ConsoleEnableModelMutationVariables>;
+export const ConsoleRetireModelDocument = new TypedDocumentString(`
+    mutation ConsoleRetireModel($id: ID!) {
+  retireModel(id: $id) {
+    ...ModelRow
+  }
+}
+    fragment ModelRow on Model {
+  id
+  provider
+  status
+  source
+  upstreamModel
+  baseUrl
+  apiKeyEnv
+  contextWindow
+  version
+  updatedAt
+  retiredAt
+  pricing {
+    input
+    output
+  }
+  circuit {
+    state
+    errorRate
+    requests
+    reopensAt
+  }
+  lastHealthCheck {
+    ok
+    message
+    checkedAt
+    latencyMs
+  }
+  mock {
+    tokens
+    tokenDelayMs
+  }
+}`) as unknown as TypedDocumentString<ConsoleRetireModelMutation, ConsoleRetireModelMutationVariables>;
+export const ConsoleCheckModelHealthDocument = new TypedDocumentString(`
+    mutation ConsoleCheckModelHealth($id: ID!) {
+  checkModelHealth(id: $id) {
+    model {
+      ...ModelRow
+    }
+    healthCheck {
+      ok
+      message
+      latencyMs
+    }
+  }
+}
+    fragment ModelRow on Model {
+  id
+  provider
+  status
+  source
+  upstreamModel
+  baseUrl
+  apiKeyEnv
+  contextWindow
+  version
+  updatedAt
+  retiredAt
+  pricing {
+    input
+    output
+  }
+  circuit {
+    state
+    errorRate
+    requests
+    reopensAt
+  }
+  lastHealthCheck {
+    ok
+    message
+    checkedAt
+    latencyMs
+  }
+  mock {
+    tokens
+    tokenDelayMs
+  }
+}`) as unknown as TypedDocumentString<ConsoleCheckModelHealthMutation, ConsoleCheckModelHealthMutationVariables>;
+export const ConsoleSessionsDocument = new TypedDocumentString(`
+    query ConsoleSessions {
+  sessions(first: 50) {
+    edges {
+      node {
+        id
+        revision
+        updatedAt
+        model {
+          id
+        }
+        pool {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSessionsQuery, ConsoleSessionsQueryVariables>;
+export const ConsoleSessionDocument = new TypedDocumentString(`
+    query ConsoleSession($id: ID!) {
+  session(id: $id) {
+    id
+    revision
+    createdAt
+    model {
+      id
+      provider
+    }
+    pool {
+      name
+      strategy
+    }
+    params {
+      maxTokens
+      temperature
+    }
+    messages {
+      role
+      content
+      createdAt
+      generationId
+    }
+  }
+  generations(filter: {sessionId: $id}, first: 200) {
+    edges {
+      node {
+        id
+        modelId
+        status
+        costUsd
+        finishReason
+        usage {
+          inputTokens
+          outputTokens
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSessionQuery, ConsoleSessionQueryVariables>;
+export const ConsoleCreateSessionDocument = new TypedDocumentString(`
+    mutation ConsoleCreateSession($input: CreateSessionInput!) {
+  createSession(input: $input) {
+    id
+    revision
+    model {
+      id
+    }
+    pool {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCreateSessionMutation, ConsoleCreateSessionMutationVariables>;
+export const ConsoleSwitchModelDocument = new TypedDocumentString(`
+    mutation ConsoleSwitchModel($input: SwitchModelInput!) {
+  switchModel(input: $input) {
+    ...SwitchApplied
+  }
+}
+    fragment SwitchApplied on ModelSwitch {
+  latencyMs
+  revision
+  switchedAt
+  model {
+    id
+  }
+  pool {
+    name
+  }
+  previousModel {
+    id
+  }
+  previousPool {
+    name
+  }
+  session {
+    id
+  }
+}`) as unknown as TypedDocumentString<ConsoleSwitchModelMutation, ConsoleSwitchModelMutationVariables>;
+export const ConsoleModelSwitchedDocument = new TypedDocumentString(`
+    subscription ConsoleModelSwitched($sessionId: ID) {
+  modelSwitched(sessionId: $sessionId) {
+    ...SwitchApplied
+  }
+}
+    fragment SwitchApplied on ModelSwitch {
+  latencyMs
+  revision
+  switchedAt
+  model {
+    id
+  }
+  pool {
+    name
+  }
+  previousModel {
+    id
+  }
+  previousPool {
+    name
+  }
+  session {
+    id
+  }
+}`) as unknown as TypedDocumentString<ConsoleModelSwitchedSubscription, ConsoleModelSwitchedSubscriptionVariables>;
+export const ConsoleGenerateStreamDocument = new TypedDocumentString(`
+    subscription ConsoleGenerateStream($input: GenerateInput!) {
+  generateStream(input: $input) {
+    __typename
+    ... on GenerationStarted {
+      generationId
+      model {
+        id
+      }
+    }
+    ... on TokenDelta {
+      text
+      costUsd
+      index
+      chunks
+    }
+    ... on GenerationCompleted {
+      generation {
+        id
+        status
+        costUsd
+        modelId
+        finishReason
+        latencyMs
+        usage {
+          inputTokens
+          outputTokens
+        }
+      }
+    }
+    ... on GenerationFailed {
+      code
+      message
+      generationId
+      generation {
+        id
+        status
+        costUsd
+        modelId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleGenerateStreamSubscription, ConsoleGenerateStreamSubscriptionVariables>;
+export const ConsoleGenerationOutcomeDocument = new TypedDocumentString(`
+    query ConsoleGenerationOutcome($id: ID!) {
+  generation(id: $id) {
+    id
+    status
+    costUsd
+    modelId
+    finishReason
+    usage {
+      inputTokens
+      outputTokens
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleGenerationOutcomeQuery, ConsoleGenerationOutcomeQueryVariables>;
+export const ConsolePoolsDocument = new TypedDocumentString(`
+    query ConsolePools {
+  pools {
+    name
+    strategy
+    source
+    updatedAt
+    members {
+      modelId
+      weight
+      model {
+        status
+      }
+    }
+    retry {
+      attempts
+      baseDelayMs
+      maxDelayMs
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsolePoolsQuery, ConsolePoolsQueryVariables>;
+export const ConsoleSetPoolDocument = new TypedDocumentString(`
+    mutation ConsoleSetPool($input: SetModelPoolInput!) {
+  setModelPool(input: $input) {
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSetPoolMutation, ConsoleSetPoolMutationVariables>;
+export const ConsoleDeletePoolDocument = new TypedDocumentString(`
+    mutation ConsoleDeletePool($name: ID!) {
+  deletePool(name: $name) {
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleDeletePoolMutation, ConsoleDeletePoolMutationVariables>;

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { ModelChoicesDocument } from '../../api/documents';
+import { useMutation, useQuery } from '../../api/hooks';
+import { when } from '../../components/format';
+import { ErrorLine, Panel } from '../../components/ui';
+import { hashParam, setHashParam } from '../../routes';
+import { Conversation } from './conversation';
+import { CreateSessionDocument, SessionsDocument } from './playground-documents';
+import { SessionTarget } from './session-target';
+import { TargetPicker, type Target, targetInput } from './target-picker';
+
+/**
+ * The model selector and playground: pick or start a session, switch its model or pool (the
+ * confirmation shows the switch's latency; another tab on the same session follows live), and
+ * stream answers with their running cost.
+ */
+export function PlaygroundView() {
+  const [sessionId, setSessionId] = useState<string | null>(() => hashParam('session'));
+  const sessions = useQuery(SessionsDocument, {});
+  const choices = useQuery(ModelChoicesDocument, {});
+  const create = useMutation(CreateSessionDocument);
+  const [newTarget, setNewTarget] = useState<Target | null>(null);
+
+  const open = (id: string) => {
+    setHashParam('session', id);
+    setSessionId(id);
+  };
+  const start = async () => {
+    const created = await create.run({ input: newTarget ? targetInput(newTarget) : {} });
+    if (!created) return;
+    sessions.refetch();
+    open(created.createSession.id);
+  };
+
+  return (
+    <div className="playground">
+      <Panel title="Sessions">
+        <div className="new-session">
+          <TargetPicker choices={choices.data} value={newTarget} onChange={setNewTarget} allowDefault name="new-session-target" />
+          <button type="button" onClick={start} disabled={create.running}>
+            New session
+          </button>
+        </div>
+        <ErrorLine error={create.error ?? sessions.error} />
+        <ul className="session-list" data-testid="session-list">
+          {(sessions.data?.sessions.edges ?? []).map(({ node }) => (
+            <li key={node.id}>
+              <button type="button" className={node.id === sessionId ? 'link active' : 'link'} onClick={() => open(node.id)}>
+                <code>{node.id.slice(0, 8)}</code> {node.model?.id ?? (node.pool ? `pool ${node.pool.name}` : '—')}
+                <span className="sub"> {when(node.updatedAt)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </Panel>
+      {sessionId ? (
+        <div className="session-column" key={sessionId}>
+          <SessionTarget sessionId={sessionId} choices={choices.data} />
+          <Conversation sessionId={sessionId} />
+        </div>
+      ) : (
+        <p className="empty">Start a session or pick one: its model can be switched here, and every tab open on it follows.</p>
+      )}
+    </div>
+  );
+}
