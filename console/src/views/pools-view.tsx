@@ -36,6 +36,15 @@ export function PoolsView() {
   const remove = useMutation(DeletePoolDocument);
   return (
     <>
+      {draft ? (
+        <PoolForm
+          initial={draft}
+          onDone={(saved) => {
+            setDraft(null);
+            if (saved) pools.refetch();
+          }}
+        />
+      ) : null}
       <Panel
         title="Pools"
         actions={
@@ -114,15 +123,6 @@ export function PoolsView() {
           </tbody>
         </table>
       </Panel>
-      {draft ? (
-        <PoolForm
-          initial={draft}
-          onDone={(saved) => {
-            setDraft(null);
-            if (saved) pools.refetch();
-          }}
-        />
-      ) : null}
     </>
   );
 }

@@ -83,6 +83,8 @@ export function CostsView() {
   return (
     <>
       <Panel title="Costs">
+        {/* The range in force, for a reader comparing with the costs query. */}
+        <span hidden data-testid="cost-range" data-since={filter.since} data-until={filter.until} />
         <div className="toolbar">
           <label className="inline">
             From <input type="date" name="from" value={from} max={to} onChange={(e) => setFrom(e.target.value)} />
@@ -112,11 +114,11 @@ export function CostsView() {
         {badRange ? <p className="error">The range must end on or after its start.</p> : null}
         <ErrorLine error={report.error ?? liveError} />
         <div className="cards" data-testid="cost-totals">
-          <Card label="Spend" value={usd(totals?.costUsd)} testId="total-spend" />
-          <Card label="Requests" value={integer(totals?.requests)} testId="total-requests" />
-          <Card label="Errors" value={integer(totals?.failures)} testId="total-errors" />
-          <Card label="Input tokens" value={integer(totals?.inputTokens)} testId="total-input" />
-          <Card label="Output tokens" value={integer(totals?.outputTokens)} testId="total-output" />
+          <Card label="Spend" value={usd(totals?.costUsd)} raw={totals?.costMicroUsd} testId="total-spend" />
+          <Card label="Requests" value={integer(totals?.requests)} raw={totals?.requests} testId="total-requests" />
+          <Card label="Errors" value={integer(totals?.failures)} raw={totals?.failures} testId="total-errors" />
+          <Card label="Input tokens" value={integer(totals?.inputTokens)} raw={totals?.inputTokens} testId="total-input" />
+          <Card label="Output tokens" value={integer(totals?.outputTokens)} raw={totals?.outputTokens} testId="total-output" />
         </div>
       </Panel>
       <Panel
@@ -188,11 +190,12 @@ export function CostsView() {
   );
 }
 
-function Card({ label, value, testId }: { label: string; value: string; testId: string }) {
+/** A total; `raw` (micro-USD for spend) is kept in data-value for scripts and tests. */
+function Card({ label, value, raw, testId }: { label: string; value: string; raw: number | undefined; testId: string }) {
   return (
     <div className="card">
       <div className="sub">{label}</div>
-      <div className="value" data-testid={testId}>
+      <div className="value" data-testid={testId} data-value={raw ?? ''}>
         {value}
       </div>
     </div>

@@ -33,6 +33,15 @@ export function ModelsView() {
 
   return (
     <>
+      {editing ? (
+        <ModelForm
+          model={editing === 'new' ? null : editing}
+          onDone={(model) => {
+            if (model) showRow(model);
+            setEditing(null);
+          }}
+        />
+      ) : null}
       <Panel
         title="Models"
         actions={
@@ -76,15 +85,6 @@ export function ModelsView() {
           </tbody>
         </table>
       </Panel>
-      {editing ? (
-        <ModelForm
-          model={editing === 'new' ? null : editing}
-          onDone={(model) => {
-            if (model) showRow(model);
-            setEditing(null);
-          }}
-        />
-      ) : null}
     </>
   );
 }

@@ -108,8 +108,8 @@ export function Conversation({ sessionId }: { sessionId: string }) {
                   · {turn.model ?? '…'} · <span data-testid="running-cost">{usd(turn.costUsd)}</span>
                 </span>
               </div>
-              <div className="text" data-testid="live-text">
-                {turn.text}
+              <div className="text">
+                <span data-testid="live-text">{turn.text}</span>
                 {turn.state === 'streaming' ? <span className="cursor">▍</span> : null}
               </div>
               {turn.state === 'ended' ? (

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { ModelChoicesDocument } from '../../api/documents';
-import { useMutation, useQuery } from '../../api/hooks';
+import { useMutation, useQuery, useSubscription } from '../../api/hooks';
 import { when } from '../../components/format';
 import { ErrorLine, Panel } from '../../components/ui';
 import { hashParam, setHashParam } from '../../routes';
 import { Conversation } from './conversation';
-import { CreateSessionDocument, SessionsDocument } from './playground-documents';
+import { CreateSessionDocument, ModelSwitchedDocument, SessionsDocument } from './playground-documents';
 import { SessionTarget } from './session-target';
 import { TargetPicker, type Target, targetInput } from './target-picker';
 
@@ -20,6 +20,8 @@ export function PlaygroundView() {
   const choices = useQuery(ModelChoicesDocument, {});
   const create = useMutation(CreateSessionDocument);
   const [newTarget, setNewTarget] = useState<Target | null>(null);
+  // The list shows each session's model: a switch anywhere (any session the key may see) refreshes it.
+  useSubscription(ModelSwitchedDocument, {}, () => sessions.refetch());
 
   const open = (id: string) => {
     setHashParam('session', id);

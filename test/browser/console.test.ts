@@ -1,0 +1,230 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, elsewhere, launchBrowser, recordRequests, screenshot } from '../helpers/browser.js';
+import { killStartedProcesses, startProcess } from '../helpers/gateway-process.js';
+
+/**
+ * The web console in a real browser (see helpers/browser.ts) against a gateway process started as
+ * `npm start` starts it (the console built by the global setup, as `npm start` builds it), with
+ * the network cable out. Every wait is on a condition in the page, never a sleep.
+ */
+let browser: Browser;
+let url: string;
+const requested: string[] = [];
+
+beforeAll(async () => {
+  if (!browserAvailable) return;
+  const started = startProcess([], { PORT: '0', DATABASE_URL: join(mkdtempSync(join(tmpdir(), 'sy-console-')), 'db.sqlite') });
+  url = await started.ready;
+  browser = await launchBrowser();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  killStartedProcesses();
+});
+
+async function gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, key?: string, base = url): Promise<T> {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data: T; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  recordRequests(page, requested);
+  await page.goto(`${url}/${path}`);
+  return page;
+}
+
+const text = (page: Page, testId: string) => page.getByTestId(testId).textContent();
+
+describe.skipIf(!browserAvailable)('the web console in Chromium, offline', () => {
+  it('should show the registry live: a model registered elsewhere appears without a reload', async () => {
+    const page = await open('#/models');
+    await page.locator('tr[data-model="mock-fast"]').getByText('HEALTHY').waitFor();
+    await gql('mutation { registerModel(input: { id: "mock-live", provider: MOCK, pricing: { input: 1, output: 2 } }) { model { id } } }');
+    await page.locator('tr[data-model="mock-live"]').getByText('HEALTHY').waitFor();
+    await gql('mutation { disableModel(id: "mock-live") { id } }');
+    await page.locator('tr[data-model="mock-live"]').getByText('DISABLED').waitFor();
+    await screenshot(page, 'models');
+    await page.close();
+  });
+
+  it('should show each field error of a bad registration at its field, and register nothing', async () => {
+    const page = await open('#/models');
+    await page.getByRole('button', { name: 'Register a model' }).click();
+    const form = page.getByTestId('model-form');
+    await form.locator('input[name=id]').fill('bad one');
+    await form.locator('select[name=provider]').selectOption('OPENAI');
+    await form.locator('input[name=baseUrl]').fill('ftp://x');
+    await form.locator('input[name=priceIn]').fill('-1');
+    await form.locator('input[name=priceOut]').fill('2');
+    await form.getByRole('button', { name: 'Register' }).click();
+    const errorOf = (name: string) => form.locator(`label.field:has([name=${name}]) .field-error`);
+    await errorOf('baseUrl').waitFor();
+    expect(await errorOf('baseUrl').textContent()).toBe('expected an absolute http(s) URL, got "ftp://x"');
+    expect(await errorOf('id').textContent()).toMatch(/^expected a model id: letters, digits/);
+    expect(await errorOf('priceIn').textContent()).toBe('expected a number ≥ 0, got -1');
+    await screenshot(page, 'register-errors');
+    // Text in a number field: GraphQL's own check, shown at its field too.
+    await form.locator('input[name=priceIn]').fill('abc');
+    await form.getByRole('button', { name: 'Register' }).click();
+    await form.locator('label.field:has([name=priceIn]) .field-error', { hasText: 'Float cannot represent non numeric value' }).waitFor();
+    const { models } = await gql<{ models: { id: string }[] }>('{ models(filter: { includeRetired: true }) { id } }');
+    expect(models.map((m) => m.id)).not.toContain('bad one');
+    await page.close();
+  });
+
+  it('should follow a switch made in one tab in a second tab on the same session, then stream an answer and stop another', async () => {
+    await gql('mutation { registerModel(input: { id: "mock-long", provider: MOCK, pricing: { input: 1, output: 2 }, mock: { tokens: 400, tokenDelayMs: 25 } }) { model { id } } }');
+    const { createSession } = await gql<{ createSession: { id: string } }>('mutation { createSession(input: { modelId: "mock-fast" }) { id } }');
+    const a = await open(`#/playground?session=${createSession.id}`);
+    const b = await open(`#/playground?session=${createSession.id}`);
+    for (const tab of [a, b]) await tab.getByTestId('current-model').getByText('mock-fast').waitFor();
+
+    await a.locator('select[name=switch-target]').selectOption('model:mock-slow');
+    await a.getByRole('button', { name: 'Switch' }).click();
+    expect(await a.getByTestId('switch-confirmation').textContent()).toMatch(/^Switched from mock-fast to mock-slow in [\d.,<]+\s?\d*\.?\d* ms \(revision 2\)\.$/);
+    await b.getByTestId('current-model').getByText('mock-slow').waitFor();
+    expect(await text(b, 'revision')).toContain('revision 2');
+    await b.getByTestId('switch-log').getByText('mock-fast → mock-slow').waitFor();
+    await b.getByTestId('session-list').getByText('mock-slow').waitFor(); // the list follows too
+
+    // A stream: tokens show while it runs, with the running cost; it completes on the model that answered.
+    await a.locator('textarea[name=prompt]').fill('Tell me a story');
+    await a.getByRole('button', { name: 'Send' }).click();
+    await a.waitForFunction(() => {
+      const turn = document.querySelector('[data-testid=live-turn]');
+      return turn?.getAttribute('data-state') === 'streaming' && (turn.querySelector('[data-testid=live-text]')?.textContent ?? '').length > 0;
+    });
+    // Completed: the stored turn replaces the live one, naming the model that answered.
+    await a.locator('.transcript .turn.assistant:not(.live)', { hasText: 'mock-slow' }).waitFor({ timeout: 15_000 });
+    const { generations } = await gql<{ generations: { edges: { node: { status: string; modelId: string; text: string; costUsd: number } }[] } }>(
+      'query($id: ID!) { generations(filter: { sessionId: $id }) { edges { node { status modelId text costUsd } } } }',
+      { id: createSession.id },
+    );
+    expect(generations.edges.map((e) => [e.node.status, e.node.modelId])).toEqual([['SUCCEEDED', 'mock-slow']]);
+    expect(await a.locator('.transcript .turn.assistant .text').last().textContent()).toBe(generations.edges[0]?.node.text);
+
+    // Another, stopped while it streams: stored CANCELLED.
+    await a.locator('select[name=switch-target]').selectOption('model:mock-long');
+    await a.getByRole('button', { name: 'Switch' }).click();
+    await b.getByTestId('current-model').getByText('mock-long').waitFor();
+    await a.locator('textarea[name=prompt]').fill('A long one, please');
+    await a.getByRole('button', { name: 'Send' }).click();
+    await a.waitForFunction(() => (document.querySelector('[data-testid=live-text]')?.textContent ?? '').length > 0);
+    await screenshot(a, 'playground');
+    await a.getByRole('button', { name: 'Stop' }).click();
+    await a.getByTestId('turn-outcome').getByText(/^CANCELLED · stored CANCELLED/).waitFor();
+    const stopped = await gql<{ generations: { edges: { node: { status: string; modelId: string; finishReason: string } }[] } }>(
+      'query($id: ID!) { generations(filter: { sessionId: $id, status: [CANCELLED] }) { edges { node { status modelId finishReason } } } }',
+      { id: createSession.id },
+    );
+    expect(stopped.generations.edges.map((e) => e.node)).toEqual([{ status: 'CANCELLED', modelId: 'mock-long', finishReason: 'CANCELLED' }]);
+    await a.close();
+    await b.close();
+  }, 60_000);
+
+  it('should show dashboard totals equal to the costs query, and update them live as generations are stored', async () => {
+    for (const model of ['mock-fast', 'mock-slow', 'mock-fast']) await gql('mutation($m: ID!) { generate(input: { model: $m, prompt: "Hi there" }) { id } }', { m: model });
+    const page = await open('#/costs');
+    const range = page.getByTestId('cost-range');
+    await range.waitFor({ state: 'attached' });
+    const filter = { since: await range.getAttribute('data-since'), until: await range.getAttribute('data-until') };
+    const totalsNow = async () => (await gql<{ costs: { totals: { requests: number; costMicroUsd: number; failures: number; inputTokens: number; outputTokens: number } } }>('query($f: CostFilter) { costs(filter: $f, groupBy: MODEL) { totals { requests costMicroUsd failures inputTokens outputTokens } } }', { f: filter })).costs.totals;
+    const shows = (testId: string, value: number) => page.waitForFunction(([id, v]) => document.querySelector(`[data-testid=${id}]`)?.getAttribute('data-value') === String(v), [testId, value] as const);
+    const expectTotals = async () => {
+      const totals = await totalsNow();
+      await shows('total-requests', totals.requests);
+      await shows('total-spend', totals.costMicroUsd);
+      await shows('total-errors', totals.failures);
+      await shows('total-input', totals.inputTokens);
+      await shows('total-output', totals.outputTokens);
+      return totals;
+    };
+    const before = await expectTotals();
+    expect(before.requests).toBeGreaterThanOrEqual(3);
+    await page.getByTestId('cost-table').locator('tr[data-key="mock-slow"]').waitFor();
+
+    // Live: a generation stored elsewhere moves the totals without a reload.
+    await gql('mutation { generate(input: { model: "mock-slow", prompt: "One more" }) { id } }');
+    const after = await expectTotals();
+    expect(after.requests).toBe(before.requests + 1);
+    await page.getByTestId('cost-chart').locator('canvas').waitFor();
+    await screenshot(page, 'costs');
+
+    // CSV export: the table's rows and the total, as the page shows them.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const csv = await (await (await download).createReadStream()).toArray();
+    const lines = Buffer.concat(csv).toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('group,key,requests,errors,input_tokens,output_tokens,cost_usd');
+    expect(lines.at(-1)?.startsWith(`total,,${after.requests},${after.failures},${after.inputTokens},${after.outputTokens},`)).toBe(true);
+    await page.close();
+  }, 60_000);
+
+  it('should show pools, keys and config, and ask nothing in local mode', async () => {
+    for (const [view, shot, seen] of [
+      ['#/pools', 'pools', 'mock-pool'],
+      ['#/keys', 'keys', 'Create a key'],
+      ['#/config', 'config', 'switchyard.config.yml'],
+    ] as const) {
+      const page = await open(view);
+      await page.getByText(seen).first().waitFor();
+      await screenshot(page, shot);
+      await page.close();
+    }
+  });
+
+  it('should have requested nothing from a host other than the gateway', () => {
+    expect(requested.length).toBeGreaterThan(10);
+    expect(elsewhere(requested, url)).toEqual([]);
+    expect(requested.some((address) => address.startsWith(`ws://${new URL(url).host}/graphql`))).toBe(true);
+  });
+});
+
+describe.skipIf(!browserAvailable)('the web console with authentication on', () => {
+  const ADMIN = 'console-admin-key-0123456789';
+  let authUrl: string;
+  beforeAll(async () => {
+    const started = startProcess([], { PORT: '0', HOST: '127.0.0.1', SWITCHYARD_ADMIN_KEY: ADMIN, DATABASE_URL: join(mkdtempSync(join(tmpdir(), 'sy-console-auth-')), 'db.sqlite') });
+    authUrl = await started.ready;
+  }, 60_000);
+
+  it('should ask for a key, refuse a bad one, keep a good one in sessionStorage only, and show a client key only its views', async () => {
+    const { createApiKey } = await gql<{ createApiKey: { key: string } }>('mutation { createApiKey(input: { name: "browser", scopes: [CLIENT] }) { key } }', {}, ADMIN, authUrl);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${authUrl}/#/models`);
+    await page.locator('input[name=apiKey]').fill('sy_not-a-key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('The gateway does not accept this key').waitFor();
+    await screenshot(page, 'sign-in');
+
+    await page.locator('input[name=apiKey]').fill(ADMIN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('tr[data-model="mock-fast"]').waitFor();
+    await page.getByRole('link', { name: 'API keys' }).waitFor();
+    expect(await page.evaluate(() => [sessionStorage.getItem('switchyard.apiKey'), localStorage.length])).toEqual([ADMIN, 0]);
+    expect((await context.cookies()).length).toBe(0);
+    // Live views authenticate their WebSocket with connectionParams: a change shows up.
+    await gql('mutation { disableModel(id: "mock-slow") { id } }', {}, ADMIN, authUrl);
+    await page.locator('tr[data-model="mock-slow"]').getByText('DISABLED').waitFor();
+
+    await page.getByRole('button', { name: 'sign out' }).click();
+    await page.locator('input[name=apiKey]').fill(createApiKey.key);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('tr[data-model="mock-fast"]').waitFor();
+    expect(await page.locator('nav.sidebar a').allTextContents()).toEqual(['Models', 'Playground', 'Pools', 'Costs']);
+    expect(await page.getByRole('button', { name: 'Register a model' }).count()).toBe(0);
+    await context.close();
+  }, 60_000);
+});
