@@ -2,13 +2,15 @@
  * `npm run bench`: measures Switchyard on this machine against a loopback OpenAI-compatible
  * upstream and writes bench/RESULTS.md and bench/results.json. Every figure is taken REPEATS
  * times and reported as min / median / max; then the side-by-side section against Portkey's
- * gateway (bench/side-by-side.ts, which installs the pinned peer in bench/peer on first use).
+ * gateway (bench/side-by-side.ts, which installs the pinned peer in bench/peer on first use) and
+ * the web console's first load in Chromium (bench/console-load.ts).
  * Environment: BENCH_REPEATS (3), BENCH_REQUESTS (2000), BENCH_SECONDS (5), BENCH_GENERATIONS
  * (1000000), BENCH_SIDE_BY_SIDE=0 to leave the side-by-side section out.
  */
 import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { consoleLoad } from './console-load.js';
 import { seedGenerations } from './costs-bench.js';
 import { startBenchUpstream } from './fake-upstream.js';
 import { rssMb, startGateway } from './gateway.js';
@@ -140,12 +142,13 @@ async function main(): Promise<void> {
   }
   await costsGw.stop();
   await Promise.all([upstream.close(), longUpstream.close()]);
+  const consoleSection = await consoleLoad({ repeats: Math.max(REPEATS, 5), log });
   const side = process.env.BENCH_SIDE_BY_SIDE === '0' ? '' : await sideBySide({ seconds: SECONDS, repeats: REPEATS, requests: REQUESTS, log });
   await agent.close();
-  write(started, side);
+  write(started, side, consoleSection);
 }
 
-function write(started: number, sideBySideSection: string): void {
+function write(started: number, sideBySideSection: string, consoleSection: string): void {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const rows = figures.map((f) => {
     const s = summary(f.values);
@@ -167,6 +170,8 @@ p50/p99 over the same number of sequential requests. Wall time: ${round((Date.no
 ${rows.join('\n')}
 
 See bench/README.md for what each figure measures and what limits the ones not met.
+
+${consoleSection}
 ${sideBySideSection ? `\n${sideBySideSection}\n${readFileSync(new URL('./SIDE-BY-SIDE-LIMITS.md', import.meta.url), 'utf8')}` : ''}`;
   writeFileSync(new URL('./RESULTS.md', import.meta.url), text);
   writeFileSync(
