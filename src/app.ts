@@ -29,7 +29,7 @@ export interface AppOptions extends ServiceOverrides {
   readonly monitorHealth?: boolean;
   /** How long a request body may take to arrive (default BODY_READ_TIMEOUT_MS; tests shorten it). */
   readonly bodyReadTimeoutMs?: number;
-  /** Where the built web console is (default: dist/console of the package; SWITCHYARD_CONSOLE_DIR overrides). */
+  /** Where the built web console is (default: dist/console of the package). */
   readonly consoleDir?: string;
 }
 
@@ -167,7 +167,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         : createContext(services, request?.headers.get('authorization') ?? connectionParams?.authorization, request?.signal, request?.headers.get('x-request-id') ?? randomUUID()),
   });
 
-  const consoleAssets = new ConsoleAssets(options.consoleDir ?? process.env.SWITCHYARD_CONSOLE_DIR ?? DEFAULT_CONSOLE_DIR);
+  const consoleAssets = new ConsoleAssets(options.consoleDir ?? DEFAULT_CONSOLE_DIR);
 
   /** One coalescer for every SSE response: the events a turn produced for a socket leave in one write. */
   const sseWrites = new WriteCoalescer();
