@@ -166,7 +166,7 @@ function PoolForm({ initial, onDone }: { initial: Draft; onDone(saved: boolean):
           {fields.members ? <span className="field-error">{fields.members}</span> : null}
           {draft.members.map((m, i) => (
             <div className="member" key={i}>
-              <Field label="Model" error={fields[`members.${i}.modelId`] ?? fields[`members.${i}`]}>
+              <Field label="Model" error={fields[`members[${i}].modelId`] ?? fields[`members[${i}]`]}>
                 <select name={`member-${i}`} value={m.modelId} onChange={(e) => setMember(i, { modelId: e.target.value })}>
                   <option value="">choose…</option>
                   {(choices.data?.models ?? []).map((model) => (
@@ -174,7 +174,7 @@ function PoolForm({ initial, onDone }: { initial: Draft; onDone(saved: boolean):
                   ))}
                 </select>
               </Field>
-              <Field label="Weight" error={fields[`members.${i}.weight`]}>
+              <Field label="Weight" error={fields[`members[${i}].weight`]}>
                 <input name={`weight-${i}`} inputMode="decimal" value={m.weight} onChange={(e) => setMember(i, { weight: e.target.value })} />
               </Field>
               <button type="button" className="secondary" onClick={() => setDraft((d) => ({ ...d, members: d.members.filter((_, j) => j !== i) }))}>
