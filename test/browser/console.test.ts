@@ -264,6 +264,13 @@ describe.skipIf(!browserAvailable)('the web console with authentication on', () 
     await page.locator('tr[data-model="mock-fast"]').waitFor();
     expect(await page.locator('nav.sidebar a').allTextContents()).toEqual(['Models', 'Playground', 'Pools', 'Costs']);
     expect(await page.getByRole('button', { name: 'Register a model' }).count()).toBe(0);
+    // What a client key may do works: a session of its own, its own costs.
+    await page.getByRole('link', { name: 'Playground' }).click();
+    await page.getByRole('button', { name: 'New session' }).click();
+    await page.getByTestId('current-model').getByText('mock-fast').waitFor();
+    await page.getByRole('link', { name: 'Costs' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=total-requests]')?.getAttribute('data-value') === '0');
+    expect(await page.locator('.error').count()).toBe(0);
     await context.close();
   }, 60_000);
 });
