@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -72,5 +72,16 @@ describe('the web console files', () => {
     mkdirSync(dir);
     writeFileSync(join(dir, 'index.html'), '<p>built</p>');
     expect((await get(base, '/')).body.toString()).toBe('<p>built</p>');
+  });
+});
+
+describe('the built console (dist/console, built by the global setup as npm start builds it)', () => {
+  it("should be React's production build, within the first-load budget of 300 kB gzip", () => {
+    const dir = new URL('../../dist/console/', import.meta.url).pathname;
+    const files = ['index.html', ...readdirSync(join(dir, 'assets')).map((name) => `assets/${name}`)].map((name) => readFileSync(join(dir, name)));
+    const script = files.map((f) => f.toString()).join('\n');
+    expect(script).not.toContain('Download the React DevTools'); // a line only React's development build has
+    expect(script).toContain('/graphql');
+    expect(files.reduce((sum, f) => sum + gzipSync(f, { level: 9 }).length, 0)).toBeLessThan(300_000);
   });
 });
