@@ -133,11 +133,11 @@ export function Conversation({ sessionId }: { sessionId: string }) {
           }}
         />
         {turn?.state === 'streaming' ? (
-          <button type="button" className="danger" onClick={cancel}>
+          <button key="stop" type="button" className="danger" onClick={cancel}>
             Stop
           </button>
         ) : (
-          <button type="submit" disabled={!prompt.trim()}>
+          <button key="send" type="submit" disabled={!prompt.trim()}>
             Send
           </button>
         )}
