@@ -124,6 +124,8 @@ describe.skipIf(!browserAvailable)('the web console in Chromium, offline', () =>
     await screenshot(a, 'playground');
     await a.getByRole('button', { name: 'Stop' }).click();
     await a.getByTestId('turn-outcome').getByText(/^CANCELLED · stored CANCELLED/).waitFor();
+    // Stopped at once (400 tokens 25 ms apart would take 10 s), not when the stream ran out.
+    expect(Number(/· (\d+) tokens billed/.exec((await text(a, 'turn-outcome')) ?? '')?.[1])).toBeLessThan(100);
     const stopped = await gql<{ generations: { edges: { node: { status: string; modelId: string; finishReason: string } }[] } }>(
       'query($id: ID!) { generations(filter: { sessionId: $id, status: [CANCELLED] }) { edges { node { status modelId finishReason } } } }',
       { id: createSession.id },

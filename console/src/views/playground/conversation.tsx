@@ -22,6 +22,13 @@ export function Conversation({ sessionId }: { sessionId: string }) {
   const [error, setError] = useState<Error | null>(null);
   const stop = useRef<(() => void) | null>(null);
   useEffect(() => () => stop.current?.(), []);
+  // The transcript has a fixed height (the prompt and the Stop button stay put while text streams in): keep its end in view.
+  const transcript = useRef<HTMLOListElement>(null);
+  const messageCount = history.data?.session?.messages.length ?? 0;
+  useEffect(() => {
+    const list = transcript.current;
+    if (list) list.scrollTop = list.scrollHeight;
+  }, [turn?.text, turn?.state, messageCount]);
 
   const modelOf = new Map((history.data?.generations.edges ?? []).map(({ node }) => [node.id, node]));
   const messages = history.data?.session?.messages ?? [];
@@ -76,7 +83,7 @@ export function Conversation({ sessionId }: { sessionId: string }) {
   return (
     <Panel title="Conversation">
       <ErrorLine error={history.error} />
-      <ol className="transcript" data-testid="transcript">
+      <ol className="transcript" data-testid="transcript" ref={transcript}>
         {messages.map((m, i) => {
           const g = m.generationId ? modelOf.get(m.generationId) : undefined;
           return (
