@@ -113,6 +113,8 @@ describe.skipIf(!browserAvailable)('the web console in Chromium, offline', () =>
     );
     expect(generations.edges.map((e) => [e.node.status, e.node.modelId])).toEqual([['SUCCEEDED', 'mock-slow']]);
     expect(await a.locator('.transcript .turn.assistant .text').last().textContent()).toBe(generations.edges[0]?.node.text);
+    // Tab B shows the stored turn too (usageUpdated names its session).
+    await b.locator('.transcript .turn.assistant:not(.live)', { hasText: 'mock-slow' }).waitFor();
 
     // Another, stopped while it streams: stored CANCELLED.
     await a.locator('select[name=switch-target]').selectOption('model:mock-long');

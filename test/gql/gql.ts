@@ -47,7 +47,7 @@ type Documents = {
     "\n  query ApiKeyBudget { apiKeys { id name requestsPerMinute budget { daily monthly spentToday spentThisMonth reserved remaining } } }\n": typeof types.ApiKeyBudgetDocument,
     "\n  mutation SetBudget($input: SetBudgetInput!) { setBudget(input: $input) { id budget { daily monthly remaining } } }\n": typeof types.SetBudgetDocument,
     "\n  mutation CreateBudgetedKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id budget { daily monthly remaining } } }\n  }\n": typeof types.CreateBudgetedKeyDocument,
-    "\n  subscription UsageUpdated($apiKeyId: ID) {\n    usageUpdated(apiKeyId: $apiKeyId) { generationId modelId status costUsd apiKey { id } budget { spentToday remaining } }\n  }\n": typeof types.UsageUpdatedDocument,
+    "\n  subscription UsageUpdated($apiKeyId: ID) {\n    usageUpdated(apiKeyId: $apiKeyId) { generationId modelId sessionId status costUsd apiKey { id } budget { spentToday remaining } }\n  }\n": typeof types.UsageUpdatedDocument,
     "\n  query CostSeries($filter: CostFilter!, $groupBy: CostGroupBy!, $interval: CostInterval!) {\n    costSeries(filter: $filter, groupBy: $groupBy, interval: $interval) { start key requests failures inputTokens outputTokens costUsd costMicroUsd }\n  }\n": typeof types.CostSeriesDocument,
     "\n  subscription GenerateStreamCost($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on TokenDelta { text costUsd index chunks }\n      ... on GenerationCompleted { generation { status finishReason text costMicroUsd maxTokens } }\n    }\n  }\n": typeof types.GenerateStreamCostDocument,
 };
@@ -85,7 +85,7 @@ const documents: Documents = {
     "\n  query ApiKeyBudget { apiKeys { id name requestsPerMinute budget { daily monthly spentToday spentThisMonth reserved remaining } } }\n": types.ApiKeyBudgetDocument,
     "\n  mutation SetBudget($input: SetBudgetInput!) { setBudget(input: $input) { id budget { daily monthly remaining } } }\n": types.SetBudgetDocument,
     "\n  mutation CreateBudgetedKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id budget { daily monthly remaining } } }\n  }\n": types.CreateBudgetedKeyDocument,
-    "\n  subscription UsageUpdated($apiKeyId: ID) {\n    usageUpdated(apiKeyId: $apiKeyId) { generationId modelId status costUsd apiKey { id } budget { spentToday remaining } }\n  }\n": types.UsageUpdatedDocument,
+    "\n  subscription UsageUpdated($apiKeyId: ID) {\n    usageUpdated(apiKeyId: $apiKeyId) { generationId modelId sessionId status costUsd apiKey { id } budget { spentToday remaining } }\n  }\n": types.UsageUpdatedDocument,
     "\n  query CostSeries($filter: CostFilter!, $groupBy: CostGroupBy!, $interval: CostInterval!) {\n    costSeries(filter: $filter, groupBy: $groupBy, interval: $interval) { start key requests failures inputTokens outputTokens costUsd costMicroUsd }\n  }\n": types.CostSeriesDocument,
     "\n  subscription GenerateStreamCost($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on TokenDelta { text costUsd index chunks }\n      ... on GenerationCompleted { generation { status finishReason text costMicroUsd maxTokens } }\n    }\n  }\n": types.GenerateStreamCostDocument,
 };
@@ -239,7 +239,7 @@ export function graphql(source: "\n  mutation CreateBudgetedKey($input: CreateAp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription UsageUpdated($apiKeyId: ID) {\n    usageUpdated(apiKeyId: $apiKeyId) { generationId modelId status costUsd apiKey { id } budget { spentToday remaining } }\n  }\n"): (typeof documents)["\n  subscription UsageUpdated($apiKeyId: ID) {\n    usageUpdated(apiKeyId: $apiKeyId) { generationId modelId status costUsd apiKey { id } budget { spentToday remaining } }\n  }\n"];
+export function graphql(source: "\n  subscription UsageUpdated($apiKeyId: ID) {\n    usageUpdated(apiKeyId: $apiKeyId) { generationId modelId sessionId status costUsd apiKey { id } budget { spentToday remaining } }\n  }\n"): (typeof documents)["\n  subscription UsageUpdated($apiKeyId: ID) {\n    usageUpdated(apiKeyId: $apiKeyId) { generationId modelId sessionId status costUsd apiKey { id } budget { spentToday remaining } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -151,7 +151,7 @@ describe('budgets', () => {
     const updates = subscribe(client, UsageUpdatedSubscription, {});
     await waitFor(async () => ((await v!.t.app.services.metrics.activeSubscriptions.get()).values[0]?.value ?? 0) === 1, 'the subscription');
     const done = expectData(await v.t.run(Generate, { input: { model: 'mock-a', prompt: 'Hi' } })).generate;
-    expect((await updates.next()).value?.data?.usageUpdated).toEqual({ generationId: done.id, modelId: 'mock-a', status: 'SUCCEEDED', costUsd: done.costUsd, apiKey: null, budget: null });
+    expect((await updates.next()).value?.data?.usageUpdated).toEqual({ generationId: done.id, modelId: 'mock-a', sessionId: null, status: 'SUCCEEDED', costUsd: done.costUsd, apiKey: null, budget: null });
     expectError(await v.t.run(Generate, { input: { model: 'mock-a', prompt: 'Hi', costLimit: 0.0000001 } }));
     expect((await updates.next()).value?.data?.usageUpdated).toMatchObject({ modelId: 'mock-a', status: 'FAILED', costUsd: 0, apiKey: null });
     await updates.return?.();

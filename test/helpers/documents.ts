@@ -169,7 +169,7 @@ export const CreateBudgetedKey = graphql(`
 
 export const UsageUpdatedSubscription = graphql(`
   subscription UsageUpdated($apiKeyId: ID) {
-    usageUpdated(apiKeyId: $apiKeyId) { generationId modelId status costUsd apiKey { id } budget { spentToday remaining } }
+    usageUpdated(apiKeyId: $apiKeyId) { generationId modelId sessionId status costUsd apiKey { id } budget { spentToday remaining } }
   }
 `);
 

@@ -44,6 +44,7 @@ type Documents = {
     "\n  subscription ConsoleModelSwitched($sessionId: ID) {\n    modelSwitched(sessionId: $sessionId) { ...SwitchApplied }\n  }\n": typeof types.ConsoleModelSwitchedDocument,
     "\n  subscription ConsoleGenerateStream($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on GenerationStarted { generationId model { id } }\n      ... on TokenDelta { text costUsd index chunks }\n      ... on GenerationCompleted { generation { id status costUsd modelId finishReason latencyMs usage { inputTokens outputTokens } } }\n      ... on GenerationFailed { code message generationId generation { id status costUsd modelId } }\n    }\n  }\n": typeof types.ConsoleGenerateStreamDocument,
     "\n  query ConsoleGenerationOutcome($id: ID!) {\n    generation(id: $id) { id status costUsd modelId finishReason usage { inputTokens outputTokens } }\n  }\n": typeof types.ConsoleGenerationOutcomeDocument,
+    "subscription ConsoleSessionTurns { usageUpdated { generationId sessionId status } }": typeof types.ConsoleSessionTurnsDocument,
     "\n  query ConsolePools {\n    pools { name strategy source updatedAt members { modelId weight model { status } } retry { attempts baseDelayMs maxDelayMs } }\n  }\n": typeof types.ConsolePoolsDocument,
     "\n  mutation ConsoleSetPool($input: SetModelPoolInput!) {\n    setModelPool(input: $input) { name }\n  }\n": typeof types.ConsoleSetPoolDocument,
     "mutation ConsoleDeletePool($name: ID!) { deletePool(name: $name) { name } }": typeof types.ConsoleDeletePoolDocument,
@@ -78,6 +79,7 @@ const documents: Documents = {
     "\n  subscription ConsoleModelSwitched($sessionId: ID) {\n    modelSwitched(sessionId: $sessionId) { ...SwitchApplied }\n  }\n": types.ConsoleModelSwitchedDocument,
     "\n  subscription ConsoleGenerateStream($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on GenerationStarted { generationId model { id } }\n      ... on TokenDelta { text costUsd index chunks }\n      ... on GenerationCompleted { generation { id status costUsd modelId finishReason latencyMs usage { inputTokens outputTokens } } }\n      ... on GenerationFailed { code message generationId generation { id status costUsd modelId } }\n    }\n  }\n": types.ConsoleGenerateStreamDocument,
     "\n  query ConsoleGenerationOutcome($id: ID!) {\n    generation(id: $id) { id status costUsd modelId finishReason usage { inputTokens outputTokens } }\n  }\n": types.ConsoleGenerationOutcomeDocument,
+    "subscription ConsoleSessionTurns { usageUpdated { generationId sessionId status } }": types.ConsoleSessionTurnsDocument,
     "\n  query ConsolePools {\n    pools { name strategy source updatedAt members { modelId weight model { status } } retry { attempts baseDelayMs maxDelayMs } }\n  }\n": types.ConsolePoolsDocument,
     "\n  mutation ConsoleSetPool($input: SetModelPoolInput!) {\n    setModelPool(input: $input) { name }\n  }\n": types.ConsoleSetPoolDocument,
     "mutation ConsoleDeletePool($name: ID!) { deletePool(name: $name) { name } }": types.ConsoleDeletePoolDocument,
@@ -199,6 +201,10 @@ export function graphql(source: "\n  subscription ConsoleGenerateStream($input: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ConsoleGenerationOutcome($id: ID!) {\n    generation(id: $id) { id status costUsd modelId finishReason usage { inputTokens outputTokens } }\n  }\n"): typeof import('./graphql.js').ConsoleGenerationOutcomeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription ConsoleSessionTurns { usageUpdated { generationId sessionId status } }"): typeof import('./graphql.js').ConsoleSessionTurnsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

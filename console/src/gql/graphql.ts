@@ -492,6 +492,11 @@ export type ConsoleGenerationOutcomeQueryVariables = Exact<{
 
 export type ConsoleGenerationOutcomeQuery = { generation: { id: string, status: GenerationStatus, costUsd: number, modelId: string, finishReason: FinishReason | null, usage: { inputTokens: number, outputTokens: number } } | null };
 
+export type ConsoleSessionTurnsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleSessionTurnsSubscription = { usageUpdated: { generationId: string, sessionId: string | null, status: GenerationStatus } };
+
 export type ConsolePoolsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1266,6 +1271,15 @@ export const ConsoleGenerationOutcomeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleGenerationOutcomeQuery, ConsoleGenerationOutcomeQueryVariables>;
+export const ConsoleSessionTurnsDocument = new TypedDocumentString(`
+    subscription ConsoleSessionTurns {
+  usageUpdated {
+    generationId
+    sessionId
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSessionTurnsSubscription, ConsoleSessionTurnsSubscriptionVariables>;
 export const ConsolePoolsDocument = new TypedDocumentString(`
     query ConsolePools {
   pools {

@@ -20,6 +20,8 @@ export interface UsageEvent {
   readonly apiKeyId: string | null;
   readonly generationId: string;
   readonly modelId: string;
+  /** The session the generation was a turn of, if any. */
+  readonly sessionId: string | null;
   readonly status: GenerationStatus;
   readonly costMicroUsd: number;
   readonly at: Date;

@@ -54,6 +54,7 @@ const UsageUpdateRef = builder.objectRef<UsageEvent & { view: BudgetView | null 
     apiKey: t.field({ type: ApiKeyRef, nullable: true, description: 'The key that made the request; null for one made without a key (local mode).', resolve: (u) => u.view?.key ?? null }),
     generationId: t.exposeID('generationId'),
     modelId: t.exposeID('modelId', { description: 'The model that served it (or was asked, for a refusal).' }),
+    sessionId: t.exposeID('sessionId', { nullable: true, description: 'The session it was a turn of (a stored turn: the session’s history may have grown).' }),
     status: t.field({ type: GenerationStatusEnum, resolve: (u) => u.status }),
     costUsd: t.float({ resolve: (u) => microToUsd(u.costMicroUsd) }),
     budget: t.field({ type: ApiKeyBudgetRef, nullable: true, description: "The key's budgets after it; null without a key.", resolve: (u) => u.view }),

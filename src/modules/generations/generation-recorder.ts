@@ -90,7 +90,7 @@ export class GenerationRecorder {
     if (record.inputTokens) metrics.tokens.inc({ ...labels, direction: 'input' }, record.inputTokens);
     if (record.outputTokens) metrics.tokens.inc({ ...labels, direction: 'output' }, record.outputTokens);
     if (record.costMicroUsd) metrics.cost.inc(labels, record.costMicroUsd);
-    this.deps.bus.publish('usageUpdated', { apiKeyId: record.apiKeyId, generationId: record.id, modelId: record.modelId, status: record.status, costMicroUsd: record.costMicroUsd, at: record.completedAt });
+    this.deps.bus.publish('usageUpdated', { apiKeyId: record.apiKeyId, generationId: record.id, modelId: record.modelId, sessionId: record.sessionId, status: record.status, costMicroUsd: record.costMicroUsd, at: record.completedAt });
     if (record.status === 'FAILED') this.deps.logger.info({ requestId: record.requestId, generation: record.id, model: record.modelId, code: record.errorCode }, 'generation failed');
   }
 }

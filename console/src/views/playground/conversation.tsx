@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { describeError, RequestError } from '../../api/errors';
-import { useQuery, useSession } from '../../api/hooks';
+import { useQuery, useSession, useSubscription } from '../../api/hooks';
 import { usd } from '../../components/format';
 import { ErrorLine, Panel } from '../../components/ui';
-import { GenerateStreamDocument, GenerationOutcomeDocument, SessionDocument } from './playground-documents';
+import { GenerateStreamDocument, GenerationOutcomeDocument, SessionDocument, SessionTurnsDocument } from './playground-documents';
 
 type Turn =
   | { state: 'streaming'; prompt: string; generationId: string | null; model: string | null; text: string; costUsd: number }
@@ -29,6 +29,11 @@ export function Conversation({ sessionId }: { sessionId: string }) {
     const list = transcript.current;
     if (list) list.scrollTop = list.scrollHeight;
   }, [turn?.text, turn?.state, messageCount]);
+
+  // A turn stored by another tab or client on this session shows here too.
+  useSubscription(SessionTurnsDocument, {}, ({ usageUpdated }) => {
+    if (usageUpdated.sessionId === sessionId && usageUpdated.status === 'SUCCEEDED') history.refetch();
+  });
 
   const modelOf = new Map((history.data?.generations.edges ?? []).map(({ node }) => [node.id, node]));
   const messages = history.data?.session?.messages ?? [];

@@ -65,3 +65,5 @@ export const GenerationOutcomeDocument = graphql(`
     generation(id: $id) { id status costUsd modelId finishReason usage { inputTokens outputTokens } }
   }
 `);
+
+export const SessionTurnsDocument = graphql(`subscription ConsoleSessionTurns { usageUpdated { generationId sessionId status } }`);
