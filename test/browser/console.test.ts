@@ -52,8 +52,22 @@ describe.skipIf(!browserAvailable)('the web console in Chromium, offline', () =>
     await page.locator('tr[data-model="mock-fast"]').getByText('HEALTHY').waitFor();
     await gql('mutation { registerModel(input: { id: "mock-live", provider: MOCK, pricing: { input: 1, output: 2 } }) { model { id } } }');
     await page.locator('tr[data-model="mock-live"]').getByText('HEALTHY').waitFor();
+    // Edit: a new price, saved with updateModel and shown in the row.
+    const row = page.locator('tr[data-model="mock-live"]');
+    await row.getByRole('button', { name: 'Edit' }).click();
+    await page.getByTestId('model-form').locator('input[name=priceOut]').fill('2.5');
+    await page.getByTestId('model-form').getByRole('button', { name: 'Save' }).click();
+    await row.getByText('$1 / $2.5').waitFor();
+    const { model } = await gql<{ model: { pricing: { output: number } } }>('{ model(id: "mock-live") { pricing { output } } }');
+    expect(model.pricing.output).toBe(2.5);
+    // Check now runs a probe; Disable takes it out of service (and a change made elsewhere shows too).
+    await row.getByRole('button', { name: 'Check now' }).click();
+    await row.getByRole('button', { name: 'Disable' }).click();
+    await row.getByText('DISABLED').waitFor();
+    await gql('mutation { enableModel(id: "mock-live") { model { id } } }');
+    await row.getByText('HEALTHY').waitFor();
     await gql('mutation { disableModel(id: "mock-live") { id } }');
-    await page.locator('tr[data-model="mock-live"]').getByText('DISABLED').waitFor();
+    await row.getByText('DISABLED').waitFor();
     await screenshot(page, 'models');
     await page.close();
   });
