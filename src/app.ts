@@ -14,7 +14,10 @@ import { findGatewayError, maskError } from './graphql/errors.js';
 import { schema } from './graphql/schema.js';
 import { BODY_READ_TIMEOUT_MS, MAX_BODY_BYTES, QUERY_LIMITS, REQUEST_TIMEOUT_MS } from './http/limits.js';
 import { ConsoleAssets } from './http/console-assets.js';
+import { createOpenAIRoutes } from './http/openai/openai-routes.js';
+import { createRestRoutes } from './http/rest/rest-routes.js';
 import { readiness, sendJson } from './http/probes.js';
+import { readWithin } from './http/read-body.js';
 import { type DirectRequest, serveSseSubscription } from './http/sse-subscriptions.js';
 import { WriteCoalescer } from './http/write-coalescer.js';
 import { attachWebSocketServer } from './http/ws-server.js';
@@ -79,38 +82,6 @@ function bodyForYoga(req: IncomingMessage, body: Buffer): unknown {
   return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && Object.keys(parsed).length > 0 ? parsed : body;
 }
 
-type BodyRead = Buffer | 'too-large' | 'too-slow' | 'aborted';
-
-/**
- * The whole request body, read within `limit` bytes and `timeoutMs`: 'too-large' past the limit,
- * 'too-slow' when it has not ended in time (a chunked body that never ends would otherwise hold
- * its socket for Node's 300 s), 'aborted' when the client went away.
- */
-function readWithin(req: IncomingMessage, limit: number, timeoutMs: number): Promise<BodyRead> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const finish = (result: BodyRead) => {
-      clearTimeout(timer);
-      req.off('data', onData).off('end', onEnd).off('error', onAbort).off('close', onClose);
-      if (!Buffer.isBuffer(result)) req.pause();
-      resolve(result);
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) finish('too-large');
-      else chunks.push(chunk);
-    };
-    const onEnd = () => finish(Buffer.concat(chunks));
-    const onAbort = () => finish('aborted');
-    const onClose = () => {
-      if (!req.complete) finish('aborted');
-    };
-    const timer = setTimeout(() => finish('too-slow'), timeoutMs);
-    req.on('data', onData).once('end', onEnd).once('error', onAbort).once('close', onClose);
-  });
-}
-
 /** The host to listen on: local mode (no admin key) never listens beyond loopback. */
 export function listenHost(config: Config): string {
   return config.adminKey === undefined ? '127.0.0.1' : config.server.host;
@@ -118,7 +89,8 @@ export function listenHost(config: Config): string {
 
 /**
  * Builds the whole gateway on one `node:http` server: Yoga on /graphql (GraphiQL in a browser),
- * graphql-ws on the same port and path, the web console on /, /metrics, /healthz and /readyz.
+ * graphql-ws on the same port and path, the OpenAI-compatible /v1 routes, the REST /api routes,
+ * the web console on /, /metrics, /healthz and /readyz.
  */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const services = await createServices(config, options);
@@ -168,6 +140,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
 
   const consoleAssets = new ConsoleAssets(options.consoleDir ?? DEFAULT_CONSOLE_DIR);
+  const readBody = (req: IncomingMessage) => readWithin(req, MAX_BODY_BYTES, bodyReadTimeoutMs);
+  const localMode = config.adminKey === undefined;
+  const openAI = createOpenAIRoutes({ ...services, localMode, readBody });
+  const rest = createRestRoutes({ ...services, localMode, readBody });
 
   /** One coalescer for every SSE response: the events a turn produced for a socket leave in one write. */
   const sseWrites = new WriteCoalescer();
@@ -220,6 +196,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await yoga(req, res);
       return;
     }
+    if (openAI.serves(path)) return openAI.handle(req, res, path, requestIdOf(req.headers['x-request-id']));
+    if (rest.serves(path)) return rest.handle(req, res, path, requestIdOf(req.headers['x-request-id']));
     if (consoleAssets.serves(path)) return consoleAssets.handle(req, res, path);
     sendJson(res, 404, { error: `no route for ${path}; GraphQL is served on /graphql, the web console on /` });
   }

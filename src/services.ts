@@ -1,3 +1,4 @@
+import type { RateStore } from './core/ports/stores.js';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import type { LookupFunction } from 'node:net';
 import type { Config } from './config/config.js';
@@ -52,6 +53,8 @@ export interface Services extends ResolverServices {
   readonly models: ModelRegistry;
   readonly pools: PoolRegistry;
   readonly router: Router;
+  /** Request and token windows per key and per model (read for the x-ratelimit-* headers). */
+  readonly rates: RateStore;
   readonly sessions: SessionService;
   readonly generations: GenerationService;
   readonly generationRepository: GenerationRepository;
@@ -142,5 +145,5 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     { registered: summary.registered.length, updated: summary.updated.length, retired: summary.retired.length, unchanged: summary.unchanged.length },
     `applied ${config.source}: ${config.models.length} models`,
   );
-  return { config, clock, logger, orm, bus, metrics, http, models, apiKeys, openOperations, pools, configReloader, healthMonitor, router, sessions, generationRepository, costs, budgets, generations };
+  return { config, clock, logger, orm, bus, metrics, http, models, apiKeys, openOperations, pools, configReloader, healthMonitor, router, rates, sessions, generationRepository, costs, budgets, generations };
 }

@@ -1,4 +1,4 @@
-import type { CircuitSnapshot, CircuitStore, RateReservation, RateStore, WindowLimits } from '../core/ports/stores.js';
+import type { CircuitSnapshot, CircuitStore, RateReservation, RateStore, WindowLimits, WindowUsage } from '../core/ports/stores.js';
 import type { CircuitState } from '../core/records/model.js';
 import { type BreakerConfig, CircuitBreaker } from './circuit-breaker.js';
 import { SlidingWindowLimiter } from './rate-limiter.js';
@@ -66,5 +66,9 @@ export class InProcessRates implements RateStore {
         },
       },
     };
+  }
+
+  usage(key: string): WindowUsage {
+    return this.#limiters.get(key)?.usage() ?? { requests: 0, tokens: 0, resetMs: 0 };
   }
 }

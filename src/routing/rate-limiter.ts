@@ -46,6 +46,13 @@ export class SlidingWindowLimiter {
     if (bucket) bucket.tokens = Math.max(0, bucket.tokens - reservation.tokens + actualTokens);
   }
 
+  /** The requests and tokens in the window now, and when its oldest bucket leaves it. */
+  usage(): { requests: number; tokens: number; resetMs: number } {
+    const { requests, tokens } = this.#totals();
+    const oldest = this.#buckets[0];
+    return { requests, tokens, resetMs: oldest ? Math.max(0, oldest.start + this.bucketMs + WINDOW_MS - this.now()) : 0 };
+  }
+
   #current(): Bucket {
     const start = Math.floor(this.now() / this.bucketMs) * this.bucketMs;
     const last = this.#buckets.at(-1);

@@ -1,6 +1,7 @@
 import { execute, type ExecutionResult, parse } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { afterEach, describe, expect, it } from 'vitest';
+import { UpstreamError } from '../../src/core/errors.js';
 import { createContext } from '../../src/graphql/context.js';
 import { maskError } from '../../src/graphql/errors.js';
 import { schema } from '../../src/graphql/schema.js';
@@ -48,7 +49,7 @@ describe('compiled subscription events', () => {
     for await (const event of services.generations.stream(prepared)) events.push(event);
     expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['started', 'delta', 'completed']));
     const completed = events.find((e) => e.kind === 'completed') as Extract<GenerationEvent, { kind: 'completed' }>;
-    events.push({ kind: 'failed', generation: { ...completed.generation, status: 'FAILED', errorCode: 'UPSTREAM_ERROR' }, code: 'UPSTREAM_ERROR', message: 'it broke' });
+    events.push({ kind: 'failed', generation: { ...completed.generation, status: 'FAILED', errorCode: 'UPSTREAM_ERROR' }, code: 'UPSTREAM_ERROR', message: 'it broke', error: new UpstreamError('it broke') });
     for (const document of GENERATE_STREAM) await bothWays(document, events, context, { m: 'mock-a', p: 'Hi' });
 
     const modelEvents = services.bus.subscribe('modelEvents')[Symbol.asyncIterator]();

@@ -31,6 +31,22 @@ export function rateStoreContract(make: (clock: ManualClock) => RateStore, clock
     first.reservation.settle(90); // a second settle changes nothing
     expect(rates.tryReserve('m', limits, 20).ok).toBe(true); // 10 + 20
   });
+
+  it('should tell what a window holds and when its oldest request leaves it', () => {
+    const clock = clockAt();
+    const rates = make(clock);
+    expect(rates.usage('m')).toEqual({ requests: 0, tokens: 0, resetMs: 0 });
+    rates.tryReserve('m', {}, 30);
+    clock.advance(10_000);
+    rates.tryReserve('m', {}, 5);
+    const usage = rates.usage('m');
+    expect(usage).toMatchObject({ requests: 2, tokens: 35 });
+    expect(usage.resetMs).toBeGreaterThan(49_000); // the first leaves the window a minute after it came
+    expect(usage.resetMs).toBeLessThanOrEqual(51_000);
+    expect(rates.usage('other')).toEqual({ requests: 0, tokens: 0, resetMs: 0 });
+    clock.advance(61_000);
+    expect(rates.usage('m')).toEqual({ requests: 0, tokens: 0, resetMs: 0 });
+  });
 }
 
 /** What every CircuitStore must do (opening on errors, one half-open probe after the cool-down). */

@@ -19,10 +19,20 @@ export interface RateReservation {
   settle(actualTokens: number): void;
 }
 
+/** What a key's window holds now. */
+export interface WindowUsage {
+  readonly requests: number;
+  readonly tokens: number;
+  /** Milliseconds until the oldest of them leaves the window (0 when it is empty). */
+  readonly resetMs: number;
+}
+
 /** Sliding-window request and token counters, by key (a model id, an API key id). */
 export interface RateStore {
   /** Reserves one request and `tokens` when both fit `limits`; else how long to wait, in ms. */
   tryReserve(key: string, limits: WindowLimits, tokens: number): { ok: true; reservation: RateReservation } | { ok: false; retryAfterMs: number };
+  /** The requests and tokens in the key's window now (the x-ratelimit-* headers). */
+  usage(key: string): WindowUsage;
 }
 
 /** What one model's circuit says now. */

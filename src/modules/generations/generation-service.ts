@@ -15,11 +15,12 @@ import type { GenerationFilter, GenerationPage, GenerationRepository } from './g
 
 /** What a generation stream yields, in order: started, deltas, then completed or failed. */
 export type GenerationEvent =
-  | { readonly kind: 'started'; readonly generationId: string; readonly model: ModelRecord; readonly at: Date }
+  /** The answer started on `model` (the one serving it), after `attempts` attempts (this one included). */
+  | { readonly kind: 'started'; readonly generationId: string; readonly model: ModelRecord; readonly at: Date; readonly attempts: number }
   /** Text of `chunks` upstream chunks (more than one when they were merged), the first being number `index` (0-based). */
   | { readonly kind: 'delta'; readonly generationId: string; readonly text: string; readonly index: number; readonly chunks: number; readonly costMicroUsd: number }
   | { readonly kind: 'completed'; readonly generation: GenerationRecord }
-  | { readonly kind: 'failed'; readonly generation: GenerationRecord; readonly code: string; readonly message: string };
+  | { readonly kind: 'failed'; readonly generation: GenerationRecord; readonly code: string; readonly message: string; readonly error: GatewayError };
 
 export interface GenerationOutcome {
   readonly record: GenerationRecord;
@@ -75,10 +76,21 @@ export class GenerationService {
    * stored CANCELLED and that reason thrown.
    */
   async generate(input: unknown, viewer: Viewer, signal: AbortSignal, requestId: string | null = null): Promise<GenerationRecord> {
-    const outcome = await this.execute(await this.prepare(input, viewer, false, requestId), signal);
-    if (outcome.error) throw outcome.error.withDetails({ generationId: outcome.record.id });
-    if (outcome.record.status === 'CANCELLED' && signal.reason instanceof GatewayError) throw signal.reason.withDetails({ generationId: outcome.record.id });
+    const outcome = await this.run(await this.prepare(input, viewer, false, requestId), signal);
+    if (outcome.error) throw outcome.error;
     return outcome.record;
+  }
+
+  /**
+   * Runs an admitted request to the end: the stored record, and — when it failed, or was cut by
+   * a signal whose reason is a GatewayError (a revoked key) — the error to report, naming the
+   * record (`details.generationId`).
+   */
+  async run(prepared: PreparedGeneration, signal: AbortSignal): Promise<GenerationOutcome> {
+    const { record, error } = await this.execute(prepared, signal);
+    if (error) return { record, error: error.withDetails({ generationId: record.id }) };
+    if (record.status === 'CANCELLED' && signal.reason instanceof GatewayError) return { record, error: signal.reason.withDetails({ generationId: record.id }) };
+    return { record };
   }
 
   /**
@@ -147,7 +159,7 @@ export class GenerationService {
     try {
       const route = await this.deps.router.start(prepared.plan, request, inner.signal, attempts, { wholeAnswer: !prepared.stream, ...(typeof prepared.promptTokens === 'number' ? { promptTokens: prepared.promptTokens } : {}) });
       model = route.model;
-      emit?.({ kind: 'started', generationId: prepared.id, model, at: prepared.createdAt });
+      emit?.({ kind: 'started', generationId: prepared.id, model, at: prepared.createdAt, attempts: attempts.length });
       for await (const part of route.parts) {
         if (part.type === 'text-delta') {
           timeToFirstToken ??= (route.firstTokenAt ?? performance.now()) - started;
@@ -200,7 +212,7 @@ export class GenerationService {
       await this.deps.sessions.appendTurn(prepared.sessionId, [...prepared.fresh, { role: 'assistant', content: text }], record.id);
     }
     if (status === 'SUCCEEDED') emit?.({ kind: 'completed', generation: record });
-    else if (error && !cancelled) emit?.({ kind: 'failed', generation: record, code: error.code, message: error.message });
+    else if (error && !cancelled) emit?.({ kind: 'failed', generation: record, code: error.code, message: error.message, error: error.withDetails({ generationId: record.id }) });
     return error && !cancelled ? { record, error } : { record };
   }
 

@@ -1,0 +1,147 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GatewayError, NotFoundError } from '../../core/errors.js';
+import type { ModelRecord } from '../../core/records/model.js';
+import type { Viewer } from '../../modules/keys/viewer.js';
+import type { GenerationEvent } from '../../modules/generations/generation-service.js';
+import type { PreparedGeneration } from '../../modules/generations/admission.js';
+import { parseChatRequest, type ChatRequest } from './chat-request.js';
+import { ChunkWriter, chatCompletion, streamError } from './chat-response.js';
+import { OpenAIRequestError, toOpenAIError } from './openai-errors.js';
+import type { OpenAIRouteDeps } from './openai-routes.js';
+import { rateLimitHeaders, writeJson, writeOpenAIError } from './openai-http.js';
+
+const SESSION_HEADER = 'x-switchyard-session';
+const COST_LIMIT_HEADER = 'x-switchyard-cost-limit';
+
+/** The gateway's generate input for an OpenAI request: `model` names a model, else a pool. */
+function generateInput(deps: OpenAIRouteDeps, chat: ChatRequest, req: IncomingMessage): Record<string, unknown> {
+  const session = header(req, SESSION_HEADER);
+  const costLimitText = header(req, COST_LIMIT_HEADER);
+  const costLimit = costLimitText === undefined ? undefined : Number(costLimitText);
+  if (costLimit !== undefined && !(Number.isFinite(costLimit) && costLimit >= 0)) {
+    throw new OpenAIRequestError(`Invalid value for '${COST_LIMIT_HEADER}': expected a number of USD ≥ 0, got ${JSON.stringify(costLimitText)}.`, COST_LIMIT_HEADER);
+  }
+  let target: Record<string, string> = {};
+  if (chat.model !== undefined) {
+    if (deps.models.find(chat.model)) target = { model: chat.model };
+    else if (deps.pools.find(chat.model)) target = { pool: chat.model };
+    else throw new NotFoundError('model', chat.model);
+  } else if (session === undefined) {
+    throw new OpenAIRequestError(`You must provide a model parameter (a model id or a pool name), or an ${SESSION_HEADER} header to use the session's model.`, 'model', 'missing_required_parameter');
+  }
+  return {
+    ...target,
+    ...(session === undefined ? {} : { sessionId: session }),
+    messages: chat.messages,
+    ...(Object.keys(chat.params).length > 0 ? { params: chat.params } : {}),
+    ...(costLimit === undefined ? {} : { costLimit }),
+  };
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === undefined || first === '' ? undefined : first;
+}
+
+/** The headers every answer about a generation carries. */
+function generationHeaders(generationId: string, model: ModelRecord | undefined, attempts: number): Record<string, string> {
+  return {
+    'x-switchyard-generation-id': generationId,
+    ...(model ? { 'x-switchyard-model': model.id } : {}),
+    'x-switchyard-attempts': String(attempts),
+  };
+}
+
+/**
+ * POST /v1/chat/completions: OpenAI's request checked (parameters this version does not carry
+ * out are a 400 naming them), turned into the gateway's generate input and run through the same
+ * admission, routing, budgets, records and events as `generate` / `generateStream`; answered in
+ * OpenAI's exact shapes, statuses and error objects.
+ */
+export async function chatCompletions(deps: OpenAIRouteDeps, req: IncomingMessage, res: ServerResponse, viewer: Viewer, body: unknown, requestId: string): Promise<void> {
+  const chat = parseChatRequest(body);
+  const input = generateInput(deps, chat, req);
+  deps.logger.debug({ requestId, route: '/v1/chat/completions', model: chat.model, stream: chat.stream, user: chat.user }, 'openai request');
+
+  // Ends with the client going away, or with the key's revocation (FORBIDDEN, on every transport).
+  const controller = new AbortController();
+  const onClose = () => {
+    if (!res.writableFinished) controller.abort();
+  };
+  res.once('close', onClose);
+  const untrack = viewer.keyId === null ? undefined : deps.openOperations.track(viewer.keyId, controller);
+  try {
+    const prepared = await deps.generations.prepare(input, viewer, chat.stream, requestId);
+    if (chat.stream) await stream(deps, res, viewer, prepared, chat.includeUsage, controller.signal);
+    else await whole(deps, res, viewer, prepared, controller.signal);
+  } finally {
+    untrack?.();
+    res.off('close', onClose);
+  }
+}
+
+async function whole(deps: OpenAIRouteDeps, res: ServerResponse, viewer: Viewer, prepared: PreparedGeneration, signal: AbortSignal): Promise<void> {
+  const { record, error } = await deps.generations.run(prepared, signal);
+  const model = deps.models.find(record.modelId);
+  const headers = { ...generationHeaders(record.id, model, record.attempts.length), ...rateLimitHeaders(deps, viewer, model) };
+  if (error) return writeOpenAIError(deps, res, error, headers);
+  writeJson(res, 200, chatCompletion(record), { ...headers, 'x-switchyard-cost-usd': String(record.costMicroUsd / 1_000_000) });
+}
+
+async function stream(deps: OpenAIRouteDeps, res: ServerResponse, viewer: Viewer, prepared: PreparedGeneration, includeUsage: boolean, signal: AbortSignal): Promise<void> {
+  const events = deps.generations.stream(prepared);
+  // Closing the events aborts the upstream call; the generation is stored CANCELLED.
+  const stop = () => void events.return?.();
+  signal.addEventListener('abort', stop, { once: true });
+  let chunks: ChunkWriter | undefined;
+  const open = (generationId: string, at: Date, model: ModelRecord | undefined, modelId: string, attempts: number) => {
+    res.writeHead(200, { ...SSE_HEADERS, ...generationHeaders(generationId, model, attempts), ...rateLimitHeaders(deps, viewer, model) });
+    return new ChunkWriter(generationId, at, modelId, includeUsage);
+  };
+  try {
+    for await (const event of events as AsyncIterable<GenerationEvent>) {
+      if (event.kind === 'started') {
+        chunks = open(event.generationId, event.at, event.model, event.model.id, event.attempts);
+        await write(res, chunks.role());
+      } else if (event.kind === 'delta') {
+        if (chunks) await write(res, chunks.text(event.text));
+      } else if (event.kind === 'completed') {
+        const g = event.generation;
+        chunks ??= open(g.id, g.createdAt, deps.models.find(g.modelId), g.modelId, g.attempts.length);
+        res.end(chunks.finish(g));
+      } else if (!res.headersSent) {
+        // Failed before the answer started: a plain error answer, with its status and headers.
+        const g = event.generation;
+        writeOpenAIError(deps, res, event.error, generationHeaders(g.id, deps.models.find(g.modelId), g.attempts.length));
+      } else {
+        // After the first chunk: OpenAI's error object as the stream's last event.
+        res.end(streamError(toOpenAIError(event.error, new Date(deps.clock.now())).body.error));
+      }
+    }
+    // Ended by the signal before completing: the client left (nothing to say), or the key was revoked.
+    if (!res.writableEnded) {
+      const reason: unknown = signal.reason;
+      const revoked = reason instanceof GatewayError ? reason : undefined;
+      if (!revoked) res.end();
+      else if (res.headersSent) res.end(streamError(toOpenAIError(revoked, new Date(deps.clock.now())).body.error));
+      else writeOpenAIError(deps, res, revoked, {});
+    }
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
+}
+
+const SSE_HEADERS = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' };
+
+/** Writes, and waits while the socket's buffer is full (a slow reader gets merged deltas meanwhile). */
+function write(res: ServerResponse, text: string): Promise<void> {
+  if (res.write(text) || res.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done).off('close', done);
+      resolve();
+    };
+    res.once('drain', done).once('close', done);
+  });
+}

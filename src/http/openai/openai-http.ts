@@ -1,0 +1,52 @@
+import type { ServerResponse } from 'node:http';
+import type { ModelRecord } from '../../core/records/model.js';
+import type { Viewer } from '../../modules/keys/viewer.js';
+import { toOpenAIError } from './openai-errors.js';
+import type { OpenAIRouteDeps } from './openai-routes.js';
+
+export function writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), ...headers });
+  res.end(text);
+}
+
+/** An error in OpenAI's shape and status; an unexpected one is logged and masked. */
+export function writeOpenAIError(deps: Pick<OpenAIRouteDeps, 'clock' | 'logger'>, res: ServerResponse, error: unknown, headers: Record<string, string>): void {
+  const answer = toOpenAIError(error, new Date(deps.clock.now()));
+  if (answer.unexpected) deps.logger.error({ err: error }, 'openai route failed');
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  writeJson(res, answer.status, answer.body, { ...headers, ...answer.headers });
+}
+
+/** OpenAI's reset format: `1s`, `6m0s`. */
+function resetText(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  return seconds >= 60 ? `${Math.floor(seconds / 60)}m${seconds % 60}s` : `${seconds}s`;
+}
+
+/**
+ * x-ratelimit-* where a limit applies: requests from the key's requests per minute (else the
+ * serving model's), tokens from the serving model's tokens per minute — the windows as they stand
+ * after this request was counted.
+ */
+export function rateLimitHeaders(deps: Pick<OpenAIRouteDeps, 'rates'>, viewer: Viewer, model: ModelRecord | undefined): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const keyLimit = viewer.requestsPerMinute;
+  const modelLimits = model?.limits;
+  const requests = keyLimit !== null ? { limit: keyLimit, usage: deps.rates.usage(`api-key:${viewer.keyId ?? 'local'}`) } : modelLimits?.requestsPerMinute ? { limit: modelLimits.requestsPerMinute, usage: deps.rates.usage(`model:${model?.id}`) } : undefined;
+  if (requests) {
+    headers['x-ratelimit-limit-requests'] = String(requests.limit);
+    headers['x-ratelimit-remaining-requests'] = String(Math.max(0, requests.limit - requests.usage.requests));
+    headers['x-ratelimit-reset-requests'] = resetText(requests.usage.resetMs);
+  }
+  if (modelLimits?.tokensPerMinute && model) {
+    const usage = deps.rates.usage(`model:${model.id}`);
+    headers['x-ratelimit-limit-tokens'] = String(modelLimits.tokensPerMinute);
+    headers['x-ratelimit-remaining-tokens'] = String(Math.max(0, modelLimits.tokensPerMinute - usage.tokens));
+    headers['x-ratelimit-reset-tokens'] = resetText(usage.resetMs);
+  }
+  return headers;
+}

@@ -1,0 +1,98 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { NotFoundError } from '../../core/errors.js';
+import type { Clock } from '../../core/ports/clock.js';
+import type { RateStore } from '../../core/ports/stores.js';
+import type { ModelRecord } from '../../core/records/model.js';
+import type { PoolRecord } from '../../core/records/pool.js';
+import type { ApiKeyService } from '../../modules/keys/api-key-service.js';
+import type { OpenOperations } from '../../modules/keys/open-operations.js';
+import { requireScope, type Viewer } from '../../modules/keys/viewer.js';
+import type { GenerationService } from '../../modules/generations/generation-service.js';
+import type { ModelRegistry } from '../../modules/models/model-registry.js';
+import type { PoolRegistry } from '../../modules/pools/pool-registry.js';
+import type { BodyRead } from '../read-body.js';
+import { chatCompletions } from './chat-completions.js';
+import { OpenAIRequestError } from './openai-errors.js';
+import { writeJson, writeOpenAIError } from './openai-http.js';
+
+/** What the OpenAI-compatible routes use: the same services as the GraphQL operations, narrowed. */
+export interface OpenAIRouteDeps {
+  readonly apiKeys: Pick<ApiKeyService, 'authenticate'>;
+  /** No admin key configured: a bearer that is not a Switchyard key (OpenAI SDKs always send one) is ignored. */
+  readonly localMode: boolean;
+  readonly generations: Pick<GenerationService, 'prepare' | 'run' | 'stream'>;
+  readonly models: Pick<ModelRegistry, 'find' | 'list'>;
+  readonly pools: Pick<PoolRegistry, 'find' | 'list'>;
+  readonly rates: Pick<RateStore, 'usage'>;
+  readonly openOperations: Pick<OpenOperations, 'track'>;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** The request body within the gateway's size and time limits. */
+  readonly readBody: (req: IncomingMessage) => Promise<BodyRead>;
+}
+
+const SWITCHYARD_KEY = /^Bearer\s+sy_/i;
+
+/** The caller: its Switchyard key; in local mode another bearer (an SDK's placeholder) counts as none. */
+export function authenticateBearer(deps: Pick<OpenAIRouteDeps, 'apiKeys' | 'localMode'>, req: IncomingMessage): Promise<Viewer> {
+  const authorization = req.headers.authorization;
+  const ignored = deps.localMode && authorization !== undefined && !SWITCHYARD_KEY.test(authorization);
+  return deps.apiKeys.authenticate(ignored ? undefined : authorization);
+}
+
+/** The models that can serve now (HEALTHY) and the pools with at least one of them: what a caller may call. */
+function callable(deps: OpenAIRouteDeps): { models: ModelRecord[]; pools: PoolRecord[] } {
+  const models = deps.models.list().filter((m) => m.status === 'HEALTHY');
+  const healthy = new Set(models.map((m) => m.id));
+  const pools = deps.pools.list().filter((p) => p.members.some((m) => m.weight > 0 && healthy.has(m.modelId)));
+  return { models, pools };
+}
+
+const modelObject = (m: ModelRecord) => ({ id: m.id, object: 'model' as const, created: Math.floor(m.createdAt.getTime() / 1000), owned_by: m.provider });
+const poolObject = (p: PoolRecord) => ({ id: p.name, object: 'model' as const, created: Math.floor(p.updatedAt.getTime() / 1000), owned_by: 'switchyard-pool' });
+
+/**
+ * The OpenAI-compatible door on the gateway's port: POST /v1/chat/completions, GET /v1/models
+ * and /v1/models/{id}, with OpenAI's shapes, statuses and error objects, and Switchyard's API keys.
+ */
+export function createOpenAIRoutes(deps: OpenAIRouteDeps) {
+  return {
+    serves(path: string): boolean {
+      return path === '/v1/chat/completions' || path === '/v1/models' || path.startsWith('/v1/models/');
+    },
+
+    async handle(req: IncomingMessage, res: ServerResponse, path: string, requestId: string): Promise<void> {
+      res.setHeader('x-request-id', requestId);
+      try {
+        const viewer = await authenticateBearer(deps, req);
+        requireScope(viewer, 'client', path === '/v1/chat/completions' ? 'chat completions' : 'listing models');
+        if (path === '/v1/chat/completions') {
+          if (req.method !== 'POST') throw new OpenAIRequestError(`Method ${req.method} is not allowed on ${path}: use POST.`, null, 'method_not_allowed', 405);
+          const body = await deps.readBody(req);
+          if (body === 'aborted') return void res.destroy();
+          if (body === 'too-large') throw new OpenAIRequestError('The request body is too large.', null, 'request_too_large', 413);
+          if (body === 'too-slow') throw new OpenAIRequestError('The request body did not arrive in time.', null, 'request_timeout', 408);
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(body.toString('utf8'));
+          } catch {
+            throw new OpenAIRequestError('We could not parse the JSON body of your request: it must be a JSON object.', null, 'invalid_json');
+          }
+          return await chatCompletions(deps, req, res, viewer, parsed, requestId);
+        }
+        if (req.method !== 'GET') throw new OpenAIRequestError(`Method ${req.method} is not allowed on ${path}: use GET.`, null, 'method_not_allowed', 405);
+        const { models, pools } = callable(deps);
+        if (path === '/v1/models') return writeJson(res, 200, { object: 'list', data: [...models.map(modelObject), ...pools.map(poolObject)] });
+        const id = decodeURIComponent(path.slice('/v1/models/'.length));
+        const model = models.find((m) => m.id === id);
+        const pool = pools.find((p) => p.name === id);
+        if (model) return writeJson(res, 200, modelObject(model));
+        if (pool) return writeJson(res, 200, poolObject(pool));
+        throw new NotFoundError('model', id);
+      } catch (error) {
+        writeOpenAIError(deps, res, error, {});
+      }
+    },
+  };
+}
