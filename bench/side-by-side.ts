@@ -14,7 +14,7 @@ import { cpuMs, type RunningGateway, rssMb, startGateway } from './gateway.js';
 import { agent, GENERATE, post } from './load.js';
 import { type RunningPeer, startPeer } from './peer.js';
 import { quantile, round, summary } from './stats.js';
-import { closedLoop, directSse, peerHeaders, peerSse, type StreamOnce, switchyardSse, switchyardWs } from './stream-clients.js';
+import { closedLoop, directSse, peerHeaders, peerSse, type StreamOnce, switchyardOpenAISse, switchyardSse, switchyardWs } from './stream-clients.js';
 
 /** Chunks per fast stream (sent at once) and per paced stream (10 ms apart), tokens per non-streamed answer. */
 const FAST_TOKENS = 64;
@@ -73,6 +73,8 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
     peer = await startPeer();
     const generateBody = GENERATE;
     const chatBody = JSON.stringify({ model: 'bench-model', messages: [{ role: 'user', content: 'hello bench' }] });
+    // The like-for-like pair: both gateways' OpenAI route, the same body but for the model's name.
+    const switchyardChatBody = JSON.stringify({ model: 'bench', messages: [{ role: 'user', content: 'hello bench' }] });
     const json = { 'content-type': 'application/json' };
 
     // Memory at rest: after start and one request each.
@@ -91,6 +93,7 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
     }, 100);
 
     const sse = { switchyard: switchyardSse(gw.url, 'bench-fast'), portkey: peerSse(peer.url, fast.url) };
+    const openAISse = switchyardOpenAISse(gw.url, 'bench-fast');
     const pacedSse = { switchyard: switchyardSse(gw.url, 'bench-paced'), portkey: peerSse(peer.url, paced.url), direct: directSse(paced.url) };
     const times = (n: number, s: StreamOnce) => Array.from({ length: n }, () => s);
     const wsSockets = await Promise.all(Array.from({ length: 64 }, () => switchyardWs(gw?.url ?? '', 'bench-fast')));
@@ -98,8 +101,10 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
     log('warming up');
     for (const s of [sse.switchyard, sse.portkey]) await closedLoop(times(16, s), WARM_UP_SECONDS, FAST_TOKENS);
     await closedLoop(wsSockets.slice(0, 16).map((w) => w.stream), WARM_UP_SECONDS, FAST_TOKENS);
+    await closedLoop(times(16, openAISse), WARM_UP_SECONDS, FAST_TOKENS);
     for (const s of [pacedSse.switchyard, pacedSse.portkey]) await closedLoop(times(16, s), 1, PACED_TOKENS);
     await requestsPerSecond(`${gw.url}/graphql`, json, generateBody, 1);
+    await requestsPerSecond(`${gw.url}/v1/chat/completions`, json, switchyardChatBody, 1);
     await requestsPerSecond(`${peer.url}/v1/chat/completions`, peerHeaders(small.url), chatBody, 1);
 
     const streamRows = [16, 64].map((c) => ({
@@ -111,6 +116,9 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
       ws: row(`streams/s, ${c} connections: Switchyard over graphql-ws / Portkey over SSE (it has no WebSocket API)`, 'streams/s', twice),
       wsTotal: row(`whole stream p50, ${c} connections: graphql-ws / SSE`, 'ms'),
       wsCpu: row(`gateway CPU per stream, ${c} connections: graphql-ws / SSE`, 'ms'),
+      v1: row(`/v1/chat/completions stream, ${c} connections, ${FAST_TOKENS} chunks at once: streams/s (both OpenAI routes)`, 'streams/s', twice),
+      v1Total: row(`/v1/chat/completions stream, ${c} connections: whole stream p50`, 'ms'),
+      v1Cpu: row(`/v1/chat/completions stream, ${c} connections: gateway CPU per stream`, 'ms'),
     }));
     const pacedTotal = row(`paced stream (${PACED_TOKENS} chunks ${PACED_DELAY_MS} ms apart, 64 connections): added whole-stream p50`, 'ms', { text: '≤ Portkey', meets: (sy, pk) => sy <= pk });
     const pacedFirst = row('paced stream, 64 connections: added first token p50', 'ms', { text: '≤ 1 ms', meets: (sy) => sy <= 1 });
@@ -119,6 +127,10 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
     const addedP99 = row('non-streaming, 1 connection: added p99', 'ms');
     const rps = row('non-streaming, 64 connections', 'req/s', { text: '≥ 3× Portkey', meets: (sy, pk) => sy >= 3 * pk });
     const rpsCpu = row('non-streaming, 64 connections: gateway CPU per request', 'ms');
+    const v1AddedP50 = row('/v1/chat/completions non-stream, 1 connection: added p50', 'ms');
+    const v1AddedP99 = row('/v1/chat/completions non-stream, 1 connection: added p99', 'ms');
+    const v1Rps = row('/v1/chat/completions non-stream, 64 connections', 'req/s', twice);
+    const v1RpsCpu = row('/v1/chat/completions non-stream, 64 connections: gateway CPU per request', 'ms');
     const pids = { switchyard: gw.pid, portkey: peer.pid };
 
     const check = (name: string, errors: number) => {
@@ -145,6 +157,15 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
         s.wsTotal.switchyard.push(ws.totalP50);
         s.wsTotal.portkey.push(s.total.portkey.at(-1) ?? Number.NaN);
         log(`switchyard graphql-ws @${s.c}: ${round(ws.streamsPerSecond, 1)} streams/s, p50 ${round(ws.totalP50, 2)} ms`);
+        const { result: v1, cpuMs: v1Cpu } = await withCpu(pids.switchyard, () => closedLoop(times(s.c, openAISse), seconds, FAST_TOKENS));
+        check(`switchyard /v1 @${s.c}`, v1.errors);
+        s.v1.switchyard.push(v1.streamsPerSecond);
+        s.v1.portkey.push(s.sps.portkey.at(-1) ?? Number.NaN);
+        s.v1Total.switchyard.push(v1.totalP50);
+        s.v1Total.portkey.push(s.total.portkey.at(-1) ?? Number.NaN);
+        s.v1Cpu.switchyard.push(v1Cpu / (v1.streamsPerSecond * seconds));
+        s.v1Cpu.portkey.push(s.cpu.portkey.at(-1) ?? Number.NaN);
+        log(`switchyard /v1 SSE @${s.c}: ${round(v1.streamsPerSecond, 1)} streams/s, p50 ${round(v1.totalP50, 2)} ms`);
       }
 
       const direct = await closedLoop(times(64, pacedSse.direct), seconds, PACED_TOKENS);
@@ -160,21 +181,25 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
       // One connection, sequential, interleaved so that noise falls on all alike. Each gateway is
       // compared with the upstream call it makes: Switchyard streams from the upstream, Portkey asks for JSON.
       const directStreamed = directSse(small.url);
-      const lat = { direct: [] as number[], directStreamed: [] as number[], switchyard: [] as number[], portkey: [] as number[] };
+      const lat = { direct: [] as number[], directStreamed: [] as number[], switchyard: [] as number[], switchyardV1: [] as number[], portkey: [] as number[] };
       for (let i = 0; i < requests + 200; i++) {
         const d = await post(`${small.url}/v1/chat/completions`, chatBody);
         const ds = (await directStreamed()).totalMs;
         const sy = await post(`${gw.url}/graphql`, generateBody);
+        const syV1 = await post(`${gw.url}/v1/chat/completions`, switchyardChatBody);
         const pk = await post(`${peer.url}/v1/chat/completions`, chatBody, peerHeaders(small.url));
         if (i < 200) continue; // warm-up
         lat.direct.push(d);
         lat.directStreamed.push(ds);
         lat.switchyard.push(sy);
+        lat.switchyardV1.push(syV1);
         lat.portkey.push(pk);
       }
-      for (const [q, target] of [[0.5, addedP50], [0.99, addedP99]] as const) {
+      for (const [q, target, v1Target] of [[0.5, addedP50, v1AddedP50], [0.99, addedP99, v1AddedP99]] as const) {
         target.switchyard.push(quantile(lat.switchyard, q) - quantile(lat.directStreamed, q));
         target.portkey.push(quantile(lat.portkey, q) - quantile(lat.direct, q));
+        v1Target.switchyard.push(quantile(lat.switchyardV1, q) - quantile(lat.directStreamed, q));
+        v1Target.portkey.push(target.portkey.at(-1) ?? Number.NaN);
       }
       log(`1 connection: p50 direct ${round(quantile(lat.direct, 0.5))} / streamed ${round(quantile(lat.directStreamed, 0.5))}, Switchyard ${round(quantile(lat.switchyard, 0.5))}, Portkey ${round(quantile(lat.portkey, 0.5))} ms`);
 
@@ -184,7 +209,12 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
         rps[name].push(result.perSecond);
         rpsCpu[name].push(cpu / result.total);
       }
-      log(`64 connections: Portkey ${round(rps.portkey.at(-1) ?? 0, 0)} req/s, Switchyard ${round(rps.switchyard.at(-1) ?? 0, 0)} req/s`);
+      const { result: v1, cpuMs: v1Cpu } = await withCpu(pids.switchyard, () => requestsPerSecond(`${gw?.url}/v1/chat/completions`, json, switchyardChatBody, seconds));
+      v1Rps.switchyard.push(v1.perSecond);
+      v1Rps.portkey.push(rps.portkey.at(-1) ?? Number.NaN);
+      v1RpsCpu.switchyard.push(v1Cpu / v1.total);
+      v1RpsCpu.portkey.push(rpsCpu.portkey.at(-1) ?? Number.NaN);
+      log(`64 connections: Portkey ${round(rps.portkey.at(-1) ?? 0, 0)} req/s, Switchyard ${round(rps.switchyard.at(-1) ?? 0, 0)} req/s (GraphQL), ${round(v1.perSecond, 0)} req/s (/v1)`);
     }
     clearInterval(sampler);
     peak.switchyard.push(peaks.switchyard);
@@ -214,6 +244,7 @@ function render(rows: readonly Row[], run: { seconds: number; repeats: number; r
     `${JSON_TOKENS}-token answers for the non-streaming figures), each its own process: Switchyard compiled (local mode, logs at info), \`@portkey-ai/gateway\` 1.15.2`,
     'from bench/peer (headless). Closed-loop clients on the same machine: each starts its next stream when its last ended; a stream counts only',
     'when every token arrived. Switchyard is asked through `generateStream` (GraphQL over SSE and over graphql-ws) and the `generate` mutation,',
+    'and through its own OpenAI route (`/v1/chat/completions`, the like-for-like rows: the Portkey column there repeats its OpenAI-route figure of the same run),',
     'Portkey through its OpenAI route; added latency is each gateway minus the upstream call it makes (Switchyard streams from the upstream,',
     'Portkey asks for JSON). Requests/s by autocannon. RSS and CPU read from /proc (CPU per stream or request: the gateway process\'s user + system',
     'time over the run divided by what it completed — less noisy than rates on this shared machine, since the client and upstreams share its cores).',

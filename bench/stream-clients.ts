@@ -57,6 +57,12 @@ export function peerSse(peerUrl: string, upstreamUrl: string): StreamOnce {
   return () => readSse(`${peerUrl}/v1/chat/completions`, peerHeaders(upstreamUrl), body, (data) => (data.startsWith('{') ? data : ''));
 }
 
+/** Switchyard's OpenAI-compatible streaming chat completion (/v1/chat/completions), on `model`. */
+export function switchyardOpenAISse(baseUrl: string, model: string): StreamOnce {
+  const body = JSON.stringify({ model, stream: true, messages: [{ role: 'user', content: 'hello bench' }] });
+  return () => readSse(`${baseUrl}/v1/chat/completions`, { 'content-type': 'application/json' }, body, (data) => (data.startsWith('{') ? data : ''));
+}
+
 /** The upstream itself, streamed: what either gateway adds is measured against this. */
 export function directSse(upstreamUrl: string): StreamOnce {
   const body = JSON.stringify({ model: 'bench-model', stream: true, messages: [{ role: 'user', content: 'hello bench' }] });
