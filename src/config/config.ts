@@ -4,12 +4,20 @@ import type { PoolDefinition } from './pool-definition.js';
 import type { BreakerConfig } from '../routing/circuit-breaker.js';
 import type { RetryPolicy } from '../routing/retry-policy.js';
 
-/** Where the gateway keeps its data. Only SQLite in this version. */
-export interface DatabaseConfig {
-  readonly driver: 'sqlite';
-  /** A file path, or `:memory:` for a private in-memory database (tests). */
-  readonly dbName: string;
-}
+/** Where the gateway keeps its data: an SQLite file (the default) or a PostgreSQL database. */
+export type DatabaseConfig =
+  | {
+      readonly driver: 'sqlite';
+      /** A file path, or `:memory:` for a private in-memory database (tests). */
+      readonly dbName: string;
+    }
+  | {
+      readonly driver: 'postgresql';
+      /** The connection URL, `postgres://user[:password]@host[:port]/database`. */
+      readonly clientUrl: string;
+      /** The database's name (from the URL), for messages. */
+      readonly dbName: string;
+    };
 
 /**
  * The validated, frozen configuration the whole process runs on: the config file with the

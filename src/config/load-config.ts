@@ -24,15 +24,23 @@ export function resolveConfigPath(argv: readonly string[], env: Env): string {
   return env.SWITCHYARD_CONFIG || DEFAULT_CONFIG_FILE;
 }
 
-/** `sqlite:<path>`, `file:<path>`, `:memory:` or a bare path; anything else is a problem to report. */
+/** `postgres://…` (or `postgresql://…`), `sqlite:<path>`, `file:<path>`, `:memory:` or a bare path; anything else is a problem to report. */
 export function parseDatabaseUrl(url: string): DatabaseConfig | string {
   if (/^postgres(ql)?:\/\//i.test(url)) {
-    return 'PostgreSQL is not supported by this version yet; expected an SQLite path, sqlite:<path> or :memory:';
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return `expected a PostgreSQL URL postgres://user[:password]@host[:port]/database, got an unparsable one`;
+    }
+    const dbName = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+    if (!parsed.hostname || !dbName) return 'expected a PostgreSQL URL postgres://user[:password]@host[:port]/database (with a host and a database name)';
+    return { driver: 'postgresql', clientUrl: url, dbName };
   }
   const match = /^(sqlite|file):(.*)$/i.exec(url);
   const dbName = match ? (match[2] ?? '').replace(/^\/\/(?=\/)/, '') : url;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(dbName)) {
-    return `expected an SQLite path, sqlite:<path> or :memory:, got "${url}"`;
+    return `expected a postgres:// URL, an SQLite path, sqlite:<path> or :memory:, got "${url}"`;
   }
   if (!dbName) return 'expected an SQLite path after "sqlite:"';
   return { driver: 'sqlite', dbName };

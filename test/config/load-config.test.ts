@@ -124,9 +124,11 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it('should refuse a PostgreSQL DATABASE_URL with a clear message', () => {
-    expect(problemsOf('{}\n', { DATABASE_URL: 'postgres://localhost/test' })).toEqual([
-      'DATABASE_URL: PostgreSQL is not supported by this version yet; expected an SQLite path, sqlite:<path> or :memory:',
+  it('should take a PostgreSQL DATABASE_URL, and name what a bad one lacks', () => {
+    const config = parseConfigText('{}\n', FILE, { DATABASE_URL: 'postgres://app:secret@db.internal:5433/switchyard' });
+    expect(config.database).toEqual({ driver: 'postgresql', clientUrl: 'postgres://app:secret@db.internal:5433/switchyard', dbName: 'switchyard' });
+    expect(problemsOf('{}\n', { DATABASE_URL: 'postgres://localhost' })).toEqual([
+      'DATABASE_URL: expected a PostgreSQL URL postgres://user[:password]@host[:port]/database (with a host and a database name)',
     ]);
   });
 
@@ -141,7 +143,7 @@ describe('loadConfig', () => {
     expect(parseDatabaseUrl(':memory:')).toEqual({ driver: 'sqlite', dbName: ':memory:' });
     expect(parseDatabaseUrl('sqlite:./data/a.db')).toEqual({ driver: 'sqlite', dbName: './data/a.db' });
     expect(parseDatabaseUrl('file:/var/lib/s.db')).toEqual({ driver: 'sqlite', dbName: '/var/lib/s.db' });
-    expect(parseDatabaseUrl('mysql://x')).toBe('expected an SQLite path, sqlite:<path> or :memory:, got "mysql://x"');
+    expect(parseDatabaseUrl('mysql://x')).toBe('expected a postgres:// URL, an SQLite path, sqlite:<path> or :memory:, got "mysql://x"');
   });
 
   it('should hash the file so a reload can tell whether it changed', () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshPostgres, postgresReachable } from '../helpers/postgres.js';
 import type { GenerationRecord } from '../../src/core/records/generation.js';
 import { createOrm, type Orm } from '../../src/db/orm.js';
 import { CostRepository } from '../../src/modules/costs/cost-repository.js';
@@ -12,14 +13,32 @@ import { SessionRepository } from '../../src/modules/sessions/session-repository
 
 /**
  * Every repository query, run against a database built by the migrations alone (no schema
- * generated from the entities): a column renamed in a migration, an entity or a raw query
- * without the others fails here, not at run time.
+ * generated from the entities), on each engine — SQLite and PostgreSQL, each with its own
+ * migration set: a column renamed in a migration, an entity or a raw query without the others,
+ * or SQL one engine does not speak, fails here, not at run time.
  */
+const postgres = await postgresReachable();
+describe.each([
+  ['SQLite', false],
+  ['PostgreSQL', !postgres],
+] as const)('repositories on %s', (engine, skip) => {
 let orm: Orm;
+let drop: (() => Promise<void>) | undefined;
 beforeAll(async () => {
-  orm = await createOrm({ driver: 'sqlite', dbName: ':memory:' }, ENTITIES);
+  if (skip) return;
+  if (engine === 'SQLite') orm = await createOrm({ driver: 'sqlite', dbName: ':memory:' }, ENTITIES);
+  else {
+    const fresh = await freshPostgres();
+    drop = fresh.drop;
+    orm = await createOrm(fresh.database, ENTITIES);
+  }
 });
-afterAll(() => orm.close());
+afterAll(async () => {
+  await orm?.close();
+  await drop?.();
+});
+if (skip) it.skip('PostgreSQL is not reachable', () => undefined);
+else {
 
 const at = (iso: string) => new Date(iso);
 
@@ -202,4 +221,6 @@ describe('ApiKeyRepository', () => {
     expect((await keys.findBySecretHash('c'.repeat(64)))?.revokedAt).toEqual(at('2026-12-01T11:00:00Z'));
     expect((await keys.list()).map((k) => k.id)).toEqual(expect.arrayContaining(['k1', 'boot']));
   });
+});
+}
 });

@@ -1,18 +1,30 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import { type Dialect, dialectOf, sqlTime } from '../../db/dialect.js';
 import type { Orm } from '../../db/orm.js';
 import { InvalidInputError } from '../../core/errors.js';
 import type { CostFilter, CostGroupBy, CostInterval, CostPoint, CostReport, CostRow } from '../../core/records/cost.js';
 
-/** SQL for each grouping (SQLite: created_at is epoch milliseconds; DAY is its UTC date). */
-const GROUP_EXPRESSION: Record<CostGroupBy, string> = {
-  MODEL: 'model_id',
-  PROVIDER: 'provider',
-  POOL: 'pool_name',
-  SESSION: 'session_id',
-  API_KEY: 'api_key_id',
-  DAY: "date(created_at / 1000, 'unixepoch')",
-};
+/** SQL for each grouping; DAY is the UTC date (SQLite keeps created_at as epoch milliseconds, PostgreSQL as timestamptz). */
+function groupExpression(groupBy: CostGroupBy, dialect: Dialect): string {
+  switch (groupBy) {
+    case 'MODEL':
+      return 'model_id';
+    case 'PROVIDER':
+      return 'provider';
+    case 'POOL':
+      return 'pool_name';
+    case 'SESSION':
+      return 'session_id';
+    case 'API_KEY':
+      return 'api_key_id';
+    case 'DAY':
+      return dialect === 'sqlite' ? "date(created_at / 1000, 'unixepoch')" : "to_char(created_at at time zone 'UTC', 'YYYY-MM-DD')";
+  }
+}
+
+/** created_at as epoch milliseconds, in SQL. */
+const epochMs = (dialect: Dialect) => (dialect === 'sqlite' ? 'created_at' : 'cast(floor(extract(epoch from created_at) * 1000) as bigint)');
 
 /** Milliseconds per series bucket; buckets start at whole UTC hours or days of the epoch. */
 const INTERVAL_MS: Record<CostInterval, number> = { HOUR: 3_600_000, DAY: 86_400_000 };
@@ -32,7 +44,9 @@ export class CostRepository {
    */
   async report(filter: CostFilter, groupBy: CostGroupBy): Promise<CostReport> {
     const knex = this.knex();
-    const query = summed(knex, filter).select(knex.raw(`${GROUP_EXPRESSION[groupBy]} as key`)).groupByRaw(GROUP_EXPRESSION[groupBy]);
+    const dialect = dialectOf(this.orm);
+    const group = groupExpression(groupBy, dialect);
+    const query = summed(knex, filter, dialect).select(knex.raw(`${group} as key`)).groupByRaw(group);
     const groups = ((await query.orderBy([{ column: 'cost', order: 'desc' }, { column: 'key', order: 'asc' }])) as SummedRow[]).map(toCostRow);
     return { groups, totals: addUp(groups) };
   }
@@ -50,10 +64,12 @@ export class CostRepository {
       throw InvalidInputError.forField('interval', `expected at most ${MAX_SERIES_POINTS} buckets between filter.since and filter.until: choose a wider interval or a shorter range`);
     }
     const knex = this.knex();
-    const bucket = `(created_at / ${width}) * ${width}`;
-    const query = summed(knex, filter)
-      .select(knex.raw(`${GROUP_EXPRESSION[groupBy]} as key`), knex.raw(`${bucket} as bucket`))
-      .groupByRaw(`${bucket}, ${GROUP_EXPRESSION[groupBy]}`)
+    const dialect = dialectOf(this.orm);
+    const group = groupExpression(groupBy, dialect);
+    const bucket = `(${epochMs(dialect)} / ${width}) * ${width}`;
+    const query = summed(knex, filter, dialect)
+      .select(knex.raw(`${group} as key`), knex.raw(`${bucket} as bucket`))
+      .groupByRaw(`${bucket}, ${group}`)
       .orderByRaw(`${bucket} asc, key asc`)
       .limit(MAX_SERIES_POINTS + 1);
     const rows = (await query) as Array<SummedRow & { bucket: number }>;
@@ -67,7 +83,7 @@ export class CostRepository {
 }
 
 /** The summing SELECT over the filtered generations, without its grouping. */
-function summed(knex: Knex, filter: CostFilter): Knex.QueryBuilder {
+function summed(knex: Knex, filter: CostFilter, dialect: Dialect): Knex.QueryBuilder {
   if (filter.since && filter.until && filter.since >= filter.until) throw InvalidInputError.forField('filter.until', 'expected a time after filter.since');
   const query = knex('generations').select(
     knex.raw('count(*) as requests'),
@@ -76,8 +92,8 @@ function summed(knex: Knex, filter: CostFilter): Knex.QueryBuilder {
     knex.raw('coalesce(sum(output_tokens), 0) as output_tokens'),
     knex.raw('coalesce(sum(cost_micro_usd), 0) as cost'),
   );
-  if (filter.since) query.where('created_at', '>=', filter.since.getTime());
-  if (filter.until) query.where('created_at', '<', filter.until.getTime());
+  if (filter.since) query.where('created_at', '>=', sqlTime(dialect, filter.since));
+  if (filter.until) query.where('created_at', '<', sqlTime(dialect, filter.until));
   if (filter.modelId) query.where('model_id', filter.modelId);
   if (filter.provider) query.where('provider', filter.provider);
   if (filter.apiKeyId) query.where('api_key_id', filter.apiKeyId);

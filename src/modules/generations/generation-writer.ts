@@ -1,8 +1,9 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import { type Dialect, dialectOf, sqlTime } from '../../db/dialect.js';
 import type { Orm } from '../../db/orm.js';
 import type { GenerationRecord } from '../../core/records/generation.js';
 
-/** SQLite keeps a multi-row insert under 500 compound terms. */
+/** SQLite keeps a multi-row insert under 500 compound terms (and PostgreSQL under 65,535 parameters: 400 × 25). */
 const MAX_BATCH = 400;
 
 interface Pending {
@@ -12,10 +13,10 @@ interface Pending {
   readonly reject: (error: unknown) => void;
 }
 
-type SqlValue = string | number | null;
+type SqlValue = string | number | boolean | Date | null;
 
-/** Each column of the generations table and its value for a record. */
-const ROW: readonly (readonly [column: string, value: (record: GenerationRecord) => SqlValue])[] = [
+/** Each column of the generations table and its value for a record (booleans: 1/0 in SQLite). */
+const ROW: readonly (readonly [column: string, value: (record: GenerationRecord, dialect: Dialect) => SqlValue])[] = [
   ['id', (r) => r.id],
   ['model_id', (r) => r.modelId],
   ['provider', (r) => r.provider],
@@ -26,21 +27,21 @@ const ROW: readonly (readonly [column: string, value: (record: GenerationRecord)
   ['pool_name', (r) => r.poolName],
   ['dropped_messages', (r) => r.droppedMessages],
   ['status', (r) => r.status],
-  ['stream', (r) => (r.stream ? 1 : 0)],
+  ['stream', (r, d) => (d === 'sqlite' ? (r.stream ? 1 : 0) : r.stream)],
   ['finish_reason', (r) => r.finishReason],
   ['text', (r) => r.text],
   ['max_tokens', (r) => r.maxTokens],
   ['input_tokens', (r) => r.inputTokens],
   ['output_tokens', (r) => r.outputTokens],
-  ['usage_estimated', (r) => (r.usageEstimated ? 1 : 0)],
+  ['usage_estimated', (r, d) => (d === 'sqlite' ? (r.usageEstimated ? 1 : 0) : r.usageEstimated)],
   ['cost_micro_usd', (r) => r.costMicroUsd],
   ['latency_ms', (r) => r.latencyMs],
   ['time_to_first_token_ms', (r) => r.timeToFirstTokenMs],
   ['error_code', (r) => r.errorCode],
   ['error_message', (r) => r.errorMessage],
   ['attempts', (r) => JSON.stringify(r.attempts)],
-  ['created_at', (r) => r.createdAt.getTime()],
-  ['completed_at', (r) => r.completedAt.getTime()],
+  ['created_at', (r, d) => sqlTime(d, r.createdAt)],
+  ['completed_at', (r, d) => sqlTime(d, r.completedAt)],
 ];
 
 const ROW_PLACEHOLDERS = `(${ROW.map(() => '?').join(', ')})`;
@@ -70,12 +71,15 @@ function insertStatement(rows: number): string {
 export class GenerationWriter {
   #queue: Pending[] = [];
   #flushing: Promise<void> | undefined;
+  readonly #dialect: Dialect;
 
-  constructor(private readonly orm: Orm) {}
+  constructor(private readonly orm: Orm) {
+    this.#dialect = dialectOf(orm);
+  }
 
   write(record: GenerationRecord): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.#queue.push({ values: ROW.map(([, value]) => value(record) ?? null), resolve, reject });
+      this.#queue.push({ values: ROW.map(([, value]) => value(record, this.#dialect) ?? null), resolve, reject });
       this.#startFlush();
     });
   }

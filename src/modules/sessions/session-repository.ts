@@ -1,27 +1,31 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { type Dialect, dialectOf, fromSqlJson, fromSqlTime, isUniqueViolation, sqlTime } from '../../db/dialect.js';
 import type { Orm } from '../../db/orm.js';
 import type { StoredGenerationParams } from '../../core/records/model.js';
 import type { SessionRecord } from '../../core/records/session.js';
 import type { ChatMessage } from '../../providers/provider.js';
 
-/** A sessions row as SQLite returns it (params as JSON text, dates as epoch milliseconds). */
+/** Dates as raw SQL returns them: epoch milliseconds (SQLite) or a Date (PostgreSQL). */
+type SqlTime = number | string | Date;
+
+/** A sessions row as raw SQL returns it (params as JSON text in SQLite, parsed in PostgreSQL). */
 interface SessionRow {
   readonly id: string;
   readonly api_key_id: string | null;
   readonly model_id: string | null;
   readonly pool_name: string | null;
-  readonly params: string;
+  readonly params: unknown;
   readonly revision: number;
-  readonly created_at: number;
-  readonly updated_at: number;
+  readonly created_at: SqlTime;
+  readonly updated_at: SqlTime;
 }
 
-/** A session_messages row as SQLite returns it. */
+/** A session_messages row as raw SQL returns it. */
 interface MessageRow {
   readonly role: string;
   readonly content: string;
   readonly generation_id: string | null;
-  readonly created_at: number;
+  readonly created_at: SqlTime;
 }
 
 /** One message of a session's history. */
@@ -55,10 +59,10 @@ function toRecord(row: SessionRow): SessionRecord {
     apiKeyId: row.api_key_id,
     modelId: row.model_id,
     poolName: row.pool_name,
-    params: JSON.parse(row.params) as StoredGenerationParams,
-    revision: row.revision,
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
+    params: fromSqlJson<StoredGenerationParams>(row.params),
+    revision: Number(row.revision),
+    createdAt: fromSqlTime(row.created_at),
+    updatedAt: fromSqlTime(row.updated_at),
   });
 }
 
@@ -68,7 +72,11 @@ function toRecord(row: SessionRow): SessionRecord {
  * own through the ORM's connection (no identity map, no unit of work).
  */
 export class SessionRepository {
-  constructor(private readonly orm: Orm) {}
+  readonly #dialect: Dialect;
+
+  constructor(private readonly orm: Orm) {
+    this.#dialect = dialectOf(orm);
+  }
 
   #run<T>(sql: string, params: readonly unknown[], method: 'all' | 'run' = 'all'): Promise<T> {
     return (this.orm.em as EntityManager).getConnection().execute(sql, [...params], method) as Promise<T>;
@@ -77,7 +85,7 @@ export class SessionRepository {
   async insert(session: SessionRecord): Promise<void> {
     await this.#run(
       `insert into sessions (${SESSION_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [session.id, session.apiKeyId, session.modelId, session.poolName, JSON.stringify(session.params), session.revision, session.createdAt.getTime(), session.updatedAt.getTime()],
+      [session.id, session.apiKeyId, session.modelId, session.poolName, JSON.stringify(session.params), session.revision, sqlTime(this.#dialect, session.createdAt), sqlTime(this.#dialect, session.updatedAt)],
       'run',
     );
   }
@@ -106,20 +114,31 @@ export class SessionRepository {
   /** The session's messages in order. */
   async history(sessionId: string): Promise<HistoryMessage[]> {
     const rows = await this.#run<MessageRow[]>('select role, content, generation_id, created_at from session_messages where session_id = ? order by seq', [sessionId]);
-    return rows.map((r) => ({ role: r.role as ChatMessage['role'], content: r.content, createdAt: new Date(r.created_at), generationId: r.generation_id }));
+    return rows.map((r) => ({ role: r.role as ChatMessage['role'], content: r.content, createdAt: fromSqlTime(r.created_at), generationId: r.generation_id }));
   }
 
   /**
    * Appends messages to the history in one INSERT … SELECT, numbered after the last message. One
    * statement is atomic in SQLite, and SQLite runs a SELECT that reads the table being inserted
-   * into to completion first, so the numbers are consecutive and two turns of one session never
-   * take the same ones (the unique index on (session_id, seq) would refuse them).
+   * into to completion first, so the numbers are consecutive. In PostgreSQL two concurrent
+   * appends to one session can read the same last number: the unique index on (session_id, seq)
+   * refuses the second, which reads again and retries. (Parameters are cast: PostgreSQL cannot
+   * infer their types across UNION ALL.)
    */
   async appendMessages(sessionId: string, messages: readonly ChatMessage[], generationId: string, createdAt: Date): Promise<void> {
     if (messages.length === 0) return;
-    const rows = messages.map((_m, i) => `select ?, coalesce((select max(seq) from session_messages where session_id = ?), 0) + ${i + 1}, ?, ?, ?, ?`);
-    const params = messages.flatMap((m) => [sessionId, sessionId, m.role, m.content, generationId, createdAt.getTime()]);
-    await this.#run(`insert into session_messages (session_id, seq, role, content, generation_id, created_at) ${rows.join(' union all ')}`, params, 'run');
+    const time = this.#dialect === 'sqlite' ? 'cast(? as integer)' : 'cast(? as timestamptz)';
+    const rows = messages.map((_m, i) => `select cast(? as varchar(36)), coalesce((select max(seq) from session_messages where session_id = ?), 0) + ${i + 1}, cast(? as varchar(16)), cast(? as text), cast(? as varchar(36)), ${time}`);
+    const params = messages.flatMap((m) => [sessionId, sessionId, m.role, m.content, generationId, sqlTime(this.#dialect, createdAt)]);
+    const sql = `insert into session_messages (session_id, seq, role, content, generation_id, created_at) ${rows.join(' union all ')}`;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.#run(sql, params, 'run');
+        return;
+      } catch (error) {
+        if (attempt >= 5 || !isUniqueViolation(error)) throw error;
+      }
+    }
   }
 
   /**
@@ -129,7 +148,7 @@ export class SessionRepository {
   async swapTarget(sessionId: string, expectedRevision: number, change: SessionTargetChange): Promise<boolean> {
     const { affectedRows } = await this.#run<{ affectedRows: number }>(
       `update sessions set model_id = ?, pool_name = ?, revision = ?, updated_at = ?${change.params ? ', params = ?' : ''} where id = ? and revision = ?`,
-      [change.modelId, change.poolName, change.revision, change.updatedAt.getTime(), ...(change.params ? [JSON.stringify(change.params)] : []), sessionId, expectedRevision],
+      [change.modelId, change.poolName, change.revision, sqlTime(this.#dialect, change.updatedAt), ...(change.params ? [JSON.stringify(change.params)] : []), sessionId, expectedRevision],
       'run',
     );
     return affectedRows === 1;
@@ -138,17 +157,17 @@ export class SessionRepository {
   async logSwitch(entry: SwitchLogEntry): Promise<void> {
     await this.#run(
       'insert into session_switches (id, session_id, revision, from_model_id, to_model_id, latency_ms, switched_at) values (?, ?, ?, ?, ?, ?, ?)',
-      [entry.id, entry.sessionId, entry.revision, entry.fromTarget, entry.toTarget, entry.latencyMs, entry.switchedAt.getTime()],
+      [entry.id, entry.sessionId, entry.revision, entry.fromTarget, entry.toTarget, entry.latencyMs, sqlTime(this.#dialect, entry.switchedAt)],
       'run',
     );
   }
 
   /** The switches applied to a session, oldest first. */
   async switches(sessionId: string): Promise<SwitchLogEntry[]> {
-    const rows = await this.#run<Array<{ id: string; session_id: string; revision: number; from_model_id: string; to_model_id: string; latency_ms: number; switched_at: number }>>(
+    const rows = await this.#run<Array<{ id: string; session_id: string; revision: number; from_model_id: string; to_model_id: string; latency_ms: number; switched_at: SqlTime }>>(
       'select id, session_id, revision, from_model_id, to_model_id, latency_ms, switched_at from session_switches where session_id = ? order by revision',
       [sessionId],
     );
-    return rows.map((r) => ({ id: r.id, sessionId: r.session_id, revision: r.revision, fromTarget: r.from_model_id, toTarget: r.to_model_id, latencyMs: r.latency_ms, switchedAt: new Date(r.switched_at) }));
+    return rows.map((r) => ({ id: r.id, sessionId: r.session_id, revision: r.revision, fromTarget: r.from_model_id, toTarget: r.to_model_id, latencyMs: Number(r.latency_ms), switchedAt: fromSqlTime(r.switched_at) }));
   }
 }

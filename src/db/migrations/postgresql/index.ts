@@ -1,0 +1,8 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261201173240PostgresInitial } from './Migration20261201173240PostgresInitial.js';
+
+/**
+ * The PostgreSQL migrations, oldest first (the SQLite set is ../index.ts: each engine has its
+ * own, made by `npm run migration:create -- <name> --postgres`). Imported, not globbed.
+ */
+export const PG_MIGRATIONS: MigrationObject[] = [{ name: 'Migration20261201173240PostgresInitial', class: Migration20261201173240PostgresInitial }];
