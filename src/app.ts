@@ -142,8 +142,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const consoleAssets = new ConsoleAssets(options.consoleDir ?? DEFAULT_CONSOLE_DIR);
   const readBody = (req: IncomingMessage) => readWithin(req, MAX_BODY_BYTES, bodyReadTimeoutMs);
   const localMode = config.adminKey === undefined;
-  const openAI = createOpenAIRoutes({ ...services, localMode, readBody });
-  const rest = createRestRoutes({ ...services, localMode, readBody });
+  const openAI = createOpenAIRoutes({ ...services, localMode, readBody, maxBodyBytes: MAX_BODY_BYTES });
+  const rest = createRestRoutes({ ...services, localMode, readBody, maxBodyBytes: MAX_BODY_BYTES });
 
   /** One coalescer for every SSE response: the events a turn produced for a socket leave in one write. */
   const sseWrites = new WriteCoalescer();

@@ -4,6 +4,7 @@ import { describeError, RequestError } from './api/errors';
 import { GatewayClient } from './api/gateway-client';
 import { type ConsoleSession, SessionContext, type Viewer } from './api/hooks';
 import { storedKey, storeKey } from './api/session-key';
+import { ErrorBoundary } from './components/error-boundary';
 import { SignIn } from './sign-in';
 import { ROUTES, useRoute } from './routes';
 
@@ -86,7 +87,9 @@ function Shell({ client, viewer, onSignOut }: { client: GatewayClient; viewer: V
           </div>
         </nav>
         <main>
-          <View />
+          <ErrorBoundary key={route.path}>
+            <View />
+          </ErrorBoundary>
         </main>
       </div>
     </SessionContext.Provider>

@@ -97,10 +97,17 @@ export class ConsoleAssets {
 
   /** Reads index.html and assets/ once; null (and read again next time) when there is no build. */
   #load(): Promise<Map<string, Asset> | null> {
-    this.#assets ??= readBuild(this.#dir).then((assets) => {
-      if (!assets) this.#assets = null;
-      return assets;
-    });
+    this.#assets ??= readBuild(this.#dir).then(
+      (assets) => {
+        if (!assets) this.#assets = null;
+        return assets;
+      },
+      () => {
+        // A build being rewritten as it was read (or unreadable): answer "not built" now, read again next time.
+        this.#assets = null;
+        return null;
+      },
+    );
     return this.#assets;
   }
 }
@@ -109,8 +116,8 @@ async function readBuild(dir: string): Promise<Map<string, Asset> | null> {
   const index = await readFile(join(dir, 'index.html')).catch(() => null);
   if (!index) return null;
   const assets = new Map<string, Asset>([['index.html', toAsset('index.html', index)]]);
-  const names = await readdir(join(dir, 'assets')).catch(() => [] as string[]);
-  for (const name of names) assets.set(`assets/${name}`, toAsset(name, await readFile(join(dir, 'assets', name))));
+  const entries = await readdir(join(dir, 'assets'), { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) if (entry.isFile()) assets.set(`assets/${entry.name}`, toAsset(entry.name, await readFile(join(dir, 'assets', entry.name))));
   return assets;
 }
 

@@ -178,6 +178,12 @@ describe.skipIf(!browserAvailable)('the web console in Chromium, offline', () =>
     expect(after.requests).toBe(before.requests + 1);
     await page.getByTestId('cost-chart').locator('canvas').waitFor();
     await screenshot(page, 'costs');
+    // A date being edited (empty) asks nothing and breaks nothing.
+    await page.locator('input[name=from]').fill('');
+    await page.getByText('Choose two dates').waitFor();
+    expect(await page.locator('nav.sidebar a').count()).toBeGreaterThan(3);
+    await page.getByRole('button', { name: 'Today' }).click();
+    await shows('total-requests', after.requests);
 
     // CSV export: the table's rows and the total, as the page shows them.
     const download = page.waitForEvent('download');
@@ -260,6 +266,8 @@ describe.skipIf(!browserAvailable)('the web console with authentication on', () 
     const { createApiKey } = await gql<{ createApiKey: { key: string } }>('mutation { createApiKey(input: { name: "browser", scopes: [CLIENT] }) { key } }', {}, ADMIN, authUrl);
     const context = await browser.newContext();
     const page = await context.newPage();
+    const asked: string[] = [];
+    recordRequests(page, asked);
     await page.goto(`${authUrl}/#/models`);
     await page.locator('input[name=apiKey]').fill('sy_not-a-key');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -289,6 +297,8 @@ describe.skipIf(!browserAvailable)('the web console with authentication on', () 
     await page.getByRole('link', { name: 'Costs' }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid=total-requests]')?.getAttribute('data-value') === '0');
     expect(await page.locator('.error').count()).toBe(0);
+    expect(elsewhere(asked, authUrl)).toEqual([]);
+    expect(asked.some((address) => address.startsWith(`ws://${new URL(authUrl).host}/graphql`))).toBe(true);
     await context.close();
   }, 60_000);
 });

@@ -233,6 +233,7 @@ describe('costs over time and by pool', () => {
     expect(new Set(hourly.map((p) => p.key))).toEqual(new Set(['gpt-test', 'mock-a', 'claude-test']));
     for (const point of hourly) expect(new Date(point.start).getTime() % 3_600_000).toBe(0);
     const daily = expectData(await a.t.run(CostSeriesQuery, { groupBy: 'PROVIDER', interval: 'DAY', filter }, ADMIN)).costSeries;
+    expect(daily.length).toBeGreaterThan(0);
     for (const point of daily) expect(point.start.endsWith('T00:00:00.000Z')).toBe(true);
 
     const byPool = expectData(await a.t.run(CostsQuery, { groupBy: 'POOL', filter }, ADMIN)).costs.groups;

@@ -62,6 +62,7 @@ describe('/v1/chat/completions through the openai SDK', () => {
     // Without include_usage, no chunk carries a usage field.
     const plain: ChatCompletionChunk[] = [];
     for await (const chunk of await sdk(base).chat.completions.create({ model: 'mock-a', messages: hi, stream: true })) plain.push(chunk);
+    expect(plain.length).toBeGreaterThan(2);
     expect(plain.every((c) => !('usage' in c))).toBe(true);
   });
 
@@ -190,6 +191,52 @@ describe('/v1 and revocation', () => {
     const id = response.headers.get('x-switchyard-generation-id') ?? '';
     await expect.poll(async () => expectData(await a.t.run(GenerationQuery, { id }, ADMIN)).generation?.status).toBe('CANCELLED');
     await expect(sdk(base, key.key).chat.completions.create({ model: 'mock-a', messages: hi })).rejects.toBeInstanceOf(AuthenticationError);
+  });
+});
+
+describe('/v1 requests cut short, and requests from elsewhere', () => {
+  it('should not start a stream whose key was revoked while it was admitted, and cancel one whose client left', async () => {
+    const { a, base } = await gateway({ SWITCHYARD_ADMIN_KEY: ADMIN });
+    const key = expectData(await a.t.run(CreateBudgetedKey, { input: { name: 'racing', scopes: ['CLIENT'] } }, ADMIN)).createApiKey;
+    // The revocation reaches the open operations before the request registers (the database still has the key: the race OpenOperations covers).
+    a.t.app.services.openOperations.revoke(key.apiKey.id);
+    const calls = a.openai.calls.length;
+    const refused = await sdk(base, key.key).chat.completions.create({ model: 'gpt-test', messages: hi, stream: true }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ status: 403, code: 'permission_denied' });
+    expect(a.openai.calls.length).toBe(calls); // nothing was sent upstream
+
+    expectData(await a.t.run(RegisterModel, { input: { id: 'mock-slow', provider: 'MOCK', mock: { tokens: 400, tokenDelayMs: 20 } } }, ADMIN));
+    const leaving = new AbortController();
+    const response = await fetch(`${base}/v1/chat/completions`, { method: 'POST', signal: leaving.signal, headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` }, body: JSON.stringify({ model: 'mock-slow', messages: hi, stream: true }) });
+    const id = response.headers.get('x-switchyard-generation-id') ?? '';
+    const reader = response.body?.getReader();
+    await reader?.read();
+    leaving.abort();
+    await expect.poll(async () => expectData(await a.t.run(GenerationQuery, { id }, ADMIN)).generation?.status).toBe('CANCELLED');
+  });
+
+  it('should refuse a browser request from another site, a body that is not JSON, and one over the size limit (closing the connection)', async () => {
+    const { base } = await gateway();
+    const chat = JSON.stringify({ model: 'mock-a', messages: hi });
+    const post = (headers: Record<string, string>, body = chat) => fetch(`${base}/v1/chat/completions`, { method: 'POST', headers, body });
+    const crossSite = await post({ 'content-type': 'text/plain', origin: 'https://evil.example' });
+    expect([crossSite.status, ((await crossSite.json()) as { error: { code: string } }).error.code]).toEqual([403, 'cross_origin']);
+    const sameSite = await post({ 'content-type': 'application/json', origin: base });
+    expect(sameSite.status).toBe(200);
+    const plainText = await post({ 'content-type': 'text/plain' });
+    expect([plainText.status, ((await plainText.json()) as { error: { code: string } }).error.code]).toEqual([415, 'invalid_content_type']);
+    const rest = await fetch(`${base}/api/models/switch`, { method: 'POST', headers: { 'content-type': 'text/plain', origin: 'https://evil.example' }, body: '{}' });
+    expect([rest.status, ((await rest.json()) as { error: { code: string } }).error.code]).toEqual([403, 'FORBIDDEN']);
+    const huge = await post({ 'content-type': 'application/json' }, JSON.stringify({ model: 'mock-a', messages: [{ role: 'user', content: 'x'.repeat(2 * 1024 * 1024) }] }));
+    expect([huge.status, huge.headers.get('connection')]).toEqual([413, 'close']);
+    expect((await fetch(`${base}/v1/models/%E0%A4`)).status).toBe(404);
+  });
+
+  it('should take null parameters as absent and those sent at their default', async () => {
+    const { base } = await gateway();
+    const answer = await sdk(base).chat.completions.create({ model: 'mock-a', messages: hi, tools: null, seed: null, logprobs: false, response_format: { type: 'text' } } as never);
+    expect(answer.choices[0]?.message.content?.length).toBeGreaterThan(0);
+    await expect(sdk(base).chat.completions.create({ model: 'mock-a', messages: hi, response_format: { type: 'json_object' } })).rejects.toMatchObject({ status: 400, param: 'response_format' });
   });
 });
 

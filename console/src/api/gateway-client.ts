@@ -40,9 +40,30 @@ export class GatewayClient {
     return body.data as R;
   }
 
-  /** Starts a subscription over graphql-ws; the answer stops it (the gateway ends the operation). */
+  /** Starts a live view over graphql-ws (resubscribed after a reconnect); the answer stops it. */
   subscribe<R, V>(document: TypedDocumentString<R, V>, variables: V, sink: LiveSink<R>): () => void {
-    return this.#socket().subscribe<R>(
+    return this.#run(this.#socket(), document, variables, sink);
+  }
+
+  /**
+   * Runs an operation with effects (generateStream) on a WebSocket of its own that is never
+   * reconnected: a dropped connection ends it with an error instead of running it a second time.
+   */
+  subscribeOnce<R, V>(document: TypedDocumentString<R, V>, variables: V, sink: LiveSink<R>): () => void {
+    const socket = this.#connect(0);
+    const end = <A extends unknown[]>(f: ((...args: A) => void) | undefined) => (...args: A) => {
+      f?.(...args);
+      void socket.dispose();
+    };
+    const stop = this.#run(socket, document, variables, { next: sink.next, error: end(sink.error), complete: end(sink.complete) });
+    return () => {
+      stop();
+      void socket.dispose();
+    };
+  }
+
+  #run<R, V>(socket: Client, document: TypedDocumentString<R, V>, variables: V, sink: LiveSink<R>): () => void {
+    return socket.subscribe<R>(
       { query: document.toString(), variables: variables as Record<string, unknown> },
       {
         next: (result) => {
@@ -62,16 +83,20 @@ export class GatewayClient {
   }
 
   #socket(): Client {
-    if (!this.#ws) {
-      const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
-      this.#ws = createClient({
-        url,
-        connectionParams: this.#key ? { authorization: `Bearer ${this.#key}` } : {},
-        retryAttempts: 30, // a gateway restarting: back off and reconnect; subscriptions resume
-        keepAlive: 15_000,
-      });
-    }
+    // A gateway restarting: back off and reconnect; live views resume.
+    this.#ws ??= this.#connect(30);
     return this.#ws;
+  }
+
+  #connect(retryAttempts: number): Client {
+    return createClient({
+      url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
+      connectionParams: this.#key ? { authorization: `Bearer ${this.#key}` } : {},
+      retryAttempts,
+      // A refused or revoked key (4401, 4403) is final: reconnecting would only be refused again.
+      shouldRetry: (event) => !(typeof event === 'object' && event !== null && 'code' in event && (event.code === 4401 || event.code === 4403)),
+      keepAlive: 15_000,
+    });
   }
 }
 

@@ -91,9 +91,11 @@ async function whole(deps: OpenAIRouteDeps, res: ServerResponse, viewer: Viewer,
 
 async function stream(deps: OpenAIRouteDeps, res: ServerResponse, viewer: Viewer, prepared: PreparedGeneration, includeUsage: boolean, signal: AbortSignal): Promise<void> {
   const events = deps.generations.stream(prepared);
-  // Closing the events aborts the upstream call; the generation is stored CANCELLED.
+  // Closing the events aborts the upstream call; the generation is stored CANCELLED. Closed before
+  // its first read (the client left, or the key was revoked, during admission), it never starts.
   const stop = () => void events.return?.();
-  signal.addEventListener('abort', stop, { once: true });
+  if (signal.aborted) stop();
+  else signal.addEventListener('abort', stop, { once: true });
   let chunks: ChunkWriter | undefined;
   const open = (generationId: string, at: Date, model: ModelRecord | undefined, modelId: string, attempts: number) => {
     res.writeHead(200, { ...SSE_HEADERS, ...generationHeaders(generationId, model, attempts), ...rateLimitHeaders(deps, viewer, model) });
@@ -127,6 +129,12 @@ async function stream(deps: OpenAIRouteDeps, res: ServerResponse, viewer: Viewer
       else if (res.headersSent) res.end(streamError(toOpenAIError(revoked, new Date(deps.clock.now())).body.error));
       else writeOpenAIError(deps, res, revoked, {});
     }
+  } catch (error) {
+    // The gateway failed after the answer started (a record that could not be stored): OpenAI's error object ends the stream.
+    if (!res.headersSent) throw error;
+    const answer = toOpenAIError(error, new Date(deps.clock.now()));
+    if (answer.unexpected) deps.logger.error({ err: error }, 'openai stream failed');
+    if (!res.writableEnded) res.end(streamError(answer.body.error));
   } finally {
     signal.removeEventListener('abort', stop);
   }
@@ -134,11 +142,20 @@ async function stream(deps: OpenAIRouteDeps, res: ServerResponse, viewer: Viewer
 
 const SSE_HEADERS = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' };
 
-/** Writes, and waits while the socket's buffer is full (a slow reader gets merged deltas meanwhile). */
+/** How long a reader may leave the socket's buffer full before the stream is cut. */
+export const STALLED_READER_MS = 60_000;
+
+/**
+ * Writes, and waits while the socket's buffer is full (a slow reader gets merged deltas
+ * meanwhile); a reader that takes nothing for STALLED_READER_MS loses the connection, which ends
+ * the generation (stored CANCELLED).
+ */
 function write(res: ServerResponse, text: string): Promise<void> {
   if (res.write(text) || res.destroyed) return Promise.resolve();
   return new Promise((resolve) => {
+    const timer = setTimeout(() => res.destroy(), STALLED_READER_MS);
     const done = () => {
+      clearTimeout(timer);
       res.off('drain', done).off('close', done);
       resolve();
     };

@@ -22,6 +22,13 @@ export interface ChatRequest {
 /** The parameters this version carries out; every other one is refused, never ignored. */
 const SUPPORTED = new Set(['messages', 'model', 'max_tokens', 'max_completion_tokens', 'temperature', 'top_p', 'stop', 'stream', 'stream_options', 'user', 'n', 'presence_penalty', 'frequency_penalty']);
 
+/** Parameters at the value that changes nothing (as clients and proxies send them): accepted and not passed on. */
+function asksForDefault(key: string, value: unknown): boolean {
+  if (key === 'logprobs') return value === false;
+  if (key === 'response_format') return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'text' && Object.keys(value).length === 1;
+  return false;
+}
+
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : typeof value === 'object' ? 'an object' : String(value));
 
@@ -70,11 +77,14 @@ function messagesOf(value: unknown): ChatMessage[] {
 
 /**
  * Reads an OpenAI chat completions body: the parameters this version carries out, checked as
- * OpenAI checks them; anything else (tools, n > 1, logprobs, response_format, …) is a 400 naming
- * the parameter. `n: 1` and zero penalties are accepted: they ask for what is done anyway.
+ * OpenAI checks them; anything else (tools, n > 1, logprobs, response_format json, …) is a 400
+ * naming the parameter. A null parameter counts as absent; `n: 1`, zero penalties, `logprobs:
+ * false` and `response_format: {type: "text"}` are accepted: they ask for what is done anyway.
  */
-export function parseChatRequest(body: unknown): ChatRequest {
-  if (!isObject(body)) throw new OpenAIRequestError('The request body must be a JSON object.', null);
+export function parseChatRequest(raw: unknown): ChatRequest {
+  if (!isObject(raw)) throw new OpenAIRequestError('The request body must be a JSON object.', null);
+  // null means "not given"; some parameters are sent at the value that asks for nothing.
+  const body = Object.fromEntries(Object.entries(raw).filter(([key, value]) => value !== null && !asksForDefault(key, value)));
   for (const key of Object.keys(body)) {
     if (!SUPPORTED.has(key)) throw new OpenAIRequestError(`Unsupported parameter: '${key}' is not carried out by this version of Switchyard.`, key, 'unsupported_parameter');
   }

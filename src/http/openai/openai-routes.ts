@@ -30,6 +30,8 @@ export interface OpenAIRouteDeps {
   readonly logger: Logger;
   /** The request body within the gateway's size and time limits. */
   readonly readBody: (req: IncomingMessage) => Promise<BodyRead>;
+  /** The largest body accepted (a declared larger one is refused before reading). */
+  readonly maxBodyBytes: number;
 }
 
 const SWITCHYARD_KEY = /^Bearer\s+sy_/i;
@@ -49,6 +51,65 @@ function callable(deps: OpenAIRouteDeps): { models: ModelRecord[]; pools: PoolRe
   return { models, pools };
 }
 
+const safeDecode = (text: string) => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
+
+/**
+ * A request a browser sent from another site is refused: these routes take no cookies, but in
+ * local mode they take no key either, so a page the operator visits could otherwise spend the
+ * vendor keys. Programs (SDKs, curl) send no Origin; the gateway's own pages send their own.
+ */
+export function refuseCrossOrigin(req: IncomingMessage): void {
+  const origin = req.headers.origin;
+  if (origin === undefined) return;
+  let host: string | undefined;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    host = undefined;
+  }
+  if (host !== req.headers.host) throw new OpenAIRequestError(`Cross-origin requests are not accepted (Origin ${origin}); call this API from a program, or from pages the gateway serves.`, null, 'cross_origin', 403);
+}
+
+/**
+ * The JSON body of a POST, within the gateway's limits: a declared size over the limit is refused
+ * before reading; a body too large or too slow ends the connection after the answer (a part-read
+ * body cannot be skipped on a keep-alive socket). Answers undefined when the client went away.
+ */
+export async function readJsonBody(deps: Pick<OpenAIRouteDeps, 'readBody' | 'maxBodyBytes'>, req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+  if (!/^application\/(.+\+)?json\b/i.test(req.headers['content-type'] ?? '')) {
+    throw new OpenAIRequestError("The request must be JSON: send 'Content-Type: application/json'.", null, 'invalid_content_type', 415);
+  }
+  const closeAfter = () => {
+    res.setHeader('connection', 'close');
+    res.once('finish', () => req.destroy());
+  };
+  if (Number(req.headers['content-length'] ?? 0) > deps.maxBodyBytes) {
+    closeAfter();
+    throw new OpenAIRequestError(`The request body is too large: at most ${deps.maxBodyBytes} bytes.`, null, 'request_too_large', 413);
+  }
+  const body = await deps.readBody(req);
+  if (body === 'aborted') {
+    res.destroy();
+    return undefined;
+  }
+  if (!Buffer.isBuffer(body)) {
+    closeAfter();
+    if (body === 'too-large') throw new OpenAIRequestError(`The request body is too large: at most ${deps.maxBodyBytes} bytes.`, null, 'request_too_large', 413);
+    throw new OpenAIRequestError('The request body did not arrive in time.', null, 'request_timeout', 408);
+  }
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new OpenAIRequestError('We could not parse the JSON body of your request: it must be a JSON object.', null, 'invalid_json');
+  }
+}
+
 const modelObject = (m: ModelRecord) => ({ id: m.id, object: 'model' as const, created: Math.floor(m.createdAt.getTime() / 1000), owned_by: m.provider });
 const poolObject = (p: PoolRecord) => ({ id: p.name, object: 'model' as const, created: Math.floor(p.updatedAt.getTime() / 1000), owned_by: 'switchyard-pool' });
 
@@ -65,26 +126,19 @@ export function createOpenAIRoutes(deps: OpenAIRouteDeps) {
     async handle(req: IncomingMessage, res: ServerResponse, path: string, requestId: string): Promise<void> {
       res.setHeader('x-request-id', requestId);
       try {
+        refuseCrossOrigin(req);
         const viewer = await authenticateBearer(deps, req);
         requireScope(viewer, 'client', path === '/v1/chat/completions' ? 'chat completions' : 'listing models');
         if (path === '/v1/chat/completions') {
           if (req.method !== 'POST') throw new OpenAIRequestError(`Method ${req.method} is not allowed on ${path}: use POST.`, null, 'method_not_allowed', 405);
-          const body = await deps.readBody(req);
-          if (body === 'aborted') return void res.destroy();
-          if (body === 'too-large') throw new OpenAIRequestError('The request body is too large.', null, 'request_too_large', 413);
-          if (body === 'too-slow') throw new OpenAIRequestError('The request body did not arrive in time.', null, 'request_timeout', 408);
-          let parsed: unknown;
-          try {
-            parsed = JSON.parse(body.toString('utf8'));
-          } catch {
-            throw new OpenAIRequestError('We could not parse the JSON body of your request: it must be a JSON object.', null, 'invalid_json');
-          }
-          return await chatCompletions(deps, req, res, viewer, parsed, requestId);
+          const body = await readJsonBody(deps, req, res);
+          if (body === undefined) return;
+          return await chatCompletions(deps, req, res, viewer, body, requestId);
         }
         if (req.method !== 'GET') throw new OpenAIRequestError(`Method ${req.method} is not allowed on ${path}: use GET.`, null, 'method_not_allowed', 405);
         const { models, pools } = callable(deps);
         if (path === '/v1/models') return writeJson(res, 200, { object: 'list', data: [...models.map(modelObject), ...pools.map(poolObject)] });
-        const id = decodeURIComponent(path.slice('/v1/models/'.length));
+        const id = safeDecode(path.slice('/v1/models/'.length));
         const model = models.find((m) => m.id === id);
         const pool = pools.find((p) => p.name === id);
         if (model) return writeJson(res, 200, modelObject(model));

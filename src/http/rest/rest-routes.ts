@@ -7,16 +7,15 @@ import { requireScope } from '../../modules/keys/viewer.js';
 import { microToUsd } from '../../pricing/money.js';
 import type { ModelRegistry } from '../../modules/models/model-registry.js';
 import type { SessionService } from '../../modules/sessions/session-service.js';
-import type { BodyRead } from '../read-body.js';
-import { authenticateBearer, type OpenAIRouteDeps } from '../openai/openai-routes.js';
+import { OpenAIRequestError } from '../openai/openai-errors.js';
+import { authenticateBearer, type OpenAIRouteDeps, readJsonBody, refuseCrossOrigin } from '../openai/openai-routes.js';
 import { writeJson } from '../openai/openai-http.js';
 
 /** What the article's REST routes use. */
-export interface RestRouteDeps extends Pick<OpenAIRouteDeps, 'apiKeys' | 'localMode'> {
+export interface RestRouteDeps extends Pick<OpenAIRouteDeps, 'apiKeys' | 'localMode' | 'readBody' | 'maxBodyBytes'> {
   readonly sessions: Pick<SessionService, 'switchModel'>;
   readonly models: Pick<ModelRegistry, 'list'>;
   readonly logger: Logger;
-  readonly readBody: (req: IncomingMessage) => Promise<BodyRead>;
 }
 
 const STATUS_OF: Record<string, number> = {
@@ -33,6 +32,10 @@ const STATUS_OF: Record<string, number> = {
 
 /** `{error: {code, message, field}}` with the GraphQL error codes; anything unexpected is a masked 500. */
 function writeError(deps: RestRouteDeps, res: ServerResponse, error: unknown): void {
+  if (error instanceof OpenAIRequestError) {
+    // The request itself (its body, its type, its origin), refused before the gateway saw it.
+    return writeJson(res, error.status, { error: { code: error.status === 403 ? 'FORBIDDEN' : 'BAD_USER_INPUT', message: error.message, field: error.param ?? 'body' } });
+  }
   if (!(error instanceof GatewayError)) {
     deps.logger.error({ err: error }, 'rest route failed');
     return writeJson(res, 500, { error: { code: 'INTERNAL', message: 'internal error', field: null } });
@@ -78,6 +81,7 @@ export function createRestRoutes(deps: RestRouteDeps) {
       const receivedAt = performance.now();
       res.setHeader('x-request-id', requestId);
       try {
+        refuseCrossOrigin(req);
         const viewer = await authenticateBearer(deps, req);
         if (path === '/api/models') {
           if (req.method !== 'GET') return writeJson(res, 405, { error: { code: 'BAD_USER_INPUT', message: `use GET on ${path}`, field: null } }, { allow: 'GET' });
@@ -85,15 +89,8 @@ export function createRestRoutes(deps: RestRouteDeps) {
           return writeJson(res, 200, { models: deps.models.list().map(modelAnswer) });
         }
         if (req.method !== 'POST') return writeJson(res, 405, { error: { code: 'BAD_USER_INPUT', message: `use POST on ${path}`, field: null } }, { allow: 'POST' });
-        const body = await deps.readBody(req);
-        if (body === 'aborted') return void res.destroy();
-        if (!Buffer.isBuffer(body)) throw badInput('body', body === 'too-large' ? 'expected a smaller request body' : 'expected the request body in time');
-        let input: unknown;
-        try {
-          input = JSON.parse(body.toString('utf8'));
-        } catch {
-          throw badInput('body', 'expected a JSON object {sessionId, modelId | poolName, params?}');
-        }
+        const input = await readJsonBody(deps, req, res);
+        if (input === undefined) return;
         if (typeof input !== 'object' || input === null || Array.isArray(input)) throw badInput('body', 'expected a JSON object {sessionId, modelId | poolName, params?}');
         const applied = await deps.sessions.switchModel(input, viewer, receivedAt);
         writeJson(res, 200, switchAnswer(applied));

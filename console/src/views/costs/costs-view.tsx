@@ -41,9 +41,10 @@ export function CostsView() {
   const [metric, setMetric] = useState<Metric>('spend');
   const since = new Date(`${from}T00:00:00`);
   const until = new Date(new Date(`${to}T00:00:00`).getTime() + 86_400_000);
-  const badRange = !(since < until) || Number.isNaN(since.getTime()) || Number.isNaN(until.getTime());
-  const interval: CostInterval = until.getTime() - since.getTime() <= 2 * 86_400_000 ? 'HOUR' : 'DAY';
-  const filter = { since: since.toISOString(), until: until.toISOString() };
+  // A date field being edited can be empty or partial: no query until both ends are dates.
+  const badRange = Number.isNaN(since.getTime()) || Number.isNaN(until.getTime()) || !(since < until);
+  const interval: CostInterval = !badRange && until.getTime() - since.getTime() <= 2 * 86_400_000 ? 'HOUR' : 'DAY';
+  const filter = badRange ? { since: '', until: '' } : { since: since.toISOString(), until: until.toISOString() };
   const report = useQuery(CostReportDocument, { filter, groupBy, interval }, { skip: badRange });
   const keyNames = useQuery(KeyNamesDocument, {}, { skip: !isAdmin });
   const [lastUpdate, setLastUpdate] = useState<string | null>(null);
@@ -62,7 +63,7 @@ export function CostsView() {
   const labelOf = (key: string | null) => (key === null ? (groupBy === 'POOL' ? '(no pool)' : groupBy === 'API_KEY' ? '(no key)' : '—') : groupBy === 'API_KEY' ? (names.get(key) ?? key) : key);
   const data = report.data;
   const chart = useMemo(() => {
-    if (!data) return null;
+    if (!data || badRange) return null;
     const { times, series } = chartOf(data.costSeries, data.costs.groups.map((g) => g.key), since, until, interval, metric);
     return { times, series: series.map((s) => ({ ...s, label: s.label === OTHERS ? 'others' : labelOf(s.label === '' ? null : s.label) })) };
   }, [data, metric, keyNames.data]); // since, until and interval are data's own (the query reruns when they change)
@@ -111,7 +112,7 @@ export function CostsView() {
             live{lastUpdate ? ` · last generation ${when(lastUpdate)}` : ''}
           </span>
         </div>
-        {badRange ? <p className="error">The range must end on or after its start.</p> : null}
+        {badRange ? <p className="error">Choose two dates, the second on or after the first.</p> : null}
         <ErrorLine error={report.error ?? liveError} />
         <div className="cards" data-testid="cost-totals">
           <Card label="Spend" value={usd(totals?.costUsd)} raw={totals?.costMicroUsd} testId="total-spend" />

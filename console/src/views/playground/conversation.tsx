@@ -41,7 +41,7 @@ export function Conversation({ sessionId }: { sessionId: string }) {
   const send = (event: FormEvent) => {
     event.preventDefault();
     const text = prompt.trim();
-    if (!text || turn?.state === 'streaming') return;
+    if (!text || turn?.state === 'streaming' || (turn?.state === 'ended' && turn.status === 'STOPPING')) return;
     setError(null);
     setPrompt('');
     setTurn({ state: 'streaming', prompt: text, generationId: null, model: null, text: '', costUsd: 0 });
@@ -50,7 +50,7 @@ export function Conversation({ sessionId }: { sessionId: string }) {
       setTurn((t) => (t ? { ...t, ...changes, state: 'ended', status, detail } : t));
       history.refetch();
     };
-    stop.current = client.subscribe(GenerateStreamDocument, { input: { sessionId, prompt: text } }, {
+    stop.current = client.subscribeOnce(GenerateStreamDocument, { input: { sessionId, prompt: text } }, {
       next: ({ generateStream: event }) => {
         if (event.__typename === 'GenerationStarted') setTurn((t) => (t ? { ...t, generationId: event.generationId, model: event.model.id } : t));
         else if (event.__typename === 'TokenDelta') setTurn((t) => (t ? { ...t, text: t.text + event.text, costUsd: event.costUsd } : t));
@@ -69,19 +69,26 @@ export function Conversation({ sessionId }: { sessionId: string }) {
   const cancel = async () => {
     stop.current?.();
     stop.current = null;
-    const id = turn?.generationId;
-    setTurn((t) => (t ? { ...t, state: 'ended', status: 'STOPPING', detail: 'stopped; waiting for the stored record…' } : t));
-    if (!id) return;
+    const id = turn?.generationId ?? null;
+    // Only this turn's entry is updated: a newer turn started meanwhile is left alone.
+    const update = (changes: Partial<Extract<Turn, { state: 'ended' }>>) => setTurn((t) => (t && t.generationId === id ? ({ ...t, state: 'ended', status: 'CANCELLED', detail: '', ...changes } as Turn) : t));
+    if (!id) {
+      update({ status: 'CANCELLED', detail: 'stopped before the answer started' });
+      history.refetch();
+      return;
+    }
+    update({ status: 'STOPPING', detail: 'stopped; waiting for the stored record…' });
     // The gateway stores the cancelled generation as the upstream call winds down: read it back.
     for (let wait = 50; wait < 5_000; wait *= 2) {
       const stored = (await client.request(GenerationOutcomeDocument, { id }).catch(() => null))?.generation;
       if (stored) {
-        setTurn((t) => (t ? { ...t, state: 'ended', status: stored.status, costUsd: stored.costUsd, detail: `stored ${stored.status} · ${stored.usage.outputTokens} tokens billed` } : t));
+        update({ status: stored.status, costUsd: stored.costUsd, detail: `stored ${stored.status} · ${stored.usage.outputTokens} tokens billed` });
         history.refetch();
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
+    update({ status: 'CANCELLED', detail: 'stopped (the stored record was not readable yet)' });
   };
 
   const storedTurnShown = turn?.state === 'ended' && turn.generationId !== null && messages.some((m) => m.generationId === turn.generationId && m.role === 'assistant');
@@ -149,7 +156,7 @@ export function Conversation({ sessionId }: { sessionId: string }) {
             Stop
           </button>
         ) : (
-          <button key="send" type="submit" disabled={!prompt.trim()}>
+          <button key="send" type="submit" disabled={!prompt.trim() || (turn?.state === 'ended' && turn.status === 'STOPPING')}>
             Send
           </button>
         )}
