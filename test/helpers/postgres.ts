@@ -7,7 +7,7 @@ import type { DatabaseConfig } from '../../src/config/config.js';
  * (127.0.0.1:5432, trust auth, database `test`). Each suite makes a database of its own on it.
  * Outside CI, a machine without the server skips those tests with a warning; in CI they must run.
  */
-export const POSTGRES_URL = process.env.SWITCHYARD_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const POSTGRES_URL = process.env.SWITCHYARD_TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
 let reachable: Promise<boolean> | undefined;
 
