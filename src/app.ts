@@ -153,7 +153,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') {
-      const { status, body } = await readiness({ pingDatabase: () => services.orm.em.getConnection().execute('select 1').then(() => undefined), configStatus: () => services.configReloader.status() }, accepting);
+      const { status, body } = await readiness(
+        {
+          pingDatabase: () => services.orm.em.getConnection().execute('select 1').then(() => undefined),
+          ...(services.redis ? { pingRedis: () => (services.redis as NonNullable<typeof services.redis>).ping() } : {}),
+          configStatus: () => services.configReloader.status(),
+        },
+        accepting,
+      );
       return sendJson(res, status, body);
     }
     if (path === '/metrics') {
@@ -241,6 +248,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       clearTimeout(grace);
       await services.generationRepository.drain();
       await services.http.close();
+      await services.redis?.close();
       await services.orm.close();
     },
   };

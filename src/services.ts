@@ -1,10 +1,13 @@
 import type { RateStore } from './core/ports/stores.js';
+import type { EventTopics, Topic } from './core/ports/event-bus.js';
+import { RedisEventBus } from './events/redis-bus.js';
+import { openRedis, type RedisConnections } from './events/redis-connection.js';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import type { LookupFunction } from 'node:net';
 import type { Config } from './config/config.js';
 import type { Clock } from './core/ports/clock.js';
 import type { EventBus } from './core/ports/event-bus.js';
-import { createOrm, type Orm } from './db/orm.js';
+import { createOrm, withStartupLock, type Orm } from './db/orm.js';
 import { InProcessEventBus } from './events/in-process-bus.js';
 import { BudgetLedger } from './modules/budgets/budget-ledger.js';
 import { ConfigReloader } from './modules/config/config-reloader.js';
@@ -47,6 +50,8 @@ export interface Services extends ResolverServices {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly orm: Orm;
+  /** The Redis shared with the other instances (REDIS_URL); undefined in one process. */
+  readonly redis: RedisConnections | undefined;
   readonly bus: EventBus;
   readonly metrics: Metrics;
   readonly http: UpstreamHttp;
@@ -95,9 +100,21 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const orm = await createOrm(config.database, ENTITIES, logger);
-  const bus = new InProcessEventBus();
   const routing = new RoutingTable();
   const metrics = createMetrics(() => routing.all());
+  // What other instances change, this one's in-memory copies follow (set once the registries exist).
+  let followRemote: (<T extends Topic>(topic: T, event: EventTopics[T]) => void) | undefined;
+  const shared = config.redis ? openRedis(config.redis.url, logger, metrics.redisConnected) : undefined;
+  if (shared) {
+    metrics.registry.registerMetric(metrics.redisConnected);
+    metrics.registry.registerMetric(metrics.eventsNotShared);
+  }
+  const redisBus = shared
+    ? new RedisEventBus(shared.publisher, shared.subscriber, config.redis?.prefix ?? 'switchyard:', { logger, onPublishFailed: () => metrics.eventsNotShared.inc(), onRemote: (topic, event) => followRemote?.(topic, event) })
+    : undefined;
+  const bus: EventBus = redisBus ?? new InProcessEventBus();
+  // Listen to the other instances before serving (a Redis that is down at start does not hold the start up: ioredis subscribes when it comes).
+  if (redisBus) await Promise.race([redisBus.subscribed, new Promise((resolve) => setTimeout(resolve, 3_000).unref())]);
   const http = createUpstreamHttp({ allowPrivateEndpoints: config.security.allowPrivateEndpoints, ...(overrides.lookup ? { lookup: overrides.lookup } : {}) });
   const adapters = createProviderAdapters(http);
   const keyEnv = new KeyEnvPolicy(config.security.apiKeyEnvAllowed);
@@ -120,7 +137,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const apiKeys = new ApiKeyService({ adminKey: config.adminKey, repository: new ApiKeyRepository(orm), metrics, bus, clock });
   const openOperations = new OpenOperations(bus);
   const generationRepository = new GenerationRepository(orm);
-  const pools = new PoolRegistry(models, new PoolRepository(orm), clock);
+  const pools = new PoolRegistry(models, new PoolRepository(orm), clock, bus);
   const router = new Router({ models: routing, adapters, vendorKeys, circuits, rates, bus, metrics, logger, retry: config.routing.retry, random: overrides.random ?? Math.random, clock });
   registerCircuitGauge(metrics.registry, () => routing.all(), (id) => circuits.snapshot(id).state);
   const targets = new TargetResolver({ findModel: (id) => models.find(id), findPool: (name) => pools.find(name), hasCandidate: (target) => router.hasCandidate(target), circuit: (id) => circuits.snapshot(id) });
@@ -135,15 +152,25 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const generations = new GenerationService({ admission, router, sessions, store: generationRepository, recorder, models });
   const costs = new CostService(new CostRepository(orm));
 
-  await apiKeys.syncBootstrapKey();
-  await models.load();
-  const summary = await syncConfigModels(models, config.models);
-  await pools.load();
-  await pools.syncConfig(config.pools);
+  followRemote = (topic, event) => {
+    if (topic === 'modelEvents') routing.set((event as EventTopics['modelEvents']).model);
+    else if (topic === 'poolChanged') pools.apply((event as EventTopics['poolChanged']).name, (event as EventTopics['poolChanged']).pool);
+    else if (topic === 'apiKeyRevoked' || topic === 'apiKeysChanged') apiKeys.forgetRemembered();
+  };
+
+  // Instances starting together on one PostgreSQL database apply the config one after the other.
+  const summary = await withStartupLock(orm, async () => {
+    await apiKeys.syncBootstrapKey();
+    await models.load();
+    const applied = await syncConfigModels(models, config.models);
+    await pools.load();
+    await pools.syncConfig(config.pools);
+    return applied;
+  });
   await probeModelsInService(models);
   logger.info(
     { registered: summary.registered.length, updated: summary.updated.length, retired: summary.retired.length, unchanged: summary.unchanged.length },
     `applied ${config.source}: ${config.models.length} models`,
   );
-  return { config, clock, logger, orm, bus, metrics, http, models, apiKeys, openOperations, pools, configReloader, healthMonitor, router, rates, sessions, generationRepository, costs, budgets, generations };
+  return { config, clock, logger, orm, redis: shared, bus, metrics, http, models, apiKeys, openOperations, pools, configReloader, healthMonitor, router, rates, sessions, generationRepository, costs, budgets, generations };
 }

@@ -3,7 +3,7 @@ import { print } from 'graphql';
 import { type Client as WsClient, createClient } from 'graphql-ws';
 import { GatewayError, toClientError } from './errors.js';
 import type { ClientGenerationFragment, ClientModelSwitchedSubscription, GenerationParamsInput, MessageRole } from './gql/graphql.js';
-import { CreateSessionDoc, GenerateDoc, GenerateStreamDoc, ModelsDoc, ModelSwitchedDoc, SetModelPoolDoc, SwitchModelDoc } from './operations.js';
+import { CreateSessionDoc, GenerateDoc, GenerateStreamDoc, ModelsDoc, ModelSwitchedDoc, SessionStateDoc, SetModelPoolDoc, SwitchModelDoc } from './operations.js';
 import { createTextStream, type TextStream } from './text-stream.js';
 
 export type Generation = ClientGenerationFragment;
@@ -61,6 +61,8 @@ export class SwitchyardClient {
   sessionId: string | undefined;
   readonly #options: SwitchyardClientOptions;
   #ws: Promise<WsClient> | undefined;
+  /** What to do when the WebSocket reconnects (re-read followed sessions). */
+  readonly #reconnected = new Set<() => Promise<void>>();
 
   constructor(options: SwitchyardClientOptions) {
     this.#options = options;
@@ -107,7 +109,6 @@ export class SwitchyardClient {
   }
 
   async #target(target: { modelId?: string; poolName?: string }, params?: GenerationParams): Promise<ModelSwitch> {
-    const label = (m: { id: string } | null | undefined, p: { name: string } | null | undefined) => m?.id ?? (p ? `pool:${p.name}` : null);
     if (!this.sessionId) {
       const { createSession } = await this.request(CreateSessionDoc, { input: { ...target, ...(params ? { params } : {}) } });
       this.sessionId = createSession.id;
@@ -140,9 +141,32 @@ export class SwitchyardClient {
   }
 
   /** Calls `handler` for every model switch of the session (or of every session the key may see); answers the unsubscribe function. */
+  /**
+   * Calls `handler` for each switch applied to a session (one, or every session the key may see),
+   * in revision order: an event at or below the revision already delivered for its session is
+   * dropped (with several gateway instances, events can arrive late or twice). After a reconnect
+   * the followed session is read again, and a revision the socket missed is delivered as a change
+   * with `previousModel` and `latencyMs` null.
+   */
   onModelSwitched(handler: (change: ModelSwitch) => void, options: { sessionId?: string; onError?: (error: GatewayError) => void } = {}): () => void {
     let dispose: (() => void) | undefined;
     let cancelled = false;
+    const seen = new Map<string, number>();
+    const deliver = (change: ModelSwitch) => {
+      if ((seen.get(change.sessionId) ?? 0) >= change.revision) return;
+      seen.set(change.sessionId, change.revision);
+      handler(change);
+    };
+    const reread = async () => {
+      if (cancelled || !options.sessionId) return;
+      try {
+        const { session } = await this.request(SessionStateDoc, { id: options.sessionId });
+        if (session) deliver({ sessionId: session.id, previousModel: null, model: label(session.model, session.pool) ?? '', revision: session.revision, latencyMs: null });
+      } catch (error) {
+        options.onError?.(error instanceof GatewayError ? error : new GatewayError(String(error), 'CLIENT_ERROR'));
+      }
+    };
+    this.#reconnected.add(reread);
     void this.#wsClient().then((ws) => {
       if (cancelled) return;
       dispose = ws.subscribe<ClientModelSwitchedSubscription>(
@@ -153,7 +177,7 @@ export class SwitchyardClient {
             const event = result.data?.modelSwitched;
             if (event) {
               const previous = event.previousModel?.id ?? (event.previousPool ? `pool:${event.previousPool.name}` : null);
-              handler({ sessionId: event.session.id, previousModel: previous, model: event.model?.id ?? `pool:${event.pool?.name ?? ''}`, revision: event.revision, latencyMs: event.latencyMs });
+              deliver({ sessionId: event.session.id, previousModel: previous, model: event.model?.id ?? `pool:${event.pool?.name ?? ''}`, revision: event.revision, latencyMs: event.latencyMs });
             }
           },
           error: (error) => options.onError?.(Array.isArray(error) && error[0] ? toClientError(error[0]) : new GatewayError(String((error as Error)?.message ?? error), 'CLIENT_ERROR')),
@@ -163,6 +187,7 @@ export class SwitchyardClient {
     });
     return () => {
       cancelled = true;
+      this.#reconnected.delete(reread);
       dispose?.();
     };
   }
@@ -198,8 +223,18 @@ export class SwitchyardClient {
         lazy: true,
         retryAttempts: 3,
         connectionParams: this.#options.apiKey ? { authorization: `Bearer ${this.#options.apiKey}` } : {},
+        on: {
+          connected: (_socket, _payload, wasRetry) => {
+            if (wasRetry) for (const reread of this.#reconnected) void reread();
+          },
+        },
       });
     })();
     return this.#ws;
   }
+}
+
+/** A session's target as the client names it: the model id, or `pool:<name>`. */
+function label(m: { id: string } | null | undefined, p: { name: string } | null | undefined): string | null {
+  return m?.id ?? (p ? `pool:${p.name}` : null);
 }

@@ -46,6 +46,10 @@ export const ModelSwitchedDoc = graphql(`
   }
 `);
 
+export const SessionStateDoc = graphql(`
+  query ClientSessionState($id: ID!) { session(id: $id) { id revision model { id } pool { name } } }
+`);
+
 export const SetModelPoolDoc = graphql(`
   mutation ClientSetModelPool($input: SetModelPoolInput!) {
     setModelPool(input: $input) { name strategy members { modelId weight } }

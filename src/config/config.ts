@@ -31,6 +31,11 @@ export interface Config {
   readonly loadedAt: Date;
   readonly server: { readonly host: string; readonly port: number };
   readonly database: DatabaseConfig;
+  /**
+   * Redis shared by the instances (REDIS_URL; REDIS_PREFIX names its keys and channels, default
+   * `switchyard:`); undefined: one process, everything in memory.
+   */
+  readonly redis: { readonly url: string; readonly prefix: string } | undefined;
   /** The bootstrap admin key (SWITCHYARD_ADMIN_KEY); undefined: local mode, no authentication. */
   readonly adminKey: string | undefined;
   readonly logLevel: LogLevel;

@@ -96,6 +96,7 @@ export function parseConfigText(text: string, path: string, env: Env): Config {
     loadedAt: new Date(),
     server: { host: overrides.host ?? file.server?.host ?? '0.0.0.0', port: overrides.port ?? file.server?.port ?? 4000 },
     database,
+    redis: overrides.redis,
     adminKey: overrides.adminKey,
     logLevel: overrides.logLevel ?? file.logging?.level ?? 'info',
     security: { allowPrivateEndpoints: file.security?.allowPrivateEndpoints ?? false, apiKeyEnvAllowed: allowedKeyEnvOf(file) },
@@ -115,6 +116,7 @@ interface EnvOverrides {
   port?: number;
   host?: string;
   databaseUrl?: string;
+  redis?: { url: string; prefix: string };
   adminKey?: string;
   logLevel?: LogLevel;
 }
@@ -128,6 +130,12 @@ function readEnvOverrides(env: Env, problems: string[]): EnvOverrides {
   }
   if (env.HOST) out.host = env.HOST;
   if (env.DATABASE_URL) out.databaseUrl = env.DATABASE_URL;
+  if (env.REDIS_URL) {
+    if (!/^rediss?:\/\/[^/\s]+/i.test(env.REDIS_URL)) problems.push('REDIS_URL: expected redis://[user:password@]host[:port][/db] or rediss://…');
+    const prefix = env.REDIS_PREFIX ?? 'switchyard:';
+    if (!/^[\w:.-]{1,64}$/.test(prefix)) problems.push(`REDIS_PREFIX: expected 1 to 64 letters, digits and _ : . -, got "${prefix}"`);
+    out.redis = { url: env.REDIS_URL, prefix };
+  }
   if (env.SWITCHYARD_ADMIN_KEY !== undefined && env.SWITCHYARD_ADMIN_KEY !== '') {
     if (env.SWITCHYARD_ADMIN_KEY.length < 16) {
       problems.push('SWITCHYARD_ADMIN_KEY: expected a secret of at least 16 characters');

@@ -73,14 +73,24 @@ export async function createOrm(database: DatabaseConfig, entities: readonly Ent
   return orm;
 }
 
-/** Runs the pending migrations while holding a session advisory lock on one pooled connection. */
-async function migrateUnderLock(orm: Orm): Promise<void> {
+/** Runs the pending migrations while holding the start-up lock. */
+function migrateUnderLock(orm: Orm): Promise<void> {
+  return withStartupLock(orm, async () => void (await orm.getMigrator().up()));
+}
+
+/**
+ * Runs `work` while holding a PostgreSQL session advisory lock on one pooled connection, so that
+ * instances starting together do their start-up writes (migrations, the config's models and
+ * pools, the bootstrap key) one after the other. SQLite has one process: it just runs `work`.
+ */
+export async function withStartupLock<T>(orm: Orm, work: () => Promise<T>): Promise<T> {
+  if (orm.config.get('driver')?.name !== 'PostgreSqlDriver') return work();
   const client = orm.em.getConnection().getKnex().client as { acquireConnection(): Promise<PgClient>; releaseConnection(c: PgClient): Promise<void> };
   const connection = await client.acquireConnection();
   try {
     await connection.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
-      await orm.getMigrator().up();
+      return await work();
     } finally {
       await connection.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }

@@ -5,6 +5,8 @@ import type { ConfigStatus } from '../modules/config/config-reloader.js';
 export interface ReadinessChecks {
   /** Resolves when the database answers a trivial query. */
   pingDatabase(): Promise<void>;
+  /** Resolves when the Redis shared by the instances answers (only with REDIS_URL). */
+  pingRedis?(): Promise<void>;
   configStatus(): ConfigStatus;
 }
 
@@ -14,20 +16,35 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-/** `/readyz`: ready when the config is applied, the server is not stopping and the database answers. */
-export async function readiness(checks: ReadinessChecks, accepting: boolean): Promise<{ status: number; body: unknown }> {
-  let database = 'ok';
+/** How long a readiness check waits for the database or Redis. */
+export const PROBE_TIMEOUT_MS = 2_000;
+
+async function answers(ping: () => Promise<void>): Promise<'ok' | 'unreachable'> {
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await checks.pingDatabase();
+    await Promise.race([ping(), new Promise((_resolve, reject) => (timer = setTimeout(() => reject(new Error('timeout')), PROBE_TIMEOUT_MS)))]);
+    return 'ok';
   } catch {
-    database = 'unreachable';
+    return 'unreachable';
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+/**
+ * `/readyz`: ready when the config is applied, the server is not stopping and the database
+ * answers (within PROBE_TIMEOUT_MS). With REDIS_URL it also says whether Redis answers; an
+ * instance without Redis still serves its requests (other instances then miss its events), so
+ * that does not make it unready.
+ */
+export async function readiness(checks: ReadinessChecks, accepting: boolean): Promise<{ status: number; body: unknown }> {
+  const [database, redis] = await Promise.all([answers(() => checks.pingDatabase()), checks.pingRedis ? answers(() => (checks.pingRedis as () => Promise<void>)()) : undefined]);
   const ready = accepting && database === 'ok';
   return {
     status: ready ? 200 : 503,
     body: {
       status: ready ? 'ready' : 'not ready',
-      checks: { database, config: configCheck(checks.configStatus()), accepting },
+      checks: { database, ...(redis ? { redis } : {}), config: configCheck(checks.configStatus()), accepting },
     },
   };
 }

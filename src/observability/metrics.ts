@@ -52,6 +52,16 @@ export function createMetrics(models: () => readonly ModelRecord[]) {
     help: 'GraphQL subscriptions currently open over SSE (POST /graphql, Accept: text/event-stream)',
     registers: [registry],
   });
+  const redisConnected = new Gauge({
+    name: 'switchyard_redis_connected',
+    help: 'Whether this instance reaches the Redis it shares with the other instances (1 yes, 0 no; absent without REDIS_URL)',
+    registers: [],
+  });
+  const eventsNotShared = new Counter({
+    name: 'switchyard_events_not_shared_total',
+    help: 'Events this instance could not publish to the other instances (Redis unreachable)',
+    registers: [],
+  });
   const broadcastExecutions = new Gauge({
     name: 'switchyard_broadcast_executions',
     help: 'Executions of broadcast subscriptions (modelSwitched, modelEvents, usageUpdated) running, each shared by every subscriber asking the same way',
@@ -130,7 +140,7 @@ export function createMetrics(models: () => readonly ModelRecord[]) {
     registers: [registry],
   });
 
-  return { retries, fallbacks, rateLimited, switchDuration, registry, healthChecks, activeSubscriptions, sseSubscriptions, broadcastExecutions, authFailures, generationRequests, generationDuration, timeToFirstToken, tokens, cost };
+  return { retries, fallbacks, rateLimited, switchDuration, registry, healthChecks, activeSubscriptions, sseSubscriptions, redisConnected, eventsNotShared, broadcastExecutions, authFailures, generationRequests, generationDuration, timeToFirstToken, tokens, cost };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

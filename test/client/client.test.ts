@@ -85,6 +85,51 @@ describe('SwitchyardClient', () => {
     await waitFor(async () => expectData(await app.run(GenerationsQuery, { filter: { status: ['CANCELLED'] } })).generations.edges.length === 1, 'the CANCELLED record');
   });
 
+  it('should drop a switch event at or below the revision it delivered, and read the session again after a reconnect', async () => {
+    // The client talks to the gateway through a proxy this test can cut, as a network would.
+    const { createServer, connect } = await import('node:net');
+    const target = new URL(url);
+    const open = new Set<import('node:net').Socket>();
+    const proxy = createServer((socket) => {
+      const upstream = connect(Number(target.port), target.hostname);
+      open.add(socket);
+      open.add(upstream);
+      socket.on('close', () => open.delete(socket));
+      upstream.on('close', () => open.delete(upstream));
+      socket.on('error', () => upstream.destroy());
+      upstream.on('error', () => socket.destroy());
+      socket.pipe(upstream).pipe(socket);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxied = `http://127.0.0.1:${(proxy.address() as import('node:net').AddressInfo).port}/graphql`;
+    try {
+      const owner = newClient();
+      const first = await owner.setModel('mock-a');
+      const watcher = new SwitchyardClient({ url: proxied });
+      clients.push(watcher);
+      const seen: ModelSwitch[] = [];
+      watcher.onModelSwitched((change) => seen.push(change), { sessionId: first.sessionId });
+      await waitFor(async () => ((await v.t.app.services.metrics.activeSubscriptions.get()).values[0]?.value ?? 0) === 1, 'the subscription');
+      const second = await owner.setModel('gpt-test');
+      await waitFor(() => seen.length === 1, 'the switch');
+      // A late copy of that switch (another instance, a redelivery): dropped.
+      const session = await v.t.app.services.sessions.get(first.sessionId, (await import('../../src/modules/keys/viewer.js')).LOCAL_VIEWER);
+      v.t.app.services.bus.publish('modelSwitched', { session: { ...session, revision: 2 }, previousModelId: 'mock-a', previousPoolName: null, modelId: 'gpt-test', poolName: null, revision: 2, switchedAt: new Date(), latencyMs: 1 });
+      // The connection breaks; a switch made meanwhile is missed by the socket and read back after the reconnect.
+      for (const socket of open) socket.destroy();
+      await owner.setModel('mock-a');
+      await waitFor(() => seen.length === 2, 'the session read again after the reconnect', 10_000);
+      expect(seen.map((c) => [c.revision, c.model, c.latencyMs === null])).toEqual([
+        [second.revision, 'gpt-test', false],
+        [second.revision + 1, 'mock-a', true],
+      ]);
+    } finally {
+      await Promise.all(clients.splice(0).map((c) => c.close()));
+      for (const socket of open) socket.destroy();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
+  });
+
   it('should throw a typed error for every failure the gateway reports', async () => {
     const client = newClient();
     expect(await thrown(client.generate('x', { model: 'ghost' }))).toBeInstanceOf(NotFoundError);

@@ -20,6 +20,7 @@ type Documents = {
     "\n  mutation ClientGenerate($input: GenerateInput!) {\n    generate(input: $input) { ...ClientGeneration }\n  }\n": typeof types.ClientGenerateDocument,
     "\n  subscription ClientGenerateStream($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on GenerationStarted { generationId }\n      ... on TokenDelta { text index }\n      ... on GenerationCompleted { generation { ...ClientGeneration } }\n      ... on GenerationFailed { code message partialText generation { ...ClientGeneration } }\n    }\n  }\n": typeof types.ClientGenerateStreamDocument,
     "\n  subscription ClientModelSwitched($sessionId: ID) {\n    modelSwitched(sessionId: $sessionId) { revision switchedAt latencyMs previousModel { id } previousPool { name } model { id } pool { name } session { id } }\n  }\n": typeof types.ClientModelSwitchedDocument,
+    "\n  query ClientSessionState($id: ID!) { session(id: $id) { id revision model { id } pool { name } } }\n": typeof types.ClientSessionStateDocument,
     "\n  mutation ClientSetModelPool($input: SetModelPoolInput!) {\n    setModelPool(input: $input) { name strategy members { modelId weight } }\n  }\n": typeof types.ClientSetModelPoolDocument,
     "\n  query ClientModels { models { id provider status contextWindow pricing { input output } } }\n": typeof types.ClientModelsDocument,
 };
@@ -30,6 +31,7 @@ const documents: Documents = {
     "\n  mutation ClientGenerate($input: GenerateInput!) {\n    generate(input: $input) { ...ClientGeneration }\n  }\n": types.ClientGenerateDocument,
     "\n  subscription ClientGenerateStream($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on GenerationStarted { generationId }\n      ... on TokenDelta { text index }\n      ... on GenerationCompleted { generation { ...ClientGeneration } }\n      ... on GenerationFailed { code message partialText generation { ...ClientGeneration } }\n    }\n  }\n": types.ClientGenerateStreamDocument,
     "\n  subscription ClientModelSwitched($sessionId: ID) {\n    modelSwitched(sessionId: $sessionId) { revision switchedAt latencyMs previousModel { id } previousPool { name } model { id } pool { name } session { id } }\n  }\n": types.ClientModelSwitchedDocument,
+    "\n  query ClientSessionState($id: ID!) { session(id: $id) { id revision model { id } pool { name } } }\n": types.ClientSessionStateDocument,
     "\n  mutation ClientSetModelPool($input: SetModelPoolInput!) {\n    setModelPool(input: $input) { name strategy members { modelId weight } }\n  }\n": types.ClientSetModelPoolDocument,
     "\n  query ClientModels { models { id provider status contextWindow pricing { input output } } }\n": types.ClientModelsDocument,
 };
@@ -72,6 +74,10 @@ export function graphql(source: "\n  subscription ClientGenerateStream($input: G
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ClientModelSwitched($sessionId: ID) {\n    modelSwitched(sessionId: $sessionId) { revision switchedAt latencyMs previousModel { id } previousPool { name } model { id } pool { name } session { id } }\n  }\n"): (typeof documents)["\n  subscription ClientModelSwitched($sessionId: ID) {\n    modelSwitched(sessionId: $sessionId) { revision switchedAt latencyMs previousModel { id } previousPool { name } model { id } pool { name } session { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientSessionState($id: ID!) { session(id: $id) { id revision model { id } pool { name } } }\n"): (typeof documents)["\n  query ClientSessionState($id: ID!) { session(id: $id) { id revision model { id } pool { name } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,6 @@
 import type { CircuitState, ModelRecord } from '../records/model.js';
 import type { ModelSwitchRecord } from '../records/session.js';
+import type { PoolRecord } from '../records/pool.js';
 import type { GenerationStatus } from '../records/generation.js';
 
 export const MODEL_EVENT_TYPES = ['REGISTERED', 'UPDATED', 'DISABLED', 'ENABLED', 'RETIRED', 'HEALTH_CHANGED', 'CIRCUIT_CHANGED'] as const;
@@ -33,12 +34,26 @@ export interface ApiKeyRevokedEvent {
   readonly at: Date;
 }
 
+/** A pool was created, replaced (`pool`) or deleted (`pool` null): other instances update their copy. */
+export interface PoolChangedEvent {
+  readonly name: string;
+  readonly pool: PoolRecord | null;
+  readonly at: Date;
+}
+
+/** API keys changed (a budget, a rotated bootstrap key): other instances forget the keys they remember. */
+export interface ApiKeysChangedEvent {
+  readonly at: Date;
+}
+
 /** The topics of the gateway's events and the payload each carries. */
 export interface EventTopics {
   modelEvents: ModelEvent;
   modelSwitched: ModelSwitchRecord;
   usageUpdated: UsageEvent;
   apiKeyRevoked: ApiKeyRevokedEvent;
+  poolChanged: PoolChangedEvent;
+  apiKeysChanged: ApiKeysChangedEvent;
 }
 
 export type Topic = keyof EventTopics;
@@ -47,10 +62,9 @@ export type Topic = keyof EventTopics;
  * The port every event goes through. Publishing never waits and never fails the publisher. A
  * subscription receives, in order, the events published after `subscribe` returned that `accept`
  * lets through (all when it is left out), until its iterator's `return()` ends it; one that falls
- * more than an implementation's bound behind (1,024 events in process) misses the newest. The
- * implementation in use is in-process (`events/in-process-bus.ts`): one gateway process sees only
- * its own events. A shared implementation for several instances plugs in here without publishers
- * or subscribers changing.
+ * more than an implementation's bound behind (1,024 events in process) misses the newest. In one
+ * process the implementation is `events/in-process-bus.ts`; with REDIS_URL it is
+ * `events/redis-bus.ts`, which delivers every instance's events to every instance's subscribers.
  */
 export interface EventBus {
   publish<T extends Topic>(topic: T, event: EventTopics[T]): void;

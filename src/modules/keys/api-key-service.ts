@@ -104,7 +104,13 @@ export class ApiKeyService {
     const record = await this.deps.repository.setBudget(apiKeyId, { dailyMicroUsd: micro(daily), monthlyMicroUsd: micro(monthly) });
     if (!record) throw new NotFoundError('API key', apiKeyId);
     this.#viewers.clear();
+    this.deps.bus.publish('apiKeysChanged', { at: new Date(this.deps.clock.now()) });
     return record;
+  }
+
+  /** Forgets every key remembered for authentication (another instance changed or revoked one). */
+  forgetRemembered(): void {
+    this.#viewers.clear();
   }
 
   async revoke(id: string): Promise<ApiKeyRecord> {

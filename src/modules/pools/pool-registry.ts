@@ -1,4 +1,5 @@
 import type { Clock } from '../../core/ports/clock.js';
+import type { EventBus } from '../../core/ports/event-bus.js';
 import { createHash } from 'node:crypto';
 import { InvalidInputError, NotFoundError } from '../../core/errors.js';
 import type { PoolRecord } from '../../core/records/pool.js';
@@ -15,7 +16,14 @@ export class PoolRegistry {
     private readonly models: Pick<ModelRegistry, 'find'>,
     private readonly repository: PoolRepository,
     private readonly clock: Pick<Clock, 'now'>,
+    private readonly bus?: Pick<EventBus, 'publish'>,
   ) {}
+
+  /** Another instance changed a pool: this copy follows (null: it was deleted). */
+  apply(name: string, pool: PoolRecord | null): void {
+    if (pool) this.#pools.set(name, pool);
+    else this.#pools.delete(name);
+  }
 
   async load(): Promise<void> {
     this.#pools.clear();
@@ -57,6 +65,7 @@ export class PoolRegistry {
       updatedAt: new Date(this.clock.now()),
     });
     this.#pools.set(record.name, record);
+    this.bus?.publish('poolChanged', { name: record.name, pool: record, at: new Date(this.clock.now()) });
     return record;
   }
 
@@ -64,6 +73,7 @@ export class PoolRegistry {
     const record = await this.repository.delete(name);
     if (!record) throw new NotFoundError('pool', name);
     this.#pools.delete(name);
+    this.bus?.publish('poolChanged', { name, pool: null, at: new Date(this.clock.now()) });
     return record;
   }
 

@@ -1,0 +1,87 @@
+import type { Client } from 'graphql-ws';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CreateApiKey, CreateSession, Generate, GenerateRouted, ModelQuery, ModelSwitchedSubscription, PoolsQuery, RegisterModel, RevokeApiKey, SetModelPool, SwitchModel, UsageUpdatedSubscription, ViewerQuery } from '../helpers/documents.js';
+import { execute, expectData, expectError } from '../helpers/graphql.js';
+import { killStartedProcesses, startProcess } from '../helpers/gateway-process.js';
+import { freshPostgres, postgresReachable } from '../helpers/postgres.js';
+import { REDIS_URL, redisPrefix, redisReachable } from '../helpers/redis.js';
+import { subscribe, waitFor, wsClient } from '../helpers/ws.js';
+
+/**
+ * Gateway processes sharing one PostgreSQL database and one Redis (processes, not mocks): what
+ * one instance does, the others see.
+ */
+const ready = (await postgresReachable()) && (await redisReachable());
+const ADMIN = 'instances-admin-key-0123456789';
+const drops: (() => Promise<void>)[] = [];
+const sockets: Client[] = [];
+afterEach(async () => {
+  await Promise.all(sockets.splice(0).map((s) => s.dispose()));
+  killStartedProcesses();
+  for (const drop of drops.splice(0)) await drop();
+});
+
+describe.skipIf(!ready)('two instances on one PostgreSQL and one Redis', () => {
+  it('should deliver a switch made on A to a subscriber on B in revision order, and let B serve what A registered and pooled', async () => {
+    const fresh = await freshPostgres();
+    drops.push(fresh.drop);
+    const env = { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: fresh.url, REDIS_URL, REDIS_PREFIX: redisPrefix(), SWITCHYARD_ADMIN_KEY: ADMIN };
+    // Started together: they take turns at the migrations and the config.
+    const [a, b] = await Promise.all([startProcess([], env).ready, startProcess([], env).ready]);
+    const on = (base: string) => <T, V>(document: Parameters<typeof execute<T, V>>[1], variables?: V) => execute<T, V>(fetch, document, variables, { url: `${base}/graphql`, key: ADMIN });
+    const [onA, onB] = [on(a), on(b)];
+
+    const session = expectData(await onA(CreateSession, { input: { modelId: 'mock-fast' } })).createSession;
+    const client = wsClient(b, ADMIN);
+    sockets.push(client);
+    const events = subscribe(client, ModelSwitchedSubscription, { sessionId: session.id });
+    await waitFor(async () => /switchyard_active_subscriptions 1\b/.test(await (await fetch(`${b}/metrics`)).text()), 'the subscription on B');
+    const targets = ['mock-slow', 'mock-fast', 'mock-slow', 'mock-fast', 'mock-slow'];
+    for (const modelId of targets) expectData(await onA(SwitchModel, { input: { sessionId: session.id, modelId } }));
+    const seen = [];
+    for (let i = 0; i < targets.length; i++) seen.push((await events.next()).value?.data?.modelSwitched);
+    expect(seen.map((e) => [e?.revision, e?.model?.id])).toEqual(targets.map((m, i) => [i + 2, m]));
+
+    // The registry and the pools follow: B serves a model and a pool made on A.
+    expectData(await onA(RegisterModel, { input: { id: 'mock-shared', provider: 'MOCK', pricing: { input: 1, output: 1 } } }));
+    await waitFor(async () => expectData(await onB(ModelQuery, { id: 'mock-shared' })).model?.status === 'HEALTHY', 'B to know the model A registered');
+    expect(expectData(await onB(Generate, { input: { model: 'mock-shared', prompt: 'Hi' } })).generate.modelId).toBe('mock-shared');
+    expectData(await onA(SetModelPool, { input: { name: 'shared-pool', members: [{ modelId: 'mock-shared' }] } }));
+    await waitFor(async () => expectData(await onB(PoolsQuery)).pools.some((p) => p.name === 'shared-pool'), 'B to know the pool A set');
+    expect(expectData(await onB(GenerateRouted, { input: { pool: 'shared-pool', prompt: 'Hi' } })).generate).toMatchObject({ poolName: 'shared-pool', modelId: 'mock-shared' });
+
+    // B's generations reach a usageUpdated subscriber on A.
+    const watcher = wsClient(a, ADMIN);
+    sockets.push(watcher);
+    const usage = subscribe(watcher, UsageUpdatedSubscription, {});
+    await waitFor(async () => /switchyard_active_subscriptions 1\b/.test(await (await fetch(`${a}/metrics`)).text()), 'the subscription on A');
+    const generated = expectData(await onB(Generate, { input: { model: 'mock-fast', prompt: 'Hi' } })).generate;
+    expect((await usage.next()).value?.data?.usageUpdated?.generationId).toBe(generated.id);
+
+    const readyB = (await (await fetch(`${b}/readyz`)).json()) as { checks: { redis: string; database: string } };
+    expect(readyB.checks).toMatchObject({ database: 'ok', redis: 'ok' });
+    expect(await (await fetch(`${b}/metrics`)).text()).toMatch(/^switchyard_redis_connected 1$/m);
+  }, 60_000);
+
+  it('should close a key’s sockets on B and refuse the key there at once when it is revoked on A', async () => {
+    const fresh = await freshPostgres();
+    drops.push(fresh.drop);
+    const env = { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: fresh.url, REDIS_URL, REDIS_PREFIX: redisPrefix(), SWITCHYARD_ADMIN_KEY: ADMIN };
+    const a = await startProcess([], env).ready;
+    const b = await startProcess([], env).ready;
+    const { key, apiKey } = expectData(await execute(fetch, CreateApiKey, { input: { name: 'shared', scopes: ['CLIENT'] } }, { url: `${a}/graphql`, key: ADMIN })).createApiKey;
+    // B remembers the key (authenticated once), and holds a socket of it.
+    expectData(await execute(fetch, ViewerQuery, undefined, { url: `${b}/graphql`, key }));
+    let closed: { code: number; reason: string } | undefined;
+    const socket = wsClient(b, key, (event) => (closed = event));
+    sockets.push(socket);
+    const updates = subscribe(socket, UsageUpdatedSubscription, {});
+    void updates.next().catch(() => undefined);
+    await waitFor(async () => /switchyard_active_subscriptions 1\b/.test(await (await fetch(`${b}/metrics`)).text()), 'the key’s subscription on B');
+
+    expectData(await execute(fetch, RevokeApiKey, { id: apiKey.id }, { url: `${a}/graphql`, key: ADMIN }));
+    await waitFor(() => closed !== undefined, 'B to close the key’s socket');
+    expect(closed).toMatchObject({ code: 4403, reason: 'Forbidden: the API key was revoked' });
+    expect(expectError(await execute(fetch, ViewerQuery, undefined, { url: `${b}/graphql`, key })).code).toBe('UNAUTHENTICATED');
+  }, 60_000);
+});
