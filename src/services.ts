@@ -1,4 +1,5 @@
-import type { RateStore } from './core/ports/stores.js';
+import type { BudgetStore, RateStore } from './core/ports/stores.js';
+import { RedisBudgetStore } from './modules/budgets/redis-budget-store.js';
 import type { EventTopics, Topic } from './core/ports/event-bus.js';
 import { RedisEventBus } from './events/redis-bus.js';
 import { openRedis, type RedisConnections } from './events/redis-connection.js';
@@ -66,7 +67,8 @@ export interface Services extends ResolverServices {
   readonly apiKeys: ApiKeyService;
   /** The operations running with each key, ended when it is revoked. */
   readonly openOperations: OpenOperations;
-  readonly budgets: BudgetLedger;
+  /** Budget spend and holds: in process, or in the Redis the instances share. */
+  readonly budgets: BudgetStore;
   readonly configReloader: ConfigReloader;
   readonly healthMonitor: HealthMonitor;
 }
@@ -145,7 +147,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const defaultModel = () => configReloader.current.defaultModel;
   const healthMonitor = new HealthMonitor({ models, router, adapters, vendorKeys, logger, clock });
   const sessions = new SessionService({ repository: new SessionRepository(orm), targets, bus, metrics, clock, defaultModel });
-  const budgets = new BudgetLedger((keyId, since) => generationRepository.spentSince(keyId, since), clock);
+  const spentSince = (keyId: string, since: Date) => generationRepository.spentSince(keyId, since);
+  const budgets: BudgetStore = shared ? new RedisBudgetStore(shared.publisher, config.redis?.prefix ?? 'switchyard:', spentSince, clock) : new BudgetLedger(spentSince, clock);
   registerBudgetGauge(metrics.registry, budgets);
   const recorder = new GenerationRecorder({ store: generationRepository, budgets, bus, metrics, logger, clock });
   const admission = new Admission({ sessions, targets, models, router, rates, budgets, recorder, metrics, clock, defaultModel });

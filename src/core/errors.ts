@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'MODEL_UNAVAILABLE'
   | 'RATE_LIMITED'
   | 'COST_LIMIT_EXCEEDED'
+  | 'BUDGET_UNAVAILABLE'
   | 'RETRY_EXHAUSTED'
   | 'UPSTREAM_ERROR'
   | 'INTERNAL';
@@ -126,6 +127,15 @@ export class RateLimitedError extends UpstreamError {
 /** The request would cost more than its `costLimit` (or the key's budget) even with one output token. */
 export class CostLimitExceededError extends GatewayError {
   readonly code = 'COST_LIMIT_EXCEEDED' as const;
+}
+
+/**
+ * The key's budget could not be checked (its store — Redis, with several instances — does not
+ * answer): the request is refused, never let through unchecked (budgets fail closed). Retryable.
+ */
+export class BudgetUnavailableError extends GatewayError {
+  readonly code = 'BUDGET_UNAVAILABLE' as const;
+  override readonly isRetryable = true;
 }
 
 /** Every attempt failed (retries and fallbacks included); `attempts` lists them, oldest first. */

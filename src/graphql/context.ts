@@ -4,7 +4,7 @@ import type { ApiKeyService } from '../modules/keys/api-key-service.js';
 import type { ApiKeyRecord } from '../core/records/api-key.js';
 import type { Viewer } from '../modules/keys/viewer.js';
 import type { EventBus } from '../core/ports/event-bus.js';
-import type { BudgetLedger } from '../modules/budgets/budget-ledger.js';
+import type { BudgetStore } from '../core/ports/stores.js';
 import type { ConfigReloader } from '../modules/config/config-reloader.js';
 import type { CostService } from '../modules/costs/cost-service.js';
 import type { GenerationService } from '../modules/generations/generation-service.js';
@@ -26,7 +26,7 @@ export interface ResolverServices {
   readonly generations: Pick<GenerationService, 'prepare' | 'generate' | 'stream' | 'find' | 'page'>;
   readonly costs: Pick<CostService, 'report' | 'series'>;
   readonly apiKeys: Pick<ApiKeyService, 'create' | 'list' | 'revoke' | 'setBudget' | 'findMany'>;
-  readonly budgets: Pick<BudgetLedger, 'ensureLoaded' | 'status'>;
+  readonly budgets: Pick<BudgetStore, 'status'>;
   readonly configReloader: Pick<ConfigReloader, 'reload' | 'status'>;
   readonly bus: Pick<EventBus, 'subscribe'>;
   readonly openOperations: Pick<OpenOperations, 'track'>;

@@ -1,6 +1,6 @@
 import type { Client } from 'graphql-ws';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CreateApiKey, CreateSession, Generate, GenerateRouted, ModelQuery, ModelSwitchedSubscription, PoolsQuery, RegisterModel, RevokeApiKey, SetModelPool, SwitchModel, UsageUpdatedSubscription, ViewerQuery } from '../helpers/documents.js';
+import { CostsQuery, CreateApiKey, CreateBudgetedKey, CreateSession, Generate, GenerateRouted, ModelQuery, ModelSwitchedSubscription, PoolsQuery, RegisterModel, RevokeApiKey, SetModelPool, SwitchModel, UsageUpdatedSubscription, ViewerQuery } from '../helpers/documents.js';
 import { execute, expectData, expectError } from '../helpers/graphql.js';
 import { killStartedProcesses, startProcess } from '../helpers/gateway-process.js';
 import { freshPostgres, postgresReachable } from '../helpers/postgres.js';
@@ -83,5 +83,30 @@ describe.skipIf(!ready)('two instances on one PostgreSQL and one Redis', () => {
     await waitFor(() => closed !== undefined, 'B to close the key’s socket');
     expect(closed).toMatchObject({ code: 4403, reason: 'Forbidden: the API key was revoked' });
     expect(expectError(await execute(fetch, ViewerQuery, undefined, { url: `${b}/graphql`, key })).code).toBe('UNAUTHENTICATED');
+  }, 60_000);
+
+  it('should never let 2 instances × 100 parallel requests spend past a budget that fits ten', async () => {
+    const fresh = await freshPostgres();
+    drops.push(fresh.drop);
+    const env = { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: fresh.url, REDIS_URL, REDIS_PREFIX: redisPrefix(), SWITCHYARD_ADMIN_KEY: ADMIN };
+    const [a, b] = await Promise.all([startProcess([], env).ready, startProcess([], env).ready]);
+    // mock-fast ($0.5/M in, $1.5/M out), 16 tokens: a worst case of 7 prompt tokens (cl100k, framing included) + 16 × 1.5 = 27.5 micro-USD.
+    const budget = 0.000275;
+    const { key, apiKey } = expectData(await execute(fetch, CreateBudgetedKey, { input: { name: 'shared-budget', scopes: ['CLIENT'], budget: { daily: budget } } }, { url: `${a}/graphql`, key: ADMIN })).createApiKey;
+    const ask = (base: string) => execute(fetch, Generate, { input: { model: 'mock-fast', prompt: 'Hi', params: { maxTokens: 16 } } }, { url: `${base}/graphql`, key });
+    // One request on each first: both instances have looked at the key's spend before the burst.
+    const warm = [await ask(a), await ask(b)];
+    const burst = await Promise.all(Array.from({ length: 200 }, (_, i) => ask(i % 2 ? b : a)));
+    const results = [...warm, ...burst];
+    const succeeded = results.filter((r) => !r.errors);
+    const refused = results.filter((r) => r.errors?.[0]?.extensions?.code === 'COST_LIMIT_EXCEEDED');
+    expect(succeeded.length + refused.length).toBe(202);
+    expect(succeeded.length).toBeGreaterThanOrEqual(10);
+    const spent = succeeded.reduce((sum, r) => sum + (r.data?.generate.costMicroUsd ?? 0), 0);
+    expect(spent).toBeLessThanOrEqual(budget * 1e6);
+    // The stored records agree: what the key spent on both instances stays within its budget.
+    const costs = expectData(await execute(fetch, CostsQuery, { groupBy: 'API_KEY', filter: { apiKeyId: apiKey.id } }, { url: `${b}/graphql`, key: ADMIN })).costs;
+    expect(costs.totals.costMicroUsd).toBe(spent);
+    expect(costs.totals.requests).toBe(202);
   }, 60_000);
 });

@@ -98,10 +98,10 @@ describe('budgets', () => {
     const { services } = a.t.app;
     const viewer = await services.apiKeys.authenticate(`Bearer ${k.key}`);
     const prepared = await services.generations.prepare({ model: 'gpt-test', prompt: 'Hi' }, viewer, true);
-    expect(services.budgets.status(k.apiKey.id, viewer.budget).reservedMicroUsd).toBeGreaterThan(0);
+    expect((await services.budgets.status(k.apiKey.id, viewer.budget)).reservedMicroUsd).toBeGreaterThan(0);
     const stream = services.generations.stream(prepared);
     await stream.return?.();
-    expect(services.budgets.status(k.apiKey.id, viewer.budget).reservedMicroUsd).toBe(0);
+    expect((await services.budgets.status(k.apiKey.id, viewer.budget)).reservedMicroUsd).toBe(0);
     // Read after it was closed, it does not start: nothing is sent upstream on a released reservation.
     const execute = vi.spyOn(services.generations, 'execute');
     expect(await stream.next()).toEqual({ done: true, value: undefined });

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { CircuitStore, RateStore } from '../../src/core/ports/stores.js';
+import type { BudgetStore, CircuitStore, RateStore } from '../../src/core/ports/stores.js';
 import type { ManualClock } from '../helpers/manual-clock.js';
 
 /**
@@ -65,5 +65,61 @@ export function circuitStoreContract(make: (clock: ManualClock, config: { coolDo
     expect(circuits.acquire('m')).toEqual({ granted: false }); // one probe at a time
     expect(circuits.record('m', true, 5)).toBe('CLOSED');
     expect(circuits.snapshot('m')).toMatchObject({ state: 'CLOSED', requests: 0, openedAt: null });
+  });
+}
+
+/**
+ * What every BudgetStore must do, in one process or shared: spend loaded once from the database's
+ * sum, a hold only when it fits what is left (atomically: never more holds than the budget takes),
+ * settling and releasing once, and a new UTC day starting from that day's spend. `spentSince` is
+ * the database's answer the store loads from.
+ */
+export function budgetStoreContract(make: (clock: ManualClock, spentSince: (keyId: string, since: Date) => Promise<number>) => BudgetStore | Promise<BudgetStore>, clockAt: () => ManualClock): void {
+  const key = () => `k-${Math.random().toString(36).slice(2)}`;
+  it('should load the spend once, hold only what fits, and settle or release each hold once', async () => {
+    const clock = clockAt();
+    let loads = 0;
+    const store = await make(clock, async () => {
+      loads++;
+      return 30;
+    });
+    const k = key();
+    const budget = { dailyMicroUsd: 100, monthlyMicroUsd: 1_000 };
+    expect(await store.status(k, budget)).toEqual({ spentTodayMicroUsd: 30, spentThisMonthMicroUsd: 30, reservedMicroUsd: 0, remainingMicroUsd: 70, binding: 'daily' });
+    const hold = await store.tryReserve(k, budget, 50);
+    if (!hold.ok) throw new Error('50 of 70 must fit');
+    const refused = await store.tryReserve(k, budget, 30); // 30 + 50 held + 30 > 100
+    expect(refused).toEqual({ ok: false, status: expect.objectContaining({ reservedMicroUsd: 50, remainingMicroUsd: 20 }) });
+    hold.reservation.settle(10);
+    hold.reservation.settle(40); // a second settle changes nothing
+    expect(await store.status(k, budget)).toMatchObject({ spentTodayMicroUsd: 40, reservedMicroUsd: 0, remainingMicroUsd: 60 });
+    const released = await store.tryReserve(k, budget, 60);
+    if (!released.ok) throw new Error('60 of 60 must fit');
+    released.reservation.release();
+    expect(await store.status(k, budget)).toMatchObject({ spentTodayMicroUsd: 40, reservedMicroUsd: 0 });
+    expect(loads).toBeLessThanOrEqual(4); // today's and this month's sums, once
+  });
+
+  it('should never hold more than the budget across many concurrent requests', async () => {
+    const store = await make(clockAt(), async () => 0);
+    const k = key();
+    const budget = { dailyMicroUsd: 100, monthlyMicroUsd: null };
+    const results = await Promise.all(Array.from({ length: 50 }, () => store.tryReserve(k, budget, 10)));
+    expect(results.filter((r) => r.ok)).toHaveLength(10);
+  });
+
+  it('should start a new UTC day from that day’s spend, and keep the month’s', async () => {
+    const clock = clockAt();
+    clock.advance(14 * 86_400_000); // mid-month, so the day's and the month's sums differ
+    // The database: 500 this month (from the 1st), 20 of it on the 15th, nothing yet on the 16th.
+    const store = await make(clock, async (_key, since) => (since.getUTCDate() === 1 ? 500 : since.getUTCDate() === 15 ? 20 : 0));
+    const k = key();
+    const budget = { dailyMicroUsd: 100, monthlyMicroUsd: 10_000 };
+    const hold = await store.tryReserve(k, budget, 50);
+    if (!hold.ok) throw new Error('must fit');
+    hold.reservation.settle(50);
+    expect(await store.status(k, budget)).toMatchObject({ spentTodayMicroUsd: 70, spentThisMonthMicroUsd: 550 });
+    clock.advance(86_400_000);
+    expect(await store.status(k, budget)).toMatchObject({ spentTodayMicroUsd: 0, spentThisMonthMicroUsd: 550 });
   });
 }

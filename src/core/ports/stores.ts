@@ -80,20 +80,23 @@ export interface Reservation {
   release(): void;
 }
 
+/** What a hold attempt answers: the hold, or (when the amount does not fit) the status that refused it. */
+export type HoldResult = { readonly ok: true; readonly reservation: Reservation } | { readonly ok: false; readonly status: BudgetStatus };
+
 /**
  * Spend and reservations per API key against its daily and monthly budgets (UTC days). Admission
- * calls `ensureLoaded`, then `status` and `reserve` with nothing awaited in between, so the check
- * and the hold are one step and concurrent requests cannot overspend.
+ * reads `status` to fit a request, then `tryReserve`s its worst case: the check that it fits what
+ * is left and the hold are one atomic step (in process, or across instances), so concurrent
+ * requests — on one gateway or several — cannot overspend. A store that cannot answer (its shared
+ * backend is down) rejects: budgets fail closed.
  */
 export interface BudgetStore {
-  /** Loads (once) what the key has spent this month and today. */
-  ensureLoaded(keyId: string): Promise<void>;
-  /** Status of a loaded key. */
-  status(keyId: string, budget: Budget): BudgetStatus;
-  /** Holds the worst case of a running request. */
-  reserve(keyId: string, amountMicroUsd: number): Reservation;
-  /** Adds spend that had no reservation (a loaded key's request without a budget check). */
+  /** What the key has spent today and this month, holds and has left (loading its spend once). */
+  status(keyId: string, budget: Budget): Promise<BudgetStatus>;
+  /** Holds `amountMicroUsd` if it fits what the budget has left, in one step. */
+  tryReserve(keyId: string, budget: Budget, amountMicroUsd: number): Promise<HoldResult>;
+  /** Adds spend that had no reservation (a request of a key without budgets). */
   record(keyId: string, actualMicroUsd: number): void;
-  /** Remaining budget of every loaded key that has one (for the gauge). */
+  /** Remaining budget of every key this instance has seen with one (for the gauge). */
   remainingByKey(): Array<{ keyId: string; remainingMicroUsd: number }>;
 }

@@ -88,6 +88,8 @@ export function toOpenAIError(error: unknown, now: Date): OpenAIErrorAnswer & { 
       }
       return answer(400, error.message, 'invalid_request_error', 'cost_limit_exceeded', 'x-switchyard-cost-limit', generationId);
     }
+    case 'BUDGET_UNAVAILABLE':
+      return answer(503, error.message, 'server_error', 'budget_unavailable', null, { ...generationId, 'retry-after': '1' });
     case 'MODEL_UNAVAILABLE':
       return answer(503, error.message, 'server_error', 'model_unavailable', 'model', generationId);
     case 'RETRY_EXHAUSTED':

@@ -1,5 +1,5 @@
 import type { Clock } from '../../core/ports/clock.js';
-import type { Budget, BudgetStatus, BudgetStore, Reservation } from '../../core/ports/stores.js';
+import type { Budget, BudgetStatus, BudgetStore, HoldResult, Reservation } from '../../core/ports/stores.js';
 
 interface Ledger {
   day: string;
@@ -14,9 +14,9 @@ const monthOf = (d: Date) => d.toISOString().slice(0, 7);
 
 /**
  * The in-process BudgetStore: spend per API key against its daily and monthly budgets (UTC),
- * kept in memory after one sum per key (`spentSince`). Admission reserves the worst case synchronously (check and reserve in one step,
- * so concurrent requests cannot overspend); completion settles it to the real cost; a failure
- * releases it.
+ * kept in memory after one sum per key (`spentSince`). `tryReserve` checks and holds with nothing
+ * awaited in between once the key is loaded, so concurrent requests cannot overspend; completion
+ * settles the hold to the real cost; a failure releases it.
  */
 export class BudgetLedger implements BudgetStore {
   readonly #ledgers = new Map<string, Ledger>();
@@ -32,6 +32,19 @@ export class BudgetLedger implements BudgetStore {
     private readonly clock: Pick<Clock, 'now'>,
   ) {}
 
+  async status(keyId: string, budget: Budget): Promise<BudgetStatus> {
+    await this.ensureLoaded(keyId);
+    return this.statusNow(keyId, budget);
+  }
+
+  async tryReserve(keyId: string, budget: Budget, amountMicroUsd: number): Promise<HoldResult> {
+    await this.ensureLoaded(keyId);
+    // From here on nothing awaits: the check and the hold are one step.
+    const status = this.statusNow(keyId, budget);
+    if (status.remainingMicroUsd !== null && amountMicroUsd > status.remainingMicroUsd) return { ok: false, status };
+    return { ok: true, reservation: this.reserve(keyId, amountMicroUsd) };
+  }
+
   /** Loads (once) what the key has spent this month and today. */
   async ensureLoaded(keyId: string): Promise<void> {
     if (this.#ledgers.has(keyId)) return;
@@ -45,7 +58,7 @@ export class BudgetLedger implements BudgetStore {
   }
 
   /** Status of a loaded key (call ensureLoaded first). */
-  status(keyId: string, budget: Budget): BudgetStatus {
+  statusNow(keyId: string, budget: Budget): BudgetStatus {
     if (budget.dailyMicroUsd !== null || budget.monthlyMicroUsd !== null) this.#budgets.set(keyId, budget);
     else this.#budgets.delete(keyId);
     const ledger = this.#current(keyId);
@@ -59,12 +72,12 @@ export class BudgetLedger implements BudgetStore {
   /** Remaining budget (micro-USD) of every loaded key that has one. */
   remainingByKey(): Array<{ keyId: string; remainingMicroUsd: number }> {
     return [...this.#budgets].flatMap(([keyId, budget]) => {
-      const remaining = this.#ledgers.has(keyId) ? this.status(keyId, budget).remainingMicroUsd : null;
+      const remaining = this.#ledgers.has(keyId) ? this.statusNow(keyId, budget).remainingMicroUsd : null;
       return remaining === null ? [] : [{ keyId, remainingMicroUsd: remaining }];
     });
   }
 
-  /** Reserves `amount` for a running request (synchronous: no other request can slip in between the check and this). */
+  /** Holds `amount` for a running request, unchecked (tryReserve checks first). */
   reserve(keyId: string, amountMicroUsd: number): Reservation {
     const ledger = this.#current(keyId);
     ledger.reserved += amountMicroUsd;

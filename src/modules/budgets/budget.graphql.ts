@@ -17,8 +17,7 @@ interface BudgetView {
 }
 
 async function budgetView(ctx: Context, key: ApiKeyRecord): Promise<BudgetView> {
-  await ctx.services.budgets.ensureLoaded(key.id);
-  return { key, ...ctx.services.budgets.status(key.id, key.budget) };
+  return { key, ...(await ctx.services.budgets.status(key.id, key.budget)) };
 }
 
 const usd = (micro: number | null) => (micro === null ? null : microToUsd(micro));

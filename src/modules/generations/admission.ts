@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { CostLimitExceededError, type GatewayError, InvalidInputError, ModelUnavailableError, NotFoundError, RateLimitedError } from '../../core/errors.js';
+import { BudgetUnavailableError, CostLimitExceededError, type GatewayError, InvalidInputError, ModelUnavailableError, NotFoundError, RateLimitedError } from '../../core/errors.js';
 import type { Clock } from '../../core/ports/clock.js';
-import type { BudgetStore, RateStore, Reservation } from '../../core/ports/stores.js';
+import type { BudgetStatus, BudgetStore, HoldResult, RateStore, Reservation } from '../../core/ports/stores.js';
 import type { ModelRecord } from '../../core/records/model.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { costMicroUsd, fitMaxTokens } from '../../pricing/cost.js';
@@ -131,34 +131,41 @@ export class Admission {
    */
   async #reserveCost(prepared: PreparedGeneration, viewer: Viewer, costLimit: number | undefined, explicitMax: boolean): Promise<PreparedGeneration> {
     const { model } = prepared;
-    const maxTokens = prepared.request.params.maxTokens;
-    const budgeted = viewer.keyId !== null && (viewer.budget.dailyMicroUsd !== null || viewer.budget.monthlyMicroUsd !== null);
-    if (budgeted && viewer.keyId) await this.deps.budgets.ensureLoaded(viewer.keyId);
-    // From here to the reservation nothing awaits: the budget check and the reservation are one step.
-    const budget = budgeted && viewer.keyId ? this.deps.budgets.status(viewer.keyId, viewer.budget) : null;
+    const keyId = viewer.keyId;
+    const budgeted = keyId !== null && (viewer.budget.dailyMicroUsd !== null || viewer.budget.monthlyMicroUsd !== null);
     const requestLimit = costLimit === undefined ? null : usdToMicro(costLimit);
-    const budgetLimit = budget?.remainingMicroUsd == null ? null : explicitMax ? budget.remainingMicroUsd : Math.floor(budget.remainingMicroUsd * BUDGET_SHARE);
-    const within = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
-    let limit = within(requestLimit, budgetLimit);
-    if (limit === null) return prepared;
+    if (!budgeted && requestLimit === null) return prepared;
     const promptTokens = prepared.promptTokens ?? countPromptTokens(prepared.request.messages);
-    let affordable = fitMaxTokens(promptTokens, maxTokens, limit, model);
-    if (affordable < 1 && !explicitMax && budget?.remainingMicroUsd != null) {
-      // Not even a token fits in the share: the rest of the budget, as an explicit maxTokens would get.
-      limit = within(requestLimit, budget.remainingMicroUsd) as number;
-      affordable = fitMaxTokens(promptTokens, maxTokens, limit, model);
+    let budget = budgeted ? await this.#budgetStatus(prepared, keyId, viewer) : null;
+    // Fit, then hold: the store holds only what still fits, atomically; when another request (on
+    // this instance or another) took the room meanwhile, fit again on the status it answers.
+    for (let attempt = 1; ; attempt++) {
+      const fit = fitCost(prepared, budget, requestLimit, explicitMax, promptTokens);
+      if (fit.affordable < 1) throw await this.deps.recorder.refused(prepared, costRefusal(model.id, budget, requestLimit, costLimit, fit.limit));
+      const fitted = { ...prepared, promptTokens, costLimitMicroUsd: fit.limit, request: { ...prepared.request, params: { ...prepared.request.params, maxTokens: fit.affordable } } };
+      if (!budgeted || keyId === null) return { ...fitted, reservation: null };
+      const hold = await this.#hold(prepared, keyId, viewer, costMicroUsd(promptTokens, fit.affordable, model));
+      if (hold.ok) return { ...fitted, reservation: hold.reservation };
+      budget = hold.status;
+      if (attempt >= 5) throw await this.deps.recorder.refused(prepared, costRefusal(model.id, { ...budget, remainingMicroUsd: 0 }, requestLimit, costLimit, fit.limit));
     }
-    if (affordable < 1) {
-      const byBudget = budget !== null && budget.remainingMicroUsd !== null && (requestLimit === null || budget.remainingMicroUsd < requestLimit);
-      const held = budget && budget.reservedMicroUsd > 0 ? `, after $${microToUsd(budget.reservedMicroUsd)} held back by running requests until they settle` : '';
-      const message = byBudget
-        ? `the ${budget?.binding} budget of this API key has $${microToUsd(budget?.remainingMicroUsd ?? 0)} left${held}, less than the prompt alone would cost on ${model.id}; nothing was sent`
-        : `the prompt alone would cost more than the costLimit of $${costLimit} on ${model.id}; nothing was sent`;
-      const details = byBudget ? { budget: budget?.binding, remainingUsd: microToUsd(budget?.remainingMicroUsd ?? 0), reservedUsd: microToUsd(budget?.reservedMicroUsd ?? 0) } : { costLimitMicroUsd: limit };
-      throw await this.deps.recorder.refused(prepared, new CostLimitExceededError(message, { details }));
+  }
+
+  /** The key's budget status; a store that cannot answer refuses the request, stored (budgets fail closed). */
+  async #budgetStatus(prepared: PreparedGeneration, keyId: string, viewer: Viewer): Promise<BudgetStatus> {
+    try {
+      return await this.deps.budgets.status(keyId, viewer.budget);
+    } catch (error) {
+      throw await this.deps.recorder.refused(prepared, budgetUnavailable(error));
     }
-    const reservation = budgeted && viewer.keyId ? this.deps.budgets.reserve(viewer.keyId, costMicroUsd(promptTokens, affordable, model)) : null;
-    return { ...prepared, promptTokens, costLimitMicroUsd: limit, reservation, request: { ...prepared.request, params: { ...prepared.request.params, maxTokens: affordable } } };
+  }
+
+  async #hold(prepared: PreparedGeneration, keyId: string, viewer: Viewer, amount: number): Promise<HoldResult> {
+    try {
+      return await this.deps.budgets.tryReserve(keyId, viewer.budget, amount);
+    } catch (error) {
+      throw await this.deps.recorder.refused(prepared, budgetUnavailable(error));
+    }
   }
 
   /** The request as it would be sent to `model`: parameters over the model's defaults, the history fitted to its context window. */
@@ -198,4 +205,39 @@ export class Admission {
 
 function baseDraft(viewer: Viewer, stream: boolean, requestId: string | null, sessionId: string | null) {
   return { id: randomUUID(), apiKeyId: viewer.keyId, sessionId, stream, requestId };
+}
+
+/**
+ * The largest maxTokens that fits the cost limit and the budget on the plan's first model: the
+ * budget's share for a request that left maxTokens to the default (BUDGET_SHARE), all of what is
+ * left for one that set it (or when not even a token fits the share).
+ */
+function fitCost(prepared: PreparedGeneration, budget: BudgetStatus | null, requestLimit: number | null, explicitMax: boolean, promptTokens: number): { affordable: number; limit: number | null } {
+  const { model } = prepared;
+  const maxTokens = prepared.request.params.maxTokens;
+  const budgetLimit = budget?.remainingMicroUsd == null ? null : explicitMax ? budget.remainingMicroUsd : Math.floor(budget.remainingMicroUsd * BUDGET_SHARE);
+  const within = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
+  let limit = within(requestLimit, budgetLimit);
+  if (limit === null) return { affordable: maxTokens, limit: null };
+  let affordable = fitMaxTokens(promptTokens, maxTokens, limit, model);
+  if (affordable < 1 && !explicitMax && budget?.remainingMicroUsd != null) {
+    limit = within(requestLimit, budget.remainingMicroUsd) as number;
+    affordable = fitMaxTokens(promptTokens, maxTokens, limit, model);
+  }
+  return { affordable, limit };
+}
+
+/** Why a request that cannot afford one output token is refused: the budget's words, or the cost limit's. */
+function costRefusal(modelId: string, budget: BudgetStatus | null, requestLimit: number | null, costLimit: number | undefined, limit: number | null): CostLimitExceededError {
+  const byBudget = budget !== null && budget.remainingMicroUsd !== null && (requestLimit === null || budget.remainingMicroUsd < requestLimit);
+  const held = budget && budget.reservedMicroUsd > 0 ? `, after $${microToUsd(budget.reservedMicroUsd)} held back by running requests until they settle` : '';
+  const message = byBudget
+    ? `the ${budget?.binding} budget of this API key has $${microToUsd(budget?.remainingMicroUsd ?? 0)} left${held}, less than the prompt alone would cost on ${modelId}; nothing was sent`
+    : `the prompt alone would cost more than the costLimit of $${costLimit} on ${modelId}; nothing was sent`;
+  const details = byBudget ? { budget: budget?.binding, remainingUsd: microToUsd(budget?.remainingMicroUsd ?? 0), reservedUsd: microToUsd(budget?.reservedMicroUsd ?? 0) } : { costLimitMicroUsd: limit };
+  return new CostLimitExceededError(message, { details });
+}
+
+function budgetUnavailable(error: unknown): BudgetUnavailableError {
+  return new BudgetUnavailableError(`the budget of this API key cannot be checked now (its store does not answer: ${error instanceof Error ? error.message : String(error)}); nothing was sent`, { cause: error });
 }

@@ -3,7 +3,7 @@ import type { GatewayError } from '../../core/errors.js';
 import type { EventBus } from '../../core/ports/event-bus.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
-import type { BudgetLedger } from '../budgets/budget-ledger.js';
+import type { BudgetStore } from '../../core/ports/stores.js';
 import type { ModelRecord } from '../../core/records/model.js';
 import type { GenerationRecord } from '../../core/records/generation.js';
 import type { PreparedGeneration } from './admission.js';
@@ -28,7 +28,7 @@ export type GenerationOutcomeFields = Pick<
 
 export interface GenerationRecorderDeps {
   readonly store: Pick<GenerationRepository, 'save'>;
-  readonly budgets: BudgetLedger;
+  readonly budgets: Pick<BudgetStore, 'record'>;
   readonly bus: EventBus;
   readonly metrics: Metrics;
   readonly logger: Logger;

@@ -1,0 +1,43 @@
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { HOLD_TTL_MS, RedisBudgetStore } from '../../src/modules/budgets/redis-budget-store.js';
+import { ManualClock } from '../helpers/manual-clock.js';
+import { REDIS_URL, redisPrefix, redisReachable } from '../helpers/redis.js';
+import { budgetStoreContract } from './store-contracts.js';
+
+const redis = await redisReachable();
+const clockAt = () => new ManualClock(Date.UTC(2026, 11, 1, 12));
+const client = redis ? new Redis(REDIS_URL, { maxRetriesPerRequest: 1 }) : undefined;
+afterAll(() => client?.disconnect());
+
+describe.skipIf(!redis)('RedisBudgetStore (BudgetStore, shared)', () => {
+  budgetStoreContract((clock, spentSince) => new RedisBudgetStore(client as Redis, redisPrefix(), spentSince, clock), clockAt);
+
+  it('should let two instances’ stores hold no more than the budget between them', async () => {
+    const prefix = redisPrefix();
+    const clock = clockAt();
+    const stores = [1, 2].map(() => new RedisBudgetStore(new Redis(REDIS_URL, { maxRetriesPerRequest: 1 }), prefix, async () => 0, clock));
+    const budget = { dailyMicroUsd: 100, monthlyMicroUsd: null };
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => (stores[i % 2] as RedisBudgetStore).tryReserve('shared', budget, 10)));
+    expect(results.filter((r) => r.ok)).toHaveLength(10);
+    for (const store of stores) (store as unknown as { redis: Redis }).redis.disconnect();
+  });
+
+  it('should let the holds of an instance that died expire', async () => {
+    const clock = clockAt();
+    const store = new RedisBudgetStore(client as Redis, redisPrefix(), async () => 0, clock);
+    const budget = { dailyMicroUsd: 100, monthlyMicroUsd: null };
+    expect((await store.tryReserve('k', budget, 100)).ok).toBe(true); // never settled
+    expect((await store.tryReserve('k', budget, 1)).ok).toBe(false);
+    clock.advance(HOLD_TTL_MS + 1);
+    expect(await store.status('k', budget)).toMatchObject({ reservedMicroUsd: 0, remainingMicroUsd: 100 });
+  });
+
+  it('should reject when Redis does not answer (the caller refuses: budgets fail closed)', async () => {
+    const dead = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, lazyConnect: true });
+    dead.on('error', () => undefined);
+    const store = new RedisBudgetStore(dead, redisPrefix(), async () => 0, clockAt());
+    await expect(store.tryReserve('k', { dailyMicroUsd: 100, monthlyMicroUsd: null }, 1)).rejects.toThrow();
+    dead.disconnect();
+  });
+});
