@@ -156,7 +156,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       const { status, body } = await readiness(
         {
           pingDatabase: () => services.orm.em.getConnection().execute('select 1').then(() => undefined),
-          ...(services.redis ? { pingRedis: () => (services.redis as NonNullable<typeof services.redis>).ping() } : {}),
+          ...(services.redis ? { pingRedis: () => (services.redis as NonNullable<typeof services.redis>).ping(), rateLimitsFailOpen: config.redis?.rateLimitsFailOpen ?? true } : {}),
           configStatus: () => services.configReloader.status(),
         },
         accepting,

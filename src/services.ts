@@ -1,5 +1,6 @@
 import type { BudgetStore, RateStore } from './core/ports/stores.js';
 import { RedisBudgetStore } from './modules/budgets/redis-budget-store.js';
+import { RedisRates } from './routing/redis-rates.js';
 import type { EventTopics, Topic } from './core/ports/event-bus.js';
 import { RedisEventBus } from './events/redis-bus.js';
 import { openRedis, type RedisConnections } from './events/redis-connection.js';
@@ -110,6 +111,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   if (shared) {
     metrics.registry.registerMetric(metrics.redisConnected);
     metrics.registry.registerMetric(metrics.eventsNotShared);
+    metrics.registry.registerMetric(metrics.limitsUnchecked);
   }
   const redisBus = shared
     ? new RedisEventBus(shared.publisher, shared.subscriber, config.redis?.prefix ?? 'switchyard:', { logger, onPublishFailed: () => metrics.eventsNotShared.inc(), onRemote: (topic, event) => followRemote?.(topic, event) })
@@ -121,7 +123,17 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const adapters = createProviderAdapters(http);
   const keyEnv = new KeyEnvPolicy(config.security.apiKeyEnvAllowed);
   const vendorKeys: VendorKeys = { read: (name) => keyEnv.readKey(config.env, name), missing: (name) => keyEnv.problem(name) ?? `${name} is not set` };
-  const rates = new InProcessRates(() => clock.now());
+  const failOpen = config.redis?.rateLimitsFailOpen ?? true;
+  let lastUncheckedLog = 0;
+  const rates: RateStore = shared
+    ? new RedisRates(shared.publisher, config.redis?.prefix ?? 'switchyard:', clock, failOpen, (error) => {
+        metrics.limitsUnchecked.inc({ outcome: failOpen ? 'allowed' : 'refused' });
+        // One line per 10 s, not one per request.
+        if (clock.now() - lastUncheckedLog < 10_000) return;
+        lastUncheckedLog = clock.now();
+        logger.warn({ err: error }, failOpen ? 'redis: rate limits cannot be checked; requests go through unlimited (RATE_LIMITS_FAIL_OPEN=true)' : 'redis: rate limits cannot be checked; limited requests are refused (RATE_LIMITS_FAIL_OPEN=false)');
+      })
+    : new InProcessRates(() => clock.now());
   const circuits = new InProcessCircuits(config.routing.circuitBreaker, () => clock.now());
 
   const models = new ModelRegistry({

@@ -33,9 +33,10 @@ export interface Config {
   readonly database: DatabaseConfig;
   /**
    * Redis shared by the instances (REDIS_URL; REDIS_PREFIX names its keys and channels, default
-   * `switchyard:`); undefined: one process, everything in memory.
+   * `switchyard:`; RATE_LIMITS_FAIL_OPEN, default true: whether rate limits let requests through
+   * while Redis does not answer); undefined: one process, everything in memory.
    */
-  readonly redis: { readonly url: string; readonly prefix: string } | undefined;
+  readonly redis: { readonly url: string; readonly prefix: string; readonly rateLimitsFailOpen: boolean } | undefined;
   /** The bootstrap admin key (SWITCHYARD_ADMIN_KEY); undefined: local mode, no authentication. */
   readonly adminKey: string | undefined;
   readonly logLevel: LogLevel;

@@ -116,7 +116,7 @@ interface EnvOverrides {
   port?: number;
   host?: string;
   databaseUrl?: string;
-  redis?: { url: string; prefix: string };
+  redis?: { url: string; prefix: string; rateLimitsFailOpen: boolean };
   adminKey?: string;
   logLevel?: LogLevel;
 }
@@ -134,7 +134,9 @@ function readEnvOverrides(env: Env, problems: string[]): EnvOverrides {
     if (!/^rediss?:\/\/[^/\s]+/i.test(env.REDIS_URL)) problems.push('REDIS_URL: expected redis://[user:password@]host[:port][/db] or rediss://…');
     const prefix = env.REDIS_PREFIX ?? 'switchyard:';
     if (!/^[\w:.-]{1,64}$/.test(prefix)) problems.push(`REDIS_PREFIX: expected 1 to 64 letters, digits and _ : . -, got "${prefix}"`);
-    out.redis = { url: env.REDIS_URL, prefix };
+    const failOpen = env.RATE_LIMITS_FAIL_OPEN ?? 'true';
+    if (failOpen !== 'true' && failOpen !== 'false') problems.push(`RATE_LIMITS_FAIL_OPEN: expected true or false, got "${failOpen}"`);
+    out.redis = { url: env.REDIS_URL, prefix, rateLimitsFailOpen: failOpen !== 'false' };
   }
   if (env.SWITCHYARD_ADMIN_KEY !== undefined && env.SWITCHYARD_ADMIN_KEY !== '') {
     if (env.SWITCHYARD_ADMIN_KEY.length < 16) {

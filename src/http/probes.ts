@@ -7,6 +7,8 @@ export interface ReadinessChecks {
   pingDatabase(): Promise<void>;
   /** Resolves when the Redis shared by the instances answers (only with REDIS_URL). */
   pingRedis?(): Promise<void>;
+  /** With Redis: whether rate limits let requests through while it does not answer. */
+  readonly rateLimitsFailOpen?: boolean;
   configStatus(): ConfigStatus;
 }
 
@@ -44,7 +46,16 @@ export async function readiness(checks: ReadinessChecks, accepting: boolean): Pr
     status: ready ? 200 : 503,
     body: {
       status: ready ? 'ready' : 'not ready',
-      checks: { database, ...(redis ? { redis } : {}), config: configCheck(checks.configStatus()), accepting },
+      checks: {
+        database,
+        ...(redis ? { redis } : {}),
+        // What the shared limits do while Redis does not answer.
+        ...(redis === 'unreachable'
+          ? { budgets: 'refusing requests of keys with a budget (BUDGET_UNAVAILABLE)', rateLimits: checks.rateLimitsFailOpen ? 'not enforced (RATE_LIMITS_FAIL_OPEN=true)' : 'refusing limited requests (RATE_LIMITED)' }
+          : {}),
+        config: configCheck(checks.configStatus()),
+        accepting,
+      },
     },
   };
 }

@@ -62,6 +62,12 @@ export function createMetrics(models: () => readonly ModelRecord[]) {
     help: 'Events this instance could not publish to the other instances (Redis unreachable)',
     registers: [],
   });
+  const limitsUnchecked = new Counter({
+    name: 'switchyard_rate_limits_unchecked_total',
+    help: 'Rate-limit checks Redis did not answer, by what was done (allowed: failOpen, refused)',
+    labelNames: ['outcome'] as const,
+    registers: [],
+  });
   const broadcastExecutions = new Gauge({
     name: 'switchyard_broadcast_executions',
     help: 'Executions of broadcast subscriptions (modelSwitched, modelEvents, usageUpdated) running, each shared by every subscriber asking the same way',
@@ -140,7 +146,7 @@ export function createMetrics(models: () => readonly ModelRecord[]) {
     registers: [registry],
   });
 
-  return { retries, fallbacks, rateLimited, switchDuration, registry, healthChecks, activeSubscriptions, sseSubscriptions, redisConnected, eventsNotShared, broadcastExecutions, authFailures, generationRequests, generationDuration, timeToFirstToken, tokens, cost };
+  return { retries, fallbacks, rateLimited, switchDuration, registry, healthChecks, activeSubscriptions, sseSubscriptions, redisConnected, eventsNotShared, limitsUnchecked, broadcastExecutions, authFailures, generationRequests, generationDuration, timeToFirstToken, tokens, cost };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,4 +1,4 @@
-import type { CircuitSnapshot, CircuitStore, RateReservation, RateStore, WindowLimits, WindowUsage } from '../core/ports/stores.js';
+import type { CircuitSnapshot, CircuitStore, RateResult, RateStore, WindowLimits, WindowUsage } from '../core/ports/stores.js';
 import type { CircuitState } from '../core/records/model.js';
 import { type BreakerConfig, CircuitBreaker } from './circuit-breaker.js';
 import { SlidingWindowLimiter } from './rate-limiter.js';
@@ -47,7 +47,12 @@ export class InProcessRates implements RateStore {
 
   constructor(private readonly now: () => number) {}
 
-  tryReserve(key: string, limits: WindowLimits, tokens: number): { ok: true; reservation: RateReservation } | { ok: false; retryAfterMs: number } {
+  tryReserve(key: string, limits: WindowLimits, tokens: number): Promise<RateResult> {
+    return Promise.resolve(this.reserveNow(key, limits, tokens));
+  }
+
+  /** tryReserve, answered at once (the in-process window needs no wait). */
+  reserveNow(key: string, limits: WindowLimits, tokens: number): RateResult {
     let limiter = this.#limiters.get(key);
     if (!limiter) {
       limiter = new SlidingWindowLimiter(this.now);
@@ -68,7 +73,7 @@ export class InProcessRates implements RateStore {
     };
   }
 
-  usage(key: string): WindowUsage {
-    return this.#limiters.get(key)?.usage() ?? { requests: 0, tokens: 0, resetMs: 0 };
+  usage(key: string): Promise<WindowUsage> {
+    return Promise.resolve(this.#limiters.get(key)?.usage() ?? { requests: 0, tokens: 0, resetMs: 0 });
   }
 }

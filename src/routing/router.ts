@@ -163,7 +163,7 @@ export class Router {
       if (lastError && order.every((m) => waitTooLong.has(m.id))) throw lastError;
       if (n > 1 && now() + delayMs >= deadline) break; // no time left for another attempt
       if (delayMs > 0) await this.deps.clock.sleep(delayMs, signal);
-      const pick = this.#pick(order, n - 1, reservedTokens, waitTooLong);
+      const pick = await this.#pick(order, n - 1, reservedTokens, waitTooLong);
       if (!pick.model) {
         if (lastError && waitTooLong.size > 0) throw lastError;
         rateLimitedFor = pick.retryAfterMs ?? rateLimitedFor;
@@ -208,7 +208,7 @@ export class Router {
   }
 
   /** The next candidate from position `from` (cycling) that its breaker and rate limits admit. */
-  #pick(order: readonly ModelRecord[], from: number, tokens: () => number, skip: ReadonlySet<string>): { model?: ModelRecord; reservation?: RateReservation; retryAfterMs?: number } {
+  async #pick(order: readonly ModelRecord[], from: number, tokens: () => number, skip: ReadonlySet<string>): Promise<{ model?: ModelRecord; reservation?: RateReservation; retryAfterMs?: number }> {
     let retryAfterMs: number | undefined;
     for (let i = 0; i < order.length; i++) {
       const model = order[(from + i) % order.length] as ModelRecord;
@@ -216,7 +216,7 @@ export class Router {
       const limits = model.limits;
       let reservation: RateReservation | undefined;
       if (limits.requestsPerMinute !== undefined || limits.tokensPerMinute !== undefined) {
-        const result = this.deps.rates.tryReserve(`model:${model.id}`, limits, limits.tokensPerMinute === undefined ? 0 : tokens());
+        const result = await this.deps.rates.tryReserve(`model:${model.id}`, limits, limits.tokensPerMinute === undefined ? 0 : tokens());
         if (!result.ok) {
           this.deps.metrics.rateLimited.inc({ scope: 'model' });
           retryAfterMs = Math.min(retryAfterMs ?? Infinity, result.retryAfterMs);

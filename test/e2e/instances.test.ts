@@ -109,4 +109,15 @@ describe.skipIf(!ready)('two instances on one PostgreSQL and one Redis', () => {
     expect(costs.totals.costMicroUsd).toBe(spent);
     expect(costs.totals.requests).toBe(202);
   }, 60_000);
+
+  it('should hold a key’s requests per minute across the instances', async () => {
+    const fresh = await freshPostgres();
+    drops.push(fresh.drop);
+    const env = { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: fresh.url, REDIS_URL, REDIS_PREFIX: redisPrefix(), SWITCHYARD_ADMIN_KEY: ADMIN };
+    const [a, b] = await Promise.all([startProcess([], env).ready, startProcess([], env).ready]);
+    const { key } = expectData(await execute(fetch, CreateBudgetedKey, { input: { name: 'five-a-minute', scopes: ['CLIENT'], requestsPerMinute: 5 } }, { url: `${a}/graphql`, key: ADMIN })).createApiKey;
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => execute(fetch, Generate, { input: { model: 'mock-fast', prompt: 'Hi' } }, { url: `${i % 2 ? b : a}/graphql`, key })));
+    expect(results.filter((r) => !r.errors)).toHaveLength(5);
+    expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'RATE_LIMITED')).toHaveLength(15);
+  }, 60_000);
 });

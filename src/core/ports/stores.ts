@@ -1,10 +1,11 @@
 import type { CircuitState } from '../records/model.js';
 
 /**
- * The state the request path keeps between requests, behind ports: in process today
- * (`routing/in-process-stores.ts`); a later store shared by several instances implements the same
- * interfaces. Every method is synchronous on purpose for the in-process path; a shared store
- * keeps a local view and syncs it, rather than making each request wait on a round trip.
+ * The state the request path keeps between requests, behind ports: in process
+ * (`routing/in-process-stores.ts`, `modules/budgets/budget-ledger.ts`), or shared by several
+ * instances in Redis (REDIS_URL) where a limit must hold across them: rate windows and budgets
+ * answer promises (a shared store makes one round trip, atomically); circuits stay synchronous
+ * and per process.
  */
 
 /** Limits of a sliding one-minute window; undefined: not limited. */
@@ -27,12 +28,18 @@ export interface WindowUsage {
   readonly resetMs: number;
 }
 
-/** Sliding-window request and token counters, by key (a model id, an API key id). */
+/** What a reservation attempt answers. */
+export type RateResult = { ok: true; reservation: RateReservation } | { ok: false; retryAfterMs: number };
+
+/**
+ * Sliding-window request and token counters, by key (a model id, an API key id): in process, or
+ * shared by the instances (Redis), the check and the count one atomic step either way.
+ */
 export interface RateStore {
   /** Reserves one request and `tokens` when both fit `limits`; else how long to wait, in ms. */
-  tryReserve(key: string, limits: WindowLimits, tokens: number): { ok: true; reservation: RateReservation } | { ok: false; retryAfterMs: number };
+  tryReserve(key: string, limits: WindowLimits, tokens: number): Promise<RateResult>;
   /** The requests and tokens in the key's window now (the x-ratelimit-* headers). */
-  usage(key: string): WindowUsage;
+  usage(key: string): Promise<WindowUsage>;
 }
 
 /** What one model's circuit says now. */

@@ -84,7 +84,7 @@ export async function chatCompletions(deps: OpenAIRouteDeps, req: IncomingMessag
 async function whole(deps: OpenAIRouteDeps, res: ServerResponse, viewer: Viewer, prepared: PreparedGeneration, signal: AbortSignal): Promise<void> {
   const { record, error } = await deps.generations.run(prepared, signal);
   const model = deps.models.find(record.modelId);
-  const headers = { ...generationHeaders(record.id, model, record.attempts.length), ...rateLimitHeaders(deps, viewer, model) };
+  const headers = { ...generationHeaders(record.id, model, record.attempts.length), ...(await rateLimitHeaders(deps, viewer, model)) };
   if (error) return writeOpenAIError(deps, res, error, headers);
   writeJson(res, 200, chatCompletion(record), { ...headers, 'x-switchyard-cost-usd': String(record.costMicroUsd / 1_000_000) });
 }
@@ -97,20 +97,21 @@ async function stream(deps: OpenAIRouteDeps, res: ServerResponse, viewer: Viewer
   if (signal.aborted) stop();
   else signal.addEventListener('abort', stop, { once: true });
   let chunks: ChunkWriter | undefined;
-  const open = (generationId: string, at: Date, model: ModelRecord | undefined, modelId: string, attempts: number) => {
-    res.writeHead(200, { ...SSE_HEADERS, ...generationHeaders(generationId, model, attempts), ...rateLimitHeaders(deps, viewer, model) });
+  const open = async (generationId: string, at: Date, model: ModelRecord | undefined, modelId: string, attempts: number) => {
+    const limits = await rateLimitHeaders(deps, viewer, model);
+    res.writeHead(200, { ...SSE_HEADERS, ...generationHeaders(generationId, model, attempts), ...limits });
     return new ChunkWriter(generationId, at, modelId, includeUsage);
   };
   try {
     for await (const event of events as AsyncIterable<GenerationEvent>) {
       if (event.kind === 'started') {
-        chunks = open(event.generationId, event.at, event.model, event.model.id, event.attempts);
+        chunks = await open(event.generationId, event.at, event.model, event.model.id, event.attempts);
         await write(res, chunks.role());
       } else if (event.kind === 'delta') {
         if (chunks) await write(res, chunks.text(event.text));
       } else if (event.kind === 'completed') {
         const g = event.generation;
-        chunks ??= open(g.id, g.createdAt, deps.models.find(g.modelId), g.modelId, g.attempts.length);
+        chunks ??= await open(g.id, g.createdAt, deps.models.find(g.modelId), g.modelId, g.attempts.length);
         res.end(chunks.finish(g));
       } else if (!res.headersSent) {
         // Failed before the answer started: a plain error answer, with its status and headers.

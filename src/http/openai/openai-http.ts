@@ -32,21 +32,30 @@ function resetText(ms: number): string {
  * serving model's), tokens from the serving model's tokens per minute — the windows as they stand
  * after this request was counted.
  */
-export function rateLimitHeaders(deps: Pick<OpenAIRouteDeps, 'rates'>, viewer: Viewer, model: ModelRecord | undefined): Record<string, string> {
+export async function rateLimitHeaders(deps: Pick<OpenAIRouteDeps, 'rates'>, viewer: Viewer, model: ModelRecord | undefined): Promise<Record<string, string>> {
   const headers: Record<string, string> = {};
   const keyLimit = viewer.requestsPerMinute;
   const modelLimits = model?.limits;
-  const requests = keyLimit !== null ? { limit: keyLimit, usage: deps.rates.usage(`api-key:${viewer.keyId ?? 'local'}`) } : modelLimits?.requestsPerMinute ? { limit: modelLimits.requestsPerMinute, usage: deps.rates.usage(`model:${model?.id}`) } : undefined;
-  if (requests) {
-    headers['x-ratelimit-limit-requests'] = String(requests.limit);
-    headers['x-ratelimit-remaining-requests'] = String(Math.max(0, requests.limit - requests.usage.requests));
-    headers['x-ratelimit-reset-requests'] = resetText(requests.usage.resetMs);
-  }
-  if (modelLimits?.tokensPerMinute && model) {
-    const usage = deps.rates.usage(`model:${model.id}`);
-    headers['x-ratelimit-limit-tokens'] = String(modelLimits.tokensPerMinute);
-    headers['x-ratelimit-remaining-tokens'] = String(Math.max(0, modelLimits.tokensPerMinute - usage.tokens));
-    headers['x-ratelimit-reset-tokens'] = resetText(usage.resetMs);
+  try {
+    const requests =
+      keyLimit !== null
+        ? { limit: keyLimit, usage: await deps.rates.usage(`api-key:${viewer.keyId ?? 'local'}`) }
+        : modelLimits?.requestsPerMinute && model
+          ? { limit: modelLimits.requestsPerMinute, usage: await deps.rates.usage(`model:${model.id}`) }
+          : undefined;
+    if (requests) {
+      headers['x-ratelimit-limit-requests'] = String(requests.limit);
+      headers['x-ratelimit-remaining-requests'] = String(Math.max(0, requests.limit - requests.usage.requests));
+      headers['x-ratelimit-reset-requests'] = resetText(requests.usage.resetMs);
+    }
+    if (modelLimits?.tokensPerMinute && model) {
+      const usage = await deps.rates.usage(`model:${model.id}`);
+      headers['x-ratelimit-limit-tokens'] = String(modelLimits.tokensPerMinute);
+      headers['x-ratelimit-remaining-tokens'] = String(Math.max(0, modelLimits.tokensPerMinute - usage.tokens));
+      headers['x-ratelimit-reset-tokens'] = resetText(usage.resetMs);
+    }
+  } catch {
+    // The shared window does not answer: the answer goes without these headers.
   }
   return headers;
 }

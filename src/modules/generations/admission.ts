@@ -107,9 +107,9 @@ export class Admission {
     } catch (error) {
       throw error instanceof ModelUnavailableError ? await refuse(target, error) : error;
     }
-    // From here to the plan nothing awaits. The key's own limit is checked first: a refused request takes no pool turn.
+    // The key's own limit is checked first: a refused request takes no pool turn.
     if (viewer.requestsPerMinute !== null) {
-      const admitted = this.deps.rates.tryReserve(`api-key:${viewer.keyId ?? 'local'}`, { requestsPerMinute: viewer.requestsPerMinute }, 0);
+      const admitted = await this.deps.rates.tryReserve(`api-key:${viewer.keyId ?? 'local'}`, { requestsPerMinute: viewer.requestsPerMinute }, 0);
       if (!admitted.ok) {
         this.deps.metrics.rateLimited.inc({ scope: 'api_key' });
         throw await refuse(target, new RateLimitedError(`this API key may send ${viewer.requestsPerMinute} requests per minute; retry after ${admitted.retryAfterMs} ms`, { retryAfterMs: admitted.retryAfterMs, retryable: true }));
