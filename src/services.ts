@@ -152,7 +152,15 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const openOperations = new OpenOperations(bus);
   const generationRepository = new GenerationRepository(orm);
   const pools = new PoolRegistry(models, new PoolRepository(orm), clock, bus);
-  const router = new Router({ models: routing, adapters, vendorKeys, circuits, rates, bus, metrics, logger, retry: config.routing.retry, random: overrides.random ?? Math.random, clock });
+  // One instance sends an open circuit's probe: the one whose SET NX wins (held for a cool-down). Redis down: each probes on its own.
+  const probeLock = shared
+    ? (modelId: string) =>
+        shared.publisher.set(`${config.redis?.prefix ?? 'switchyard:'}probe:${modelId}`, '1', 'PX', config.routing.circuitBreaker.coolDownMs, 'NX').then(
+          (answer) => answer === 'OK',
+          () => true,
+        )
+    : undefined;
+  const router = new Router({ models: routing, adapters, vendorKeys, circuits, rates, bus, metrics, logger, retry: config.routing.retry, random: overrides.random ?? Math.random, clock, ...(probeLock ? { probeLock } : {}) });
   registerCircuitGauge(metrics.registry, () => routing.all(), (id) => circuits.snapshot(id).state);
   const targets = new TargetResolver({ findModel: (id) => models.find(id), findPool: (name) => pools.find(name), hasCandidate: (target) => router.hasCandidate(target), circuit: (id) => circuits.snapshot(id) });
   const configReloader = new ConfigReloader({ initial: config, models, pools, keyEnv, logger, clock });
@@ -168,7 +176,12 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const costs = new CostService(new CostRepository(orm));
 
   followRemote = (topic, event) => {
-    if (topic === 'modelEvents') routing.set((event as EventTopics['modelEvents']).model);
+    if (topic === 'modelEvents') {
+      const change = event as EventTopics['modelEvents'];
+      routing.set(change.model);
+      // A circuit another instance opened is open here too; its probe and its closing likewise.
+      if (change.type === 'CIRCUIT_CHANGED' && change.circuit) circuits.adopt(change.model.id, change.circuit, change.at.getTime());
+    }
     else if (topic === 'poolChanged') pools.apply((event as EventTopics['poolChanged']).name, (event as EventTopics['poolChanged']).pool);
     else if (topic === 'apiKeyRevoked' || topic === 'apiKeysChanged') apiKeys.forgetRemembered();
   };

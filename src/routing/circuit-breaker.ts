@@ -94,6 +94,22 @@ export class CircuitBreaker {
     return this.#state !== before ? this.#state : undefined;
   }
 
+  /**
+   * Takes the state another instance's breaker of the same model moved to (at `at`): OPEN from
+   * then (refusing until its cool-down ends), HALF_OPEN with the other's probe in flight (refusing
+   * until it settles), CLOSED with a fresh window.
+   */
+  adopt(state: CircuitState, at: number): void {
+    if (state === 'OPEN') {
+      this.#state = 'OPEN';
+      this.#openedAt = Math.max(at, this.#openedAt ?? 0);
+      this.#probeInFlight = false;
+    } else if (state === 'HALF_OPEN') {
+      this.#state = 'HALF_OPEN';
+      this.#probeInFlight = true;
+    } else this.#close();
+  }
+
   snapshot(): CircuitSnapshot {
     const { requests, errorRate } = this.#totals();
     return {

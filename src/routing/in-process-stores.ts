@@ -39,6 +39,10 @@ export class InProcessCircuits implements CircuitStore {
   snapshot(modelId: string): CircuitSnapshot {
     return this.#breaker(modelId).snapshot();
   }
+
+  adopt(modelId: string, state: CircuitState, at: number): void {
+    this.#breaker(modelId).adopt(state, at);
+  }
 }
 
 /** The RateStore of one process: a sliding window per key, made on first use. */

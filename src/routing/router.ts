@@ -29,6 +29,11 @@ export interface RouterDeps {
   readonly retry: RetryPolicy;
   readonly random: () => number;
   readonly clock: Clock;
+  /**
+   * With several instances: takes the shared right to send an open circuit's probe (one
+   * instance sends it); absent in one process. A lock that cannot be taken answers false.
+   */
+  readonly probeLock?: (modelId: string) => Promise<boolean>;
 }
 
 /**
@@ -223,6 +228,11 @@ export class Router {
           continue;
         }
         reservation = result.reservation;
+      }
+      // After an open circuit's cool-down one request is the probe: with several instances, only the one that wins the shared lock sends it.
+      if (this.deps.circuits.snapshot(model.id).state === 'OPEN' && this.deps.probeLock && !(await this.deps.probeLock(model.id))) {
+        reservation?.settle(0);
+        continue;
       }
       if (!this.acquire(model.id)) {
         reservation?.settle(0);

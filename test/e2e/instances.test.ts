@@ -1,6 +1,10 @@
 import type { Client } from 'graphql-ws';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CostsQuery, CreateApiKey, CreateBudgetedKey, CreateSession, Generate, GenerateRouted, ModelQuery, ModelSwitchedSubscription, PoolsQuery, RegisterModel, RevokeApiKey, SetModelPool, SwitchModel, UsageUpdatedSubscription, ViewerQuery } from '../helpers/documents.js';
+import { fixtureJson, OPENAI_TEST_KEY, startOpenAIFake } from '../fakes/vendors.js';
+import { CircuitQuery, CostsQuery, CreateApiKey, CreateBudgetedKey, CreateSession, Generate, GenerateRouted, ModelQuery, ModelSwitchedSubscription, PoolsQuery, RegisterModel, RevokeApiKey, SetModelPool, SwitchModel, UsageUpdatedSubscription, ViewerQuery } from '../helpers/documents.js';
 import { execute, expectData, expectError } from '../helpers/graphql.js';
 import { killStartedProcesses, startProcess } from '../helpers/gateway-process.js';
 import { freshPostgres, postgresReachable } from '../helpers/postgres.js';
@@ -15,9 +19,11 @@ const ready = (await postgresReachable()) && (await redisReachable());
 const ADMIN = 'instances-admin-key-0123456789';
 const drops: (() => Promise<void>)[] = [];
 const sockets: Client[] = [];
+const closersAfter: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await Promise.all(sockets.splice(0).map((s) => s.dispose()));
   killStartedProcesses();
+  for (const close of closersAfter.splice(0)) await close();
   for (const drop of drops.splice(0)) await drop();
 });
 
@@ -119,5 +125,40 @@ describe.skipIf(!ready)('two instances on one PostgreSQL and one Redis', () => {
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => execute(fetch, Generate, { input: { model: 'mock-fast', prompt: 'Hi' } }, { url: `${i % 2 ? b : a}/graphql`, key })));
     expect(results.filter((r) => !r.errors)).toHaveLength(5);
     expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'RATE_LIMITED')).toHaveLength(15);
+  }, 60_000);
+
+  it('should route around on B a circuit opened on A, without calling the failing upstream from B', async () => {
+    const upstream = await startOpenAIFake();
+    closersAfter.push(() => upstream.dispose());
+    const dir = mkdtempSync(join(tmpdir(), 'sy-instances-'));
+    const configPath = join(dir, 'switchyard.yml');
+    writeFileSync(
+      configPath,
+      [
+        'security: { allowPrivateEndpoints: true }',
+        'routing:',
+        '  retry: { attempts: 1 }',
+        '  circuitBreaker: { minRequests: 2, errorRateThreshold: 0.5, coolDownMs: 60000 }',
+        'defaultModel: mock-fast',
+        'pools:',
+        '  - { name: duo, strategy: ROUND_ROBIN, members: [{ modelId: flaky }, { modelId: mock-fast }] }',
+        'models:',
+        '  - { id: mock-fast, provider: mock, pricing: { input: 1, output: 1 } }',
+        `  - { id: flaky, provider: openai-compatible, upstreamModel: gpt-4, baseUrl: "${upstream.url}/v1", apiKeyEnv: FLAKY_KEY, pricing: { input: 1, output: 1 } }`,
+      ].join('\n'),
+    );
+    const fresh = await freshPostgres();
+    drops.push(fresh.drop);
+    const env = { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: fresh.url, REDIS_URL, REDIS_PREFIX: redisPrefix(), SWITCHYARD_ADMIN_KEY: ADMIN, FLAKY_KEY: OPENAI_TEST_KEY };
+    const [a, b] = await Promise.all([startProcess(['--config', configPath], env).ready, startProcess(['--config', configPath], env).ready]);
+    const on = (base: string) => <T, V>(document: Parameters<typeof execute<T, V>>[1], variables?: V) => execute<T, V>(fetch, document, variables, { url: `${base}/graphql`, key: ADMIN });
+    const [onA, onB] = [on(a), on(b)];
+    upstream.respond('POST /v1/chat/completions', { type: 'json', status: 500, body: fixtureJson('openai/error-500.json') });
+    for (let i = 0; i < 2; i++) expectError(await onA(Generate, { input: { model: 'flaky', prompt: 'Hi' } }));
+    await waitFor(async () => expectData(await onB(CircuitQuery)).models.find((m) => m.id === 'flaky')?.circuit.state === 'OPEN', 'B to see the circuit A opened');
+    const calls = upstream.calls.filter((c) => c.path.endsWith('/chat/completions')).length;
+    expect(expectError(await onB(Generate, { input: { model: 'flaky', prompt: 'Hi' } })).code).toBe('MODEL_UNAVAILABLE');
+    for (let i = 0; i < 4; i++) expect(expectData(await onB(GenerateRouted, { input: { pool: 'duo', prompt: 'Hi' } })).generate.modelId).toBe('mock-fast');
+    expect(upstream.calls.filter((c) => c.path.endsWith('/chat/completions'))).toHaveLength(calls);
   }, 60_000);
 });

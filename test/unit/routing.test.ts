@@ -69,6 +69,17 @@ describe('CircuitBreaker', () => {
     return { b, advance: (ms: number) => (now += ms) };
   }
 
+  it('should take the state another instance’s breaker moved to: open from then, its probe in flight, closed', () => {
+    const { b, advance } = breaker();
+    b.adopt('OPEN', 1_000_000 - 10_000); // opened elsewhere 10 s ago
+    expect([b.state, b.isAvailable(), b.acquire()]).toEqual(['OPEN', false, false]);
+    advance(20_000); // the cool-down (30 s from the other's opening) is over
+    b.adopt('HALF_OPEN', 1_020_000); // the other instance took the probe
+    expect([b.isAvailable(), b.acquire()]).toEqual([false, false]);
+    b.adopt('CLOSED', 1_020_100);
+    expect([b.state, b.acquire(), b.snapshot().requests]).toEqual(['CLOSED', true, 0]);
+  });
+
   it('should stay closed at exactly the threshold and open just past it, once the minimum is reached', () => {
     const { b } = breaker();
     for (let i = 0; i < 19; i++) b.record(true, 10);

@@ -61,6 +61,8 @@ export interface CircuitStore {
   /** Records an outcome; answers the new state when it changed. */
   record(modelId: string, success: boolean, latencyMs: number): CircuitState | undefined;
   snapshot(modelId: string): CircuitSnapshot;
+  /** Takes the state another instance's circuit of the model moved to (a shared deployment's events). */
+  adopt(modelId: string, state: CircuitState, at: number): void;
 }
 
 /** A key's budgets in micro-USD (null: none). */
