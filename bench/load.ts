@@ -60,11 +60,12 @@ export async function leanSubscriptions(
   query: string,
   onNext: () => void,
   onError: (message: string) => void,
+  connectionParams: Record<string, unknown> = {},
 ): Promise<{ close(): void }> {
   const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
   await new Promise<void>((resolve, reject) => {
     socket.once('error', reject);
-    socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: {} })));
+    socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: connectionParams })));
     socket.once('message', (data) => (String(data).includes('connection_ack') ? resolve() : reject(new Error(String(data)))));
   });
   socket.on('message', (data) => {

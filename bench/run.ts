@@ -3,7 +3,8 @@
  * upstream and writes bench/RESULTS.md and bench/results.json. Every figure is taken REPEATS
  * times and reported as min / median / max; then the side-by-side section against Portkey's
  * gateway (bench/side-by-side.ts, which installs the pinned peer in bench/peer on first use) and
- * the web console's first load in Chromium (bench/console-load.ts).
+ * the web console's first load in Chromium (bench/console-load.ts) and several instances on
+ * PostgreSQL + Redis (bench/instances.ts; BENCH_INSTANCES=0 leaves it out).
  * Environment: BENCH_REPEATS (3), BENCH_REQUESTS (2000), BENCH_SECONDS (5), BENCH_GENERATIONS
  * (1000000), BENCH_SIDE_BY_SIDE=0 to leave the side-by-side section out.
  */
@@ -11,6 +12,7 @@ import { execSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { consoleLoad } from './console-load.js';
+import { instancesBench } from './instances.js';
 import { seedGenerations } from './costs-bench.js';
 import { startBenchUpstream } from './fake-upstream.js';
 import { rssMb, startGateway } from './gateway.js';
@@ -143,9 +145,10 @@ async function main(): Promise<void> {
   await costsGw.stop();
   await Promise.all([upstream.close(), longUpstream.close()]);
   const consoleSection = await consoleLoad({ repeats: Math.max(REPEATS, 5), log });
+  const instancesSection = process.env.BENCH_INSTANCES === '0' ? '' : await instancesBench({ seconds: SECONDS, requests: Math.min(REQUESTS, 1000), repeats: REPEATS, log });
   const side = process.env.BENCH_SIDE_BY_SIDE === '0' ? '' : await sideBySide({ seconds: SECONDS, repeats: REPEATS, requests: REQUESTS, log });
   await agent.close();
-  write(started, side, consoleSection);
+  write(started, side, `${consoleSection}\n\n${instancesSection}`);
 }
 
 function write(started: number, sideBySideSection: string, consoleSection: string): void {
