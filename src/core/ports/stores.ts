@@ -89,12 +89,13 @@ export interface Reservation {
   release(): void;
 }
 
-/** What a hold attempt answers: the hold, or (when the amount does not fit) the status that refused it. */
-export type HoldResult = { readonly ok: true; readonly reservation: Reservation } | { readonly ok: false; readonly status: BudgetStatus };
+/** What a hold attempt answers: the hold and the status with it, or (when the amount does not fit) the status that refused it. */
+export type HoldResult = { readonly ok: true; readonly reservation: Reservation; readonly status: BudgetStatus } | { readonly ok: false; readonly status: BudgetStatus };
 
 /**
  * Spend and reservations per API key against its daily and monthly budgets (UTC days). Admission
- * reads `status` to fit a request, then `tryReserve`s its worst case: the check that it fits what
+ * first tries to hold a request's full worst case (within its share of what is left); refused, it
+ * fits the request on the status the refusal answers and tries again: the check that it fits what
  * is left and the hold are one atomic step (in process, or across instances), so concurrent
  * requests — on one gateway or several — cannot overspend. A store that cannot answer (its shared
  * backend is down) rejects: budgets fail closed.
@@ -102,8 +103,11 @@ export type HoldResult = { readonly ok: true; readonly reservation: Reservation 
 export interface BudgetStore {
   /** What the key has spent today and this month, holds and has left (loading its spend once). */
   status(keyId: string, budget: Budget): Promise<BudgetStatus>;
-  /** Holds `amountMicroUsd` if it fits what the budget has left, in one step. */
-  tryReserve(keyId: string, budget: Budget, amountMicroUsd: number): Promise<HoldResult>;
+  /**
+   * Holds `amountMicroUsd` if it fits what the budget has left — with `share`, only if it is at
+   * most that share of it — in one step. A refusal answers the status, to fit again on.
+   */
+  tryReserve(keyId: string, budget: Budget, amountMicroUsd: number, share?: number): Promise<HoldResult>;
   /** Adds spend that had no reservation (a request of a key without budgets). */
   record(keyId: string, actualMicroUsd: number): void;
   /** Remaining budget of every key this instance has seen with one (for the gauge). */

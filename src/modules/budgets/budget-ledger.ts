@@ -37,12 +37,13 @@ export class BudgetLedger implements BudgetStore {
     return this.statusNow(keyId, budget);
   }
 
-  async tryReserve(keyId: string, budget: Budget, amountMicroUsd: number): Promise<HoldResult> {
+  async tryReserve(keyId: string, budget: Budget, amountMicroUsd: number, share = 1): Promise<HoldResult> {
     await this.ensureLoaded(keyId);
     // From here on nothing awaits: the check and the hold are one step.
     const status = this.statusNow(keyId, budget);
-    if (status.remainingMicroUsd !== null && amountMicroUsd > status.remainingMicroUsd) return { ok: false, status };
-    return { ok: true, reservation: this.reserve(keyId, amountMicroUsd) };
+    if (status.remainingMicroUsd !== null && amountMicroUsd > Math.floor(status.remainingMicroUsd * share)) return { ok: false, status };
+    const reservation = this.reserve(keyId, amountMicroUsd);
+    return { ok: true, reservation, status: this.statusNow(keyId, budget) };
   }
 
   /** Loads (once) what the key has spent this month and today. */

@@ -40,7 +40,11 @@ local amount = tonumber(ARGV[2])
 if amount <= 0 then return {0, day, month, reserved} end
 local daily = tonumber(ARGV[4])
 local monthly = tonumber(ARGV[5])
-if (daily >= 0 and day + reserved + amount > daily) or (monthly >= 0 and month + reserved + amount > monthly) then return {0, day, month, reserved} end
+local share = tonumber(ARGV[7])
+local left = nil
+if daily >= 0 then left = daily - day - reserved end
+if monthly >= 0 and (left == nil or monthly - month - reserved < left) then left = monthly - month - reserved end
+if left ~= nil and amount > math.floor(left * share) then return {0, day, month, reserved} end
 redis.call('HSET', KEYS[3], ARGV[3], ARGV[2] .. ':' .. (tonumber(ARGV[1]) + tonumber(ARGV[6])))
 redis.call('PEXPIRE', KEYS[3], ARGV[6])
 return {1, day, month, reserved + amount}
@@ -85,10 +89,10 @@ export class RedisBudgetStore implements BudgetStore {
     return this.#status(keyId, budget, day, month, reserved);
   }
 
-  async tryReserve(keyId: string, budget: Budget, amountMicroUsd: number): Promise<HoldResult> {
+  async tryReserve(keyId: string, budget: Budget, amountMicroUsd: number, share = 1): Promise<HoldResult> {
     const holdId = randomUUID();
     const amount = Math.max(1, Math.ceil(amountMicroUsd));
-    const [state, day, month, reserved] = await this.#run(keyId, budget, amount, holdId);
+    const [state, day, month, reserved] = await this.#run(keyId, budget, amount, holdId, share);
     const status = this.#status(keyId, budget, day, month, reserved);
     if (state !== 1) return { ok: false, status };
     const keys = this.#keys(keyId);
@@ -99,7 +103,7 @@ export class RedisBudgetStore implements BudgetStore {
       this.redis.eval(SETTLE, 3, ...keys, holdId, String(Math.round(actual))).catch(() => undefined); // an unsettled hold expires
     };
     const reservation: Reservation = { settle: (actual) => settle(Math.max(0, actual)), release: () => settle(-1) };
-    return { ok: true, reservation };
+    return { ok: true, reservation, status };
   }
 
   record(keyId: string, actualMicroUsd: number): void {
@@ -118,10 +122,10 @@ export class RedisBudgetStore implements BudgetStore {
   }
 
   /** Runs the hold script; loads the spend from the database first when Redis has none for today or this month. */
-  async #run(keyId: string, budget: Budget, amount: number, holdId: string): Promise<[number, number, number, number]> {
+  async #run(keyId: string, budget: Budget, amount: number, holdId: string, share = 1): Promise<[number, number, number, number]> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const keys = this.#keys(keyId);
-      const args = [String(this.clock.now()), String(amount), holdId || 'status', String(budget.dailyMicroUsd ?? -1), String(budget.monthlyMicroUsd ?? -1), String(HOLD_TTL_MS)];
+      const args = [String(this.clock.now()), String(amount), holdId || 'status', String(budget.dailyMicroUsd ?? -1), String(budget.monthlyMicroUsd ?? -1), String(HOLD_TTL_MS), String(share)];
       const answer = (await this.redis.eval(HOLD, 3, ...keys, ...args)) as number[];
       if (answer[0] !== -1) return [Number(answer[0]), Number(answer[1]), Number(answer[2]), Number(answer[3])];
       await this.#load(keyId, keys);

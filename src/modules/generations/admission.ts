@@ -136,16 +136,33 @@ export class Admission {
     const requestLimit = costLimit === undefined ? null : usdToMicro(costLimit);
     if (!budgeted && requestLimit === null) return prepared;
     const promptTokens = prepared.promptTokens ?? countPromptTokens(prepared.request.messages);
-    let budget = budgeted ? await this.#budgetStatus(prepared, keyId, viewer) : null;
+    const fitted = (affordable: number, limit: number | null) => ({ ...prepared, promptTokens, costLimitMicroUsd: limit, request: { ...prepared.request, params: { ...prepared.request.params, maxTokens: affordable } } });
+    let budget: BudgetStatus | null = null;
+    if (budgeted && keyId !== null) {
+      // The common case in one step: the whole worst case held at once (within the request's share of
+      // what is left, and its cost limit). Refused, the request is fitted on the status that answers.
+      const whole = fitCost(prepared, null, requestLimit, true, promptTokens);
+      if (whole.affordable === prepared.request.params.maxTokens) {
+        const amount = costMicroUsd(promptTokens, whole.affordable, model);
+        const hold = await this.#hold(prepared, keyId, viewer, amount, explicitMax ? 1 : BUDGET_SHARE);
+        if (hold.ok) {
+          // The limit a running stream is held to, as fitting would have set it: the budget (its share) as it stood before this hold.
+          const before = hold.status.remainingMicroUsd === null ? null : hold.status.remainingMicroUsd + amount;
+          const budgetLimit = before === null ? null : explicitMax ? before : Math.floor(before * BUDGET_SHARE);
+          const limit = requestLimit === null ? budgetLimit : budgetLimit === null ? requestLimit : Math.min(requestLimit, budgetLimit);
+          return { ...fitted(whole.affordable, limit), reservation: hold.reservation };
+        }
+        budget = hold.status;
+      } else budget = await this.#budgetStatus(prepared, keyId, viewer);
+    }
     // Fit, then hold: the store holds only what still fits, atomically; when another request (on
     // this instance or another) took the room meanwhile, fit again on the status it answers.
     for (let attempt = 1; ; attempt++) {
       const fit = fitCost(prepared, budget, requestLimit, explicitMax, promptTokens);
       if (fit.affordable < 1) throw await this.deps.recorder.refused(prepared, costRefusal(model.id, budget, requestLimit, costLimit, fit.limit));
-      const fitted = { ...prepared, promptTokens, costLimitMicroUsd: fit.limit, request: { ...prepared.request, params: { ...prepared.request.params, maxTokens: fit.affordable } } };
-      if (!budgeted || keyId === null) return { ...fitted, reservation: null };
+      if (!budgeted || keyId === null) return { ...fitted(fit.affordable, fit.limit), reservation: null };
       const hold = await this.#hold(prepared, keyId, viewer, costMicroUsd(promptTokens, fit.affordable, model));
-      if (hold.ok) return { ...fitted, reservation: hold.reservation };
+      if (hold.ok) return { ...fitted(fit.affordable, fit.limit), reservation: hold.reservation };
       budget = hold.status;
       if (attempt >= 5) throw await this.deps.recorder.refused(prepared, costRefusal(model.id, { ...budget, remainingMicroUsd: 0 }, requestLimit, costLimit, fit.limit));
     }
@@ -160,9 +177,9 @@ export class Admission {
     }
   }
 
-  async #hold(prepared: PreparedGeneration, keyId: string, viewer: Viewer, amount: number): Promise<HoldResult> {
+  async #hold(prepared: PreparedGeneration, keyId: string, viewer: Viewer, amount: number, share?: number): Promise<HoldResult> {
     try {
-      return await this.deps.budgets.tryReserve(keyId, viewer.budget, amount);
+      return await this.deps.budgets.tryReserve(keyId, viewer.budget, amount, share);
     } catch (error) {
       throw await this.deps.recorder.refused(prepared, budgetUnavailable(error));
     }
