@@ -77,12 +77,20 @@ export class RedisBudgetStore implements BudgetStore {
   /** The last status seen per key with a budget, for the remaining-budget gauge. */
   readonly #lastSeen = new Map<string, { budget: Budget; status: BudgetStatus }>();
 
+  readonly #scripts: { hold(...args: string[]): Promise<unknown>; settle(...args: string[]): Promise<unknown> };
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
     private readonly spentSince: (keyId: string, since: Date) => Promise<number>,
     private readonly clock: Pick<Clock, 'now'>,
-  ) {}
+  ) {
+    // Sent once, then called by SHA (EVALSHA; ioredis sends the script again after a Redis restart).
+    redis.defineCommand('switchyardBudgetHold', { numberOfKeys: 3, lua: HOLD });
+    redis.defineCommand('switchyardBudgetSettle', { numberOfKeys: 3, lua: SETTLE });
+    const commands = redis as unknown as Record<string, (...args: string[]) => Promise<unknown>>;
+    this.#scripts = { hold: (...args) => (commands.switchyardBudgetHold as (...a: string[]) => Promise<unknown>).apply(redis, args), settle: (...args) => (commands.switchyardBudgetSettle as (...a: string[]) => Promise<unknown>).apply(redis, args) };
+  }
 
   async status(keyId: string, budget: Budget): Promise<BudgetStatus> {
     const [, day, month, reserved] = await this.#run(keyId, budget, 0, '');
@@ -100,7 +108,7 @@ export class RedisBudgetStore implements BudgetStore {
     const settle = (actual: number) => {
       if (!open) return;
       open = false;
-      this.redis.eval(SETTLE, 3, ...keys, holdId, String(Math.round(actual))).catch(() => undefined); // an unsettled hold expires
+      this.#scripts.settle(...keys, holdId, String(Math.round(actual))).catch(() => undefined); // an unsettled hold expires
     };
     const reservation: Reservation = { settle: (actual) => settle(Math.max(0, actual)), release: () => settle(-1) };
     return { ok: true, reservation, status };
@@ -108,7 +116,7 @@ export class RedisBudgetStore implements BudgetStore {
 
   record(keyId: string, actualMicroUsd: number): void {
     if (actualMicroUsd <= 0) return;
-    this.redis.eval(SETTLE, 3, ...this.#keys(keyId), 'none', String(Math.round(actualMicroUsd))).catch(() => undefined);
+    this.#scripts.settle(...this.#keys(keyId), 'none', String(Math.round(actualMicroUsd))).catch(() => undefined);
   }
 
   remainingByKey(): Array<{ keyId: string; remainingMicroUsd: number }> {
@@ -126,7 +134,7 @@ export class RedisBudgetStore implements BudgetStore {
     for (let attempt = 0; attempt < 3; attempt++) {
       const keys = this.#keys(keyId);
       const args = [String(this.clock.now()), String(amount), holdId || 'status', String(budget.dailyMicroUsd ?? -1), String(budget.monthlyMicroUsd ?? -1), String(HOLD_TTL_MS), String(share)];
-      const answer = (await this.redis.eval(HOLD, 3, ...keys, ...args)) as number[];
+      const answer = (await this.#scripts.hold(...keys, ...args)) as number[];
       if (answer[0] !== -1) return [Number(answer[0]), Number(answer[1]), Number(answer[2]), Number(answer[3])];
       await this.#load(keyId, keys);
     }
