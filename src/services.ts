@@ -107,6 +107,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const metrics = createMetrics(() => routing.all());
   // What other instances change, this one's in-memory copies follow (set once the registries exist).
   let followRemote: (<T extends Topic>(topic: T, event: EventTopics[T]) => void) | undefined;
+  let catchUp: (() => void) | undefined;
   const shared = config.redis ? openRedis(config.redis.url, logger, metrics.redisConnected) : undefined;
   if (shared) {
     metrics.registry.registerMetric(metrics.redisConnected);
@@ -114,7 +115,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     metrics.registry.registerMetric(metrics.limitsUnchecked);
   }
   const redisBus = shared
-    ? new RedisEventBus(shared.publisher, shared.subscriber, config.redis?.prefix ?? 'switchyard:', { logger, onPublishFailed: () => metrics.eventsNotShared.inc(), onRemote: (topic, event) => followRemote?.(topic, event) })
+    ? new RedisEventBus(shared.publisher, shared.subscriber, config.redis?.prefix ?? 'switchyard:', { logger, onPublishFailed: () => metrics.eventsNotShared.inc(), onRemote: (topic, event) => followRemote?.(topic, event), onReconnected: () => catchUp?.() })
     : undefined;
   const bus: EventBus = redisBus ?? new InProcessEventBus();
   // Listen to the other instances before serving (a Redis that is down at start does not hold the start up: ioredis subscribes when it comes).
@@ -178,12 +179,23 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   followRemote = (topic, event) => {
     if (topic === 'modelEvents') {
       const change = event as EventTopics['modelEvents'];
-      routing.set(change.model);
-      // A circuit another instance opened is open here too; its probe and its closing likewise.
-      if (change.type === 'CIRCUIT_CHANGED' && change.circuit) circuits.adopt(change.model.id, change.circuit, change.at.getTime());
+      // A circuit another instance opened is open here too; its probe and its closing likewise. Only
+      // the circuit: the model record such an event carries is the sender's copy, maybe older than ours.
+      if (change.type === 'CIRCUIT_CHANGED') {
+        if (change.circuit) circuits.adopt(change.model.id, change.circuit, change.at.getTime());
+      } else routing.set(change.model);
     }
     else if (topic === 'poolChanged') pools.apply((event as EventTopics['poolChanged']).name, (event as EventTopics['poolChanged']).pool);
     else if (topic === 'apiKeyRevoked' || topic === 'apiKeysChanged') apiKeys.forgetRemembered();
+  };
+
+  // Back from a Redis loss: what other instances changed meanwhile was missed; read it again.
+  catchUp = () => {
+    apiKeys.forgetRemembered();
+    Promise.all([models.load(), pools.load()]).then(
+      () => logger.info('redis: back; the registry and the pools were read again'),
+      (error: unknown) => logger.error({ err: error }, 'redis: reading the registry again failed'),
+    );
   };
 
   // Instances starting together on one PostgreSQL database apply the config one after the other.

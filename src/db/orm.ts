@@ -27,7 +27,15 @@ export function ormOptions(database: DatabaseConfig, entities: readonly EntitySc
   const folder = postgres ? 'src/db/migrations/postgresql' : 'src/db/migrations';
   return {
     logger: (message: string) => logger?.debug({ component: 'orm' }, message),
-    ...(postgres ? { driver: PostgreSqlDriver, clientUrl: database.clientUrl, pool: { min: 0, max: 10 } } : { driver: SqliteDriver, dbName: database.dbName }),
+    ...(postgres
+      ? {
+          driver: PostgreSqlDriver,
+          clientUrl: database.clientUrl,
+          pool: { min: 0, max: 10 },
+          // A database that stops answering fails requests within seconds instead of holding them.
+          driverOptions: { connection: { connectionTimeoutMillis: 5_000, statement_timeout: 30_000, query_timeout: 35_000 }, acquireConnectionTimeout: 10_000 },
+        }
+      : { driver: SqliteDriver, dbName: database.dbName }),
     entities: [...entities],
     extensions: [Migrator],
     allowGlobalContext: false,

@@ -35,13 +35,25 @@ export class RedisEventBus implements EventBus {
       readonly onPublishFailed?: () => void;
       /** Runs for each event from another instance before this process's subscribers get it (the registries follow it). */
       readonly onRemote?: <T extends Topic>(topic: T, event: EventTopics[T]) => void;
+      /** Runs when the event connection is back after a loss: what was published meanwhile was missed (reload). */
+      readonly onReconnected?: () => void;
     },
   ) {
     this.#prefix = `${prefix}events:`;
-    this.subscribed = subscriber.psubscribe(`${this.#prefix}*`).then(
+    const pattern = `${this.#prefix}*`;
+    this.subscribed = subscriber.psubscribe(pattern).then(
       () => undefined,
       (error: unknown) => deps.logger.error({ err: error }, 'redis: subscribing to events failed'),
     );
+    let connectedBefore = false;
+    subscriber.on('ready', () => {
+      if (connectedBefore) {
+        // Subscribe again (idempotent; ioredis resubscribes only what Redis once confirmed) and catch up.
+        subscriber.psubscribe(pattern).catch((error: unknown) => deps.logger.error({ err: error }, 'redis: subscribing to events failed'));
+        deps.onReconnected?.();
+      }
+      connectedBefore = true;
+    });
     subscriber.on('pmessage', (_pattern: string, channel: string, message: string) => this.#receive(channel, message));
   }
 

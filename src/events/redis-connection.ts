@@ -18,31 +18,42 @@ export interface RedisConnections {
  * connection's state.
  */
 export function openRedis(url: string, logger: Logger, connected: Gauge): RedisConnections {
-  const options = { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (attempt: number) => Math.min(attempt * 200, 2_000) };
-  const publisher = new Redis(url, { ...options, connectionName: 'switchyard' });
-  // The subscriber's PSUBSCRIBE is sent when it connects (the offline queue holds only that).
-  const subscriber = new Redis(url, { ...options, enableOfflineQueue: true, connectionName: 'switchyard-events' });
+  const retryStrategy = (attempt: number) => Math.min(attempt * 200, 2_000);
+  // Commands fail at once while disconnected, and after 1 s without an answer: a request never waits on a dead Redis.
+  const publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1_000, retryStrategy, connectionName: 'switchyard' });
+  // The subscriber keeps its PSUBSCRIBE queued across reconnects (however long Redis is away).
+  const subscriber = new Redis(url, { enableOfflineQueue: true, maxRetriesPerRequest: null, retryStrategy, connectionName: 'switchyard-events' });
+  const ready = { publisher: false, subscriber: false };
   let up = false;
-  publisher.on('ready', () => {
-    connected.set(1);
-    if (!up) logger.info('redis: connected');
-    up = true;
-  });
-  const down = (error?: Error) => {
-    connected.set(0);
-    if (up) logger.warn({ err: error }, 'redis: connection lost; reconnecting (events from other instances are missed meanwhile)');
-    up = false;
+  const update = (error?: Error) => {
+    const now = ready.publisher && ready.subscriber;
+    connected.set(now ? 1 : 0);
+    if (now && !up) logger.info('redis: connected');
+    if (!now && up) logger.warn({ err: error }, 'redis: connection lost; reconnecting (events from other instances are missed meanwhile)');
+    up = now;
   };
-  publisher.on('error', (error: Error) => {
-    if (up) down(error);
-  });
-  publisher.on('close', () => down());
-  subscriber.on('error', () => undefined); // the publisher's state is the one reported
+  for (const [name, client] of [['publisher', publisher], ['subscriber', subscriber]] as const) {
+    client.on('ready', () => {
+      ready[name] = true;
+      update();
+    });
+    client.on('close', () => {
+      ready[name] = false;
+      update();
+    });
+    client.on('error', (error: Error) => {
+      if (client.status !== 'ready') {
+        ready[name] = false;
+        update(error);
+      }
+    });
+  }
   connected.set(0);
   return {
     publisher,
     subscriber,
     async ping(timeoutMs = 1_000) {
+      if (subscriber.status !== 'ready') throw new Error('redis: the event connection is down');
       let timer: NodeJS.Timeout | undefined;
       try {
         await Promise.race([publisher.ping(), new Promise((_resolve, reject) => (timer = setTimeout(() => reject(new Error('redis: no answer')), timeoutMs)))]);

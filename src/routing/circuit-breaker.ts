@@ -44,6 +44,8 @@ export class CircuitBreaker {
   #buckets: Bucket[] = [];
   #openedAt: number | null = null;
   #probeInFlight = false;
+  /** When another instance's probe (adopted as HALF_OPEN) is given up on: it may have died with it. */
+  #adoptedProbeUntil: number | null = null;
 
   constructor(
     private readonly config: BreakerConfig,
@@ -56,6 +58,7 @@ export class CircuitBreaker {
 
   /** Whether a request could go through now (without taking the half-open probe). */
   isAvailable(): boolean {
+    this.#expireAdoptedProbe();
     if (this.#state === 'CLOSED') return true;
     if (this.#state === 'OPEN') return this.now() >= (this.#openedAt ?? 0) + this.config.coolDownMs;
     return !this.#probeInFlight;
@@ -70,6 +73,7 @@ export class CircuitBreaker {
     if (!this.isAvailable()) return false;
     this.#state = 'HALF_OPEN';
     this.#probeInFlight = true;
+    this.#adoptedProbeUntil = null; // the probe is this breaker's own now
     return true;
   }
 
@@ -78,6 +82,7 @@ export class CircuitBreaker {
     const before = this.#state;
     if (this.#state === 'HALF_OPEN') {
       this.#probeInFlight = false;
+      this.#adoptedProbeUntil = null;
       if (success) this.#close();
       else this.#open();
       return this.#state !== before ? this.#state : undefined;
@@ -107,7 +112,22 @@ export class CircuitBreaker {
     } else if (state === 'HALF_OPEN') {
       this.#state = 'HALF_OPEN';
       this.#probeInFlight = true;
+      // Its outcome should arrive well within a cool-down; if it never does (the prober died), this
+      // breaker takes the probe itself.
+      this.#adoptedProbeUntil = at + this.config.coolDownMs;
+      return;
     } else this.#close();
+    this.#adoptedProbeUntil = null;
+  }
+
+  #expireAdoptedProbe(): void {
+    if (this.#adoptedProbeUntil === null || this.now() < this.#adoptedProbeUntil) return;
+    this.#adoptedProbeUntil = null;
+    if (this.#state === 'HALF_OPEN' && this.#probeInFlight) {
+      this.#state = 'OPEN';
+      this.#probeInFlight = false;
+      this.#openedAt = this.now() - this.config.coolDownMs; // cooled down: the next request is the probe
+    }
   }
 
   snapshot(): CircuitSnapshot {

@@ -115,13 +115,17 @@ describe('SwitchyardClient', () => {
       // A late copy of that switch (another instance, a redelivery): dropped.
       const session = await v.t.app.services.sessions.get(first.sessionId, (await import('../../src/modules/keys/viewer.js')).LOCAL_VIEWER);
       v.t.app.services.bus.publish('modelSwitched', { session: { ...session, revision: 2 }, previousModelId: 'mock-a', previousPoolName: null, modelId: 'gpt-test', poolName: null, revision: 2, switchedAt: new Date(), latencyMs: 1 });
+      // A real switch after it: delivered in order after the late copy, which was dropped.
+      const third = await owner.setModel('mock-a');
+      await waitFor(() => seen.length === 2, 'the next switch');
       // The connection breaks; a switch made meanwhile is missed by the socket and read back after the reconnect.
       for (const socket of open) socket.destroy();
-      await owner.setModel('mock-a');
-      await waitFor(() => seen.length === 2, 'the session read again after the reconnect', 10_000);
+      await owner.setModel('gpt-test');
+      await waitFor(() => seen.length === 3, 'the session read again after the reconnect', 10_000);
       expect(seen.map((c) => [c.revision, c.model, c.latencyMs === null])).toEqual([
         [second.revision, 'gpt-test', false],
-        [second.revision + 1, 'mock-a', true],
+        [third.revision, 'mock-a', false],
+        [third.revision + 1, 'gpt-test', true],
       ]);
     } finally {
       await Promise.all(clients.splice(0).map((c) => c.close()));

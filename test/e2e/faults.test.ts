@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CreateBudgetedKey, CreateSession, Generate, GenerationQuery, ModelSwitchedSubscription, SwitchModel } from '../helpers/documents.js';
+import { CreateBudgetedKey, CreateSession, DisableModel, Generate, GenerationQuery, ModelQuery, ModelSwitchedSubscription, SwitchModel } from '../helpers/documents.js';
 import { execute, expectData } from '../helpers/graphql.js';
 import { killStartedProcesses, startProcess } from '../helpers/gateway-process.js';
 import { freshPostgres, postgresReachable } from '../helpers/postgres.js';
@@ -100,6 +100,8 @@ describe.skipIf(!ready)('faults with several instances', () => {
 
     redis.kill('SIGKILL');
     await waitFor(async () => ((await (await fetch(`${b}/readyz`)).json()) as { checks: { redis: string } }).checks.redis === 'unreachable', 'B to see Redis gone', 10_000);
+    // A change made on A while the event is lost: B reads it again once Redis is back.
+    expectData(await gql(a)(DisableModel, { id: 'mock-slow' }));
     const readyz = (await (await fetch(`${b}/readyz`)).json()) as { status: string; checks: Record<string, string> };
     expect(readyz).toMatchObject({ status: 'ready', checks: { redis: 'unreachable', budgets: 'refusing requests of keys with a budget (BUDGET_UNAVAILABLE)', rateLimits: 'not enforced (RATE_LIMITS_FAIL_OPEN=true)' } });
     const refused = await gql(b, key)(Generate, { input: { model: 'mock-fast', prompt: 'Hi' } });
@@ -114,6 +116,7 @@ describe.skipIf(!ready)('faults with several instances', () => {
       return checks.every((c) => c === 'ok');
     }, 'both instances to reach Redis again', 15_000);
     expect(expectData(await gql(b, key)(Generate, { input: { model: 'mock-fast', prompt: 'Hi' } })).generate.status).toBe('SUCCEEDED');
+    await waitFor(async () => expectData(await gql(b)(ModelQuery, { id: 'mock-slow' })).model?.status === 'DISABLED', 'B to catch up with the change made during the outage');
     // Events flow again: a switch on A reaches a subscriber on B (resubscribed by itself).
     const session = expectData(await gql(a)(CreateSession, { input: { modelId: 'mock-fast' } })).createSession;
     const client = wsClient(b, ADMIN);
@@ -121,9 +124,28 @@ describe.skipIf(!ready)('faults with several instances', () => {
     const events = subscribe(client, ModelSwitchedSubscription, { sessionId: session.id });
     await waitFor(async () => /switchyard_active_subscriptions 1\b/.test(await (await fetch(`${b}/metrics`)).text()), 'the subscription on B');
     await waitFor(async () => {
-      expectData(await gql(a)(SwitchModel, { input: { sessionId: session.id, modelId: 'mock-slow' } }));
+      expectData(await gql(a)(SwitchModel, { input: { sessionId: session.id, modelId: 'mock-fast' } }));
       const next = await Promise.race([events.next(), new Promise((resolve) => setTimeout(() => resolve(undefined), 500))]);
       return next !== undefined;
     }, 'a switch on A to reach B after the restart', 15_000);
+  }, 90_000);
+
+  it('should hear the other instances once Redis comes up, when it started while Redis was down', async () => {
+    const fresh = await freshPostgres();
+    drops.push(fresh.drop);
+    const port = await freePort();
+    const env = { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: fresh.url, REDIS_URL: `redis://127.0.0.1:${port}`, SWITCHYARD_ADMIN_KEY: ADMIN };
+    const b = await startProcess([], env).ready; // no Redis yet
+    expect(((await (await fetch(`${b}/readyz`)).json()) as { checks: { redis: string } }).checks.redis).toBe('unreachable');
+    await startRedis(port);
+    await waitFor(async () => ((await (await fetch(`${b}/readyz`)).json()) as { checks: { redis: string } }).checks.redis === 'ok', 'B to reach Redis', 15_000);
+    const a = await startProcess([], env).ready;
+    const session = expectData(await gql(a)(CreateSession, { input: { modelId: 'mock-fast' } })).createSession;
+    const client = wsClient(b, ADMIN);
+    closers.push(async () => void (await client.dispose()));
+    const events = subscribe(client, ModelSwitchedSubscription, { sessionId: session.id });
+    await waitFor(async () => /switchyard_active_subscriptions 1\b/.test(await (await fetch(`${b}/metrics`)).text()), 'the subscription on B');
+    expectData(await gql(a)(SwitchModel, { input: { sessionId: session.id, modelId: 'mock-slow' } }));
+    expect((await events.next()).value?.data?.modelSwitched).toMatchObject({ revision: 2, model: { id: 'mock-slow' } });
   }, 90_000);
 });

@@ -4,6 +4,7 @@ import { type App, type AppOptions, createApp } from '../../src/app.js';
 import type { Config } from '../../src/config/config.js';
 import { execute, type GraphQLResponse } from './graphql.js';
 import { testConfig, type TestConfigOptions } from './test-config.js';
+import { freshPostgres, postgresReachable } from './postgres.js';
 
 export interface TestApp {
   readonly app: App;
@@ -15,9 +16,20 @@ export interface TestApp {
   dispose(): Promise<void>;
 }
 
-/** A whole app on its own in-memory database and metrics registry, logging nothing. */
+/**
+ * A whole app on its own in-memory database and metrics registry, logging nothing. With
+ * SWITCHYARD_TEST_ENGINE=postgresql (the `postgresql` test project), an app that would use an
+ * in-memory database gets a fresh PostgreSQL database instead, dropped when it is disposed.
+ */
 export async function startTestApp(options: TestConfigOptions & { config?: Config; overrides?: AppOptions } = {}): Promise<TestApp> {
-  const config = options.config ?? testConfig(options);
+  let config = options.config ?? testConfig(options);
+  let drop: (() => Promise<void>) | undefined;
+  // Without a server (outside CI: postgresReachable warns once; in CI it throws) the app stays on SQLite.
+  if (process.env.SWITCHYARD_TEST_ENGINE === 'postgresql' && config.database.dbName === ':memory:' && (await postgresReachable())) {
+    const fresh = await freshPostgres();
+    drop = fresh.drop;
+    config = Object.freeze({ ...config, database: fresh.database });
+  }
   const app = await createApp(config, { logger: pino({ level: 'silent' }), monitorHealth: false, ...options.overrides });
   let stopped = false;
   return {
@@ -29,6 +41,7 @@ export async function startTestApp(options: TestConfigOptions & { config?: Confi
       if (stopped) return;
       stopped = true;
       await app.stop();
+      await drop?.();
     },
   };
 }

@@ -78,6 +78,11 @@ describe('CircuitBreaker', () => {
     expect([b.isAvailable(), b.acquire()]).toEqual([false, false]);
     b.adopt('CLOSED', 1_020_100);
     expect([b.state, b.acquire(), b.snapshot().requests]).toEqual(['CLOSED', true, 0]);
+    // A probe adopted from an instance that never reports its outcome is given up after a cool-down: this one probes.
+    b.adopt('HALF_OPEN', 1_020_100);
+    expect(b.isAvailable()).toBe(false);
+    advance(30_100); // a cool-down after the adoption
+    expect([b.isAvailable(), b.acquire(), b.state]).toEqual([true, true, 'HALF_OPEN']);
   });
 
   it('should stay closed at exactly the threshold and open just past it, once the minimum is reached', () => {

@@ -3,9 +3,11 @@ import type { Redis } from 'ioredis';
 import type { Clock } from '../../core/ports/clock.js';
 import type { Budget, BudgetStatus, BudgetStore, HoldResult, Reservation } from '../../core/ports/stores.js';
 
-/** How long a hold lives without being settled: past any request's deadline (an instance killed mid-request loses its holds this long after). */
-export const HOLD_TTL_MS = 15 * 60_000;
+/** How long a hold lives without being settled: past any request's deadline (totalMs is at most an hour; an instance killed mid-request loses its holds this long after). */
+export const HOLD_TTL_MS = 65 * 60_000;
 const DAY_TTL_S = 3 * 86_400;
+/** How many orphaned holds and stale counters are remembered through an outage (memory stays bounded). */
+const MAX_REMEMBERED = 10_000;
 const MONTH_TTL_S = 33 * 86_400;
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
@@ -78,6 +80,10 @@ export class RedisBudgetStore implements BudgetStore {
   readonly #lastSeen = new Map<string, { budget: Budget; status: BudgetStatus }>();
 
   readonly #scripts: { hold(...args: string[]): Promise<unknown>; settle(...args: string[]): Promise<unknown> };
+  /** Spend counters a settle could not reach (Redis away): dropped when it is back, so they load again from the database, which has those generations. */
+  readonly #stale = new Set<string>();
+  /** Holds whose answer was lost (the script may have run): released when Redis is back. */
+  readonly #orphans = new Map<string, [string, string, string]>();
 
   constructor(
     private readonly redis: Redis,
@@ -90,6 +96,18 @@ export class RedisBudgetStore implements BudgetStore {
     redis.defineCommand('switchyardBudgetSettle', { numberOfKeys: 3, lua: SETTLE });
     const commands = redis as unknown as Record<string, (...args: string[]) => Promise<unknown>>;
     this.#scripts = { hold: (...args) => (commands.switchyardBudgetHold as (...a: string[]) => Promise<unknown>).apply(redis, args), settle: (...args) => (commands.switchyardBudgetSettle as (...a: string[]) => Promise<unknown>).apply(redis, args) };
+    redis.on('ready', () => void this.#repair());
+  }
+
+  /** Back from a loss: reload the counters settles missed, release the holds whose answers were lost. */
+  async #repair(): Promise<void> {
+    if (this.#stale.size > 0) {
+      const keys = [...this.#stale];
+      await this.redis.del(...keys).then(() => keys.forEach((k) => this.#stale.delete(k)), () => undefined);
+    }
+    for (const [holdId, keys] of [...this.#orphans]) {
+      await this.#scripts.settle(...keys, holdId, '-1').then(() => this.#orphans.delete(holdId), () => undefined);
+    }
   }
 
   async status(keyId: string, budget: Budget): Promise<BudgetStatus> {
@@ -100,7 +118,15 @@ export class RedisBudgetStore implements BudgetStore {
   async tryReserve(keyId: string, budget: Budget, amountMicroUsd: number, share = 1): Promise<HoldResult> {
     const holdId = randomUUID();
     const amount = Math.max(1, Math.ceil(amountMicroUsd));
-    const [state, day, month, reserved] = await this.#run(keyId, budget, amount, holdId, share);
+    let answer: [number, number, number, number];
+    try {
+      answer = await this.#run(keyId, budget, amount, holdId, share);
+    } catch (error) {
+      // The script may have run before the answer was lost: release the hold when Redis is back.
+      if (this.#orphans.size < MAX_REMEMBERED) this.#orphans.set(holdId, this.#keys(keyId)); // beyond it, holds expire by themselves
+      throw error;
+    }
+    const [state, day, month, reserved] = answer;
     const status = this.#status(keyId, budget, day, month, reserved);
     if (state !== 1) return { ok: false, status };
     const keys = this.#keys(keyId);
@@ -108,7 +134,10 @@ export class RedisBudgetStore implements BudgetStore {
     const settle = (actual: number) => {
       if (!open) return;
       open = false;
-      this.#scripts.settle(...keys, holdId, String(Math.round(actual))).catch(() => undefined); // an unsettled hold expires
+      this.#scripts.settle(...keys, holdId, String(Math.round(actual))).catch(() => {
+        // Redis away: the hold expires; the spend it missed is reloaded from the database when Redis is back.
+        if (actual > 0) this.#markStale(keys);
+      });
     };
     const reservation: Reservation = { settle: (actual) => settle(Math.max(0, actual)), release: () => settle(-1) };
     return { ok: true, reservation, status };
@@ -116,7 +145,14 @@ export class RedisBudgetStore implements BudgetStore {
 
   record(keyId: string, actualMicroUsd: number): void {
     if (actualMicroUsd <= 0) return;
-    this.#scripts.settle(...this.#keys(keyId), 'none', String(Math.round(actualMicroUsd))).catch(() => undefined);
+    const keys = this.#keys(keyId);
+    this.#scripts.settle(...keys, 'none', String(Math.round(actualMicroUsd))).catch(() => this.#markStale(keys));
+  }
+
+  #markStale([day, month]: [string, string, string]): void {
+    if (this.#stale.size >= MAX_REMEMBERED) return;
+    this.#stale.add(day);
+    this.#stale.add(month);
   }
 
   remainingByKey(): Array<{ keyId: string; remainingMicroUsd: number }> {

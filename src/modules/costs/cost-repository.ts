@@ -47,7 +47,7 @@ export class CostRepository {
     const dialect = dialectOf(this.orm);
     const group = groupExpression(groupBy, dialect);
     const query = summed(knex, filter, dialect).select(knex.raw(`${group} as key`)).groupByRaw(group);
-    const groups = ((await query.orderBy([{ column: 'cost', order: 'desc' }, { column: 'key', order: 'asc' }])) as SummedRow[]).map(toCostRow);
+    const groups = ((await query.orderBy([{ column: 'cost', order: 'desc' }, { column: 'key', order: 'asc', nulls: 'first' }])) as SummedRow[]).map(toCostRow);
     return { groups, totals: addUp(groups) };
   }
 
@@ -70,7 +70,7 @@ export class CostRepository {
     const query = summed(knex, filter, dialect)
       .select(knex.raw(`${group} as key`), knex.raw(`${bucket} as bucket`))
       .groupByRaw(`${bucket}, ${group}`)
-      .orderByRaw(`${bucket} asc, key asc`)
+      .orderByRaw(`${bucket} asc, key asc nulls first`) // nulls first on both engines (PostgreSQL's default is last)
       .limit(MAX_SERIES_POINTS + 1);
     const rows = (await query) as Array<SummedRow & { bucket: number }>;
     if (rows.length > MAX_SERIES_POINTS) throw InvalidInputError.forField('groupBy', `expected at most ${MAX_SERIES_POINTS} points: choose a wider interval, a shorter range or a coarser grouping`);

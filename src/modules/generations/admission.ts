@@ -116,6 +116,8 @@ export class Admission {
       }
     }
     const plan = this.deps.router.plan(target);
+    // Its candidates may have gone while the rate check awaited (a remote disable or circuit).
+    if (plan.order.length === 0) throw await refuse(target, new ModelUnavailableError(`no candidate of ${target.kind === 'model' ? target.model.id : `pool ${target.pool.name}`} can take requests now`));
     const prepared = this.#draft({ ...base, target, plan }, plan.order[0] as ModelRecord, messages, prompt, history, params, session?.params);
     return this.#reserveCost(prepared, viewer, costLimit, params.maxTokens !== undefined || session?.params.maxTokens !== undefined);
   }

@@ -49,7 +49,8 @@ export class GenerationRecorder {
     try {
       record = await this.deps.store.save({ ...baseFields(prepared, model), ...outcome, completedAt: new Date(this.deps.clock.now()) });
     } catch (error) {
-      prepared.reservation?.release(); // a record that could not be stored must not hold the budget forever
+      // The vendor was paid even though the record could not be stored: the budget is charged, not given back.
+      prepared.reservation?.settle(outcome.costMicroUsd);
       throw error;
     }
     if (prepared.reservation) prepared.reservation.settle(record.costMicroUsd);

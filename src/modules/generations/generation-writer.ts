@@ -47,6 +47,9 @@ const ROW: readonly (readonly [column: string, value: (record: GenerationRecord,
 const ROW_PLACEHOLDERS = `(${ROW.map(() => '?').join(', ')})`;
 const INSERT_HEAD = `insert into "generations" (${ROW.map(([column]) => `"${column}"`).join(', ')}) values `;
 
+/** The most records waiting for the database; past it a write fails at once. */
+const MAX_PENDING = 10_000;
+
 /** Statements for batches up to this many rows are kept (a few kB); larger, rarer ones are built each time. */
 const KEPT_STATEMENTS = 16;
 const insertStatements = new Map<number, string>();
@@ -68,6 +71,11 @@ function insertStatement(rows: number): string {
  * before its record is stored, and no record is lost to batching. One statement for many
  * requests under load, no added wait when idle.
  */
+/** PostgreSQL's text and jsonb refuse U+0000 (SQLite keeps it): it is dropped there, so one vendor's NUL cannot fail a batch. */
+function withoutNul(value: SqlValue, dialect: Dialect): SqlValue {
+  return dialect === 'postgresql' && typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '') : value;
+}
+
 export class GenerationWriter {
   #queue: Pending[] = [];
   #flushing: Promise<void> | undefined;
@@ -78,8 +86,10 @@ export class GenerationWriter {
   }
 
   write(record: GenerationRecord): Promise<void> {
+    // A database that does not keep up (or does not answer): refuse at once rather than queue without bound.
+    if (this.#queue.length >= MAX_PENDING) return Promise.reject(new Error(`the database does not keep up: ${MAX_PENDING} generation records are waiting to be written`));
     return new Promise((resolve, reject) => {
-      this.#queue.push({ values: ROW.map(([, value]) => value(record, this.#dialect) ?? null), resolve, reject });
+      this.#queue.push({ values: ROW.map(([, value]) => withoutNul(value(record, this.#dialect) ?? null, this.#dialect)), resolve, reject });
       this.#startFlush();
     });
   }

@@ -129,7 +129,9 @@ export class SessionRepository {
     if (messages.length === 0) return;
     const time = this.#dialect === 'sqlite' ? 'cast(? as integer)' : 'cast(? as timestamptz)';
     const rows = messages.map((_m, i) => `select cast(? as varchar(36)), coalesce((select max(seq) from session_messages where session_id = ?), 0) + ${i + 1}, cast(? as varchar(16)), cast(? as text), cast(? as varchar(36)), ${time}`);
-    const params = messages.flatMap((m) => [sessionId, sessionId, m.role, m.content, generationId, sqlTime(this.#dialect, createdAt)]);
+    // PostgreSQL refuses U+0000 in text (SQLite keeps it): dropped there.
+    const text = (content: string) => (this.#dialect === 'postgresql' && content.includes('\u0000') ? content.replaceAll('\u0000', '') : content);
+    const params = messages.flatMap((m) => [sessionId, sessionId, m.role, text(m.content), generationId, sqlTime(this.#dialect, createdAt)]);
     const sql = `insert into session_messages (session_id, seq, role, content, generation_id, created_at) ${rows.join(' union all ')}`;
     for (let attempt = 1; ; attempt++) {
       try {
