@@ -38,6 +38,20 @@ async function restartWithClientKeys(): Promise<{ a: string; b: string }> {
 const openSubscriptions = async () => (await v.t.app.services.metrics.activeSubscriptions.get()).values[0]?.value ?? 0;
 
 describe('modelSwitched and switching under streams', () => {
+  it('should drop an event at or below the revision a subscription delivered (a late copy from another instance)', async () => {
+    const session = expectData(await v.t.run(CreateSession, { input: { modelId: 'mock-a' } })).createSession;
+    const events = subscribe(client(), ModelSwitchedSubscription, { sessionId: session.id });
+    await waitFor(async () => (await openSubscriptions()) === 1, 'the subscription');
+    expectData(await v.t.run(SwitchModel, { input: { sessionId: session.id, modelId: 'gpt-test' } }));
+    const second = (await events.next()).value?.data?.modelSwitched;
+    expect(second?.revision).toBe(2);
+    const stored = await v.t.app.services.sessions.get(session.id, (await import('../../src/modules/keys/viewer.js')).LOCAL_VIEWER);
+    v.t.app.services.bus.publish('modelSwitched', { session: { ...stored, revision: 2 }, previousModelId: 'mock-a', previousPoolName: null, modelId: 'gpt-test', poolName: null, revision: 2, switchedAt: new Date(), latencyMs: 1 });
+    expectData(await v.t.run(SwitchModel, { input: { sessionId: session.id, modelId: 'claude-test' } }));
+    expect((await events.next()).value?.data?.modelSwitched).toMatchObject({ revision: 3, model: { id: 'claude-test' } });
+    await events.return?.();
+  });
+
   it('should deliver every switch to subscribers on two connections, in revision order', async () => {
     const session = expectData(await v.t.run(CreateSession, { input: { modelId: 'mock-a' } })).createSession;
     const first = subscribe(client(), ModelSwitchedSubscription, { sessionId: session.id });

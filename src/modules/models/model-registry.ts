@@ -207,6 +207,9 @@ export class ModelRegistry {
   async runHealthCheck(work: ModelUnitOfWork, entity: ModelEntity): Promise<ModelWithHealth> {
     const probe = await probeModel(toModelRecord(entity), this.deps.adapters, this.deps.vendorKeys);
     this.deps.metrics.healthChecks.inc({ provider: entity.provider, outcome: probe.ok ? 'ok' : 'failed' });
+    // An admin (on another instance) may have disabled or retired it while the probe ran: that stands.
+    const latest = await this.deps.repository.begin().find(entity.id);
+    if (latest && (latest.status === 'DISABLED' || latest.status === 'RETIRED')) entity.status = latest.status;
     const before = entity.status;
     entity.healthCheckedAt = new Date(this.deps.clock.now());
     entity.healthOk = probe.ok;

@@ -147,7 +147,17 @@ builder.subscriptionFields((t) => ({
     subscribe: async (_root, { sessionId }, ctx) => {
       requireScope(ctx.viewer, 'client', 'modelSwitched');
       if (sessionId) await ctx.services.sessions.get(String(sessionId), ctx.viewer);
-      return ctx.services.bus.subscribe('modelSwitched', (event: ModelSwitchRecord) => (sessionId ? event.session.id === String(sessionId) : canSee(ctx.viewer, event.session)));
+      // In revision order per session even with several instances (another instance's event can
+      // arrive after a later local one): an event at or below the last delivered revision is dropped.
+      const delivered = new Map<string, number>();
+      return ctx.services.bus.subscribe('modelSwitched', (event: ModelSwitchRecord) => {
+        if (sessionId ? event.session.id !== String(sessionId) : !canSee(ctx.viewer, event.session)) return false;
+        if ((delivered.get(event.session.id) ?? 0) >= event.revision) return false;
+        delivered.delete(event.session.id);
+        delivered.set(event.session.id, event.revision);
+        if (delivered.size > 10_000) delivered.delete(delivered.keys().next().value as string); // bounded: the longest-quiet session goes
+        return true;
+      });
     },
     resolve: (event) => event,
   }),
