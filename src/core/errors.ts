@@ -130,6 +130,16 @@ export class CostLimitExceededError extends GatewayError {
 }
 
 /**
+ * The database did not store a generation record (it does not answer, or refused the write):
+ * nothing half-written is kept, and the caller gets this clear INTERNAL error rather than a
+ * masked one. Retryable.
+ */
+export class RecordNotStoredError extends GatewayError {
+  readonly code = 'INTERNAL' as const;
+  override readonly isRetryable = true;
+}
+
+/**
  * The key's budget could not be checked (its store — Redis, with several instances — does not
  * answer): the request is refused, never let through unchecked (budgets fail closed). Retryable.
  */

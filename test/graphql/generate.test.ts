@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CreateApiKey, Generate, GenerationQuery, GenerationsQuery, ModelsQuery, RegisterModel } from '../helpers/documents.js';
 import { expectData, expectError } from '../helpers/graphql.js';
 import { startVendorApp, type VendorApp } from '../helpers/vendor-app.js';
@@ -11,6 +11,15 @@ beforeEach(async () => {
 afterEach(() => v.dispose());
 
 describe('generate over HTTP', () => {
+  it('should answer a clear INTERNAL error, with nothing kept, when the database does not store the record', async () => {
+    const save = vi.spyOn(v.t.app.services.generationRepository, 'save').mockRejectedValue(new Error('connect ECONNREFUSED 10.0.0.5:5432'));
+    const error = expectError(await v.t.run(Generate, { input: { model: 'mock-a', prompt: 'Hi' } }));
+    expect(error).toMatchObject({ code: 'INTERNAL', message: "the database did not store this request's record, so nothing was kept; retry later" });
+    expect(error.message).not.toContain('10.0.0.5');
+    save.mockRestore();
+    expect(expectData(await v.t.run(GenerationsQuery, {})).generations.edges).toHaveLength(0);
+  });
+
   it('should probe the vendor models at start and route them when HEALTHY', async () => {
     const { models } = expectData(await v.t.run(ModelsQuery));
     expect(models.find((m) => m.id === 'gpt-test')).toMatchObject({ status: 'HEALTHY', lastHealthCheck: { ok: true, message: 'gpt-4 is listed by GET /models' } });

@@ -1,5 +1,5 @@
 import type { Clock } from '../../core/ports/clock.js';
-import type { GatewayError } from '../../core/errors.js';
+import { type GatewayError, RecordNotStoredError } from '../../core/errors.js';
 import type { EventBus } from '../../core/ports/event-bus.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
@@ -51,7 +51,8 @@ export class GenerationRecorder {
     } catch (error) {
       // The vendor was paid even though the record could not be stored: the budget is charged, not given back.
       prepared.reservation?.settle(outcome.costMicroUsd);
-      throw error;
+      this.deps.logger.error({ err: error, requestId: prepared.requestId, generation: prepared.id }, 'a generation record could not be stored');
+      throw notStored(error);
     }
     if (prepared.reservation) prepared.reservation.settle(record.costMicroUsd);
     else if (record.apiKeyId) this.deps.budgets.record(record.apiKeyId, record.costMicroUsd);
@@ -61,7 +62,13 @@ export class GenerationRecorder {
 
   /** Stores a request refused before anything was sent, and answers the error to throw (naming the record). */
   async refused(prepared: PreparedGeneration, error: GatewayError): Promise<GatewayError> {
-    const record = await this.deps.store.save({
+    const record = await this.#saveRefusal(prepared, error);
+    this.#observe(record, null);
+    return error.withDetails({ generationId: record.id });
+  }
+
+  async #saveRefusal(prepared: PreparedGeneration, error: GatewayError): Promise<GenerationRecord> {
+    return this.deps.store.save({
       ...baseFields(prepared, prepared.model),
       status: 'FAILED',
       finishReason: null,
@@ -76,9 +83,10 @@ export class GenerationRecorder {
       errorMessage: error.message,
       attempts: [],
       completedAt: new Date(this.deps.clock.now()),
+    }).catch((failure: unknown) => {
+      this.deps.logger.error({ err: failure, requestId: prepared.requestId }, 'a refused request could not be stored');
+      throw notStored(failure);
     });
-    this.#observe(record, null);
-    return error.withDetails({ generationId: record.id });
   }
 
   /** Counts a stored generation (metrics, the usageUpdated event, the failure log line). */
@@ -111,4 +119,9 @@ function baseFields(prepared: PreparedGeneration, model: ModelRecord) {
     maxTokens: prepared.request.params.maxTokens,
     createdAt: prepared.createdAt,
   };
+}
+
+function notStored(error: unknown): RecordNotStoredError {
+  // The database's own words (hosts, SQL) go to the log only.
+  return new RecordNotStoredError("the database did not store this request's record, so nothing was kept; retry later", { cause: error });
 }
