@@ -14,10 +14,24 @@ export function findGatewayError(error: unknown): GatewayError | undefined {
   return undefined;
 }
 
+/** Errors of a database that cannot be reached (the pg driver's and knex's), anywhere in the cause chain. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+function isDatabaseUnreachable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    const e = current as { code?: unknown; name?: unknown; message?: unknown };
+    if ((typeof e.code === 'string' && UNREACHABLE_CODES.has(e.code)) || e.name === 'KnexTimeoutError' || (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect/i.test(e.message))) return true;
+    current = current instanceof GraphQLError ? current.originalError : current instanceof Error ? current.cause : undefined;
+  }
+  return false;
+}
+
 /**
  * Yoga's error mask: a `GatewayError` becomes a GraphQL error with its `code` (and details) in
  * `extensions`; GraphQL's own errors pass through; anything else is a bug and reads
- * "Unexpected error." with code INTERNAL, its details only in the server log.
+ * "Unexpected error." with code INTERNAL, its details only in the server log — except a database
+ * that cannot be reached, which reads so (code INTERNAL, HTTP 503), without its address.
  */
 export function maskError(error: unknown, message: string, isDev?: boolean): Error {
   const gatewayError = findGatewayError(error);
@@ -27,6 +41,13 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
     return new GraphQLError(gatewayError.message, {
       ...(located ? { nodes: located.nodes, source: located.source, positions: located.positions, path: located.path } : {}),
       extensions: { code: gatewayError.code, ...gatewayError.details, ...(status ? { http: { status } } : {}) },
+    });
+  }
+  if (isDatabaseUnreachable(error)) {
+    const located = error instanceof GraphQLError ? error : undefined;
+    return new GraphQLError('the database does not answer: nothing was done; retry later', {
+      ...(located ? { nodes: located.nodes, path: located.path } : {}),
+      extensions: { code: 'INTERNAL', http: { status: 503 } },
     });
   }
   const masked = yogaMaskError(error, message, isDev);
