@@ -100,6 +100,17 @@ export class CircuitBreaker {
   }
 
   /**
+   * The probe ended without an outcome (its caller cancelled it): back to OPEN, cooled down, so
+   * the next request probes. A no-op when no probe is in flight.
+   */
+  releaseProbe(): void {
+    if (this.#state !== 'HALF_OPEN' || !this.#probeInFlight) return;
+    this.#state = 'OPEN';
+    this.#probeInFlight = false;
+    this.#openedAt = this.now() - this.config.coolDownMs;
+  }
+
+  /**
    * Takes the state another instance's breaker of the same model moved to (at `at`): OPEN from
    * then (refusing until its cool-down ends), HALF_OPEN with the other's probe in flight (refusing
    * until it settles), CLOSED with a fresh window.

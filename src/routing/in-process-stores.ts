@@ -43,6 +43,10 @@ export class InProcessCircuits implements CircuitStore {
   adopt(modelId: string, state: CircuitState, at: number): void {
     this.#breaker(modelId).adopt(state, at);
   }
+
+  releaseProbe(modelId: string): void {
+    this.#breaker(modelId).releaseProbe();
+  }
 }
 
 /** The RateStore of one process: a sliding window per key, made on first use. */

@@ -84,6 +84,16 @@ export class Router {
     return granted;
   }
 
+  /**
+   * Takes an open circuit's probe once its cool-down is over: with several instances only the one
+   * that wins the shared lock (probeLock) may; then the breaker's own permission.
+   */
+  async takeProbe(modelId: string): Promise<boolean> {
+    if (!this.deps.circuits.isAvailable(modelId)) return false;
+    if (this.deps.probeLock && !(await this.deps.probeLock(modelId))) return false;
+    return this.acquire(modelId);
+  }
+
   circuit(modelId: string): CircuitSnapshot {
     return this.deps.circuits.snapshot(modelId);
   }
@@ -174,7 +184,7 @@ export class Router {
         rateLimitedFor = pick.retryAfterMs ?? rateLimitedFor;
         break;
       }
-      const { model, reservation } = pick;
+      const { model, reservation, probe } = pick;
       if (n > 1) {
         this.deps.metrics.retries.inc({ model: model.id });
         if (attempts.lastModelId() !== model.id) this.deps.metrics.fallbacks.inc({ from: attempts.lastModelId() ?? '', to: model.id });
@@ -192,12 +202,15 @@ export class Router {
           processed = processedTokens(opened.usage);
           throw opened.error;
         }
-        return { model, parts: this.#observe(model, attempts, index, opened.buffered, opened.rest, started, reservation), firstTokenAt: opened.firstTokenAt };
+        return { model, parts: this.#observe(model, attempts, index, opened.buffered, opened.rest, started, reservation, probe === true), firstTokenAt: opened.firstTokenAt };
       } catch (thrown) {
         const error = thrown instanceof GatewayError ? thrown : new UpstreamError(`${model.id}: ${thrown instanceof Error ? thrown.message : 'failed'}`, { cause: thrown });
         attempts.close(index, failedAttempt(error, now() - started, signal.aborted));
         reservation?.settle(processed);
-        if (signal.aborted) throw error;
+        if (signal.aborted) {
+          if (probe) this.deps.circuits.releaseProbe(model.id); // a cancelled probe tells nothing: the next request probes
+          throw error;
+        }
         this.#recordOutcome(model, false, now() - started);
         lastError = error;
         if (!shouldRetry(error)) throw error;
@@ -213,7 +226,7 @@ export class Router {
   }
 
   /** The next candidate from position `from` (cycling) that its breaker and rate limits admit. */
-  async #pick(order: readonly ModelRecord[], from: number, tokens: () => number, skip: ReadonlySet<string>): Promise<{ model?: ModelRecord; reservation?: RateReservation; retryAfterMs?: number }> {
+  async #pick(order: readonly ModelRecord[], from: number, tokens: () => number, skip: ReadonlySet<string>): Promise<{ model?: ModelRecord; reservation?: RateReservation; retryAfterMs?: number; probe?: boolean }> {
     let retryAfterMs: number | undefined;
     for (let i = 0; i < order.length; i++) {
       const model = order[(from + i) % order.length] as ModelRecord;
@@ -230,15 +243,13 @@ export class Router {
         reservation = result.reservation;
       }
       // After an open circuit's cool-down one request is the probe: with several instances, only the one that wins the shared lock sends it.
-      if (this.deps.circuits.snapshot(model.id).state === 'OPEN' && this.deps.probeLock && !(await this.deps.probeLock(model.id))) {
+      const probe = this.deps.circuits.snapshot(model.id).state === 'OPEN';
+      const granted = probe ? await this.takeProbe(model.id) : this.acquire(model.id);
+      if (!granted) {
         reservation?.settle(0);
         continue;
       }
-      if (!this.acquire(model.id)) {
-        reservation?.settle(0);
-        continue;
-      }
-      return { model, ...(reservation ? { reservation } : {}) };
+      return { model, probe, ...(reservation ? { reservation } : {}) };
     }
     return retryAfterMs === undefined ? {} : { retryAfterMs };
   }
@@ -272,6 +283,8 @@ export class Router {
     rest: AsyncIterator<StreamPart>,
     started: number,
     reservation: RateReservation | undefined,
+    /** Whether this attempt is its circuit's half-open probe. */
+    probe: boolean,
   ): AsyncGenerator<StreamPart> {
     let last: StreamPart | undefined;
     try {
@@ -283,6 +296,7 @@ export class Router {
         reservation?.settle(last.usage.inputTokens + last.usage.outputTokens);
         attempts.close(index, { durationMs: Math.round(durationMs), ...(last.finishReason === 'cancelled' ? { outcome: 'CANCELLED' as const } : {}) });
         if (last.finishReason !== 'cancelled') this.#recordOutcome(model, true, durationMs);
+        else if (probe) this.deps.circuits.releaseProbe(model.id);
       } else if (last?.type === 'error') {
         reservation?.settle(processedTokens(last.usage));
         attempts.close(index, failedAttempt(last.error, durationMs, false));

@@ -83,6 +83,9 @@ describe('CircuitBreaker', () => {
     expect(b.isAvailable()).toBe(false);
     advance(30_100); // a cool-down after the adoption
     expect([b.isAvailable(), b.acquire(), b.state]).toEqual([true, true, 'HALF_OPEN']);
+    // That probe is cancelled by its caller: no outcome; the next request probes.
+    b.releaseProbe();
+    expect([b.state, b.isAvailable(), b.acquire()]).toEqual(['OPEN', true, true]);
   });
 
   it('should stay closed at exactly the threshold and open just past it, once the minimum is reached', () => {

@@ -63,6 +63,8 @@ export interface CircuitStore {
   snapshot(modelId: string): CircuitSnapshot;
   /** Takes the state another instance's circuit of the model moved to (a shared deployment's events). */
   adopt(modelId: string, state: CircuitState, at: number): void;
+  /** A probe ended without an outcome (cancelled): the circuit is open again, ready for the next probe. */
+  releaseProbe(modelId: string): void;
 }
 
 /** A key's budgets in micro-USD (null: none). */

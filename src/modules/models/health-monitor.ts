@@ -9,7 +9,7 @@ import type { ModelRegistry } from './model-registry.js';
 
 export interface HealthMonitorDeps {
   readonly models: Pick<ModelRegistry, 'checkHealth' | 'list'>;
-  readonly router: Pick<Router, 'circuit' | 'acquire' | 'recordOutcome'>;
+  readonly router: Pick<Router, 'circuit' | 'takeProbe' | 'recordOutcome'>;
   readonly clock: Pick<Clock, 'every'>;
   readonly adapters: ProviderAdapters;
   /** Vendor keys by variable name, as the key-variable policy allows. */
@@ -52,7 +52,7 @@ export class HealthMonitor {
       try {
         if (model.status === 'UNHEALTHY') {
           await models.checkHealth(model.id);
-        } else if (model.status === 'HEALTHY' && router.circuit(model.id).state === 'OPEN' && router.acquire(model.id)) {
+        } else if (model.status === 'HEALTHY' && router.circuit(model.id).state === 'OPEN' && (await router.takeProbe(model.id))) {
           const probe = await probeModel(model, this.deps.adapters, this.deps.vendorKeys);
           router.recordOutcome(model.id, probe.ok, probe.latencyMs);
         }
