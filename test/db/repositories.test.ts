@@ -84,6 +84,17 @@ describe('GenerationWriter', () => {
     expect(stored.map((r) => r.id)).toEqual(['w1', 'w2', 'w3', 'w4']);
     await orm.em.fork().getConnection().execute("delete from generations where id in ('w1', 'w2', 'w3', 'w4')"); // the next tests count rows
   });
+
+  it('should fail only the bad record of a batch, storing the others', async () => {
+    const writer = new GenerationWriter(orm);
+    const first = writer.write(generation('b1')); // runs alone; the next three wait and go together
+    const rest = [writer.write(generation('b2')), writer.write(generation('b1')), writer.write(generation('b3'))].map((p) => p.then(() => 'stored', () => 'failed'));
+    await first;
+    expect(await Promise.all(rest)).toEqual(['stored', 'failed', 'stored']); // b1 again: its primary key is taken
+    const stored = await orm.em.fork().getConnection().execute<{ id: string }[]>("select id from generations where id in ('b1', 'b2', 'b3') order by id");
+    expect(stored.map((r) => r.id)).toEqual(['b1', 'b2', 'b3']);
+    await orm.em.fork().getConnection().execute("delete from generations where id in ('b1', 'b2', 'b3')");
+  });
 });
 
 describe('GenerationRepository and CostRepository', () => {

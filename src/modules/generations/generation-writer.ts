@@ -102,6 +102,22 @@ export class GenerationWriter {
     });
   }
 
+  #insert(batch: readonly Pending[]): Promise<unknown> {
+    return (this.orm.em as SqlEntityManager).getKnex().raw(insertStatement(batch.length), batch.flatMap((p) => p.values));
+  }
+
+  /** A failed batch row by row: one bad record fails alone, not the requests that shared its INSERT. */
+  async #oneByOne(batch: readonly Pending[]): Promise<void> {
+    for (const pending of batch) {
+      try {
+        await this.#insert([pending]);
+        pending.resolve();
+      } catch (error) {
+        pending.reject(error);
+      }
+    }
+  }
+
   /** Resolves when every record written so far is committed (at shutdown). */
   async drain(): Promise<void> {
     while (this.#flushing) await this.#flushing;
@@ -111,10 +127,11 @@ export class GenerationWriter {
     while (this.#queue.length > 0) {
       const batch = this.#queue.splice(0, MAX_BATCH);
       try {
-        await (this.orm.em as SqlEntityManager).getKnex().raw(insertStatement(batch.length), batch.flatMap((p) => p.values));
+        await this.#insert(batch);
         for (const pending of batch) pending.resolve();
       } catch (error) {
-        for (const pending of batch) pending.reject(error);
+        if (batch.length === 1) (batch[0] as Pending).reject(error);
+        else await this.#oneByOne(batch);
       }
     }
   }
