@@ -169,7 +169,9 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const healthMonitor = new HealthMonitor({ models, router, adapters, vendorKeys, logger, clock });
   const sessions = new SessionService({ repository: new SessionRepository(orm), targets, bus, metrics, clock, defaultModel });
   const spentSince = (keyId: string, since: Date) => generationRepository.spentSince(keyId, since);
-  const budgets: BudgetStore = shared ? new RedisBudgetStore(shared.publisher, config.redis?.prefix ?? 'switchyard:', spentSince, clock) : new BudgetLedger(spentSince, clock);
+  const budgets: BudgetStore = shared
+    ? new RedisBudgetStore(shared.publisher, config.redis?.prefix ?? 'switchyard:', (keyId, day, month, recent) => generationRepository.spendSnapshot(keyId, day, month, recent), clock)
+    : new BudgetLedger(spentSince, clock);
   registerBudgetGauge(metrics.registry, budgets);
   const recorder = new GenerationRecorder({ store: generationRepository, budgets, bus, metrics, logger, clock });
   const admission = new Admission({ sessions, targets, models, router, rates, budgets, recorder, metrics, clock, defaultModel });

@@ -118,6 +118,10 @@ describe('GenerationRepository and CostRepository', () => {
     expect(filtered.items.map((g) => g.id)).toEqual(['g3']);
 
     expect(await generations.spentSince('k1', at('2026-12-01T00:00:00Z'))).toBe(100);
+    // One snapshot: the sums and the recent generations they include (completed since the given time).
+    const snapshot = await generations.spendSnapshot('k1', at('2026-12-01T00:00:00Z'), at('2026-11-01T00:00:00Z'), at('2026-12-01T09:00:00Z'));
+    expect({ ...snapshot, recent: [...snapshot.recent].sort() }).toEqual({ day: 100, month: 100, recent: ['g1', 'g2'] });
+    expect((await generations.spendSnapshot('k1', at('2026-12-01T00:00:00Z'), at('2026-11-01T00:00:00Z'), at('2026-12-01T10:30:00Z'))).recent).toEqual([]);
     expect(await generations.spentSince('k1', at('2026-12-01T10:30:00Z'))).toBe(70);
 
     const costs = new CostRepository(orm);

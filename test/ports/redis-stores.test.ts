@@ -7,6 +7,8 @@ import { RedisRates } from '../../src/routing/redis-rates.js';
 import { budgetStoreContract, rateStoreContract } from './store-contracts.js';
 
 const redis = await redisReachable();
+/** A database that answers sums only (no recent generations listed). */
+const sums = (spentSince: (keyId: string, since: Date) => Promise<number>) => async (keyId: string, day: Date, month: Date) => ({ day: await spentSince(keyId, day), month: await spentSince(keyId, month), recent: [] });
 const clockAt = () => new ManualClock(Date.UTC(2026, 11, 1, 12));
 const client = redis ? new Redis(REDIS_URL, { maxRetriesPerRequest: 1 }) : undefined;
 afterAll(() => client?.disconnect());
@@ -28,21 +30,44 @@ describe.skipIf(!redis)('RedisRates (RateStore, shared)', () => {
 });
 
 describe.skipIf(!redis)('RedisBudgetStore (BudgetStore, shared)', () => {
-  budgetStoreContract((clock, spentSince) => new RedisBudgetStore(client as Redis, redisPrefix(), spentSince, clock), clockAt);
+  budgetStoreContract((clock, spentSince) => new RedisBudgetStore(client as Redis, redisPrefix(), sums(spentSince), clock), clockAt);
 
   it('should let two instances’ stores hold no more than the budget between them', async () => {
     const prefix = redisPrefix();
     const clock = clockAt();
-    const stores = [1, 2].map(() => new RedisBudgetStore(new Redis(REDIS_URL, { maxRetriesPerRequest: 1 }), prefix, async () => 0, clock));
+    const stores = [1, 2].map(() => new RedisBudgetStore(new Redis(REDIS_URL, { maxRetriesPerRequest: 1 }), prefix, sums(async () => 0), clock));
     const budget = { dailyMicroUsd: 100, monthlyMicroUsd: null };
     const results = await Promise.all(Array.from({ length: 100 }, (_, i) => (stores[i % 2] as RedisBudgetStore).tryReserve('shared', budget, 10)));
     expect(results.filter((r) => r.ok)).toHaveLength(10);
     for (const store of stores) (store as unknown as { redis: Redis }).redis.disconnect();
   });
 
+  it('should count a generation settled while the counter loads, when the database snapshot missed it', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const store = new RedisBudgetStore(client as Redis, redisPrefix(), async () => {
+      await gate;
+      return { day: 100, month: 100, recent: [] }; // g1 was committed after this snapshot
+    }, clockAt());
+    const budget = { dailyMicroUsd: 1_000, monthlyMicroUsd: null };
+    const loading = store.status('k', budget); // finds no counter, reads the database…
+    store.record('k', 40, 'g1'); // …while g1 settles: no counter yet (one connection: Redis runs it before the load's script)
+    release();
+    expect(await loading).toMatchObject({ spentTodayMicroUsd: 140 });
+  });
+
+  it('should not count twice a generation the load’s snapshot included and that settles after it', async () => {
+    const store = new RedisBudgetStore(client as Redis, redisPrefix(), async () => ({ day: 140, month: 140, recent: ['g2'] }), clockAt());
+    const budget = { dailyMicroUsd: 1_000, monthlyMicroUsd: null };
+    expect(await store.status('k', budget)).toMatchObject({ spentTodayMicroUsd: 140 });
+    store.record('k', 40, 'g2'); // already in the snapshot's sum
+    store.record('k', 10, 'g3'); // not in it
+    await expect.poll(async () => (await store.status('k', budget)).spentTodayMicroUsd).toBe(150);
+  });
+
   it('should let the holds of an instance that died expire', async () => {
     const clock = clockAt();
-    const store = new RedisBudgetStore(client as Redis, redisPrefix(), async () => 0, clock);
+    const store = new RedisBudgetStore(client as Redis, redisPrefix(), sums(async () => 0), clock);
     const budget = { dailyMicroUsd: 100, monthlyMicroUsd: null };
     expect((await store.tryReserve('k', budget, 100)).ok).toBe(true); // never settled
     expect((await store.tryReserve('k', budget, 1)).ok).toBe(false);
@@ -53,7 +78,7 @@ describe.skipIf(!redis)('RedisBudgetStore (BudgetStore, shared)', () => {
   it('should reject when Redis does not answer (the caller refuses: budgets fail closed)', async () => {
     const dead = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, lazyConnect: true });
     dead.on('error', () => undefined);
-    const store = new RedisBudgetStore(dead, redisPrefix(), async () => 0, clockAt());
+    const store = new RedisBudgetStore(dead, redisPrefix(), sums(async () => 0), clockAt());
     await expect(store.tryReserve('k', { dailyMicroUsd: 100, monthlyMicroUsd: null }, 1)).rejects.toThrow();
     dead.disconnect();
   });

@@ -109,9 +109,9 @@ export interface BudgetStore {
    * Holds `amountMicroUsd` if it fits what the budget has left — with `share`, only if it is at
    * most that share of it — in one step. A refusal answers the status, to fit again on.
    */
-  tryReserve(keyId: string, budget: Budget, amountMicroUsd: number, share?: number): Promise<HoldResult>;
+  tryReserve(keyId: string, budget: Budget, amountMicroUsd: number, share?: number, generationId?: string): Promise<HoldResult>;
   /** Adds spend that had no reservation (a request of a key without budgets). */
-  record(keyId: string, actualMicroUsd: number): void;
+  record(keyId: string, actualMicroUsd: number, generationId?: string): void;
   /** Remaining budget of every key this instance has seen with one (for the gauge). */
   remainingByKey(): Array<{ keyId: string; remainingMicroUsd: number }>;
 }

@@ -10,6 +10,8 @@ const DAY_TTL_S = 3 * 86_400;
 const MAX_REMEMBERED = 10_000;
 const MONTH_TTL_S = 33 * 86_400;
 
+type Keys = [day: string, month: string, holds: string, journalDay: string, journalMonth: string, countedDay: string, countedMonth: string];
+
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 const monthOf = (d: Date) => d.toISOString().slice(0, 7);
 
@@ -52,20 +54,72 @@ redis.call('PEXPIRE', KEYS[3], ARGV[6])
 return {1, day, month, reserved + amount}
 `;
 
+/** How long a settled generation is remembered for a load racing it (settles follow their record's commit by milliseconds). */
+const JOURNAL_TTL_MS = 5 * 60_000;
+/** How far back a load lists the generations its sums include: longer than the journal, so every journaled one in them is listed. */
+export const RECENT_WINDOW_MS = 10 * 60_000;
+
 /**
- * Settles (or, with actual -1, releases) a hold. KEYS: spent today, spent this month, holds.
- * ARGV: hold id, actual. A spend key that is gone (not loaded) is left to be loaded from the
- * database, which holds the settled generation's cost.
+ * Settles (or, with actual -1, releases) a hold; with actual > 0 and no hold id, records spend
+ * that had no hold. KEYS: spent today, spent this month, holds, then per period (day, month) the
+ * journal of settled generations and the set a load counted. ARGV: hold id, actual, generation
+ * id ('' if none), journal TTL. A counter is increased unless it is missing (a load will count
+ * the journal) or its load already counted this generation.
  */
 const SETTLE = `
 local held = redis.call('HDEL', KEYS[3], ARGV[1])
 local actual = tonumber(ARGV[2])
 if actual > 0 then
-  if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('INCRBY', KEYS[1], actual) end
-  if redis.call('EXISTS', KEYS[2]) == 1 then redis.call('INCRBY', KEYS[2], actual) end
+  for p = 1, 2 do
+    local counter, journal, counted = KEYS[p], KEYS[3 + p], KEYS[5 + p]
+    if ARGV[3] ~= '' then
+      redis.call('HSET', journal, ARGV[3], actual)
+      redis.call('PEXPIRE', journal, ARGV[4])
+    end
+    if redis.call('EXISTS', counter) == 1 and (ARGV[3] == '' or redis.call('SISMEMBER', counted, ARGV[3]) == 0) then
+      redis.call('INCRBY', counter, actual)
+    end
+  end
 end
 return held
 `;
+
+/**
+ * Sets a missing counter from the database's sum, plus the journaled generations the sum did not
+ * include (settled while the counter was missing, committed after the sum's snapshot), and
+ * remembers which recent generations the sum did include (their settles must not add them
+ * again). KEYS: day, month counters, day and month journals, day and month counted sets. ARGV:
+ * day total, month total, day TTL (s), month TTL (s), counted TTL (ms), then the ids of the
+ * generations of the last RECENT_WINDOW_MS that the totals include.
+ */
+const LOAD = `
+local included = {}
+for i = 6, #ARGV do included[ARGV[i]] = true end
+local totals = {tonumber(ARGV[1]), tonumber(ARGV[2])}
+local ttls = {ARGV[3], ARGV[4]}
+for p = 1, 2 do
+  local counter, journal, counted = KEYS[p], KEYS[2 + p], KEYS[4 + p]
+  if redis.call('EXISTS', counter) == 0 then
+    local extra = 0
+    local fields = redis.call('HGETALL', journal)
+    for i = 1, #fields, 2 do
+      if not included[fields[i]] then extra = extra + tonumber(fields[i + 1]) end
+    end
+    redis.call('SET', counter, totals[p] + extra, 'EX', ttls[p])
+    for i = 6, #ARGV do redis.call('SADD', counted, ARGV[i]) end
+    redis.call('PEXPIRE', counted, ARGV[5])
+  end
+end
+return 1
+`;
+
+/** What a load reads from the database, in one snapshot. */
+export interface SpendSnapshot {
+  readonly day: number;
+  readonly month: number;
+  /** The generations of the last RECENT_WINDOW_MS that the sums include. */
+  readonly recent: readonly string[];
+}
 
 /**
  * The BudgetStore of several instances, in Redis: per key, today's and this month's spend
@@ -79,23 +133,26 @@ export class RedisBudgetStore implements BudgetStore {
   /** The last status seen per key with a budget, for the remaining-budget gauge. */
   readonly #lastSeen = new Map<string, { budget: Budget; status: BudgetStatus }>();
 
-  readonly #scripts: { hold(...args: string[]): Promise<unknown>; settle(...args: string[]): Promise<unknown> };
+  readonly #scripts: Record<'hold' | 'settle' | 'load', (...args: string[]) => Promise<unknown>>;
   /** Spend counters a settle could not reach (Redis away): dropped when it is back, so they load again from the database, which has those generations. */
   readonly #stale = new Set<string>();
   /** Holds whose answer was lost (the script may have run): released when Redis is back. */
-  readonly #orphans = new Map<string, [string, string, string]>();
+  readonly #orphans = new Map<string, Keys>();
 
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
-    private readonly spentSince: (keyId: string, since: Date) => Promise<number>,
+    /** The key's spend today and this month, and the recent generations those sums include, in one database snapshot. */
+    private readonly snapshot: (keyId: string, dayStart: Date, monthStart: Date, recentSince: Date) => Promise<SpendSnapshot>,
     private readonly clock: Pick<Clock, 'now'>,
   ) {
     // Sent once, then called by SHA (EVALSHA; ioredis sends the script again after a Redis restart).
     redis.defineCommand('switchyardBudgetHold', { numberOfKeys: 3, lua: HOLD });
-    redis.defineCommand('switchyardBudgetSettle', { numberOfKeys: 3, lua: SETTLE });
+    redis.defineCommand('switchyardBudgetSettle', { numberOfKeys: 7, lua: SETTLE });
+    redis.defineCommand('switchyardBudgetLoad', { numberOfKeys: 6, lua: LOAD });
     const commands = redis as unknown as Record<string, (...args: string[]) => Promise<unknown>>;
-    this.#scripts = { hold: (...args) => (commands.switchyardBudgetHold as (...a: string[]) => Promise<unknown>).apply(redis, args), settle: (...args) => (commands.switchyardBudgetSettle as (...a: string[]) => Promise<unknown>).apply(redis, args) };
+    const call = (name: string) => (...args: string[]) => (commands[name] as (...a: string[]) => Promise<unknown>).apply(redis, args);
+    this.#scripts = { hold: call('switchyardBudgetHold'), settle: call('switchyardBudgetSettle'), load: call('switchyardBudgetLoad') };
     redis.on('ready', () => void this.#repair());
   }
 
@@ -106,7 +163,7 @@ export class RedisBudgetStore implements BudgetStore {
       await this.redis.del(...keys).then(() => keys.forEach((k) => this.#stale.delete(k)), () => undefined);
     }
     for (const [holdId, keys] of [...this.#orphans]) {
-      await this.#scripts.settle(...keys, holdId, '-1').then(() => this.#orphans.delete(holdId), () => undefined);
+      await this.#scripts.settle(...keys, holdId, '-1', '', String(JOURNAL_TTL_MS)).then(() => this.#orphans.delete(holdId), () => undefined);
     }
   }
 
@@ -115,7 +172,7 @@ export class RedisBudgetStore implements BudgetStore {
     return this.#status(keyId, budget, day, month, reserved);
   }
 
-  async tryReserve(keyId: string, budget: Budget, amountMicroUsd: number, share = 1): Promise<HoldResult> {
+  async tryReserve(keyId: string, budget: Budget, amountMicroUsd: number, share = 1, generationId = ''): Promise<HoldResult> {
     const holdId = randomUUID();
     const amount = Math.max(1, Math.ceil(amountMicroUsd));
     let answer: [number, number, number, number];
@@ -134,7 +191,7 @@ export class RedisBudgetStore implements BudgetStore {
     const settle = (actual: number) => {
       if (!open) return;
       open = false;
-      this.#scripts.settle(...keys, holdId, String(Math.round(actual))).catch(() => {
+      this.#scripts.settle(...keys, holdId, String(Math.round(actual)), actual > 0 ? generationId : '', String(JOURNAL_TTL_MS)).catch(() => {
         // Redis away: the hold expires; the spend it missed is reloaded from the database when Redis is back.
         if (actual > 0) this.#markStale(keys);
       });
@@ -143,13 +200,13 @@ export class RedisBudgetStore implements BudgetStore {
     return { ok: true, reservation, status };
   }
 
-  record(keyId: string, actualMicroUsd: number): void {
+  record(keyId: string, actualMicroUsd: number, generationId = ''): void {
     if (actualMicroUsd <= 0) return;
     const keys = this.#keys(keyId);
-    this.#scripts.settle(...keys, 'none', String(Math.round(actualMicroUsd))).catch(() => this.#markStale(keys));
+    this.#scripts.settle(...keys, 'none', String(Math.round(actualMicroUsd)), generationId, String(JOURNAL_TTL_MS)).catch(() => this.#markStale(keys));
   }
 
-  #markStale([day, month]: [string, string, string]): void {
+  #markStale([day, month]: Keys): void {
     if (this.#stale.size >= MAX_REMEMBERED) return;
     this.#stale.add(day);
     this.#stale.add(month);
@@ -159,10 +216,12 @@ export class RedisBudgetStore implements BudgetStore {
     return [...this.#lastSeen].flatMap(([keyId, { status }]) => (status.remainingMicroUsd === null ? [] : [{ keyId, remainingMicroUsd: status.remainingMicroUsd }]));
   }
 
-  #keys(keyId: string): [string, string, string] {
+  /** Today's and this month's counters, the holds, the day's and month's journals and counted sets. */
+  #keys(keyId: string): Keys {
     const now = new Date(this.clock.now());
     const base = `${this.prefix}budget:${keyId}`;
-    return [`${base}:d:${dayOf(now)}`, `${base}:m:${monthOf(now)}`, `${base}:holds`];
+    const [day, month] = [dayOf(now), monthOf(now)];
+    return [`${base}:d:${day}`, `${base}:m:${month}`, `${base}:holds`, `${base}:settled:d:${day}`, `${base}:settled:m:${month}`, `${base}:counted:d:${day}`, `${base}:counted:m:${month}`];
   }
 
   /** Runs the hold script; loads the spend from the database first when Redis has none for today or this month. */
@@ -170,20 +229,23 @@ export class RedisBudgetStore implements BudgetStore {
     for (let attempt = 0; attempt < 3; attempt++) {
       const keys = this.#keys(keyId);
       const args = [String(this.clock.now()), String(amount), holdId || 'status', String(budget.dailyMicroUsd ?? -1), String(budget.monthlyMicroUsd ?? -1), String(HOLD_TTL_MS), String(share)];
-      const answer = (await this.#scripts.hold(...keys, ...args)) as number[];
+      const answer = (await this.#scripts.hold(...keys.slice(0, 3), ...args)) as number[];
       if (answer[0] !== -1) return [Number(answer[0]), Number(answer[1]), Number(answer[2]), Number(answer[3])];
       await this.#load(keyId, keys);
     }
     throw new Error(`the spend of key ${keyId} could not be loaded into Redis`);
   }
 
-  async #load(keyId: string, [dayKey, monthKey]: [string, string, string]): Promise<void> {
+  /**
+   * Sets the missing counters from one database snapshot, plus what settled meanwhile and the
+   * snapshot missed, minus nothing twice (see LOAD); an instance that loaded first wins.
+   */
+  async #load(keyId: string, [day, month, , journalDay, journalMonth, countedDay, countedMonth]: Keys): Promise<void> {
     const now = new Date(this.clock.now());
     const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
     const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-    const [day, month] = await Promise.all([this.spentSince(keyId, dayStart), this.spentSince(keyId, monthStart)]);
-    // NX: an instance that loaded first (and the spend settled since) wins.
-    await this.redis.multi().set(dayKey, String(day), 'EX', DAY_TTL_S, 'NX').set(monthKey, String(month), 'EX', MONTH_TTL_S, 'NX').exec();
+    const snapshot = await this.snapshot(keyId, dayStart, monthStart, new Date(now.getTime() - RECENT_WINDOW_MS));
+    await this.#scripts.load(day, month, journalDay, journalMonth, countedDay, countedMonth, String(snapshot.day), String(snapshot.month), String(DAY_TTL_S), String(MONTH_TTL_S), String(JOURNAL_TTL_MS), ...snapshot.recent);
   }
 
   #status(keyId: string, budget: Budget, day: number, month: number, reserved: number): BudgetStatus {

@@ -181,7 +181,7 @@ export class Admission {
 
   async #hold(prepared: PreparedGeneration, keyId: string, viewer: Viewer, amount: number, share?: number): Promise<HoldResult> {
     try {
-      return await this.deps.budgets.tryReserve(keyId, viewer.budget, amount, share);
+      return await this.deps.budgets.tryReserve(keyId, viewer.budget, amount, share ?? 1, prepared.id);
     } catch (error) {
       throw await this.deps.recorder.refused(prepared, budgetUnavailable(error));
     }

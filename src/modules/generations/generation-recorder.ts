@@ -55,7 +55,7 @@ export class GenerationRecorder {
       throw notStored(error);
     }
     if (prepared.reservation) prepared.reservation.settle(record.costMicroUsd);
-    else if (record.apiKeyId) this.deps.budgets.record(record.apiKeyId, record.costMicroUsd);
+    else if (record.apiKeyId) this.deps.budgets.record(record.apiKeyId, record.costMicroUsd, record.id);
     this.#observe(record, timeToFirstTokenMs);
     return record;
   }

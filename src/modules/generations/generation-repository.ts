@@ -1,4 +1,6 @@
-import { type FilterQuery, raw } from '@mikro-orm/core';
+import { type EntityManager, type FilterQuery, IsolationLevel, raw } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { dialectOf } from '../../db/dialect.js';
 import type { Orm } from '../../db/orm.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { toGenerationRecord } from './generation-record.js';
@@ -80,6 +82,24 @@ export class GenerationRepository {
     }
     const rows = await this.orm.em.fork().find(GenerationSchema, where.length ? { $and: where } : {}, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 });
     return { items: rows.slice(0, first).map(toGenerationRecord), hasNextPage: rows.length > first, cursor: encodeCursor };
+  }
+
+  /**
+   * A key's spend since the day's and the month's start and the ids of its generations completed
+   * since `recentSince`, read in one snapshot (REPEATABLE READ on PostgreSQL; SQLite's
+   * transaction), so a shared budget store can tell which recent generations the sums include.
+   */
+  async spendSnapshot(apiKeyId: string, dayStart: Date, monthStart: Date, recentSince: Date): Promise<{ day: number; month: number; recent: string[] }> {
+    const read = async (em: EntityManager) => {
+      const sum = async (since: Date) => {
+        const rows = await (em as SqlEntityManager).createQueryBuilder(GenerationSchema).select(raw('coalesce(sum(cost_micro_usd), 0) as total')).where({ apiKeyId, createdAt: { $gte: since } }).execute<{ total: number | string | null }[]>('all');
+        return Number(rows[0]?.total ?? 0);
+      };
+      const recent = await (em as SqlEntityManager).createQueryBuilder(GenerationSchema).select(['id']).where({ apiKeyId, completedAt: { $gte: recentSince } }).execute<{ id: string }[]>('all');
+      return { day: await sum(dayStart), month: await sum(monthStart), recent: recent.map((r) => r.id) };
+    };
+    const postgres = dialectOf(this.orm) === 'postgresql';
+    return this.orm.em.fork().transactional(read, postgres ? { isolationLevel: IsolationLevel.REPEATABLE_READ } : {});
   }
 
   /** What the key's generations cost from `since` on, in micro-USD (the budget's spend). */
