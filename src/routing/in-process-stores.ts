@@ -55,12 +55,7 @@ export class InProcessRates implements RateStore {
 
   constructor(private readonly now: () => number) {}
 
-  tryReserve(key: string, limits: WindowLimits, tokens: number): Promise<RateResult> {
-    return Promise.resolve(this.reserveNow(key, limits, tokens));
-  }
-
-  /** tryReserve, answered at once (the in-process window needs no wait). */
-  reserveNow(key: string, limits: WindowLimits, tokens: number): RateResult {
+  async tryReserve(key: string, limits: WindowLimits, tokens: number): Promise<RateResult> {
     let limiter = this.#limiters.get(key);
     if (!limiter) {
       limiter = new SlidingWindowLimiter(this.now);

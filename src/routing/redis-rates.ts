@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Clock } from '../core/ports/clock.js';
+import { redisScripts } from '../util/redis-scripts.js';
 import type { RateResult, RateStore, WindowLimits, WindowUsage } from '../core/ports/stores.js';
 import { WINDOW_MS } from './rate-limiter.js';
 
@@ -65,7 +66,7 @@ return 1
  * limited for a second.
  */
 export class RedisRates implements RateStore {
-  readonly #scripts: Record<'reserve' | 'usage' | 'settle', (...args: string[]) => Promise<unknown>>;
+  readonly #scripts: Record<'rateReserve' | 'rateUsage' | 'rateSettle', (...args: string[]) => Promise<unknown>>;
 
   constructor(
     redis: Redis,
@@ -74,20 +75,14 @@ export class RedisRates implements RateStore {
     private readonly failOpen: boolean,
     private readonly onUnavailable: (error: unknown) => void,
   ) {
-    // Sent once, then called by SHA (EVALSHA; ioredis sends the script again after a Redis restart).
-    redis.defineCommand('switchyardRateReserve', { numberOfKeys: 2, lua: RESERVE });
-    redis.defineCommand('switchyardRateUsage', { numberOfKeys: 2, lua: USAGE });
-    redis.defineCommand('switchyardRateSettle', { numberOfKeys: 2, lua: SETTLE });
-    const commands = redis as unknown as Record<string, (...args: string[]) => Promise<unknown>>;
-    const call = (name: string) => (...args: string[]) => (commands[name] as (...a: string[]) => Promise<unknown>).apply(redis, args);
-    this.#scripts = { reserve: call('switchyardRateReserve'), usage: call('switchyardRateUsage'), settle: call('switchyardRateSettle') };
+    this.#scripts = redisScripts(redis, { rateReserve: { keys: 2, lua: RESERVE }, rateUsage: { keys: 2, lua: USAGE }, rateSettle: { keys: 2, lua: SETTLE } });
   }
 
   async tryReserve(key: string, limits: WindowLimits, tokens: number): Promise<RateResult> {
     const keys = this.#keys(key);
     let answer: number[];
     try {
-      answer = (await this.#scripts.reserve(...keys, String(this.clock.now()), String(Math.max(0, Math.round(tokens))), String(limits.requestsPerMinute ?? -1), String(limits.tokensPerMinute ?? -1))) as number[];
+      answer = (await this.#scripts.rateReserve(...keys, String(this.clock.now()), String(Math.max(0, Math.round(tokens))), String(limits.requestsPerMinute ?? -1), String(limits.tokensPerMinute ?? -1))) as number[];
     } catch (error) {
       this.onUnavailable(error);
       return this.failOpen ? { ok: true, reservation: { settle: () => undefined } } : { ok: false, retryAfterMs: 1_000 };
@@ -102,14 +97,14 @@ export class RedisRates implements RateStore {
           if (!open) return;
           open = false;
           const delta = Math.round(actual) - Math.round(tokens);
-          if (delta !== 0) this.#scripts.settle(...keys, bucket, String(delta)).catch(() => undefined);
+          if (delta !== 0) this.#scripts.rateSettle(...keys, bucket, String(delta)).catch(() => undefined);
         },
       },
     };
   }
 
   async usage(key: string): Promise<WindowUsage> {
-    const [requests, tokens, resetMs] = (await this.#scripts.usage(...this.#keys(key), String(this.clock.now()))) as number[];
+    const [requests, tokens, resetMs] = (await this.#scripts.rateUsage(...this.#keys(key), String(this.clock.now()))) as number[];
     return { requests: Number(requests), tokens: Number(tokens), resetMs: Number(resetMs) };
   }
 

@@ -37,22 +37,23 @@ export async function rateLimitHeaders(deps: Pick<OpenAIRouteDeps, 'rates'>, vie
   const keyLimit = viewer.requestsPerMinute;
   const modelLimits = model?.limits;
   try {
+    // The model's window is read once, for its requests and its tokens alike.
+    const modelUsage = model && (modelLimits?.tokensPerMinute || (keyLimit === null && modelLimits?.requestsPerMinute)) ? await deps.rates.usage(`model:${model.id}`) : undefined;
     const requests =
       keyLimit !== null
         ? { limit: keyLimit, usage: await deps.rates.usage(`api-key:${viewer.keyId ?? 'local'}`) }
-        : modelLimits?.requestsPerMinute && model
-          ? { limit: modelLimits.requestsPerMinute, usage: await deps.rates.usage(`model:${model.id}`) }
+        : modelLimits?.requestsPerMinute && modelUsage
+          ? { limit: modelLimits.requestsPerMinute, usage: modelUsage }
           : undefined;
     if (requests) {
       headers['x-ratelimit-limit-requests'] = String(requests.limit);
       headers['x-ratelimit-remaining-requests'] = String(Math.max(0, requests.limit - requests.usage.requests));
       headers['x-ratelimit-reset-requests'] = resetText(requests.usage.resetMs);
     }
-    if (modelLimits?.tokensPerMinute && model) {
-      const usage = await deps.rates.usage(`model:${model.id}`);
+    if (modelLimits?.tokensPerMinute && modelUsage) {
       headers['x-ratelimit-limit-tokens'] = String(modelLimits.tokensPerMinute);
-      headers['x-ratelimit-remaining-tokens'] = String(Math.max(0, modelLimits.tokensPerMinute - usage.tokens));
-      headers['x-ratelimit-reset-tokens'] = resetText(usage.resetMs);
+      headers['x-ratelimit-remaining-tokens'] = String(Math.max(0, modelLimits.tokensPerMinute - modelUsage.tokens));
+      headers['x-ratelimit-reset-tokens'] = resetText(modelUsage.resetMs);
     }
   } catch {
     // The shared window does not answer: the answer goes without these headers.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Clock } from '../../core/ports/clock.js';
+import { redisScripts } from '../../util/redis-scripts.js';
 import type { Budget, BudgetStatus, BudgetStore, HoldResult, Reservation } from '../../core/ports/stores.js';
 
 /** How long a hold lives without being settled: past any request's deadline (totalMs is at most an hour; an instance killed mid-request loses its holds this long after). */
@@ -133,7 +134,7 @@ export class RedisBudgetStore implements BudgetStore {
   /** The last status seen per key with a budget, for the remaining-budget gauge. */
   readonly #lastSeen = new Map<string, { budget: Budget; status: BudgetStatus }>();
 
-  readonly #scripts: Record<'hold' | 'settle' | 'load', (...args: string[]) => Promise<unknown>>;
+  readonly #scripts: Record<'budgetHold' | 'budgetSettle' | 'budgetLoad', (...args: string[]) => Promise<unknown>>;
   /** Spend counters a settle could not reach (Redis away): dropped when it is back, so they load again from the database, which has those generations. */
   readonly #stale = new Set<string>();
   /** Holds whose answer was lost (the script may have run): released when Redis is back. */
@@ -146,13 +147,7 @@ export class RedisBudgetStore implements BudgetStore {
     private readonly snapshot: (keyId: string, dayStart: Date, monthStart: Date, recentSince: Date) => Promise<SpendSnapshot>,
     private readonly clock: Pick<Clock, 'now'>,
   ) {
-    // Sent once, then called by SHA (EVALSHA; ioredis sends the script again after a Redis restart).
-    redis.defineCommand('switchyardBudgetHold', { numberOfKeys: 3, lua: HOLD });
-    redis.defineCommand('switchyardBudgetSettle', { numberOfKeys: 7, lua: SETTLE });
-    redis.defineCommand('switchyardBudgetLoad', { numberOfKeys: 6, lua: LOAD });
-    const commands = redis as unknown as Record<string, (...args: string[]) => Promise<unknown>>;
-    const call = (name: string) => (...args: string[]) => (commands[name] as (...a: string[]) => Promise<unknown>).apply(redis, args);
-    this.#scripts = { hold: call('switchyardBudgetHold'), settle: call('switchyardBudgetSettle'), load: call('switchyardBudgetLoad') };
+    this.#scripts = redisScripts(redis, { budgetHold: { keys: 3, lua: HOLD }, budgetSettle: { keys: 7, lua: SETTLE }, budgetLoad: { keys: 6, lua: LOAD } });
     redis.on('ready', () => void this.#repair());
   }
 
@@ -163,7 +158,7 @@ export class RedisBudgetStore implements BudgetStore {
       await this.redis.del(...keys).then(() => keys.forEach((k) => this.#stale.delete(k)), () => undefined);
     }
     for (const [holdId, keys] of [...this.#orphans]) {
-      await this.#scripts.settle(...keys, holdId, '-1', '', String(JOURNAL_TTL_MS)).then(() => this.#orphans.delete(holdId), () => undefined);
+      await this.#scripts.budgetSettle(...keys, holdId, '-1', '', String(JOURNAL_TTL_MS)).then(() => this.#orphans.delete(holdId), () => undefined);
     }
   }
 
@@ -191,7 +186,7 @@ export class RedisBudgetStore implements BudgetStore {
     const settle = (actual: number) => {
       if (!open) return;
       open = false;
-      this.#scripts.settle(...keys, holdId, String(Math.round(actual)), actual > 0 ? generationId : '', String(JOURNAL_TTL_MS)).catch(() => {
+      this.#scripts.budgetSettle(...keys, holdId, String(Math.round(actual)), actual > 0 ? generationId : '', String(JOURNAL_TTL_MS)).catch(() => {
         // Redis away: the hold expires; the spend it missed is reloaded from the database when Redis is back.
         if (actual > 0) this.#markStale(keys);
       });
@@ -203,7 +198,7 @@ export class RedisBudgetStore implements BudgetStore {
   record(keyId: string, actualMicroUsd: number, generationId = ''): void {
     if (actualMicroUsd <= 0) return;
     const keys = this.#keys(keyId);
-    this.#scripts.settle(...keys, 'none', String(Math.round(actualMicroUsd)), generationId, String(JOURNAL_TTL_MS)).catch(() => this.#markStale(keys));
+    this.#scripts.budgetSettle(...keys, 'none', String(Math.round(actualMicroUsd)), generationId, String(JOURNAL_TTL_MS)).catch(() => this.#markStale(keys));
   }
 
   #markStale([day, month]: Keys): void {
@@ -229,7 +224,7 @@ export class RedisBudgetStore implements BudgetStore {
     for (let attempt = 0; attempt < 3; attempt++) {
       const keys = this.#keys(keyId);
       const args = [String(this.clock.now()), String(amount), holdId || 'status', String(budget.dailyMicroUsd ?? -1), String(budget.monthlyMicroUsd ?? -1), String(HOLD_TTL_MS), String(share)];
-      const answer = (await this.#scripts.hold(...keys.slice(0, 3), ...args)) as number[];
+      const answer = (await this.#scripts.budgetHold(...keys.slice(0, 3), ...args)) as number[];
       if (answer[0] !== -1) return [Number(answer[0]), Number(answer[1]), Number(answer[2]), Number(answer[3])];
       await this.#load(keyId, keys);
     }
@@ -245,7 +240,7 @@ export class RedisBudgetStore implements BudgetStore {
     const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
     const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
     const snapshot = await this.snapshot(keyId, dayStart, monthStart, new Date(now.getTime() - RECENT_WINDOW_MS));
-    await this.#scripts.load(day, month, journalDay, journalMonth, countedDay, countedMonth, String(snapshot.day), String(snapshot.month), String(DAY_TTL_S), String(MONTH_TTL_S), String(JOURNAL_TTL_MS), ...snapshot.recent);
+    await this.#scripts.budgetLoad(day, month, journalDay, journalMonth, countedDay, countedMonth, String(snapshot.day), String(snapshot.month), String(DAY_TTL_S), String(MONTH_TTL_S), String(JOURNAL_TTL_MS), ...snapshot.recent);
   }
 
   #status(keyId: string, budget: Budget, day: number, month: number, reserved: number): BudgetStatus {
