@@ -21,6 +21,9 @@ import { readWithin } from './http/read-body.js';
 import { type DirectRequest, serveSseSubscription } from './http/sse-subscriptions.js';
 import { WriteCoalescer } from './http/write-coalescer.js';
 import { attachWebSocketServer } from './http/ws-server.js';
+import { AddressLimits, OpenCounter, perAddressMessage, perKeyMessage } from './http/connection-limits.js';
+import { guardRequest, writeRefusal } from './http/request-guard.js';
+import type { OriginPolicy } from './security/origin-policy.js';
 import { createServices, type ServiceOverrides, type Services } from './services.js';
 
 const STOP_GRACE_MS = 10_000;
@@ -107,6 +110,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     landingPage: false,
     healthCheckEndpoint: '/yoga-health',
     graphiql: { title: 'Switchyard', subscriptionsProtocol: 'WS' },
+    // CORS is the request guard's (src/http/request-guard.ts): Yoga's default would reflect any Origin.
+    cors: false,
     // GraphiQL from a local package, inlined into the page (Yoga's default loads it from a CDN, which a
     // gateway in a private network cannot reach). Imported on the first page view: ~9 MB of script
     // that no API request needs.
@@ -142,15 +147,37 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const consoleAssets = new ConsoleAssets(options.consoleDir ?? DEFAULT_CONSOLE_DIR);
   const readBody = (req: IncomingMessage) => readWithin(req, MAX_BODY_BYTES, bodyReadTimeoutMs);
   const localMode = config.adminKey === undefined;
-  const openAI = createOpenAIRoutes({ ...services, localMode, readBody, maxBodyBytes: MAX_BODY_BYTES });
+  const originPolicy: OriginPolicy = { localMode, allowedOrigins: config.security.allowedOrigins, allowedHosts: config.security.allowedHosts };
+  const addressLimits = new AddressLimits(config.limits.maxConnectionsPerAddress);
+  /** WebSocket connections and running SSE and /v1 streams, per API key (limits.maxConnectionsPerKey). */
+  const keyConnections = new OpenCounter(config.limits.maxConnectionsPerKey);
+  const openAI = createOpenAIRoutes({ ...services, localMode, readBody, maxBodyBytes: MAX_BODY_BYTES, keyConnections });
   const rest = createRestRoutes({ ...services, localMode, readBody, maxBodyBytes: MAX_BODY_BYTES });
 
   /** One coalescer for every SSE response: the events a turn produced for a socket leave in one write. */
   const sseWrites = new WriteCoalescer();
   const sseDeps = { logger, openSubscriptions: services.metrics.sseSubscriptions };
 
+  /**
+   * Holds a stream slot of the caller's key for the life of the response: true when taken (or the
+   * caller has no key, or a key that does not authenticate: the route answers that), false at the cap.
+   */
+  async function holdKeySlot(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const keyId = await services.apiKeys.authenticate(req.headers.authorization).then((viewer) => viewer.keyId, () => null);
+    if (keyId === null) return true;
+    const release = keyConnections.acquire(keyId);
+    if (!release) return false;
+    res.once('close', release);
+    return true;
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (addressLimits.isOverCap(req.socket)) {
+      services.metrics.connectionsRefused.inc({ limit: 'per_address', transport: 'http' });
+      return writeRefusal(res, path, 429, 'RATE_LIMITED', perAddressMessage(addressLimits.cap), 'connection_limit_exceeded');
+    }
+    if (guardRequest(originPolicy, req, res, path, (reason) => services.metrics.crossOriginRefused.inc({ reason }))) return;
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') {
       const { status, body } = await readiness(
@@ -197,6 +224,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         withBody.body = handed;
       }
       if (String(req.headers.accept ?? '').includes('text/event-stream')) {
+        if (!(await holdKeySlot(req, res))) {
+          services.metrics.connectionsRefused.inc({ limit: 'per_key', transport: 'sse' });
+          return writeRefusal(res, path, 429, 'RATE_LIMITED', perKeyMessage(keyConnections.cap), 'connection_limit_exceeded');
+        }
         coalesceWrites(res, sseWrites);
         if (req.method === 'POST' && (await serveSseSubscription(yoga, req, res, withBody.body, requestId, sseDeps))) return;
       }
@@ -216,7 +247,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       else res.destroy();
     });
   });
-  const ws = attachWebSocketServer(httpServer, yoga, services);
+  addressLimits.watch(httpServer);
+  const ws = attachWebSocketServer(httpServer, yoga, { ...services, originPolicy, addressLimits, keyConnections });
 
   return {
     services,

@@ -2,10 +2,17 @@ import { LOG_LEVELS } from '../observability/logger.js';
 import { type DefinitionRules, modelDefinitionSchema, modelIdField } from './model-definition.js';
 import { isReservedEnv, KEY_ENV_PATTERN, RESERVED_ENV_PREFIX } from '../security/key-env-policy.js';
 import { poolDefinitionSchema } from './pool-definition.js';
+import { HOST_NAME_PATTERN, ORIGIN_PATTERN } from '../security/origin-policy.js';
 import { booleanField, enumField, listOf, numberField, objectField, stringField } from '../validation/fields.js';
 
 
 export const portField = numberField({ int: true, min: 0, max: 65535 });
+
+/** `scheme://host[:port]` exactly as a browser sends it in Origin: no path, no trailing slash. */
+const originField = stringField('an origin such as https://app.example.com or http://localhost:5173 (scheme, host and port; no path)', ORIGIN_PATTERN, 300);
+
+/** A host name or IP address, without a port. */
+const hostNameField = stringField('a host name such as switchyard.internal (no scheme, no port)', HOST_NAME_PATTERN, 253);
 
 /**
  * The YAML config file (`switchyard.config.yml`). Every key is optional except what a model
@@ -31,6 +38,16 @@ export function configFileSchema(rules: DefinitionRules) {
         'variable names',
         1000,
       ).optional(),
+      /** Browser origins besides the gateway's own that may call it (exact `scheme://host[:port]`); empty by default. */
+      allowedOrigins: listOf(originField, 'origins', 100).optional(),
+      /** Host names (besides loopback ones) a local-mode gateway answers to; empty by default. */
+      allowedHosts: listOf(hostNameField, 'host names', 100).optional(),
+    }).optional(),
+    limits: objectField({
+      /** Open WebSocket connections plus running SSE and /v1 streams of one API key. */
+      maxConnectionsPerKey: numberField({ int: true, min: 1, max: 1_000_000 }).optional(),
+      /** Open TCP connections from one client address, counted before authentication (loopback too). */
+      maxConnectionsPerAddress: numberField({ int: true, min: 1, max: 1_000_000 }).optional(),
     }).optional(),
     logging: objectField({ level: enumField(LOG_LEVELS).optional() }).optional(),
     defaultModel: modelIdField.optional(),

@@ -44,6 +44,17 @@ export interface Config {
     readonly allowPrivateEndpoints: boolean;
     /** Names and PREFIX_* patterns a model's apiKeyEnv may name besides the providers' own (the file's list and its models' names). */
     readonly apiKeyEnvAllowed: readonly string[];
+    /** Browser origins besides the gateway's own allowed to call it (exact, normalised `scheme://host[:port]`). */
+    readonly allowedOrigins: readonly string[];
+    /** Host names a local-mode gateway answers to besides loopback ones (lower case, no port). */
+    readonly allowedHosts: readonly string[];
+  };
+  /** Per-caller connection caps (see README, Security). */
+  readonly limits: {
+    /** Open WebSocket connections plus running SSE and /v1 streams of one API key (default 64). */
+    readonly maxConnectionsPerKey: number;
+    /** Open TCP connections from one client address, before authentication (default 256). */
+    readonly maxConnectionsPerAddress: number;
   };
   readonly defaultModel: string | undefined;
   readonly models: readonly ModelDefinition[];

@@ -5,12 +5,16 @@ import { formatIssues, formatPath } from '../validation/format-issues.js';
 import { DEFAULT_BREAKER } from '../routing/circuit-breaker.js';
 import { DEFAULT_RETRY_POLICY } from '../routing/retry-policy.js';
 import { KEY_ENV_PATTERN, KeyEnvPolicy } from '../security/key-env-policy.js';
+import { normaliseOrigin } from '../security/origin-policy.js';
 import { ConfigError, type Config, type DatabaseConfig } from './config.js';
 import { configFileSchema, crossCheckConfigFile, portField } from './config-schema.js';
 import { LOG_LEVELS, type LogLevel } from '../observability/logger.js';
 
 export const DEFAULT_CONFIG_FILE = 'switchyard.config.yml';
 export const DEFAULT_DATABASE_URL = './data/switchyard.db';
+
+/** The connection caps when the file sets none (README, Security). */
+export const DEFAULT_CONNECTION_LIMITS = { perKey: 64, perAddress: 256 } as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -99,7 +103,16 @@ export function parseConfigText(text: string, path: string, env: Env): Config {
     redis: overrides.redis,
     adminKey: overrides.adminKey,
     logLevel: overrides.logLevel ?? file.logging?.level ?? 'info',
-    security: { allowPrivateEndpoints: file.security?.allowPrivateEndpoints ?? false, apiKeyEnvAllowed: allowedKeyEnvOf(file) },
+    security: {
+      allowPrivateEndpoints: file.security?.allowPrivateEndpoints ?? false,
+      apiKeyEnvAllowed: allowedKeyEnvOf(file),
+      allowedOrigins: (file.security?.allowedOrigins ?? []).map(normaliseOrigin),
+      allowedHosts: (file.security?.allowedHosts ?? []).map((host) => host.toLowerCase()),
+    },
+    limits: {
+      maxConnectionsPerKey: file.limits?.maxConnectionsPerKey ?? DEFAULT_CONNECTION_LIMITS.perKey,
+      maxConnectionsPerAddress: file.limits?.maxConnectionsPerAddress ?? DEFAULT_CONNECTION_LIMITS.perAddress,
+    },
     defaultModel: file.defaultModel,
     models: file.models ?? [],
     pools: file.pools ?? [],

@@ -90,8 +90,9 @@ function statusOf(result: ExecutionResult): number {
  *
  * Answers false, having written nothing, for anything it does not take — a body without a query
  * or with parameters Yoga does not know, a query or mutation, a document that does not parse or
- * validate, an Accept header with GraphQL's own JSON type or multipart, a cross-origin request
- * (CORS stays Yoga's) — which the caller then hands to Yoga as before.
+ * validate, an Accept header with GraphQL's own JSON type or multipart, a request with an Origin
+ * (a browser page's; its CORS headers were set by the request guard) — which the caller then hands
+ * to Yoga as before.
  */
 export async function serveSseSubscription(
   yoga: YogaServerInstance<Record<string, unknown>, Context>,

@@ -16,10 +16,19 @@ export interface WebSocketDeps {
   readonly apiKeys: Pick<ApiKeyService, 'authenticate'>;
   /** Revocations close a key's connections. */
   readonly bus: Pick<EventBus, 'subscribe'>;
-  readonly metrics: Pick<Metrics, 'activeSubscriptions' | 'broadcastExecutions'>;
+  readonly metrics: Pick<Metrics, 'activeSubscriptions' | 'broadcastExecutions' | 'connectionsRefused' | 'crossOriginRefused'>;
   readonly logger: Logger;
+  /** Which pages may open a socket (see origin-policy.ts): checked at the handshake. */
+  readonly originPolicy: OriginPolicy;
+  /** The per-address cap: a connection past it is refused at the handshake (429). */
+  readonly addressLimits: Pick<AddressLimits, 'isOverCap' | 'cap'>;
+  /** The per-key cap, shared with the SSE and /v1 streams: a key at it is closed with 4429 after connection_init. */
+  readonly keyConnections: Pick<OpenCounter, 'acquire' | 'cap'>;
 }
 import { deliverDirectly } from './broadcast-delivery.js';
+import type { OriginPolicy } from '../security/origin-policy.js';
+import { type AddressLimits, type OpenCounter, perAddressMessage } from './connection-limits.js';
+import { judgeIncoming } from './request-guard.js';
 import { MAX_WS_MESSAGE_BYTES } from './limits.js';
 import { KEY_REVOKED_MESSAGE } from '../modules/keys/open-operations.js';
 import { SharedStreams } from './shared-streams.js';
@@ -82,7 +91,22 @@ function tracked<T>(source: AsyncIterable<T>, gauge: Metrics['activeSubscription
 export function attachWebSocketServer(httpServer: Server, yoga: YogaServerInstance<Record<string, unknown>, Context>, services: WebSocketDeps) {
   // maxPayload is checked by ws on each frame's header, before the frame is buffered and before
   // connection_init carries a key: a larger message closes the socket with 1009.
-  const wss = new WebSocketServer({ server: httpServer, path: yoga.graphqlEndpoint, maxPayload: MAX_WS_MESSAGE_BYTES });
+  const wss = new WebSocketServer({
+    server: httpServer,
+    path: yoga.graphqlEndpoint,
+    maxPayload: MAX_WS_MESSAGE_BYTES,
+    // Browsers send Origin with every handshake: a page of another site is refused before the upgrade.
+    verifyClient: ({ req }, accept) => {
+      if (services.addressLimits.isOverCap(req.socket)) {
+        services.metrics.connectionsRefused.inc({ limit: 'per_address', transport: 'websocket' });
+        return accept(false, 429, perAddressMessage(services.addressLimits.cap));
+      }
+      const verdict = judgeIncoming(services.originPolicy, req);
+      if (verdict.ok) return accept(true);
+      services.metrics.crossOriginRefused.inc({ reason: verdict.reason });
+      accept(false, verdict.status, verdict.message);
+    },
+  });
   const broadcasts = new SharedStreams<ExecutionResult>((size) => services.metrics.broadcastExecutions.set(size));
   const coalescer = new WriteCoalescer();
   const keyOfSocket = new Map<WebSocket, string>();
@@ -108,8 +132,18 @@ export function attachWebSocketServer(httpServer: Server, yoga: YogaServerInstan
           const viewer = await services.apiKeys.authenticate(ctx.connectionParams?.authorization);
           const socket = ctx.extra.socket;
           if (viewer.keyId !== null && socket.readyState === socket.OPEN) {
+            const release = services.keyConnections.acquire(viewer.keyId);
+            if (!release) {
+              services.metrics.connectionsRefused.inc({ limit: 'per_key', transport: 'websocket' });
+              // graphql-ws's own close (4403) that follows `false` is ignored by a socket already closing.
+              socket.close(4429, TOO_MANY_FOR_KEY);
+              return false;
+            }
             keyOfSocket.set(socket, viewer.keyId);
-            socket.once('close', () => keyOfSocket.delete(socket));
+            socket.once('close', () => {
+              keyOfSocket.delete(socket);
+              release();
+            });
           }
           return true;
         } catch {
@@ -148,6 +182,9 @@ export function attachWebSocketServer(httpServer: Server, yoga: YogaServerInstan
   answerFrameErrorsQuietly(wss, services.logger);
   return server;
 }
+
+/** The close reason at the per-key cap (a close reason holds at most 123 bytes). */
+const TOO_MANY_FOR_KEY = 'Too many connections for this API key (limits.maxConnectionsPerKey)';
 
 /**
  * A frame past maxPayload, or a malformed one, is the client's fault: `ws` has already closed the

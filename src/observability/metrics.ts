@@ -81,6 +81,20 @@ export function createMetrics(models: () => readonly ModelRecord[]) {
     registers: [registry],
   });
 
+  const connectionsRefused = new Counter({
+    name: 'switchyard_connections_refused_total',
+    help: 'Connections and streams refused at a cap, by limit (per_key: limits.maxConnectionsPerKey, per_address: limits.maxConnectionsPerAddress) and transport (websocket, sse, http)',
+    labelNames: ['limit', 'transport'] as const,
+    registers: [registry],
+  });
+
+  const crossOriginRefused = new Counter({
+    name: 'switchyard_cross_origin_refused_total',
+    help: 'Requests and WebSocket handshakes refused by the origin policy, by reason (origin: a foreign Origin; cross-site: a browser request from another site; host: a Host a local-mode gateway does not answer to)',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+
   const generationRequests = new Counter({
     name: 'switchyard_generation_requests_total',
     help: 'Generation requests by model, provider and outcome (succeeded, failed, cancelled)',
@@ -146,7 +160,7 @@ export function createMetrics(models: () => readonly ModelRecord[]) {
     registers: [registry],
   });
 
-  return { retries, fallbacks, rateLimited, switchDuration, registry, healthChecks, activeSubscriptions, sseSubscriptions, redisConnected, eventsNotShared, limitsUnchecked, broadcastExecutions, authFailures, generationRequests, generationDuration, timeToFirstToken, tokens, cost };
+  return { retries, fallbacks, rateLimited, switchDuration, registry, healthChecks, activeSubscriptions, sseSubscriptions, redisConnected, eventsNotShared, limitsUnchecked, broadcastExecutions, authFailures, connectionsRefused, crossOriginRefused, generationRequests, generationDuration, timeToFirstToken, tokens, cost };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

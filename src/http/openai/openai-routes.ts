@@ -11,6 +11,8 @@ import { requireScope, type Viewer } from '../../modules/keys/viewer.js';
 import type { GenerationService } from '../../modules/generations/generation-service.js';
 import type { ModelRegistry } from '../../modules/models/model-registry.js';
 import type { PoolRegistry } from '../../modules/pools/pool-registry.js';
+import type { Metrics } from '../../observability/metrics.js';
+import { type OpenCounter, perKeyMessage } from '../connection-limits.js';
 import type { BodyRead } from '../read-body.js';
 import { chatCompletions } from './chat-completions.js';
 import { OpenAIRequestError } from './openai-errors.js';
@@ -32,6 +34,12 @@ export interface OpenAIRouteDeps {
   readonly readBody: (req: IncomingMessage) => Promise<BodyRead>;
   /** The largest body accepted (a declared larger one is refused before reading). */
   readonly maxBodyBytes: number;
+}
+
+/** What the chat route adds: a streamed answer holds one of its key's connection slots while it runs. */
+export interface OpenAIRoutesDeps extends OpenAIRouteDeps {
+  readonly keyConnections: Pick<OpenCounter, 'acquire' | 'cap'>;
+  readonly metrics: Pick<Metrics, 'connectionsRefused'>;
 }
 
 const SWITCHYARD_KEY = /^Bearer\s+sy_/i;
@@ -58,23 +66,6 @@ const safeDecode = (text: string) => {
     return text;
   }
 };
-
-/**
- * A request a browser sent from another site is refused: these routes take no cookies, but in
- * local mode they take no key either, so a page the operator visits could otherwise spend the
- * vendor keys. Programs (SDKs, curl) send no Origin; the gateway's own pages send their own.
- */
-export function refuseCrossOrigin(req: IncomingMessage): void {
-  const origin = req.headers.origin;
-  if (origin === undefined) return;
-  let host: string | undefined;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    host = undefined;
-  }
-  if (host !== req.headers.host) throw new OpenAIRequestError(`Cross-origin requests are not accepted (Origin ${origin}); call this API from a program, or from pages the gateway serves.`, null, 'cross_origin', 403);
-}
 
 /**
  * The JSON body of a POST, within the gateway's limits: a declared size over the limit is refused
@@ -110,6 +101,8 @@ export async function readJsonBody(deps: Pick<OpenAIRouteDeps, 'readBody' | 'max
   }
 }
 
+const isStreamRequest = (body: unknown) => typeof body === 'object' && body !== null && (body as { stream?: unknown }).stream === true;
+
 const modelObject = (m: ModelRecord) => ({ id: m.id, object: 'model' as const, created: Math.floor(m.createdAt.getTime() / 1000), owned_by: m.provider });
 const poolObject = (p: PoolRecord) => ({ id: p.name, object: 'model' as const, created: Math.floor(p.updatedAt.getTime() / 1000), owned_by: 'switchyard-pool' });
 
@@ -117,7 +110,7 @@ const poolObject = (p: PoolRecord) => ({ id: p.name, object: 'model' as const, c
  * The OpenAI-compatible door on the gateway's port: POST /v1/chat/completions, GET /v1/models
  * and /v1/models/{id}, with OpenAI's shapes, statuses and error objects, and Switchyard's API keys.
  */
-export function createOpenAIRoutes(deps: OpenAIRouteDeps) {
+export function createOpenAIRoutes(deps: OpenAIRoutesDeps) {
   return {
     serves(path: string): boolean {
       return path === '/v1/chat/completions' || path === '/v1/models' || path.startsWith('/v1/models/');
@@ -126,13 +119,20 @@ export function createOpenAIRoutes(deps: OpenAIRouteDeps) {
     async handle(req: IncomingMessage, res: ServerResponse, path: string, requestId: string): Promise<void> {
       res.setHeader('x-request-id', requestId);
       try {
-        refuseCrossOrigin(req);
         const viewer = await authenticateBearer(deps, req);
         requireScope(viewer, 'client', path === '/v1/chat/completions' ? 'chat completions' : 'listing models');
         if (path === '/v1/chat/completions') {
           if (req.method !== 'POST') throw new OpenAIRequestError(`Method ${req.method} is not allowed on ${path}: use POST.`, null, 'method_not_allowed', 405);
           const body = await readJsonBody(deps, req, res);
           if (body === undefined) return;
+          if (isStreamRequest(body) && viewer.keyId !== null) {
+            const release = deps.keyConnections.acquire(viewer.keyId);
+            if (!release) {
+              deps.metrics.connectionsRefused.inc({ limit: 'per_key', transport: 'http' });
+              throw new OpenAIRequestError(perKeyMessage(deps.keyConnections.cap), null, 'connection_limit_exceeded', 429);
+            }
+            res.once('close', release);
+          }
           return await chatCompletions(deps, req, res, viewer, body, requestId);
         }
         if (req.method !== 'GET') throw new OpenAIRequestError(`Method ${req.method} is not allowed on ${path}: use GET.`, null, 'method_not_allowed', 405);

@@ -8,7 +8,7 @@ import { microToUsd } from '../../pricing/money.js';
 import type { ModelRegistry } from '../../modules/models/model-registry.js';
 import type { SessionService } from '../../modules/sessions/session-service.js';
 import { OpenAIRequestError } from '../openai/openai-errors.js';
-import { authenticateBearer, type OpenAIRouteDeps, readJsonBody, refuseCrossOrigin } from '../openai/openai-routes.js';
+import { authenticateBearer, type OpenAIRouteDeps, readJsonBody } from '../openai/openai-routes.js';
 import { writeJson } from '../openai/openai-http.js';
 
 /** What the article's REST routes use. */
@@ -34,7 +34,7 @@ const STATUS_OF: Record<string, number> = {
 /** `{error: {code, message, field}}` with the GraphQL error codes; anything unexpected is a masked 500. */
 function writeError(deps: RestRouteDeps, res: ServerResponse, error: unknown): void {
   if (error instanceof OpenAIRequestError) {
-    // The request itself (its body, its type, its origin), refused before the gateway saw it.
+    // The request itself (its body, its type), refused before the gateway saw it.
     return writeJson(res, error.status, { error: { code: error.status === 403 ? 'FORBIDDEN' : 'BAD_USER_INPUT', message: error.message, field: error.param ?? 'body' } });
   }
   if (!(error instanceof GatewayError)) {
@@ -82,7 +82,6 @@ export function createRestRoutes(deps: RestRouteDeps) {
       const receivedAt = performance.now();
       res.setHeader('x-request-id', requestId);
       try {
-        refuseCrossOrigin(req);
         const viewer = await authenticateBearer(deps, req);
         if (path === '/api/models') {
           if (req.method !== 'GET') return writeJson(res, 405, { error: { code: 'BAD_USER_INPUT', message: `use GET on ${path}`, field: null } }, { allow: 'GET' });
