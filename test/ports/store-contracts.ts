@@ -108,6 +108,20 @@ export function budgetStoreContract(make: (clock: ManualClock, spentSince: (keyI
     expect(loads).toBeLessThanOrEqual(4); // today's and this month's sums, once
   });
 
+  it('should charge a settle at most what was held, so that no mix of settles passes the budget', async () => {
+    const store = await make(clockAt(), async () => 0);
+    const k = key();
+    const budget = { dailyMicroUsd: 100, monthlyMicroUsd: null };
+    const holds = await Promise.all([store.tryReserve(k, budget, 60), store.tryReserve(k, budget, 40)]);
+    for (const hold of holds) if (!hold.ok) throw new Error('60 + 40 of 100 must fit');
+    const [first, second] = holds.map((h) => (h.ok ? h.reservation : undefined));
+    expect([first?.amountMicroUsd, second?.amountMicroUsd]).toEqual([60, 40]);
+    first?.settle(75); // more than held (a vendor counting more tokens than the hold's estimate)
+    second?.settle(45);
+    await expect.poll(async () => (await store.status(k, budget)).reservedMicroUsd).toBe(0);
+    expect(await store.status(k, budget)).toMatchObject({ spentTodayMicroUsd: 100, remainingMicroUsd: 0 });
+  });
+
   it('should never hold more than the budget across many concurrent requests', async () => {
     const store = await make(clockAt(), async () => 0);
     const k = key();

@@ -85,8 +85,15 @@ export interface BudgetStatus {
   readonly binding: 'daily' | 'monthly' | null;
 }
 
-/** A reservation of worst-case cost: settle it with the real cost, or release it (once; later calls do nothing). */
+/**
+ * A reservation of worst-case cost: settle it with the real cost, or release it (once; later calls
+ * do nothing). A settle charges at most what was held: every other request was admitted on what
+ * the budget had left beside this hold, so charging more could take the key past its budget.
+ */
 export interface Reservation {
+  /** What is held, in micro-USD: the most `settle` charges. */
+  readonly amountMicroUsd: number;
+  /** Charges `min(actual, amountMicroUsd)` and gives back the rest of the hold. */
   settle(actualMicroUsd: number): void;
   release(): void;
 }

@@ -16,7 +16,7 @@ const monthOf = (d: Date) => d.toISOString().slice(0, 7);
  * The in-process BudgetStore: spend per API key against its daily and monthly budgets (UTC),
  * kept in memory after one sum per key (`spentSince`). `tryReserve` checks and holds with nothing
  * awaited in between once the key is loaded, so concurrent requests cannot overspend; completion
- * settles the hold to the real cost; a failure releases it.
+ * settles the hold to the real cost (at most what it held); a failure releases it.
  */
 export class BudgetLedger implements BudgetStore {
   readonly #ledgers = new Map<string, Ledger>();
@@ -90,11 +90,13 @@ export class BudgetLedger implements BudgetStore {
       return true;
     };
     return {
+      amountMicroUsd,
       settle: (actual) => {
         if (!close()) return;
+        const charged = Math.min(Math.max(0, actual), amountMicroUsd);
         const current = this.#current(keyId);
-        current.spentDay += actual;
-        current.spentMonth += actual;
+        current.spentDay += charged;
+        current.spentMonth += charged;
       },
       release: () => void close(),
     };

@@ -191,7 +191,7 @@ export class RedisBudgetStore implements BudgetStore {
         if (actual > 0) this.#markStale(keys);
       });
     };
-    const reservation: Reservation = { settle: (actual) => settle(Math.max(0, actual)), release: () => settle(-1) };
+    const reservation: Reservation = { amountMicroUsd: amount, settle: (actual) => settle(Math.min(Math.max(0, actual), amount)), release: () => settle(-1) };
     return { ok: true, reservation, status };
   }
 
