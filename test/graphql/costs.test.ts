@@ -159,19 +159,46 @@ describe('budgets', () => {
 });
 
 describe('cost limit during a stream', () => {
-  it('should stop a stream that passes its cost limit and complete it with COST_LIMIT', async () => {
+  it('should stop a stream before the chunk that would pass its cost limit and complete it with COST_LIMIT, charged at most the limit', async () => {
     v = await startVendorApp();
     const client = wsClient(await v.t.listen());
     clients.push(client);
     // $0.0004 = 400 micro: the prompt (7 tokens) costs 210, leaving 3 output tokens at 60 each; the upstream ignores that and sends more.
-    const events: (StreamEvent & { costUsd?: number })[] = [];
+    const events: (StreamEvent & { costUsd?: number; generation?: { costMicroUsd: number } })[] = [];
     for await (const r of subscribe(client, GenerateStreamCost, { input: { model: 'gpt-test', prompt: 'Hi', costLimit: 0.0004 } })) events.push(r.data?.generateStream as (typeof events)[number]);
-    // "Hello" 1, " there" 1, "! 你好" 3 cl100k tokens: each delta carries the running cost after its last chunk.
-    const runningAfterChunk = [0.00027, 0.00033, 0.00057];
+    // "Hello" 1, " there" 1, "! 你好" 3 cl100k tokens: the third would take the running cost to 570 micro, so it is not relayed.
+    const runningAfterChunk = [0.00027, 0.00033];
     const deltas = events.filter((e) => e.__typename === 'TokenDelta');
     expect(deltas.map((d) => d.costUsd)).toEqual(deltas.map((d) => runningAfterChunk[(d.index ?? 0) + (d.chunks ?? 1) - 1]));
-    expect(tokenDeltas(events)).toMatchObject({ text: 'Hello there! 你好', chunks: 3 });
-    expect(events.at(-1)).toMatchObject({ __typename: 'GenerationCompleted', generation: { status: 'SUCCEEDED', finishReason: 'COST_LIMIT', text: 'Hello there! 你好' } });
+    expect(tokenDeltas(events)).toMatchObject({ text: 'Hello there', chunks: 2 });
+    expect(events.at(-1)).toMatchObject({ __typename: 'GenerationCompleted', generation: { status: 'SUCCEEDED', finishReason: 'COST_LIMIT', text: 'Hello there' } });
+    expect(events.at(-1)?.generation?.costMicroUsd).toBeLessThanOrEqual(400);
+  });
+
+  it('should never charge a budgeted answer stopped at its hold more than it held, nor its key more than its budget', async () => {
+    const a = await app();
+    // 400 micro: the prompt (7 cl100k tokens) costs 210, so 3 output tokens (180) fit: each request holds 390. The upstream
+    // ignores max_tokens and reports 12 prompt tokens and 5 output tokens: by its usage the answer would cost 660.
+    const streamKey = await key(a, 'stopped-stream', { daily: 0.0004 });
+    const client = wsClient(await a.t.listen(), streamKey.key);
+    clients.push(client);
+    const events: (StreamEvent & { generation?: { costMicroUsd: number } })[] = [];
+    for await (const r of subscribe(client, GenerateStreamCost, { input: { model: 'gpt-test', prompt: 'Hi' } })) events.push(r.data?.generateStream as (typeof events)[number]);
+    // A whole answer (generate) is held to the same limit: its text stops before the chunk that would pass the hold.
+    const wholeKey = await key(a, 'stopped-whole', { daily: 0.0004 });
+    const whole = expectData(await a.t.run(Generate, { input: { model: 'gpt-test', prompt: 'Hi' } }, wholeKey.key)).generate;
+    for (const generation of [events.at(-1)?.generation, whole]) {
+      expect(generation).toMatchObject({ maxTokens: 3, finishReason: 'COST_LIMIT', text: 'Hello there' });
+      expect(generation?.costMicroUsd).toBeGreaterThan(0);
+      expect(generation?.costMicroUsd).toBeLessThanOrEqual(390);
+    }
+    const { apiKeys } = expectData(await a.t.run(ApiKeyBudgetQuery, undefined, ADMIN));
+    for (const [k, generation] of [[streamKey, events.at(-1)?.generation], [wholeKey, whole]] as const) {
+      const budget = apiKeys.find((x) => x.id === k.apiKey.id)?.budget;
+      expect(budget).toMatchObject({ reserved: 0 });
+      expect(budget?.spentToday).toBeCloseTo((generation?.costMicroUsd ?? 0) / 1e6, 10);
+      expect(budget?.spentToday).toBeLessThanOrEqual(0.0004);
+    }
   });
 });
 

@@ -46,7 +46,7 @@ export interface PreparedGeneration {
   readonly fresh: readonly ChatMessage[];
   readonly droppedMessages: number;
   readonly stream: boolean;
-  /** The most this request may cost (its costLimit or what the key's budget has left); null: no limit. */
+  /** The most this request may cost (its costLimit, or what it holds of the key's budget if less); null: no limit. */
   readonly costLimitMicroUsd: number | null;
   /** Prompt tokens of `request.messages` (cl100k) once counted, so no request counts them twice. */
   readonly promptTokens: number | null;
@@ -125,7 +125,8 @@ export class Admission {
   /**
    * Fits the request in its costLimit and the key's budget on the plan's first model, and holds
    * the worst case against the budget. A budget's worst cases must fit in what it has left, so a
-   * running request holds back its prompt plus maxTokens of output until it settles. With
+   * running request holds back its prompt plus maxTokens of output until it settles, and is held
+   * to that amount: it is stopped before passing it and charged at most it. With
    * maxTokens left to the model's default (2000), one request on a small budget would hold all of
    * it and refuse every parallel one: such a request may hold at most a share of what is left
    * (BUDGET_SHARE), its maxTokens lowered to fit. A maxTokens the caller asked for is fitted to the
@@ -138,7 +139,14 @@ export class Admission {
     const requestLimit = costLimit === undefined ? null : usdToMicro(costLimit);
     if (!budgeted && requestLimit === null) return prepared;
     const promptTokens = prepared.promptTokens ?? countPromptTokens(prepared.request.messages);
-    const fitted = (affordable: number, limit: number | null) => ({ ...prepared, promptTokens, costLimitMicroUsd: limit, request: { ...prepared.request, params: { ...prepared.request.params, maxTokens: affordable } } });
+    const fitted = (affordable: number, limit: number | null, reservation: Reservation | null): PreparedGeneration => ({
+      ...prepared,
+      promptTokens,
+      // A budgeted request may cost what it holds, at most: that is its stream's limit and the most it is charged.
+      costLimitMicroUsd: reservation === null ? limit : Math.min(reservation.amountMicroUsd, requestLimit ?? Infinity),
+      reservation,
+      request: { ...prepared.request, params: { ...prepared.request.params, maxTokens: affordable } },
+    });
     let budget: BudgetStatus | null = null;
     if (budgeted && keyId !== null) {
       // The common case in one step: the whole worst case held at once (within the request's share of
@@ -147,13 +155,7 @@ export class Admission {
       if (whole.affordable === prepared.request.params.maxTokens) {
         const amount = costMicroUsd(promptTokens, whole.affordable, model);
         const hold = await this.#hold(prepared, keyId, viewer, amount, explicitMax ? 1 : BUDGET_SHARE);
-        if (hold.ok) {
-          // The limit a running stream is held to, as fitting would have set it: the budget (its share) as it stood before this hold.
-          const before = hold.status.remainingMicroUsd === null ? null : hold.status.remainingMicroUsd + amount;
-          const budgetLimit = before === null ? null : explicitMax ? before : Math.floor(before * BUDGET_SHARE);
-          const limit = requestLimit === null ? budgetLimit : budgetLimit === null ? requestLimit : Math.min(requestLimit, budgetLimit);
-          return { ...fitted(whole.affordable, limit), reservation: hold.reservation };
-        }
+        if (hold.ok) return fitted(whole.affordable, whole.limit, hold.reservation);
         budget = hold.status;
       } else budget = await this.#budgetStatus(prepared, keyId, viewer);
     }
@@ -162,9 +164,9 @@ export class Admission {
     for (let attempt = 1; ; attempt++) {
       const fit = fitCost(prepared, budget, requestLimit, explicitMax, promptTokens);
       if (fit.affordable < 1) throw await this.deps.recorder.refused(prepared, costRefusal(model.id, budget, requestLimit, costLimit, fit.limit));
-      if (!budgeted || keyId === null) return { ...fitted(fit.affordable, fit.limit), reservation: null };
+      if (!budgeted || keyId === null) return fitted(fit.affordable, fit.limit, null);
       const hold = await this.#hold(prepared, keyId, viewer, costMicroUsd(promptTokens, fit.affordable, model));
-      if (hold.ok) return { ...fitted(fit.affordable, fit.limit), reservation: hold.reservation };
+      if (hold.ok) return fitted(fit.affordable, fit.limit, hold.reservation);
       budget = hold.status;
       if (attempt >= 5) throw await this.deps.recorder.refused(prepared, costRefusal(model.id, { ...budget, remainingMicroUsd: 0 }, requestLimit, costLimit, fit.limit));
     }

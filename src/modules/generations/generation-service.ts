@@ -145,15 +145,18 @@ export class GenerationService {
     let finishReason: FinishReason | null = null;
     let error: GatewayError | undefined;
     let deltas = 0;
-    // A stream that would pass its cost limit is stopped: the upstream call is aborted and the answer ends with COST_LIMIT.
+    // A stream that would pass its cost limit is stopped before the chunk that would pass it: the
+    // upstream call is aborted and the answer ends with COST_LIMIT.
+    const limit = prepared.costLimitMicroUsd;
     const inner = new AbortController();
     const forward = () => inner.abort();
     // A signal aborted before this point (a key revoked while the request was admitted) fires no listener.
     if (signal.aborted) inner.abort();
     else signal.addEventListener('abort', forward, { once: true });
     let stoppedForCost = false;
-    // The running cost (TokenDelta.costUsd, the stop at the limit) is counted only where someone needs it.
-    const trackCost = emit !== undefined || prepared.costLimitMicroUsd !== null;
+    // The running cost (TokenDelta.costUsd, the stop at the limit) is counted only where someone
+    // needs it, the way admission counted the hold: the prompt's cl100k count, each chunk's.
+    const trackCost = emit !== undefined || limit !== null;
     const promptTokens = trackCost ? (prepared.promptTokens ?? countPromptTokens(request.messages)) : 0;
     let outputTokens = 0;
     try {
@@ -162,15 +165,19 @@ export class GenerationService {
       emit?.({ kind: 'started', generationId: prepared.id, model, at: prepared.createdAt, attempts: attempts.length });
       for await (const part of route.parts) {
         if (part.type === 'text-delta') {
-          timeToFirstToken ??= (route.firstTokenAt ?? performance.now()) - started;
-          text += part.text;
-          if (trackCost) outputTokens += countTokens(part.text);
-          const running = trackCost ? costMicroUsd(promptTokens, outputTokens, model) : 0;
-          emit?.({ kind: 'delta', generationId: prepared.id, text: part.text, index: deltas++, chunks: 1, costMicroUsd: running });
-          if (prepared.costLimitMicroUsd !== null && running > prepared.costLimitMicroUsd && !stoppedForCost) {
+          // Once stopped, the stream is only read to its end (for the usage it reports).
+          if (stoppedForCost) continue;
+          const tokens = trackCost ? countTokens(part.text) : 0;
+          const running = trackCost ? costMicroUsd(promptTokens, outputTokens + tokens, model) : 0;
+          if (limit !== null && running > limit) {
             stoppedForCost = true;
             inner.abort();
+            continue;
           }
+          timeToFirstToken ??= (route.firstTokenAt ?? performance.now()) - started;
+          text += part.text;
+          outputTokens += tokens;
+          emit?.({ kind: 'delta', generationId: prepared.id, text: part.text, index: deltas++, chunks: 1, costMicroUsd: running });
         } else if (part.type === 'finish') {
           usage = part.usage;
           finishReason = part.finishReason;
@@ -193,6 +200,9 @@ export class GenerationService {
     const cancelled = !stoppedForCost && (finishReason === 'cancelled' || (error !== undefined && signal.aborted));
     const status: GenerationStatus = cancelled ? 'CANCELLED' : error ? 'FAILED' : 'SUCCEEDED';
     const latencyMs = performance.now() - started;
+    // What the generation is charged (and stored as its cost): what its usage costs, but never more
+    // than its limit — what it holds of the key's budget, or its costLimit. The usage stays as reported.
+    const cost = costMicroUsd(usage.inputTokens, usage.outputTokens, model);
     const record = await this.deps.recorder.finished(prepared, model, {
       status,
       finishReason: cancelled ? 'cancelled' : finishReason,
@@ -200,7 +210,7 @@ export class GenerationService {
       inputTokens: usage.inputTokens,
       outputTokens: usage.outputTokens,
       usageEstimated: usage.estimated,
-      costMicroUsd: costMicroUsd(usage.inputTokens, usage.outputTokens, model),
+      costMicroUsd: limit === null ? cost : Math.min(cost, limit),
       latencyMs: Math.round(latencyMs),
       timeToFirstTokenMs: timeToFirstToken === null ? null : Math.round(timeToFirstToken),
       errorCode: cancelled ? null : (error?.code ?? null),

@@ -14,7 +14,7 @@ export const GenerationStatusEnum = builder.enumType('GenerationStatus', {
 });
 
 const FinishReasonEnum = builder.enumType('FinishReason', {
-  description: 'Why the model stopped: STOP (natural end or stop sequence), LENGTH (maxTokens), CONTENT_FILTER, TOOL_CALLS, CANCELLED (the caller aborted), COST_LIMIT (the gateway stopped it at the cost limit or budget), OTHER.',
+  description: 'Why the model stopped: STOP (natural end or stop sequence), LENGTH (maxTokens), CONTENT_FILTER, TOOL_CALLS, CANCELLED (the caller aborted), COST_LIMIT (the gateway stopped it before the chunk that would have passed its costLimit or what it held of the key’s budget), OTHER.',
   values: screamingEnumValues(FINISH_REASONS),
 });
 
@@ -55,9 +55,9 @@ export const GenerationRef = builder.objectRef<GenerationRecord>('Generation').i
     stream: t.exposeBoolean('stream', { description: 'Whether it came from generateStream.' }),
     text: t.exposeString('text', { description: 'The answer (partial for failed and cancelled generations).' }),
     finishReason: t.field({ type: FinishReasonEnum, nullable: true, resolve: (g) => g.finishReason }),
-    maxTokens: t.exposeInt('maxTokens', { description: 'The output limit sent upstream (after the cost limit, if it lowered it).' }),
+    maxTokens: t.exposeInt('maxTokens', { description: 'The output limit sent upstream (after the cost limit or the key’s budget, if either lowered it: an answer cut there ends with LENGTH).' }),
     usage: t.field({ type: UsageRef, resolve: (g) => g }),
-    costUsd: t.float({ description: 'Cost in USD from the model’s prices.', resolve: (g) => microToUsd(g.costMicroUsd) }),
+    costUsd: t.float({ description: 'Cost in USD from the model’s prices and the usage, charged at most the costLimit or what the generation held of the key’s budget (usage stays as reported).', resolve: (g) => microToUsd(g.costMicroUsd) }),
     costMicroUsd: t.exposeFloat('costMicroUsd', { description: 'Cost in micro-USD: exact, a whole number (a Float, as on CostRow: an Int holds only 2,147 USD).' }),
     latencyMs: t.exposeInt('latencyMs'),
     timeToFirstTokenMs: t.exposeInt('timeToFirstTokenMs', { nullable: true }),
