@@ -34,10 +34,14 @@ describe('mock provider', () => {
     expect(a.split(' ')).toHaveLength(16);
   });
 
-  it('should stop at maxTokens with finish reason length', async () => {
-    const parts = await collect(await provider.stream(request('x', 3), target({ tokens: 10 }), { signal: new AbortController().signal }));
+  it('should stop at maxTokens with finish reason length, the whole answer cut after its first maxTokens words', async () => {
+    const signal = new AbortController().signal;
+    const parts = await collect(await provider.stream(request('x', 3), target({ tokens: 10 }), { signal }));
     expect(parts.filter((p) => p.type === 'text-delta')).toHaveLength(3);
     expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: 'length', usage: { outputTokens: 3 } });
+    const whole = text(await collect(await provider.stream(request('x'), target({ tokens: 10 }), { signal })));
+    expect(whole.startsWith(text(parts))).toBe(true);
+    expect(text(parts)).not.toMatch(/\.$/); // cut mid-sentence, as a vendor's answer is
   });
 
   it('should wait tokenDelayMs per token and end as cancelled with partial usage when aborted', async () => {

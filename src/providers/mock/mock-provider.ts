@@ -6,8 +6,9 @@ export const MOCK_DEFAULT_TOKENS = 16;
 
 /**
  * The in-process `mock` provider: deterministic answers (the same model and prompt always give
- * the same text), streamed token by token with a configurable delay, usage counted exactly by its
- * own word tokenizer. For demos, tests and benchmarks; it never touches the network.
+ * the same text; under a lower maxTokens, its first words, finishing with `length`), streamed
+ * token by token with a configurable delay, usage counted exactly by its own word tokenizer. For
+ * demos, tests and benchmarks; it never touches the network.
  */
 export function createMockProvider(): ProviderAdapter {
   return {
@@ -25,7 +26,8 @@ async function* streamMock(request: ChatRequest, target: UpstreamTarget, signal:
   const wanted = target.mock?.tokens ?? MOCK_DEFAULT_TOKENS;
   const count = Math.min(wanted, request.params.maxTokens);
   const lastUser = [...request.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
-  const tokens = mockTokens(`${target.upstreamModel}\n${lastUser}`, count);
+  // An answer cut by maxTokens is the whole answer's first words, ending mid-sentence as a vendor's does.
+  const tokens = mockTokens(`${target.upstreamModel}\n${lastUser}`, wanted).slice(0, count);
   const inputTokens = request.messages.reduce((sum, m) => sum + countMockTokens(m.content), 0);
   const delay = target.mock?.tokenDelayMs ?? 0;
   const usage = (outputTokens: number): Usage => ({ inputTokens, outputTokens, estimated: false });
