@@ -174,7 +174,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     : new BudgetLedger(spentSince, clock);
   registerBudgetGauge(metrics.registry, budgets);
   const recorder = new GenerationRecorder({ store: generationRepository, budgets, bus, metrics, logger, clock });
-  const admission = new Admission({ sessions, targets, models, router, rates, budgets, recorder, metrics, clock, defaultModel });
+  const admission = new Admission({ sessions, targets, models, router, rates, budgets, recorder, metrics, clock, random: overrides.random ?? Math.random, defaultModel });
   const generations = new GenerationService({ admission, router, sessions, store: generationRepository, recorder, models });
   const costs = new CostService(new CostRepository(orm));
 

@@ -109,6 +109,27 @@ describe('budgets', () => {
     execute.mockRestore();
   });
 
+  it('should make a request wait while running requests hold what it needs, admit it once they settle, and end the wait with its caller', async () => {
+    const a = await app();
+    // 400 micro: one request on gpt-test holds 390 (its prompt, 210, and 3 output tokens).
+    const k = await key(a, 'waiting', { daily: 0.0004 });
+    const { services } = a.t.app;
+    const viewer = await services.apiKeys.authenticate(`Bearer ${k.key}`);
+    const ask = (signal?: AbortSignal) => services.generations.prepare({ model: 'gpt-test', prompt: 'Hi' }, viewer, false, null, signal);
+    const running = await ask();
+    expect(running.reservation?.amountMicroUsd).toBe(390);
+    // 10 micro is left beside that hold: not enough for the prompt, but enough once the running request settles.
+    const gone = new AbortController();
+    gone.abort();
+    await expect(ask(gone.signal)).rejects.toMatchObject({ code: 'COST_LIMIT_EXCEEDED', message: expect.stringMatching(/\(the request ended while it waited for them to settle\)/) });
+    const status = vi.spyOn(services.budgets, 'status');
+    const waiting = ask();
+    await waitFor(() => status.mock.calls.length >= 3, 'the waiting request to poll the budget');
+    running.reservation?.release();
+    expect((await waiting).reservation?.amountMicroUsd).toBe(390);
+    status.mockRestore();
+  });
+
   it('should apply a budget set on a key in use to its very next request', async () => {
     const a = await app();
     const k = await key(a, 'in-use');

@@ -72,7 +72,7 @@ export async function chatCompletions(deps: OpenAIRouteDeps, req: IncomingMessag
   res.once('close', onClose);
   const untrack = viewer.keyId === null ? undefined : deps.openOperations.track(viewer.keyId, controller);
   try {
-    const prepared = await deps.generations.prepare(input, viewer, chat.stream, requestId);
+    const prepared = await deps.generations.prepare(input, viewer, chat.stream, requestId, controller.signal);
     if (chat.stream) await stream(deps, res, viewer, prepared, chat.includeUsage, controller.signal);
     else await whole(deps, res, viewer, prepared, controller.signal);
   } finally {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BudgetUnavailableError, CostLimitExceededError, type GatewayError, InvalidInputError, ModelUnavailableError, NotFoundError, RateLimitedError } from '../../core/errors.js';
+import { BudgetUnavailableError, CostLimitExceededError, GatewayError, InvalidInputError, ModelUnavailableError, NotFoundError, RateLimitedError } from '../../core/errors.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { BudgetStatus, BudgetStore, HoldResult, RateStore, Reservation } from '../../core/ports/stores.js';
 import type { ModelRecord } from '../../core/records/model.js';
@@ -22,6 +22,15 @@ import type { GenerationRecorder } from './generation-recorder.js';
  * model's default (see admit): parallel requests on a small budget each get a share, not none.
  */
 export const BUDGET_SHARE = 0.25;
+
+/**
+ * How long a request whose budget is all held back by running requests waits for them to settle
+ * (most give back most of what they hold), polling the store with a jittered back-off from
+ * BUDGET_POLL_MS doubling up to BUDGET_POLL_MAX_MS; past it, the request is refused.
+ */
+export const BUDGET_WAIT_MS = 30_000;
+const BUDGET_POLL_MS = 10;
+const BUDGET_POLL_MAX_MS = 200;
 
 /** The input fields of generate and generateStream that name a target. */
 export const GENERATE_TARGET_FIELDS: TargetFields = { model: 'input.model', pool: 'input.pool' };
@@ -65,7 +74,9 @@ export interface AdmissionDeps {
   readonly budgets: BudgetStore;
   readonly recorder: Pick<GenerationRecorder, 'refused'>;
   readonly metrics: Pick<Metrics, 'rateLimited'>;
-  readonly clock: Pick<Clock, 'now'>;
+  readonly clock: Pick<Clock, 'now' | 'sleep'>;
+  /** Uniform in [0, 1): the jitter of the waits for a budget's holds to settle. */
+  readonly random?: () => number;
   /** The config's default model (read per call: a reload may change it). */
   readonly defaultModel: () => string | undefined;
 }
@@ -79,7 +90,8 @@ export interface AdmissionDeps {
 export class Admission {
   constructor(private readonly deps: AdmissionDeps) {}
 
-  async admit(input: unknown, viewer: Viewer, stream: boolean, requestId: string | null = null): Promise<PreparedGeneration> {
+  /** `signal`: the caller's, which ends a wait for the budget (see #reserveCost). */
+  async admit(input: unknown, viewer: Viewer, stream: boolean, requestId: string | null = null, signal?: AbortSignal): Promise<PreparedGeneration> {
     const parsed = generateInputSchema.safeParse(input);
     if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, 'input'));
     const { model: requested, pool: requestedPool, sessionId, prompt, messages, params = {}, costLimit } = parsed.data;
@@ -119,20 +131,24 @@ export class Admission {
     // Its candidates may have gone while the rate check awaited (a remote disable or circuit).
     if (plan.order.length === 0) throw await refuse(target, new ModelUnavailableError(`no candidate of ${target.kind === 'model' ? target.model.id : `pool ${target.pool.name}`} can take requests now`));
     const prepared = this.#draft({ ...base, target, plan }, plan.order[0] as ModelRecord, messages, prompt, history, params, session?.params);
-    return this.#reserveCost(prepared, viewer, costLimit, params.maxTokens !== undefined || session?.params.maxTokens !== undefined);
+    return this.#reserveCost(prepared, viewer, costLimit, params.maxTokens !== undefined || session?.params.maxTokens !== undefined, signal);
   }
 
   /**
    * Fits the request in its costLimit and the key's budget on the plan's first model, and holds
    * the worst case against the budget. A budget's worst cases must fit in what it has left, so a
    * running request holds back its prompt plus maxTokens of output until it settles, and is held
-   * to that amount: it is stopped before passing it and charged at most it. With
-   * maxTokens left to the model's default (2000), one request on a small budget would hold all of
-   * it and refuse every parallel one: such a request may hold at most a share of what is left
-   * (BUDGET_SHARE), its maxTokens lowered to fit. A maxTokens the caller asked for is fitted to the
-   * whole of it.
+   * to that amount: it is stopped before passing it and charged at most it. With maxTokens left to
+   * the model's default (2000), one request on a small budget would hold all of it: such a request
+   * may hold at most a share of what is left (BUDGET_SHARE), its maxTokens lowered to fit. A
+   * maxTokens the caller asked for is fitted to the whole of it.
+   *
+   * When not one output token fits what is left only because running requests hold the rest, the
+   * request waits for them to settle (they give back what they did not spend) and fits again, for
+   * up to BUDGET_WAIT_MS and while `signal` lets it; it is refused when what the budget truly has
+   * left cannot pay for its prompt, or when the wait runs out.
    */
-  async #reserveCost(prepared: PreparedGeneration, viewer: Viewer, costLimit: number | undefined, explicitMax: boolean): Promise<PreparedGeneration> {
+  async #reserveCost(prepared: PreparedGeneration, viewer: Viewer, costLimit: number | undefined, explicitMax: boolean, signal: AbortSignal | undefined): Promise<PreparedGeneration> {
     const { model } = prepared;
     const keyId = viewer.keyId;
     const budgeted = keyId !== null && (viewer.budget.dailyMicroUsd !== null || viewer.budget.monthlyMicroUsd !== null);
@@ -147,28 +163,50 @@ export class Admission {
       reservation,
       request: { ...prepared.request, params: { ...prepared.request.params, maxTokens: affordable } },
     });
-    let budget: BudgetStatus | null = null;
-    if (budgeted && keyId !== null) {
-      // The common case in one step: the whole worst case held at once (within the request's share of
-      // what is left, and its cost limit). Refused, the request is fitted on the status that answers.
-      const whole = fitCost(prepared, null, requestLimit, true, promptTokens);
-      if (whole.affordable === prepared.request.params.maxTokens) {
-        const amount = costMicroUsd(promptTokens, whole.affordable, model);
-        const hold = await this.#hold(prepared, keyId, viewer, amount, explicitMax ? 1 : BUDGET_SHARE);
-        if (hold.ok) return fitted(whole.affordable, whole.limit, hold.reservation);
-        budget = hold.status;
-      } else budget = await this.#budgetStatus(prepared, keyId, viewer);
+    if (!budgeted || keyId === null) {
+      const fit = fitCost(prepared, null, requestLimit, explicitMax, promptTokens);
+      if (fit.affordable < 1) throw await this.deps.recorder.refused(prepared, costRefusal(model.id, null, requestLimit, costLimit, fit.limit));
+      return fitted(fit.affordable, fit.limit, null);
     }
+    // The common case in one step: the whole worst case held at once (within the request's share of
+    // what is left, and its cost limit). Refused, the request is fitted on the status that answers.
+    let budget: BudgetStatus;
+    const whole = fitCost(prepared, null, requestLimit, true, promptTokens);
+    if (whole.affordable === prepared.request.params.maxTokens) {
+      const hold = await this.#hold(prepared, keyId, viewer, costMicroUsd(promptTokens, whole.affordable, model), explicitMax ? 1 : BUDGET_SHARE);
+      if (hold.ok) return fitted(whole.affordable, whole.limit, hold.reservation);
+      budget = hold.status;
+    } else budget = await this.#budgetStatus(prepared, keyId, viewer);
     // Fit, then hold: the store holds only what still fits, atomically; when another request (on
     // this instance or another) took the room meanwhile, fit again on the status it answers.
-    for (let attempt = 1; ; attempt++) {
+    const waitUntil = this.deps.clock.now() + BUDGET_WAIT_MS;
+    let pollMs = BUDGET_POLL_MS;
+    /** Waits a jittered back-off, then reads the budget again; refuses once the wait has run out or the caller has gone. */
+    const pause = async (fit: { limit: number | null }) => {
+      if (this.deps.clock.now() + pollMs > waitUntil) throw await this.deps.recorder.refused(prepared, costRefusal(model.id, budget, requestLimit, costLimit, fit.limit, 'waited'));
+      try {
+        await this.deps.clock.sleep(Math.ceil(pollMs * (0.5 + (this.deps.random ?? Math.random)() / 2)), signal);
+      } catch {
+        const reason: unknown = signal?.reason;
+        throw await this.deps.recorder.refused(prepared, reason instanceof GatewayError ? reason : costRefusal(model.id, budget, requestLimit, costLimit, fit.limit, 'cancelled'));
+      }
+      pollMs = Math.min(pollMs * 2, BUDGET_POLL_MAX_MS);
+      return this.#budgetStatus(prepared, keyId, viewer);
+    };
+    for (let lost = 0; ; ) {
       const fit = fitCost(prepared, budget, requestLimit, explicitMax, promptTokens);
-      if (fit.affordable < 1) throw await this.deps.recorder.refused(prepared, costRefusal(model.id, budget, requestLimit, costLimit, fit.limit));
-      if (!budgeted || keyId === null) return fitted(fit.affordable, fit.limit, null);
-      const hold = await this.#hold(prepared, keyId, viewer, costMicroUsd(promptTokens, fit.affordable, model));
-      if (hold.ok) return fitted(fit.affordable, fit.limit, hold.reservation);
-      budget = hold.status;
-      if (attempt >= 5) throw await this.deps.recorder.refused(prepared, costRefusal(model.id, { ...budget, remainingMicroUsd: 0 }, requestLimit, costLimit, fit.limit));
+      if (fit.affordable >= 1) {
+        const hold = await this.#hold(prepared, keyId, viewer, costMicroUsd(promptTokens, fit.affordable, model));
+        if (hold.ok) return fitted(fit.affordable, fit.limit, hold.reservation);
+        // Another request took the room meanwhile: fit again at once, and after a few such races, back off.
+        budget = ++lost % 4 === 0 ? await pause(fit) : hold.status;
+        continue;
+      }
+      // Not one output token fits what is left: wait only when it would once the running requests settle.
+      const truly = budget.remainingMicroUsd === null ? null : budget.remainingMicroUsd + budget.reservedMicroUsd;
+      const onceSettled = budget.reservedMicroUsd > 0 && fitCost(prepared, { ...budget, remainingMicroUsd: truly }, requestLimit, true, promptTokens).affordable >= 1;
+      if (!onceSettled) throw await this.deps.recorder.refused(prepared, costRefusal(model.id, budget, requestLimit, costLimit, fit.limit));
+      budget = await pause(fit);
     }
   }
 
@@ -248,10 +286,22 @@ function fitCost(prepared: PreparedGeneration, budget: BudgetStatus | null, requ
   return { affordable, limit };
 }
 
-/** Why a request that cannot afford one output token is refused: the budget's words, or the cost limit's. */
-function costRefusal(modelId: string, budget: BudgetStatus | null, requestLimit: number | null, costLimit: number | undefined, limit: number | null): CostLimitExceededError {
+/**
+ * Why a request that cannot afford one output token is refused: the budget's words, or the cost
+ * limit's. `waited`: the budget's holds did not settle in BUDGET_WAIT_MS, or the request ended
+ * (`cancelled`) while it waited for them.
+ */
+function costRefusal(modelId: string, budget: BudgetStatus | null, requestLimit: number | null, costLimit: number | undefined, limit: number | null, waited?: 'waited' | 'cancelled'): CostLimitExceededError {
   const byBudget = budget !== null && budget.remainingMicroUsd !== null && (requestLimit === null || budget.remainingMicroUsd < requestLimit);
-  const held = budget && budget.reservedMicroUsd > 0 ? `, after $${microToUsd(budget.reservedMicroUsd)} held back by running requests until they settle` : '';
+  const reserved = `$${microToUsd(budget?.reservedMicroUsd ?? 0)} held back by running requests`;
+  const held =
+    waited === 'waited'
+      ? `, after ${reserved} that did not settle within ${BUDGET_WAIT_MS / 1000} s`
+      : waited === 'cancelled'
+        ? `, after ${reserved} (the request ended while it waited for them to settle)`
+        : budget && budget.reservedMicroUsd > 0
+          ? `, after ${reserved} until they settle`
+          : '';
   const message = byBudget
     ? `the ${budget?.binding} budget of this API key has $${microToUsd(budget?.remainingMicroUsd ?? 0)} left${held}, less than the prompt alone would cost on ${modelId}; nothing was sent`
     : `the prompt alone would cost more than the costLimit of $${costLimit} on ${modelId}; nothing was sent`;

@@ -100,7 +100,7 @@ builder.subscriptionFields((t) => ({
     args: { input: t.arg({ type: GenerateInput, required: true }) },
     subscribe: async (_root, { input }, ctx) => {
       requireScope(ctx.viewer, 'client', 'generateStream');
-      const prepared = await ctx.services.generations.prepare(withoutNulls(input), ctx.viewer, true, ctx.requestId);
+      const prepared = await ctx.services.generations.prepare(withoutNulls(input), ctx.viewer, true, ctx.requestId, ctx.signal);
       return ctx.services.generations.stream(prepared);
     },
     resolve: (event) => event,

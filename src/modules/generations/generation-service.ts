@@ -65,9 +65,9 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export class GenerationService {
   constructor(private readonly deps: GenerationServiceDeps) {}
 
-  /** Admits a request (validation, target, limits): see Admission.admit. */
-  prepare(input: unknown, viewer: Viewer, stream: boolean, requestId: string | null = null): Promise<PreparedGeneration> {
-    return this.deps.admission.admit(input, viewer, stream, requestId);
+  /** Admits a request (validation, target, limits): see Admission.admit. `signal` ends a wait for the key's budget. */
+  prepare(input: unknown, viewer: Viewer, stream: boolean, requestId: string | null = null, signal?: AbortSignal): Promise<PreparedGeneration> {
+    return this.deps.admission.admit(input, viewer, stream, requestId, signal);
   }
 
   /**
@@ -76,7 +76,7 @@ export class GenerationService {
    * stored CANCELLED and that reason thrown.
    */
   async generate(input: unknown, viewer: Viewer, signal: AbortSignal, requestId: string | null = null): Promise<GenerationRecord> {
-    const outcome = await this.run(await this.prepare(input, viewer, false, requestId), signal);
+    const outcome = await this.run(await this.prepare(input, viewer, false, requestId, signal), signal);
     if (outcome.error) throw outcome.error;
     return outcome.record;
   }
