@@ -104,10 +104,11 @@ export type HoldResult = { readonly ok: true; readonly reservation: Reservation;
 /**
  * Spend and reservations per API key against its daily and monthly budgets (UTC days). Admission
  * first tries to hold a request's full worst case (within its share of what is left); refused, it
- * fits the request on the status the refusal answers and tries again: the check that it fits what
- * is left and the hold are one atomic step (in process, or across instances), so concurrent
- * requests — on one gateway or several — cannot overspend. A store that cannot answer (its shared
- * backend is down) rejects: budgets fail closed.
+ * fits the request on the status the refusal answers and tries again (waiting for running
+ * requests to settle when only their holds stand in the way): the check that it fits what is left
+ * and the hold are one atomic step (in process, or across instances), and a settle charges at
+ * most its hold, so concurrent requests — on one gateway or several — cannot overspend. A store
+ * that cannot answer (its shared backend is down) rejects: budgets fail closed.
  */
 export interface BudgetStore {
   /** What the key has spent today and this month, holds and has left (loading its spend once). */
