@@ -129,6 +129,23 @@ describe('/v1 errors as the openai SDK types them', () => {
     expect(expectData(await a.t.run(CostsQuery, { groupBy: 'MODEL' })).costs.totals.requests).toBe(1);
   });
 
+  it('should take the cost-limit header only as a plain decimal: hex, exponents, signs, Infinity and an empty value are a 400 naming it', async () => {
+    const { a, base } = await gateway();
+    const post = (costLimit: string) => fetch(`${base}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-switchyard-cost-limit': costLimit }, body: JSON.stringify({ model: 'gpt-test', messages: hi }) });
+    const calls = a.openai.calls.length;
+    for (const refused of ['0x10', '0b1', '0o7', '1e3', '1E-2', 'Infinity', '-1', '+1', '', '1.', '1,5', 'NaN', '9'.repeat(400)]) {
+      const response = await post(refused);
+      const body = (await response.json()) as { error: { param: string; type: string; message: string } };
+      expect([refused, response.status, body.error.param, body.error.type]).toEqual([refused, 400, 'x-switchyard-cost-limit', 'invalid_request_error']);
+      expect(body.error.message).toContain('expected a plain decimal number of USD');
+    }
+    expect(a.openai.calls.length).toBe(calls); // nothing was sent upstream
+    for (const accepted of ['1', '0.5', '.5', '10']) expect([accepted, (await post(accepted)).status]).toEqual([accepted, 200]);
+    // The limit is applied: a prompt that costs more than it is refused as over the limit, not as malformed.
+    const tight = await post('0.0000001');
+    expect([tight.status, ((await tight.json()) as { error: { code: string } }).error.code]).toEqual([400, 'cost_limit_exceeded']);
+  });
+
   it('should answer 401, 404 and 429 (rate limit and budget, with Retry-After) as AuthenticationError, NotFoundError and RateLimitError', async () => {
     const { a, base } = await gateway({ SWITCHYARD_ADMIN_KEY: ADMIN });
     await expect(sdk(base, 'sk-not-a-switchyard-key').chat.completions.create({ model: 'mock-a', messages: hi })).rejects.toMatchObject({ status: 401, code: 'invalid_api_key', constructor: AuthenticationError });

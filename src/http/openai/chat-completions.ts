@@ -12,14 +12,17 @@ import { rateLimitHeaders, writeJson, writeOpenAIError } from './openai-http.js'
 
 const SESSION_HEADER = 'x-switchyard-session';
 const COST_LIMIT_HEADER = 'x-switchyard-cost-limit';
+/** What the cost-limit header may hold: digits, maybe a fraction (`2`, `0.25`, `.5`); no sign, exponent or radix prefix. */
+const PLAIN_DECIMAL = /^(?:\d+(?:\.\d+)?|\.\d+)$/;
 
 /** The gateway's generate input for an OpenAI request: `model` names a model, else a pool. */
 function generateInput(deps: OpenAIRouteDeps, chat: ChatRequest, req: IncomingMessage): Record<string, unknown> {
   const session = header(req, SESSION_HEADER);
-  const costLimitText = header(req, COST_LIMIT_HEADER);
+  const costLimitText = rawHeader(req, COST_LIMIT_HEADER); // sent empty: refused, not ignored
   const costLimit = costLimitText === undefined ? undefined : Number(costLimitText);
-  if (costLimit !== undefined && !(Number.isFinite(costLimit) && costLimit >= 0)) {
-    throw new OpenAIRequestError(`Invalid value for '${COST_LIMIT_HEADER}': expected a number of USD ≥ 0, got ${JSON.stringify(costLimitText)}.`, COST_LIMIT_HEADER);
+  // Number() also takes hex ('0x10' is 16), binary, exponents and 'Infinity': only a plain decimal is a price.
+  if (costLimit !== undefined && !(PLAIN_DECIMAL.test(costLimitText ?? '') && Number.isFinite(costLimit))) {
+    throw new OpenAIRequestError(`Invalid value for '${COST_LIMIT_HEADER}': expected a plain decimal number of USD ≥ 0 (like 0.25), got ${JSON.stringify(costLimitText)}.`, COST_LIMIT_HEADER);
   }
   let target: Record<string, string> = {};
   if (chat.model !== undefined) {
@@ -39,9 +42,13 @@ function generateInput(deps: OpenAIRouteDeps, chat: ChatRequest, req: IncomingMe
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
+  const first = rawHeader(req, name);
+  return first === '' ? undefined : first;
+}
+
+function rawHeader(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return first === undefined || first === '' ? undefined : first;
+  return Array.isArray(value) ? value[0] : value;
 }
 
 /** The headers every answer about a generation carries. */
