@@ -17,7 +17,7 @@ import { ConsoleAssets } from './http/console-assets.js';
 import { createOpenAIRoutes } from './http/openai/openai-routes.js';
 import { createRestRoutes } from './http/rest/rest-routes.js';
 import { readiness, sendJson } from './http/probes.js';
-import { readWithin } from './http/read-body.js';
+import { closeAfterAnswer, readWithin } from './http/read-body.js';
 import { type DirectRequest, serveSseSubscription } from './http/sse-subscriptions.js';
 import { WriteCoalescer } from './http/write-coalescer.js';
 import { attachWebSocketServer } from './http/ws-server.js';
@@ -204,8 +204,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       res.setHeader('x-request-id', requestId);
       if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
         // Close instead of reading and dropping the declared body on a keep-alive socket.
-        res.setHeader('connection', 'close');
-        res.once('finish', () => req.destroy());
+        closeAfterAnswer(req, res);
         return sendJson(res, 413, BODY_TOO_LARGE);
       }
       if (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined) {
@@ -215,8 +214,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         const body = await readWithin(req, MAX_BODY_BYTES, bodyReadTimeoutMs);
         if (body === 'aborted') return void res.destroy();
         if (!Buffer.isBuffer(body)) {
-          res.setHeader('connection', 'close');
-          res.once('finish', () => req.destroy());
+          closeAfterAnswer(req, res);
           return sendJson(res, body === 'too-large' ? 413 : 408, body === 'too-large' ? BODY_TOO_LARGE : BODY_TOO_SLOW);
         }
         const handed = bodyForYoga(req, body);

@@ -15,6 +15,13 @@ export const MAX_WS_MESSAGE_BYTES = MAX_BODY_BYTES;
 /** A request body (chunked or not) must arrive within this; a slower one is answered 408 and closed. */
 export const BODY_READ_TIMEOUT_MS = 10_000;
 
+/**
+ * After refusing a body part-read (413, 408), what the client still sends is read and dropped for
+ * up to this long and this many bytes before the connection closes, so that it reads the answer
+ * instead of a reset; past either, the socket is destroyed.
+ */
+export const REFUSED_BODY_DRAIN = { ms: 5_000, bytes: 8 * MAX_BODY_BYTES } as const;
+
 /** Node's cap on receiving a whole request (headers and body), for every route. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
@@ -65,6 +66,48 @@ describe('HTTP endpoints', () => {
     const big = await chunked(['{"query":"{ models { id } }","pad":"', ...Array.from({ length: 20 }, () => 'x'.repeat(64 * 1024)), '"}']);
     expect(big.statusCode).toBe(413);
     expect(await big.body.json()).toMatchObject({ errors: [{ message: 'request body too large: at most 1048576 bytes' }] });
+  });
+
+  it('should let a client still sending a chunked body past the limit read the 413 (no reset), on /graphql and /v1', async () => {
+    t = await startTestApp();
+    const url = await t.listen();
+    const { port } = new URL(url);
+    /**
+     * Sends 1.5 MiB of a chunked body, waits for the answer to start, then sends 1.5 MiB more and
+     * the end (a client that notices the answer late): answers all it read and how the socket ended.
+     */
+    const upload = (path: string) =>
+      new Promise<{ text: string; error: string | null }>((resolve) => {
+        const socket = connect(Number(port), '127.0.0.1');
+        let text = '';
+        let error: string | null = null;
+        const frame = `${(64 * 1024).toString(16)}\r\n${'x'.repeat(64 * 1024)}\r\n`;
+        const send = (frames: number, last: string) => socket.write(`${frame.repeat(frames)}${last}`);
+        socket.setEncoding('utf8').on('data', (d: string) => {
+          if (text === '') send(24, '0\r\n\r\n');
+          text += d;
+        });
+        socket.on('error', (e: NodeJS.ErrnoException) => (error = e.code ?? e.message));
+        socket.on('close', () => resolve({ text, error }));
+        socket.write(`POST ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n1\r\n{\r\n`);
+        send(24, '');
+      });
+    const graphql = await upload('/graphql');
+    expect([graphql.error, graphql.text.split('\r\n')[0]]).toEqual([null, 'HTTP/1.1 413 Payload Too Large']);
+    expect(graphql.text).toContain('request body too large: at most 1048576 bytes');
+    expect(graphql.text.toLowerCase()).toContain('connection: close');
+    const openai = await upload('/v1/chat/completions');
+    expect([openai.error, openai.text.split('\r\n')[0]]).toEqual([null, 'HTTP/1.1 413 Payload Too Large']);
+    expect(openai.text).toContain('The request body is too large: at most 1048576 bytes.');
+    // undici, which sends the whole body before it reads, reads it too.
+    const body = () => Readable.from(Array.from({ length: 48 }, () => Buffer.from('x'.repeat(64 * 1024))));
+    for (const path of ['/graphql', '/v1/chat/completions']) {
+      const answer = await request(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body() });
+      expect([path, answer.statusCode]).toEqual([path, 413]);
+      await answer.body.dump();
+    }
+    // The gateway still serves.
+    expect(expectData(await execute(fetch, ModelsQuery, undefined, { url: `${url}/graphql` })).models).toHaveLength(1);
   });
 
   it('should answer 408 and close a body that does not arrive in time (a chunked body that never ends)', async () => {

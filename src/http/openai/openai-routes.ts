@@ -13,7 +13,7 @@ import type { ModelRegistry } from '../../modules/models/model-registry.js';
 import type { PoolRegistry } from '../../modules/pools/pool-registry.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { type OpenCounter, perKeyMessage } from '../connection-limits.js';
-import type { BodyRead } from '../read-body.js';
+import { type BodyRead, closeAfterAnswer } from '../read-body.js';
 import { chatCompletions } from './chat-completions.js';
 import { OpenAIRequestError } from './openai-errors.js';
 import { writeJson, writeOpenAIError } from './openai-http.js';
@@ -76,10 +76,7 @@ export async function readJsonBody(deps: Pick<OpenAIRouteDeps, 'readBody' | 'max
   if (!/^application\/(.+\+)?json\b/i.test(req.headers['content-type'] ?? '')) {
     throw new OpenAIRequestError("The request must be JSON: send 'Content-Type: application/json'.", null, 'invalid_content_type', 415);
   }
-  const closeAfter = () => {
-    res.setHeader('connection', 'close');
-    res.once('finish', () => req.destroy());
-  };
+  const closeAfter = () => closeAfterAnswer(req, res);
   if (Number(req.headers['content-length'] ?? 0) > deps.maxBodyBytes) {
     closeAfter();
     throw new OpenAIRequestError(`The request body is too large: at most ${deps.maxBodyBytes} bytes.`, null, 'request_too_large', 413);
