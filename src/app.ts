@@ -35,6 +35,8 @@ export interface AppOptions extends ServiceOverrides {
   readonly monitorHealth?: boolean;
   /** How long a request body may take to arrive (default BODY_READ_TIMEOUT_MS; tests shorten it). */
   readonly bodyReadTimeoutMs?: number;
+  /** How long a GraphQL-over-SSE reader may take nothing before it is cut (default STALLED_READER_MS; tests shorten it). */
+  readonly stalledReaderMs?: number;
   /** Where the built web console is (default: dist/console of the package). */
   readonly consoleDir?: string;
 }
@@ -156,7 +158,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   /** One coalescer for every SSE response: the events a turn produced for a socket leave in one write. */
   const sseWrites = new WriteCoalescer();
-  const sseDeps = { logger, openSubscriptions: services.metrics.sseSubscriptions };
+  const sseDeps = { logger, openSubscriptions: services.metrics.sseSubscriptions, stalledReaderMs: options.stalledReaderMs };
 
   /**
    * Holds a stream slot of the caller's key for the life of the response: true when taken (or the

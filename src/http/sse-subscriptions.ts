@@ -6,6 +6,7 @@ import { maskError } from '../graphql/errors.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { isAsyncIterable } from '../util/async-iterable.js';
+import { readerTakes } from './stalled-reader.js';
 
 /** Yoga's keep-alive comment interval on an SSE response. */
 const PING_MS = 12_000;
@@ -83,7 +84,8 @@ function statusOf(result: ExecutionResult): number {
  * ("distinct connections" GraphQL over SSE): a `:` comment first (with the first result, or alone
  * after 50 ms) and every 12 s, `event: next` /
  * `data: <result>` per result, `event: complete` at the end. A client that reads slowly is not
- * read ahead of: the next result is taken once the last one is written out.
+ * read ahead of: the next result is taken once the last one is written out; one that takes
+ * nothing for STALLED_READER_MS (60 s) loses the connection, as on /v1.
  *
  * A refusal (a bad key, an unknown model) is one result, written as Yoga writes it: as SSE, or as
  * JSON when the Accept header also takes `application/json` or `*\/*`.
@@ -100,7 +102,7 @@ export async function serveSseSubscription(
   res: ServerResponse,
   body: unknown,
   requestId: string,
-  deps: { readonly logger: Logger; readonly openSubscriptions: Pick<Metrics['sseSubscriptions'], 'inc' | 'dec'> },
+  deps: { readonly logger: Logger; readonly openSubscriptions: Pick<Metrics['sseSubscriptions'], 'inc' | 'dec'>; readonly stalledReaderMs?: number | undefined },
 ): Promise<boolean> {
   const { logger } = deps;
   const params = paramsOf(body);
@@ -123,14 +125,11 @@ export async function serveSseSubscription(
   // the response any more.
   let closed = false;
   let iterator: AsyncIterator<ExecutionResult> | undefined;
-  let onGone!: () => void;
-  const gone = new Promise<void>((resolve) => (onGone = resolve));
   const closeSource = () => iterator?.return?.().catch((error: unknown) => logger.error({ err: error, requestId }, 'closing an SSE subscription failed'));
   res.once('close', () => {
     if (res.writableFinished) return;
     closed = true;
     controller.abort();
-    onGone();
     void closeSource();
   });
 
@@ -180,7 +179,7 @@ export async function serveSseSubscription(
         head = '';
         clearTimeout(headTimer);
       }
-      if (!written && !closed) await Promise.race([new Promise((resolve) => res.once('drain', resolve)), gone]);
+      if (!written && !closed) await readerTakes(res, deps.stalledReaderMs); // cut after STALLED_READER_MS, like /v1
       if (closed) return true;
     }
     res.end(`${head}event: complete\ndata:\n\n`);

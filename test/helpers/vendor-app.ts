@@ -1,3 +1,4 @@
+import type { AppOptions } from '../../src/app.js';
 import type { FakeUpstream } from '../fakes/fake-upstream.js';
 import { ANTHROPIC_TEST_KEY, OPENAI_TEST_KEY, startAnthropicFake, startOpenAIFake } from '../fakes/vendors.js';
 import { startTestApp, type TestApp } from './test-app.js';
@@ -14,10 +15,11 @@ export interface VendorApp {
  * An app with a mock model, `gpt-test` (OpenAI format) and `claude-test` (Anthropic format), the
  * vendor models pointing at loopback fakes, their keys in the app's environment.
  */
-export async function startVendorApp(env: Record<string, string> = {}, routing: Record<string, unknown> = { retry: { attempts: 1 } }): Promise<VendorApp> {
+export async function startVendorApp(env: Record<string, string> = {}, routing: Record<string, unknown> = { retry: { attempts: 1 } }, overrides?: AppOptions): Promise<VendorApp> {
   const openai = await startOpenAIFake();
   const anthropic = await startAnthropicFake();
   const t = await startTestApp({
+    ...(overrides ? { overrides } : {}),
     // DashScope and Qianfan speak the OpenAI format: their models point at the OpenAI fake with its key.
     env: { OPENAI_API_KEY: OPENAI_TEST_KEY, ANTHROPIC_API_KEY: ANTHROPIC_TEST_KEY, DASHSCOPE_API_KEY: OPENAI_TEST_KEY, QIANFAN_API_KEY: OPENAI_TEST_KEY, ...env },
     file: {

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixture } from '../fakes/vendors.js';
 import { GenerationsQuery } from '../helpers/documents.js';
@@ -178,5 +179,42 @@ describe('subscriptions over SSE', () => {
     await v.openai.calls.at(-1)?.closedEarly;
     const app = v.t;
     await waitFor(async () => expectData(await app.run(GenerationsQuery, { filter: { status: ['CANCELLED'] } })).generations.edges.length === 1, 'the CANCELLED record');
+  });
+});
+
+describe('a client that stops reading an SSE subscription', () => {
+  it('should lose the connection once it has taken nothing for the stalled-reader time, its generation stored CANCELLED', async () => {
+    const s = await startVendorApp({}, undefined, { stalledReaderMs: 200 });
+    try {
+      const base = await s.t.listen();
+      // A long answer (4 MB in 128 deltas, arriving in small pieces), each delta's text selected
+      // 25 times: far more to write than the sockets' buffers hold on loopback, for longer than 200 ms.
+      const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
+        `data: ${JSON.stringify({ id: 'chatcmpl-long', object: 'chat.completion.chunk', created: 1732550400, model: 'gpt-4', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+      const text = 'lorem ipsum '.repeat(2_700);
+      s.openai.respond('POST /v1/chat/completions', { type: 'sse', body: `${Array.from({ length: 128 }, () => chunk({ content: text })).join('')}${chunk({}, 'stop')}data: [DONE]\n\n` });
+      const texts = Array.from({ length: 25 }, (_, i) => `t${i}: text`).join(' ');
+      const body = JSON.stringify({ query: `subscription { generateStream(input: { model: "gpt-test", prompt: "Hi", params: { maxTokens: 100000 } }) { __typename ... on TokenDelta { ${texts} } } }` });
+      // A raw client that sends its request and never reads: what the gateway writes piles up in the socket.
+      const socket = connect(Number(new URL(base).port), '127.0.0.1');
+      socket.pause();
+      let received = '';
+      socket.setEncoding('utf8').on('data', (d: string) => (received += d));
+      const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()).on('error', () => undefined));
+      socket.write(`POST /graphql HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\naccept: text/event-stream\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      const gauge = async () => (await s.t.app.services.metrics.sseSubscriptions.get()).values[0]?.value ?? 0;
+      await waitFor(async () => (await gauge()) === 1, 'the subscription to open');
+      // The gateway ends the connection (the client reads nothing, so it cannot have ended it).
+      await waitFor(async () => expectData(await s.t.run(GenerationsQuery, { filter: { status: ['CANCELLED'] } })).generations.edges.length === 1, 'the CANCELLED record', 10_000);
+      await waitFor(async () => (await gauge()) === 0, 'the gauge back to 0');
+      await s.openai.calls.at(-1)?.closedEarly;
+      // Read now, the connection turns out ended by the gateway, mid-stream.
+      socket.resume();
+      await closed;
+      expect(received).toContain('TokenDelta');
+      expect(received).not.toContain('event: complete');
+    } finally {
+      await s.dispose();
+    }
   });
 });

@@ -9,6 +9,7 @@ import { ChunkWriter, chatCompletion, streamError } from './chat-response.js';
 import { OpenAIRequestError, toOpenAIError } from './openai-errors.js';
 import type { OpenAIRouteDeps } from './openai-routes.js';
 import { rateLimitHeaders, writeJson, writeOpenAIError } from './openai-http.js';
+import { readerTakes } from '../stalled-reader.js';
 
 const SESSION_HEADER = 'x-switchyard-session';
 const COST_LIMIT_HEADER = 'x-switchyard-cost-limit';
@@ -150,9 +151,6 @@ async function stream(deps: OpenAIRouteDeps, res: ServerResponse, viewer: Viewer
 
 const SSE_HEADERS = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' };
 
-/** How long a reader may leave the socket's buffer full before the stream is cut. */
-export const STALLED_READER_MS = 60_000;
-
 /**
  * Writes, and waits while the socket's buffer is full (a slow reader gets merged deltas
  * meanwhile); a reader that takes nothing for STALLED_READER_MS loses the connection, which ends
@@ -160,13 +158,5 @@ export const STALLED_READER_MS = 60_000;
  */
 function write(res: ServerResponse, text: string): Promise<void> {
   if (res.write(text) || res.destroyed) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => res.destroy(), STALLED_READER_MS);
-    const done = () => {
-      clearTimeout(timer);
-      res.off('drain', done).off('close', done);
-      resolve();
-    };
-    res.once('drain', done).once('close', done);
-  });
+  return readerTakes(res);
 }
