@@ -167,7 +167,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const configReloader = new ConfigReloader({ initial: config, models, pools, keyEnv, logger, clock });
   const defaultModel = () => configReloader.current.defaultModel;
   const healthMonitor = new HealthMonitor({ models, router, adapters, vendorKeys, logger, clock });
-  const sessions = new SessionService({ repository: new SessionRepository(orm), targets, bus, metrics, clock, defaultModel });
+  const sessions = new SessionService({ repository: new SessionRepository(orm), targets, bus, metrics, clock, defaultModel, historyBounds: () => configReloader.current.sessions });
   const spentSince = (keyId: string, since: Date) => generationRepository.spentSince(keyId, since);
   const budgets: BudgetStore = shared
     ? new RedisBudgetStore(shared.publisher, config.redis?.prefix ?? 'switchyard:', (keyId, day, month, recent) => generationRepository.spendSnapshot(keyId, day, month, recent), clock)

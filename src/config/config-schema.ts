@@ -68,6 +68,11 @@ export function configFileSchema(rules: DefinitionRules) {
       /** How often UNHEALTHY and circuit-open models are probed again. */
       healthCheckIntervalMs: numberField({ int: true, min: 100, max: 86_400_000 }).optional(),
     }).optional(),
+    /** How much history a session keeps: past either bound, its oldest whole turns are dropped. */
+    sessions: objectField({
+      maxHistoryMessages: numberField({ int: true, min: 2, max: 1_000_000 }).optional(),
+      maxHistoryBytes: numberField({ int: true, min: 1024, max: 1_073_741_824 }).optional(),
+    }).optional(),
     models: listOf(modelDefinitionSchema(rules), 'model definitions', 10_000).optional(),
     pools: listOf(poolDefinitionSchema, 'pool definitions', 1000).optional(),
   });

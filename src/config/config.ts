@@ -64,6 +64,11 @@ export interface Config {
     readonly circuitBreaker: BreakerConfig;
     readonly healthCheckIntervalMs: number;
   };
+  /**
+   * The most history a session stores (messages, and UTF-8 bytes of their content): appending a
+   * turn past either drops the session's oldest whole turns (its newest turn always stays).
+   */
+  readonly sessions: { readonly maxHistoryMessages: number; readonly maxHistoryBytes: number };
   /** Vendor keys are read from here by the name in a model's `apiKeyEnv` (as KeyEnvPolicy allows), never stored. */
   readonly env: Readonly<Record<string, string | undefined>>;
 }

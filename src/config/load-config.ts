@@ -12,6 +12,8 @@ import { LOG_LEVELS, type LogLevel } from '../observability/logger.js';
 
 export const DEFAULT_CONFIG_FILE = 'switchyard.config.yml';
 export const DEFAULT_DATABASE_URL = './data/switchyard.db';
+/** What a session's stored history is bounded by when the file does not say (README, Configuration). */
+export const DEFAULT_SESSION_HISTORY = { maxHistoryMessages: 1000, maxHistoryBytes: 8 * 1024 * 1024 } as const;
 
 /** The connection caps when the file sets none (README, Security). */
 export const DEFAULT_CONNECTION_LIMITS = { perKey: 64, perAddress: 256 } as const;
@@ -121,6 +123,7 @@ export function parseConfigText(text: string, path: string, env: Env): Config {
       circuitBreaker: { ...DEFAULT_BREAKER, ...file.routing?.circuitBreaker },
       healthCheckIntervalMs: file.routing?.healthCheckIntervalMs ?? 30_000,
     },
+    sessions: { maxHistoryMessages: file.sessions?.maxHistoryMessages ?? DEFAULT_SESSION_HISTORY.maxHistoryMessages, maxHistoryBytes: file.sessions?.maxHistoryBytes ?? DEFAULT_SESSION_HISTORY.maxHistoryBytes },
     env,
   });
 }

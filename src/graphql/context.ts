@@ -22,7 +22,7 @@ export interface ResolverServices {
   readonly models: Pick<ModelRegistry, 'list' | 'get' | 'find' | 'register' | 'update' | 'disable' | 'enable' | 'retire' | 'checkHealth'>;
   readonly pools: Pick<PoolRegistry, 'list' | 'find' | 'set' | 'delete'>;
   readonly router: Pick<Router, 'circuit'>;
-  readonly sessions: Pick<SessionService, 'create' | 'get' | 'page' | 'history' | 'switchModel'>;
+  readonly sessions: Pick<SessionService, 'create' | 'get' | 'page' | 'history' | 'droppedCount' | 'switchModel'>;
   readonly generations: Pick<GenerationService, 'prepare' | 'generate' | 'stream' | 'find' | 'page'>;
   readonly costs: Pick<CostService, 'report' | 'series'>;
   readonly apiKeys: Pick<ApiKeyService, 'create' | 'list' | 'revoke' | 'setBudget' | 'findMany'>;

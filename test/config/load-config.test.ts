@@ -84,6 +84,16 @@ describe('loadConfig', () => {
     expect(problems[0]).toContain(`${FILE}: ${expected}`);
   });
 
+  it('should bound session history by default, take the file’s bounds, and refuse bounds that are not whole numbers in range', () => {
+    expect(parseConfigText(model(''), FILE, {}).sessions).toEqual({ maxHistoryMessages: 1000, maxHistoryBytes: 8 * 1024 * 1024 });
+    expect(parseConfigText(`sessions: { maxHistoryMessages: 50, maxHistoryBytes: 65536 }\n${model('')}`, FILE, {}).sessions).toEqual({ maxHistoryMessages: 50, maxHistoryBytes: 65536 });
+    expect(problemsOf(`sessions: { maxHistoryMessages: 0, maxHistoryBytes: 1.5, maxTurns: 3 }\n${model('')}`)).toEqual([
+      'switchyard.config.yml: sessions.maxHistoryMessages: expected a whole number from 2 to 1000000, got 0',
+      'switchyard.config.yml: sessions.maxHistoryBytes: expected a whole number from 1024 to 1073741824, got 1.5',
+      'switchyard.config.yml: sessions.maxTurns: is not a known field',
+    ]);
+  });
+
   it('should accept private endpoints when the config allows them', () => {
     const config = parseConfigText('security:\n  allowPrivateEndpoints: true\nmodels:\n  - id: local\n    provider: openai-compatible\n    baseUrl: http://127.0.0.1:11434/v1\n', FILE, {});
     expect(config.models[0]?.baseUrl).toBe('http://127.0.0.1:11434/v1');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freshPostgres, postgresReachable } from '../helpers/postgres.js';
 import type { GenerationRecord } from '../../src/core/records/generation.js';
 import { createOrm, type Orm } from '../../src/db/orm.js';
@@ -9,7 +9,9 @@ import { GenerationWriter } from '../../src/modules/generations/generation-write
 import { ApiKeyRepository } from '../../src/modules/keys/api-key-repository.js';
 import { ModelRepository } from '../../src/modules/models/model-repository.js';
 import { PoolRepository } from '../../src/modules/pools/pool-repository.js';
+import { fitHistory } from '../../src/modules/sessions/session-history.js';
 import { SessionRepository } from '../../src/modules/sessions/session-repository.js';
+import { HISTORY_PAGE_BYTES, SessionService, type SessionServiceDeps } from '../../src/modules/sessions/session-service.js';
 
 /**
  * Every repository query, run against a database built by the migrations alone (no schema
@@ -168,6 +170,102 @@ describe('SessionRepository', () => {
     const entry = { id: 'w1', sessionId: id, revision: 2, fromTarget: 'm1', toTarget: 'p', latencyMs: 0.5, switchedAt: change.updatedAt };
     await sessions.logSwitch(entry);
     expect(await sessions.switches(id)).toEqual([entry]);
+  });
+});
+
+describe('SessionService history', () => {
+  const system = { role: 'system' as const, content: 'You answer about railway yards.' };
+  /** A service over the repository alone: fittedHistory, appendTurn and droppedCount use nothing else. */
+  const serviceOf = (repository: SessionRepository, bounds = { maxHistoryMessages: 1000, maxHistoryBytes: 1 << 30 }) =>
+    new SessionService({ repository, clock: { now: () => Date.parse('2026-12-01T10:00:00Z') }, historyBounds: () => bounds } as unknown as SessionServiceDeps);
+  async function newSession(repository: SessionRepository, id: string): Promise<string> {
+    await repository.insert({ id, apiKeyId: null, modelId: 'm1', poolName: null, params: {}, revision: 1, createdAt: at('2026-12-01T10:00:00Z'), updatedAt: at('2026-12-01T10:00:00Z') });
+    return id;
+  }
+  /** What the session's history queries load: rows and content characters, by spying on the connection they run on. */
+  function countReads() {
+    const connection = orm.em.getConnection();
+    const execute = connection.execute.bind(connection) as (...args: unknown[]) => Promise<unknown>;
+    const loaded = { rows: 0, chars: 0 };
+    const spy = vi.spyOn(connection, 'execute').mockImplementation((async (...args: unknown[]) => {
+      const result = await execute(...args);
+      if (/from session_messages/.test(String(args[0])) && Array.isArray(result)) {
+        loaded.rows += result.length;
+        for (const row of result as Array<{ content?: string }>) loaded.chars += row.content?.length ?? 0;
+      }
+      return result;
+    }) as never);
+    return { loaded, restore: () => spy.mockRestore() };
+  }
+
+  it('should fit a turn exactly as fitHistory does over the whole history, for every window', async () => {
+    const repository = new SessionRepository(orm);
+    const service = serviceOf(repository);
+    const id = await newSession(repository, 'c0000000-0000-4000-8000-000000000001');
+    await repository.appendMessages(id, [system, { role: 'user', content: 'first question' }, { role: 'assistant', content: 'first answer' }], 'g0', at('2026-12-01T10:00:00Z'));
+    for (let i = 1; i <= 30; i++) {
+      const words = 'signal points junction '.repeat(1 + ((i * 7) % 13));
+      const turn = [{ role: 'user' as const, content: `question ${i}: ${words}` }, ...(i % 10 === 0 ? [{ role: 'system' as const, content: `rule ${i}` }] : []), { role: 'assistant' as const, content: `answer ${i}: ${words}` }];
+      await repository.appendMessages(id, turn, `g${i}`, at('2026-12-01T10:00:00Z'));
+    }
+    const whole = await repository.history(id);
+    const fresh = [{ role: 'user' as const, content: 'and the next one?' }];
+    for (const window of [null, 20, 120, 300, 1000, 2500, 5000, 100_000]) {
+      const expected = fitHistory(whole, fresh, window, 50);
+      const fitted = await service.fittedHistory(id, fresh, window, 50);
+      expect({ window, ...fitted, messages: fitted.messages.map(({ role, content }) => ({ role, content })) }).toEqual({ window, ...expected, messages: expected.messages.map(({ role, content }) => ({ role, content })) });
+    }
+  });
+
+  it('should read a bounded amount per turn however long the session grows', async () => {
+    const repository = new SessionRepository(orm);
+    const service = serviceOf(repository);
+    const id = await newSession(repository, 'c0000000-0000-4000-8000-000000000002');
+    const long = 'the quick brown fox jumps over the lazy dog '.repeat(2_000); // 88 KB, ~18,000 tokens
+    const fresh = [{ role: 'user' as const, content: 'go on' }];
+    const reads: Array<{ rows: number; chars: number; dropped: number }> = [];
+    for (let turn = 1; turn <= 60; turn++) {
+      const n = String(turn).padStart(2, '0');
+      await repository.appendMessages(id, [{ role: 'user', content: `${n} ${long}` }, { role: 'assistant', content: `${n} ${long}` }], `g${turn}`, at('2026-12-01T10:00:00Z'));
+      if (turn !== 5 && turn !== 60) continue;
+      const { loaded, restore } = countReads();
+      const fitted = await service.fittedHistory(id, fresh, 64_000, 1000); // the window takes 3 of these messages
+      restore();
+      reads.push({ ...loaded, dropped: fitted.dropped });
+      expect(fitted.messages).toHaveLength(4);
+    }
+    // 120 stored messages (10.5 MB) or 10: a turn loads the same few pages of rows either way.
+    expect(reads.map((r) => r.dropped)).toEqual([7, 117]);
+    expect(reads[1]?.rows).toBe(reads[0]?.rows);
+    expect(reads[1]?.chars).toBe(reads[0]?.chars);
+    // What the window takes (3 messages) and at most a page's bytes more: not the 10.5 MB stored.
+    expect(reads[1]?.chars).toBeLessThanOrEqual(3 * (long.length + 3) + HISTORY_PAGE_BYTES);
+  });
+
+  it('should drop the oldest whole turns past the bounds, keep the newest turn, and count what it dropped', async () => {
+    const repository = new SessionRepository(orm);
+    const bounds = { maxHistoryMessages: 5, maxHistoryBytes: 1000 };
+    const service = serviceOf(repository, bounds);
+    const id = await newSession(repository, 'c0000000-0000-4000-8000-000000000003');
+    const contents = async () => (await repository.history(id)).map((m) => `${m.generationId}:${m.content.slice(0, 12)}`);
+    await service.appendTurn(id, [system, { role: 'user', content: 'q1' }, { role: 'assistant', content: 'a1' }], 'g1');
+    await service.appendTurn(id, [{ role: 'user', content: 'q2' }, { role: 'assistant', content: 'a2' }], 'g2');
+    expect(await contents()).toEqual(['g1:You answer a', 'g1:q1', 'g1:a1', 'g2:q2', 'g2:a2']);
+    expect(await service.droppedCount(id)).toBe(0);
+    // A sixth message: the whole first turn goes (its system message with it), not one message of it.
+    await service.appendTurn(id, [{ role: 'user', content: 'q3' }, { role: 'assistant', content: 'a3' }], 'g3');
+    expect(await contents()).toEqual(['g2:q2', 'g2:a2', 'g3:q3', 'g3:a3']);
+    expect(await service.droppedCount(id)).toBe(3);
+    // Past the bytes (UTF-8: 'é' is two): older turns go; the newest turn stays even when it alone is over.
+    await service.appendTurn(id, [{ role: 'user', content: 'é'.repeat(300) }, { role: 'assistant', content: 'a4' }], 'g4');
+    expect(await contents()).toEqual(['g3:q3', 'g3:a3', `g4:${'é'.repeat(12)}`, 'g4:a4']);
+    await service.appendTurn(id, [{ role: 'user', content: 'x'.repeat(2000) }, { role: 'assistant', content: 'a5' }], 'g5');
+    expect(await contents()).toEqual([`g5:${'x'.repeat(12)}`, 'g5:a5']);
+    expect(await service.droppedCount(id)).toBe(9);
+    // The numbering goes on after a trim (the 2 KB turn before it is over the bytes: it goes).
+    await service.appendTurn(id, [{ role: 'user', content: 'q6' }], 'g6');
+    expect((await repository.conversationBefore(id, null, 10)).messages.map((m) => m.seq)).toEqual([12]);
+    expect(await service.droppedCount(id)).toBe(11);
   });
 });
 

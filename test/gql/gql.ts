@@ -34,6 +34,7 @@ type Documents = {
     "\n  mutation CreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { id revision model { id } params { maxTokens temperature } }\n  }\n": typeof types.CreateSessionDocument,
     "\n  mutation SwitchModel($input: SwitchModelInput!) {\n    switchModel(input: $input) { revision switchedAt latencyMs previousModel { id } model { id } session { id revision model { id } params { maxTokens } } }\n  }\n": typeof types.SwitchModelDocument,
     "\n  query Session($id: ID!) { session(id: $id) { id revision model { id } messages { role content generationId } } }\n": typeof types.SessionDocument,
+    "\n  query SessionHistory($id: ID!) { session(id: $id) { id trimmedMessages messages { role content generationId } } }\n": typeof types.SessionHistoryDocument,
     "query Sessions { sessions { edges { node { id } } pageInfo { hasNextPage } } }": typeof types.SessionsDocument,
     "\n  subscription ModelSwitched($sessionId: ID) {\n    modelSwitched(sessionId: $sessionId) { revision previousModel { id } model { id } session { id } latencyMs }\n  }\n": typeof types.ModelSwitchedDocument,
     "\n  mutation GenerateInSession($input: GenerateInput!) {\n    generate(input: $input) { id modelId status text sessionId droppedMessages maxTokens errorCode }\n  }\n": typeof types.GenerateInSessionDocument,
@@ -72,6 +73,7 @@ const documents: Documents = {
     "\n  mutation CreateSession($input: CreateSessionInput!) {\n    createSession(input: $input) { id revision model { id } params { maxTokens temperature } }\n  }\n": types.CreateSessionDocument,
     "\n  mutation SwitchModel($input: SwitchModelInput!) {\n    switchModel(input: $input) { revision switchedAt latencyMs previousModel { id } model { id } session { id revision model { id } params { maxTokens } } }\n  }\n": types.SwitchModelDocument,
     "\n  query Session($id: ID!) { session(id: $id) { id revision model { id } messages { role content generationId } } }\n": types.SessionDocument,
+    "\n  query SessionHistory($id: ID!) { session(id: $id) { id trimmedMessages messages { role content generationId } } }\n": types.SessionHistoryDocument,
     "query Sessions { sessions { edges { node { id } } pageInfo { hasNextPage } } }": types.SessionsDocument,
     "\n  subscription ModelSwitched($sessionId: ID) {\n    modelSwitched(sessionId: $sessionId) { revision previousModel { id } model { id } session { id } latencyMs }\n  }\n": types.ModelSwitchedDocument,
     "\n  mutation GenerateInSession($input: GenerateInput!) {\n    generate(input: $input) { id modelId status text sessionId droppedMessages maxTokens errorCode }\n  }\n": types.GenerateInSessionDocument,
@@ -184,6 +186,10 @@ export function graphql(source: "\n  mutation SwitchModel($input: SwitchModelInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Session($id: ID!) { session(id: $id) { id revision model { id } messages { role content generationId } } }\n"): (typeof documents)["\n  query Session($id: ID!) { session(id: $id) { id revision model { id } messages { role content generationId } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SessionHistory($id: ID!) { session(id: $id) { id trimmedMessages messages { role content generationId } } }\n"): (typeof documents)["\n  query SessionHistory($id: ID!) { session(id: $id) { id trimmedMessages messages { role content generationId } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CreateApiKey, CreateSession, GenerateInSession, RegisterModel, SessionQuery, SessionsQuery, SwitchModel } from '../helpers/documents.js';
+import { CreateApiKey, CreateSession, GenerateInSession, GenerationsQuery, RegisterModel, SessionHistoryQuery, SessionQuery, SessionsQuery, SwitchModel } from '../helpers/documents.js';
 import { expectData, expectError } from '../helpers/graphql.js';
+import { startTestApp } from '../helpers/test-app.js';
+import { MOCK_MODEL } from '../helpers/test-config.js';
 import { startVendorApp, type VendorApp } from '../helpers/vendor-app.js';
 import { fixtureJson } from '../fakes/vendors.js';
 
@@ -103,6 +105,27 @@ describe('sessions and switching', () => {
     expect(drops[0]).toBe(0);
     expect(drops[3]).toBeGreaterThan(0);
     expect(expectData(await v.t.run(SessionQuery, { id: session.id })).session?.messages).toHaveLength(8); // stored history is whole
+  });
+
+  it('should keep a session’s stored history within the config’s bounds, dropping its oldest whole turns (their generations stay)', async () => {
+    const t = await startTestApp({ file: { models: [MOCK_MODEL], sessions: { maxHistoryMessages: 5 } } });
+    try {
+      const session = expectData(await t.run(CreateSession, { input: { modelId: 'mock-a' } })).createSession;
+      const ask = async (messages: Array<{ role: 'SYSTEM' | 'USER'; content: string }>) => expectData(await t.run(GenerateInSession, { input: { sessionId: session.id, messages } })).generate;
+      await ask([{ role: 'SYSTEM', content: 'Be brief.' }, { role: 'USER', content: 'turn 1' }]); // 3 messages
+      await ask([{ role: 'USER', content: 'turn 2' }]); // 5
+      const history = async () => expectData(await t.run(SessionHistoryQuery, { id: session.id })).session;
+      expect((await history())?.trimmedMessages).toBe(0);
+      const third = await ask([{ role: 'USER', content: 'turn 3' }]); // 7: the first turn (3 messages) goes
+      const after = await history();
+      expect(after?.trimmedMessages).toBe(3);
+      expect(after?.messages.map((m) => `${m.role}:${m.content.slice(0, 6)}`)).toEqual(['user:turn 2', expect.stringMatching(/^assistant:/), 'user:turn 3', expect.stringMatching(/^assistant:/)]);
+      expect(after?.messages.at(-1)?.generationId).toBe(third.id);
+      // The next turn is sent what is left, and every generation is still recorded.
+      expect(expectData(await t.run(GenerationsQuery, {})).generations.edges).toHaveLength(3);
+    } finally {
+      await t.dispose();
+    }
   });
 
   it('should show a client key only its own sessions', async () => {

@@ -109,6 +109,10 @@ export const SessionQuery = graphql(`
   query Session($id: ID!) { session(id: $id) { id revision model { id } messages { role content generationId } } }
 `);
 
+export const SessionHistoryQuery = graphql(`
+  query SessionHistory($id: ID!) { session(id: $id) { id trimmedMessages messages { role content generationId } } }
+`);
+
 export const SessionsQuery = graphql(`query Sessions { sessions { edges { node { id } } pageInfo { hasNextPage } } }`);
 
 export const ModelSwitchedSubscription = graphql(`

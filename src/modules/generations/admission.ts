@@ -66,7 +66,7 @@ export interface PreparedGeneration {
 }
 
 export interface AdmissionDeps {
-  readonly sessions: Pick<SessionService, 'get' | 'history'>;
+  readonly sessions: Pick<SessionService, 'get' | 'fittedHistory'>;
   readonly targets: Pick<TargetResolver, 'find' | 'requireAvailable'>;
   readonly models: { find(id: string): ModelRecord | undefined };
   readonly router: Pick<Router, 'plan' | 'policy'>;
@@ -96,7 +96,6 @@ export class Admission {
     if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, 'input'));
     const { model: requested, pool: requestedPool, sessionId, prompt, messages, params = {}, costLimit } = parsed.data;
     const session = sessionId ? await this.deps.sessions.get(sessionId, viewer) : undefined;
-    const history = session ? await this.deps.sessions.history(session.id) : [];
     // The target, and the input field an error about it names: the caller's own, or the session's.
     const [ref, fields]: [TargetRef, TargetFields] = requestedPool
       ? [{ poolName: requestedPool }, GENERATE_TARGET_FIELDS]
@@ -109,7 +108,7 @@ export class Admission {
     /** Stores a request refused before its candidates were drawn, on the model it names (a pool: its first member). */
     const refuse = async (target: RouteTarget, error: GatewayError) => {
       const model = target.kind === 'model' ? target.model : this.#nominalModel(target);
-      const draft = this.#draft({ ...base, target, plan: { target, order: [], policy: this.deps.router.policy(target) } }, model, messages, prompt, history, params, session?.params);
+      const draft = await this.#draft({ ...base, target, plan: { target, order: [], policy: this.deps.router.policy(target) } }, model, messages, prompt, params, session?.params);
       return this.deps.recorder.refused(draft, error);
     };
 
@@ -130,7 +129,7 @@ export class Admission {
     const plan = this.deps.router.plan(target);
     // Its candidates may have gone while the rate check awaited (a remote disable or circuit).
     if (plan.order.length === 0) throw await refuse(target, new ModelUnavailableError(`no candidate of ${target.kind === 'model' ? target.model.id : `pool ${target.pool.name}`} can take requests now`));
-    const prepared = this.#draft({ ...base, target, plan }, plan.order[0] as ModelRecord, messages, prompt, history, params, session?.params);
+    const prepared = await this.#draft({ ...base, target, plan }, plan.order[0] as ModelRecord, messages, prompt, params, session?.params);
     return this.#reserveCost(prepared, viewer, costLimit, params.maxTokens !== undefined || session?.params.maxTokens !== undefined, signal);
   }
 
@@ -227,20 +226,22 @@ export class Admission {
     }
   }
 
-  /** The request as it would be sent to `model`: parameters over the model's defaults, the history fitted to its context window. */
-  #draft(
+  /**
+   * The request as it would be sent to `model`: parameters over the model's defaults, the
+   * session's history (read only as far as the window takes) fitted to its context window.
+   */
+  async #draft(
     base: Pick<PreparedGeneration, 'id' | 'target' | 'plan' | 'apiKeyId' | 'sessionId' | 'stream' | 'requestId'>,
     model: ModelRecord,
     messages: ChatMessage[] | undefined,
     prompt: string | undefined,
-    history: readonly ChatMessage[],
     params: Partial<ChatRequest['params']>,
     sessionParams: Partial<ChatRequest['params']> | undefined,
-  ): PreparedGeneration {
+  ): Promise<PreparedGeneration> {
     const fresh: ChatMessage[] = messages ?? [{ role: 'user', content: prompt ?? '' }];
     const { maxTokens: modelMax, ...modelParams } = model.defaults;
     const maxTokens = params.maxTokens ?? sessionParams?.maxTokens ?? modelMax;
-    const fitted = fitHistory(history, fresh, model.contextWindow, maxTokens);
+    const fitted = base.sessionId ? await this.deps.sessions.fittedHistory(base.sessionId, fresh, model.contextWindow, maxTokens) : fitHistory([], fresh, model.contextWindow, maxTokens);
     return {
       ...base,
       model,

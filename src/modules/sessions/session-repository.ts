@@ -31,6 +31,15 @@ interface MessageRow {
 /** One message of a session's history. */
 export type HistoryMessage = ChatMessage & { readonly createdAt: Date; readonly generationId: string | null };
 
+/** A message with its place in the history (`seq`: 1, 2, … with no gaps, the dropped oldest ones included). */
+export type SequencedMessage = HistoryMessage & { readonly seq: number };
+
+/** What a session's stored history may hold; past either bound, appending drops its oldest whole turns. */
+export interface HistoryBounds {
+  readonly maxHistoryMessages: number;
+  readonly maxHistoryBytes: number;
+}
+
 /** What a switch changes: the target (exactly one of model and pool), the revision, maybe the params. */
 export interface SessionTargetChange {
   readonly modelId: string | null;
@@ -51,6 +60,17 @@ export interface SwitchLogEntry {
   readonly switchedAt: Date;
 }
 
+/** A session_messages row with its number. */
+interface SequencedRow extends MessageRow {
+  readonly seq: number | string;
+}
+
+const SEQUENCED_COLUMNS = 'seq, role, content, generation_id, created_at';
+
+function toSequenced(r: SequencedRow): SequencedMessage {
+  return { seq: Number(r.seq), role: r.role as ChatMessage['role'], content: r.content, createdAt: fromSqlTime(r.created_at), generationId: r.generation_id };
+}
+
 const SESSION_COLUMNS = 'id, api_key_id, model_id, pool_name, params, revision, created_at, updated_at';
 
 function toRecord(row: SessionRow): SessionRecord {
@@ -68,8 +88,8 @@ function toRecord(row: SessionRow): SessionRecord {
 
 /**
  * Sessions with their history and switch log: all of their SQL. Rows are read plainly (no entity
- * hydration: every session turn reads the session and its whole history), each statement on its
- * own through the ORM's connection (no identity map, no unit of work).
+ * hydration: every session turn reads the session and the newest of its history), each statement
+ * on its own through the ORM's connection (no identity map, no unit of work).
  */
 export class SessionRepository {
   readonly #dialect: Dialect;
@@ -111,10 +131,89 @@ export class SessionRepository {
     return rows.map(toRecord);
   }
 
-  /** The session's messages in order. */
+  /** The session's messages in order (all of them: bounded by HistoryBounds, not by a context window). */
   async history(sessionId: string): Promise<HistoryMessage[]> {
     const rows = await this.#run<MessageRow[]>('select role, content, generation_id, created_at from session_messages where session_id = ? order by seq', [sessionId]);
     return rows.map((r) => ({ role: r.role as ChatMessage['role'], content: r.content, createdAt: fromSqlTime(r.created_at), generationId: r.generation_id }));
+  }
+
+  /** The session's system messages, oldest first (a turn sends every one of them, whatever the window). */
+  async systemMessages(sessionId: string): Promise<SequencedMessage[]> {
+    const rows = await this.#run<SequencedRow[]>(`select ${SEQUENCED_COLUMNS} from session_messages where session_id = ? and role = 'system' order by seq`, [sessionId]);
+    return rows.map(toSequenced);
+  }
+
+  /**
+   * The session's other (user and assistant) messages before `beforeSeq` (null: from the newest),
+   * newest first: up to `limit` of them and, past the first, no more than `maxBytes` of content
+   * (their sizes are read first, without the content: octet_length does not read it). The history read backwards a page at a time down
+   * the (session_id, seq) index, so that a turn reads what its window takes, not the whole
+   * session. `more`: whether older ones remain.
+   */
+  async conversationBefore(sessionId: string, beforeSeq: number | null, limit: number, maxBytes = Number.POSITIVE_INFINITY): Promise<{ messages: SequencedMessage[]; more: boolean }> {
+    const where = `session_id = ? and role <> 'system'${beforeSeq === null ? '' : ' and seq < ?'}`;
+    const params = [sessionId, ...(beforeSeq === null ? [] : [beforeSeq])];
+    const sizes = await this.#run<Array<{ seq: number | string; bytes: number | string }>>(`select seq, octet_length(content) as bytes from session_messages where ${where} order by seq desc limit ?`, [...params, limit]);
+    let taken = 0;
+    for (let bytes = 0; taken < sizes.length; taken++) {
+      bytes += Number((sizes[taken] as (typeof sizes)[number]).bytes);
+      if (taken > 0 && bytes > maxBytes) break;
+    }
+    if (taken === 0) return { messages: [], more: false };
+    const seqAt = (i: number) => Number((sizes[i] as (typeof sizes)[number]).seq);
+    const rows = await this.#run<SequencedRow[]>(`select ${SEQUENCED_COLUMNS} from session_messages where ${where} and seq between ? and ? order by seq desc`, [...params, seqAt(taken - 1), seqAt(0)]);
+    return { messages: rows.map(toSequenced), more: taken < sizes.length || sizes.length === limit };
+  }
+
+  /** How many of the session's other (user and assistant) messages come before `beforeSeq` (null: all of them). */
+  async countConversationBefore(sessionId: string, beforeSeq: number | null): Promise<number> {
+    const [row] = await this.#run<Array<{ n: number | string }>>(
+      `select count(*) as n from session_messages where session_id = ? and role <> 'system'${beforeSeq === null ? '' : ' and seq < ?'}`,
+      [sessionId, ...(beforeSeq === null ? [] : [beforeSeq])],
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  /** How many of the session's oldest messages the bounds dropped: its messages are numbered from 1 without gaps. */
+  async droppedCount(sessionId: string): Promise<number> {
+    const [row] = await this.#run<Array<{ first: number | string | null }>>('select min(seq) as first from session_messages where session_id = ?', [sessionId]);
+    return row?.first == null ? 0 : Number(row.first) - 1;
+  }
+
+  /**
+   * Drops the session's oldest whole turns (the messages of one generation) while its history
+   * holds more than `bounds` allow; its newest turn always stays. Reads each message's size, not
+   * its content (octet_length reads a string's length without its bytes on both engines).
+   * Answers how many messages were dropped.
+   */
+  async trimHistory(sessionId: string, bounds: HistoryBounds): Promise<number> {
+    const rows = await this.#run<Array<{ seq: number | string; generation_id: string | null; bytes: number | string }>>(
+      'select seq, generation_id, octet_length(content) as bytes from session_messages where session_id = ? order by seq desc',
+      [sessionId],
+    );
+    let messages = 0;
+    let bytes = 0;
+    let cut: number | null = null; // the newest seq to drop: the end of the first turn that does not fit
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as (typeof rows)[number];
+      messages++;
+      bytes += Number(row.bytes);
+      if (messages <= bounds.maxHistoryMessages && bytes <= bounds.maxHistoryBytes) continue;
+      // This message's turn does not fit: it goes, from its newest message, unless it is the newest turn.
+      const turn = row.generation_id;
+      let end = i;
+      while (end > 0 && (rows[end - 1] as (typeof rows)[number]).generation_id === turn) end--;
+      if (end === 0) {
+        const next = rows.findIndex((r) => r.generation_id !== turn);
+        if (next === -1) return 0;
+        end = next;
+      }
+      cut = Number((rows[end] as (typeof rows)[number]).seq);
+      break;
+    }
+    if (cut === null) return 0;
+    const { affectedRows } = await this.#run<{ affectedRows: number }>('delete from session_messages where session_id = ? and seq <= ?', [sessionId, cut], 'run');
+    return affectedRows;
   }
 
   /**

@@ -10,7 +10,8 @@ import { KeyedMutex } from '../../util/keyed-mutex.js';
 import { formatIssues } from '../../validation/format-issues.js';
 import { hasScope, type Viewer } from '../keys/viewer.js';
 import { createSessionSchema, switchModelSchema } from './session-input.js';
-import type { HistoryMessage, SessionRepository } from './session-repository.js';
+import { type FittedHistory, fitHistory, HistoryFitter } from './session-history.js';
+import type { HistoryBounds, HistoryMessage, SequencedMessage, SessionRepository } from './session-repository.js';
 
 /** The input fields of createSession and switchModel that name a target. */
 export const SESSION_TARGET_FIELDS: TargetFields = { model: 'input.modelId', pool: 'input.poolName' };
@@ -24,9 +25,19 @@ export interface SessionServiceDeps {
   readonly clock: Pick<Clock, 'now'>;
   /** The config's default model (read per call: a reload may change it). */
   readonly defaultModel: () => string | undefined;
+  /** The config's bounds on a session's stored history (read per call). */
+  readonly historyBounds: () => HistoryBounds;
 }
 
 const MAX_SWITCH_TRIES = 5;
+
+/**
+ * How many messages each successive page of a history read takes (the last size repeats), and
+ * the most bytes of content one page loads past its first message: a turn loads at most
+ * about a page more than its window takes, however long the session and its messages.
+ */
+export const HISTORY_PAGES = [4, 8, 16, 32, 64] as const;
+export const HISTORY_PAGE_BYTES = 256 * 1024;
 
 /** Whether the caller may see a session: admins (and local mode) see all, a client key its own. */
 export function canSee(viewer: Viewer, session: { readonly apiKeyId?: string | null }): boolean {
@@ -69,14 +80,46 @@ export class SessionService {
     return { items: rows.slice(0, first), hasNextPage: rows.length > first };
   }
 
-  /** The session's messages in order (the caller was already allowed to see the session). */
+  /** The session's stored messages in order (the caller was already allowed to see the session). */
   history(sessionId: string): Promise<HistoryMessage[]> {
     return this.deps.repository.history(sessionId);
   }
 
-  /** Appends a completed turn (the new messages and the answer) after the history's last message. */
-  appendTurn(sessionId: string, messages: readonly ChatMessage[], generationId: string): Promise<void> {
-    return this.deps.repository.appendMessages(sessionId, messages, generationId, new Date(this.deps.clock.now()));
+  /** How many of the session's oldest messages its history bounds dropped. */
+  droppedCount(sessionId: string): Promise<number> {
+    return this.deps.repository.droppedCount(sessionId);
+  }
+
+  /**
+   * What a turn sends: the history fitted to the model's context window with `maxTokens` of answer
+   * (see fitHistory), then `fresh`. With a window, the history is read newest first in pages
+   * (HISTORY_PAGES) until the window is full, so a turn's cost follows the window, not the
+   * session's length; without one, the whole stored history is sent (bounded by HistoryBounds).
+   */
+  async fittedHistory(sessionId: string, fresh: readonly ChatMessage[], contextWindow: number | null, maxTokens: number): Promise<FittedHistory> {
+    const { repository } = this.deps;
+    if (contextWindow === null) return fitHistory(await repository.history(sessionId), fresh, null, maxTokens);
+    const fitter = new HistoryFitter(await repository.systemMessages(sessionId), fresh, contextWindow, maxTokens);
+    let before: number | null = null;
+    for (let page = 0; !fitter.full; page++) {
+      const size = HISTORY_PAGES[Math.min(page, HISTORY_PAGES.length - 1)] as number;
+      const { messages, more } = await repository.conversationBefore(sessionId, before, size, HISTORY_PAGE_BYTES);
+      for (const message of messages) if (!fitter.take(message)) break;
+      if (!more) break; // the start of the history
+      before = (messages.at(-1) as SequencedMessage).seq;
+    }
+    const dropped = fitter.full ? await repository.countConversationBefore(sessionId, fitter.oldestKept?.seq ?? null) : 0;
+    return fitter.result(dropped);
+  }
+
+  /**
+   * Appends a completed turn (the new messages and the answer) after the history's last message,
+   * then drops the session's oldest whole turns past its bounds (config `sessions`; the
+   * generations' records stay).
+   */
+  async appendTurn(sessionId: string, messages: readonly ChatMessage[], generationId: string): Promise<void> {
+    await this.deps.repository.appendMessages(sessionId, messages, generationId, new Date(this.deps.clock.now()));
+    await this.deps.repository.trimHistory(sessionId, this.deps.historyBounds());
   }
 
   /** Switches the session's model (see the class comment); `receivedAt` is `performance.now()` when the request arrived. */

@@ -41,7 +41,11 @@ export const SessionRef = builder.objectRef<SessionRecord>('Session').implement(
     pool: t.field({ type: PoolRef, nullable: true, description: 'The pool later requests of the session use (null when it targets a model).', resolve: (s, _a, ctx) => (s.poolName ? (ctx.services.pools.find(s.poolName) ?? null) : null) }),
     params: t.field({ type: SessionParamsRef, resolve: (s) => s.params }),
     revision: t.exposeInt('revision', { description: 'Starts at 1; every applied switch adds 1.' }),
-    messages: t.field({ type: [SessionMessageRef], description: 'The history, oldest first.', resolve: (s, _a, ctx) => ctx.services.sessions.history(s.id) }),
+    messages: t.field({ type: [SessionMessageRef], description: 'The stored history, oldest first (bounded by the config’s sessions.maxHistoryMessages and maxHistoryBytes).', resolve: (s, _a, ctx) => ctx.services.sessions.history(s.id) }),
+    trimmedMessages: t.int({
+      description: 'How many of the oldest messages were dropped, whole turns at a time, to keep the stored history within its bounds (their generations stay recorded).',
+      resolve: (s, _a, ctx) => ctx.services.sessions.droppedCount(s.id),
+    }),
     apiKey: t.field({ type: ApiKeyRef, nullable: true, resolve: (s, _a, ctx) => (s.apiKeyId ? ctx.loaders.apiKeys.load(s.apiKeyId) : null) }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
