@@ -153,6 +153,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const addressLimits = new AddressLimits(config.limits.maxConnectionsPerAddress);
   /** WebSocket connections and running SSE and /v1 streams, per API key (limits.maxConnectionsPerKey). */
   const keyConnections = new OpenCounter(config.limits.maxConnectionsPerKey);
+  services.metrics.countOpenConnections(() => ({ perKey: keyConnections.total, perAddress: addressLimits.total }));
   const openAI = createOpenAIRoutes({ ...services, localMode, readBody, maxBodyBytes: MAX_BODY_BYTES, keyConnections });
   const rest = createRestRoutes({ ...services, localMode, readBody, maxBodyBytes: MAX_BODY_BYTES });
 

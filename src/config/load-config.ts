@@ -113,7 +113,7 @@ export function parseConfigText(text: string, path: string, env: Env): Config {
     },
     limits: {
       maxConnectionsPerKey: file.limits?.maxConnectionsPerKey ?? DEFAULT_CONNECTION_LIMITS.perKey,
-      maxConnectionsPerAddress: file.limits?.maxConnectionsPerAddress ?? DEFAULT_CONNECTION_LIMITS.perAddress,
+      maxConnectionsPerAddress: overrides.maxConnectionsPerAddress ?? file.limits?.maxConnectionsPerAddress ?? DEFAULT_CONNECTION_LIMITS.perAddress,
     },
     defaultModel: file.defaultModel,
     models: file.models ?? [],
@@ -135,6 +135,7 @@ interface EnvOverrides {
   redis?: { url: string; prefix: string; rateLimitsFailOpen: boolean };
   adminKey?: string;
   logLevel?: LogLevel;
+  maxConnectionsPerAddress?: number;
 }
 
 function readEnvOverrides(env: Env, problems: string[]): EnvOverrides {
@@ -158,6 +159,11 @@ function readEnvOverrides(env: Env, problems: string[]): EnvOverrides {
     if (env.SWITCHYARD_ADMIN_KEY.length < 16) {
       problems.push('SWITCHYARD_ADMIN_KEY: expected a secret of at least 16 characters');
     } else out.adminKey = env.SWITCHYARD_ADMIN_KEY;
+  }
+  if (env.MAX_CONNECTIONS_PER_ADDRESS) {
+    const cap = Number(env.MAX_CONNECTIONS_PER_ADDRESS);
+    if (/^\d+$/.test(env.MAX_CONNECTIONS_PER_ADDRESS.trim()) && cap >= 1 && cap <= 1_000_000) out.maxConnectionsPerAddress = cap;
+    else problems.push(`MAX_CONNECTIONS_PER_ADDRESS: expected a whole number from 1 to 1000000, got "${env.MAX_CONNECTIONS_PER_ADDRESS}"`);
   }
   if (env.LOG_LEVEL) {
     if ((LOG_LEVELS as readonly string[]).includes(env.LOG_LEVEL)) out.logLevel = env.LOG_LEVEL as LogLevel;

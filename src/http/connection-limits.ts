@@ -8,6 +8,7 @@ import type { Socket } from 'node:net';
  */
 export class OpenCounter {
   readonly #open = new Map<string, number>();
+  #total = 0;
 
   constructor(readonly cap: number) {}
 
@@ -15,10 +16,12 @@ export class OpenCounter {
     const count = this.#open.get(name) ?? 0;
     if (count >= this.cap) return null;
     this.#open.set(name, count + 1);
+    this.#total++;
     let held = true;
     return () => {
       if (!held) return;
       held = false;
+      this.#total--;
       const left = (this.#open.get(name) ?? 1) - 1;
       if (left <= 0) this.#open.delete(name);
       else this.#open.set(name, left);
@@ -29,9 +32,14 @@ export class OpenCounter {
     return this.#open.get(name) ?? 0;
   }
 
-  /** How many names have something open (tests: memory comes back). */
+  /** How many names have something open. */
   get size(): number {
     return this.#open.size;
+  }
+
+  /** Everything open, over all names. */
+  get total(): number {
+    return this.#total;
   }
 }
 
@@ -76,14 +84,9 @@ export class AddressLimits {
     return this.#overCap.has(socket);
   }
 
-  /** Open connections from `address` (tests). */
-  open(address: string): number {
-    return this.#counter.count(address);
-  }
-
-  /** Addresses with a connection open. */
-  get addresses(): number {
-    return this.#counter.size;
+  /** Open connections counted (those past the cap are not). */
+  get total(): number {
+    return this.#counter.total;
   }
 }
 

@@ -88,6 +88,23 @@ export function createMetrics(models: () => readonly ModelRecord[]) {
     registers: [registry],
   });
 
+  /** Where the open connection counts come from (set by the app once its counters exist). */
+  let openConnections: () => { perKey: number; perAddress: number } = () => ({ perKey: 0, perAddress: 0 });
+  new Gauge({
+    name: 'switchyard_connections_open',
+    help: 'What the connection caps count now, by limit (per_key: WebSocket connections and running SSE and /v1 streams of API keys; per_address: open TCP connections)',
+    labelNames: ['limit'] as const,
+    registers: [registry],
+    collect() {
+      const { perKey, perAddress } = openConnections();
+      this.set({ limit: 'per_key' }, perKey);
+      this.set({ limit: 'per_address' }, perAddress);
+    },
+  });
+  const countOpenConnections = (source: typeof openConnections) => {
+    openConnections = source;
+  };
+
   const crossOriginRefused = new Counter({
     name: 'switchyard_cross_origin_refused_total',
     help: 'Requests and WebSocket handshakes refused by the origin policy, by reason (origin: a foreign Origin; cross-site: a browser request from another site; host: a Host a local-mode gateway does not answer to)',
@@ -160,7 +177,7 @@ export function createMetrics(models: () => readonly ModelRecord[]) {
     registers: [registry],
   });
 
-  return { retries, fallbacks, rateLimited, switchDuration, registry, healthChecks, activeSubscriptions, sseSubscriptions, redisConnected, eventsNotShared, limitsUnchecked, broadcastExecutions, authFailures, connectionsRefused, crossOriginRefused, generationRequests, generationDuration, timeToFirstToken, tokens, cost };
+  return { retries, fallbacks, rateLimited, switchDuration, registry, healthChecks, activeSubscriptions, sseSubscriptions, redisConnected, eventsNotShared, limitsUnchecked, broadcastExecutions, authFailures, connectionsRefused, countOpenConnections, crossOriginRefused, generationRequests, generationDuration, timeToFirstToken, tokens, cost };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -134,6 +134,25 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('should read the origin policy and the connection caps, with their defaults, and name a bad entry', () => {
+    const defaults = parseConfigText('{}\n', FILE, {});
+    expect(defaults.security).toMatchObject({ allowedOrigins: [], allowedHosts: [] });
+    expect(defaults.limits).toEqual({ maxConnectionsPerKey: 64, maxConnectionsPerAddress: 256 });
+    const set = parseConfigText(
+      'security:\n  allowedOrigins: [HTTPS://App.Example.com:443, http://localhost:5173]\n  allowedHosts: [Switchyard.Internal]\nlimits: { maxConnectionsPerKey: 8, maxConnectionsPerAddress: 32 }\n',
+      FILE,
+      { MAX_CONNECTIONS_PER_ADDRESS: '5000' },
+    );
+    expect(set.security).toMatchObject({ allowedOrigins: ['https://app.example.com', 'http://localhost:5173'], allowedHosts: ['switchyard.internal'] });
+    expect(set.limits).toEqual({ maxConnectionsPerKey: 8, maxConnectionsPerAddress: 5000 });
+    expect(problemsOf('security:\n  allowedOrigins: [https://app.example.com/]\n  allowedHosts: ["evil.example:80"]\nlimits: { maxConnectionsPerKey: 0 }\n', { MAX_CONNECTIONS_PER_ADDRESS: 'lots' })).toEqual([
+      'switchyard.config.yml: security.allowedOrigins[0]: expected an origin such as https://app.example.com or http://localhost:5173 (scheme, host and port; no path), got "https://app.example.com/"',
+      'switchyard.config.yml: security.allowedHosts[0]: expected a host name such as switchyard.internal (no scheme, no port), got "evil.example:80"',
+      'switchyard.config.yml: limits.maxConnectionsPerKey: expected a whole number from 1 to 1000000, got 0',
+      'MAX_CONNECTIONS_PER_ADDRESS: expected a whole number from 1 to 1000000, got "lots"',
+    ]);
+  });
+
   it('should take a PostgreSQL DATABASE_URL, and name what a bad one lacks', () => {
     const config = parseConfigText('{}\n', FILE, { DATABASE_URL: 'postgres://app:secret@db.internal:5433/switchyard' });
     expect(config.database).toEqual({ driver: 'postgresql', clientUrl: 'postgres://app:secret@db.internal:5433/switchyard', dbName: 'switchyard' });
