@@ -166,7 +166,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
    * caller has no key, or a key that does not authenticate: the route answers that), false at the cap.
    */
   async function holdKeySlot(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-    const keyId = await services.apiKeys.authenticate(req.headers.authorization).then((viewer) => viewer.keyId, () => null);
+    const keyId = await services.apiKeys.keyIdOf(req.headers.authorization);
     if (keyId === null) return true;
     const release = keyConnections.acquire(keyId);
     if (!release) return false;

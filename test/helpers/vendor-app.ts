@@ -4,6 +4,9 @@ import { ANTHROPIC_TEST_KEY, OPENAI_TEST_KEY, startAnthropicFake, startOpenAIFak
 import { startTestApp, type TestApp } from './test-app.js';
 import { MOCK_MODEL } from './test-config.js';
 
+/** The origin a vendor app lets call it from a browser (security.allowedOrigins). */
+export const ALLOWED_TEST_ORIGIN = 'http://elsewhere.example';
+
 export interface VendorApp {
   readonly t: TestApp;
   readonly openai: FakeUpstream;
@@ -24,7 +27,8 @@ export async function startVendorApp(env: Record<string, string> = {}, routing: 
     env: { OPENAI_API_KEY: OPENAI_TEST_KEY, ANTHROPIC_API_KEY: ANTHROPIC_TEST_KEY, DASHSCOPE_API_KEY: OPENAI_TEST_KEY, QIANFAN_API_KEY: OPENAI_TEST_KEY, ...env },
     file: {
       // UNSET_*: variables the tests name for a vendor model whose key is missing.
-      security: { allowPrivateEndpoints: true, apiKeyEnvAllowed: ['UNSET_*'] },
+      // elsewhere.example: a browser app on another origin that the operator allowed (CORS).
+      security: { allowPrivateEndpoints: true, apiKeyEnvAllowed: ['UNSET_*'], allowedOrigins: [ALLOWED_TEST_ORIGIN] },
       // One attempt by default, so a test of a vendor error sees that error; resilience tests pass their own.
       routing,
       defaultModel: 'mock-a',

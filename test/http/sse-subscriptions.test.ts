@@ -4,7 +4,7 @@ import { fixture } from '../fakes/vendors.js';
 import { GenerationsQuery } from '../helpers/documents.js';
 import { expectData } from '../helpers/graphql.js';
 import { eventKinds, type StreamEvent, tokenDeltas } from '../helpers/stream-events.js';
-import { startVendorApp, type VendorApp } from '../helpers/vendor-app.js';
+import { ALLOWED_TEST_ORIGIN, startVendorApp, type VendorApp } from '../helpers/vendor-app.js';
 import { waitFor } from '../helpers/ws.js';
 import { startTestApp } from '../helpers/test-app.js';
 import { TEST_ADMIN_KEY } from '../helpers/test-config.js';
@@ -114,14 +114,19 @@ describe('subscriptions over SSE', () => {
     expect(await unknown.text()).toContain('Unexpected parameter');
   });
 
-  it('should serve the subscription itself (counted in switchyard_sse_subscriptions while open), a cross-origin one through Yoga', async () => {
+  it('should serve the subscription itself (counted in switchyard_sse_subscriptions while open), an allowed cross-origin one through Yoga', async () => {
     const open = async () => (await v.t.app.services.metrics.sseSubscriptions.get()).values[0]?.value ?? 0;
-    for (const [headers, counted] of [[{}, 1], [{ origin: 'http://elsewhere.example' }, 0]] as const) {
+    for (const [headers, counted] of [[{}, 1], [{ origin: ALLOWED_TEST_ORIGIN }, 0]] as const) {
       v.openai.respond('POST /v1/chat/completions', { type: 'sse', body: fixture('openai/chat-text.sse'), delayMs: 10 });
       const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers }, body: JSON.stringify({ query: STREAM, variables: { m: 'gpt-test' } }) });
       const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      expect(response.status).toBe(200);
       let seen = '';
-      while (!seen.includes('TokenDelta')) seen += new TextDecoder().decode((await reader.read()).value);
+      while (!seen.includes('TokenDelta')) {
+        const read = await reader.read();
+        if (read.done) throw new Error(`the stream ended before a TokenDelta: ${seen}`);
+        seen += new TextDecoder().decode(read.value);
+      }
       expect(await open()).toBe(counted);
       while (!(await reader.read()).done);
       await waitFor(async () => (await open()) === 0, 'the gauge to go back to 0');

@@ -156,4 +156,18 @@ export class ApiKeyService {
     this.#viewers.set(hash, viewer, generation);
     return viewer;
   }
+
+  /**
+   * The id of the valid key presented, or null (none, not a key, revoked): for bookkeeping that
+   * must not count as an authentication (the connection caps); the route authenticates as usual.
+   */
+  async keyIdOf(authorization: unknown): Promise<string | null> {
+    const secret = parseAuthorization(authorization);
+    if (secret === undefined) return null;
+    const hash = hashSecret(secret);
+    const cached = this.#viewers.get(hash);
+    if (cached) return cached.keyId;
+    const key = await this.deps.repository.findBySecretHash(hash);
+    return key && !key.revokedAt ? key.id : null;
+  }
 }
