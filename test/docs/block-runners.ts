@@ -1,4 +1,5 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -75,7 +76,7 @@ async function subscribeOverSse(url: string, query: string): Promise<SseSubscrip
     body: JSON.stringify({ query }),
     signal: abort.signal,
   });
-  expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  if (!response.headers.get('content-type')?.startsWith('text/event-stream')) throw new Error(`${query}: answered ${response.status} ${await response.text()}`);
   const results: GraphQLBody[] = [];
   let onResult = (): void => undefined;
   const firstResult = new Promise<void>((resolve) => (onResult = resolve));
@@ -116,12 +117,13 @@ const CURL_END = '@@end of curl@@';
  * command fails the block (mark such a block not run). `curl` is wrapped to print the HTTP
  * status and a separator after each call, so every call's answer can be checked on its own.
  */
-export function runShellBlock(code: string, env: Record<string, string> = {}): CurlCall[] {
+export async function runShellBlock(code: string, env: Record<string, string> = {}): Promise<CurlCall[]> {
   const bin = mkdtempSync(join(tmpdir(), 'sy-readme-bin-'));
   symlinkSync(execFileSync('sh', ['-c', 'command -v curl'], { encoding: 'utf8' }).trim(), join(bin, 'curl'));
   const bash = execFileSync('sh', ['-c', 'command -v bash'], { encoding: 'utf8' }).trim();
   const script = `set -eu\ncurl() { command curl -w '\\n%{http_code}\\n${CURL_END}\\n' "$@"; }\n${code}\n`;
-  const out = execFileSync(bash, ['--norc', '--noprofile', '-c', script], { env: { PATH: bin, ...env }, encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'pipe'] });
+  // --norc: bash reads ~/.bashrc when its stdin is a socket, as Node's pipes are.
+  const { stdout: out } = await promisify(execFile)(bash, ['--norc', '--noprofile', '-c', script], { env: { PATH: bin, ...env }, encoding: 'utf8', timeout: 20_000 });
   return out
     .split(`${CURL_END}\n`)
     .slice(0, -1)

@@ -122,12 +122,12 @@ async function runShell(block: FencedBlock): Promise<void> {
     url = await started.ready;
     code = code.replace(/^npm start &$/m, '');
     try {
-      return checkCurlCalls(runShellBlock(substitute(code, url, state)));
+      return checkCurlCalls(await runShellBlock(substitute(code, url, state)));
     } finally {
       started.child.kill('SIGKILL');
     }
   }
-  checkCurlCalls(runShellBlock(substitute(code, url, state)));
+  checkCurlCalls(await runShellBlock(substitute(code, url, state)));
 }
 
 function checkCurlCalls(calls: CurlCall[]): void {
