@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfigText } from '../../src/config/load-config.js';
 import { killStartedProcesses, startProcess } from '../helpers/gateway-process.js';
 import { type FencedBlock, readFencedBlocks } from './markdown-blocks.js';
 import { type CurlCall, type ReadmeState, type RunningSnippet, runGraphqlBlock, runShellBlock, startTsBlock, substitute } from './block-runners.js';
@@ -22,6 +23,8 @@ import { type CurlCall, type ReadmeState, type RunningSnippet, runGraphqlBlock, 
  *   `errors` (GraphQL) or `error` (REST). A block that starts the gateway itself (`npm start &`
  *   after `export`s) gets a second gateway started with those variables instead.
  * - ```ts: run with tsx; it must exit 0 and print what `TS_EXPECTATIONS` says.
+ * - ```yaml: a piece of switchyard.config.yml; the gateway's own parser must accept it as a
+ *   whole file (a renamed or mistyped key fails, as it would fail `npm start`).
  * - ```text: output or a file tree; never run.
  */
 
@@ -103,6 +106,8 @@ describe('the README runs', () => {
           return runShell(block);
         case 'ts':
           return runTs(block);
+        case 'yaml':
+          return void parseConfigText(block.code, `${block.file}:${block.line}`, {});
         default:
           throw new Error(`${title}: no way to run a "${block.lang}" block here; mark it <!-- not run: <why> --> on the line before the fence, or tag output as text`);
       }
