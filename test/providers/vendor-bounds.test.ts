@@ -8,6 +8,7 @@ import { MAX_SSE_EVENT_CHARS, SseParser } from '../../src/providers/sse.js';
 import { type StreamPart } from '../../src/providers/provider.js';
 import { DEFAULT_TIMEOUTS } from '../../src/core/records/model.js';
 import { collect, HELLO, loopbackHttp, signal } from './helpers.js';
+import { waitFor } from '../helpers/ws.js';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -31,7 +32,10 @@ async function floodingVendor(status: number, contentType: string, head: string,
       }
       res.end();
     };
-    res.once('close', () => (sent.closedEarly = sent.bytes < total));
+    res.once('close', () => {
+      sent.closedEarly = sent.bytes < total;
+      sent.closed = true;
+    });
     pump();
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
@@ -45,7 +49,7 @@ describe('vendor bodies are read up to a bound', () => {
     const adapter = createOpenAICompatibleAdapter('openai', loopbackHttp());
     const error = (await adapter.stream(HELLO, target, { signal: signal() }).catch((e: unknown) => e)) as UpstreamError;
     expect(error.message.startsWith('openai answered 500: <html>Internal error xxx')).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitFor(() => sent.closed, 'the vendor to see its connection closed');
     expect(sent.closedEarly).toBe(true);
     expect(sent.bytes).toBeLessThan(50 * 1024 * 1024);
   });
@@ -55,7 +59,7 @@ describe('vendor bodies are read up to a bound', () => {
     const adapter = createOpenAICompatibleAdapter('openai', loopbackHttp());
     const error = (await adapter.stream(HELLO, target, { signal: signal() }).catch((e: unknown) => e)) as UpstreamError;
     expect(error.message).toBe(`flood: the stream broke: an SSE event passed ${MAX_SSE_EVENT_CHARS} characters`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitFor(() => sent.closed, 'the vendor to see its connection closed');
     expect(sent.bytes).toBeLessThan(50 * 1024 * 1024);
   });
 

@@ -19,7 +19,8 @@ function controlledSource() {
   return { start, state, push: (v: number) => push(v), end: () => stop(), fail: (e: unknown) => stop(e) };
 }
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+/** Lets every pending continuation run (no I/O involved): the next turn of the event loop, not a timer. */
+const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('SharedStreams', () => {
   it('should start one source for readers of a key and give each every value after it joined', async () => {

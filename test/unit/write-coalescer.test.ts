@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WriteCoalescer } from '../../src/http/write-coalescer.js';
+import { waitFor } from '../helpers/ws.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -21,7 +22,6 @@ async function pair(): Promise<{ sender: Socket; chunks: string[] }> {
   return { sender, chunks };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 describe('WriteCoalescer', () => {
   it("should send one turn's writes to a held socket together, after the turn's promises ran", async () => {
@@ -33,7 +33,8 @@ describe('WriteCoalescer', () => {
       sender.write(`m${i};`);
     }
     expect(sender.writableLength).toBeGreaterThan(0); // still held in this turn
-    await settle();
+    const all = Array.from({ length: 20 }, (_, i) => `m${i};`).join('');
+    await waitFor(() => chunks.join('') === all, 'every write to arrive');
     expect(chunks).toEqual([Array.from({ length: 20 }, (_, i) => `m${i};`).join('')]);
   });
 
@@ -42,11 +43,10 @@ describe('WriteCoalescer', () => {
     const coalescer = new WriteCoalescer();
     coalescer.hold(sender);
     sender.write('held;');
-    await settle();
+    await waitFor(() => chunks.join('') === 'held;', 'the held write to arrive');
     expect(sender.writableCorked).toBe(0);
     sender.write('free;');
     expect(sender.writableLength).toBe(0); // written straight through
-    await settle();
-    expect(chunks.join('')).toBe('held;free;');
+    await waitFor(() => chunks.join('') === 'held;free;', 'the free write to arrive');
   });
 });
