@@ -7,6 +7,9 @@ import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { testConfig } from '../helpers/test-config.js';
 import { waitFor } from '../helpers/ws.js';
 
+/** 100 of the callers stream on one key: past the default cap of 64 running streams per key (limits.maxConnectionsPerKey). */
+const PARALLEL_LIMITS = { maxConnectionsPerKey: 200 };
+
 /**
  * A small daily budget under 200 parallel callers, half streaming over /v1/chat/completions and
  * half asking GraphQL's generate, half of each with maxTokens set and half with the default: the
@@ -95,7 +98,7 @@ const shared = (await postgresReachable()) && (await redisReachable());
 
 describe('a small budget under 200 parallel callers', () => {
   it('should never be overspent and should be at least 80% spent, on one instance (the in-process store)', async () => {
-    const app = await startTestApp({ file: { models: [MODEL] }, env: { SWITCHYARD_ADMIN_KEY: ADMIN } });
+    const app = await startTestApp({ file: { models: [MODEL], limits: PARALLEL_LIMITS }, env: { SWITCHYARD_ADMIN_KEY: ADMIN } });
     disposers.push(() => app.dispose());
     await spendOfBurst([app]);
   }, 60_000);
@@ -103,7 +106,7 @@ describe('a small budget under 200 parallel callers', () => {
   it.skipIf(!shared)('should never be overspent and should be at least 80% spent, on two instances sharing Redis', async () => {
     const fresh = await freshPostgres();
     disposers.push(fresh.drop);
-    const config = testConfig({ file: { models: [MODEL], database: { url: fresh.url } }, env: { SWITCHYARD_ADMIN_KEY: ADMIN, REDIS_URL, REDIS_PREFIX: redisPrefix() } });
+    const config = testConfig({ file: { models: [MODEL], limits: PARALLEL_LIMITS, database: { url: fresh.url } }, env: { SWITCHYARD_ADMIN_KEY: ADMIN, REDIS_URL, REDIS_PREFIX: redisPrefix() } });
     // One after the other: the second finds the database migrated.
     const apps: TestApp[] = [];
     for (let i = 0; i < 2; i++) {

@@ -54,7 +54,9 @@ describe('subscriptions over SSE', () => {
       const list = messages(answer.body);
       expect(list[0]).toBe(':');
       expect(list.at(-1)).toEqual(['complete', '']);
-      const events = list.slice(1, -1).map((m) => {
+      // Yoga pings every 300 ms under NODE_ENV=test (12 s otherwise): on a loaded machine a ping may fall between events.
+      const results = headers.origin ? list.slice(1, -1).filter((m) => m !== ':') : list.slice(1, -1);
+      const events = results.map((m) => {
         expect(m[0]).toBe('next');
         return (JSON.parse(m[1] as string) as { data: { generateStream: StreamEvent } }).data.generateStream;
       });

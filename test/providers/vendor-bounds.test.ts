@@ -19,7 +19,7 @@ afterEach(async () => {
 
 /** A vendor that writes `total` bytes of `chunk` (as fast as the socket takes them) after `head`; tells how much it got to write. */
 async function floodingVendor(status: number, contentType: string, head: string, chunk: string, total: number) {
-  const sent = { bytes: 0, closedEarly: false };
+  const sent = { bytes: 0, closedEarly: false, closed: false };
   server = createServer((req, res) => {
     req.resume();
     res.writeHead(status, { 'content-type': contentType });
