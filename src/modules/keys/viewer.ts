@@ -24,5 +24,10 @@ export function hasScope(viewer: Viewer, scope: ApiKeyScope): boolean {
 }
 
 export function requireScope(viewer: Viewer, scope: ApiKeyScope, action: string): void {
-  if (!hasScope(viewer, scope)) throw new ForbiddenError(`${action} needs an API key with the ${scope} scope`, { details: { requiredScope: scope } });
+  if (!hasScope(viewer, scope)) throw missingScopeError(action, scope);
+}
+
+/** FORBIDDEN for a caller without `scope`: every door (and every GraphQL field) says it the same way. */
+export function missingScopeError(action: string, scope: ApiKeyScope): ForbiddenError {
+  return new ForbiddenError(`${action} needs an API key with the ${scope} scope`, { details: { requiredScope: scope } });
 }
