@@ -4,7 +4,7 @@ import type { Context } from '../../graphql/context.js';
 import { microToUsd } from '../../pricing/money.js';
 import { ApiKeyRef } from '../keys/api-key.graphql.js';
 import type { ApiKeyRecord } from '../../core/records/api-key.js';
-import { hasScope, requireScope } from '../keys/viewer.js';
+import { hasScope } from '../keys/viewer.js';
 import { BROADCAST } from '../../graphql/broadcast.js';
 import { GenerationStatusEnum } from '../generations/generation.graphql.js';
 
@@ -63,25 +63,23 @@ const UsageUpdateRef = builder.objectRef<UsageEvent & { view: BudgetView | null 
 
 builder.mutationFields((t) => ({
   setBudget: t.field({
+    scope: 'admin',
     type: ApiKeyRef,
     description: "Sets a key's daily and monthly budgets (USD). Needs admin.",
     args: { input: t.arg({ type: SetBudgetInput, required: true }) },
-    resolve: (_root, { input }, ctx) => {
-      requireScope(ctx.viewer, 'admin', 'setBudget');
-      return ctx.services.apiKeys.setBudget(input);
-    },
+    resolve: (_root, { input }, ctx) => ctx.services.apiKeys.setBudget(input),
   }),
 }));
 
 builder.subscriptionFields((t) => ({
   usageUpdated: t.field({
+    scope: 'client',
     type: UsageUpdateRef,
     description:
       "Spend and remaining budget of the caller's key, pushed as its generations are stored (admins: one key with apiKeyId, or every generation without it, keyless ones included).",
     extensions: BROADCAST,
     args: { apiKeyId: t.arg.id() },
     subscribe: (_root, { apiKeyId }, ctx) => {
-      requireScope(ctx.viewer, 'client', 'usageUpdated');
       const wanted = hasScope(ctx.viewer, 'admin') ? (apiKeyId ? String(apiKeyId) : null) : ctx.viewer.keyId;
       return ctx.services.bus.subscribe('usageUpdated', (event: UsageEvent) => wanted === null || event.apiKeyId === wanted);
     },

@@ -1,5 +1,4 @@
 import { builder } from '../../graphql/builder.js';
-import { requireScope } from '../keys/viewer.js';
 import type { ConfigStatus } from './config-reloader.js';
 
 const ConfigStatusRef = builder.objectRef<ConfigStatus>('ConfigStatus').implement({
@@ -15,22 +14,18 @@ const ConfigStatusRef = builder.objectRef<ConfigStatus>('ConfigStatus').implemen
 
 builder.queryFields((t) => ({
   configStatus: t.field({
+    scope: 'admin',
     type: ConfigStatusRef,
     description: 'Needs admin.',
-    resolve: (_root, _args, ctx) => {
-      requireScope(ctx.viewer, 'admin', 'configStatus');
-      return ctx.services.configReloader.status();
-    },
+    resolve: (_root, _args, ctx) => ctx.services.configReloader.status(),
   }),
 }));
 
 builder.mutationFields((t) => ({
   reloadConfig: t.field({
+    scope: 'admin',
     type: ConfigStatusRef,
     description: 'Reads the config file again and applies it (as the file watcher does on a change). An invalid file changes nothing; see lastError. Needs admin.',
-    resolve: (_root, _args, ctx) => {
-      requireScope(ctx.viewer, 'admin', 'reloadConfig');
-      return ctx.services.configReloader.reload();
-    },
+    resolve: (_root, _args, ctx) => ctx.services.configReloader.reload(),
   }),
 }));

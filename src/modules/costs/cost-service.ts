@@ -1,4 +1,4 @@
-import { hasScope, requireScope, type Viewer } from '../keys/viewer.js';
+import { hasScope, type Viewer } from '../keys/viewer.js';
 import type { CostRepository } from './cost-repository.js';
 import type { CostFilter, CostGroupBy, CostInterval, CostPoint, CostReport } from '../../core/records/cost.js';
 
@@ -9,13 +9,11 @@ export class CostService {
   constructor(private readonly repository: Pick<CostRepository, 'report' | 'series'>) {}
 
   report(viewer: Viewer, filter: CallerFilter, groupBy: CostGroupBy): Promise<CostReport> {
-    requireScope(viewer, 'client', 'costs');
     return this.repository.report(visibleTo(viewer, filter), groupBy);
   }
 
   /** The same figures per time bucket (see CostRepository.series). */
   series(viewer: Viewer, filter: CallerFilter, groupBy: CostGroupBy, interval: CostInterval): Promise<CostPoint[]> {
-    requireScope(viewer, 'client', 'costSeries');
     return this.repository.series(visibleTo(viewer, filter), groupBy, interval);
   }
 }

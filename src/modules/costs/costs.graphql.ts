@@ -65,12 +65,14 @@ function toCostFilter(filter: CostFilterArg | null | undefined): CostFilterRecor
 
 builder.queryFields((t) => ({
   costs: t.field({
+    scope: 'client',
     type: CostReportRef,
     description: 'Requests, tokens, failures and cost grouped by MODEL, PROVIDER, POOL, SESSION, API_KEY or DAY over a time range, with totals.',
     args: { filter: t.arg({ type: CostFilter }), groupBy: t.arg({ type: CostGroupByEnum, required: true }) },
     resolve: (_root, { filter, groupBy }, ctx) => ctx.services.costs.report(ctx.viewer, toCostFilter(filter), groupBy),
   }),
   costSeries: t.field({
+    scope: 'client',
     type: [CostPointRef],
     description:
       'The figures of `costs` per group and per UTC hour or day, oldest first (buckets without requests left out): the data behind charts over time. filter.since is required; at most 20,000 points.',

@@ -1,7 +1,6 @@
 import { builder } from '../../graphql/builder.js';
 import { screamingEnumValues } from '../../graphql/enums.js';
 import { withoutNulls } from '../../graphql/input.js';
-import { requireScope } from '../keys/viewer.js';
 import { GenerationParamsInput } from '../models/model-operations.graphql.js';
 import { ModelRef } from '../models/model.graphql.js';
 import { MESSAGE_ROLES } from './generate-input.js';
@@ -83,23 +82,21 @@ const GenerationEventUnion = builder.unionType('GenerationEvent', {
 
 builder.mutationFields((t) => ({
   generate: t.field({
+    scope: 'client',
     type: GenerationRef,
     description: 'Generates an answer and returns the stored generation. Failures are errors with a code (and extensions.generationId); every request is stored.',
     args: { input: t.arg({ type: GenerateInput, required: true }) },
-    resolve: (_root, { input }, ctx) => {
-      requireScope(ctx.viewer, 'client', 'generate');
-      return ctx.services.generations.generate(withoutNulls(input), ctx.viewer, ctx.signal, ctx.requestId);
-    },
+    resolve: (_root, { input }, ctx) => ctx.services.generations.generate(withoutNulls(input), ctx.viewer, ctx.signal, ctx.requestId),
   }),
 }));
 
 builder.subscriptionFields((t) => ({
   generateStream: t.field({
+    scope: 'client',
     type: GenerationEventUnion,
     description: 'Streams a generation token by token. Closing the subscription aborts the upstream call; the generation is stored CANCELLED with its partial usage and cost.',
     args: { input: t.arg({ type: GenerateInput, required: true }) },
     subscribe: async (_root, { input }, ctx) => {
-      requireScope(ctx.viewer, 'client', 'generateStream');
       const prepared = await ctx.services.generations.prepare(withoutNulls(input), ctx.viewer, true, ctx.requestId, ctx.signal);
       return ctx.services.generations.stream(prepared);
     },

@@ -108,6 +108,7 @@ const GenerationFilter = builder.inputType('GenerationFilter', {
 
 builder.queryFields((t) => ({
   generation: t.field({
+    scope: 'client',
     type: GenerationRef,
     nullable: true,
     description: 'One generation, or null when there is none the caller may see.',
@@ -117,6 +118,7 @@ builder.queryFields((t) => ({
     },
   }),
   generations: t.field({
+    scope: 'client',
     type: GenerationConnectionRef,
     description: 'Generations, newest first (a Relay connection). A client key sees only its own.',
     args: {

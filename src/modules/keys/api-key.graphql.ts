@@ -3,7 +3,7 @@ import { withoutNulls } from '../../graphql/input.js';
 import { screamingEnumValues } from '../../graphql/enums.js';
 import { API_KEY_SCOPES } from '../../core/records/api-key.js';
 import type { ApiKeyRecord } from '../../core/records/api-key.js';
-import { requireScope, type Viewer } from './viewer.js';
+import type { Viewer } from './viewer.js';
 
 const ApiKeyScopeEnum = builder.enumType('ApiKeyScope', {
   description: 'ADMIN: registry, pools, keys and all costs. CLIENT: sessions, switching, generation and its own costs.',
@@ -53,34 +53,28 @@ const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
 });
 
 builder.queryFields((t) => ({
-  viewer: t.field({ type: ViewerRef, description: 'Who the gateway takes the caller for.', resolve: (_root, _args, ctx) => ctx.viewer }),
+  viewer: t.field({ scope: 'public', type: ViewerRef, description: 'Who the gateway takes the caller for.', resolve: (_root, _args, ctx) => ctx.viewer }),
   apiKeys: t.field({
+    scope: 'admin',
     type: [ApiKeyRef],
     description: 'Every API key, revoked ones included. Needs admin.',
-    resolve: (_root, _args, ctx) => {
-      requireScope(ctx.viewer, 'admin', 'apiKeys');
-      return ctx.services.apiKeys.list();
-    },
+    resolve: (_root, _args, ctx) => ctx.services.apiKeys.list(),
   }),
 }));
 
 builder.mutationFields((t) => ({
   createApiKey: t.field({
+    scope: 'admin',
     type: CreateApiKeyPayload,
     description: 'Creates an API key and answers its secret, this once. Needs admin.',
     args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
-    resolve: (_root, { input }, ctx) => {
-      requireScope(ctx.viewer, 'admin', 'createApiKey');
-      return ctx.services.apiKeys.create(withoutNulls(input));
-    },
+    resolve: (_root, { input }, ctx) => ctx.services.apiKeys.create(withoutNulls(input)),
   }),
   revokeApiKey: t.field({
+    scope: 'admin',
     type: ApiKeyRef,
     description: 'Revokes an API key at once; requests with it fail with UNAUTHENTICATED. Needs admin.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => {
-      requireScope(ctx.viewer, 'admin', 'revokeApiKey');
-      return ctx.services.apiKeys.revoke(String(id));
-    },
+    resolve: (_root, { id }, ctx) => ctx.services.apiKeys.revoke(String(id)),
   }),
 }));

@@ -1,7 +1,6 @@
 import { MODEL_EVENT_TYPES, type ModelEvent } from '../../core/ports/event-bus.js';
 import { builder, type BuilderTypes } from '../../graphql/builder.js';
 import { definedOnly, withoutNulls } from '../../graphql/input.js';
-import { requireScope } from '../keys/viewer.js';
 import { ModelCapabilityEnum, ModelPayloadRef, ModelProviderEnum, ModelRef, ModelStatusEnum } from './model.graphql.js';
 import { BROADCAST } from '../../graphql/broadcast.js';
 
@@ -88,81 +87,67 @@ const ModelFilter = builder.inputType('ModelFilter', {
 
 builder.queryFields((t) => ({
   models: t.field({
+    scope: 'client',
     type: [ModelRef],
     description: 'The models in the registry, sorted by id.',
     args: { filter: t.arg({ type: ModelFilter }) },
-    resolve: (_root, { filter }, ctx) => {
-      requireScope(ctx.viewer, 'client', 'models');
-      return ctx.services.models.list(filter ?? {});
-    },
+    resolve: (_root, { filter }, ctx) => ctx.services.models.list(filter ?? {}),
   }),
   model: t.field({
+    scope: 'client',
     type: ModelRef,
     nullable: true,
     description: 'One model by id, or null when there is none.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => {
-      requireScope(ctx.viewer, 'client', 'model');
-      return ctx.services.models.find(String(id)) ?? null;
-    },
+    resolve: (_root, { id }, ctx) => ctx.services.models.find(String(id)) ?? null,
   }),
 }));
 
 builder.mutationFields((t) => ({
   registerModel: t.field({
+    scope: 'admin',
     type: ModelPayloadRef,
     description: 'Registers a model: validates it, stores it as PENDING, probes its health and answers with the result. A HEALTHY model is routable at once. Needs admin.',
     args: { input: t.arg({ type: RegisterModelInput, required: true }) },
-    resolve: (_root, { input }, ctx) => {
-      requireScope(ctx.viewer, 'admin', 'registerModel');
-      return ctx.services.models.register(withoutNulls(input));
-    },
+    resolve: (_root, { input }, ctx) => ctx.services.models.register(withoutNulls(input)),
   }),
   updateModel: t.field({
+    scope: 'admin',
     type: ModelPayloadRef,
     description: 'Changes a model; a change to how it is reached runs a new health probe. Needs admin.',
     args: { input: t.arg({ type: UpdateModelInput, required: true }) },
     resolve: (_root, { input }, ctx) => {
-      requireScope(ctx.viewer, 'admin', 'updateModel');
       const { id, ...patch } = input;
       return ctx.services.models.update(String(id), definedOnly(patch));
     },
   }),
   disableModel: t.field({
+    scope: 'admin',
     type: ModelRef,
     description: 'Takes a model out of routing until enableModel. Needs admin.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => {
-      requireScope(ctx.viewer, 'admin', 'disableModel');
-      return ctx.services.models.disable(String(id));
-    },
+    resolve: (_root, { id }, ctx) => ctx.services.models.disable(String(id)),
   }),
   enableModel: t.field({
+    scope: 'admin',
     type: ModelPayloadRef,
     description: 'Brings a disabled model back: PENDING, then probed. Needs admin.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => {
-      requireScope(ctx.viewer, 'admin', 'enableModel');
-      return ctx.services.models.enable(String(id));
-    },
+    resolve: (_root, { id }, ctx) => ctx.services.models.enable(String(id)),
   }),
   retireModel: t.field({
+    scope: 'admin',
     type: ModelRef,
     description: 'Retires a model for good; its record and history stay. Needs admin.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => {
-      requireScope(ctx.viewer, 'admin', 'retireModel');
-      return ctx.services.models.retire(String(id));
-    },
+    resolve: (_root, { id }, ctx) => ctx.services.models.retire(String(id)),
   }),
   checkModelHealth: t.field({
+    scope: 'admin',
     type: ModelPayloadRef,
     description: "Probes a model's upstream now and records the result. Needs admin.",
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => {
-      requireScope(ctx.viewer, 'admin', 'checkModelHealth');
-      return ctx.services.models.checkHealth(String(id));
-    },
+    resolve: (_root, { id }, ctx) => ctx.services.models.checkHealth(String(id)),
   }),
 }));
 
@@ -179,6 +164,7 @@ const ModelEventRef = builder.objectRef<ModelEvent>('ModelEvent').implement({
 
 builder.subscriptionFields((t) => ({
   modelEvents: t.field({
+    scope: 'client',
     type: ModelEventRef,
     description: 'Registry changes as they happen: registrations, updates, health changes, disables and retirements.',
     extensions: BROADCAST,
@@ -186,10 +172,7 @@ builder.subscriptionFields((t) => ({
       modelId: t.arg.id({ description: 'Only events of this model.' }),
       types: t.arg({ type: [ModelEventTypeEnum], description: 'Only these event types.' }),
     },
-    subscribe: (_root, { modelId, types }, ctx) => {
-      requireScope(ctx.viewer, 'client', 'modelEvents');
-      return ctx.services.bus.subscribe('modelEvents', (event: ModelEvent) => (!modelId || event.model.id === String(modelId)) && (!types?.length || types.includes(event.type)));
-    },
+    subscribe: (_root, { modelId, types }, ctx) => ctx.services.bus.subscribe('modelEvents', (event: ModelEvent) => (!modelId || event.model.id === String(modelId)) && (!types?.length || types.includes(event.type))),
     resolve: (event) => event,
   }),
 }));

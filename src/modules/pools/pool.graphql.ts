@@ -1,7 +1,6 @@
 import { builder } from '../../graphql/builder.js';
 import { withoutNulls } from '../../graphql/input.js';
 import { POOL_STRATEGIES, type PoolMember, type PoolRecord } from '../../core/records/pool.js';
-import { requireScope } from '../keys/viewer.js';
 import { ModelRef } from '../models/model.graphql.js';
 import type { StoredRetry } from '../../core/records/model.js';
 
@@ -62,31 +61,25 @@ const SetModelPoolInput = builder.inputType('SetModelPoolInput', {
 
 builder.queryFields((t) => ({
   pools: t.field({
+    scope: 'client',
     type: [PoolRef],
-    resolve: (_root, _args, ctx) => {
-      requireScope(ctx.viewer, 'client', 'pools');
-      return ctx.services.pools.list();
-    },
+    resolve: (_root, _args, ctx) => ctx.services.pools.list(),
   }),
 }));
 
 builder.mutationFields((t) => ({
   setModelPool: t.field({
+    scope: 'admin',
     type: PoolRef,
     description: 'Creates or replaces a pool. Needs admin.',
     args: { input: t.arg({ type: SetModelPoolInput, required: true }) },
-    resolve: (_root, { input }, ctx) => {
-      requireScope(ctx.viewer, 'admin', 'setModelPool');
-      return ctx.services.pools.set(withoutNulls(input));
-    },
+    resolve: (_root, { input }, ctx) => ctx.services.pools.set(withoutNulls(input)),
   }),
   deletePool: t.field({
+    scope: 'admin',
     type: PoolRef,
     description: 'Deletes a pool (sessions on it then fail with NOT_FOUND until switched). Needs admin.',
     args: { name: t.arg.id({ required: true }) },
-    resolve: (_root, { name }, ctx) => {
-      requireScope(ctx.viewer, 'admin', 'deletePool');
-      return ctx.services.pools.delete(String(name));
-    },
+    resolve: (_root, { name }, ctx) => ctx.services.pools.delete(String(name)),
   }),
 }));

@@ -2,7 +2,6 @@ import { NotFoundError } from '../../core/errors.js';
 import { builder } from '../../graphql/builder.js';
 import { withoutNulls } from '../../graphql/input.js';
 import { ApiKeyRef } from '../keys/api-key.graphql.js';
-import { requireScope } from '../keys/viewer.js';
 import { GenerationParamsInput } from '../models/model-operations.graphql.js';
 import { ModelRef } from '../models/model.graphql.js';
 import { PoolRef } from '../pools/pool.graphql.js';
@@ -102,6 +101,7 @@ const SessionConnectionRef = builder
 
 builder.queryFields((t) => ({
   session: t.field({
+    scope: 'client',
     type: SessionRef,
     nullable: true,
     description: 'One session, or null when there is none the caller may see.',
@@ -113,6 +113,7 @@ builder.queryFields((t) => ({
       }),
   }),
   sessions: t.field({
+    scope: 'client',
     type: SessionConnectionRef,
     description: 'The sessions the caller may see (a client key: its own).',
     args: { first: t.arg.int({ defaultValue: 20 }), after: t.arg.string() },
@@ -122,34 +123,29 @@ builder.queryFields((t) => ({
 
 builder.mutationFields((t) => ({
   createSession: t.field({
+    scope: 'client',
     type: SessionRef,
     description: 'Starts a session on a model (NOT_FOUND or MODEL_UNAVAILABLE when it cannot take requests).',
     args: { input: t.arg({ type: CreateSessionInput, required: true }) },
-    resolve: (_root, { input }, ctx) => {
-      requireScope(ctx.viewer, 'client', 'createSession');
-      return ctx.services.sessions.create(withoutNulls(input), ctx.viewer);
-    },
+    resolve: (_root, { input }, ctx) => ctx.services.sessions.create(withoutNulls(input), ctx.viewer),
   }),
   switchModel: t.field({
+    scope: 'client',
     type: ModelSwitchRef,
     description: "Switches a session's model for every later request (never one already running); the history is kept. Publishes modelSwitched.",
     args: { input: t.arg({ type: SwitchModelInput, required: true }) },
-    resolve: (_root, { input }, ctx) => {
-      const receivedAt = performance.now();
-      requireScope(ctx.viewer, 'client', 'switchModel');
-      return ctx.services.sessions.switchModel(withoutNulls(input), ctx.viewer, receivedAt);
-    },
+    resolve: (_root, { input }, ctx) => ctx.services.sessions.switchModel(withoutNulls(input), ctx.viewer, performance.now()),
   }),
 }));
 
 builder.subscriptionFields((t) => ({
   modelSwitched: t.field({
+    scope: 'client',
     type: ModelSwitchRef,
     description: 'Model switches as they are applied, in revision order per session. Without sessionId: every session the caller may see.',
     extensions: BROADCAST,
     args: { sessionId: t.arg.id() },
     subscribe: async (_root, { sessionId }, ctx) => {
-      requireScope(ctx.viewer, 'client', 'modelSwitched');
       if (sessionId) await ctx.services.sessions.get(String(sessionId), ctx.viewer);
       // In revision order per session even with several instances (another instance's event can
       // arrive after a later local one): an event at or below the last delivered revision is dropped.
