@@ -23,7 +23,7 @@ export abstract class GatewayError extends Error {
   /** Whether trying the same request again (here or on another model) may succeed. */
   readonly isRetryable: boolean = false;
   /** Extra machine-readable facts merged into `extensions` (never secrets). */
-  details: Readonly<Record<string, unknown>>;
+  readonly details: Readonly<Record<string, unknown>>;
 
   constructor(message: string, options?: { cause?: unknown; details?: Record<string, unknown> }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
@@ -31,10 +31,15 @@ export abstract class GatewayError extends Error {
     this.details = options?.details ?? {};
   }
 
-  /** Adds facts to `details` (e.g. the id of the stored generation); answers the error itself. */
+  /**
+   * A copy of this error with `extra` merged into `details` (e.g. the id of the stored
+   * generation): the same class, code, message, stack and `cause`. The original is left as it
+   * was, so an error that reaches several places (a signal's reason) never carries another's facts.
+   */
   withDetails(extra: Record<string, unknown>): this {
-    this.details = { ...this.details, ...extra };
-    return this;
+    const fields: PropertyDescriptorMap = Object.getOwnPropertyDescriptors(this);
+    fields.details = { ...fields.details, value: { ...this.details, ...extra } };
+    return Object.create(Object.getPrototypeOf(this) as object, fields) as this;
   }
 }
 

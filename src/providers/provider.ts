@@ -22,6 +22,7 @@ export interface GenerationParams {
   readonly stop?: readonly string[];
 }
 
+/** What an adapter is asked to generate: the prompt and the merged parameters, nothing of the door it came through. */
 export interface ChatRequest {
   readonly messages: readonly ChatMessage[];
   readonly params: GenerationParams;

@@ -12,11 +12,13 @@ export const LAYERS: readonly { readonly name: string; readonly match: (file: st
   { name: 'util', match: (f) => f.startsWith('util/') },
   { name: 'infrastructure', match: (f) => /^(providers|pricing|security|validation|observability|events)\//.test(f) },
   { name: 'routing', match: (f) => f.startsWith('routing/') },
+  // The Redis implementations of the core's ports (bus, rate and budget stores, probe lock): one home, above what they reuse.
+  { name: 'redis', match: (f) => f.startsWith('redis/') },
   { name: 'config', match: (f) => f.startsWith('config/') },
   { name: 'db', match: (f) => f.startsWith('db/') },
   { name: 'modules', match: (f) => f.startsWith('modules/') && !f.endsWith('.graphql.ts') },
   { name: 'edge', match: (f) => /^(graphql|http)\//.test(f) || f.endsWith('.graphql.ts') },
-  { name: 'composition', match: (f) => /^(services|app|main)\.ts$/.test(f) },
+  { name: 'composition', match: (f) => /^(services|app|main)\.ts$/.test(f) || f.startsWith('composition/') },
 ];
 
 /** The typed client is published on its own: it imports nothing of the gateway. */

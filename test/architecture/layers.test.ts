@@ -43,6 +43,6 @@ describe('layers (README "Architecture")', () => {
     expect(layerCycles(graph)).toContainEqual(['core', 'routing', 'core']);
     expect(backEdges([{ from: 'graphql/context.ts', to: 'client/index.ts' }])).toEqual(['graphql/context.ts -> client/index.ts (the island client/ is imported across)']);
     expect(corePackageUses(new Map([['core/ports/event-bus.ts', ['graphql-yoga', 'node:events']]]))).toEqual(['core/ports/event-bus.ts imports graphql-yoga']);
-    expect(LAYERS.map((l) => l.name)).toEqual(['core', 'util', 'infrastructure', 'routing', 'config', 'db', 'modules', 'edge', 'composition']);
+    expect(LAYERS.map((l) => l.name)).toEqual(['core', 'util', 'infrastructure', 'routing', 'redis', 'config', 'db', 'modules', 'edge', 'composition']);
   });
 });

@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HOLD_TTL_MS, RedisBudgetStore } from '../../src/modules/budgets/redis-budget-store.js';
+import { HOLD_TTL_MS, RedisBudgetStore } from '../../src/redis/redis-budget-store.js';
 import { ManualClock } from '../helpers/manual-clock.js';
 import { REDIS_URL, redisPrefix, redisReachable } from '../helpers/redis.js';
-import { RedisRates } from '../../src/routing/redis-rates.js';
+import { RedisRateStore } from '../../src/redis/redis-rate-store.js';
 import { budgetStoreContract, rateStoreContract } from './store-contracts.js';
 
 const redis = await redisReachable();
@@ -13,15 +13,15 @@ const clockAt = () => new ManualClock(Date.UTC(2026, 11, 1, 12));
 const client = redis ? new Redis(REDIS_URL, { maxRetriesPerRequest: 1 }) : undefined;
 afterAll(() => client?.disconnect());
 
-describe.skipIf(!redis)('RedisRates (RateStore, shared)', () => {
-  rateStoreContract((clock) => new RedisRates(client as Redis, redisPrefix(), clock, false, () => undefined), clockAt);
+describe.skipIf(!redis)('RedisRateStore (RateStore, shared)', () => {
+  rateStoreContract((clock) => new RedisRateStore(client as Redis, redisPrefix(), clock, false, () => undefined), clockAt);
 
   it('should follow failOpen when Redis does not answer', async () => {
     const dead = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, lazyConnect: true });
     dead.on('error', () => undefined);
     const unavailable: unknown[] = [];
-    const open = new RedisRates(dead, redisPrefix(), clockAt(), true, (e) => unavailable.push(e));
-    const closed = new RedisRates(dead, redisPrefix(), clockAt(), false, (e) => unavailable.push(e));
+    const open = new RedisRateStore(dead, redisPrefix(), clockAt(), true, (e) => unavailable.push(e));
+    const closed = new RedisRateStore(dead, redisPrefix(), clockAt(), false, (e) => unavailable.push(e));
     expect((await open.tryReserve('k', { requestsPerMinute: 1 }, 0)).ok).toBe(true);
     expect(await closed.tryReserve('k', { requestsPerMinute: 1 }, 0)).toEqual({ ok: false, retryAfterMs: 1_000 });
     expect(unavailable).toHaveLength(2);

@@ -64,7 +64,7 @@ export type Topic = keyof EventTopics;
  * lets through (all when it is left out), until its iterator's `return()` ends it; one that falls
  * more than an implementation's bound behind (1,024 events in process) misses the newest. In one
  * process the implementation is `events/in-process-bus.ts`; with REDIS_URL it is
- * `events/redis-bus.ts`, which delivers every instance's events to every instance's subscribers.
+ * `redis/redis-event-bus.ts`, which delivers every instance's events to every instance's subscribers.
  */
 export interface EventBus {
   publish<T extends Topic>(topic: T, event: EventTopics[T]): void;

@@ -4,7 +4,7 @@ import type { ModelRecord } from '../../core/records/model.js';
 import type { Viewer } from '../../modules/keys/viewer.js';
 import type { GenerationEvent } from '../../modules/generations/generation-service.js';
 import type { PreparedGeneration } from '../../modules/generations/admission.js';
-import { parseChatRequest, type ChatRequest } from './chat-request.js';
+import { parseChatCompletionsRequest, type ChatCompletionsRequest } from './chat-completions-request.js';
 import { ChunkWriter, chatCompletion, streamError } from './chat-response.js';
 import { OpenAIRequestError, toOpenAIError } from './openai-errors.js';
 import type { OpenAIRouteDeps } from './openai-routes.js';
@@ -17,7 +17,7 @@ const COST_LIMIT_HEADER = 'x-switchyard-cost-limit';
 const PLAIN_DECIMAL = /^(?:\d+(?:\.\d+)?|\.\d+)$/;
 
 /** The gateway's generate input for an OpenAI request: `model` names a model, else a pool. */
-function generateInput(deps: OpenAIRouteDeps, chat: ChatRequest, req: IncomingMessage): Record<string, unknown> {
+function generateInput(deps: OpenAIRouteDeps, chat: ChatCompletionsRequest, req: IncomingMessage): Record<string, unknown> {
   const session = header(req, SESSION_HEADER);
   const costLimitText = rawHeader(req, COST_LIMIT_HEADER); // sent empty: refused, not ignored
   const costLimit = costLimitText === undefined ? undefined : Number(costLimitText);
@@ -68,7 +68,7 @@ function generationHeaders(generationId: string, model: ModelRecord | undefined,
  * OpenAI's exact shapes, statuses and error objects.
  */
 export async function chatCompletions(deps: OpenAIRouteDeps, req: IncomingMessage, res: ServerResponse, viewer: Viewer, body: unknown, requestId: string): Promise<void> {
-  const chat = parseChatRequest(body);
+  const chat = parseChatCompletionsRequest(body);
   const input = generateInput(deps, chat, req);
   deps.logger.debug({ requestId, route: '/v1/chat/completions', model: chat.model, stream: chat.stream, user: chat.user }, 'openai request');
 

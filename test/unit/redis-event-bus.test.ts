@@ -2,8 +2,8 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventTopics, Topic } from '../../src/core/ports/event-bus.js';
-import { decodeEvent, encodeEvent } from '../../src/events/event-codec.js';
-import { RedisEventBus } from '../../src/events/redis-bus.js';
+import { decodeEvent, encodeEvent } from '../../src/redis/event-codec.js';
+import { RedisEventBus } from '../../src/redis/redis-event-bus.js';
 import { REDIS_URL, redisPrefix, redisReachable } from '../helpers/redis.js';
 
 const redis = await redisReachable();

@@ -1,13 +1,11 @@
+import type { ChatMessage } from '../../providers/provider.js';
 import { OpenAIRequestError } from './openai-errors.js';
 
-/** A chat message as the gateway takes it. */
-export interface ChatMessage {
-  readonly role: 'system' | 'user' | 'assistant';
-  readonly content: string;
-}
-
-/** What a /v1/chat/completions body asks for, in the gateway's terms. */
-export interface ChatRequest {
+/**
+ * What a /v1/chat/completions body asks for, in the gateway's terms: the door's parse of the wire
+ * body, before admission turns it into the provider contract's `ChatRequest`.
+ */
+export interface ChatCompletionsRequest {
   /** A model id or a pool name; undefined: the session's (x-switchyard-session). */
   readonly model: string | undefined;
   readonly messages: ChatMessage[];
@@ -81,7 +79,7 @@ function messagesOf(value: unknown): ChatMessage[] {
  * naming the parameter. A null parameter counts as absent; `n: 1`, zero penalties, `logprobs:
  * false` and `response_format: {type: "text"}` are accepted: they ask for what is done anyway.
  */
-export function parseChatRequest(raw: unknown): ChatRequest {
+export function parseChatCompletionsRequest(raw: unknown): ChatCompletionsRequest {
   if (!isObject(raw)) throw new OpenAIRequestError('The request body must be a JSON object.', null);
   // null means "not given"; some parameters are sent at the value that asks for nothing.
   const body = Object.fromEntries(Object.entries(raw).filter(([key, value]) => value !== null && !asksForDefault(key, value)));
@@ -126,7 +124,7 @@ export function parseChatRequest(raw: unknown): ChatRequest {
   }
   if (body.user !== undefined && body.user !== null && (typeof body.user !== 'string' || body.user.length > 256)) fail('user', 'a string of at most 256 characters', body.user);
 
-  const params: ChatRequest['params'] = {};
+  const params: ChatCompletionsRequest['params'] = {};
   const max = maxTokens ?? maxCompletionTokens;
   if (max !== undefined) params.maxTokens = max;
   if (temperature !== undefined) params.temperature = temperature;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { Clock } from '../../core/ports/clock.js';
-import { redisScripts } from '../../util/redis-scripts.js';
-import type { Budget, BudgetStatus, BudgetStore, HoldResult, Reservation } from '../../core/ports/stores.js';
+import type { Clock } from '../core/ports/clock.js';
+import { redisScripts } from './redis-scripts.js';
+import type { Budget, BudgetStatus, BudgetStore, HoldResult, Reservation } from '../core/ports/stores.js';
 
 /** How long a hold lives without being settled: past any request's deadline (totalMs is at most an hour; an instance killed mid-request loses its holds this long after). */
 export const HOLD_TTL_MS = 65 * 60_000;

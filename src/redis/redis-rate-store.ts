@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { Clock } from '../core/ports/clock.js';
-import { redisScripts } from '../util/redis-scripts.js';
+import { redisScripts } from './redis-scripts.js';
 import type { RateResult, RateStore, WindowLimits, WindowUsage } from '../core/ports/stores.js';
-import { WINDOW_MS } from './rate-limiter.js';
+import { WINDOW_MS } from '../routing/rate-limiter.js';
 
 const BUCKET_MS = 1_000;
 
@@ -65,7 +65,7 @@ return 1
  * follows `failOpen`: true lets the request through (counted, logged), false refuses it as rate
  * limited for a second.
  */
-export class RedisRates implements RateStore {
+export class RedisRateStore implements RateStore {
   readonly #scripts: Record<'rateReserve' | 'rateUsage' | 'rateSettle', (...args: string[]) => Promise<unknown>>;
 
   constructor(

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { EventBus, EventTopics, Topic } from '../core/ports/event-bus.js';
 import { decodeEvent, encodeEvent } from './event-codec.js';
-import { InProcessEventBus } from './in-process-bus.js';
+import { InProcessEventBus } from '../events/in-process-bus.js';
 
 interface Envelope {
   /** The instance that published it (it delivered the event itself, at once). */

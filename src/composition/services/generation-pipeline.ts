@@ -1,0 +1,55 @@
+import type { Clock } from '../../core/ports/clock.js';
+import type { BudgetStore, RateStore } from '../../core/ports/stores.js';
+import type { EventBus } from '../../core/ports/event-bus.js';
+import type { Orm } from '../../db/orm.js';
+import { CostRepository } from '../../modules/costs/cost-repository.js';
+import { CostService } from '../../modules/costs/cost-service.js';
+import { Admission } from '../../modules/generations/admission.js';
+import { GenerationRecorder } from '../../modules/generations/generation-recorder.js';
+import type { GenerationRepository } from '../../modules/generations/generation-repository.js';
+import { GenerationService } from '../../modules/generations/generation-service.js';
+import type { ModelRegistry } from '../../modules/models/model-registry.js';
+import { SessionRepository } from '../../modules/sessions/session-repository.js';
+import { SessionService } from '../../modules/sessions/session-service.js';
+import type { ConfigReloader } from '../../modules/config/config-reloader.js';
+import { registerBudgetGauge } from '../../observability/budget-gauge.js';
+import type { Logger } from '../../observability/logger.js';
+import type { Metrics } from '../../observability/metrics.js';
+import type { TargetResolver } from '../../routing/resolve-target.js';
+import type { Router } from '../../routing/router.js';
+
+export interface GenerationPipeline {
+  readonly sessions: SessionService;
+  readonly generations: GenerationService;
+  readonly costs: CostService;
+}
+
+/**
+ * From a request to a stored generation: sessions (the history a turn reads), admission (target,
+ * rate and budget checks), the router's run, the recorder (record, spend, usage events); and the
+ * cost reports read from what was recorded.
+ */
+export function createGenerationPipeline(deps: {
+  orm: Orm;
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+  bus: EventBus;
+  random: () => number;
+  targets: TargetResolver;
+  models: ModelRegistry;
+  router: Router;
+  rates: RateStore;
+  budgets: BudgetStore;
+  generationRepository: GenerationRepository;
+  configReloader: ConfigReloader;
+}): GenerationPipeline {
+  const { orm, clock, logger, metrics, bus, random, targets, models, router, rates, budgets, generationRepository, configReloader } = deps;
+  const defaultModel = () => configReloader.current.defaultModel;
+  const sessions = new SessionService({ repository: new SessionRepository(orm), targets, bus, metrics, clock, defaultModel, historyBounds: () => configReloader.current.sessions });
+  registerBudgetGauge(metrics.registry, budgets);
+  const recorder = new GenerationRecorder({ store: generationRepository, budgets, bus, metrics, logger, clock });
+  const admission = new Admission({ sessions, targets, models, router, rates, budgets, recorder, metrics, clock, random, defaultModel });
+  const generations = new GenerationService({ admission, router, sessions, store: generationRepository, recorder, models });
+  return { sessions, generations, costs: new CostService(new CostRepository(orm)) };
+}
