@@ -79,7 +79,7 @@ export interface ServiceOverrides {
 export async function createServices(config: Config, overrides: ServiceOverrides = {}): Promise<Services> {
   const clock = overrides.clock ?? systemClock;
   const random = overrides.random ?? Math.random;
-  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const logger = overrides.logger ?? createLogger(config.logLevel, { format: config.logFormat });
   const orm = await createOrm(config.database, ENTITIES, logger);
   const routing = new RoutingTable();
   const metrics = createMetrics(() => routing.all());

@@ -1,5 +1,5 @@
 import type { ModelDefinition } from './model-definition.js';
-import type { LogLevel } from '../observability/logger.js';
+import type { LogFormat, LogLevel } from '../observability/logger.js';
 import type { PoolDefinition } from './pool-definition.js';
 import type { BreakerConfig } from '../routing/circuit-breaker.js';
 import type { RetryPolicy } from '../routing/retry-policy.js';
@@ -40,6 +40,8 @@ export interface Config {
   /** The bootstrap admin key (SWITCHYARD_ADMIN_KEY); undefined: local mode, no authentication. */
   readonly adminKey: string | undefined;
   readonly logLevel: LogLevel;
+  /** LOG_FORMAT: `json` or `pretty` (one colored line per entry); undefined: pretty when stdout is a terminal, else JSON. */
+  readonly logFormat?: LogFormat;
   readonly security: {
     readonly allowPrivateEndpoints: boolean;
     /** Names and PREFIX_* patterns a model's apiKeyEnv may name besides the providers' own (the file's list and its models' names). */

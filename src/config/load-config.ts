@@ -8,7 +8,7 @@ import { KEY_ENV_PATTERN, KeyEnvPolicy } from '../security/key-env-policy.js';
 import { normaliseOrigin } from '../security/origin-policy.js';
 import { ConfigError, type Config, type DatabaseConfig } from './config.js';
 import { configFileSchema, crossCheckConfigFile, portField } from './config-schema.js';
-import { LOG_LEVELS, type LogLevel } from '../observability/logger.js';
+import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from '../observability/logger.js';
 
 export const DEFAULT_CONFIG_FILE = 'switchyard.config.yml';
 export const DEFAULT_DATABASE_URL = './data/switchyard.db';
@@ -105,6 +105,7 @@ export function parseConfigText(text: string, path: string, env: Env): Config {
     redis: overrides.redis,
     adminKey: overrides.adminKey,
     logLevel: overrides.logLevel ?? file.logging?.level ?? 'info',
+    ...(overrides.logFormat ? { logFormat: overrides.logFormat } : {}),
     security: {
       allowPrivateEndpoints: file.security?.allowPrivateEndpoints ?? false,
       apiKeyEnvAllowed: allowedKeyEnvOf(file),
@@ -135,6 +136,7 @@ interface EnvOverrides {
   redis?: { url: string; prefix: string; rateLimitsFailOpen: boolean };
   adminKey?: string;
   logLevel?: LogLevel;
+  logFormat?: LogFormat;
   maxConnectionsPerAddress?: number;
 }
 
@@ -168,6 +170,10 @@ function readEnvOverrides(env: Env, problems: string[]): EnvOverrides {
   if (env.LOG_LEVEL) {
     if ((LOG_LEVELS as readonly string[]).includes(env.LOG_LEVEL)) out.logLevel = env.LOG_LEVEL as LogLevel;
     else problems.push(`LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+  if (env.LOG_FORMAT) {
+    if ((LOG_FORMATS as readonly string[]).includes(env.LOG_FORMAT)) out.logFormat = env.LOG_FORMAT as LogFormat;
+    else problems.push(`LOG_FORMAT: expected one of ${LOG_FORMATS.join(', ')}, got "${env.LOG_FORMAT}"`);
   }
   return out;
 }

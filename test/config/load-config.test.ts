@@ -118,19 +118,24 @@ describe('loadConfig', () => {
       DATABASE_URL: 'sqlite:/tmp/x.db',
       SWITCHYARD_ADMIN_KEY: 'a-long-enough-admin-key',
       LOG_LEVEL: 'debug',
+      LOG_FORMAT: 'pretty',
     });
     expect(config.server).toEqual({ host: '127.0.0.2', port: 4100 });
     expect(config.database.dbName).toBe('/tmp/x.db');
     expect(config.adminKey).toBe('a-long-enough-admin-key');
     expect(config.logLevel).toBe('debug');
+    expect(config.logFormat).toBe('pretty');
+    // No LOG_FORMAT: the logger follows the terminal.
+    expect(parseConfigText('{}\n', FILE, {}).logFormat).toBeUndefined();
   });
 
   it('should report bad environment values together with file problems', () => {
-    expect(problemsOf('server:\n  port: -1\n', { PORT: '80a', LOG_LEVEL: 'loud', SWITCHYARD_ADMIN_KEY: 'short' })).toEqual([
+    expect(problemsOf('server:\n  port: -1\n', { PORT: '80a', LOG_LEVEL: 'loud', LOG_FORMAT: 'colour', SWITCHYARD_ADMIN_KEY: 'short' })).toEqual([
       'switchyard.config.yml: server.port: expected a whole number from 0 to 65535, got -1',
       'PORT: expected a whole number from 0 to 65535, got "80a"',
       'SWITCHYARD_ADMIN_KEY: expected a secret of at least 16 characters',
       'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+      'LOG_FORMAT: expected one of json, pretty, got "colour"',
     ]);
   });
 
