@@ -159,7 +159,7 @@ class Reader<T> implements AsyncIterableIterator<T> {
   }
 
   throw(error?: unknown): Promise<IteratorResult<T>> {
-    this.return();
+    void this.return();
     return Promise.reject(error);
   }
 

@@ -61,7 +61,7 @@ export async function startFakeUpstream(options: { auth?: AuthCheck; port?: numb
 
   let inFlight = 0;
   let peakConcurrency = 0;
-  const server = createServer(async (req, res) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     peakConcurrency = Math.max(peakConcurrency, ++inFlight);
     res.once('close', () => inFlight--);
     const chunks: Buffer[] = [];
@@ -104,7 +104,9 @@ export async function startFakeUpstream(options: { auth?: AuthCheck; port?: numb
       case 'hang':
         return;
     }
-  });
+  };
+  // A throw in the fake stays an unhandled rejection, which vitest reports: the run fails.
+  const server = createServer((req, res) => void serve(req, res));
   let connections = 0;
   server.on('connection', (socket) => {
     connections++;
