@@ -32,7 +32,10 @@ export class InProcessEventBus implements EventBus {
       else if (unread.length < MAX_UNREAD_EVENTS) unread.push(event);
     };
     let listeners = this.#listeners.get(topic);
-    if (!listeners) this.#listeners.set(topic, (listeners = new Set()));
+    if (!listeners) {
+      listeners = new Set();
+      this.#listeners.set(topic, listeners);
+    }
     listeners.add(listener as (event: never) => void);
     const done = (): IteratorResult<E> => ({ value: undefined, done: true });
     const end = () => {

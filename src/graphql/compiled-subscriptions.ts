@@ -43,12 +43,17 @@ export function useCompiledSubscriptions(onCompileError: (error: unknown) => voi
   const compiledFor = (args: ExecutionArgs): Compiled => {
     const name = args.operationName ?? undefined;
     let byName = compiled.get(args.document);
-    if (!byName) compiled.set(args.document, (byName = new Map()));
+    if (!byName) {
+      byName = new Map();
+      compiled.set(args.document, byName);
+    }
     let entry = byName.get(name);
     // A document is compiled the second time it is subscribed with: a one-off document (or a caller
     // sending a new one each time) costs no compilation.
-    if (entry === undefined) byName.set(name, (entry = 'seen once'));
-    else if (entry === 'seen once') {
+    if (entry === undefined) {
+      entry = 'seen once';
+      byName.set(name, entry);
+    } else if (entry === 'seen once') {
       let result: CompiledQuery | ExecutionResult | undefined;
       try {
         result = compileQuery(args.schema, args.document, name);

@@ -33,7 +33,10 @@ export function orderPoolMembers(members: readonly PoolMember[], strategy: PoolS
   while (left.length > 0) {
     const total = left.reduce((sum, m) => sum + m.weight, 0);
     let point = ctx.random() * total;
-    let index = left.findIndex((m) => (point -= m.weight) < 0);
+    let index = left.findIndex((m) => {
+      point -= m.weight;
+      return point < 0;
+    });
     if (index === -1) index = left.length - 1;
     order.push((left[index] as PoolMember).modelId);
     left.splice(index, 1);

@@ -288,8 +288,14 @@ export class Router {
   ): AsyncGenerator<StreamPart> {
     let last: StreamPart | undefined;
     try {
-      for (const part of buffered) yield (last = part);
-      for (let next = await rest.next(); !next.done; next = await rest.next()) yield (last = next.value);
+      for (const part of buffered) {
+        last = part;
+        yield part;
+      }
+      for (let next = await rest.next(); !next.done; next = await rest.next()) {
+        last = next.value;
+        yield next.value;
+      }
     } finally {
       const durationMs = this.deps.clock.now() - started;
       if (last?.type === 'finish') {

@@ -165,7 +165,10 @@ describe('HTTP endpoints', () => {
     t = await startTestApp();
     const url = await t.listen();
     let client!: Client;
-    const closed = new Promise<{ code: number }>((resolve) => clients.push((client = wsClient(url, undefined, resolve))));
+    const closed = new Promise<{ code: number }>((resolve) => {
+      client = wsClient(url, undefined, resolve);
+      clients.push(client);
+    });
     const events = subscribe(client, ModelEventsSubscription);
     const app = t;
     await waitFor(async () => ((await app.app.services.metrics.activeSubscriptions.get()).values[0]?.value ?? 0) === 1, 'the subscription to open');

@@ -21,7 +21,12 @@ describe('request ids and logs', () => {
   it('should take x-request-id (or make one), return it, send it upstream and store it; and log no prompt, answer or key', async () => {
     fake = await startOpenAIFake();
     const lines: string[] = [];
-    const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+    const sink = new Writable({
+      write: (chunk, _enc, done) => {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     t = await startTestApp({
       env: { OPENAI_API_KEY: OPENAI_TEST_KEY },
       file: { security: { allowPrivateEndpoints: true }, routing: { retry: { attempts: 1 } }, models: [{ id: 'gpt-a', provider: 'openai', upstreamModel: 'gpt-4', baseUrl: `${fake.url}/v1` }] },

@@ -19,8 +19,7 @@ async function* sseEvents(response: Response): AsyncGenerator<{ event: string; d
     const { done, value } = await reader.read();
     if (done) return;
     buffer += value;
-    let end;
-    while ((end = buffer.indexOf('\n\n')) !== -1) {
+    for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n')) {
       const block = buffer.slice(0, end);
       buffer = buffer.slice(end + 2);
       const event = /^event: (.*)$/m.exec(block)?.[1];

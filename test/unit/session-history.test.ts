@@ -38,7 +38,13 @@ describe('KeyedMutex', () => {
   it('should run tasks of one key in arrival order and tasks of other keys at once', async () => {
     const mutex = new KeyedMutex();
     const order: string[] = [];
-    const slow = (label: string, ms: number) => () => new Promise<string>((resolve) => setTimeout(() => (order.push(label), resolve(label)), ms));
+    const slow = (label: string, ms: number) => () =>
+      new Promise<string>((resolve) =>
+        setTimeout(() => {
+          order.push(label);
+          resolve(label);
+        }, ms),
+      );
     const results = await Promise.all([mutex.run('a', slow('a1', 30)), mutex.run('a', slow('a2', 1)), mutex.run('b', slow('b1', 5))]);
     expect(results).toEqual(['a1', 'a2', 'b1']);
     expect(order).toEqual(['b1', 'a1', 'a2']);

@@ -35,7 +35,10 @@ export class OpenOperations {
       return () => undefined;
     }
     let set = this.#byKey.get(keyId);
-    if (!set) this.#byKey.set(keyId, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.#byKey.set(keyId, set);
+    }
     set.add(controller);
     return () => {
       set.delete(controller);
