@@ -14,7 +14,7 @@ import { ENTITIES } from '../src/modules/entities.js';
 const postgres = process.argv.includes('--postgres');
 const name = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'change';
 let database: DatabaseConfig = { driver: 'sqlite', dbName: ':memory:' };
-let dropScratch = async () => undefined as void;
+let dropScratch: () => Promise<void> = async () => {};
 if (postgres) {
   const server = process.env.SWITCHYARD_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const scratch = `sy_migration_${Date.now()}`;

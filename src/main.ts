@@ -1,11 +1,11 @@
 import './util/heap-growth.js'; // first: V8's heap growth is set before the gateway allocates
 import { createApp, listenHost } from './app.js';
-import { ConfigError } from './config/config.js';
+import { type Config, ConfigError } from './config/config.js';
 import { loadConfig, resolveConfigPath } from './config/load-config.js';
 
 /** Process entry: load the config, start the gateway, stop gracefully on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig({ path: resolveConfigPath(process.argv.slice(2), process.env), env: process.env });
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server } from 'node:http';
-import { type ExecutionArgs, type ExecutionResult, GraphQLError } from 'graphql';
+import { type DocumentNode, type ExecutionArgs, type ExecutionResult, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -159,7 +159,7 @@ export function attachWebSocketServer(httpServer: Server, yoga: YogaServerInstan
           connectionParams: ctx.connectionParams,
         });
         // Parse and validate may throw (the document limits reject by throwing): answer with the error.
-        let document;
+        let document: DocumentNode;
         try {
           document = parse(params.query);
           const errors = validate(schema, document);
@@ -167,7 +167,7 @@ export function attachWebSocketServer(httpServer: Server, yoga: YogaServerInstan
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError('the document could not be parsed or validated')];
         }
-        let contextValue;
+        let contextValue: Awaited<ReturnType<typeof contextFactory>>;
         try {
           contextValue = await contextFactory();
         } catch (error) {

@@ -1,4 +1,4 @@
-import { GatewayError, UpstreamError } from '../core/errors.js';
+import { type GatewayError, UpstreamError } from '../core/errors.js';
 
 /** How a request is retried: attempts in all (first included), back-off bounds and the Retry-After cap. */
 export interface RetryPolicy {

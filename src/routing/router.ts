@@ -10,7 +10,7 @@ import type { ChatRequest, StreamPart, UpstreamTarget, Usage } from '../provider
 import type { ProviderAdapters } from '../providers/providers.js';
 import { countPromptTokens } from '../providers/token-estimate.js';
 import { upstreamTarget, type VendorKeys } from '../providers/upstream-target.js';
-import { AttemptLog } from './attempt-log.js';
+import type { AttemptLog } from './attempt-log.js';
 import { LatencyTracker, orderPoolMembers } from './pool-selection.js';
 import type { RouteTarget } from './resolve-target.js';
 import { type RetryPolicy, retryDelayMs, shouldRetry } from './retry-policy.js';

@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { OPENAI_TEST_KEY, startOpenAIFake } from '../fakes/vendors.js';
 import type { FakeUpstream } from '../fakes/fake-upstream.js';
 import { testConfig } from '../helpers/test-config.js';
-import { ConfigError } from '../../src/config/config.js';
+import type { ConfigError } from '../../src/config/config.js';
 
 let t: TestApp | undefined;
 let fake: FakeUpstream | undefined;

@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest';
 import { createUpstreamHttp, type UpstreamHttp } from '../../src/providers/http.js';
-import { type ChatRequest, type StreamPart, type UpstreamTarget } from '../../src/providers/provider.js';
+import type { ChatRequest, StreamPart, UpstreamTarget } from '../../src/providers/provider.js';
 import { DEFAULT_TIMEOUTS, type Timeouts } from '../../src/core/records/model.js';
 import type { FakeUpstream } from '../fakes/fake-upstream.js';
 

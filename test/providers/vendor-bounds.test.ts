@@ -5,7 +5,7 @@ import type { UpstreamError } from '../../src/core/errors.js';
 import { createOpenAICompatibleAdapter } from '../../src/providers/openai/openai-adapter.js';
 import { MAX_ANSWER_CHARS } from '../../src/providers/provider-stream.js';
 import { MAX_SSE_EVENT_CHARS, SseParser } from '../../src/providers/sse.js';
-import { type StreamPart } from '../../src/providers/provider.js';
+import type { StreamPart } from '../../src/providers/provider.js';
 import { DEFAULT_TIMEOUTS } from '../../src/core/records/model.js';
 import { collect, HELLO, loopbackHttp, signal } from './helpers.js';
 import { waitFor } from '../helpers/ws.js';

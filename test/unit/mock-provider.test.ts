@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMockProvider } from '../../src/providers/mock/mock-provider.js';
-import { type ChatRequest, type StreamPart, type UpstreamTarget } from '../../src/providers/provider.js';
+import type { ChatRequest, StreamPart, UpstreamTarget } from '../../src/providers/provider.js';
 import { DEFAULT_TIMEOUTS } from '../../src/core/records/model.js';
 
 const provider = createMockProvider();

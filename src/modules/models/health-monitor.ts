@@ -4,7 +4,7 @@ import type { ProviderAdapters } from '../../providers/providers.js';
 import type { Router } from '../../routing/router.js';
 import { forEachConcurrently } from '../../util/concurrency.js';
 import { PROBE_CONCURRENCY, probeModel } from './model-health.js';
-import { type VendorKeys } from '../../providers/upstream-target.js';
+import type { VendorKeys } from '../../providers/upstream-target.js';
 import type { ModelRegistry } from './model-registry.js';
 
 export interface HealthMonitorDeps {

@@ -9,7 +9,7 @@ import { formatIssues } from '../../validation/format-issues.js';
 import { applyDefinition, applyPatch } from './model-changes.js';
 import { type DefinitionRules, modelDefinitionSchema, type ModelDefinition, modelPatchSchema, validateMergedDefinition } from '../../config/model-definition.js';
 import { type HealthProbe, probeModel } from './model-health.js';
-import { type VendorKeys } from '../../providers/upstream-target.js';
+import type { VendorKeys } from '../../providers/upstream-target.js';
 import { toModelRecord } from './model-record.js';
 import type { ModelRecord, ModelSource, ModelStatus } from '../../core/records/model.js';
 import type { ModelEntity } from './model.entity.js';

@@ -7,7 +7,7 @@ import { ModelRef } from '../models/model.graphql.js';
 import { PoolRef } from '../pools/pool.graphql.js';
 import type { StoredGenerationParams } from '../../core/records/model.js';
 import { canSee } from './session-service.js';
-import { type ModelSwitchRecord, type SessionRecord } from '../../core/records/session.js';
+import type { ModelSwitchRecord, SessionRecord } from '../../core/records/session.js';
 import { BROADCAST } from '../../graphql/broadcast.js';
 
 const SessionParamsRef = builder.objectRef<StoredGenerationParams>('SessionParams').implement({

@@ -1,7 +1,7 @@
 import { UpstreamError } from '../../core/errors.js';
 import type { UpstreamHttp } from '../http.js';
 import { PROVIDER_DEFAULTS } from '../../core/records/provider-kinds.js';
-import { type ProviderKind } from '../../core/records/model.js';
+import type { ProviderKind } from '../../core/records/model.js';
 import { type RawPart, startProviderStream } from '../provider-stream.js';
 import type { ChatRequest, HealthResult, ProviderAdapter, UpstreamTarget } from '../provider.js';
 import { SseParser } from '../sse.js';

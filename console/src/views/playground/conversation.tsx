@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { describeError, RequestError } from '../../api/errors';
+import { describeError, type RequestError } from '../../api/errors';
 import { useQuery, useSession, useSubscription } from '../../api/hooks';
 import { usd } from '../../components/format';
 import { ErrorLine, Panel } from '../../components/ui';
