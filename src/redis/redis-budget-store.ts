@@ -155,7 +155,12 @@ export class RedisBudgetStore implements BudgetStore {
   async #repair(): Promise<void> {
     if (this.#stale.size > 0) {
       const keys = [...this.#stale];
-      await this.redis.del(...keys).then(() => keys.forEach((k) => this.#stale.delete(k)), () => undefined);
+      await this.redis.del(...keys).then(
+        () => {
+          for (const k of keys) this.#stale.delete(k);
+        },
+        () => undefined,
+      );
     }
     for (const [holdId, keys] of [...this.#orphans]) {
       await this.#scripts.budgetSettle(...keys, holdId, '-1', '', String(JOURNAL_TTL_MS)).then(() => this.#orphans.delete(holdId), () => undefined);

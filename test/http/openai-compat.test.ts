@@ -88,7 +88,7 @@ describe('/v1/chat/completions through the openai SDK', () => {
     const second = await ask('second');
     expect(second.model).toBe('gpt-test');
     // The vendor got the session's history: the first turn, then the new message.
-    expect((a.openai.calls.at(-1)?.body as { messages: { content: string }[] }).messages.map((m) => m.content)).toEqual(['first', expect.any(String), 'second']);
+    expect((a.openai.calls.at(-1)?.body as { messages: { content: string }[] } | undefined)?.messages.map((m) => m.content)).toEqual(['first', expect.any(String), 'second']);
     const stored = expectData(await a.t.run(SessionQuery, { id: session.id })).session;
     expect(stored?.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
   });

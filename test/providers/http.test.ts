@@ -21,7 +21,9 @@ describe('upstream HTTP client', () => {
     const port = new URL(fake.url).port;
     const http = track(createUpstreamHttp({ allowPrivateEndpoints: false, lookup: toLoopback }));
     const error = (await http.send(`http://api.vendor.test:${port}/v1/models`, request()).catch((e: unknown) => e)) as UpstreamError;
-    expect(error.message).toBe('could not reach api.vendor.test:' + port + ': api.vendor.test resolves to 127.0.0.1, a loopback address; set security.allowPrivateEndpoints: true to allow it');
+    expect(error.message).toBe(
+      `could not reach api.vendor.test:${port}: api.vendor.test resolves to 127.0.0.1, a loopback address; set security.allowPrivateEndpoints: true to allow it`,
+    );
     expect(error.isRetryable).toBe(false);
     expect(fake.calls).toHaveLength(0);
   });

@@ -167,7 +167,7 @@ describe('retry policy', () => {
   it('should say in its contract every status it retries', async () => {
     const { readFile } = await import('node:fs/promises');
     const source = await readFile(new URL('../../src/routing/retry-policy.ts', import.meta.url), 'utf8');
-    const contract = /\/\*\*([^]*?)\*\/\s*export function shouldRetry/.exec(source)?.[1] ?? '';
+    const contract = /\/\*\*([\s\S]*?)\*\/\s*export function shouldRetry/.exec(source)?.[1] ?? '';
     const retried = [408, 409, 429, 500, 503, 529].filter((status) => shouldRetry(new UpstreamError('x', { status })));
     expect(retried).toEqual([408, 409, 429, 500, 503, 529]);
     for (const status of [408, 409, 429, 529]) expect(contract).toContain(String(status));

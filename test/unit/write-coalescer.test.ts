@@ -5,7 +5,9 @@ import { WriteCoalescer } from '../../src/http/write-coalescer.js';
 import { waitFor } from '../helpers/ws.js';
 
 const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
 
 /** A loopback TCP pair: the sending socket, and the chunks the other end received. */
 async function pair(): Promise<{ sender: Socket; chunks: string[] }> {

@@ -6,7 +6,7 @@ function field(value: string | number | null): string {
 
 /** RFC 4180 CSV text from a header and rows. */
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  return [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+  return `${[header, ...rows].map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
 }
 
 /** Offers the text as a file download. */
