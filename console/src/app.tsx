@@ -38,6 +38,7 @@ export function App() {
     }
   };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on mount (signIn is a new function each render)
   useEffect(() => {
     void signIn(storedKey());
   }, []);

@@ -36,6 +36,7 @@ export function useQuery<R, V>(document: TypedDocumentString<R, V>, variables: V
   const [state, setState] = useState<{ data: R | null; error: RequestError | null; loading: boolean }>({ data: null, error: null, loading: !options.skip });
   const [tick, setTick] = useState(0);
   const key = JSON.stringify(variables);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tick is refetch()'s trigger, read by no line of the effect
   useEffect(() => {
     if (options.skip) return;
     let current = true;

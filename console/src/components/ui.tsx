@@ -14,6 +14,7 @@ export function ErrorLine({ error }: { error: RequestError | Error | null | unde
 /** A labelled form field with the gateway's error for it underneath. */
 export function Field({ label, error, children, hint }: { label: string; error?: string | undefined; children: ReactNode; hint?: string }) {
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is children, wrapped by the label
     <label className={error ? 'field invalid' : 'field'}>
       <span className="label">{label}</span>
       {children}

@@ -165,6 +165,7 @@ function PoolForm({ initial, onDone }: { initial: Draft; onDone(saved: boolean):
           <legend>Members</legend>
           {fields.members ? <span className="field-error">{fields.members}</span> : null}
           {draft.members.map((m, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: draft rows have no id; their inputs are controlled, so a row keyed by position shows its own values after a removal
             <div className="member" key={i}>
               <Field label="Model" error={fields[`members[${i}].modelId`] ?? fields[`members[${i}]`]}>
                 <select name={`member-${i}`} value={m.modelId} onChange={(e) => setMember(i, { modelId: e.target.value })}>

@@ -62,6 +62,7 @@ export function CostsView() {
   const names = new Map((keyNames.data?.apiKeys ?? []).map((k) => [k.id, k.name]));
   const labelOf = (key: string | null) => (key === null ? (groupBy === 'POOL' ? '(no pool)' : groupBy === 'API_KEY' ? '(no key)' : '—') : groupBy === 'API_KEY' ? (names.get(key) ?? key) : key);
   const data = report.data;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when the report, the metric or the key names arrive (see below)
   const chart = useMemo(() => {
     if (!data || badRange) return null;
     const { times, series } = chartOf(data.costSeries, data.costs.groups.map((g) => g.key), since, until, interval, metric);

@@ -25,6 +25,7 @@ export function Conversation({ sessionId }: { sessionId: string }) {
   // The transcript has a fixed height (the prompt and the Stop button stay put while text streams in): keep its end in view.
   const transcript = useRef<HTMLOListElement>(null);
   const messageCount = history.data?.session?.messages.length ?? 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect reads the DOM; its dependencies are what makes the transcript grow
   useEffect(() => {
     const list = transcript.current;
     if (list) list.scrollTop = list.scrollHeight;
@@ -99,6 +100,7 @@ export function Conversation({ sessionId }: { sessionId: string }) {
         {messages.map((m, i) => {
           const g = m.generationId ? modelOf.get(m.generationId) : undefined;
           return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a stored message has no id, and the transcript only grows at its end
             <li key={`${i}-${m.createdAt}`} className={`turn ${m.role}`}>
               <div className="who">
                 {m.role}
