@@ -42,7 +42,11 @@ export async function runGraphqlBlock(code: string, gatewayUrl: string, state: R
         subscriptions.push(await subscribeOverSse(`${gatewayUrl}/graphql`, query));
         continue;
       }
-      const response = await fetch(`${gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      const response = await fetch(`${gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
       const body = (await response.json()) as GraphQLBody;
       expect(body.errors, `${query}\n${JSON.stringify(body.errors)}`).toBeUndefined();
       expect(response.status).toBe(200);
@@ -52,7 +56,8 @@ export async function runGraphqlBlock(code: string, gatewayUrl: string, state: R
     for (const subscription of subscriptions) {
       await subscription.firstResultOrEnd;
       expect(subscription.results.length, `${subscription.query}: no result`).toBeGreaterThan(0);
-      for (const result of subscription.results) expect(result.errors, `${subscription.query}\n${JSON.stringify(result.errors)}`).toBeUndefined();
+      for (const result of subscription.results)
+        expect(result.errors, `${subscription.query}\n${JSON.stringify(result.errors)}`).toBeUndefined();
     }
   } finally {
     for (const subscription of subscriptions) subscription.close();
@@ -76,7 +81,8 @@ async function subscribeOverSse(url: string, query: string): Promise<SseSubscrip
     body: JSON.stringify({ query }),
     signal: abort.signal,
   });
-  if (!response.headers.get('content-type')?.startsWith('text/event-stream')) throw new Error(`${query}: answered ${response.status} ${await response.text()}`);
+  if (!response.headers.get('content-type')?.startsWith('text/event-stream'))
+    throw new Error(`${query}: answered ${response.status} ${await response.text()}`);
   const results: GraphQLBody[] = [];
   let onResult = (): void => undefined;
   const firstResult = new Promise<void>((resolve) => (onResult = resolve));
@@ -85,8 +91,7 @@ async function subscribeOverSse(url: string, query: string): Promise<SseSubscrip
     const decoder = new TextDecoder();
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
       buffer += decoder.decode(chunk, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
         const event = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const data = /^event: next\ndata: (.*)$/s.exec(event)?.[1];
@@ -123,7 +128,11 @@ export async function runShellBlock(code: string, env: Record<string, string> = 
   const bash = execFileSync('sh', ['-c', 'command -v bash'], { encoding: 'utf8' }).trim();
   const script = `set -eu\ncurl() { command curl -w '\\n%{http_code}\\n${CURL_END}\\n' "$@"; }\n${code}\n`;
   // --norc: bash reads ~/.bashrc when its stdin is a socket, as Node's pipes are.
-  const { stdout: out } = await promisify(execFile)(bash, ['--norc', '--noprofile', '-c', script], { env: { PATH: bin, ...env }, encoding: 'utf8', timeout: 20_000 });
+  const { stdout: out } = await promisify(execFile)(bash, ['--norc', '--noprofile', '-c', script], {
+    env: { PATH: bin, ...env },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
   return out
     .split(`${CURL_END}\n`)
     .slice(0, -1)

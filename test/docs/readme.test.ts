@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../src/config/load-config.js';
 import { killStartedProcesses, startProcess } from '../helpers/gateway-process.js';
 import { type FencedBlock, readFencedBlocks } from './markdown-blocks.js';
-import { type CurlCall, type ReadmeState, type RunningSnippet, runGraphqlBlock, runShellBlock, startTsBlock, substitute } from './block-runners.js';
+import {
+  type CurlCall,
+  type ReadmeState,
+  type RunningSnippet,
+  runGraphqlBlock,
+  runShellBlock,
+  startTsBlock,
+  substitute,
+} from './block-runners.js';
 
 /*
  * The README runs. Every fenced block of README.md and deploy/README.md is either run here against
@@ -44,11 +52,17 @@ const TS_EXPECTATIONS: readonly TsExpectation[] = [
   {
     // "Registering a model while that runs prints a REGISTERED event (status PENDING) and then HEALTH_CHANGED (status HEALTHY)."
     block: 'modelEvents',
-    output: [/type: 'REGISTERED'[^]*id: 'mock-watched', status: 'PENDING'[^]*type: 'HEALTH_CHANGED'[^]*id: 'mock-watched', status: 'HEALTHY'/],
+    output: [
+      /type: 'REGISTERED'[\s\S]*id: 'mock-watched', status: 'PENDING'[\s\S]*type: 'HEALTH_CHANGED'[\s\S]*id: 'mock-watched', status: 'HEALTHY'/,
+    ],
     whileRunning: async (url, snippet) => {
       await until(async () => /^switchyard_active_subscriptions [1-9]/m.test(await (await fetch(`${url}/metrics`)).text()));
       const query = 'mutation { registerModel(input: { id: "mock-watched", provider: MOCK }) { model { id status } } }';
-      const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
       expect(await response.json()).not.toHaveProperty('errors');
       await until(() => Promise.resolve(snippet.output().includes('HEALTH_CHANGED')));
     },
@@ -109,7 +123,9 @@ describe('the README runs', () => {
         case 'yaml':
           return void parseConfigText(block.code, `${block.file}:${block.line}`, {});
         default:
-          throw new Error(`${title}: no way to run a "${block.lang}" block here; mark it <!-- not run: <why> --> on the line before the fence, or tag output as text`);
+          throw new Error(
+            `${title}: no way to run a "${block.lang}" block here; mark it <!-- not run: <why> --> on the line before the fence, or tag output as text`,
+          );
       }
     });
   }
@@ -121,7 +137,9 @@ async function runShell(block: FencedBlock): Promise<void> {
   if (/^npm start &$/m.test(code)) {
     // The example starts a gateway with the variables it exports: the test starts that one (on a
     // free port, loopback only) and runs the rest of the block against it.
-    const exported = Object.fromEntries([...code.matchAll(/^export (.*)$/gm)].flatMap((m) => (m[1] ?? '').split(/\s+/).map((pair) => pair.split('=', 2))));
+    const exported = Object.fromEntries(
+      [...code.matchAll(/^export (.*)$/gm)].flatMap((m) => (m[1] ?? '').split(/\s+/).map((pair) => pair.split('=', 2))),
+    );
     const dir = mkdtempSync(join(tmpdir(), 'sy-readme-auth-'));
     const started = startProcess([], { ...exported, HOST: '127.0.0.1', PORT: '0', DATABASE_URL: join(dir, 'db.sqlite') });
     url = await started.ready;
@@ -152,7 +170,9 @@ async function runTs(block: FencedBlock): Promise<void> {
   const expectation = matching[0] as TsExpectation;
   const snippet = startTsBlock(substitute(block.code, gatewayUrl, state), snippets, `readme-${block.line}`);
   if (expectation.whileRunning) {
-    const exitedEarly = snippet.exited.then((code) => Promise.reject(new Error(`exited with ${code} while it should run:\n${snippet.output()}`)));
+    const exitedEarly = snippet.exited.then((code) =>
+      Promise.reject(new Error(`exited with ${code} while it should run:\n${snippet.output()}`)),
+    );
     await Promise.race([expectation.whileRunning(gatewayUrl, snippet), exitedEarly]);
     snippet.child.kill('SIGTERM');
     await snippet.exited;

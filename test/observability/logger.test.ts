@@ -22,14 +22,20 @@ function logOnce(output: Omit<LoggerOutput, 'destination'>): string {
   return out.text();
 }
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC
 const ANSI = /\u001b\[[0-9;]*m/;
 
 describe('createLogger output', () => {
   it('should write one JSON object per line with LOG_FORMAT=json, even at a terminal', () => {
     const text = logOnce({ format: 'json', isTTY: true });
     expect(text.trim().split('\n')).toHaveLength(1);
-    expect(JSON.parse(text)).toMatchObject({ level: 30, service: 'switchyard', requestId: 'r-1', status: 200, msg: 'POST /graphql answered' });
+    expect(JSON.parse(text)).toMatchObject({
+      level: 30,
+      service: 'switchyard',
+      requestId: 'r-1',
+      status: 200,
+      msg: 'POST /graphql answered',
+    });
   });
 
   it('should write one human line with LOG_FORMAT=pretty: time, level, message and the fields on it', () => {
