@@ -16,7 +16,15 @@ const { startGateway: startBaseline } = (await import(`${baseline}/bench/gateway
 
 const upstream = await startBenchUpstream({ tokens: 16, delayMs: 0 });
 const longUpstream = await startBenchUpstream({ tokens: 200, delayMs: 0 });
-const extraModels = [{ id: 'bench-long', provider: 'openai-compatible', upstreamModel: 'bench-model', baseUrl: `${longUpstream.url}/v1`, pricing: { input: 1, output: 2 } }];
+const extraModels = [
+  {
+    id: 'bench-long',
+    provider: 'openai-compatible',
+    upstreamModel: 'bench-model',
+    baseUrl: `${longUpstream.url}/v1`,
+    pricing: { input: 1, output: 2 },
+  },
+];
 const gateways: Record<'baseline' | 'this', RunningGateway> = {
   baseline: await startBaseline(upstream.url, { compiled: true, extraModels }),
   this: await startGateway(upstream.url, { compiled: true, extraModels }),

@@ -15,16 +15,33 @@ import { agent, post } from './load.js';
 import { quantile } from './stats.js';
 
 const { createApp } = (await import(new URL('../dist/app.js', import.meta.url).href)) as typeof import('../src/app.js');
-const { loadConfig } = (await import(new URL('../dist/config/load-config.js', import.meta.url).href)) as typeof import('../src/config/load-config.js');
+const { loadConfig } = (await import(
+  new URL('../dist/config/load-config.js', import.meta.url).href
+)) as typeof import('../src/config/load-config.js');
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const upstream = await startBenchUpstream({ tokens: 16, delayMs: 0 });
 const dir = mkdtempSync(join(tmpdir(), 'sy-breakdown-'));
 const models = [
-  { id: 'bench', provider: 'openai-compatible', upstreamModel: 'bench-model', baseUrl: `${upstream.url}/v1`, pricing: { input: 1, output: 2 } },
+  {
+    id: 'bench',
+    provider: 'openai-compatible',
+    upstreamModel: 'bench-model',
+    baseUrl: `${upstream.url}/v1`,
+    pricing: { input: 1, output: 2 },
+  },
   { id: 'bench-mock', provider: 'mock', pricing: { input: 1, output: 2 }, mock: { tokens: 16 } },
 ];
-writeFileSync(join(dir, 'switchyard.config.yml'), stringify({ database: { url: join(dir, 'bench.db') }, security: { allowPrivateEndpoints: true }, logging: { level: 'warn' }, routing: { retry: { attempts: 1 } }, models }));
+writeFileSync(
+  join(dir, 'switchyard.config.yml'),
+  stringify({
+    database: { url: join(dir, 'bench.db') },
+    security: { allowPrivateEndpoints: true },
+    logging: { level: 'warn' },
+    routing: { retry: { attempts: 1 } },
+    models,
+  }),
+);
 const app = await createApp(loadConfig({ path: join(dir, 'switchyard.config.yml'), env: {} }), { monitorHealth: false });
 const url = await app.start(0, '127.0.0.1');
 
@@ -57,7 +74,9 @@ for (const model of ['bench', 'bench-mock']) {
   spent.clear();
   const started = performance.now();
   for (let i = 0; i < REQUESTS; i++) await post(`${url}/graphql`, body);
-  console.log(`\n${model === 'bench' ? 'bench upstream (16 chunks)' : 'mock provider (no upstream)'}: ${((performance.now() - started) / REQUESTS).toFixed(3)} ms per request, client round trip included`);
+  console.log(
+    `\n${model === 'bench' ? 'bench upstream (16 chunks)' : 'mock provider (no upstream)'}: ${((performance.now() - started) / REQUESTS).toFixed(3)} ms per request, client round trip included`,
+  );
   for (const [label, ms] of spent) console.log(`  ${label.padEnd(44)} ${(ms / REQUESTS).toFixed(3)} ms`);
 }
 
@@ -77,7 +96,9 @@ for (const gapMs of [0, 10]) {
     await knex.raw('select 1');
     selects.push(performance.now() - t0);
   }
-  console.log(`  ${gapMs ? '10 ms apart' : 'back to back'}: INSERT of a generation row p50 ${quantile(inserts, 0.5).toFixed(3)} ms, select 1 p50 ${quantile(selects, 0.5).toFixed(3)} ms`);
+  console.log(
+    `  ${gapMs ? '10 ms apart' : 'back to back'}: INSERT of a generation row p50 ${quantile(inserts, 0.5).toFixed(3)} ms, select 1 p50 ${quantile(selects, 0.5).toFixed(3)} ms`,
+  );
 }
 await app.stop();
 await Promise.all([upstream.close(), agent.close()]);

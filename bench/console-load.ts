@@ -34,7 +34,16 @@ export async function consoleLoad(options: { repeats: number; log: (message: str
   const gw = await startGateway(upstream.url, { compiled: true });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
   });
   const loads: Load[] = [];
   try {
@@ -63,10 +72,28 @@ Interactive: from navigation start to the Models view showing the registry (the 
 
 | figure | min | median | max | unit | goal | median vs goal |
 |---|---|---|---|---|---|---|
-${row('first load over the wire (gzip, headers included)', loads.map((l) => l.transferKb), 'kB', `≤ ${FIRST_LOAD_GOAL_KB} kB`, transfer.median <= FIRST_LOAD_GOAL_KB ? 'met' : '**not met**')}
-${row('requests in the first load (page, script, style, GraphQL, WebSocket)', loads.map((l) => l.requests), '')}
-${row('DOMContentLoaded', loads.map((l) => l.domContentLoadedMs), 'ms')}
-${row('time to interactive', loads.map((l) => l.interactiveMs), 'ms')}
+${row(
+  'first load over the wire (gzip, headers included)',
+  loads.map((l) => l.transferKb),
+  'kB',
+  `≤ ${FIRST_LOAD_GOAL_KB} kB`,
+  transfer.median <= FIRST_LOAD_GOAL_KB ? 'met' : '**not met**',
+)}
+${row(
+  'requests in the first load (page, script, style, GraphQL, WebSocket)',
+  loads.map((l) => l.requests),
+  '',
+)}
+${row(
+  'DOMContentLoaded',
+  loads.map((l) => l.domContentLoadedMs),
+  'ms',
+)}
+${row(
+  'time to interactive',
+  loads.map((l) => l.interactiveMs),
+  'ms',
+)}
 
 The built files (dist/console), as stored and gzipped (level 9, as the gateway sends them):
 
@@ -101,7 +128,10 @@ async function loadOnce(browser: import('playwright-core').Browser, base: string
   await page.waitForFunction(() => (window as unknown as { interactiveAt?: number }).interactiveAt !== undefined);
   const timing = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    return { domContentLoadedMs: nav.domContentLoadedEventEnd, interactiveMs: (window as unknown as { interactiveAt: number }).interactiveAt };
+    return {
+      domContentLoadedMs: nav.domContentLoadedEventEnd,
+      interactiveMs: (window as unknown as { interactiveAt: number }).interactiveAt,
+    };
   });
   await context.close();
   return { transferKb: bytes / 1000, requests, ...timing };
@@ -118,7 +148,10 @@ function builtFiles(): { name: string; bytes: number; gzip: number }[] {
 
 function browserVersion(): string {
   try {
-    return execSync(`${CHROMIUM} --version 2>/dev/null`, { encoding: 'utf8' }).trim().replace(/^Chromium\s*/, '').replace(/ built on .*/, '');
+    return execSync(`${CHROMIUM} --version 2>/dev/null`, { encoding: 'utf8' })
+      .trim()
+      .replace(/^Chromium\s*/, '')
+      .replace(/ built on .*/, '');
   } catch {
     return '(version unknown)';
   }
@@ -130,7 +163,10 @@ function spliceIntoResults(section: string): void {
   const text = readFileSync(file, 'utf8');
   const start = text.indexOf(SECTION_START);
   const end = text.indexOf(SECTION_END);
-  const next = start >= 0 && end > start ? `${text.slice(0, start)}${section}${text.slice(end + SECTION_END.length)}` : `${text.trimEnd()}\n\n${section}\n`;
+  const next =
+    start >= 0 && end > start
+      ? `${text.slice(0, start)}${section}${text.slice(end + SECTION_END.length)}`
+      : `${text.trimEnd()}\n\n${section}\n`;
   writeFileSync(file, next);
 }
 

@@ -8,7 +8,10 @@ import type { AddressInfo } from 'node:net';
  * before each, else one JSON completion with the same text. With no delay the whole stream is one
  * write, so the upstream costs as little as possible.
  */
-export async function startBenchUpstream(options: { tokens: number; delayMs: number }): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+export async function startBenchUpstream(options: {
+  tokens: number;
+  delayMs: number;
+}): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const chunk = (delta: object, finish: string | null) =>
     `data: ${JSON.stringify({ id: 'chatcmpl-bench', object: 'chat.completion.chunk', created: 0, model: 'bench-model', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
   const tokens = Array.from({ length: options.tokens }, (_, i) => chunk({ content: ` tok${i}` }, null));
@@ -23,7 +26,13 @@ export async function startBenchUpstream(options: { tokens: number; delayMs: num
     object: 'chat.completion',
     created: 0,
     model: 'bench-model',
-    choices: [{ index: 0, message: { role: 'assistant', content: Array.from({ length: options.tokens }, (_, i) => ` tok${i}`).join('') }, finish_reason: 'stop' }],
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content: Array.from({ length: options.tokens }, (_, i) => ` tok${i}`).join('') },
+        finish_reason: 'stop',
+      },
+    ],
     usage: { prompt_tokens: 10, completion_tokens: options.tokens, total_tokens: 10 + options.tokens },
   });
   const models = JSON.stringify({ object: 'list', data: [{ id: 'bench-model' }] });

@@ -41,7 +41,14 @@ export async function startGateway(
       routing: { retry: { attempts: 1 }, healthCheckIntervalMs: 3_600_000 },
       defaultModel: 'bench',
       models: [
-        { id: 'bench', provider: 'openai-compatible', upstreamModel: 'bench-model', baseUrl: `${upstreamUrl}/v1`, pricing: { input: 1, output: 2 }, timeouts: { firstTokenMs: 60_000 } },
+        {
+          id: 'bench',
+          provider: 'openai-compatible',
+          upstreamModel: 'bench-model',
+          baseUrl: `${upstreamUrl}/v1`,
+          pricing: { input: 1, output: 2 },
+          timeouts: { firstTokenMs: 60_000 },
+        },
         { id: 'bench-mock', provider: 'mock', pricing: { input: 1, output: 2 }, mock: { tokens: 16 } },
         ...(options.extraModels ?? []),
       ],

@@ -46,7 +46,11 @@ async function database(): Promise<{ url: string; drop(): Promise<void> }> {
 }
 
 async function gql<T>(base: string, query: string, key = ADMIN): Promise<T> {
-  const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query }) });
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query }),
+  });
   const body = (await response.json()) as { data: T; errors?: unknown };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
@@ -54,14 +58,24 @@ async function gql<T>(base: string, query: string, key = ADMIN): Promise<T> {
 
 /** A client key with a budget and a rate limit far above the load: every request is checked against both, none refused. */
 async function budgetedKey(base: string): Promise<string> {
-  const data = await gql<{ createApiKey: { key: string } }>(base, 'mutation { createApiKey(input: { name: "bench", scopes: [CLIENT], requestsPerMinute: 1000000, budget: { daily: 100000 } }) { key } }');
+  const data = await gql<{ createApiKey: { key: string } }>(
+    base,
+    'mutation { createApiKey(input: { name: "bench", scopes: [CLIENT], requestsPerMinute: 1000000, budget: { daily: 100000 } }) { key } }',
+  );
   return data.createApiKey.key;
 }
 
 async function requestsPerSecond(bases: string[], key: string, seconds: number): Promise<number> {
   const results = await Promise.all(
     bases.map((base) =>
-      autocannon({ url: `${base}/graphql`, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: GENERATE, connections: 64 / bases.length, duration: seconds }),
+      autocannon({
+        url: `${base}/graphql`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: GENERATE,
+        connections: 64 / bases.length,
+        duration: seconds,
+      }),
     ),
   );
   for (const r of results) if (r.errors + r.non2xx > 0) throw new Error(`${r.errors} errors, ${r.non2xx} non-2xx under load`);
@@ -80,7 +94,8 @@ async function sequentialP50(base: string, key: string, n: number): Promise<numb
 
 /** From sending switchModel to `via` to each of `subscribers` modelSwitched subscribers on `to` receiving it. */
 async function switchAcross(via: string, to: string, subscribers: number, switches: number): Promise<{ p50: number; p99: number }> {
-  const sessionId = (await gql<{ createSession: { id: string } }>(via, 'mutation { createSession(input: { modelId: "bench" }) { id } }')).createSession.id;
+  const sessionId = (await gql<{ createSession: { id: string } }>(via, 'mutation { createSession(input: { modelId: "bench" }) { id } }'))
+    .createSession.id;
   let sentAt = 0;
   let expected = 0;
   let delivered = 0;
@@ -115,7 +130,9 @@ async function switchAcross(via: string, to: string, subscribers: number, switch
     const response = await request(`${via}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN}` },
-      body: JSON.stringify({ query: `mutation { switchModel(input: { sessionId: "${sessionId}", modelId: "${targets[s % 2]}" }) { revision } }` }),
+      body: JSON.stringify({
+        query: `mutation { switchModel(input: { sessionId: "${sessionId}", modelId: "${targets[s % 2]}" }) { revision } }`,
+      }),
       dispatcher: agent,
     });
     await response.body.text();
@@ -126,7 +143,12 @@ async function switchAcross(via: string, to: string, subscribers: number, switch
   return { p50: quantile(deliveries, 0.5), p99: quantile(deliveries, 0.99) };
 }
 
-export async function instancesBench(options: { seconds: number; requests: number; repeats: number; log: (m: string) => void }): Promise<string> {
+export async function instancesBench(options: {
+  seconds: number;
+  requests: number;
+  repeats: number;
+  log: (m: string) => void;
+}): Promise<string> {
   const started = Date.now();
   const upstream = await startBenchUpstream({ tokens: 16, delayMs: 0 });
   const rows = {
@@ -158,8 +180,16 @@ export async function instancesBench(options: { seconds: number; requests: numbe
       const key = await budgetedKey(alone.url);
       rows.pgAlone.push(await sequentialP50(alone.url, key, options.requests));
       await alone.stop();
-      const env = { SWITCHYARD_ADMIN_KEY: ADMIN, DATABASE_URL: db.url, REDIS_URL: REDIS, REDIS_PREFIX: `sy-bench-${randomBytes(4).toString('hex')}:` };
-      const [a, b] = await Promise.all([startGateway(upstream.url, { compiled: true, env }), startGateway(upstream.url, { compiled: true, env })]);
+      const env = {
+        SWITCHYARD_ADMIN_KEY: ADMIN,
+        DATABASE_URL: db.url,
+        REDIS_URL: REDIS,
+        REDIS_PREFIX: `sy-bench-${randomBytes(4).toString('hex')}:`,
+      };
+      const [a, b] = await Promise.all([
+        startGateway(upstream.url, { compiled: true, env }),
+        startGateway(upstream.url, { compiled: true, env }),
+      ]);
       gateways.push(a, b);
       rows.pgRedis.push(await sequentialP50(a.url, key, options.requests));
       await requestsPerSecond([a.url, b.url], key, 1);
@@ -167,7 +197,9 @@ export async function instancesBench(options: { seconds: number; requests: numbe
       const across = await switchAcross(a.url, b.url, 100, 100);
       rows.switchP50.push(across.p50);
       rows.switchP99.push(across.p99);
-      options.log(`SQLite ${round(rows.single.at(-1) ?? 0, 0)} req/s; pair ${round(rows.pair.at(-1) ?? 0, 0)} req/s; p50 ${round(rows.pgAlone.at(-1) ?? 0)} → ${round(rows.pgRedis.at(-1) ?? 0)} ms with Redis; switch across p99 ${round(across.p99)} ms`);
+      options.log(
+        `SQLite ${round(rows.single.at(-1) ?? 0, 0)} req/s; pair ${round(rows.pair.at(-1) ?? 0, 0)} req/s; p50 ${round(rows.pgAlone.at(-1) ?? 0)} → ${round(rows.pgRedis.at(-1) ?? 0)} ms with Redis; switch across p99 ${round(across.p99)} ms`,
+      );
       await Promise.all([a.stop(), b.stop()]);
     }
   } finally {
@@ -203,14 +235,24 @@ function spliceIntoResults(section: string): void {
   const text = readFileSync(file, 'utf8');
   const start = text.indexOf(SECTION_START);
   const end = text.indexOf(SECTION_END);
-  writeFileSync(file, start >= 0 && end > start ? `${text.slice(0, start)}${section}${text.slice(end + SECTION_END.length)}` : `${text.trimEnd()}\n\n${section}\n`);
+  writeFileSync(
+    file,
+    start >= 0 && end > start
+      ? `${text.slice(0, start)}${section}${text.slice(end + SECTION_END.length)}`
+      : `${text.trimEnd()}\n\n${section}\n`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const log = (message: string) => console.log(`[bench] ${message}`);
   log('building (npm run build)');
   execSync('npm run build', { cwd: ROOT, stdio: 'ignore' });
-  const section = await instancesBench({ seconds: Number(process.env.BENCH_SECONDS ?? 5), requests: Number(process.env.BENCH_REQUESTS ?? 1000), repeats: Number(process.env.BENCH_REPEATS ?? 3), log });
+  const section = await instancesBench({
+    seconds: Number(process.env.BENCH_SECONDS ?? 5),
+    requests: Number(process.env.BENCH_REQUESTS ?? 1000),
+    repeats: Number(process.env.BENCH_REPEATS ?? 3),
+    log,
+  });
   spliceIntoResults(section);
   console.log(section);
   await agent.close();

@@ -5,22 +5,39 @@ import WebSocket from 'ws';
 export const agent = new Agent({ connections: 256, keepAliveTimeout: 60_000 });
 
 export const GENERATE = JSON.stringify({ query: 'mutation { generate(input: { prompt: "hello bench" }) { id } }' });
-export const STREAM_QUERY = 'subscription($m: ID) { generateStream(input: { model: $m, prompt: "hello bench" }) { __typename ... on TokenDelta { text chunks } } }';
+export const STREAM_QUERY =
+  'subscription($m: ID) { generateStream(input: { model: $m, prompt: "hello bench" }) { __typename ... on TokenDelta { text chunks } } }';
 
 /** One HTTP POST (JSON unless `headers` say otherwise), timed to the end of its body; throws unless it answered 200 without GraphQL errors. */
-export async function post(url: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }): Promise<number> {
+export async function post(
+  url: string,
+  body: string,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+): Promise<number> {
   const started = performance.now();
   const response = await request(url, { method: 'POST', body, headers, dispatcher: agent });
   const text = await response.body.text();
-  if (response.statusCode !== 200 || text.includes('"errors"')) throw new Error(`${url} answered ${response.statusCode}: ${text.slice(0, 200)}`);
+  if (response.statusCode !== 200 || text.includes('"errors"'))
+    throw new Error(`${url} answered ${response.statusCode}: ${text.slice(0, 200)}`);
   return performance.now() - started;
 }
 
 /** Direct to the upstream: full stream time and time to the first token chunk. */
 export async function directStream(upstreamUrl: string): Promise<{ totalMs: number; firstTokenMs: number }> {
   const started = performance.now();
-  const body = JSON.stringify({ model: 'bench-model', messages: [{ role: 'user', content: 'hello bench' }], max_tokens: 100, stream: true, stream_options: { include_usage: true } });
-  const response = await request(`${upstreamUrl}/v1/chat/completions`, { method: 'POST', body, headers: { 'content-type': 'application/json' }, dispatcher: agent });
+  const body = JSON.stringify({
+    model: 'bench-model',
+    messages: [{ role: 'user', content: 'hello bench' }],
+    max_tokens: 100,
+    stream: true,
+    stream_options: { include_usage: true },
+  });
+  const response = await request(`${upstreamUrl}/v1/chat/completions`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json' },
+    dispatcher: agent,
+  });
   let firstTokenMs = Number.NaN;
   for await (const chunk of response.body) {
     if (Number.isNaN(firstTokenMs) && String(chunk).includes('tok0')) firstTokenMs = performance.now() - started;

@@ -29,10 +29,14 @@ export async function startPeer(): Promise<RunningPeer> {
   installPeer();
   const port = await freePort();
   // The preload works around Portkey 1.15.2 on Node 20 failing every stream (see mutable-fetch.mjs).
-  const child: ChildProcess = spawn(process.execPath, ['--import', `${PEER_DIR}mutable-fetch.mjs`, PEER_ENTRY, `--port=${port}`, '--headless'], {
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', `${PEER_DIR}mutable-fetch.mjs`, PEER_ENTRY, `--port=${port}`, '--headless'],
+    {
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
     try {

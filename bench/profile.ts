@@ -34,8 +34,17 @@ const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
 async function drive(url: string): Promise<void> {
   const gw = { url } as Parameters<typeof streamsPerSecond>[0];
   if (scenario === 'generate') {
-    const result = await autocannon({ url: `${url}/graphql`, method: 'POST', headers: { 'content-type': 'application/json' }, body: GENERATE, connections: 64, duration: seconds });
-    console.log(`generate at 64 connections (profiled, so slower than the bench): ${result.requests.average} req/s, p99 ${result.latency.p99} ms, ${result.errors + result.non2xx} errors`);
+    const result = await autocannon({
+      url: `${url}/graphql`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: GENERATE,
+      connections: 64,
+      duration: seconds,
+    });
+    console.log(
+      `generate at 64 connections (profiled, so slower than the bench): ${result.requests.average} req/s, p99 ${result.latency.p99} ms, ${result.errors + result.non2xx} errors`,
+    );
   } else if (scenario === 'generate1') {
     const until = performance.now() + seconds * 1000;
     let n = 0;
@@ -43,7 +52,9 @@ async function drive(url: string): Promise<void> {
     console.log(`generate at 1 connection, sequential (profiled): ${(n / seconds).toFixed(0)} req/s`);
   } else if (scenario === 'sse') {
     const streams = Array.from({ length: Number(process.env.PROFILE_CONNECTIONS ?? 16) }, () => switchyardSse(url, 'bench'));
-    console.log(`generateStream over SSE at ${streams.length} connections (profiled): ${(await closedLoop(streams, seconds, Number(process.env.PROFILE_TOKENS ?? 16))).streamsPerSecond} streams/s`);
+    console.log(
+      `generateStream over SSE at ${streams.length} connections (profiled): ${(await closedLoop(streams, seconds, Number(process.env.PROFILE_TOKENS ?? 16))).streamsPerSecond} streams/s`,
+    );
   } else if (scenario === 'stream') {
     console.log(`generateStream at 16 connections (profiled): ${(await streamsPerSecond(gw, 16, seconds)).streamsPerSecond} streams/s`);
   } else if (scenario === 'fanout') {
@@ -57,11 +68,24 @@ let gatewayPid = 0;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sy-profile-'));
-  const upstream = await startBenchUpstream({ tokens: Number(process.env.PROFILE_TOKENS ?? 16), delayMs: Number(process.env.PROFILE_DELAY_MS ?? 0) });
-  const gw = await startGateway(upstream.url, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`], compiled: process.env.PROFILE_COMPILED === '1' });
+  const upstream = await startBenchUpstream({
+    tokens: Number(process.env.PROFILE_TOKENS ?? 16),
+    delayMs: Number(process.env.PROFILE_DELAY_MS ?? 0),
+  });
+  const gw = await startGateway(upstream.url, {
+    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+    compiled: process.env.PROFILE_COMPILED === '1',
+  });
   gatewayPid = gw.pid;
   // Warm up (JIT, connection pools), then measure.
-  await autocannon({ url: `${gw.url}/graphql`, method: 'POST', headers: { 'content-type': 'application/json' }, body: GENERATE, connections: 8, duration: 2 });
+  await autocannon({
+    url: `${gw.url}/graphql`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: GENERATE,
+    connections: 8,
+    duration: 2,
+  });
   const from = monotonicMicros();
   await drive(gw.url);
   const to = monotonicMicros();
@@ -95,7 +119,9 @@ function report(profile: CpuProfile, from: number, to: number): void {
         ? `switchyard ${/\/(?:src|dist)\/([^/]+)/.exec(frame.url)?.[1]?.replace(/\.[jt]s$/, '') ?? ''}`
         : frame.url.startsWith('node:')
           ? 'node internals'
-          : frame.functionName.startsWith('(') ? frame.functionName : `native (${frame.url ? 'other' : frame.functionName || 'anonymous'})`;
+          : frame.functionName.startsWith('(')
+            ? frame.functionName
+            : `native (${frame.url ? 'other' : frame.functionName || 'anonymous'})`;
     selfByPackage.set(pkg, (selfByPackage.get(pkg) ?? 0) + micros);
   }
   const print = (title: string, map: Map<string, number>, limit: number) => {

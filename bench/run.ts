@@ -52,7 +52,15 @@ async function main(): Promise<void> {
   const longUpstream = await startBenchUpstream({ tokens: 200, delayMs: 0 });
   const gw = await startGateway(upstream.url, {
     compiled: true,
-    extraModels: [{ id: 'bench-long', provider: 'openai-compatible', upstreamModel: 'bench-model', baseUrl: `${longUpstream.url}/v1`, pricing: { input: 1, output: 2 } }],
+    extraModels: [
+      {
+        id: 'bench-long',
+        provider: 'openai-compatible',
+        upstreamModel: 'bench-model',
+        baseUrl: `${longUpstream.url}/v1`,
+        pricing: { input: 1, output: 2 },
+      },
+    ],
   });
   log(`gateway pid ${gw.pid} at ${gw.url}; upstream ${upstream.url}`);
   await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -99,7 +107,9 @@ async function main(): Promise<void> {
     await throughput(keyed.gw, 8, 1, keyed.key); // warm up
     rpsKeyed.values.push((await throughput(keyed.gw, 64, SECONDS, keyed.key)).requestsPerSecond);
     await keyed.gw.stop();
-    log(`throughput: ${round(t16.requestsPerSecond, 0)} req/s at 16, ${round(t64.requestsPerSecond, 0)} req/s at 64 (errors ${t16.errors + t64.errors})`);
+    log(
+      `throughput: ${round(t16.requestsPerSecond, 0)} req/s at 16, ${round(t64.requestsPerSecond, 0)} req/s at 64 (errors ${t16.errors + t64.errors})`,
+    );
     turns.values.push((await sessionTurns(gw, 16, 40)).turnsPerSecond);
     sps.values.push((await streamsPerSecond(gw, 16, SECONDS)).streamsPerSecond);
     relay.values.push((await tokenRelay(gw, 100, 'bench-long')).tokensPerSecond);
@@ -118,7 +128,9 @@ async function main(): Promise<void> {
     switchLast.values.push(fan.lastP50);
     switchServer.values.push(fan.serverP50);
     subsRss.values.push(fan.rssWithSubscribersMb);
-    log(`switch fan-out to ${fan.subscribers}: p50 ${round(fan.deliveryP50)} ms, p99 ${round(fan.deliveryP99)} ms; RSS idle ${round(idle.values.at(-1) ?? 0, 1)} MB, with subscribers ${round(fan.rssWithSubscribersMb, 1)} MB`);
+    log(
+      `switch fan-out to ${fan.subscribers}: p50 ${round(fan.deliveryP50)} ms, p99 ${round(fan.deliveryP99)} ms; RSS idle ${round(idle.values.at(-1) ?? 0, 1)} MB, with subscribers ${round(fan.rssWithSubscribersMb, 1)} MB`,
+    );
   }
   await gw.stop();
 
@@ -134,7 +146,8 @@ async function main(): Promise<void> {
       body: JSON.stringify({ query: `{ costs(groupBy: ${groupBy}) { totals { requests } groups { key costMicroUsd } } }` }),
     });
     const body = (await response.json()) as { data?: { costs: { totals: { requests: number } } }; errors?: unknown };
-    if (!body.data || body.data.costs.totals.requests !== GENERATIONS) throw new Error(`costs answered ${JSON.stringify(body).slice(0, 300)}`);
+    if (!body.data || body.data.costs.totals.requests !== GENERATIONS)
+      throw new Error(`costs answered ${JSON.stringify(body).slice(0, 300)}`);
     return performance.now() - t0;
   };
   await timeCosts('MODEL');
@@ -145,8 +158,12 @@ async function main(): Promise<void> {
   await costsGw.stop();
   await Promise.all([upstream.close(), longUpstream.close()]);
   const consoleSection = await consoleLoad({ repeats: Math.max(REPEATS, 5), log });
-  const instancesSection = process.env.BENCH_INSTANCES === '0' ? '' : await instancesBench({ seconds: SECONDS, requests: Math.min(REQUESTS, 1000), repeats: REPEATS, log });
-  const side = process.env.BENCH_SIDE_BY_SIDE === '0' ? '' : await sideBySide({ seconds: SECONDS, repeats: REPEATS, requests: REQUESTS, log });
+  const instancesSection =
+    process.env.BENCH_INSTANCES === '0'
+      ? ''
+      : await instancesBench({ seconds: SECONDS, requests: Math.min(REQUESTS, 1000), repeats: REPEATS, log });
+  const side =
+    process.env.BENCH_SIDE_BY_SIDE === '0' ? '' : await sideBySide({ seconds: SECONDS, repeats: REPEATS, requests: REQUESTS, log });
   await agent.close();
   write(started, side, `${consoleSection}\n\n${instancesSection}`);
 }

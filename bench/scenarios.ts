@@ -85,7 +85,9 @@ export async function tokenRelay(gw: RunningGateway, streams: number, model: str
   return { tokensPerSecond: tokens / seconds, tokens };
 }
 
-const SESSION_TURN = JSON.stringify({ query: 'mutation($s: ID!, $p: String!) { generate(input: { sessionId: $s, prompt: $p }) { id } }' }).slice(0, -1);
+const SESSION_TURN = JSON.stringify({
+  query: 'mutation($s: ID!, $p: String!) { generate(input: { sessionId: $s, prompt: $p }) { id } }',
+}).slice(0, -1);
 
 /**
  * Conversations: `sessions` sessions at once, each taking `turns` turns in a row (every turn sends
@@ -103,7 +105,8 @@ export async function sessionTurns(gw: RunningGateway, sessions: number, turns: 
         dispatcher: agent,
       });
       const sessionId = ((await created.body.json()) as { data: { createSession: { id: string } } }).data.createSession.id;
-      for (let turn = 0; turn < turns; turn++) await post(gql, `${SESSION_TURN},"variables":${JSON.stringify({ s: sessionId, p: `turn ${turn} of the conversation` })}}`);
+      for (let turn = 0; turn < turns; turn++)
+        await post(gql, `${SESSION_TURN},"variables":${JSON.stringify({ s: sessionId, p: `turn ${turn} of the conversation` })}}`);
     }),
   );
   return { turnsPerSecond: (sessions * turns) / ((performance.now() - started) / 1000) };
@@ -144,7 +147,9 @@ export async function switchFanOut(gw: RunningGateway, subscribers: number, swit
   };
   const query = `subscription { modelSwitched(sessionId: "${sessionId}") { revision } }`;
   const connections = await Promise.all(
-    Array.from({ length: Math.ceil(subscribers / perConnection) }, () => leanSubscriptions(gw.url, perConnection, query, onNext, (e) => console.error('subscription error', e))),
+    Array.from({ length: Math.ceil(subscribers / perConnection) }, () =>
+      leanSubscriptions(gw.url, perConnection, query, onNext, (e) => console.error('subscription error', e)),
+    ),
   );
   // Wait until the gateway counts every subscription as open.
   let opened = 0;
@@ -167,7 +172,9 @@ export async function switchFanOut(gw: RunningGateway, subscribers: number, swit
     const response = await request(gql, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `mutation { switchModel(input: { sessionId: "${sessionId}", modelId: "${targets[s % 2]}" }) { latencyMs } }` }),
+      body: JSON.stringify({
+        query: `mutation { switchModel(input: { sessionId: "${sessionId}", modelId: "${targets[s % 2]}" }) { latencyMs } }`,
+      }),
       dispatcher: agent,
     });
     const latencyMs = ((await response.body.json()) as { data: { switchModel: { latencyMs: number } } }).data.switchModel.latencyMs;

@@ -14,7 +14,16 @@ import { cpuMs, type RunningGateway, rssMb, startGateway } from './gateway.js';
 import { agent, GENERATE, post } from './load.js';
 import { type RunningPeer, startPeer } from './peer.js';
 import { quantile, round, summary } from './stats.js';
-import { closedLoop, directSse, peerHeaders, peerSse, type StreamOnce, switchyardOpenAISse, switchyardSse, switchyardWs } from './stream-clients.js';
+import {
+  closedLoop,
+  directSse,
+  peerHeaders,
+  peerSse,
+  type StreamOnce,
+  switchyardOpenAISse,
+  switchyardSse,
+  switchyardWs,
+} from './stream-clients.js';
 
 /** Chunks per fast stream (sent at once) and per paced stream (10 ms apart), tokens per non-streamed answer. */
 const FAST_TOKENS = 64;
@@ -46,7 +55,12 @@ async function withCpu<T>(pid: number, load: () => Promise<T>): Promise<{ result
   return { result, cpuMs: cpuMs(pid) - before };
 }
 
-async function requestsPerSecond(url: string, headers: Record<string, string>, body: string, seconds: number): Promise<{ perSecond: number; total: number }> {
+async function requestsPerSecond(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  seconds: number,
+): Promise<{ perSecond: number; total: number }> {
   const result = await autocannon({ url, method: 'POST', headers, body, connections: 64, duration: seconds });
   if (result.errors + result.non2xx > 0) throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx under load`);
   return { perSecond: result.requests.average, total: result.requests.total };
@@ -68,7 +82,14 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
   };
   const twice = { text: '≥ 2× Portkey', meets: (sy: number, pk: number) => sy >= 2 * pk };
   try {
-    const model = (id: string, url: string) => ({ id, provider: 'openai-compatible', upstreamModel: 'bench-model', baseUrl: `${url}/v1`, pricing: { input: 1, output: 2 }, timeouts: { firstTokenMs: 60_000 } });
+    const model = (id: string, url: string) => ({
+      id,
+      provider: 'openai-compatible',
+      upstreamModel: 'bench-model',
+      baseUrl: `${url}/v1`,
+      pricing: { input: 1, output: 2 },
+      timeouts: { firstTokenMs: 60_000 },
+    });
     gw = await startGateway(small.url, { compiled: true, extraModels: [model('bench-fast', fast.url), model('bench-paced', paced.url)] });
     peer = await startPeer();
     const generateBody = GENERATE;
@@ -94,13 +115,21 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
 
     const sse = { switchyard: switchyardSse(gw.url, 'bench-fast'), portkey: peerSse(peer.url, fast.url) };
     const openAISse = switchyardOpenAISse(gw.url, 'bench-fast');
-    const pacedSse = { switchyard: switchyardSse(gw.url, 'bench-paced'), portkey: peerSse(peer.url, paced.url), direct: directSse(paced.url) };
+    const pacedSse = {
+      switchyard: switchyardSse(gw.url, 'bench-paced'),
+      portkey: peerSse(peer.url, paced.url),
+      direct: directSse(paced.url),
+    };
     const times = (n: number, s: StreamOnce) => Array.from({ length: n }, () => s);
     const wsSockets = await Promise.all(Array.from({ length: 64 }, () => switchyardWs(gw?.url ?? '', 'bench-fast')));
     // Warm up (the JIT, connection pools): each path under load for WARM_UP_SECONDS.
     log('warming up');
     for (const s of [sse.switchyard, sse.portkey]) await closedLoop(times(16, s), WARM_UP_SECONDS, FAST_TOKENS);
-    await closedLoop(wsSockets.slice(0, 16).map((w) => w.stream), WARM_UP_SECONDS, FAST_TOKENS);
+    await closedLoop(
+      wsSockets.slice(0, 16).map((w) => w.stream),
+      WARM_UP_SECONDS,
+      FAST_TOKENS,
+    );
     await closedLoop(times(16, openAISse), WARM_UP_SECONDS, FAST_TOKENS);
     for (const s of [pacedSse.switchyard, pacedSse.portkey]) await closedLoop(times(16, s), 1, PACED_TOKENS);
     await requestsPerSecond(`${gw.url}/graphql`, json, generateBody, 1);
@@ -116,14 +145,25 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
       ws: row(`streams/s, ${c} connections: Switchyard over graphql-ws / Portkey over SSE (it has no WebSocket API)`, 'streams/s', twice),
       wsTotal: row(`whole stream p50, ${c} connections: graphql-ws / SSE`, 'ms'),
       wsCpu: row(`gateway CPU per stream, ${c} connections: graphql-ws / SSE`, 'ms'),
-      v1: row(`/v1/chat/completions stream, ${c} connections, ${FAST_TOKENS} chunks at once: streams/s (both OpenAI routes)`, 'streams/s', twice),
+      v1: row(
+        `/v1/chat/completions stream, ${c} connections, ${FAST_TOKENS} chunks at once: streams/s (both OpenAI routes)`,
+        'streams/s',
+        twice,
+      ),
       v1Total: row(`/v1/chat/completions stream, ${c} connections: whole stream p50`, 'ms'),
       v1Cpu: row(`/v1/chat/completions stream, ${c} connections: gateway CPU per stream`, 'ms'),
     }));
-    const pacedTotal = row(`paced stream (${PACED_TOKENS} chunks ${PACED_DELAY_MS} ms apart, 64 connections): added whole-stream p50`, 'ms', { text: '≤ Portkey', meets: (sy, pk) => sy <= pk });
+    const pacedTotal = row(
+      `paced stream (${PACED_TOKENS} chunks ${PACED_DELAY_MS} ms apart, 64 connections): added whole-stream p50`,
+      'ms',
+      { text: '≤ Portkey', meets: (sy, pk) => sy <= pk },
+    );
     const pacedFirst = row('paced stream, 64 connections: added first token p50', 'ms', { text: '≤ 1 ms', meets: (sy) => sy <= 1 });
     const pacedCpu = row('paced stream, 64 connections: gateway CPU per stream', 'ms');
-    const addedP50 = row(`non-streaming, 1 connection: added p50 (${requests} sequential requests)`, 'ms', { text: '≤ 0.5 ms', meets: (sy) => sy <= 0.5 });
+    const addedP50 = row(`non-streaming, 1 connection: added p50 (${requests} sequential requests)`, 'ms', {
+      text: '≤ 0.5 ms',
+      meets: (sy) => sy <= 0.5,
+    });
     const addedP99 = row('non-streaming, 1 connection: added p99', 'ms');
     const rps = row('non-streaming, 64 connections', 'req/s', { text: '≥ 3× Portkey', meets: (sy, pk) => sy >= 3 * pk });
     const rpsCpu = row('non-streaming, 64 connections: gateway CPU per request', 'ms');
@@ -146,9 +186,17 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
           s.sps[name].push(result.streamsPerSecond);
           s.total[name].push(result.totalP50);
           s.first[name].push(result.firstP50);
-          log(`${name} SSE @${s.c}: ${round(result.streamsPerSecond, 1)} streams/s, p50 ${round(result.totalP50, 2)} ms, first token ${round(result.firstP50, 2)} ms`);
+          log(
+            `${name} SSE @${s.c}: ${round(result.streamsPerSecond, 1)} streams/s, p50 ${round(result.totalP50, 2)} ms, first token ${round(result.firstP50, 2)} ms`,
+          );
         }
-        const { result: ws, cpuMs: wsCpu } = await withCpu(pids.switchyard, () => closedLoop(wsSockets.slice(0, s.c).map((w) => w.stream), seconds, FAST_TOKENS));
+        const { result: ws, cpuMs: wsCpu } = await withCpu(pids.switchyard, () =>
+          closedLoop(
+            wsSockets.slice(0, s.c).map((w) => w.stream),
+            seconds,
+            FAST_TOKENS,
+          ),
+        );
         check(`switchyard graphql-ws @${s.c}`, ws.errors);
         s.wsCpu.switchyard.push(wsCpu / (ws.streamsPerSecond * seconds));
         s.wsCpu.portkey.push(s.cpu.portkey.at(-1) ?? Number.NaN);
@@ -175,13 +223,21 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
         pacedCpu[name].push(cpu / (result.streamsPerSecond * seconds));
         pacedTotal[name].push(result.totalP50 - direct.totalP50);
         pacedFirst[name].push(result.firstP50 - direct.firstP50);
-        log(`${name} paced @64: p50 ${round(result.totalP50, 2)} ms (direct ${round(direct.totalP50, 2)}), first token ${round(result.firstP50, 2)} ms (direct ${round(direct.firstP50, 2)})`);
+        log(
+          `${name} paced @64: p50 ${round(result.totalP50, 2)} ms (direct ${round(direct.totalP50, 2)}), first token ${round(result.firstP50, 2)} ms (direct ${round(direct.firstP50, 2)})`,
+        );
       }
 
       // One connection, sequential, interleaved so that noise falls on all alike. Each gateway is
       // compared with the upstream call it makes: Switchyard streams from the upstream, Portkey asks for JSON.
       const directStreamed = directSse(small.url);
-      const lat = { direct: [] as number[], directStreamed: [] as number[], switchyard: [] as number[], switchyardV1: [] as number[], portkey: [] as number[] };
+      const lat = {
+        direct: [] as number[],
+        directStreamed: [] as number[],
+        switchyard: [] as number[],
+        switchyardV1: [] as number[],
+        portkey: [] as number[],
+      };
       for (let i = 0; i < requests + 200; i++) {
         const d = await post(`${small.url}/v1/chat/completions`, chatBody);
         const ds = (await directStreamed()).totalMs;
@@ -195,26 +251,38 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
         lat.switchyardV1.push(syV1);
         lat.portkey.push(pk);
       }
-      for (const [q, target, v1Target] of [[0.5, addedP50, v1AddedP50], [0.99, addedP99, v1AddedP99]] as const) {
+      for (const [q, target, v1Target] of [
+        [0.5, addedP50, v1AddedP50],
+        [0.99, addedP99, v1AddedP99],
+      ] as const) {
         target.switchyard.push(quantile(lat.switchyard, q) - quantile(lat.directStreamed, q));
         target.portkey.push(quantile(lat.portkey, q) - quantile(lat.direct, q));
         v1Target.switchyard.push(quantile(lat.switchyardV1, q) - quantile(lat.directStreamed, q));
         v1Target.portkey.push(target.portkey.at(-1) ?? Number.NaN);
       }
-      log(`1 connection: p50 direct ${round(quantile(lat.direct, 0.5))} / streamed ${round(quantile(lat.directStreamed, 0.5))}, Switchyard ${round(quantile(lat.switchyard, 0.5))}, Portkey ${round(quantile(lat.portkey, 0.5))} ms`);
+      log(
+        `1 connection: p50 direct ${round(quantile(lat.direct, 0.5))} / streamed ${round(quantile(lat.directStreamed, 0.5))}, Switchyard ${round(quantile(lat.switchyard, 0.5))}, Portkey ${round(quantile(lat.portkey, 0.5))} ms`,
+      );
 
-      const loads = { portkey: () => requestsPerSecond(`${peer?.url}/v1/chat/completions`, peerHeaders(small.url), chatBody, seconds), switchyard: () => requestsPerSecond(`${gw?.url}/graphql`, json, generateBody, seconds) };
+      const loads = {
+        portkey: () => requestsPerSecond(`${peer?.url}/v1/chat/completions`, peerHeaders(small.url), chatBody, seconds),
+        switchyard: () => requestsPerSecond(`${gw?.url}/graphql`, json, generateBody, seconds),
+      };
       for (const name of ['portkey', 'switchyard'] as const) {
         const { result, cpuMs: cpu } = await withCpu(pids[name], loads[name]);
         rps[name].push(result.perSecond);
         rpsCpu[name].push(cpu / result.total);
       }
-      const { result: v1, cpuMs: v1Cpu } = await withCpu(pids.switchyard, () => requestsPerSecond(`${gw?.url}/v1/chat/completions`, json, switchyardChatBody, seconds));
+      const { result: v1, cpuMs: v1Cpu } = await withCpu(pids.switchyard, () =>
+        requestsPerSecond(`${gw?.url}/v1/chat/completions`, json, switchyardChatBody, seconds),
+      );
       v1Rps.switchyard.push(v1.perSecond);
       v1Rps.portkey.push(rps.portkey.at(-1) ?? Number.NaN);
       v1RpsCpu.switchyard.push(v1Cpu / v1.total);
       v1RpsCpu.portkey.push(rpsCpu.portkey.at(-1) ?? Number.NaN);
-      log(`64 connections: Portkey ${round(rps.portkey.at(-1) ?? 0, 0)} req/s, Switchyard ${round(rps.switchyard.at(-1) ?? 0, 0)} req/s (GraphQL), ${round(v1.perSecond, 0)} req/s (/v1)`);
+      log(
+        `64 connections: Portkey ${round(rps.portkey.at(-1) ?? 0, 0)} req/s, Switchyard ${round(rps.switchyard.at(-1) ?? 0, 0)} req/s (GraphQL), ${round(v1.perSecond, 0)} req/s (/v1)`,
+      );
     }
     clearInterval(sampler);
     peak.switchyard.push(peaks.switchyard);
@@ -246,7 +314,7 @@ function render(rows: readonly Row[], run: { seconds: number; repeats: number; r
     'when every token arrived. Switchyard is asked through `generateStream` (GraphQL over SSE and over graphql-ws) and the `generate` mutation,',
     'and through its own OpenAI route (`/v1/chat/completions`, the like-for-like rows: the Portkey column there repeats its OpenAI-route figure of the same run),',
     'Portkey through its OpenAI route; added latency is each gateway minus the upstream call it makes (Switchyard streams from the upstream,',
-    'Portkey asks for JSON). Requests/s by autocannon. RSS and CPU read from /proc (CPU per stream or request: the gateway process\'s user + system',
+    "Portkey asks for JSON). Requests/s by autocannon. RSS and CPU read from /proc (CPU per stream or request: the gateway process's user + system",
     'time over the run divided by what it completed — less noisy than rates on this shared machine, since the client and upstreams share its cores).',
     '',
     '| figure | Portkey 1.15.2 | Switchyard | Switchyard / Portkey | unit | goal | median vs goal |',

@@ -17,7 +17,12 @@ export type StreamOnce = () => Promise<StreamTiming>;
 const countTokens = (text: string) => text.match(/ tok\d+/g)?.length ?? 0;
 
 /** POSTs `body` and reads the SSE answer; `tokenText` gives the text of a `data:` payload that carries tokens ('' if none). */
-async function readSse(url: string, headers: Record<string, string>, body: string, tokenText: (data: string) => string): Promise<StreamTiming> {
+async function readSse(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  tokenText: (data: string) => string,
+): Promise<StreamTiming> {
   const started = performance.now();
   const response = await request(url, { method: 'POST', headers, body, dispatcher: agent });
   if (response.statusCode !== 200) throw new Error(`${url} answered ${response.statusCode}: ${await response.body.text()}`);
@@ -30,7 +35,12 @@ async function readSse(url: string, headers: Record<string, string>, body: strin
     while (end !== -1) {
       const event = rest.slice(0, end);
       rest = rest.slice(end + 2);
-      const data = event.split('\n').find((line) => line.startsWith('data:'))?.slice(5).trim() ?? '';
+      const data =
+        event
+          .split('\n')
+          .find((line) => line.startsWith('data:'))
+          ?.slice(5)
+          .trim() ?? '';
       const found = data ? countTokens(tokenText(data)) : 0;
       if (found > 0) {
         if (Number.isNaN(firstTokenMs)) firstTokenMs = performance.now() - started;
@@ -42,7 +52,8 @@ async function readSse(url: string, headers: Record<string, string>, body: strin
   return { firstTokenMs, totalMs: performance.now() - started, tokens };
 }
 
-const STREAM = 'subscription($m: ID) { generateStream(input: { model: $m, prompt: "hello bench" }) { __typename ... on TokenDelta { text index chunks costUsd } } }';
+const STREAM =
+  'subscription($m: ID) { generateStream(input: { model: $m, prompt: "hello bench" }) { __typename ... on TokenDelta { text index chunks costUsd } } }';
 
 /** Switchyard's `generateStream` over GraphQL over SSE (Yoga), on `model`. */
 export function switchyardSse(baseUrl: string, model: string): StreamOnce {
@@ -60,18 +71,27 @@ export function peerSse(peerUrl: string, upstreamUrl: string): StreamOnce {
 /** Switchyard's OpenAI-compatible streaming chat completion (/v1/chat/completions), on `model`. */
 export function switchyardOpenAISse(baseUrl: string, model: string): StreamOnce {
   const body = JSON.stringify({ model, stream: true, messages: [{ role: 'user', content: 'hello bench' }] });
-  return () => readSse(`${baseUrl}/v1/chat/completions`, { 'content-type': 'application/json' }, body, (data) => (data.startsWith('{') ? data : ''));
+  return () =>
+    readSse(`${baseUrl}/v1/chat/completions`, { 'content-type': 'application/json' }, body, (data) => (data.startsWith('{') ? data : ''));
 }
 
 /** The upstream itself, streamed: what either gateway adds is measured against this. */
 export function directSse(upstreamUrl: string): StreamOnce {
   const body = JSON.stringify({ model: 'bench-model', stream: true, messages: [{ role: 'user', content: 'hello bench' }] });
-  return () => readSse(`${upstreamUrl}/v1/chat/completions`, { 'content-type': 'application/json' }, body, (data) => (data.startsWith('{') ? data : ''));
+  return () =>
+    readSse(`${upstreamUrl}/v1/chat/completions`, { 'content-type': 'application/json' }, body, (data) =>
+      data.startsWith('{') ? data : '',
+    );
 }
 
 /** The headers that send a Portkey request to the bench upstream as an OpenAI provider. */
 export function peerHeaders(upstreamUrl: string): Record<string, string> {
-  return { 'content-type': 'application/json', authorization: 'Bearer sk-bench', 'x-portkey-provider': 'openai', 'x-portkey-custom-host': `${upstreamUrl}/v1` };
+  return {
+    'content-type': 'application/json',
+    authorization: 'Bearer sk-bench',
+    'x-portkey-provider': 'openai',
+    'x-portkey-custom-host': `${upstreamUrl}/v1`,
+  };
 }
 
 /**
@@ -86,7 +106,15 @@ export async function switchyardWs(baseUrl: string, model: string): Promise<{ st
     socket.once('message', (data) => (String(data).includes('connection_ack') ? resolve() : reject(new Error(String(data)))));
   });
   let nextId = 0;
-  let current: { id: string; onMessage(message: { type: string; payload?: { data?: { generateStream?: { __typename: string; text?: string } }; errors?: unknown } }): void } | undefined;
+  let current:
+    | {
+        id: string;
+        onMessage(message: {
+          type: string;
+          payload?: { data?: { generateStream?: { __typename: string; text?: string } }; errors?: unknown };
+        }): void;
+      }
+    | undefined;
   socket.on('message', (data) => {
     const message = JSON.parse(String(data)) as { id?: string; type: string };
     if (current && message.id === current.id) current.onMessage(message);

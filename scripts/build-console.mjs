@@ -47,10 +47,16 @@ try {
   ({ build } = await import('vite'));
 } catch {
   // An install without dev dependencies: serve what was built, if anything.
-  console.warn(existsSync(join(out, 'index.html')) ? 'web console: vite is not installed; serving the console built earlier' : 'web console: not built and vite is not installed (npm ci installs it); / will say so');
+  console.warn(
+    existsSync(join(out, 'index.html'))
+      ? 'web console: vite is not installed; serving the console built earlier'
+      : 'web console: not built and vite is not installed (npm ci installs it); / will say so',
+  );
   process.exit(0);
 }
-console.log(ifStale ? 'web console: sources changed since the last build, building it (dist/console)…' : 'web console: building (dist/console)…');
+console.log(
+  ifStale ? 'web console: sources changed since the last build, building it (dist/console)…' : 'web console: building (dist/console)…',
+);
 await build({ configFile: join(source, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
 writeFileSync(stamp, hash);
 console.log('web console: built');

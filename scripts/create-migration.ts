@@ -36,6 +36,8 @@ const orm = await MikroORM.init(ormOptions(database, ENTITIES));
 const migrator = orm.getMigrator();
 await migrator.up();
 const result = await migrator.createMigration(undefined, false, false, name);
-console.log(result.fileName ? `wrote ${postgres ? 'src/db/migrations/postgresql' : 'src/db/migrations'}/${result.fileName}` : 'no schema changes');
+console.log(
+  result.fileName ? `wrote ${postgres ? 'src/db/migrations/postgresql' : 'src/db/migrations'}/${result.fileName}` : 'no schema changes',
+);
 await orm.close();
 await dropScratch();

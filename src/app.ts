@@ -56,7 +56,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   let accepting = true;
 
   const yoga = createYogaServer(services);
-  const originPolicy: OriginPolicy = { localMode: config.adminKey === undefined, allowedOrigins: config.security.allowedOrigins, allowedHosts: config.security.allowedHosts };
+  const originPolicy: OriginPolicy = {
+    localMode: config.adminKey === undefined,
+    allowedOrigins: config.security.allowedOrigins,
+    allowedHosts: config.security.allowedHosts,
+  };
   const addressLimits = new AddressLimits(config.limits.maxConnectionsPerAddress);
   /** WebSocket connections and running SSE and /v1 streams, per API key (limits.maxConnectionsPerKey). */
   const keyConnections = new OpenCounter(config.limits.maxConnectionsPerKey);

@@ -23,7 +23,10 @@ async function main(): Promise<void> {
     logger.warn(`local mode: SWITCHYARD_ADMIN_KEY is not set, so there is no authentication; listening on ${host} only${moved}`);
   }
   const url = await app.start(config.server.port, host);
-  logger.info({ url: `${url}/graphql`, console: `${url}/` }, `Switchyard listening on ${url}/graphql (GraphiQL in a browser; graphql-ws on the same path); web console on ${url}/`);
+  logger.info(
+    { url: `${url}/graphql`, console: `${url}/` },
+    `Switchyard listening on ${url}/graphql (GraphiQL in a browser; graphql-ws on the same path); web console on ${url}/`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {

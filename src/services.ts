@@ -93,15 +93,73 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const { models, pools, apiKeys, openOperations } = createRegistries(config, { orm, clock, logger, metrics, bus, routing, upstream });
   const generationRepository = new GenerationRepository(orm);
   const probeLock = createProbeLock(config, redis);
-  const router = new Router({ models: routing, adapters, vendorKeys, circuits, rates, bus, metrics, logger, retry: config.routing.retry, random, clock, ...(probeLock ? { probeLock } : {}) });
-  registerCircuitGauge(metrics.registry, () => routing.all(), (id) => circuits.snapshot(id).state);
-  const targets = new TargetResolver({ findModel: (id) => models.find(id), findPool: (name) => pools.find(name), hasCandidate: (target) => router.hasCandidate(target), circuit: (id) => circuits.snapshot(id) });
+  const router = new Router({
+    models: routing,
+    adapters,
+    vendorKeys,
+    circuits,
+    rates,
+    bus,
+    metrics,
+    logger,
+    retry: config.routing.retry,
+    random,
+    clock,
+    ...(probeLock ? { probeLock } : {}),
+  });
+  registerCircuitGauge(
+    metrics.registry,
+    () => routing.all(),
+    (id) => circuits.snapshot(id).state,
+  );
+  const targets = new TargetResolver({
+    findModel: (id) => models.find(id),
+    findPool: (name) => pools.find(name),
+    hasCandidate: (target) => router.hasCandidate(target),
+    circuit: (id) => circuits.snapshot(id),
+  });
   const configReloader = new ConfigReloader({ initial: config, models, pools, keyEnv: upstream.keyEnv, logger, clock });
   const healthMonitor = new HealthMonitor({ models, router, adapters, vendorKeys, logger, clock });
   const budgets = createBudgetStore(redis, generationRepository, clock);
-  const { sessions, generations, costs } = createGenerationPipeline({ orm, clock, logger, metrics, bus, random, targets, models, router, rates, budgets, generationRepository, configReloader });
+  const { sessions, generations, costs } = createGenerationPipeline({
+    orm,
+    clock,
+    logger,
+    metrics,
+    bus,
+    random,
+    targets,
+    models,
+    router,
+    rates,
+    budgets,
+    generationRepository,
+    configReloader,
+  });
 
   followOtherInstances(follower, { routing, circuits, models, pools, apiKeys, logger });
   await applyConfig(config, { orm, apiKeys, models, pools, logger });
-  return { config, clock, logger, orm, redis: redis?.connections, bus, metrics, http, models, apiKeys, openOperations, pools, configReloader, healthMonitor, router, rates, sessions, generationRepository, costs, budgets, generations };
+  return {
+    config,
+    clock,
+    logger,
+    orm,
+    redis: redis?.connections,
+    bus,
+    metrics,
+    http,
+    models,
+    apiKeys,
+    openOperations,
+    pools,
+    configReloader,
+    healthMonitor,
+    router,
+    rates,
+    sessions,
+    generationRepository,
+    costs,
+    budgets,
+    generations,
+  };
 }

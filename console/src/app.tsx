@@ -8,7 +8,10 @@ import { ErrorBoundary } from './components/error-boundary';
 import { SignIn } from './sign-in';
 import { ROUTES, useRoute } from './routes';
 
-type Start = { state: 'checking' } | { state: 'signed-in'; client: GatewayClient; viewer: Viewer } | { state: 'sign-in'; problem: string | null };
+type Start =
+  | { state: 'checking' }
+  | { state: 'signed-in'; client: GatewayClient; viewer: Viewer }
+  | { state: 'sign-in'; problem: string | null };
 
 /**
  * The console: asks the gateway who it is (`viewer`) with the key kept in sessionStorage (none in

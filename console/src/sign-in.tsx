@@ -18,10 +18,15 @@ export function SignIn({ problem, onSubmit }: { problem: string | null; onSubmit
       <p>This gateway asks for an API key. An admin key sees everything; a client key sees its own sessions and costs.</p>
       <label className="field">
         <span className="label">API key</span>
-        <input name="apiKey" type="password" autoComplete="off"
+        <input
+          name="apiKey"
+          type="password"
+          autoComplete="off"
           // biome-ignore lint/a11y/noAutofocus: the sign-in form's only field; nothing else on the page to read first
           autoFocus
-          value={key} onChange={(e) => setKey(e.target.value)} />
+          value={key}
+          onChange={(e) => setKey(e.target.value)}
+        />
         <span className="hint">Kept in this tab's sessionStorage only, sent as Authorization: Bearer.</span>
       </label>
       {error ? (

@@ -3,7 +3,16 @@ import { print } from 'graphql';
 import { type Client as WsClient, createClient } from 'graphql-ws';
 import { GatewayError, toClientError } from './errors.js';
 import type { ClientGenerationFragment, ClientModelSwitchedSubscription, GenerationParamsInput, MessageRole } from './gql/graphql.js';
-import { CreateSessionDoc, GenerateDoc, GenerateStreamDoc, ModelsDoc, ModelSwitchedDoc, SessionStateDoc, SetModelPoolDoc, SwitchModelDoc } from './operations.js';
+import {
+  CreateSessionDoc,
+  GenerateDoc,
+  GenerateStreamDoc,
+  ModelsDoc,
+  ModelSwitchedDoc,
+  SessionStateDoc,
+  SetModelPoolDoc,
+  SwitchModelDoc,
+} from './operations.js';
 import { createTextStream, type TextStream } from './text-stream.js';
 
 export type Generation = ClientGenerationFragment;
@@ -101,7 +110,11 @@ export class SwitchyardClient {
    * Spreads later requests over `modelIds` by `weights` (default equal): sets a pool (admin
    * scope) and points the session at it, as `setModel` does for one model.
    */
-  async setModelPool(modelIds: readonly string[], weights?: readonly number[], options: { name?: string; strategy?: 'WEIGHTED' | 'ROUND_ROBIN' | 'LEAST_LATENCY' } = {}): Promise<ModelSwitch> {
+  async setModelPool(
+    modelIds: readonly string[],
+    weights?: readonly number[],
+    options: { name?: string; strategy?: 'WEIGHTED' | 'ROUND_ROBIN' | 'LEAST_LATENCY' } = {},
+  ): Promise<ModelSwitch> {
     const name = options.name ?? `pool-${modelIds.join('-')}`.slice(0, 100).replace(/[^A-Za-z0-9._:-]/g, '-');
     const members = modelIds.map((modelId, i) => ({ modelId, weight: weights?.[i] ?? 1 }));
     await this.request(SetModelPoolDoc, { input: { name, members, ...(options.strategy ? { strategy: options.strategy } : {}) } });
@@ -112,9 +125,17 @@ export class SwitchyardClient {
     if (!this.sessionId) {
       const { createSession } = await this.request(CreateSessionDoc, { input: { ...target, ...(params ? { params } : {}) } });
       this.sessionId = createSession.id;
-      return { sessionId: createSession.id, previousModel: null, model: label(createSession.model, createSession.pool) ?? '', revision: createSession.revision, latencyMs: null };
+      return {
+        sessionId: createSession.id,
+        previousModel: null,
+        model: label(createSession.model, createSession.pool) ?? '',
+        revision: createSession.revision,
+        latencyMs: null,
+      };
     }
-    const { switchModel } = await this.request(SwitchModelDoc, { input: { sessionId: this.sessionId, ...target, ...(params ? { params } : {}) } });
+    const { switchModel } = await this.request(SwitchModelDoc, {
+      input: { sessionId: this.sessionId, ...target, ...(params ? { params } : {}) },
+    });
     return {
       sessionId: this.sessionId,
       previousModel: label(switchModel.previousModel, switchModel.previousPool),
@@ -148,7 +169,10 @@ export class SwitchyardClient {
    * the followed session is read again, and a revision the socket missed is delivered as a change
    * with `previousModel` and `latencyMs` null.
    */
-  onModelSwitched(handler: (change: ModelSwitch) => void, options: { sessionId?: string; onError?: (error: GatewayError) => void } = {}): () => void {
+  onModelSwitched(
+    handler: (change: ModelSwitch) => void,
+    options: { sessionId?: string; onError?: (error: GatewayError) => void } = {},
+  ): () => void {
     let dispose: (() => void) | undefined;
     let cancelled = false;
     const seen = new Map<string, number>();
@@ -161,7 +185,14 @@ export class SwitchyardClient {
       if (cancelled || !options.sessionId) return;
       try {
         const { session } = await this.request(SessionStateDoc, { id: options.sessionId });
-        if (session) deliver({ sessionId: session.id, previousModel: null, model: label(session.model, session.pool) ?? '', revision: session.revision, latencyMs: null });
+        if (session)
+          deliver({
+            sessionId: session.id,
+            previousModel: null,
+            model: label(session.model, session.pool) ?? '',
+            revision: session.revision,
+            latencyMs: null,
+          });
       } catch (error) {
         options.onError?.(error instanceof GatewayError ? error : new GatewayError(String(error), 'CLIENT_ERROR'));
       }
@@ -177,10 +208,21 @@ export class SwitchyardClient {
             const event = result.data?.modelSwitched;
             if (event) {
               const previous = event.previousModel?.id ?? (event.previousPool ? `pool:${event.previousPool.name}` : null);
-              deliver({ sessionId: event.session.id, previousModel: previous, model: event.model?.id ?? `pool:${event.pool?.name ?? ''}`, revision: event.revision, latencyMs: event.latencyMs });
+              deliver({
+                sessionId: event.session.id,
+                previousModel: previous,
+                model: event.model?.id ?? `pool:${event.pool?.name ?? ''}`,
+                revision: event.revision,
+                latencyMs: event.latencyMs,
+              });
             }
           },
-          error: (error) => options.onError?.(Array.isArray(error) && error[0] ? toClientError(error[0]) : new GatewayError(String((error as Error)?.message ?? error), 'CLIENT_ERROR')),
+          error: (error) =>
+            options.onError?.(
+              Array.isArray(error) && error[0]
+                ? toClientError(error[0])
+                : new GatewayError(String((error as Error)?.message ?? error), 'CLIENT_ERROR'),
+            ),
           complete: () => undefined,
         },
       );
@@ -206,7 +248,9 @@ export class SwitchyardClient {
   #input(prompt: string | readonly Message[], options: GenerateOptions) {
     const sessionId = options.sessionId === undefined ? this.sessionId : (options.sessionId ?? undefined);
     return {
-      ...(typeof prompt === 'string' ? { prompt } : { messages: prompt.map((m) => ({ role: m.role.toUpperCase() as MessageRole, content: m.content })) }),
+      ...(typeof prompt === 'string'
+        ? { prompt }
+        : { messages: prompt.map((m) => ({ role: m.role.toUpperCase() as MessageRole, content: m.content })) }),
       ...(options.model ? { model: options.model } : {}),
       ...(options.params ? { params: options.params } : {}),
       ...(options.costLimit !== undefined ? { costLimit: options.costLimit } : {}),

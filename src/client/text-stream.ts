@@ -33,7 +33,10 @@ export function createTextStream<G>(open: () => Promise<AsyncIterableIterator<St
           settle?.resolve(event.generation as G);
           return;
         } else if (event.__typename === 'GenerationFailed') {
-          throw toClientError({ message: event.message, extensions: { code: event.code, generationId: event.generation.id, partialText: event.partialText } });
+          throw toClientError({
+            message: event.message,
+            extensions: { code: event.code, generationId: event.generation.id, partialText: event.partialText },
+          });
         }
       }
       if (!cancelled) throw new GatewayError('the stream ended without a result', 'CLIENT_ERROR');

@@ -5,11 +5,14 @@ import { poolDefinitionSchema } from './pool-definition.js';
 import { HOST_NAME_PATTERN, ORIGIN_PATTERN } from '../security/origin-policy.js';
 import { booleanField, enumField, listOf, numberField, objectField, stringField } from '../validation/fields.js';
 
-
 export const portField = numberField({ int: true, min: 0, max: 65535 });
 
 /** `scheme://host[:port]` exactly as a browser sends it in Origin: no path, no trailing slash. */
-const originField = stringField('an origin such as https://app.example.com or http://localhost:5173 (scheme, host and port; no path)', ORIGIN_PATTERN, 300);
+const originField = stringField(
+  'an origin such as https://app.example.com or http://localhost:5173 (scheme, host and port; no path)',
+  ORIGIN_PATTERN,
+  300,
+);
 
 /** A host name or IP address, without a port. */
 const hostNameField = stringField('a host name such as switchyard.internal (no scheme, no port)', HOST_NAME_PATTERN, 253);
@@ -32,9 +35,12 @@ export function configFileSchema(rules: DefinitionRules) {
       allowPrivateEndpoints: booleanField().optional(),
       /** Variables a model's apiKeyEnv may name besides the providers' own and the file's (names, or PREFIX_*). */
       apiKeyEnvAllowed: listOf(
-        stringField('a variable name or a prefix ending in *, e.g. TOGETHER_API_KEY or VENDOR_KEY_*', KEY_ENV_PATTERN, 128).refine((entry) => !isReservedEnv(entry), {
-          error: `expected a variable outside ${RESERVED_ENV_PREFIX}* (the gateway's own variables are never vendor keys)`,
-        }),
+        stringField('a variable name or a prefix ending in *, e.g. TOGETHER_API_KEY or VENDOR_KEY_*', KEY_ENV_PATTERN, 128).refine(
+          (entry) => !isReservedEnv(entry),
+          {
+            error: `expected a variable outside ${RESERVED_ENV_PREFIX}* (the gateway's own variables are never vendor keys)`,
+          },
+        ),
         'variable names',
         1000,
       ).optional(),
@@ -91,7 +97,8 @@ export function crossCheckConfigFile(raw: unknown): Array<{ path: PropertyKey[];
     const id = typeof model === 'object' && model !== null ? (model as { id?: unknown }).id : undefined;
     if (typeof id !== 'string') return;
     const first = seen.get(id);
-    if (first !== undefined) problems.push({ path: ['models', index, 'id'], message: `"${id}" is already defined by models[${first}]; ids must be unique` });
+    if (first !== undefined)
+      problems.push({ path: ['models', index, 'id'], message: `"${id}" is already defined by models[${first}]; ids must be unique` });
     else seen.set(id, index);
   });
   const { pools } = raw as { pools?: unknown };
@@ -99,7 +106,8 @@ export function crossCheckConfigFile(raw: unknown): Array<{ path: PropertyKey[];
     const members = typeof pool === 'object' && pool !== null ? (pool as { members?: unknown }).members : undefined;
     (Array.isArray(members) ? members : []).forEach((member: unknown, m) => {
       const id = typeof member === 'object' && member !== null ? (member as { modelId?: unknown }).modelId : undefined;
-      if (typeof id === 'string' && !seen.has(id)) problems.push({ path: ['pools', p, 'members', m, 'modelId'], message: `"${id}" is not one of the ids under models:` });
+      if (typeof id === 'string' && !seen.has(id))
+        problems.push({ path: ['pools', p, 'members', m, 'modelId'], message: `"${id}" is not one of the ids under models:` });
     });
   });
   if (typeof defaultModel === 'string' && !seen.has(defaultModel)) {

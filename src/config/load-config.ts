@@ -40,7 +40,8 @@ export function parseDatabaseUrl(url: string): DatabaseConfig | string {
       return `expected a PostgreSQL URL postgres://user[:password]@host[:port]/database, got an unparsable one`;
     }
     const dbName = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
-    if (!parsed.hostname || !dbName) return 'expected a PostgreSQL URL postgres://user[:password]@host[:port]/database (with a host and a database name)';
+    if (!parsed.hostname || !dbName)
+      return 'expected a PostgreSQL URL postgres://user[:password]@host[:port]/database (with a host and a database name)';
     return { driver: 'postgresql', clientUrl: url, dbName };
   }
   const match = /^(sqlite|file):(.*)$/i.exec(url);
@@ -114,7 +115,8 @@ export function parseConfigText(text: string, path: string, env: Env): Config {
     },
     limits: {
       maxConnectionsPerKey: file.limits?.maxConnectionsPerKey ?? DEFAULT_CONNECTION_LIMITS.perKey,
-      maxConnectionsPerAddress: overrides.maxConnectionsPerAddress ?? file.limits?.maxConnectionsPerAddress ?? DEFAULT_CONNECTION_LIMITS.perAddress,
+      maxConnectionsPerAddress:
+        overrides.maxConnectionsPerAddress ?? file.limits?.maxConnectionsPerAddress ?? DEFAULT_CONNECTION_LIMITS.perAddress,
     },
     defaultModel: file.defaultModel,
     models: file.models ?? [],
@@ -124,7 +126,10 @@ export function parseConfigText(text: string, path: string, env: Env): Config {
       circuitBreaker: { ...DEFAULT_BREAKER, ...file.routing?.circuitBreaker },
       healthCheckIntervalMs: file.routing?.healthCheckIntervalMs ?? 30_000,
     },
-    sessions: { maxHistoryMessages: file.sessions?.maxHistoryMessages ?? DEFAULT_SESSION_HISTORY.maxHistoryMessages, maxHistoryBytes: file.sessions?.maxHistoryBytes ?? DEFAULT_SESSION_HISTORY.maxHistoryBytes },
+    sessions: {
+      maxHistoryMessages: file.sessions?.maxHistoryMessages ?? DEFAULT_SESSION_HISTORY.maxHistoryMessages,
+      maxHistoryBytes: file.sessions?.maxHistoryBytes ?? DEFAULT_SESSION_HISTORY.maxHistoryBytes,
+    },
     env,
   });
 }
@@ -150,7 +155,8 @@ function readEnvOverrides(env: Env, problems: string[]): EnvOverrides {
   if (env.HOST) out.host = env.HOST;
   if (env.DATABASE_URL) out.databaseUrl = env.DATABASE_URL;
   if (env.REDIS_URL) {
-    if (!/^rediss?:\/\/[^/\s]+/i.test(env.REDIS_URL)) problems.push('REDIS_URL: expected redis://[user:password@]host[:port][/db] or rediss://…');
+    if (!/^rediss?:\/\/[^/\s]+/i.test(env.REDIS_URL))
+      problems.push('REDIS_URL: expected redis://[user:password@]host[:port][/db] or rediss://…');
     const prefix = env.REDIS_PREFIX ?? 'switchyard:';
     if (!/^[\w:.-]{1,64}$/.test(prefix)) problems.push(`REDIS_PREFIX: expected 1 to 64 letters, digits and _ : . -, got "${prefix}"`);
     const failOpen = env.RATE_LIMITS_FAIL_OPEN ?? 'true';

@@ -8,7 +8,11 @@ import type { KeyEnvPolicy } from '../security/key-env-policy.js';
 const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 const ENV_NAME = /^[A-Z_][A-Z0-9_]{0,127}$/;
 
-export const modelIdField = stringField('a model id: letters, digits and . _ : - (at most 100, starting with a letter or digit)', MODEL_ID, 100);
+export const modelIdField = stringField(
+  'a model id: letters, digits and . _ : - (at most 100, starting with a letter or digit)',
+  MODEL_ID,
+  100,
+);
 
 const urlField = stringField('an absolute http(s) URL', /^https?:\/\//i, 2000);
 
@@ -60,7 +64,7 @@ const mockSettingsSchema = objectField({
 const definitionShape = {
   id: modelIdField,
   provider: enumField(PROVIDER_KINDS),
-  upstreamModel: stringField('the vendor\'s model name (1 to 200 characters)', undefined, 200).optional(),
+  upstreamModel: stringField("the vendor's model name (1 to 200 characters)", undefined, 200).optional(),
   baseUrl: urlField.optional(),
   apiKeyEnv: stringField('an environment variable NAME such as OPENAI_API_KEY (never the key itself)', ENV_NAME, 128).optional(),
   version: stringField('a version label of 1 to 100 characters', undefined, 100).optional(),
@@ -90,7 +94,11 @@ type DefinitionLike = { provider?: string; baseUrl?: string | null; apiKeyEnv?: 
 function checkProviderRules(value: DefinitionLike, ctx: z.RefinementCtx, rules: DefinitionRules): void {
   const provider = value.provider as keyof typeof PROVIDER_DEFAULTS | undefined;
   if (provider && PROVIDER_DEFAULTS[provider]?.requiresBaseUrl && !value.baseUrl) {
-    ctx.addIssue({ code: 'custom', path: ['baseUrl'], message: `is required for provider ${provider}: expected the server's API root, e.g. http://localhost:11434/v1` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['baseUrl'],
+      message: `is required for provider ${provider}: expected the server's API root, e.g. http://localhost:11434/v1`,
+    });
   }
   if (provider && provider !== 'mock' && value.mock !== undefined && value.mock !== null) {
     ctx.addIssue({ code: 'custom', path: ['mock'], message: `applies only to provider mock, not ${provider}` });
@@ -137,5 +145,8 @@ export const modelPatchSchema = objectField({
 export type ModelPatch = z.infer<typeof modelPatchSchema>;
 
 export function validateMergedDefinition(value: DefinitionLike, rules: DefinitionRules) {
-  return z.custom<DefinitionLike>().superRefine((v, ctx) => checkProviderRules(v, ctx, rules)).safeParse(value);
+  return z
+    .custom<DefinitionLike>()
+    .superRefine((v, ctx) => checkProviderRules(v, ctx, rules))
+    .safeParse(value);
 }

@@ -33,7 +33,10 @@ export function ormOptions(database: DatabaseConfig, entities: readonly EntitySc
           clientUrl: database.clientUrl,
           pool: { min: 0, max: 10 },
           // A database that stops answering fails requests within seconds instead of holding them.
-          driverOptions: { connection: { connectionTimeoutMillis: 5_000, statement_timeout: 30_000, query_timeout: 35_000 }, acquireConnectionTimeout: 10_000 },
+          driverOptions: {
+            connection: { connectionTimeoutMillis: 5_000, statement_timeout: 30_000, query_timeout: 35_000 },
+            acquireConnectionTimeout: 10_000,
+          },
         }
       : { driver: SqliteDriver, dbName: database.dbName }),
     entities: [...entities],
@@ -49,7 +52,8 @@ export function ormOptions(database: DatabaseConfig, entities: readonly EntitySc
       allOrNothing: true,
       snapshot: false,
       emit: 'ts',
-      fileName: (timestamp, name) => `Migration${timestamp}${(name ?? '').replace(/(^|[^A-Za-z0-9])([A-Za-z0-9])/g, (_m, _s, c: string) => c.toUpperCase())}`,
+      fileName: (timestamp, name) =>
+        `Migration${timestamp}${(name ?? '').replace(/(^|[^A-Za-z0-9])([A-Za-z0-9])/g, (_m, _s, c: string) => c.toUpperCase())}`,
     },
   } as Options;
 }
@@ -93,7 +97,10 @@ function migrateUnderLock(orm: Orm): Promise<void> {
  */
 export async function withStartupLock<T>(orm: Orm, work: () => Promise<T>): Promise<T> {
   if (orm.config.get('driver')?.name !== 'PostgreSqlDriver') return work();
-  const client = orm.em.getConnection().getKnex().client as { acquireConnection(): Promise<PgClient>; releaseConnection(c: PgClient): Promise<void> };
+  const client = orm.em.getConnection().getKnex().client as {
+    acquireConnection(): Promise<PgClient>;
+    releaseConnection(c: PgClient): Promise<void>;
+  };
   const connection = await client.acquireConnection();
   try {
     await connection.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);

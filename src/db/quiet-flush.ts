@@ -27,7 +27,12 @@ export async function flushQuietly(em: Flushable): Promise<void> {
   const run = AsyncLocalStorage.prototype.run;
   let pending: Promise<void>;
   flushing++;
-  AsyncLocalStorage.prototype.run = function watched<R>(this: AsyncLocalStorage<unknown>, store: unknown, callback: (...args: unknown[]) => R, ...args: unknown[]): R {
+  AsyncLocalStorage.prototype.run = function watched<R>(
+    this: AsyncLocalStorage<unknown>,
+    store: unknown,
+    callback: (...args: unknown[]) => R,
+    ...args: unknown[]
+  ): R {
     entered.add(this);
     return run.call(this, store, callback, ...args) as R;
   } as typeof run;

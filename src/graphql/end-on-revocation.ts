@@ -46,7 +46,8 @@ function endOnAbort(source: AsyncIterable<ExecutionResult>, signal: AbortSignal)
  */
 export function useEndOnRevocation(): Plugin<Context> {
   /** Registers the operation of a caller with a key; answers its release, or undefined (no key). */
-  const track = ({ viewer, revocation, services }: Context) => (viewer.keyId === null || !revocation ? undefined : services.openOperations.track(viewer.keyId, revocation));
+  const track = ({ viewer, revocation, services }: Context) =>
+    viewer.keyId === null || !revocation ? undefined : services.openOperations.track(viewer.keyId, revocation);
   return {
     onExecute({ args }) {
       const release = track(args.contextValue);

@@ -15,13 +15,31 @@ export function findGatewayError(error: unknown): GatewayError | undefined {
 }
 
 /** Errors of a database that cannot be reached (the pg driver's and knex's), anywhere in the cause chain. */
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
 
 function isDatabaseUnreachable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current; depth++) {
     const e = current as { code?: unknown; name?: unknown; message?: unknown };
-    if ((typeof e.code === 'string' && UNREACHABLE_CODES.has(e.code)) || e.name === 'KnexTimeoutError' || (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect/i.test(e.message))) return true;
+    if (
+      (typeof e.code === 'string' && UNREACHABLE_CODES.has(e.code)) ||
+      e.name === 'KnexTimeoutError' ||
+      (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect/i.test(e.message))
+    )
+      return true;
     current = current instanceof GraphQLError ? current.originalError : current instanceof Error ? current.cause : undefined;
   }
   return false;
@@ -56,12 +74,20 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
     return new GraphQLError(masked.message, { nodes: masked.nodes, path: masked.path, extensions: { ...extensions, code: 'INTERNAL' } });
   }
   // graphql-jit's own errors (a null in a non-null field, a value a scalar cannot serialise) have no extensions at all.
-  if (masked instanceof GraphQLError && masked.extensions && ('originalError' in masked.extensions || masked.extensions.code === 'BAD_REQUEST')) {
+  if (
+    masked instanceof GraphQLError &&
+    masked.extensions &&
+    ('originalError' in masked.extensions || masked.extensions.code === 'BAD_REQUEST')
+  ) {
     // Yoga's request errors (a body that is not JSON, …) carry the parser's own error in
     // extensions.originalError: internals, not for the client. Their code is the gateway's.
     const { originalError: _internals, ...extensions } = masked.extensions;
     const code = extensions.code === 'BAD_REQUEST' ? 'BAD_USER_INPUT' : extensions.code;
-    return new GraphQLError(masked.message, { nodes: masked.nodes, path: masked.path, extensions: { ...extensions, ...(code ? { code } : {}) } });
+    return new GraphQLError(masked.message, {
+      nodes: masked.nodes,
+      path: masked.path,
+      extensions: { ...extensions, ...(code ? { code } : {}) },
+    });
   }
   return masked;
 }

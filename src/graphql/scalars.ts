@@ -9,7 +9,9 @@ import { builder } from './builder.js';
 function parseDate(value: unknown): Date {
   const date = typeof value === 'string' && ISO_DATE.test(value) ? new Date(asUtc(value)) : undefined;
   if (!date || Number.isNaN(date.getTime())) {
-    throw new GraphQLError('DateTime: expected an ISO-8601 date-time string such as 2026-11-25T17:00:00Z', { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError('DateTime: expected an ISO-8601 date-time string such as 2026-11-25T17:00:00Z', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return date;
 }

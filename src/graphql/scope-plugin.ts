@@ -1,4 +1,12 @@
-import SchemaBuilder, { BasePlugin, PothosSchemaError, type FieldNullability, type InputFieldMap, type PothosOutputFieldConfig, type SchemaTypes, type TypeParam } from '@pothos/core';
+import SchemaBuilder, {
+  BasePlugin,
+  PothosSchemaError,
+  type FieldNullability,
+  type InputFieldMap,
+  type PothosOutputFieldConfig,
+  type SchemaTypes,
+  type TypeParam,
+} from '@pothos/core';
 import type { GraphQLField, GraphQLFieldResolver } from 'graphql';
 import { API_KEY_SCOPES, type ApiKeyScope } from '../core/records/api-key.js';
 import { missingScopeError } from '../modules/keys/viewer.js';
@@ -22,15 +30,34 @@ declare global {
       fieldScope: { allows: (context: Types['Context'], scope: ApiKeyScope) => boolean };
     }
     // Required, not optional: a Query, Mutation or Subscription field that says nothing does not compile.
-    export interface QueryFieldOptions<Types extends SchemaTypes, Type extends TypeParam<Types>, Nullable extends FieldNullability<Type>, Args extends InputFieldMap, ResolveReturnShape> {
+    export interface QueryFieldOptions<
+      Types extends SchemaTypes,
+      Type extends TypeParam<Types>,
+      Nullable extends FieldNullability<Type>,
+      Args extends InputFieldMap,
+      ResolveReturnShape,
+    > {
       /** Who may use this field (FORBIDDEN for anyone else, before the resolver runs). */
       scope: FieldScope;
     }
-    export interface MutationFieldOptions<Types extends SchemaTypes, Type extends TypeParam<Types>, Nullable extends FieldNullability<Type>, Args extends InputFieldMap, ResolveReturnShape> {
+    export interface MutationFieldOptions<
+      Types extends SchemaTypes,
+      Type extends TypeParam<Types>,
+      Nullable extends FieldNullability<Type>,
+      Args extends InputFieldMap,
+      ResolveReturnShape,
+    > {
       /** Who may use this field (FORBIDDEN for anyone else, before the resolver runs). */
       scope: FieldScope;
     }
-    export interface SubscriptionFieldOptions<Types extends SchemaTypes, Type extends TypeParam<Types>, Nullable extends FieldNullability<Type>, Args extends InputFieldMap, ResolveShape, ResolveReturnShape> {
+    export interface SubscriptionFieldOptions<
+      Types extends SchemaTypes,
+      Type extends TypeParam<Types>,
+      Nullable extends FieldNullability<Type>,
+      Args extends InputFieldMap,
+      ResolveShape,
+      ResolveReturnShape,
+    > {
       /** Who may subscribe (checked once, when the subscription starts). */
       scope: FieldScope;
     }
@@ -41,7 +68,10 @@ declare global {
 function scopeOf<Types extends SchemaTypes>(fieldConfig: PothosOutputFieldConfig<Types>): FieldScope | undefined {
   if (fieldConfig.kind !== 'Query' && fieldConfig.kind !== 'Mutation' && fieldConfig.kind !== 'Subscription') return undefined;
   const scope: unknown = fieldConfig.pothosOptions.scope;
-  if (!isFieldScope(scope)) throw new PothosSchemaError(`${fieldConfig.parentType}.${fieldConfig.name} declares no scope: add scope: ${FIELD_SCOPES.map((s) => `'${s}'`).join(' | ')}`);
+  if (!isFieldScope(scope))
+    throw new PothosSchemaError(
+      `${fieldConfig.parentType}.${fieldConfig.name} declares no scope: add scope: ${FIELD_SCOPES.map((s) => `'${s}'`).join(' | ')}`,
+    );
   return scope;
 }
 
@@ -57,15 +87,24 @@ export class FieldScopePlugin<Types extends SchemaTypes> extends BasePlugin<Type
     return fieldConfig;
   }
 
-  override wrapResolve(resolver: GraphQLFieldResolver<unknown, Types['Context'], object>, fieldConfig: PothosOutputFieldConfig<Types>): GraphQLFieldResolver<unknown, Types['Context'], object> {
+  override wrapResolve(
+    resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
+    fieldConfig: PothosOutputFieldConfig<Types>,
+  ): GraphQLFieldResolver<unknown, Types['Context'], object> {
     return fieldConfig.kind === 'Subscription' ? resolver : this.guard(resolver, fieldConfig);
   }
 
-  override wrapSubscribe(subscribe: GraphQLFieldResolver<unknown, Types['Context'], object> | undefined, fieldConfig: PothosOutputFieldConfig<Types>): GraphQLFieldResolver<unknown, Types['Context'], object> | undefined {
+  override wrapSubscribe(
+    subscribe: GraphQLFieldResolver<unknown, Types['Context'], object> | undefined,
+    fieldConfig: PothosOutputFieldConfig<Types>,
+  ): GraphQLFieldResolver<unknown, Types['Context'], object> | undefined {
     return subscribe && this.guard(subscribe, fieldConfig);
   }
 
-  private guard(resolver: GraphQLFieldResolver<unknown, Types['Context'], object>, fieldConfig: PothosOutputFieldConfig<Types>): GraphQLFieldResolver<unknown, Types['Context'], object> {
+  private guard(
+    resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
+    fieldConfig: PothosOutputFieldConfig<Types>,
+  ): GraphQLFieldResolver<unknown, Types['Context'], object> {
     const scope = scopeOf(fieldConfig);
     if (scope === undefined || scope === 'public') return resolver;
     const { allows } = this.builder.options.fieldScope;

@@ -19,7 +19,8 @@ const CONTENT_TYPES: Record<string, string> = {
  * What the browser may do on a console page: load and connect only to this gateway (no CDN, no
  * font host), nothing inlined but styles (the chart sets style attributes), no framing.
  */
-const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 interface Asset {
   readonly type: string;
@@ -61,7 +62,9 @@ export class ConsoleAssets {
     const assets = await this.#load();
     if (!assets) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' });
-      res.end(`The web console is not built in ${this.#dir}: run \`npm run build:console\` (\`npm start\` builds it when it is missing or stale; \`npm run build\` builds it with the server).\n`);
+      res.end(
+        `The web console is not built in ${this.#dir}: run \`npm run build:console\` (\`npm start\` builds it when it is missing or stale; \`npm run build\` builds it with the server).\n`,
+      );
       return;
     }
     const name = path === '/' || path === '/index.html' ? 'index.html' : `assets/${basename(path)}`;
@@ -117,7 +120,8 @@ async function readBuild(dir: string): Promise<Map<string, Asset> | null> {
   if (!index) return null;
   const assets = new Map<string, Asset>([['index.html', toAsset('index.html', index)]]);
   const entries = await readdir(join(dir, 'assets'), { withFileTypes: true }).catch(() => []);
-  for (const entry of entries) if (entry.isFile()) assets.set(`assets/${entry.name}`, toAsset(entry.name, await readFile(join(dir, 'assets', entry.name))));
+  for (const entry of entries)
+    if (entry.isFile()) assets.set(`assets/${entry.name}`, toAsset(entry.name, await readFile(join(dir, 'assets', entry.name))));
   return assets;
 }
 

@@ -24,7 +24,10 @@ export const PROBE_TIMEOUT_MS = 2_000;
 async function answers(ping: () => Promise<void>): Promise<'ok' | 'unreachable'> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([ping(), new Promise((_resolve, reject) => (timer = setTimeout(() => reject(new Error('timeout')), PROBE_TIMEOUT_MS)))]);
+    await Promise.race([
+      ping(),
+      new Promise((_resolve, reject) => (timer = setTimeout(() => reject(new Error('timeout')), PROBE_TIMEOUT_MS))),
+    ]);
     return 'ok';
   } catch {
     return 'unreachable';
@@ -40,7 +43,10 @@ async function answers(ping: () => Promise<void>): Promise<'ok' | 'unreachable'>
  * that does not make it unready.
  */
 export async function readiness(checks: ReadinessChecks, accepting: boolean): Promise<{ status: number; body: unknown }> {
-  const [database, redis] = await Promise.all([answers(() => checks.pingDatabase()), checks.pingRedis ? answers(() => (checks.pingRedis as () => Promise<void>)()) : undefined]);
+  const [database, redis] = await Promise.all([
+    answers(() => checks.pingDatabase()),
+    checks.pingRedis ? answers(() => (checks.pingRedis as () => Promise<void>)()) : undefined,
+  ]);
   const ready = accepting && database === 'ok';
   return {
     status: ready ? 200 : 503,
@@ -51,7 +57,12 @@ export async function readiness(checks: ReadinessChecks, accepting: boolean): Pr
         ...(redis ? { redis } : {}),
         // What the shared limits do while Redis does not answer.
         ...(redis === 'unreachable'
-          ? { budgets: 'refusing requests of keys with a budget (BUDGET_UNAVAILABLE)', rateLimits: checks.rateLimitsFailOpen ? 'not enforced (RATE_LIMITS_FAIL_OPEN=true)' : 'refusing limited requests (RATE_LIMITED)' }
+          ? {
+              budgets: 'refusing requests of keys with a budget (BUDGET_UNAVAILABLE)',
+              rateLimits: checks.rateLimitsFailOpen
+                ? 'not enforced (RATE_LIMITS_FAIL_OPEN=true)'
+                : 'refusing limited requests (RATE_LIMITED)',
+            }
           : {}),
         config: configCheck(checks.configStatus()),
         accepting,

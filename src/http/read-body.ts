@@ -42,7 +42,11 @@ export function readWithin(req: IncomingMessage, limit: number, timeoutMs: numbe
  * dropped; past `limits` (a declared length beyond them, too many bytes, too long) the socket is
  * destroyed after the answer instead, as before.
  */
-export function closeAfterAnswer(req: IncomingMessage, res: ServerResponse, limits: { readonly ms: number; readonly bytes: number } = REFUSED_BODY_DRAIN): void {
+export function closeAfterAnswer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  limits: { readonly ms: number; readonly bytes: number } = REFUSED_BODY_DRAIN,
+): void {
   res.setHeader('connection', 'close');
   const declared = Number(req.headers['content-length'] ?? 0);
   if (req.complete || declared > limits.bytes) {
@@ -52,7 +56,8 @@ export function closeAfterAnswer(req: IncomingMessage, res: ServerResponse, limi
   const end = res.end.bind(res) as () => ServerResponse;
   // The one response this is called for ends after the drain: what its writer ends it with is written now.
   res.end = ((chunk?: unknown, encoding?: unknown) => {
-    if (typeof chunk === 'string' || Buffer.isBuffer(chunk)) res.write(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+    if (typeof chunk === 'string' || Buffer.isBuffer(chunk))
+      res.write(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
     void discardRest(req, limits).then((ended) => {
       end();
       if (!ended) req.destroy();

@@ -36,7 +36,8 @@ export function judgeIncoming(policy: OriginPolicy, req: IncomingMessage): Origi
 /** A refusal in the error shape of the route it was meant for: OpenAI's on /v1, the REST one on /api, GraphQL's on /graphql. */
 export function writeRefusal(res: ServerResponse, path: string, status: number, code: string, message: string, openAICode: string): void {
   res.setHeader('connection', 'close');
-  if (path.startsWith('/v1/') || path === '/v1') return sendJson(res, status, { error: { message, type: 'invalid_request_error', param: null, code: openAICode } });
+  if (path.startsWith('/v1/') || path === '/v1')
+    return sendJson(res, status, { error: { message, type: 'invalid_request_error', param: null, code: openAICode } });
   if (path.startsWith('/api/')) return sendJson(res, status, { error: { code, message, field: null } });
   if (path === '/graphql') return sendJson(res, status, { errors: [{ message, extensions: { code } }] });
   sendJson(res, status, { error: message });
@@ -49,7 +50,13 @@ export function writeRefusal(res: ServerResponse, path: string, status: number, 
  * answer names that origin (never a reflected one); no credentials are allowed (keys travel in
  * Authorization, cookies are never read).
  */
-export function guardRequest(policy: OriginPolicy, req: IncomingMessage, res: ServerResponse, path: string, onRefused: (reason: string) => void): boolean {
+export function guardRequest(
+  policy: OriginPolicy,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  onRefused: (reason: string) => void,
+): boolean {
   const verdict = judgeIncoming(policy, req);
   if (!verdict.ok) {
     onRefused(verdict.reason);

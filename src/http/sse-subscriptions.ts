@@ -10,7 +10,12 @@ import { readerTakes } from './stalled-reader.js';
 
 /** Yoga's keep-alive comment interval on an SSE response. */
 const PING_MS = 12_000;
-const SSE_HEADERS = { 'content-type': 'text/event-stream', connection: 'keep-alive', 'cache-control': 'no-cache', 'content-encoding': 'none' };
+const SSE_HEADERS = {
+  'content-type': 'text/event-stream',
+  connection: 'keep-alive',
+  'cache-control': 'no-cache',
+  'content-encoding': 'none',
+};
 /** How long the response's headers may wait for the first result before they are sent alone. */
 const HEAD_WAIT_MS = 50;
 
@@ -102,7 +107,11 @@ export async function serveSseSubscription(
   res: ServerResponse,
   body: unknown,
   requestId: string,
-  deps: { readonly logger: Logger; readonly openSubscriptions: Pick<Metrics['sseSubscriptions'], 'inc' | 'dec'>; readonly stalledReaderMs?: number | undefined },
+  deps: {
+    readonly logger: Logger;
+    readonly openSubscriptions: Pick<Metrics['sseSubscriptions'], 'inc' | 'dec'>;
+    readonly stalledReaderMs?: number | undefined;
+  },
 ): Promise<boolean> {
   const { logger } = deps;
   const params = paramsOf(body);
@@ -125,7 +134,8 @@ export async function serveSseSubscription(
   // the response any more.
   let closed = false;
   let iterator: AsyncIterator<ExecutionResult> | undefined;
-  const closeSource = () => iterator?.return?.().catch((error: unknown) => logger.error({ err: error, requestId }, 'closing an SSE subscription failed'));
+  const closeSource = () =>
+    iterator?.return?.().catch((error: unknown) => logger.error({ err: error, requestId }, 'closing an SSE subscription failed'));
   res.once('close', () => {
     if (res.writableFinished) return;
     closed = true;
@@ -138,7 +148,13 @@ export async function serveSseSubscription(
     // A caller the context refuses (a bad key) is answered here as Yoga would, not authenticated twice.
     const contextValue = (await contextFactory()) as unknown as Context;
     if (closed) return true;
-    result = (await subscribe({ schema, document, variableValues: params.variables ?? undefined, operationName: params.operationName ?? undefined, contextValue })) as typeof result;
+    result = (await subscribe({
+      schema,
+      document,
+      variableValues: params.variables ?? undefined,
+      operationName: params.operationName ?? undefined,
+      contextValue,
+    })) as typeof result;
   } catch (error) {
     result = { errors: [maskError(error, 'Unexpected error.') as GraphQLError] };
   }

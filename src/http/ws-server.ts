@@ -88,7 +88,11 @@ function tracked<T>(source: AsyncIterable<T>, gauge: Metrics['activeSubscription
  * `broadcastKey`): an event is executed and serialised once, not once per subscriber, and each
  * subscriber's message is written straight to its socket (see `deliverDirectly`).
  */
-export function attachWebSocketServer(httpServer: Server, yoga: YogaServerInstance<Record<string, unknown>, Context>, services: WebSocketDeps) {
+export function attachWebSocketServer(
+  httpServer: Server,
+  yoga: YogaServerInstance<Record<string, unknown>, Context>,
+  services: WebSocketDeps,
+) {
   // maxPayload is checked by ws on each frame's header, before the frame is buffered and before
   // connection_init carries a key: a larger message closes the socket with 1009.
   const wss = new WebSocketServer({
@@ -123,9 +127,16 @@ export function attachWebSocketServer(httpServer: Server, yoga: YogaServerInstan
           const result = await root.subscribe(args);
           return (isAsyncIterable(result) ? tracked(result, services.metrics.activeSubscriptions, hold) : result) as never;
         }
-        const shared = await broadcasts.join(root.broadcastKey, async () => root.subscribe(args) as Promise<AsyncIterable<ExecutionResult> | ExecutionResult>);
+        const shared = await broadcasts.join(
+          root.broadcastKey,
+          async () => root.subscribe(args) as Promise<AsyncIterable<ExecutionResult> | ExecutionResult>,
+        );
         if (!isAsyncIterable(shared)) return shared as never;
-        return tracked(deliverDirectly(shared, context.socket, root.subscriptionId, hold), services.metrics.activeSubscriptions, hold) as never;
+        return tracked(
+          deliverDirectly(shared, context.socket, root.subscriptionId, hold),
+          services.metrics.activeSubscriptions,
+          hold,
+        ) as never;
       },
       onConnect: async (ctx) => {
         try {
@@ -173,7 +184,12 @@ export function attachWebSocketServer(httpServer: Server, yoga: YogaServerInstan
         } catch (error) {
           return [maskError(error, 'Unexpected error.') as GraphQLError];
         }
-        const rootValue: OperationRoot = { execute, subscribe, subscriptionId: id, broadcastKey: broadcastKey(schema, document, params, (contextValue as unknown as Context).viewer) };
+        const rootValue: OperationRoot = {
+          execute,
+          subscribe,
+          subscriptionId: id,
+          broadcastKey: broadcastKey(schema, document, params, (contextValue as unknown as Context).viewer),
+        };
         return { schema, operationName: params.operationName, document, variableValues: params.variables, contextValue, rootValue };
       },
     },

@@ -4,7 +4,11 @@ import type { CircuitState, ModelRecord } from '../core/records/model.js';
 const STATE_VALUE = { CLOSED: 0, HALF_OPEN: 1, OPEN: 2 } as const;
 
 /** `switchyard_circuit_state{model}`: 0 closed, 1 half-open, 2 open — read from the circuit store at scrape time. */
-export function registerCircuitGauge(registry: Registry, models: () => readonly ModelRecord[], circuit: (modelId: string) => CircuitState): void {
+export function registerCircuitGauge(
+  registry: Registry,
+  models: () => readonly ModelRecord[],
+  circuit: (modelId: string) => CircuitState,
+): void {
   new Gauge({
     name: 'switchyard_circuit_state',
     help: 'Circuit breaker state per model: 0 closed, 1 half-open, 2 open',

@@ -29,7 +29,8 @@ export interface LoggerOutput {
 export function createLogger(level: LogLevel, output: LoggerOutput = {}): Logger {
   const isTTY = output.isTTY ?? process.stdout.isTTY === true;
   const options = { level, base: { service: 'switchyard' }, timestamp: pino.stdTimeFunctions.isoTime };
-  if ((output.format ?? (isTTY ? 'pretty' : 'json')) === 'json') return output.destination ? pino(options, output.destination) : pino(options);
+  if ((output.format ?? (isTTY ? 'pretty' : 'json')) === 'json')
+    return output.destination ? pino(options, output.destination) : pino(options);
   const pretty = PinoPretty({
     // stdout as file descriptor 1: pino-pretty writes it with a synchronous SonicBoom.
     destination: output.destination ?? 1,

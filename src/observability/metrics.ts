@@ -172,12 +172,34 @@ export function createMetrics(models: () => readonly ModelRecord[]) {
 
   const rateLimited = new Counter({
     name: 'switchyard_rate_limited_total',
-    help: 'Refusals by a gateway rate limit, by scope: api_key (a request over its key\'s requests per minute), model (a model over its requests or tokens per minute, skipped for the next candidate or, with none left, the request refused)',
+    help: "Refusals by a gateway rate limit, by scope: api_key (a request over its key's requests per minute), model (a model over its requests or tokens per minute, skipped for the next candidate or, with none left, the request refused)",
     labelNames: ['scope'] as const,
     registers: [registry],
   });
 
-  return { retries, fallbacks, rateLimited, switchDuration, registry, healthChecks, activeSubscriptions, sseSubscriptions, redisConnected, eventsNotShared, limitsUnchecked, broadcastExecutions, authFailures, connectionsRefused, countOpenConnections, crossOriginRefused, generationRequests, generationDuration, timeToFirstToken, tokens, cost };
+  return {
+    retries,
+    fallbacks,
+    rateLimited,
+    switchDuration,
+    registry,
+    healthChecks,
+    activeSubscriptions,
+    sseSubscriptions,
+    redisConnected,
+    eventsNotShared,
+    limitsUnchecked,
+    broadcastExecutions,
+    authFailures,
+    connectionsRefused,
+    countOpenConnections,
+    crossOriginRefused,
+    generationRequests,
+    generationDuration,
+    timeToFirstToken,
+    tokens,
+    cost,
+  };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

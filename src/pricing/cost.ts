@@ -12,7 +12,8 @@ export interface Prices {
 const MILLION = 1_000_000n;
 
 export function costMicroUsd(inputTokens: number, outputTokens: number, prices: Prices): number {
-  const total = BigInt(inputTokens) * BigInt(prices.inputPriceMicroUsd ?? 0) + BigInt(outputTokens) * BigInt(prices.outputPriceMicroUsd ?? 0);
+  const total =
+    BigInt(inputTokens) * BigInt(prices.inputPriceMicroUsd ?? 0) + BigInt(outputTokens) * BigInt(prices.outputPriceMicroUsd ?? 0);
   return Number((total + MILLION / 2n) / MILLION);
 }
 

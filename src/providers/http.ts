@@ -52,12 +52,19 @@ function guardedLookup(base: LookupFunction, allowPrivate: boolean): LookupFunct
       const list = Array.isArray(addresses) ? addresses : [{ address: String(addresses), family: 4 }];
       const blocked = allowPrivate ? undefined : list.find((a) => classifyAddress(a.address));
       if (blocked) {
-        const refusal = Object.assign(new Error(`${hostname} resolves to ${blocked.address}, a ${classifyAddress(blocked.address)} address; set security.allowPrivateEndpoints: true to allow it`), { code: 'ENDPOINT_REFUSED' });
+        const refusal = Object.assign(
+          new Error(
+            `${hostname} resolves to ${blocked.address}, a ${classifyAddress(blocked.address)} address; set security.allowPrivateEndpoints: true to allow it`,
+          ),
+          { code: 'ENDPOINT_REFUSED' },
+        );
         return callback(refusal, '', 0);
       }
       if (options.all) return (callback as unknown as (e: null, a: typeof list) => void)(null, list);
       const first = list[0];
-      return first ? callback(null, first.address, first.family) : callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
+      return first
+        ? callback(null, first.address, first.family)
+        : callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
     });
   };
 }
@@ -128,7 +135,8 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
   return {
     async send(url, init) {
       const problem = checkEndpointUrl(url, options.allowPrivateEndpoints);
-      if (problem) throw new UpstreamError(`refused to call ${new URL(url).host}: ${problem}`, { retryable: false, reason: 'endpoint-policy' });
+      if (problem)
+        throw new UpstreamError(`refused to call ${new URL(url).host}: ${problem}`, { retryable: false, reason: 'endpoint-policy' });
       try {
         const response = await request(url, {
           method: init.method,
@@ -141,11 +149,20 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
         const destroy = () => response.body.destroy(new Error('aborted by the caller'));
         init.signal.addEventListener('abort', destroy, { once: true });
         response.body.once('close', () => init.signal.removeEventListener('abort', destroy));
-        return { status: response.statusCode, headers: response.headers, body: releasingOnReturn(response.body), text: (maxBytes) => readTextWithin(response.body, maxBytes) };
+        return {
+          status: response.statusCode,
+          headers: response.headers,
+          body: releasingOnReturn(response.body),
+          text: (maxBytes) => readTextWithin(response.body, maxBytes),
+        };
       } catch (error) {
         if (init.signal.aborted) throw error;
         const { message, refused } = describeNetworkError(error);
-        throw new UpstreamError(`could not reach ${new URL(url).host}: ${message}`, { retryable: !refused, reason: refused ? 'endpoint-policy' : 'connect', cause: error });
+        throw new UpstreamError(`could not reach ${new URL(url).host}: ${message}`, {
+          retryable: !refused,
+          reason: refused ? 'endpoint-policy' : 'connect',
+          cause: error,
+        });
       }
     },
     async close() {

@@ -22,7 +22,11 @@ function completeUsage(request: ChatRequest, text: string, reported?: { inputTok
     return { inputTokens: reported.inputTokens, outputTokens: reported.outputTokens, estimated: false };
   }
   const estimate = estimateUsage(request.messages, text);
-  return { inputTokens: reported?.inputTokens ?? estimate.inputTokens, outputTokens: reported?.outputTokens ?? estimate.outputTokens, estimated: true };
+  return {
+    inputTokens: reported?.inputTokens ?? estimate.inputTokens,
+    outputTokens: reported?.outputTokens ?? estimate.outputTokens,
+    estimated: true,
+  };
 }
 
 /**
@@ -77,7 +81,10 @@ export async function startProviderStream(
   }
   if (first.done) {
     cleanup();
-    throw new UpstreamError(`${target.modelId}: the upstream ended the stream before sending anything`, { reason: 'stream', retryable: true });
+    throw new UpstreamError(`${target.modelId}: the upstream ended the stream before sending anything`, {
+      reason: 'stream',
+      retryable: true,
+    });
   }
 
   async function* parts(): AsyncGenerator<StreamPart> {
@@ -94,7 +101,10 @@ export async function startProviderStream(
           firstTokenTimer = undefined;
           text += part.text;
           if (text.length > MAX_ANSWER_CHARS) {
-            throw new UpstreamError(`${target.modelId}: the answer passed ${MAX_ANSWER_CHARS} characters`, { reason: 'malformed', retryable: false });
+            throw new UpstreamError(`${target.modelId}: the answer passed ${MAX_ANSWER_CHARS} characters`, {
+              reason: 'malformed',
+              retryable: false,
+            });
           }
           yield part;
         } else if (part.type === 'finish') {

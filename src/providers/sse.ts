@@ -63,13 +63,15 @@ export class SseParser {
       }
     }
     this.#buffer = start === 0 ? buffer : buffer.slice(start);
-    if (this.#buffer.length + this.#dataChars > this.#maxEventChars) throw new Error(`an SSE event passed ${this.#maxEventChars} characters`);
+    if (this.#buffer.length + this.#dataChars > this.#maxEventChars)
+      throw new Error(`an SSE event passed ${this.#maxEventChars} characters`);
     return events;
   }
 
   #line(line: string, events: SseEvent[]): void {
     if (line === '') {
-      if (this.#data.length > 0) events.push({ event: this.#event || 'message', data: this.#data.join('\n'), ...(this.#id !== undefined ? { id: this.#id } : {}) });
+      if (this.#data.length > 0)
+        events.push({ event: this.#event || 'message', data: this.#data.join('\n'), ...(this.#id !== undefined ? { id: this.#id } : {}) });
       this.#event = '';
       this.#data = [];
       this.#dataChars = 0;
@@ -83,8 +85,7 @@ export class SseParser {
     if (field === 'data') {
       this.#data.push(value);
       this.#dataChars += value.length + 1; // the joining newline: empty data lines count too
-    }
-    else if (field === 'event') this.#event = value;
+    } else if (field === 'event') this.#event = value;
     else if (field === 'id' && !value.includes('\0')) this.#id = value;
   }
 }

@@ -38,7 +38,11 @@ export function upstreamHttpError(
     // undici follows no redirect: a 3xx means the baseUrl is not the API's (it will not change on a retry).
     const location = response.headers.location;
     const to = typeof location === 'string' ? ` to ${location.slice(0, 200)}` : '';
-    return new UpstreamError(`${provider} answered ${status}, a redirect${to}; set the model's baseUrl to the API's own address`, { ...base, retryable: false, reason: 'redirect' });
+    return new UpstreamError(`${provider} answered ${status}, a redirect${to}; set the model's baseUrl to the API's own address`, {
+      ...base,
+      retryable: false,
+      reason: 'redirect',
+    });
   }
   if (status === 401 || status === 403) {
     return new UpstreamError(`${provider} rejected the API key (${status})${detail}`, { ...base, reason: 'auth' });

@@ -147,7 +147,11 @@ export class RedisBudgetStore implements BudgetStore {
     private readonly snapshot: (keyId: string, dayStart: Date, monthStart: Date, recentSince: Date) => Promise<SpendSnapshot>,
     private readonly clock: Pick<Clock, 'now'>,
   ) {
-    this.#scripts = redisScripts(redis, { budgetHold: { keys: 3, lua: HOLD }, budgetSettle: { keys: 7, lua: SETTLE }, budgetLoad: { keys: 6, lua: LOAD } });
+    this.#scripts = redisScripts(redis, {
+      budgetHold: { keys: 3, lua: HOLD },
+      budgetSettle: { keys: 7, lua: SETTLE },
+      budgetLoad: { keys: 6, lua: LOAD },
+    });
     redis.on('ready', () => void this.#repair());
   }
 
@@ -163,7 +167,10 @@ export class RedisBudgetStore implements BudgetStore {
       );
     }
     for (const [holdId, keys] of [...this.#orphans]) {
-      await this.#scripts.budgetSettle(...keys, holdId, '-1', '', String(JOURNAL_TTL_MS)).then(() => this.#orphans.delete(holdId), () => undefined);
+      await this.#scripts.budgetSettle(...keys, holdId, '-1', '', String(JOURNAL_TTL_MS)).then(
+        () => this.#orphans.delete(holdId),
+        () => undefined,
+      );
     }
   }
 
@@ -191,19 +198,27 @@ export class RedisBudgetStore implements BudgetStore {
     const settle = (actual: number) => {
       if (!open) return;
       open = false;
-      this.#scripts.budgetSettle(...keys, holdId, String(Math.round(actual)), actual > 0 ? generationId : '', String(JOURNAL_TTL_MS)).catch(() => {
-        // Redis away: the hold expires; the spend it missed is reloaded from the database when Redis is back.
-        if (actual > 0) this.#markStale(keys);
-      });
+      this.#scripts
+        .budgetSettle(...keys, holdId, String(Math.round(actual)), actual > 0 ? generationId : '', String(JOURNAL_TTL_MS))
+        .catch(() => {
+          // Redis away: the hold expires; the spend it missed is reloaded from the database when Redis is back.
+          if (actual > 0) this.#markStale(keys);
+        });
     };
-    const reservation: Reservation = { amountMicroUsd: amount, settle: (actual) => settle(Math.min(Math.max(0, actual), amount)), release: () => settle(-1) };
+    const reservation: Reservation = {
+      amountMicroUsd: amount,
+      settle: (actual) => settle(Math.min(Math.max(0, actual), amount)),
+      release: () => settle(-1),
+    };
     return { ok: true, reservation, status };
   }
 
   record(keyId: string, actualMicroUsd: number, generationId = ''): void {
     if (actualMicroUsd <= 0) return;
     const keys = this.#keys(keyId);
-    this.#scripts.budgetSettle(...keys, 'none', String(Math.round(actualMicroUsd)), generationId, String(JOURNAL_TTL_MS)).catch(() => this.#markStale(keys));
+    this.#scripts
+      .budgetSettle(...keys, 'none', String(Math.round(actualMicroUsd)), generationId, String(JOURNAL_TTL_MS))
+      .catch(() => this.#markStale(keys));
   }
 
   #markStale([day, month]: Keys): void {
@@ -213,7 +228,9 @@ export class RedisBudgetStore implements BudgetStore {
   }
 
   remainingByKey(): Array<{ keyId: string; remainingMicroUsd: number }> {
-    return [...this.#lastSeen].flatMap(([keyId, { status }]) => (status.remainingMicroUsd === null ? [] : [{ keyId, remainingMicroUsd: status.remainingMicroUsd }]));
+    return [...this.#lastSeen].flatMap(([keyId, { status }]) =>
+      status.remainingMicroUsd === null ? [] : [{ keyId, remainingMicroUsd: status.remainingMicroUsd }],
+    );
   }
 
   /** Today's and this month's counters, the holds, the day's and month's journals and counted sets. */
@@ -221,14 +238,30 @@ export class RedisBudgetStore implements BudgetStore {
     const now = new Date(this.clock.now());
     const base = `${this.prefix}budget:${keyId}`;
     const [day, month] = [dayOf(now), monthOf(now)];
-    return [`${base}:d:${day}`, `${base}:m:${month}`, `${base}:holds`, `${base}:settled:d:${day}`, `${base}:settled:m:${month}`, `${base}:counted:d:${day}`, `${base}:counted:m:${month}`];
+    return [
+      `${base}:d:${day}`,
+      `${base}:m:${month}`,
+      `${base}:holds`,
+      `${base}:settled:d:${day}`,
+      `${base}:settled:m:${month}`,
+      `${base}:counted:d:${day}`,
+      `${base}:counted:m:${month}`,
+    ];
   }
 
   /** Runs the hold script; loads the spend from the database first when Redis has none for today or this month. */
   async #run(keyId: string, budget: Budget, amount: number, holdId: string, share = 1): Promise<[number, number, number, number]> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const keys = this.#keys(keyId);
-      const args = [String(this.clock.now()), String(amount), holdId || 'status', String(budget.dailyMicroUsd ?? -1), String(budget.monthlyMicroUsd ?? -1), String(HOLD_TTL_MS), String(share)];
+      const args = [
+        String(this.clock.now()),
+        String(amount),
+        holdId || 'status',
+        String(budget.dailyMicroUsd ?? -1),
+        String(budget.monthlyMicroUsd ?? -1),
+        String(HOLD_TTL_MS),
+        String(share),
+      ];
       const answer = (await this.#scripts.budgetHold(...keys.slice(0, 3), ...args)) as number[];
       if (answer[0] !== -1) return [Number(answer[0]), Number(answer[1]), Number(answer[2]), Number(answer[3])];
       await this.#load(keyId, keys);
@@ -245,15 +278,35 @@ export class RedisBudgetStore implements BudgetStore {
     const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
     const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
     const snapshot = await this.snapshot(keyId, dayStart, monthStart, new Date(now.getTime() - RECENT_WINDOW_MS));
-    await this.#scripts.budgetLoad(day, month, journalDay, journalMonth, countedDay, countedMonth, String(snapshot.day), String(snapshot.month), String(DAY_TTL_S), String(MONTH_TTL_S), String(JOURNAL_TTL_MS), ...snapshot.recent);
+    await this.#scripts.budgetLoad(
+      day,
+      month,
+      journalDay,
+      journalMonth,
+      countedDay,
+      countedMonth,
+      String(snapshot.day),
+      String(snapshot.month),
+      String(DAY_TTL_S),
+      String(MONTH_TTL_S),
+      String(JOURNAL_TTL_MS),
+      ...snapshot.recent,
+    );
   }
 
   #status(keyId: string, budget: Budget, day: number, month: number, reserved: number): BudgetStatus {
     const daily = budget.dailyMicroUsd === null ? null : budget.dailyMicroUsd - day - reserved;
     const monthly = budget.monthlyMicroUsd === null ? null : budget.monthlyMicroUsd - month - reserved;
-    const binding = daily === null && monthly === null ? null : monthly === null || (daily !== null && daily <= monthly) ? 'daily' : 'monthly';
+    const binding =
+      daily === null && monthly === null ? null : monthly === null || (daily !== null && daily <= monthly) ? 'daily' : 'monthly';
     const remaining = binding === 'daily' ? daily : binding === 'monthly' ? monthly : null;
-    const status: BudgetStatus = { spentTodayMicroUsd: day, spentThisMonthMicroUsd: month, reservedMicroUsd: reserved, remainingMicroUsd: remaining === null ? null : Math.max(0, remaining), binding };
+    const status: BudgetStatus = {
+      spentTodayMicroUsd: day,
+      spentThisMonthMicroUsd: month,
+      reservedMicroUsd: reserved,
+      remainingMicroUsd: remaining === null ? null : Math.max(0, remaining),
+      binding,
+    };
     if (binding) this.#lastSeen.set(keyId, { budget, status });
     else this.#lastSeen.delete(keyId);
     return status;

@@ -20,9 +20,20 @@ export interface RedisConnections {
 export function openRedis(url: string, logger: Logger, connected: Gauge): RedisConnections {
   const retryStrategy = (attempt: number) => Math.min(attempt * 200, 2_000);
   // Commands fail at once while disconnected, and after 1 s without an answer: a request never waits on a dead Redis.
-  const publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1_000, retryStrategy, connectionName: 'switchyard' });
+  const publisher = new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: 1_000,
+    retryStrategy,
+    connectionName: 'switchyard',
+  });
   // The subscriber keeps its PSUBSCRIBE queued across reconnects (however long Redis is away).
-  const subscriber = new Redis(url, { enableOfflineQueue: true, maxRetriesPerRequest: null, retryStrategy, connectionName: 'switchyard-events' });
+  const subscriber = new Redis(url, {
+    enableOfflineQueue: true,
+    maxRetriesPerRequest: null,
+    retryStrategy,
+    connectionName: 'switchyard-events',
+  });
   const ready = { publisher: false, subscriber: false };
   let up = false;
   const update = (error?: Error) => {
@@ -32,7 +43,10 @@ export function openRedis(url: string, logger: Logger, connected: Gauge): RedisC
     if (!now && up) logger.warn({ err: error }, 'redis: connection lost; reconnecting (events from other instances are missed meanwhile)');
     up = now;
   };
-  for (const [name, client] of [['publisher', publisher], ['subscriber', subscriber]] as const) {
+  for (const [name, client] of [
+    ['publisher', publisher],
+    ['subscriber', subscriber],
+  ] as const) {
     client.on('ready', () => {
       ready[name] = true;
       update();
@@ -56,7 +70,10 @@ export function openRedis(url: string, logger: Logger, connected: Gauge): RedisC
       if (subscriber.status !== 'ready') throw new Error('redis: the event connection is down');
       let timer: NodeJS.Timeout | undefined;
       try {
-        await Promise.race([publisher.ping(), new Promise((_resolve, reject) => (timer = setTimeout(() => reject(new Error('redis: no answer')), timeoutMs)))]);
+        await Promise.race([
+          publisher.ping(),
+          new Promise((_resolve, reject) => (timer = setTimeout(() => reject(new Error('redis: no answer')), timeoutMs))),
+        ]);
       } finally {
         clearTimeout(timer);
       }

@@ -75,14 +75,24 @@ export class RedisRateStore implements RateStore {
     private readonly failOpen: boolean,
     private readonly onUnavailable: (error: unknown) => void,
   ) {
-    this.#scripts = redisScripts(redis, { rateReserve: { keys: 2, lua: RESERVE }, rateUsage: { keys: 2, lua: USAGE }, rateSettle: { keys: 2, lua: SETTLE } });
+    this.#scripts = redisScripts(redis, {
+      rateReserve: { keys: 2, lua: RESERVE },
+      rateUsage: { keys: 2, lua: USAGE },
+      rateSettle: { keys: 2, lua: SETTLE },
+    });
   }
 
   async tryReserve(key: string, limits: WindowLimits, tokens: number): Promise<RateResult> {
     const keys = this.#keys(key);
     let answer: number[];
     try {
-      answer = (await this.#scripts.rateReserve(...keys, String(this.clock.now()), String(Math.max(0, Math.round(tokens))), String(limits.requestsPerMinute ?? -1), String(limits.tokensPerMinute ?? -1))) as number[];
+      answer = (await this.#scripts.rateReserve(
+        ...keys,
+        String(this.clock.now()),
+        String(Math.max(0, Math.round(tokens))),
+        String(limits.requestsPerMinute ?? -1),
+        String(limits.tokensPerMinute ?? -1),
+      )) as number[];
     } catch (error) {
       this.onUnavailable(error);
       return this.failOpen ? { ok: true, reservation: { settle: () => undefined } } : { ok: false, retryAfterMs: 1_000 };

@@ -5,7 +5,10 @@ import type { Redis } from 'ioredis';
  * the script sent again after a Redis restart). Answers one function per script, taking the keys
  * then the arguments.
  */
-export function redisScripts<N extends string>(redis: Redis, scripts: Record<N, { readonly keys: number; readonly lua: string }>): Record<N, (...args: string[]) => Promise<unknown>> {
+export function redisScripts<N extends string>(
+  redis: Redis,
+  scripts: Record<N, { readonly keys: number; readonly lua: string }>,
+): Record<N, (...args: string[]) => Promise<unknown>> {
   const commands = redis as unknown as Record<string, (...args: string[]) => Promise<unknown>>;
   const out = {} as Record<N, (...args: string[]) => Promise<unknown>>;
   for (const [name, { keys, lua }] of Object.entries(scripts) as [N, { keys: number; lua: string }][]) {

@@ -94,7 +94,8 @@ export class CircuitBreaker {
     bucket.latencyMs += latencyMs;
     const { requests, errorRate, meanLatencyMs } = this.#totals();
     const tooManyErrors = requests >= this.config.minRequests && errorRate > this.config.errorRateThreshold;
-    const tooSlow = this.config.latencyThresholdMs !== null && requests >= this.config.minRequests && meanLatencyMs > this.config.latencyThresholdMs;
+    const tooSlow =
+      this.config.latencyThresholdMs !== null && requests >= this.config.minRequests && meanLatencyMs > this.config.latencyThresholdMs;
     if (tooManyErrors || tooSlow) this.#open();
     return this.#state !== before ? this.#state : undefined;
   }

@@ -17,7 +17,12 @@ export interface SelectionContext {
  * - ROUND_ROBIN: the eligible members in order, rotated by the pool's turn.
  * - LEAST_LATENCY: fastest first; members without measurements first of all (to measure them).
  */
-export function orderPoolMembers(members: readonly PoolMember[], strategy: PoolStrategy, eligible: (modelId: string) => boolean, ctx: SelectionContext): string[] {
+export function orderPoolMembers(
+  members: readonly PoolMember[],
+  strategy: PoolStrategy,
+  eligible: (modelId: string) => boolean,
+  ctx: SelectionContext,
+): string[] {
   const live = members.filter((m) => m.weight > 0 && eligible(m.modelId));
   if (strategy === 'ROUND_ROBIN') {
     if (live.length === 0) return [];

@@ -26,7 +26,10 @@ export class SlidingWindowLimiter {
    * Reserves one request and `tokens` when both fit the limits: answers the reservation, or how
    * long to wait (ms) until enough of the window has passed.
    */
-  tryReserve(limits: WindowLimits, tokens: number): { ok: true; reservation: { start: number; tokens: number } } | { ok: false; retryAfterMs: number } {
+  tryReserve(
+    limits: WindowLimits,
+    tokens: number,
+  ): { ok: true; reservation: { start: number; tokens: number } } | { ok: false; retryAfterMs: number } {
     const { requests, tokens: used } = this.#totals();
     const requestsFull = limits.requestsPerMinute !== undefined && requests + 1 > limits.requestsPerMinute;
     const tokensFull = limits.tokensPerMinute !== undefined && used + tokens > limits.tokensPerMinute && used > 0;
@@ -65,6 +68,9 @@ export class SlidingWindowLimiter {
   #totals(): { requests: number; tokens: number } {
     const horizon = this.now() - WINDOW_MS;
     this.#buckets = this.#buckets.filter((b) => b.start + this.bucketMs > horizon);
-    return this.#buckets.reduce((sum, b) => ({ requests: sum.requests + b.requests, tokens: sum.tokens + b.tokens }), { requests: 0, tokens: 0 });
+    return this.#buckets.reduce((sum, b) => ({ requests: sum.requests + b.requests, tokens: sum.tokens + b.tokens }), {
+      requests: 0,
+      tokens: 0,
+    });
   }
 }

@@ -57,13 +57,16 @@ export class TargetResolver {
   /** Throws MODEL_UNAVAILABLE, saying why, when none of the target's models can take a request now. */
   requireAvailable(target: RouteTarget, fields: TargetFields): void {
     if (this.lookup.hasCandidate(target)) return;
-    if (target.kind === 'pool') throw new ModelUnavailableError(`no member of pool "${target.pool.name}" can take requests now`, { details: { field: fields.pool } });
+    if (target.kind === 'pool')
+      throw new ModelUnavailableError(`no member of pool "${target.pool.name}" can take requests now`, { details: { field: fields.pool } });
     const { model } = target;
     const circuit = this.lookup.circuit(model.id).state;
     const reason =
       model.status !== 'HEALTHY'
         ? `${model.status}${model.lastHealthCheck && !model.lastHealthCheck.ok ? `: ${model.lastHealthCheck.message}` : ''}`
         : `HEALTHY but its circuit is ${circuit}`;
-    throw new ModelUnavailableError(`model "${model.id}" is ${reason}`, { details: { field: fields.model, status: model.status, circuit } });
+    throw new ModelUnavailableError(`model "${model.id}" is ${reason}`, {
+      details: { field: fields.model, status: model.status, circuit },
+    });
   }
 }

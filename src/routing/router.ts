@@ -140,10 +140,16 @@ export class Router {
   candidates(target: RouteTarget): ModelRecord[] {
     const find = (id: string) => this.deps.models.get(id);
     if (target.kind === 'model') {
-      return [target.model.id, ...target.model.fallbacks].filter((id, i, all) => all.indexOf(id) === i && this.#eligibleId(id)).map((id) => find(id) as ModelRecord);
+      return [target.model.id, ...target.model.fallbacks]
+        .filter((id, i, all) => all.indexOf(id) === i && this.#eligibleId(id))
+        .map((id) => find(id) as ModelRecord);
     }
     const turn = this.#turns.get(target.pool.name) ?? 0;
-    const order = orderPoolMembers(target.pool.members, target.pool.strategy, this.#eligibleId, { random: this.deps.random, turn, latency: (id) => this.latency.get(id) });
+    const order = orderPoolMembers(target.pool.members, target.pool.strategy, this.#eligibleId, {
+      random: this.deps.random,
+      turn,
+      latency: (id) => this.latency.get(id),
+    });
     return order.map((id) => find(id) as ModelRecord);
   }
 
@@ -159,7 +165,13 @@ export class Router {
    * on each retry). A vendor asking to wait longer than `maxRetryAfterMs` is not retried: the
    * request moves to another candidate, or fails at once with that vendor's `retryAfterMs`.
    */
-  async start(plan: RoutePlan, request: ChatRequest, signal: AbortSignal, attempts: AttemptLog, options: StartOptions = {}): Promise<StartedRoute> {
+  async start(
+    plan: RoutePlan,
+    request: ChatRequest,
+    signal: AbortSignal,
+    attempts: AttemptLog,
+    options: StartOptions = {},
+  ): Promise<StartedRoute> {
     const { target, policy } = plan;
     // A candidate that became ineligible since admission (its circuit opened, it was disabled) is skipped.
     const order = plan.order.map((m) => this.deps.models.get(m.id) ?? m).filter((m) => this.isEligible(m));
@@ -173,7 +185,8 @@ export class Router {
     let lastError: GatewayError | undefined;
     let rateLimitedFor: number | undefined;
     for (let n = 1; n <= policy.attempts; n++) {
-      const delayMs = n > 1 ? retryDelayMs(n, policy, this.deps.random, lastError instanceof UpstreamError ? lastError.retryAfterMs : undefined) : 0;
+      const delayMs =
+        n > 1 ? retryDelayMs(n, policy, this.deps.random, lastError instanceof UpstreamError ? lastError.retryAfterMs : undefined) : 0;
       // Every candidate asked for a wait past the cap: fail now, without the back-off.
       if (lastError && order.every((m) => waitTooLong.has(m.id))) throw lastError;
       if (n > 1 && now() + delayMs >= deadline) break; // no time left for another attempt
@@ -190,21 +203,36 @@ export class Router {
         if (attempts.lastModelId() !== model.id) this.deps.metrics.fallbacks.inc({ from: attempts.lastModelId() ?? '', to: model.id });
       }
       const started = now();
-      const attempt: StoredAttempt = { modelId: model.id, provider: model.provider, outcome: 'SUCCEEDED', durationMs: 0, ...(delayMs ? { delayMs } : {}) };
+      const attempt: StoredAttempt = {
+        modelId: model.id,
+        provider: model.provider,
+        outcome: 'SUCCEEDED',
+        durationMs: 0,
+        ...(delayMs ? { delayMs } : {}),
+      };
       const index = attempts.open(attempt);
       let processed = 0; // tokens the vendor processed before this attempt failed
       try {
         const adapter = this.deps.adapters.get(model.provider);
         if (!adapter) throw new Error(`no adapter for provider ${model.provider}`);
-        const parts = await adapter.stream(request, withinDeadline(upstreamTarget(model, this.deps.vendorKeys), deadline - now()), { signal });
+        const parts = await adapter.stream(request, withinDeadline(upstreamTarget(model, this.deps.vendorKeys), deadline - now()), {
+          signal,
+        });
         const opened = await openStream(parts, options.wholeAnswer ?? false);
         if (opened.error) {
           processed = processedTokens(opened.usage);
           throw opened.error;
         }
-        return { model, parts: this.#observe(model, attempts, index, opened.buffered, opened.rest, started, reservation, probe === true), firstTokenAt: opened.firstTokenAt };
+        return {
+          model,
+          parts: this.#observe(model, attempts, index, opened.buffered, opened.rest, started, reservation, probe === true),
+          firstTokenAt: opened.firstTokenAt,
+        };
       } catch (thrown) {
-        const error = thrown instanceof GatewayError ? thrown : new UpstreamError(`${model.id}: ${thrown instanceof Error ? thrown.message : 'failed'}`, { cause: thrown });
+        const error =
+          thrown instanceof GatewayError
+            ? thrown
+            : new UpstreamError(`${model.id}: ${thrown instanceof Error ? thrown.message : 'failed'}`, { cause: thrown });
         attempts.close(index, failedAttempt(error, now() - started, signal.aborted));
         reservation?.settle(processed);
         if (signal.aborted) {
@@ -214,19 +242,32 @@ export class Router {
         this.#recordOutcome(model, false, now() - started);
         lastError = error;
         if (!shouldRetry(error)) throw error;
-        if (error instanceof UpstreamError && error.retryAfterMs !== undefined && error.retryAfterMs > policy.maxRetryAfterMs) waitTooLong.add(model.id);
+        if (error instanceof UpstreamError && error.retryAfterMs !== undefined && error.retryAfterMs > policy.maxRetryAfterMs)
+          waitTooLong.add(model.id);
       }
     }
     if (attempts.length === 0) {
-      if (rateLimitedFor !== undefined) throw new RateLimitedError(`every model of ${describe(target)} is at its rate limit; retry after ${rateLimitedFor} ms`, { retryAfterMs: rateLimitedFor, retryable: true });
+      if (rateLimitedFor !== undefined)
+        throw new RateLimitedError(`every model of ${describe(target)} is at its rate limit; retry after ${rateLimitedFor} ms`, {
+          retryAfterMs: rateLimitedFor,
+          retryable: true,
+        });
       throw new ModelUnavailableError(`no model of ${describe(target)} can take requests now (unhealthy, disabled or circuit open)`);
     }
     if (attempts.length === 1 && lastError) throw lastError;
-    throw new RetryExhaustedError(`all ${attempts.length} attempts for ${describe(target)} failed; the last: ${lastError?.message ?? 'unknown'}`, attempts.entries());
+    throw new RetryExhaustedError(
+      `all ${attempts.length} attempts for ${describe(target)} failed; the last: ${lastError?.message ?? 'unknown'}`,
+      attempts.entries(),
+    );
   }
 
   /** The next candidate from position `from` (cycling) that its breaker and rate limits admit. */
-  async #pick(order: readonly ModelRecord[], from: number, tokens: () => number, skip: ReadonlySet<string>): Promise<{ model?: ModelRecord; reservation?: RateReservation; retryAfterMs?: number; probe?: boolean }> {
+  async #pick(
+    order: readonly ModelRecord[],
+    from: number,
+    tokens: () => number,
+    skip: ReadonlySet<string>,
+  ): Promise<{ model?: ModelRecord; reservation?: RateReservation; retryAfterMs?: number; probe?: boolean }> {
     let retryAfterMs: number | undefined;
     for (let i = 0; i < order.length; i++) {
       const model = order[(from + i) % order.length] as ModelRecord;
@@ -300,7 +341,10 @@ export class Router {
       const durationMs = this.deps.clock.now() - started;
       if (last?.type === 'finish') {
         reservation?.settle(last.usage.inputTokens + last.usage.outputTokens);
-        attempts.close(index, { durationMs: Math.round(durationMs), ...(last.finishReason === 'cancelled' ? { outcome: 'CANCELLED' as const } : {}) });
+        attempts.close(index, {
+          durationMs: Math.round(durationMs),
+          ...(last.finishReason === 'cancelled' ? { outcome: 'CANCELLED' as const } : {}),
+        });
         if (last.finishReason !== 'cancelled') this.#recordOutcome(model, true, durationMs);
         else if (probe) this.deps.circuits.releaseProbe(model.id);
       } else if (last?.type === 'error') {

@@ -94,5 +94,7 @@ export async function checkResolvedEndpoint(
     return undefined;
   }
   const blocked = addresses.find((a) => classifyAddress(a.address));
-  return blocked ? `${host} resolves to ${blocked.address}, a ${classifyAddress(blocked.address)} address; set security.allowPrivateEndpoints: true in the config to allow it` : undefined;
+  return blocked
+    ? `${host} resolves to ${blocked.address}, a ${classifyAddress(blocked.address)} address; set security.allowPrivateEndpoints: true in the config to allow it`
+    : undefined;
 }

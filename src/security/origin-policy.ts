@@ -92,8 +92,16 @@ export function judgeRequest(policy: OriginPolicy, request: RequestFacts): Origi
     };
   }
   const site = request.secFetchSite?.toLowerCase();
-  if ((site === 'cross-site' || site === 'same-site') && !(request.secFetchMode?.toLowerCase() === 'navigate' && request.method === 'GET')) {
-    return { ok: false, status: 403, reason: 'cross-site', message: `cross-site request refused (Sec-Fetch-Site: ${site}): pages on other origins may not call this gateway unless listed in security.allowedOrigins` };
+  if (
+    (site === 'cross-site' || site === 'same-site') &&
+    !(request.secFetchMode?.toLowerCase() === 'navigate' && request.method === 'GET')
+  ) {
+    return {
+      ok: false,
+      status: 403,
+      reason: 'cross-site',
+      message: `cross-site request refused (Sec-Fetch-Site: ${site}): pages on other origins may not call this gateway unless listed in security.allowedOrigins`,
+    };
   }
   return { ok: true, corsOrigin: null };
 }

@@ -37,7 +37,8 @@ export function listSourceFiles(root: string, dir = ''): string[] {
   });
 }
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** Every import specifier of a file (type-only imports too: they couple the layers all the same). */
 export function importsOf(source: string): string[] {
@@ -69,7 +70,8 @@ export function layerOf(file: string): number {
 export function backEdges(edges: readonly ImportEdge[]): string[] {
   const island = (f: string) => ISLANDS.find((prefix) => f.startsWith(prefix));
   return edges.flatMap(({ from, to }) => {
-    if (island(from) || island(to)) return island(from) === island(to) ? [] : [`${from} -> ${to} (the island ${island(from) ?? island(to)} is imported across)`];
+    if (island(from) || island(to))
+      return island(from) === island(to) ? [] : [`${from} -> ${to} (the island ${island(from) ?? island(to)} is imported across)`];
     const [a, b] = [layerOf(from), layerOf(to)];
     return b > a ? [`${from} (${LAYERS[a]?.name}) -> ${to} (${LAYERS[b]?.name})`] : [];
   });
@@ -98,5 +100,7 @@ export function layerCycles(edges: readonly ImportEdge[]): string[][] {
 /** Packages the core may use: Node's own modules, nothing else (no GraphQL server, no ORM). */
 export function corePackageUses(packages: ReadonlyMap<string, readonly string[]>): string[] {
   const builtin = (spec: string) => spec.startsWith('node:') || builtinModules.includes(spec);
-  return [...packages].flatMap(([file, specs]) => (file.startsWith('core/') ? specs.filter((s) => !builtin(s)).map((s) => `${file} imports ${s}`) : []));
+  return [...packages].flatMap(([file, specs]) =>
+    file.startsWith('core/') ? specs.filter((s) => !builtin(s)).map((s) => `${file} imports ${s}`) : [],
+  );
 }

@@ -29,7 +29,9 @@ describe('layers (README "Architecture")', () => {
     const edge = (file: string) => file.endsWith('.graphql.ts') || /^(graphql|http)\//.test(file);
     const storage = [
       ...edges.filter((e) => edge(e.from) && /(-repository|\.entity|^db\/orm)\.ts$/.test(e.to)).map((e) => `${e.from} -> ${e.to}`),
-      ...[...packages].flatMap(([file, specs]) => (edge(file) ? specs.filter((s) => s.startsWith('@mikro-orm/')).map((s) => `${file} -> ${s}`) : [])),
+      ...[...packages].flatMap(([file, specs]) =>
+        edge(file) ? specs.filter((s) => s.startsWith('@mikro-orm/')).map((s) => `${file} -> ${s}`) : [],
+      ),
     ];
     expect(storage).toEqual([]);
   });
@@ -41,8 +43,23 @@ describe('layers (README "Architecture")', () => {
     ];
     expect(backEdges(graph)).toEqual(['core/errors.ts (core) -> routing/router.ts (routing)']);
     expect(layerCycles(graph)).toContainEqual(['core', 'routing', 'core']);
-    expect(backEdges([{ from: 'graphql/context.ts', to: 'client/index.ts' }])).toEqual(['graphql/context.ts -> client/index.ts (the island client/ is imported across)']);
-    expect(corePackageUses(new Map([['core/ports/event-bus.ts', ['graphql-yoga', 'node:events']]]))).toEqual(['core/ports/event-bus.ts imports graphql-yoga']);
-    expect(LAYERS.map((l) => l.name)).toEqual(['core', 'util', 'infrastructure', 'routing', 'redis', 'config', 'db', 'modules', 'edge', 'composition']);
+    expect(backEdges([{ from: 'graphql/context.ts', to: 'client/index.ts' }])).toEqual([
+      'graphql/context.ts -> client/index.ts (the island client/ is imported across)',
+    ]);
+    expect(corePackageUses(new Map([['core/ports/event-bus.ts', ['graphql-yoga', 'node:events']]]))).toEqual([
+      'core/ports/event-bus.ts imports graphql-yoga',
+    ]);
+    expect(LAYERS.map((l) => l.name)).toEqual([
+      'core',
+      'util',
+      'infrastructure',
+      'routing',
+      'redis',
+      'config',
+      'db',
+      'modules',
+      'edge',
+      'composition',
+    ]);
   });
 });

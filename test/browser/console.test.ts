@@ -26,7 +26,12 @@ afterAll(async () => {
   killStartedProcesses();
 });
 
-async function gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, key?: string, base = url): Promise<T> {
+async function gql<T = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  key?: string,
+  base = url,
+): Promise<T> {
   const response = await fetch(`${base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
@@ -98,15 +103,21 @@ describe.skipIf(!browserAvailable)('the web console in Chromium, offline', () =>
   });
 
   it('should follow a switch made in one tab in a second tab on the same session, then stream an answer and stop another', async () => {
-    await gql('mutation { registerModel(input: { id: "mock-long", provider: MOCK, pricing: { input: 1, output: 2 }, mock: { tokens: 400, tokenDelayMs: 25 } }) { model { id } } }');
-    const { createSession } = await gql<{ createSession: { id: string } }>('mutation { createSession(input: { modelId: "mock-fast" }) { id } }');
+    await gql(
+      'mutation { registerModel(input: { id: "mock-long", provider: MOCK, pricing: { input: 1, output: 2 }, mock: { tokens: 400, tokenDelayMs: 25 } }) { model { id } } }',
+    );
+    const { createSession } = await gql<{ createSession: { id: string } }>(
+      'mutation { createSession(input: { modelId: "mock-fast" }) { id } }',
+    );
     const a = await open(`#/playground?session=${createSession.id}`);
     const b = await open(`#/playground?session=${createSession.id}`);
     for (const tab of [a, b]) await tab.getByTestId('current-model').getByText('mock-fast').waitFor();
 
     await a.locator('select[name=switch-target]').selectOption('model:mock-slow');
     await a.getByRole('button', { name: 'Switch' }).click();
-    expect(await a.getByTestId('switch-confirmation').textContent()).toMatch(/^Switched from mock-fast to mock-slow in [\d.,<]+\s?\d*\.?\d* ms \(revision 2\)\.$/);
+    expect(await a.getByTestId('switch-confirmation').textContent()).toMatch(
+      /^Switched from mock-fast to mock-slow in [\d.,<]+\s?\d*\.?\d* ms \(revision 2\)\.$/,
+    );
     await b.getByTestId('current-model').getByText('mock-slow').waitFor();
     expect(await text(b, 'revision')).toContain('revision 2');
     await b.getByTestId('switch-log').getByText('mock-fast → mock-slow').waitFor();
@@ -117,14 +128,17 @@ describe.skipIf(!browserAvailable)('the web console in Chromium, offline', () =>
     await a.getByRole('button', { name: 'Send' }).click();
     await a.waitForFunction(() => {
       const turn = document.querySelector('[data-testid=live-turn]');
-      return turn?.getAttribute('data-state') === 'streaming' && (turn.querySelector('[data-testid=live-text]')?.textContent ?? '').length > 0;
+      return (
+        turn?.getAttribute('data-state') === 'streaming' && (turn.querySelector('[data-testid=live-text]')?.textContent ?? '').length > 0
+      );
     });
     // Completed: the stored turn replaces the live one, naming the model that answered.
     await a.locator('.transcript .turn.assistant:not(.live)', { hasText: 'mock-slow' }).waitFor({ timeout: 15_000 });
-    const { generations } = await gql<{ generations: { edges: { node: { status: string; modelId: string; text: string; costUsd: number } }[] } }>(
-      'query($id: ID!) { generations(filter: { sessionId: $id }) { edges { node { status modelId text costUsd } } } }',
-      { id: createSession.id },
-    );
+    const { generations } = await gql<{
+      generations: { edges: { node: { status: string; modelId: string; text: string; costUsd: number } }[] };
+    }>('query($id: ID!) { generations(filter: { sessionId: $id }) { edges { node { status modelId text costUsd } } } }', {
+      id: createSession.id,
+    });
     expect(generations.edges.map((e) => [e.node.status, e.node.modelId])).toEqual([['SUCCEEDED', 'mock-slow']]);
     expect(await a.locator('.transcript .turn.assistant .text').last().textContent()).toBe(generations.edges[0]?.node.text);
     // Tab B shows the stored turn too (usageUpdated names its session).
@@ -139,26 +153,44 @@ describe.skipIf(!browserAvailable)('the web console in Chromium, offline', () =>
     await a.waitForFunction(() => (document.querySelector('[data-testid=live-text]')?.textContent ?? '').length > 0);
     await screenshot(a, 'playground');
     await a.getByRole('button', { name: 'Stop' }).click();
-    await a.getByTestId('turn-outcome').getByText(/^CANCELLED · stored CANCELLED/).waitFor();
+    await a
+      .getByTestId('turn-outcome')
+      .getByText(/^CANCELLED · stored CANCELLED/)
+      .waitFor();
     // Stopped at once (400 tokens 25 ms apart would take 10 s), not when the stream ran out.
     expect(Number(/· (\d+) tokens billed/.exec((await text(a, 'turn-outcome')) ?? '')?.[1])).toBeLessThan(100);
     const stopped = await gql<{ generations: { edges: { node: { status: string; modelId: string; finishReason: string } }[] } }>(
       'query($id: ID!) { generations(filter: { sessionId: $id, status: [CANCELLED] }) { edges { node { status modelId finishReason } } } }',
       { id: createSession.id },
     );
-    expect(stopped.generations.edges.map((e) => e.node)).toEqual([{ status: 'CANCELLED', modelId: 'mock-long', finishReason: 'CANCELLED' }]);
+    expect(stopped.generations.edges.map((e) => e.node)).toEqual([
+      { status: 'CANCELLED', modelId: 'mock-long', finishReason: 'CANCELLED' },
+    ]);
     await a.close();
     await b.close();
   }, 60_000);
 
   it('should show dashboard totals equal to the costs query, and update them live as generations are stored', async () => {
-    for (const model of ['mock-fast', 'mock-slow', 'mock-fast']) await gql('mutation($m: ID!) { generate(input: { model: $m, prompt: "Hi there" }) { id } }', { m: model });
+    for (const model of ['mock-fast', 'mock-slow', 'mock-fast'])
+      await gql('mutation($m: ID!) { generate(input: { model: $m, prompt: "Hi there" }) { id } }', { m: model });
     const page = await open('#/costs');
     const range = page.getByTestId('cost-range');
     await range.waitFor({ state: 'attached' });
     const filter = { since: await range.getAttribute('data-since'), until: await range.getAttribute('data-until') };
-    const totalsNow = async () => (await gql<{ costs: { totals: { requests: number; costMicroUsd: number; failures: number; inputTokens: number; outputTokens: number } } }>('query($f: CostFilter) { costs(filter: $f, groupBy: MODEL) { totals { requests costMicroUsd failures inputTokens outputTokens } } }', { f: filter })).costs.totals;
-    const shows = (testId: string, value: number) => page.waitForFunction(([id, v]) => document.querySelector(`[data-testid=${id}]`)?.getAttribute('data-value') === String(v), [testId, value] as const);
+    const totalsNow = async () =>
+      (
+        await gql<{
+          costs: { totals: { requests: number; costMicroUsd: number; failures: number; inputTokens: number; outputTokens: number } };
+        }>(
+          'query($f: CostFilter) { costs(filter: $f, groupBy: MODEL) { totals { requests costMicroUsd failures inputTokens outputTokens } } }',
+          { f: filter },
+        )
+      ).costs.totals;
+    const shows = (testId: string, value: number) =>
+      page.waitForFunction(([id, v]) => document.querySelector(`[data-testid=${id}]`)?.getAttribute('data-value') === String(v), [
+        testId,
+        value,
+      ] as const);
     const expectTotals = async () => {
       const totals = await totalsNow();
       await shows('total-requests', totals.requests);
@@ -217,8 +249,17 @@ describe.skipIf(!browserAvailable)('the web console in Chromium, offline', () =>
     await form.locator('select[name=strategy]').selectOption('ROUND_ROBIN');
     await form.getByRole('button', { name: 'Save' }).click();
     await page.locator('td', { hasText: 'console-pool' }).waitFor();
-    const { pools } = await gql<{ pools: { name: string; strategy: string; members: { modelId: string; weight: number }[] }[] }>('{ pools { name strategy members { modelId weight } } }');
-    expect(pools.find((p) => p.name === 'console-pool')).toEqual({ name: 'console-pool', strategy: 'ROUND_ROBIN', members: [{ modelId: 'mock-fast', weight: 2 }, { modelId: 'mock-slow', weight: 1 }] });
+    const { pools } = await gql<{ pools: { name: string; strategy: string; members: { modelId: string; weight: number }[] }[] }>(
+      '{ pools { name strategy members { modelId weight } } }',
+    );
+    expect(pools.find((p) => p.name === 'console-pool')).toEqual({
+      name: 'console-pool',
+      strategy: 'ROUND_ROBIN',
+      members: [
+        { modelId: 'mock-fast', weight: 2 },
+        { modelId: 'mock-slow', weight: 1 },
+      ],
+    });
     await screenshot(page, 'pools');
 
     await page.getByRole('link', { name: 'API keys' }).click();
@@ -258,12 +299,22 @@ describe.skipIf(!browserAvailable)('the web console with authentication on', () 
   const ADMIN = 'console-admin-key-0123456789';
   let authUrl: string;
   beforeAll(async () => {
-    const started = startProcess([], { PORT: '0', HOST: '127.0.0.1', SWITCHYARD_ADMIN_KEY: ADMIN, DATABASE_URL: join(mkdtempSync(join(tmpdir(), 'sy-console-auth-')), 'db.sqlite') });
+    const started = startProcess([], {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SWITCHYARD_ADMIN_KEY: ADMIN,
+      DATABASE_URL: join(mkdtempSync(join(tmpdir(), 'sy-console-auth-')), 'db.sqlite'),
+    });
     authUrl = await started.ready;
   }, 60_000);
 
   it('should ask for a key, refuse a bad one, keep a good one in sessionStorage only, and show a client key only its views', async () => {
-    const { createApiKey } = await gql<{ createApiKey: { key: string } }>('mutation { createApiKey(input: { name: "browser", scopes: [CLIENT] }) { key } }', {}, ADMIN, authUrl);
+    const { createApiKey } = await gql<{ createApiKey: { key: string } }>(
+      'mutation { createApiKey(input: { name: "browser", scopes: [CLIENT] }) { key } }',
+      {},
+      ADMIN,
+      authUrl,
+    );
     const context = await browser.newContext();
     const page = await context.newPage();
     const asked: string[] = [];

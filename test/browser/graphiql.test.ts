@@ -32,7 +32,10 @@ describe.skipIf(!browserAvailable)('GraphiQL in Chromium, offline', () => {
       await page.goto(`${url}/graphql?query=${encodeURIComponent(query)}`);
       await page.click('.graphiql-execute-button');
     };
-    const responseShows = (text: string) => page.waitForFunction((t) => document.querySelector('.graphiql-response')?.textContent?.includes(t) === true, text, { timeout: 20_000 });
+    const responseShows = (text: string) =>
+      page.waitForFunction((t) => document.querySelector('.graphiql-response')?.textContent?.includes(t) === true, text, {
+        timeout: 20_000,
+      });
 
     await open('{ model(id: "mock-fast") { id status } }');
     await responseShows('"HEALTHY"');

@@ -38,7 +38,10 @@ function newClient(apiKey?: string): SwitchyardClient {
 }
 
 async function thrown(promise: Promise<unknown>): Promise<GatewayError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(GatewayError);
   return error as GatewayError;
 }
@@ -60,8 +63,20 @@ describe('SwitchyardClient', () => {
     const texts: string[] = [];
     for await (const text of stream) texts.push(text);
     expect(texts).toEqual(['Hello', ' there', '! 你好', ' 😀']);
-    expect(await stream.generation).toMatchObject({ modelId: 'gpt-test', status: 'SUCCEEDED', text: 'Hello there! 你好 😀', usage: { outputTokens: 5 } });
-    expect(v.openai.calls.at(-1)?.body).toMatchObject({ max_tokens: 64, messages: [{ role: 'user', content: 'What is a switchyard?' }, { role: 'assistant', content: first.text }, { role: 'user', content: 'And a signal box?' }] });
+    expect(await stream.generation).toMatchObject({
+      modelId: 'gpt-test',
+      status: 'SUCCEEDED',
+      text: 'Hello there! 你好 😀',
+      usage: { outputTokens: 5 },
+    });
+    expect(v.openai.calls.at(-1)?.body).toMatchObject({
+      max_tokens: 64,
+      messages: [
+        { role: 'user', content: 'What is a switchyard?' },
+        { role: 'assistant', content: first.text },
+        { role: 'user', content: 'And a signal box?' },
+      ],
+    });
 
     await waitFor(() => seen.length === 1, 'the switch event');
     expect(seen[0]).toMatchObject({ sessionId: client.sessionId, previousModel: 'mock-a', model: 'gpt-test', revision: 2 });
@@ -73,7 +88,10 @@ describe('SwitchyardClient', () => {
 
   it('should drive a stream from its generation promise alone, and cancel one', async () => {
     const client = newClient();
-    expect(await client.stream('hi', { model: 'claude-test', sessionId: null }).generation).toMatchObject({ status: 'SUCCEEDED', text: 'Hello from Claude — ünïcödé' });
+    expect(await client.stream('hi', { model: 'claude-test', sessionId: null }).generation).toMatchObject({
+      status: 'SUCCEEDED',
+      text: 'Hello from Claude — ünïcödé',
+    });
     v.openai.respond('POST /v1/chat/completions', { type: 'sse', body: fixture('openai/chat-text.sse'), delayMs: 15 });
     const stream = client.stream('slow', { model: 'gpt-test' });
     for await (const text of stream) {
@@ -82,7 +100,10 @@ describe('SwitchyardClient', () => {
     }
     await expect(stream.generation).rejects.toMatchObject({ code: 'CANCELLED' });
     const app = v.t;
-    await waitFor(async () => expectData(await app.run(GenerationsQuery, { filter: { status: ['CANCELLED'] } })).generations.edges.length === 1, 'the CANCELLED record');
+    await waitFor(
+      async () => expectData(await app.run(GenerationsQuery, { filter: { status: ['CANCELLED'] } })).generations.edges.length === 1,
+      'the CANCELLED record',
+    );
   });
 
   it('should drop a switch event at or below the revision it delivered, and read the session again after a reconnect', async () => {
@@ -109,12 +130,24 @@ describe('SwitchyardClient', () => {
       clients.push(watcher);
       const seen: ModelSwitch[] = [];
       watcher.onModelSwitched((change) => seen.push(change), { sessionId: first.sessionId });
-      await waitFor(async () => ((await v.t.app.services.metrics.activeSubscriptions.get()).values[0]?.value ?? 0) === 1, 'the subscription');
+      await waitFor(
+        async () => ((await v.t.app.services.metrics.activeSubscriptions.get()).values[0]?.value ?? 0) === 1,
+        'the subscription',
+      );
       const second = await owner.setModel('gpt-test');
       await waitFor(() => seen.length === 1, 'the switch');
       // A late copy of that switch (another instance, a redelivery): dropped.
       const session = await v.t.app.services.sessions.get(first.sessionId, (await import('../../src/modules/keys/viewer.js')).LOCAL_VIEWER);
-      v.t.app.services.bus.publish('modelSwitched', { session: { ...session, revision: 2 }, previousModelId: 'mock-a', previousPoolName: null, modelId: 'gpt-test', poolName: null, revision: 2, switchedAt: new Date(), latencyMs: 1 });
+      v.t.app.services.bus.publish('modelSwitched', {
+        session: { ...session, revision: 2 },
+        previousModelId: 'mock-a',
+        previousPoolName: null,
+        modelId: 'gpt-test',
+        poolName: null,
+        revision: 2,
+        switchedAt: new Date(),
+        latencyMs: 1,
+      });
       // A real switch after it: delivered in order after the late copy, which was dropped.
       const third = await owner.setModel('mock-a');
       await waitFor(() => seen.length === 2, 'the next switch');
@@ -144,7 +177,12 @@ describe('SwitchyardClient', () => {
     expect(cost).toBeInstanceOf(CostLimitError);
     expect(cost.generationId).toEqual(expect.any(String));
 
-    v.openai.respond('POST /v1/chat/completions', { type: 'json', status: 429, body: fixtureJson('openai/error-429.json'), headers: { 'retry-after': '4' } });
+    v.openai.respond('POST /v1/chat/completions', {
+      type: 'json',
+      status: 429,
+      body: fixtureJson('openai/error-429.json'),
+      headers: { 'retry-after': '4' },
+    });
     const limited = await thrown(client.generate('x', { model: 'gpt-test' }));
     expect(limited).toBeInstanceOf(RateLimitError);
     expect((limited as RateLimitError).retryAfterMs).toBe(4000);
@@ -187,7 +225,9 @@ describe('SwitchyardClient', () => {
   });
 
   it('should map RETRY_EXHAUSTED and unknown codes', () => {
-    expect(toClientError({ message: 'all attempts failed', extensions: { code: 'RETRY_EXHAUSTED', attempts: [] } })).toBeInstanceOf(RetryError);
+    expect(toClientError({ message: 'all attempts failed', extensions: { code: 'RETRY_EXHAUSTED', attempts: [] } })).toBeInstanceOf(
+      RetryError,
+    );
     const other = toClientError({ message: 'odd', extensions: { code: 'SOMETHING_NEW' } });
     expect(other.constructor).toBe(GatewayError);
     expect(other.code).toBe('SOMETHING_NEW');

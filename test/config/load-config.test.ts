@@ -23,8 +23,22 @@ describe('loadConfig', () => {
   it('should read the bundled example config with its catalog', () => {
     const config = loadConfig({ path: FILE, env: {} });
     expect(config.models.map((m) => m.id)).toEqual(
-      expect.arrayContaining(['gpt-3.5-turbo', 'gpt-4', 'gpt-3.5-turbo-16k', 'claude-2', 'claude-3-opus', 'claude-3-sonnet', 'claude-3-haiku',
-        'llama-2-70b-chat', 'llama-3-70b-instruct', 'mixtral-8x7b-instruct', 'qwen-max', 'qwen-plus', 'ernie-4.5', 'mock-fast']),
+      expect.arrayContaining([
+        'gpt-3.5-turbo',
+        'gpt-4',
+        'gpt-3.5-turbo-16k',
+        'claude-2',
+        'claude-3-opus',
+        'claude-3-sonnet',
+        'claude-3-haiku',
+        'llama-2-70b-chat',
+        'llama-3-70b-instruct',
+        'mixtral-8x7b-instruct',
+        'qwen-max',
+        'qwen-plus',
+        'ernie-4.5',
+        'mock-fast',
+      ]),
     );
     expect(config.defaultModel).toBe('mock-fast');
     expect(config.server).toEqual({ host: '0.0.0.0', port: 4000 });
@@ -59,24 +73,84 @@ describe('loadConfig', () => {
     ['an unknown key', model('    colour: red\n'), 'models[0].colour: is not a known field'],
     ['a missing id', 'models:\n  - provider: mock\n', 'models[0].id: is required: expected a model id'],
     ['a missing provider', 'models:\n  - id: x\n', 'models[0].provider: is required: expected one of openai'],
-    ['a bad id', 'models:\n  - id: "has space"\n    provider: mock\n', 'models[0].id: expected a model id: letters, digits and . _ : - (at most 100, starting with a letter or digit), got "has space"'],
+    [
+      'a bad id',
+      'models:\n  - id: "has space"\n    provider: mock\n',
+      'models[0].id: expected a model id: letters, digits and . _ : - (at most 100, starting with a letter or digit), got "has space"',
+    ],
     ['a port out of range', 'server:\n  port: 70000\n', 'server.port: expected a whole number from 0 to 65535, got 70000'],
-    ['a fractional maxTokens', model('    defaults: { maxTokens: 1.5 }\n'), 'models[0].defaults.maxTokens: expected a whole number from 1 to 1000000, got 1.5'],
-    ['a temperature above 2', model('    defaults: { temperature: 3 }\n'), 'models[0].defaults.temperature: expected a number from 0 to 2, got 3'],
+    [
+      'a fractional maxTokens',
+      model('    defaults: { maxTokens: 1.5 }\n'),
+      'models[0].defaults.maxTokens: expected a whole number from 1 to 1000000, got 1.5',
+    ],
+    [
+      'a temperature above 2',
+      model('    defaults: { temperature: 3 }\n'),
+      'models[0].defaults.temperature: expected a number from 0 to 2, got 3',
+    ],
     ['a topP of 0', model('    defaults: { topP: 0 }\n'), 'models[0].defaults.topP: expected a number > 0 and ≤ 1, got 0'],
-    ['five stop sequences', model('    defaults: { stop: [a, b, c, d, e] }\n'), 'models[0].defaults.stop: expected at most 4 stop sequences, got a list of 5'],
-    ['an unknown capability', model('    capabilities: [chat, telepathy]\n'), 'models[0].capabilities[1]: expected one of chat, streaming, vision, tools, json, embeddings, got "telepathy"'],
-    ['a key instead of an env name', 'models:\n  - id: g\n    provider: openai\n    apiKeyEnv: sk-abc123\n', 'models[0].apiKeyEnv: expected an environment variable NAME'],
-    ['a non-http baseUrl', 'models:\n  - id: g\n    provider: openai\n    baseUrl: ftp://example.com\n', 'models[0].baseUrl: expected an absolute http(s) URL, got "ftp://example.com"'],
-    ['a loopback baseUrl', 'models:\n  - id: g\n    provider: openai\n    baseUrl: http://127.0.0.1:8080/v1\n', 'models[0].baseUrl: 127.0.0.1:8080 is a loopback address; set security.allowPrivateEndpoints: true'],
-    ['a private baseUrl', 'models:\n  - id: g\n    provider: openai\n    baseUrl: http://10.1.2.3/v1\n', 'models[0].baseUrl: 10.1.2.3 is a private address'],
-    ['a link-local baseUrl', 'models:\n  - id: g\n    provider: openai\n    baseUrl: http://169.254.169.254/\n', 'models[0].baseUrl: 169.254.169.254 is a link-local address'],
-    ['openai-compatible without baseUrl', 'models:\n  - id: o\n    provider: openai-compatible\n', 'models[0].baseUrl: is required for provider openai-compatible'],
-    ['mock settings on a vendor model', 'models:\n  - id: g\n    provider: openai\n    mock: { tokens: 2 }\n', 'models[0].mock: applies only to provider mock, not openai'],
-    ['a duplicate id', 'models:\n  - { id: d, provider: mock }\n  - { id: d, provider: mock }\n', 'models[1].id: "d" is already defined by models[0]; ids must be unique'],
-    ['an unknown default model', 'defaultModel: ghost\nmodels:\n  - { id: d, provider: mock }\n', 'defaultModel: "ghost" is not one of the ids under models:'],
+    [
+      'five stop sequences',
+      model('    defaults: { stop: [a, b, c, d, e] }\n'),
+      'models[0].defaults.stop: expected at most 4 stop sequences, got a list of 5',
+    ],
+    [
+      'an unknown capability',
+      model('    capabilities: [chat, telepathy]\n'),
+      'models[0].capabilities[1]: expected one of chat, streaming, vision, tools, json, embeddings, got "telepathy"',
+    ],
+    [
+      'a key instead of an env name',
+      'models:\n  - id: g\n    provider: openai\n    apiKeyEnv: sk-abc123\n',
+      'models[0].apiKeyEnv: expected an environment variable NAME',
+    ],
+    [
+      'a non-http baseUrl',
+      'models:\n  - id: g\n    provider: openai\n    baseUrl: ftp://example.com\n',
+      'models[0].baseUrl: expected an absolute http(s) URL, got "ftp://example.com"',
+    ],
+    [
+      'a loopback baseUrl',
+      'models:\n  - id: g\n    provider: openai\n    baseUrl: http://127.0.0.1:8080/v1\n',
+      'models[0].baseUrl: 127.0.0.1:8080 is a loopback address; set security.allowPrivateEndpoints: true',
+    ],
+    [
+      'a private baseUrl',
+      'models:\n  - id: g\n    provider: openai\n    baseUrl: http://10.1.2.3/v1\n',
+      'models[0].baseUrl: 10.1.2.3 is a private address',
+    ],
+    [
+      'a link-local baseUrl',
+      'models:\n  - id: g\n    provider: openai\n    baseUrl: http://169.254.169.254/\n',
+      'models[0].baseUrl: 169.254.169.254 is a link-local address',
+    ],
+    [
+      'openai-compatible without baseUrl',
+      'models:\n  - id: o\n    provider: openai-compatible\n',
+      'models[0].baseUrl: is required for provider openai-compatible',
+    ],
+    [
+      'mock settings on a vendor model',
+      'models:\n  - id: g\n    provider: openai\n    mock: { tokens: 2 }\n',
+      'models[0].mock: applies only to provider mock, not openai',
+    ],
+    [
+      'a duplicate id',
+      'models:\n  - { id: d, provider: mock }\n  - { id: d, provider: mock }\n',
+      'models[1].id: "d" is already defined by models[0]; ids must be unique',
+    ],
+    [
+      'an unknown default model',
+      'defaultModel: ghost\nmodels:\n  - { id: d, provider: mock }\n',
+      'defaultModel: "ghost" is not one of the ids under models:',
+    ],
     ['a negative price', model('    pricing: { input: -1, output: 1 }\n'), 'models[0].pricing.input: expected a number ≥ 0, got -1'],
-    ['a non-boolean flag', 'security:\n  allowPrivateEndpoints: "yes"\n', 'security.allowPrivateEndpoints: expected true or false, got "yes"'],
+    [
+      'a non-boolean flag',
+      'security:\n  allowPrivateEndpoints: "yes"\n',
+      'security.allowPrivateEndpoints: expected true or false, got "yes"',
+    ],
     ['a list where a mapping belongs', 'server: [1, 2]\n', 'server: expected a mapping of fields, got a list of 2'],
   ])('should report %s', (_name, text, expected) => {
     const problems = problemsOf(text);
@@ -86,7 +160,10 @@ describe('loadConfig', () => {
 
   it('should bound session history by default, take the file’s bounds, and refuse bounds that are not whole numbers in range', () => {
     expect(parseConfigText(model(''), FILE, {}).sessions).toEqual({ maxHistoryMessages: 1000, maxHistoryBytes: 8 * 1024 * 1024 });
-    expect(parseConfigText(`sessions: { maxHistoryMessages: 50, maxHistoryBytes: 65536 }\n${model('')}`, FILE, {}).sessions).toEqual({ maxHistoryMessages: 50, maxHistoryBytes: 65536 });
+    expect(parseConfigText(`sessions: { maxHistoryMessages: 50, maxHistoryBytes: 65536 }\n${model('')}`, FILE, {}).sessions).toEqual({
+      maxHistoryMessages: 50,
+      maxHistoryBytes: 65536,
+    });
     expect(problemsOf(`sessions: { maxHistoryMessages: 0, maxHistoryBytes: 1.5, maxTurns: 3 }\n${model('')}`)).toEqual([
       'switchyard.config.yml: sessions.maxHistoryMessages: expected a whole number from 2 to 1000000, got 0',
       'switchyard.config.yml: sessions.maxHistoryBytes: expected a whole number from 1024 to 1073741824, got 1.5',
@@ -95,20 +172,30 @@ describe('loadConfig', () => {
   });
 
   it('should accept private endpoints when the config allows them', () => {
-    const config = parseConfigText('security:\n  allowPrivateEndpoints: true\nmodels:\n  - id: local\n    provider: openai-compatible\n    baseUrl: http://127.0.0.1:11434/v1\n', FILE, {});
+    const config = parseConfigText(
+      'security:\n  allowPrivateEndpoints: true\nmodels:\n  - id: local\n    provider: openai-compatible\n    baseUrl: http://127.0.0.1:11434/v1\n',
+      FILE,
+      {},
+    );
     expect(config.models[0]?.baseUrl).toBe('http://127.0.0.1:11434/v1');
   });
 
   it('should report a YAML syntax error with its line and column', () => {
-    expect(problemsOf('models:\n  - id: a\n   provider: x\n')).toEqual(['switchyard.config.yml:3:1: YAML syntax error: Sequence item without - indicator']);
+    expect(problemsOf('models:\n  - id: a\n   provider: x\n')).toEqual([
+      'switchyard.config.yml:3:1: YAML syntax error: Sequence item without - indicator',
+    ]);
   });
 
   it('should report a duplicated YAML key', () => {
-    expect(problemsOf('server:\n  port: 1\n  port: 2\n')[0]).toMatch(/^switchyard\.config\.yml:3:3: YAML syntax error: Map keys must be unique/);
+    expect(problemsOf('server:\n  port: 1\n  port: 2\n')[0]).toMatch(
+      /^switchyard\.config\.yml:3:3: YAML syntax error: Map keys must be unique/,
+    );
   });
 
   it('should report a missing file', () => {
-    expect(() => loadConfig({ path: '/nonexistent/x.yml', env: {} })).toThrow('/nonexistent/x.yml: cannot read the config file: file not found');
+    expect(() => loadConfig({ path: '/nonexistent/x.yml', env: {} })).toThrow(
+      '/nonexistent/x.yml: cannot read the config file: file not found',
+    );
   });
 
   it('should apply environment overrides over the file', () => {
@@ -130,7 +217,9 @@ describe('loadConfig', () => {
   });
 
   it('should report bad environment values together with file problems', () => {
-    expect(problemsOf('server:\n  port: -1\n', { PORT: '80a', LOG_LEVEL: 'loud', LOG_FORMAT: 'colour', SWITCHYARD_ADMIN_KEY: 'short' })).toEqual([
+    expect(
+      problemsOf('server:\n  port: -1\n', { PORT: '80a', LOG_LEVEL: 'loud', LOG_FORMAT: 'colour', SWITCHYARD_ADMIN_KEY: 'short' }),
+    ).toEqual([
       'switchyard.config.yml: server.port: expected a whole number from 0 to 65535, got -1',
       'PORT: expected a whole number from 0 to 65535, got "80a"',
       'SWITCHYARD_ADMIN_KEY: expected a secret of at least 16 characters',
@@ -148,9 +237,17 @@ describe('loadConfig', () => {
       FILE,
       { MAX_CONNECTIONS_PER_ADDRESS: '5000' },
     );
-    expect(set.security).toMatchObject({ allowedOrigins: ['https://app.example.com', 'http://localhost:5173'], allowedHosts: ['switchyard.internal'] });
+    expect(set.security).toMatchObject({
+      allowedOrigins: ['https://app.example.com', 'http://localhost:5173'],
+      allowedHosts: ['switchyard.internal'],
+    });
     expect(set.limits).toEqual({ maxConnectionsPerKey: 8, maxConnectionsPerAddress: 5000 });
-    expect(problemsOf('security:\n  allowedOrigins: [https://app.example.com/]\n  allowedHosts: ["evil.example:80"]\nlimits: { maxConnectionsPerKey: 0 }\n', { MAX_CONNECTIONS_PER_ADDRESS: 'lots' })).toEqual([
+    expect(
+      problemsOf(
+        'security:\n  allowedOrigins: [https://app.example.com/]\n  allowedHosts: ["evil.example:80"]\nlimits: { maxConnectionsPerKey: 0 }\n',
+        { MAX_CONNECTIONS_PER_ADDRESS: 'lots' },
+      ),
+    ).toEqual([
       'switchyard.config.yml: security.allowedOrigins[0]: expected an origin such as https://app.example.com or http://localhost:5173 (scheme, host and port; no path), got "https://app.example.com/"',
       'switchyard.config.yml: security.allowedHosts[0]: expected a host name such as switchyard.internal (no scheme, no port), got "evil.example:80"',
       'switchyard.config.yml: limits.maxConnectionsPerKey: expected a whole number from 1 to 1000000, got 0',
@@ -160,7 +257,11 @@ describe('loadConfig', () => {
 
   it('should take a PostgreSQL DATABASE_URL, and name what a bad one lacks', () => {
     const config = parseConfigText('{}\n', FILE, { DATABASE_URL: 'postgres://app:secret@db.internal:5433/switchyard' });
-    expect(config.database).toEqual({ driver: 'postgresql', clientUrl: 'postgres://app:secret@db.internal:5433/switchyard', dbName: 'switchyard' });
+    expect(config.database).toEqual({
+      driver: 'postgresql',
+      clientUrl: 'postgres://app:secret@db.internal:5433/switchyard',
+      dbName: 'switchyard',
+    });
     expect(problemsOf('{}\n', { DATABASE_URL: 'postgres://localhost' })).toEqual([
       'DATABASE_URL: expected a PostgreSQL URL postgres://user[:password]@host[:port]/database (with a host and a database name)',
     ]);

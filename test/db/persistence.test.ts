@@ -28,7 +28,10 @@ describe('persistence', () => {
     expect(mode?.journal_mode).toBe('wal');
     const executed = await orm.getMigrator().getExecutedMigrations();
     // Every migration file in the folder is registered, and every registered one ran, in order.
-    const files = readdirSync(new URL('../../src/db/migrations/', import.meta.url)).filter((f) => /^Migration.*\.ts$/.test(f)).map((f) => f.replace(/\.ts$/, '')).sort();
+    const files = readdirSync(new URL('../../src/db/migrations/', import.meta.url))
+      .filter((f) => /^Migration.*\.ts$/.test(f))
+      .map((f) => f.replace(/\.ts$/, ''))
+      .sort();
     expect(MIGRATIONS.map((m) => m.name)).toEqual(files);
     expect(executed.map((m) => m.name)).toEqual(files);
     expect(await orm.getMigrator().getPendingMigrations()).toEqual([]);
@@ -46,9 +49,11 @@ describe('persistence', () => {
     // An "earlier version": the database as the first migration left it, with a row written then.
     const old = await MikroORM.init({ ...ormOptions({ driver: 'sqlite', dbName: path }, ENTITIES), debug: false });
     await old.getMigrator().up({ to: 'Migration20261125000000-initial' });
-    await old.em.getConnection().execute(
-      `insert into models (id, provider, capabilities, defaults, limits, status, source, circuit_state, created_at, updated_at) values ('legacy', 'mock', '["chat"]', '{}', '{}', 'HEALTHY', 'API', 'CLOSED', ${Date.now()}, ${Date.now()})`,
-    );
+    await old.em
+      .getConnection()
+      .execute(
+        `insert into models (id, provider, capabilities, defaults, limits, status, source, circuit_state, created_at, updated_at) values ('legacy', 'mock', '["chat"]', '{}', '{}', 'HEALTHY', 'API', 'CLOSED', ${Date.now()}, ${Date.now()})`,
+      );
     await old.close();
 
     const app = await boot(path, [MOCK_MODEL]);
@@ -116,11 +121,31 @@ describe('session history storage', () => {
     try {
       const { sessions, orm } = t.app.services;
       const session = await sessions.create({ modelId: 'mock-a' }, LOCAL_VIEWER);
-      await sessions.appendTurn(session.id, [{ role: 'user', content: 'q0' }, { role: 'assistant', content: 'a0' }], 'g0');
-      await Promise.all(
-        [1, 2, 3, 4].map((n) => sessions.appendTurn(session.id, [{ role: 'user', content: `q${n}` }, { role: 'assistant', content: `a${n}` }], `g${n}`)),
+      await sessions.appendTurn(
+        session.id,
+        [
+          { role: 'user', content: 'q0' },
+          { role: 'assistant', content: 'a0' },
+        ],
+        'g0',
       );
-      const rows = await orm.em.getConnection().execute<{ seq: number; content: string }[]>('select seq, content from session_messages where session_id = ? order by seq', [session.id]);
+      await Promise.all(
+        [1, 2, 3, 4].map((n) =>
+          sessions.appendTurn(
+            session.id,
+            [
+              { role: 'user', content: `q${n}` },
+              { role: 'assistant', content: `a${n}` },
+            ],
+            `g${n}`,
+          ),
+        ),
+      );
+      const rows = await orm.em
+        .getConnection()
+        .execute<{ seq: number; content: string }[]>('select seq, content from session_messages where session_id = ? order by seq', [
+          session.id,
+        ]);
       expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
       // Each turn's two messages are adjacent: q then a of the same turn.
       for (let i = 0; i < rows.length; i += 2) expect(rows[i + 1]?.content).toBe(rows[i]?.content.replace('q', 'a'));
@@ -146,7 +171,11 @@ describe('session switches from two gateways on one database', () => {
       const applied = [];
       for (let i = 0; i < 10; i++) {
         const modelId = i % 2 ? 'mock-a' : 'mock-b';
-        applied.push(...(await Promise.all([one, two].map((t) => t.app.services.sessions.switchModel({ sessionId: session.id, modelId }, LOCAL_VIEWER, performance.now())))));
+        applied.push(
+          ...(await Promise.all(
+            [one, two].map((t) => t.app.services.sessions.switchModel({ sessionId: session.id, modelId }, LOCAL_VIEWER, performance.now())),
+          )),
+        );
       }
       expect(applied.map((a) => a.revision).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
       const stored = await two.app.services.sessions.get(session.id, LOCAL_VIEWER);

@@ -17,7 +17,10 @@ describe.skipIf(!postgres)('PostgreSQL migrations', () => {
     const fresh = await freshPostgres();
     drops.push(fresh.drop);
     const orm = await createOrm(fresh.database, ENTITIES);
-    const files = readdirSync(new URL('../../src/db/migrations/postgresql/', import.meta.url)).filter((f) => /^Migration.*\.ts$/.test(f)).map((f) => f.replace(/\.ts$/, '')).sort();
+    const files = readdirSync(new URL('../../src/db/migrations/postgresql/', import.meta.url))
+      .filter((f) => /^Migration.*\.ts$/.test(f))
+      .map((f) => f.replace(/\.ts$/, ''))
+      .sort();
     expect(PG_MIGRATIONS.map((m) => m.name)).toEqual(files);
     expect(files.length).toBeGreaterThan(0);
     expect((await orm.getMigrator().getExecutedMigrations()).map((m) => m.name)).toEqual(files);
@@ -29,7 +32,9 @@ describe.skipIf(!postgres)('PostgreSQL migrations', () => {
     const fresh = await freshPostgres();
     drops.push(fresh.drop);
     const orms = await Promise.all([1, 2, 3].map(() => createOrm(fresh.database, ENTITIES)));
-    const [rows] = await Promise.all([orms[0]?.em.getConnection().execute<{ name: string }[]>('select name from mikro_orm_migrations order by id')]);
+    const [rows] = await Promise.all([
+      orms[0]?.em.getConnection().execute<{ name: string }[]>('select name from mikro_orm_migrations order by id'),
+    ]);
     expect(rows?.map((r) => r.name)).toEqual(PG_MIGRATIONS.map((m) => m.name));
     await Promise.all(orms.map((o) => o.close()));
   });

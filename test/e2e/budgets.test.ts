@@ -33,16 +33,28 @@ afterEach(async () => {
 type Outcome = { served: true; finishReason: string; maxTokens?: number; text: string } | { served: false; code: string };
 
 async function viaGenerate(base: string, key: string, maxTokens: number | undefined): Promise<Outcome> {
-  const result = await execute(fetch, Generate, { input: { model: MODEL.id, prompt: 'Hi', ...(maxTokens ? { params: { maxTokens } } : {}) } }, { url: `${base}/graphql`, key });
+  const result = await execute(
+    fetch,
+    Generate,
+    { input: { model: MODEL.id, prompt: 'Hi', ...(maxTokens ? { params: { maxTokens } } : {}) } },
+    { url: `${base}/graphql`, key },
+  );
   const g = result.data?.generate;
-  return g ? { served: true, finishReason: g.finishReason ?? '', maxTokens: g.maxTokens, text: g.text } : { served: false, code: String(result.errors?.[0]?.extensions?.code) };
+  return g
+    ? { served: true, finishReason: g.finishReason ?? '', maxTokens: g.maxTokens, text: g.text }
+    : { served: false, code: String(result.errors?.[0]?.extensions?.code) };
 }
 
 async function viaOpenAIStream(base: string, key: string, maxTokens: number | undefined): Promise<Outcome> {
   const response = await fetch(`${base}/v1/chat/completions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ model: MODEL.id, messages: [{ role: 'user', content: 'Hi' }], stream: true, ...(maxTokens ? { max_tokens: maxTokens } : {}) }),
+    body: JSON.stringify({
+      model: MODEL.id,
+      messages: [{ role: 'user', content: 'Hi' }],
+      stream: true,
+      ...(maxTokens ? { max_tokens: maxTokens } : {}),
+    }),
   });
   if (!response.ok) return { served: false, code: ((await response.json()) as { error: { code: string } }).error.code };
   const chunks = (await response.text())
@@ -66,8 +78,11 @@ function burst(bases: readonly string[], key: string): Promise<Outcome[]> {
 
 async function spendOfBurst(apps: readonly TestApp[]): Promise<void> {
   const bases = await Promise.all(apps.map((a) => a.listen()));
-  const run = <T, V>(document: Parameters<typeof execute<T, V>>[1], variables?: V) => execute<T, V>(fetch, document, variables, { url: `${bases[0]}/graphql`, key: ADMIN });
-  const { key, apiKey } = expectData(await run(CreateBudgetedKey, { input: { name: 'tiny', scopes: ['CLIENT'], budget: { daily: BUDGET_USD } } })).createApiKey;
+  const run = <T, V>(document: Parameters<typeof execute<T, V>>[1], variables?: V) =>
+    execute<T, V>(fetch, document, variables, { url: `${bases[0]}/graphql`, key: ADMIN });
+  const { key, apiKey } = expectData(
+    await run(CreateBudgetedKey, { input: { name: 'tiny', scopes: ['CLIENT'], budget: { daily: BUDGET_USD } } }),
+  ).createApiKey;
 
   const outcomes = await burst(bases, key);
 
@@ -76,7 +91,8 @@ async function spendOfBurst(apps: readonly TestApp[]): Promise<void> {
   expect(outcomes.filter((o) => !o.served && o.code !== 'COST_LIMIT_EXCEEDED' && o.code !== 'budget_exceeded')).toEqual([]);
   // An answer cut where its maxTokens was lowered to fit says so: LENGTH (/v1: "length"), never a silent stop. One
   // fitted to exactly the mock's 16 words may end COST_LIMIT (stopped at what it held: its closing "." is a 17th cl100k token).
-  for (const o of served) if (o.served && o.maxTokens !== undefined && o.maxTokens < MODEL.mock.tokens) expect(o.finishReason).toBe('LENGTH');
+  for (const o of served)
+    if (o.served && o.maxTokens !== undefined && o.maxTokens < MODEL.mock.tokens) expect(o.finishReason).toBe('LENGTH');
   expect(served.filter((o) => o.served && !['STOP', 'LENGTH', 'COST_LIMIT', 'stop', 'length'].includes(o.finishReason))).toEqual([]);
   expect(served.some((o) => o.served && o.finishReason === 'LENGTH')).toBe(true);
 
@@ -103,17 +119,24 @@ describe('a small budget under 200 parallel callers', () => {
     await spendOfBurst([app]);
   }, 60_000);
 
-  it.skipIf(!shared)('should never be overspent and should be at least 80% spent, on two instances sharing Redis', async () => {
-    const fresh = await freshPostgres();
-    disposers.push(fresh.drop);
-    const config = testConfig({ file: { models: [MODEL], limits: PARALLEL_LIMITS, database: { url: fresh.url } }, env: { SWITCHYARD_ADMIN_KEY: ADMIN, REDIS_URL, REDIS_PREFIX: redisPrefix() } });
-    // One after the other: the second finds the database migrated.
-    const apps: TestApp[] = [];
-    for (let i = 0; i < 2; i++) {
-      const app = await startTestApp({ config });
-      disposers.push(() => app.dispose());
-      apps.push(app);
-    }
-    await spendOfBurst(apps);
-  }, 60_000);
+  it.skipIf(!shared)(
+    'should never be overspent and should be at least 80% spent, on two instances sharing Redis',
+    async () => {
+      const fresh = await freshPostgres();
+      disposers.push(fresh.drop);
+      const config = testConfig({
+        file: { models: [MODEL], limits: PARALLEL_LIMITS, database: { url: fresh.url } },
+        env: { SWITCHYARD_ADMIN_KEY: ADMIN, REDIS_URL, REDIS_PREFIX: redisPrefix() },
+      });
+      // One after the other: the second finds the database migrated.
+      const apps: TestApp[] = [];
+      for (let i = 0; i < 2; i++) {
+        const app = await startTestApp({ config });
+        disposers.push(() => app.dispose());
+        apps.push(app);
+      }
+      await spendOfBurst(apps);
+    },
+    60_000,
+  );
 });

@@ -1,7 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CreateBudgetedKey, CreateSession, DisableModel, Generate, GenerationQuery, ModelQuery, ModelSwitchedSubscription, SwitchModel } from '../helpers/documents.js';
+import {
+  CreateBudgetedKey,
+  CreateSession,
+  DisableModel,
+  Generate,
+  GenerationQuery,
+  ModelQuery,
+  ModelSwitchedSubscription,
+  SwitchModel,
+} from '../helpers/documents.js';
 import { execute, expectData } from '../helpers/graphql.js';
 import { killStartedProcesses, startProcess } from '../helpers/gateway-process.js';
 import { freshPostgres, postgresReachable } from '../helpers/postgres.js';
@@ -35,7 +44,9 @@ function freePort(): Promise<number> {
 
 /** A redis-server of the test's own (this machine kind has the binary), answering when this resolves. */
 async function startRedis(port: number): Promise<ChildProcess> {
-  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
   redisServers.push(server);
   await waitFor(async () => {
     const { Redis } = await import('ioredis');
@@ -53,7 +64,10 @@ async function startRedis(port: number): Promise<ChildProcess> {
   return server;
 }
 
-const gql = (base: string, key = ADMIN) => <T, V>(document: Parameters<typeof execute<T, V>>[1], variables?: V) => execute<T, V>(fetch, document, variables, { url: `${base}/graphql`, key });
+const gql =
+  (base: string, key = ADMIN) =>
+  <T, V>(document: Parameters<typeof execute<T, V>>[1], variables?: V) =>
+    execute<T, V>(fetch, document, variables, { url: `${base}/graphql`, key });
 
 describe.skipIf(!ready)('faults with several instances', () => {
   it('should keep answering on B when A is killed mid-load, and lose no generation it acknowledged', async () => {
@@ -61,7 +75,13 @@ describe.skipIf(!ready)('faults with several instances', () => {
     drops.push(fresh.drop);
     const port = await freePort();
     await startRedis(port);
-    const env = { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: fresh.url, REDIS_URL: `redis://127.0.0.1:${port}`, SWITCHYARD_ADMIN_KEY: ADMIN };
+    const env = {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: fresh.url,
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+      SWITCHYARD_ADMIN_KEY: ADMIN,
+    };
     const a = startProcess([], env);
     const b = startProcess([], env);
     const [urlA, urlB] = await Promise.all([a.ready, b.ready]);
@@ -93,17 +113,36 @@ describe.skipIf(!ready)('faults with several instances', () => {
     drops.push(fresh.drop);
     const port = await freePort();
     let redis = await startRedis(port);
-    const env = { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: fresh.url, REDIS_URL: `redis://127.0.0.1:${port}`, SWITCHYARD_ADMIN_KEY: ADMIN };
+    const env = {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: fresh.url,
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+      SWITCHYARD_ADMIN_KEY: ADMIN,
+    };
     const [a, b] = await Promise.all([startProcess([], env).ready, startProcess([], env).ready]);
-    const { key } = expectData(await gql(a)(CreateBudgetedKey, { input: { name: 'budgeted', scopes: ['CLIENT'], budget: { daily: 1 } } })).createApiKey;
+    const { key } = expectData(
+      await gql(a)(CreateBudgetedKey, { input: { name: 'budgeted', scopes: ['CLIENT'], budget: { daily: 1 } } }),
+    ).createApiKey;
     expectData(await gql(b, key)(Generate, { input: { model: 'mock-fast', prompt: 'Hi' } }));
 
     redis.kill('SIGKILL');
-    await waitFor(async () => ((await (await fetch(`${b}/readyz`)).json()) as { checks: { redis: string } }).checks.redis === 'unreachable', 'B to see Redis gone', 10_000);
+    await waitFor(
+      async () => ((await (await fetch(`${b}/readyz`)).json()) as { checks: { redis: string } }).checks.redis === 'unreachable',
+      'B to see Redis gone',
+      10_000,
+    );
     // A change made on A while the event is lost: B reads it again once Redis is back.
     expectData(await gql(a)(DisableModel, { id: 'mock-slow' }));
     const readyz = (await (await fetch(`${b}/readyz`)).json()) as { status: string; checks: Record<string, string> };
-    expect(readyz).toMatchObject({ status: 'ready', checks: { redis: 'unreachable', budgets: 'refusing requests of keys with a budget (BUDGET_UNAVAILABLE)', rateLimits: 'not enforced (RATE_LIMITS_FAIL_OPEN=true)' } });
+    expect(readyz).toMatchObject({
+      status: 'ready',
+      checks: {
+        redis: 'unreachable',
+        budgets: 'refusing requests of keys with a budget (BUDGET_UNAVAILABLE)',
+        rateLimits: 'not enforced (RATE_LIMITS_FAIL_OPEN=true)',
+      },
+    });
     const refused = await gql(b, key)(Generate, { input: { model: 'mock-fast', prompt: 'Hi' } });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BUDGET_UNAVAILABLE', generationId: expect.any(String) });
     expect(await (await fetch(`${b}/metrics`)).text()).toMatch(/^switchyard_redis_connected 0$/m);
@@ -111,40 +150,69 @@ describe.skipIf(!ready)('faults with several instances', () => {
     expect(expectData(await gql(b)(Generate, { input: { model: 'mock-fast', prompt: 'Hi' } })).generate.status).toBe('SUCCEEDED');
 
     redis = await startRedis(port);
-    await waitFor(async () => {
-      const checks = await Promise.all([a, b].map(async (u) => ((await (await fetch(`${u}/readyz`)).json()) as { checks: { redis: string } }).checks.redis));
-      return checks.every((c) => c === 'ok');
-    }, 'both instances to reach Redis again', 15_000);
+    await waitFor(
+      async () => {
+        const checks = await Promise.all(
+          [a, b].map(async (u) => ((await (await fetch(`${u}/readyz`)).json()) as { checks: { redis: string } }).checks.redis),
+        );
+        return checks.every((c) => c === 'ok');
+      },
+      'both instances to reach Redis again',
+      15_000,
+    );
     expect(expectData(await gql(b, key)(Generate, { input: { model: 'mock-fast', prompt: 'Hi' } })).generate.status).toBe('SUCCEEDED');
-    await waitFor(async () => expectData(await gql(b)(ModelQuery, { id: 'mock-slow' })).model?.status === 'DISABLED', 'B to catch up with the change made during the outage');
+    await waitFor(
+      async () => expectData(await gql(b)(ModelQuery, { id: 'mock-slow' })).model?.status === 'DISABLED',
+      'B to catch up with the change made during the outage',
+    );
     // Events flow again: a switch on A reaches a subscriber on B (resubscribed by itself).
     const session = expectData(await gql(a)(CreateSession, { input: { modelId: 'mock-fast' } })).createSession;
     const client = wsClient(b, ADMIN);
     closers.push(async () => void (await client.dispose()));
     const events = subscribe(client, ModelSwitchedSubscription, { sessionId: session.id });
-    await waitFor(async () => /switchyard_active_subscriptions 1\b/.test(await (await fetch(`${b}/metrics`)).text()), 'the subscription on B');
-    await waitFor(async () => {
-      expectData(await gql(a)(SwitchModel, { input: { sessionId: session.id, modelId: 'mock-fast' } }));
-      const next = await Promise.race([events.next(), new Promise((resolve) => setTimeout(() => resolve(undefined), 500))]);
-      return next !== undefined;
-    }, 'a switch on A to reach B after the restart', 15_000);
+    await waitFor(
+      async () => /switchyard_active_subscriptions 1\b/.test(await (await fetch(`${b}/metrics`)).text()),
+      'the subscription on B',
+    );
+    await waitFor(
+      async () => {
+        expectData(await gql(a)(SwitchModel, { input: { sessionId: session.id, modelId: 'mock-fast' } }));
+        const next = await Promise.race([events.next(), new Promise((resolve) => setTimeout(() => resolve(undefined), 500))]);
+        return next !== undefined;
+      },
+      'a switch on A to reach B after the restart',
+      15_000,
+    );
   }, 90_000);
 
   it('should hear the other instances once Redis comes up, when it started while Redis was down', async () => {
     const fresh = await freshPostgres();
     drops.push(fresh.drop);
     const port = await freePort();
-    const env = { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: fresh.url, REDIS_URL: `redis://127.0.0.1:${port}`, SWITCHYARD_ADMIN_KEY: ADMIN };
+    const env = {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: fresh.url,
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+      SWITCHYARD_ADMIN_KEY: ADMIN,
+    };
     const b = await startProcess([], env).ready; // no Redis yet
     expect(((await (await fetch(`${b}/readyz`)).json()) as { checks: { redis: string } }).checks.redis).toBe('unreachable');
     await startRedis(port);
-    await waitFor(async () => ((await (await fetch(`${b}/readyz`)).json()) as { checks: { redis: string } }).checks.redis === 'ok', 'B to reach Redis', 15_000);
+    await waitFor(
+      async () => ((await (await fetch(`${b}/readyz`)).json()) as { checks: { redis: string } }).checks.redis === 'ok',
+      'B to reach Redis',
+      15_000,
+    );
     const a = await startProcess([], env).ready;
     const session = expectData(await gql(a)(CreateSession, { input: { modelId: 'mock-fast' } })).createSession;
     const client = wsClient(b, ADMIN);
     closers.push(async () => void (await client.dispose()));
     const events = subscribe(client, ModelSwitchedSubscription, { sessionId: session.id });
-    await waitFor(async () => /switchyard_active_subscriptions 1\b/.test(await (await fetch(`${b}/metrics`)).text()), 'the subscription on B');
+    await waitFor(
+      async () => /switchyard_active_subscriptions 1\b/.test(await (await fetch(`${b}/metrics`)).text()),
+      'the subscription on B',
+    );
     expectData(await gql(a)(SwitchModel, { input: { sessionId: session.id, modelId: 'mock-slow' } }));
     expect((await events.next()).value?.data?.modelSwitched).toMatchObject({ revision: 2, model: { id: 'mock-slow' } });
   }, 90_000);

@@ -4,7 +4,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixtureJson, OPENAI_TEST_KEY, startOpenAIFake } from '../fakes/vendors.js';
-import { CircuitQuery, CostsQuery, CreateApiKey, CreateBudgetedKey, CreateSession, Generate, GenerateRouted, ModelQuery, ModelSwitchedSubscription, PoolsQuery, RegisterModel, RevokeApiKey, SetModelPool, SwitchModel, UsageUpdatedSubscription, ViewerQuery } from '../helpers/documents.js';
+import {
+  CircuitQuery,
+  CostsQuery,
+  CreateApiKey,
+  CreateBudgetedKey,
+  CreateSession,
+  Generate,
+  GenerateRouted,
+  ModelQuery,
+  ModelSwitchedSubscription,
+  PoolsQuery,
+  RegisterModel,
+  RevokeApiKey,
+  SetModelPool,
+  SwitchModel,
+  UsageUpdatedSubscription,
+  ViewerQuery,
+} from '../helpers/documents.js';
 import { execute, expectData, expectError } from '../helpers/graphql.js';
 import { killStartedProcesses, startProcess } from '../helpers/gateway-process.js';
 import { freshPostgres, postgresReachable } from '../helpers/postgres.js';
@@ -31,17 +48,30 @@ describe.skipIf(!ready)('two instances on one PostgreSQL and one Redis', () => {
   it('should deliver a switch made on A to a subscriber on B in revision order, and let B serve what A registered and pooled', async () => {
     const fresh = await freshPostgres();
     drops.push(fresh.drop);
-    const env = { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: fresh.url, REDIS_URL, REDIS_PREFIX: redisPrefix(), SWITCHYARD_ADMIN_KEY: ADMIN };
+    const env = {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: fresh.url,
+      REDIS_URL,
+      REDIS_PREFIX: redisPrefix(),
+      SWITCHYARD_ADMIN_KEY: ADMIN,
+    };
     // Started together: they take turns at the migrations and the config.
     const [a, b] = await Promise.all([startProcess([], env).ready, startProcess([], env).ready]);
-    const on = (base: string) => <T, V>(document: Parameters<typeof execute<T, V>>[1], variables?: V) => execute<T, V>(fetch, document, variables, { url: `${base}/graphql`, key: ADMIN });
+    const on =
+      (base: string) =>
+      <T, V>(document: Parameters<typeof execute<T, V>>[1], variables?: V) =>
+        execute<T, V>(fetch, document, variables, { url: `${base}/graphql`, key: ADMIN });
     const [onA, onB] = [on(a), on(b)];
 
     const session = expectData(await onA(CreateSession, { input: { modelId: 'mock-fast' } })).createSession;
     const client = wsClient(b, ADMIN);
     sockets.push(client);
     const events = subscribe(client, ModelSwitchedSubscription, { sessionId: session.id });
-    await waitFor(async () => /switchyard_active_subscriptions 1\b/.test(await (await fetch(`${b}/metrics`)).text()), 'the subscription on B');
+    await waitFor(
+      async () => /switchyard_active_subscriptions 1\b/.test(await (await fetch(`${b}/metrics`)).text()),
+      'the subscription on B',
+    );
     const targets = ['mock-slow', 'mock-fast', 'mock-slow', 'mock-fast', 'mock-slow'];
     for (const modelId of targets) expectData(await onA(SwitchModel, { input: { sessionId: session.id, modelId } }));
     const seen = [];
@@ -50,17 +80,26 @@ describe.skipIf(!ready)('two instances on one PostgreSQL and one Redis', () => {
 
     // The registry and the pools follow: B serves a model and a pool made on A.
     expectData(await onA(RegisterModel, { input: { id: 'mock-shared', provider: 'MOCK', pricing: { input: 1, output: 1 } } }));
-    await waitFor(async () => expectData(await onB(ModelQuery, { id: 'mock-shared' })).model?.status === 'HEALTHY', 'B to know the model A registered');
+    await waitFor(
+      async () => expectData(await onB(ModelQuery, { id: 'mock-shared' })).model?.status === 'HEALTHY',
+      'B to know the model A registered',
+    );
     expect(expectData(await onB(Generate, { input: { model: 'mock-shared', prompt: 'Hi' } })).generate.modelId).toBe('mock-shared');
     expectData(await onA(SetModelPool, { input: { name: 'shared-pool', members: [{ modelId: 'mock-shared' }] } }));
     await waitFor(async () => expectData(await onB(PoolsQuery)).pools.some((p) => p.name === 'shared-pool'), 'B to know the pool A set');
-    expect(expectData(await onB(GenerateRouted, { input: { pool: 'shared-pool', prompt: 'Hi' } })).generate).toMatchObject({ poolName: 'shared-pool', modelId: 'mock-shared' });
+    expect(expectData(await onB(GenerateRouted, { input: { pool: 'shared-pool', prompt: 'Hi' } })).generate).toMatchObject({
+      poolName: 'shared-pool',
+      modelId: 'mock-shared',
+    });
 
     // B's generations reach a usageUpdated subscriber on A.
     const watcher = wsClient(a, ADMIN);
     sockets.push(watcher);
     const usage = subscribe(watcher, UsageUpdatedSubscription, {});
-    await waitFor(async () => /switchyard_active_subscriptions 1\b/.test(await (await fetch(`${a}/metrics`)).text()), 'the subscription on A');
+    await waitFor(
+      async () => /switchyard_active_subscriptions 1\b/.test(await (await fetch(`${a}/metrics`)).text()),
+      'the subscription on A',
+    );
     const generated = expectData(await onB(Generate, { input: { model: 'mock-fast', prompt: 'Hi' } })).generate;
     expect((await usage.next()).value?.data?.usageUpdated?.generationId).toBe(generated.id);
 
@@ -72,10 +111,19 @@ describe.skipIf(!ready)('two instances on one PostgreSQL and one Redis', () => {
   it('should close a key’s sockets on B and refuse the key there at once when it is revoked on A', async () => {
     const fresh = await freshPostgres();
     drops.push(fresh.drop);
-    const env = { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: fresh.url, REDIS_URL, REDIS_PREFIX: redisPrefix(), SWITCHYARD_ADMIN_KEY: ADMIN };
+    const env = {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: fresh.url,
+      REDIS_URL,
+      REDIS_PREFIX: redisPrefix(),
+      SWITCHYARD_ADMIN_KEY: ADMIN,
+    };
     const a = await startProcess([], env).ready;
     const b = await startProcess([], env).ready;
-    const { key, apiKey } = expectData(await execute(fetch, CreateApiKey, { input: { name: 'shared', scopes: ['CLIENT'] } }, { url: `${a}/graphql`, key: ADMIN })).createApiKey;
+    const { key, apiKey } = expectData(
+      await execute(fetch, CreateApiKey, { input: { name: 'shared', scopes: ['CLIENT'] } }, { url: `${a}/graphql`, key: ADMIN }),
+    ).createApiKey;
     // B remembers the key (authenticated once), and holds a socket of it.
     expectData(await execute(fetch, ViewerQuery, undefined, { url: `${b}/graphql`, key }));
     let closed: { code: number; reason: string } | undefined;
@@ -83,7 +131,10 @@ describe.skipIf(!ready)('two instances on one PostgreSQL and one Redis', () => {
     sockets.push(socket);
     const updates = subscribe(socket, UsageUpdatedSubscription, {});
     void updates.next().catch(() => undefined);
-    await waitFor(async () => /switchyard_active_subscriptions 1\b/.test(await (await fetch(`${b}/metrics`)).text()), 'the key’s subscription on B');
+    await waitFor(
+      async () => /switchyard_active_subscriptions 1\b/.test(await (await fetch(`${b}/metrics`)).text()),
+      'the key’s subscription on B',
+    );
 
     expectData(await execute(fetch, RevokeApiKey, { id: apiKey.id }, { url: `${a}/graphql`, key: ADMIN }));
     await waitFor(() => closed !== undefined, 'B to close the key’s socket');
@@ -94,12 +145,27 @@ describe.skipIf(!ready)('two instances on one PostgreSQL and one Redis', () => {
   it('should never let 2 instances × 100 parallel requests spend past a budget that fits ten', async () => {
     const fresh = await freshPostgres();
     drops.push(fresh.drop);
-    const env = { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: fresh.url, REDIS_URL, REDIS_PREFIX: redisPrefix(), SWITCHYARD_ADMIN_KEY: ADMIN };
+    const env = {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: fresh.url,
+      REDIS_URL,
+      REDIS_PREFIX: redisPrefix(),
+      SWITCHYARD_ADMIN_KEY: ADMIN,
+    };
     const [a, b] = await Promise.all([startProcess([], env).ready, startProcess([], env).ready]);
     // mock-fast ($0.5/M in, $1.5/M out), 16 tokens: a worst case of 7 prompt tokens (cl100k, framing included) + 16 × 1.5 = 27.5 micro-USD.
     const budget = 0.000275;
-    const { key, apiKey } = expectData(await execute(fetch, CreateBudgetedKey, { input: { name: 'shared-budget', scopes: ['CLIENT'], budget: { daily: budget } } }, { url: `${a}/graphql`, key: ADMIN })).createApiKey;
-    const ask = (base: string) => execute(fetch, Generate, { input: { model: 'mock-fast', prompt: 'Hi', params: { maxTokens: 16 } } }, { url: `${base}/graphql`, key });
+    const { key, apiKey } = expectData(
+      await execute(
+        fetch,
+        CreateBudgetedKey,
+        { input: { name: 'shared-budget', scopes: ['CLIENT'], budget: { daily: budget } } },
+        { url: `${a}/graphql`, key: ADMIN },
+      ),
+    ).createApiKey;
+    const ask = (base: string) =>
+      execute(fetch, Generate, { input: { model: 'mock-fast', prompt: 'Hi', params: { maxTokens: 16 } } }, { url: `${base}/graphql`, key });
     // One request on each first: both instances have looked at the key's spend before the burst.
     const warm = [await ask(a), await ask(b)];
     const burst = await Promise.all(Array.from({ length: 200 }, (_, i) => ask(i % 2 ? b : a)));
@@ -111,7 +177,9 @@ describe.skipIf(!ready)('two instances on one PostgreSQL and one Redis', () => {
     const spent = succeeded.reduce((sum, r) => sum + (r.data?.generate.costMicroUsd ?? 0), 0);
     expect(spent).toBeLessThanOrEqual(budget * 1e6);
     // The stored records agree: what the key spent on both instances stays within its budget.
-    const costs = expectData(await execute(fetch, CostsQuery, { groupBy: 'API_KEY', filter: { apiKeyId: apiKey.id } }, { url: `${b}/graphql`, key: ADMIN })).costs;
+    const costs = expectData(
+      await execute(fetch, CostsQuery, { groupBy: 'API_KEY', filter: { apiKeyId: apiKey.id } }, { url: `${b}/graphql`, key: ADMIN }),
+    ).costs;
     expect(costs.totals.costMicroUsd).toBe(spent);
     expect(costs.totals.requests).toBe(202);
   }, 60_000);
@@ -119,10 +187,28 @@ describe.skipIf(!ready)('two instances on one PostgreSQL and one Redis', () => {
   it('should hold a key’s requests per minute across the instances', async () => {
     const fresh = await freshPostgres();
     drops.push(fresh.drop);
-    const env = { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: fresh.url, REDIS_URL, REDIS_PREFIX: redisPrefix(), SWITCHYARD_ADMIN_KEY: ADMIN };
+    const env = {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: fresh.url,
+      REDIS_URL,
+      REDIS_PREFIX: redisPrefix(),
+      SWITCHYARD_ADMIN_KEY: ADMIN,
+    };
     const [a, b] = await Promise.all([startProcess([], env).ready, startProcess([], env).ready]);
-    const { key } = expectData(await execute(fetch, CreateBudgetedKey, { input: { name: 'five-a-minute', scopes: ['CLIENT'], requestsPerMinute: 5 } }, { url: `${a}/graphql`, key: ADMIN })).createApiKey;
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => execute(fetch, Generate, { input: { model: 'mock-fast', prompt: 'Hi' } }, { url: `${i % 2 ? b : a}/graphql`, key })));
+    const { key } = expectData(
+      await execute(
+        fetch,
+        CreateBudgetedKey,
+        { input: { name: 'five-a-minute', scopes: ['CLIENT'], requestsPerMinute: 5 } },
+        { url: `${a}/graphql`, key: ADMIN },
+      ),
+    ).createApiKey;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        execute(fetch, Generate, { input: { model: 'mock-fast', prompt: 'Hi' } }, { url: `${i % 2 ? b : a}/graphql`, key }),
+      ),
+    );
     expect(results.filter((r) => !r.errors)).toHaveLength(5);
     expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'RATE_LIMITED')).toHaveLength(15);
   }, 60_000);
@@ -149,16 +235,34 @@ describe.skipIf(!ready)('two instances on one PostgreSQL and one Redis', () => {
     );
     const fresh = await freshPostgres();
     drops.push(fresh.drop);
-    const env = { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: fresh.url, REDIS_URL, REDIS_PREFIX: redisPrefix(), SWITCHYARD_ADMIN_KEY: ADMIN, FLAKY_KEY: OPENAI_TEST_KEY };
-    const [a, b] = await Promise.all([startProcess(['--config', configPath], env).ready, startProcess(['--config', configPath], env).ready]);
-    const on = (base: string) => <T, V>(document: Parameters<typeof execute<T, V>>[1], variables?: V) => execute<T, V>(fetch, document, variables, { url: `${base}/graphql`, key: ADMIN });
+    const env = {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: fresh.url,
+      REDIS_URL,
+      REDIS_PREFIX: redisPrefix(),
+      SWITCHYARD_ADMIN_KEY: ADMIN,
+      FLAKY_KEY: OPENAI_TEST_KEY,
+    };
+    const [a, b] = await Promise.all([
+      startProcess(['--config', configPath], env).ready,
+      startProcess(['--config', configPath], env).ready,
+    ]);
+    const on =
+      (base: string) =>
+      <T, V>(document: Parameters<typeof execute<T, V>>[1], variables?: V) =>
+        execute<T, V>(fetch, document, variables, { url: `${base}/graphql`, key: ADMIN });
     const [onA, onB] = [on(a), on(b)];
     upstream.respond('POST /v1/chat/completions', { type: 'json', status: 500, body: fixtureJson('openai/error-500.json') });
     for (let i = 0; i < 2; i++) expectError(await onA(Generate, { input: { model: 'flaky', prompt: 'Hi' } }));
-    await waitFor(async () => expectData(await onB(CircuitQuery)).models.find((m) => m.id === 'flaky')?.circuit.state === 'OPEN', 'B to see the circuit A opened');
+    await waitFor(
+      async () => expectData(await onB(CircuitQuery)).models.find((m) => m.id === 'flaky')?.circuit.state === 'OPEN',
+      'B to see the circuit A opened',
+    );
     const calls = upstream.calls.filter((c) => c.path.endsWith('/chat/completions')).length;
     expect(expectError(await onB(Generate, { input: { model: 'flaky', prompt: 'Hi' } })).code).toBe('MODEL_UNAVAILABLE');
-    for (let i = 0; i < 4; i++) expect(expectData(await onB(GenerateRouted, { input: { pool: 'duo', prompt: 'Hi' } })).generate.modelId).toBe('mock-fast');
+    for (let i = 0; i < 4; i++)
+      expect(expectData(await onB(GenerateRouted, { input: { pool: 'duo', prompt: 'Hi' } })).generate.modelId).toBe('mock-fast');
     expect(upstream.calls.filter((c) => c.path.endsWith('/chat/completions'))).toHaveLength(calls);
   }, 60_000);
 });

@@ -14,10 +14,15 @@ import { waitFor } from '../helpers/ws.js';
  * other tests: /readyz says so, requests fail with a clear error and keep nothing half-written,
  * and the instance serves again when the server is back, without a restart.
  */
-const BIN = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin`).find((d) => existsSync(join(d, 'initdb'))) : undefined;
+const BIN = existsSync('/usr/lib/postgresql')
+  ? readdirSync('/usr/lib/postgresql')
+      .map((v) => `/usr/lib/postgresql/${v}/bin`)
+      .find((d) => existsSync(join(d, 'initdb')))
+  : undefined;
 const runnable = BIN !== undefined && process.getuid?.() === 0;
 if (BIN === undefined && process.env.CI) throw new Error('the PostgreSQL server binaries are required in CI (this machine kind has them)');
-if (!runnable && !process.env.CI) console.warn('the PostgreSQL-down test is skipped: it needs the PostgreSQL binaries and root (to run them as postgres)');
+if (!runnable && !process.env.CI)
+  console.warn('the PostgreSQL-down test is skipped: it needs the PostgreSQL binaries and root (to run them as postgres)');
 
 const servers: ChildProcess[] = [];
 const dirs: string[] = [];
@@ -30,14 +35,20 @@ afterEach(() => {
 /** Stops the server at once (as a crash would: no shutdown checkpoint). */
 function stopPostgres(dir: string): void {
   try {
-    execFileSync('runuser', ['-u', 'postgres', '--', join(BIN as string, 'pg_ctl'), 'stop', '-D', dir, '-m', 'immediate'], { stdio: 'ignore' });
+    execFileSync('runuser', ['-u', 'postgres', '--', join(BIN as string, 'pg_ctl'), 'stop', '-D', dir, '-m', 'immediate'], {
+      stdio: 'ignore',
+    });
   } catch {
     // not running
   }
 }
 
 function startPostgres(dir: string, port: number): ChildProcess {
-  const server = spawn('runuser', ['-u', 'postgres', '--', join(BIN as string, 'postgres'), '-D', dir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1'], { stdio: 'ignore' });
+  const server = spawn(
+    'runuser',
+    ['-u', 'postgres', '--', join(BIN as string, 'postgres'), '-D', dir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1'],
+    { stdio: 'ignore' },
+  );
   servers.push(server);
   return server;
 }
@@ -55,8 +66,16 @@ describe.skipIf(!runnable)('PostgreSQL going down under an instance', () => {
   it('should say so in /readyz, answer a clear error with nothing kept, and serve again when it is back', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sy-pg-'));
     dirs.push(dir);
-    chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
-    execFileSync('runuser', ['-u', 'postgres', '--', join(BIN as string, 'initdb'), '-D', dir, '-A', 'trust', '-U', 'postgres', '--no-sync'], { stdio: 'ignore' });
+    chownSync(
+      dir,
+      Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
+      Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
+    );
+    execFileSync(
+      'runuser',
+      ['-u', 'postgres', '--', join(BIN as string, 'initdb'), '-D', dir, '-A', 'trust', '-U', 'postgres', '--no-sync'],
+      { stdio: 'ignore' },
+    );
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     startPostgres(dir, port);
     await waitFor(() => answers(port), 'the private PostgreSQL', 20_000);
@@ -68,7 +87,12 @@ describe.skipIf(!runnable)('PostgreSQL going down under an instance', () => {
     await waitFor(async () => (await fetch(`${url}/readyz`)).status === 503, '/readyz to say the database is gone', 10_000);
     expect(((await (await fetch(`${url}/readyz`)).json()) as { checks: { database: string } }).checks.database).toBe('unreachable');
     const failed = await generate();
-    expect(failed.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^the database (does not answer: nothing was done|did not store this request's record, so nothing was kept); retry later$/), extensions: { code: 'INTERNAL' } });
+    expect(failed.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(
+        /^the database (does not answer: nothing was done|did not store this request's record, so nothing was kept); retry later$/,
+      ),
+      extensions: { code: 'INTERNAL' },
+    });
 
     startPostgres(dir, port);
     await waitFor(() => answers(port), 'the PostgreSQL to come back', 20_000);

@@ -16,7 +16,10 @@ describe('the switchyard process', () => {
   it('should exit 1 naming all three mistakes of a bad config', async () => {
     const dir = tempDir();
     const path = join(dir, 'bad.yml');
-    writeFileSync(path, 'models:\n  - id: a\n    provider: mock\n    pricing: { input: abc, output: 1 }\n  - id: b\n    provider: nope\n  - id: c\n    provider: mock\n    contextWindow: 0\n');
+    writeFileSync(
+      path,
+      'models:\n  - id: a\n    provider: mock\n    pricing: { input: abc, output: 1 }\n  - id: b\n    provider: nope\n  - id: c\n    provider: mock\n    contextWindow: 0\n',
+    );
     const started = startProcess(['--config', path], { DATABASE_URL: join(dir, 'db.sqlite') });
     expect(await started.exited).toBe(1);
     const lines = started.output().trim().split('\n');
@@ -37,7 +40,10 @@ describe('the switchyard process', () => {
     const { models } = expectData(await execute(fetch, ModelsQuery, undefined, { url: `${url}/graphql` }));
     expect(models.length).toBeGreaterThanOrEqual(15);
     expect(models.find((m) => m.id === 'mock-fast')?.status).toBe('HEALTHY');
-    expect(models.find((m) => m.id === 'gpt-4')).toMatchObject({ status: 'UNHEALTHY', lastHealthCheck: { ok: false, message: 'OPENAI_API_KEY is not set' } });
+    expect(models.find((m) => m.id === 'gpt-4')).toMatchObject({
+      status: 'UNHEALTHY',
+      lastHealthCheck: { ok: false, message: 'OPENAI_API_KEY is not set' },
+    });
     started.child.kill('SIGTERM');
     expect(await started.exited).toBe(0);
     expect(started.output()).toContain('"msg":"stopped"');
@@ -46,11 +52,21 @@ describe('the switchyard process', () => {
   it('should require keys when SWITCHYARD_ADMIN_KEY is set', async () => {
     const dir = tempDir();
     const adminKey = 'e2e-admin-key-0123456789';
-    const started = startProcess([], { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: join(dir, 'db.sqlite'), SWITCHYARD_ADMIN_KEY: adminKey });
+    const started = startProcess([], {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: join(dir, 'db.sqlite'),
+      SWITCHYARD_ADMIN_KEY: adminKey,
+    });
     const url = await started.ready;
     expect(started.output()).not.toContain('local mode');
     expect(expectError(await execute(fetch, ModelsQuery, undefined, { url: `${url}/graphql` })).code).toBe('UNAUTHENTICATED');
-    const registered = await execute(fetch, RegisterModel, { input: { id: 'mock-e2e', provider: 'MOCK' } }, { url: `${url}/graphql`, key: adminKey });
+    const registered = await execute(
+      fetch,
+      RegisterModel,
+      { input: { id: 'mock-e2e', provider: 'MOCK' } },
+      { url: `${url}/graphql`, key: adminKey },
+    );
     expect(expectData(registered).registerModel.model.status).toBe('HEALTHY');
     started.child.kill('SIGINT');
     expect(await started.exited).toBe(0);

@@ -80,13 +80,17 @@ export async function startFakeUpstream(options: { auth?: AuthCheck; port?: numb
     const queue = scripts.get(`${req.method} ${path}`);
     const scripted = options.auth?.(req.headers) ?? (queue && queue.length > 1 ? queue.shift() : queue?.[0]);
     if (!scripted) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `no script for ${req.method} ${path}` } }));
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { message: `no script for ${req.method} ${path}` } }));
       return;
     }
     switch (scripted.type) {
       case 'json':
         if (scripted.delayMs) await new Promise((resolve) => setTimeout(resolve, scripted.delayMs));
-        res.writeHead(scripted.status ?? 200, { 'content-type': 'application/json', ...scripted.headers }).end(JSON.stringify(scripted.body));
+        res
+          .writeHead(scripted.status ?? 200, { 'content-type': 'application/json', ...scripted.headers })
+          .end(JSON.stringify(scripted.body));
         return;
       case 'sse':
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...scripted.headers });

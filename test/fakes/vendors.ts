@@ -21,7 +21,9 @@ export async function startOpenAIFake(port?: number): Promise<FakeUpstream> {
   const fake = await startFakeUpstream({
     ...(port ? { port } : {}),
     auth: (headers): Scripted | undefined =>
-      headers.authorization === `Bearer ${OPENAI_TEST_KEY}` ? undefined : { type: 'json', status: 401, body: fixtureJson('openai/error-401.json') },
+      headers.authorization === `Bearer ${OPENAI_TEST_KEY}`
+        ? undefined
+        : { type: 'json', status: 401, body: fixtureJson('openai/error-401.json') },
   });
   fake.respond('POST /v1/chat/completions', { type: 'sse', body: fixture('openai/chat-text.sse') });
   fake.respond('GET /v1/models', { type: 'json', body: fixtureJson('openai/models.json') });

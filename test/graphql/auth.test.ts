@@ -27,18 +27,28 @@ describe('authentication with an admin key configured', () => {
     const app = await secured();
     const result = await app.run(ModelsQuery);
     expect(result.status).toBe(401);
-    expect(expectError(result)).toMatchObject({ code: 'UNAUTHENTICATED', message: 'an API key is required: send Authorization: Bearer <key>' });
+    expect(expectError(result)).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'an API key is required: send Authorization: Bearer <key>',
+    });
   });
 
   it('should refuse an unknown key', async () => {
     const app = await secured();
-    expect(expectError(await app.run(ModelsQuery, undefined, 'sy_not-a-real-key'))).toMatchObject({ code: 'UNAUTHENTICATED', message: 'the API key is not valid' });
+    expect(expectError(await app.run(ModelsQuery, undefined, 'sy_not-a-real-key'))).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'the API key is not valid',
+    });
   });
 
   it('should accept the bootstrap admin key for admin operations', async () => {
     const app = await secured();
     expect(expectData(await app.run(RegisterModel, register, TEST_ADMIN_KEY)).registerModel.model.status).toBe('HEALTHY');
-    expect(expectData(await app.run(ViewerQuery, undefined, TEST_ADMIN_KEY)).viewer).toEqual({ localMode: false, apiKeyId: 'bootstrap-admin', scopes: ['ADMIN'] });
+    expect(expectData(await app.run(ViewerQuery, undefined, TEST_ADMIN_KEY)).viewer).toEqual({
+      localMode: false,
+      apiKeyId: 'bootstrap-admin',
+      scopes: ['ADMIN'],
+    });
   });
 
   it('should show a new key once and store only its hash', async () => {
@@ -49,7 +59,10 @@ describe('authentication with an admin key configured', () => {
     const { apiKeys } = expectData(await app.run(ApiKeys, undefined, TEST_ADMIN_KEY));
     expect(apiKeys.map((k) => k.name)).toEqual(['bootstrap admin (SWITCHYARD_ADMIN_KEY)', 'ci']);
     expect(JSON.stringify(apiKeys)).not.toContain(createApiKey.key);
-    const rows = await app.app.services.orm.em.fork().getConnection().execute<{ secret_hash: string }[]>('select secret_hash from api_keys');
+    const rows = await app.app.services.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ secret_hash: string }[]>('select secret_hash from api_keys');
     expect(rows.map((r) => r.secret_hash)).not.toContain(createApiKey.key);
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.secret_hash))).toBe(true);
   });
@@ -74,11 +87,20 @@ describe('authentication with an admin key configured', () => {
   it('should show baseUrl and apiKeyEnv to admins only (a client key sees null)', async () => {
     t = await startTestApp({
       env: { SWITCHYARD_ADMIN_KEY: TEST_ADMIN_KEY },
-      file: { models: [{ id: 'mock-a', provider: 'mock' }, { id: 'gpt-internal', provider: 'openai', baseUrl: 'https://llm.corp.example/v1' }] },
+      file: {
+        models: [
+          { id: 'mock-a', provider: 'mock' },
+          { id: 'gpt-internal', provider: 'openai', baseUrl: 'https://llm.corp.example/v1' },
+        ],
+      },
     });
     const client = await createKey(t, ['CLIENT']);
-    const seen = (models: ReadonlyArray<{ id: string; baseUrl?: string | null; apiKeyEnv?: string | null }>) => models.find((m) => m.id === 'gpt-internal');
-    expect(seen(expectData(await t.run(ModelsQuery, undefined, TEST_ADMIN_KEY)).models)).toMatchObject({ baseUrl: 'https://llm.corp.example/v1', apiKeyEnv: 'OPENAI_API_KEY' });
+    const seen = (models: ReadonlyArray<{ id: string; baseUrl?: string | null; apiKeyEnv?: string | null }>) =>
+      models.find((m) => m.id === 'gpt-internal');
+    expect(seen(expectData(await t.run(ModelsQuery, undefined, TEST_ADMIN_KEY)).models)).toMatchObject({
+      baseUrl: 'https://llm.corp.example/v1',
+      apiKeyEnv: 'OPENAI_API_KEY',
+    });
     expect(seen(expectData(await t.run(ModelsQuery, undefined, client.key)).models)).toMatchObject({ baseUrl: null, apiKeyEnv: null });
   });
 
@@ -88,7 +110,10 @@ describe('authentication with an admin key configured', () => {
     expectData(await app.run(ModelsQuery, undefined, key));
     const { revokeApiKey } = expectData(await app.run(RevokeApiKey, { id }, TEST_ADMIN_KEY));
     expect(revokeApiKey.revoked).toBe(true);
-    expect(expectError(await app.run(ModelsQuery, undefined, key))).toMatchObject({ code: 'UNAUTHENTICATED', message: 'this API key has been revoked' });
+    expect(expectError(await app.run(ModelsQuery, undefined, key))).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'this API key has been revoked',
+    });
   });
 
   it('should refuse to revoke the bootstrap key and answer NOT_FOUND for an unknown key id', async () => {
@@ -96,7 +121,10 @@ describe('authentication with an admin key configured', () => {
     expect(expectError(await app.run(RevokeApiKey, { id: 'bootstrap-admin' }, TEST_ADMIN_KEY)).message).toBe(
       'id: the bootstrap admin key comes from SWITCHYARD_ADMIN_KEY; change or unset the variable and restart to rotate it',
     );
-    expect(expectError(await app.run(RevokeApiKey, { id: 'nope' }, TEST_ADMIN_KEY))).toMatchObject({ code: 'NOT_FOUND', message: 'API key "nope" does not exist' });
+    expect(expectError(await app.run(RevokeApiKey, { id: 'nope' }, TEST_ADMIN_KEY))).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'API key "nope" does not exist',
+    });
   });
 
   it('should validate createApiKey input', async () => {

@@ -49,7 +49,13 @@ describe('compiled subscription events', () => {
     for await (const event of services.generations.stream(prepared)) events.push(event);
     expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['started', 'delta', 'completed']));
     const completed = events.find((e) => e.kind === 'completed') as Extract<GenerationEvent, { kind: 'completed' }>;
-    events.push({ kind: 'failed', generation: { ...completed.generation, status: 'FAILED', errorCode: 'UPSTREAM_ERROR' }, code: 'UPSTREAM_ERROR', message: 'it broke', error: new UpstreamError('it broke') });
+    events.push({
+      kind: 'failed',
+      generation: { ...completed.generation, status: 'FAILED', errorCode: 'UPSTREAM_ERROR' },
+      code: 'UPSTREAM_ERROR',
+      message: 'it broke',
+      error: new UpstreamError('it broke'),
+    });
     for (const document of GENERATE_STREAM) await bothWays(document, events, context, { m: 'mock-a', p: 'Hi' });
 
     const modelEvents = services.bus.subscribe('modelEvents')[Symbol.asyncIterator]();
@@ -63,7 +69,9 @@ describe('compiled subscription events', () => {
   it('should give an error result, as graphql-js does, for a null in a non-null field, which the gateway’s error mask takes', async () => {
     t = await startTestApp();
     const context = await createContext(t.app.services, undefined);
-    const document = parse('subscription { generateStream(input: { model: "mock-a", prompt: "Hi" }) { ... on TokenDelta { text index } } }');
+    const document = parse(
+      'subscription { generateStream(input: { model: "mock-a", prompt: "Hi" }) { ... on TokenDelta { text index } } }',
+    );
     const compiled = compileQuery(schema, document);
     if (!isCompiledQuery(compiled)) throw new Error(JSON.stringify(compiled));
     const broken = { kind: 'delta', generationId: 'g', text: null, index: 0, chunks: 1, costMicroUsd: 0 };

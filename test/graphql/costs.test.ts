@@ -35,7 +35,8 @@ async function app(): Promise<VendorApp> {
 }
 
 async function key(a: VendorApp, name: string, budget?: { daily?: number; monthly?: number }) {
-  return expectData(await a.t.run(CreateBudgetedKey, { input: { name, scopes: ['CLIENT'], ...(budget ? { budget } : {}) } }, ADMIN)).createApiKey;
+  return expectData(await a.t.run(CreateBudgetedKey, { input: { name, scopes: ['CLIENT'], ...(budget ? { budget } : {}) } }, ADMIN))
+    .createApiKey;
 }
 
 describe('budgets', () => {
@@ -44,7 +45,9 @@ describe('budgets', () => {
     // mock-a ($1/M in, $2/M out) answers "Hi" with 8 words: worst case 7 prompt tokens (cl100k, framing included) + 8 × 2 = 23 micro,
     // real cost 1 + 16 = 17 micro (the mock counts words). A budget of $0.00023 holds ten worst cases.
     const k = await key(a, 'capped', { daily: 0.00023 });
-    const results = await Promise.all(Array.from({ length: 50 }, () => a.t.run(Generate, { input: { model: 'mock-a', prompt: 'Hi', params: { maxTokens: 8 } } }, k.key)));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => a.t.run(Generate, { input: { model: 'mock-a', prompt: 'Hi', params: { maxTokens: 8 } } }, k.key)),
+    );
     const succeeded = results.filter((r) => !r.errors);
     const refused = results.filter((r) => r.errors?.[0]?.extensions?.code === 'COST_LIMIT_EXCEEDED');
     expect(succeeded.length + refused.length).toBe(50);
@@ -55,14 +58,18 @@ describe('budgets', () => {
     const budget = apiKeys.find((x) => x.id === k.apiKey.id)?.budget;
     expect(budget).toMatchObject({ daily: 0.00023, reserved: 0 });
     expect(budget?.spentToday).toBeCloseTo(spent / 1e6, 10);
-    expect(refused[0]?.errors?.[0]?.message).toMatch(/^the daily budget of this API key has \$[\d.e-]+ left(, after \$[\d.e-]+ held back by running requests until they settle)?, less than the prompt alone would cost on mock-a; nothing was sent$/);
+    expect(refused[0]?.errors?.[0]?.message).toMatch(
+      /^the daily budget of this API key has \$[\d.e-]+ left(, after \$[\d.e-]+ held back by running requests until they settle)?, less than the prompt alone would cost on mock-a; nothing was sent$/,
+    );
   });
 
   it('should give parallel requests with the default maxTokens a share of a small budget each, not all of it to the first', async () => {
     const a = await app();
     // mock-a's default maxTokens (2000) would cost 7 + 4000 micro: more than this whole budget of 4000.
     const k = await key(a, 'small', { daily: 0.004 });
-    const results = await Promise.all(Array.from({ length: 20 }, () => a.t.run(Generate, { input: { model: 'mock-a', prompt: 'Hi' } }, k.key)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => a.t.run(Generate, { input: { model: 'mock-a', prompt: 'Hi' } }, k.key)),
+    );
     const succeeded = results.filter((r) => !r.errors);
     expect(succeeded.length).toBeGreaterThanOrEqual(5); // before: 1, the other 19 refused with "$0 left"
     expect(succeeded[0]?.data?.generate.maxTokens).toBeLessThanOrEqual(Math.floor((4000 * BUDGET_SHARE - 7) / 2));
@@ -70,7 +77,9 @@ describe('budgets', () => {
     expect(spent).toBeLessThanOrEqual(4000);
     // A maxTokens the caller asks for is fitted to the whole of what is left.
     const k2 = await key(a, 'explicit', { daily: 0.004 });
-    const { generate } = expectData(await a.t.run(Generate, { input: { model: 'mock-a', prompt: 'Hi', params: { maxTokens: 1900 } } }, k2.key));
+    const { generate } = expectData(
+      await a.t.run(Generate, { input: { model: 'mock-a', prompt: 'Hi', params: { maxTokens: 1900 } } }, k2.key),
+    );
     expect(generate.maxTokens).toBe(1900);
   });
 
@@ -121,7 +130,10 @@ describe('budgets', () => {
     // 10 micro is left beside that hold: not enough for the prompt, but enough once the running request settles.
     const gone = new AbortController();
     gone.abort();
-    await expect(ask(gone.signal)).rejects.toMatchObject({ code: 'COST_LIMIT_EXCEEDED', message: expect.stringMatching(/\(the request ended while it waited for them to settle\)/) });
+    await expect(ask(gone.signal)).rejects.toMatchObject({
+      code: 'COST_LIMIT_EXCEEDED',
+      message: expect.stringMatching(/\(the request ended while it waited for them to settle\)/),
+    });
     const status = vi.spyOn(services.budgets, 'status');
     const waiting = ask();
     await waitFor(() => status.mock.calls.length >= 3, 'the waiting request to poll the budget');
@@ -147,7 +159,9 @@ describe('budgets', () => {
     const cleared = expectData(await a.t.run(SetBudget, { input: { apiKeyId: k.apiKey.id, daily: null } }, ADMIN)).setBudget;
     expect(cleared.budget).toEqual({ daily: null, monthly: 30, remaining: 30 });
     expect(expectError(await a.t.run(SetBudget, { input: { apiKeyId: k.apiKey.id, daily: 1 } }, k.key)).code).toBe('FORBIDDEN');
-    expect(expectError(await a.t.run(SetBudget, { input: { apiKeyId: k.apiKey.id, daily: -1 } }, ADMIN)).message).toBe('input.daily: expected a number from 0 to 10000000, got -1');
+    expect(expectError(await a.t.run(SetBudget, { input: { apiKeyId: k.apiKey.id, daily: -1 } }, ADMIN)).message).toBe(
+      'input.daily: expected a number from 0 to 10000000, got -1',
+    );
   });
 
   it('should push usageUpdated to the key as its generations settle', async () => {
@@ -161,7 +175,14 @@ describe('budgets', () => {
     expectData(await a.t.run(Generate, { input: { model: 'gpt-test', prompt: 'Hi' } }, other.key));
     const mine = expectData(await a.t.run(Generate, { input: { model: 'gpt-test', prompt: 'Hi' } }, k.key)).generate;
     const update = (await updates.next()).value?.data?.usageUpdated;
-    expect(update).toMatchObject({ generationId: mine.id, modelId: 'gpt-test', status: 'SUCCEEDED', costUsd: 0.00066, apiKey: { id: k.apiKey.id }, budget: { spentToday: 0.00066, remaining: 1 - 0.00066 } });
+    expect(update).toMatchObject({
+      generationId: mine.id,
+      modelId: 'gpt-test',
+      status: 'SUCCEEDED',
+      costUsd: 0.00066,
+      apiKey: { id: k.apiKey.id },
+      budget: { spentToday: 0.00066, remaining: 1 - 0.00066 },
+    });
     await updates.return?.();
   });
 
@@ -170,11 +191,27 @@ describe('budgets', () => {
     const client = wsClient(await v.t.listen());
     clients.push(client);
     const updates = subscribe(client, UsageUpdatedSubscription, {});
-    await waitFor(async () => ((await v!.t.app.services.metrics.activeSubscriptions.get()).values[0]?.value ?? 0) === 1, 'the subscription');
+    await waitFor(
+      async () => ((await v!.t.app.services.metrics.activeSubscriptions.get()).values[0]?.value ?? 0) === 1,
+      'the subscription',
+    );
     const done = expectData(await v.t.run(Generate, { input: { model: 'mock-a', prompt: 'Hi' } })).generate;
-    expect((await updates.next()).value?.data?.usageUpdated).toEqual({ generationId: done.id, modelId: 'mock-a', sessionId: null, status: 'SUCCEEDED', costUsd: done.costUsd, apiKey: null, budget: null });
+    expect((await updates.next()).value?.data?.usageUpdated).toEqual({
+      generationId: done.id,
+      modelId: 'mock-a',
+      sessionId: null,
+      status: 'SUCCEEDED',
+      costUsd: done.costUsd,
+      apiKey: null,
+      budget: null,
+    });
     expectError(await v.t.run(Generate, { input: { model: 'mock-a', prompt: 'Hi', costLimit: 0.0000001 } }));
-    expect((await updates.next()).value?.data?.usageUpdated).toMatchObject({ modelId: 'mock-a', status: 'FAILED', costUsd: 0, apiKey: null });
+    expect((await updates.next()).value?.data?.usageUpdated).toMatchObject({
+      modelId: 'mock-a',
+      status: 'FAILED',
+      costUsd: 0,
+      apiKey: null,
+    });
     await updates.return?.();
   });
 });
@@ -186,13 +223,17 @@ describe('cost limit during a stream', () => {
     clients.push(client);
     // $0.0004 = 400 micro: the prompt (7 tokens) costs 210, leaving 3 output tokens at 60 each; the upstream ignores that and sends more.
     const events: (StreamEvent & { costUsd?: number; generation?: { costMicroUsd: number } })[] = [];
-    for await (const r of subscribe(client, GenerateStreamCost, { input: { model: 'gpt-test', prompt: 'Hi', costLimit: 0.0004 } })) events.push(r.data?.generateStream as (typeof events)[number]);
+    for await (const r of subscribe(client, GenerateStreamCost, { input: { model: 'gpt-test', prompt: 'Hi', costLimit: 0.0004 } }))
+      events.push(r.data?.generateStream as (typeof events)[number]);
     // "Hello" 1, " there" 1, "! 你好" 3 cl100k tokens: the third would take the running cost to 570 micro, so it is not relayed.
     const runningAfterChunk = [0.00027, 0.00033];
     const deltas = events.filter((e) => e.__typename === 'TokenDelta');
     expect(deltas.map((d) => d.costUsd)).toEqual(deltas.map((d) => runningAfterChunk[(d.index ?? 0) + (d.chunks ?? 1) - 1]));
     expect(tokenDeltas(events)).toMatchObject({ text: 'Hello there', chunks: 2 });
-    expect(events.at(-1)).toMatchObject({ __typename: 'GenerationCompleted', generation: { status: 'SUCCEEDED', finishReason: 'COST_LIMIT', text: 'Hello there' } });
+    expect(events.at(-1)).toMatchObject({
+      __typename: 'GenerationCompleted',
+      generation: { status: 'SUCCEEDED', finishReason: 'COST_LIMIT', text: 'Hello there' },
+    });
     expect(events.at(-1)?.generation?.costMicroUsd).toBeLessThanOrEqual(400);
   });
 
@@ -204,7 +245,8 @@ describe('cost limit during a stream', () => {
     const client = wsClient(await a.t.listen(), streamKey.key);
     clients.push(client);
     const events: (StreamEvent & { generation?: { costMicroUsd: number } })[] = [];
-    for await (const r of subscribe(client, GenerateStreamCost, { input: { model: 'gpt-test', prompt: 'Hi' } })) events.push(r.data?.generateStream as (typeof events)[number]);
+    for await (const r of subscribe(client, GenerateStreamCost, { input: { model: 'gpt-test', prompt: 'Hi' } }))
+      events.push(r.data?.generateStream as (typeof events)[number]);
     // A whole answer (generate) is held to the same limit: its text stops before the chunk that would pass the hold.
     const wholeKey = await key(a, 'stopped-whole', { daily: 0.0004 });
     const whole = expectData(await a.t.run(Generate, { input: { model: 'gpt-test', prompt: 'Hi' } }, wholeKey.key)).generate;
@@ -214,7 +256,10 @@ describe('cost limit during a stream', () => {
       expect(generation?.costMicroUsd).toBeLessThanOrEqual(390);
     }
     const { apiKeys } = expectData(await a.t.run(ApiKeyBudgetQuery, undefined, ADMIN));
-    for (const [k, generation] of [[streamKey, events.at(-1)?.generation], [wholeKey, whole]] as const) {
+    for (const [k, generation] of [
+      [streamKey, events.at(-1)?.generation],
+      [wholeKey, whole],
+    ] as const) {
       const budget = apiKeys.find((x) => x.id === k.apiKey.id)?.budget;
       expect(budget).toMatchObject({ reserved: 0 });
       expect(budget?.spentToday).toBeCloseTo((generation?.costMicroUsd ?? 0) / 1e6, 10);
@@ -243,7 +288,10 @@ describe('costs', () => {
     const records = (await a.t.app.services.generationRepository.page({}, 100)).items;
     expect(byModel.totals.costMicroUsd).toBe(records.reduce((sum, r) => sum + r.costMicroUsd, 0));
     const metrics = await a.t.app.services.metrics.registry.metrics();
-    const metricCost = [...metrics.matchAll(/^switchyard_cost_micro_usd_total\{[^}]*\} (\d+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+    const metricCost = [...metrics.matchAll(/^switchyard_cost_micro_usd_total\{[^}]*\} (\d+)$/gm)].reduce(
+      (sum, m) => sum + Number(m[1]),
+      0,
+    );
     expect(metricCost).toBe(byModel.totals.costMicroUsd);
 
     const byKey = expectData(await a.t.run(CostsQuery, { groupBy: 'API_KEY' }, ADMIN)).costs.groups;
@@ -252,8 +300,14 @@ describe('costs', () => {
       [k2.apiKey.id, 4, 46],
     ]);
     const today = new Date().toISOString().slice(0, 10);
-    expect(expectData(await a.t.run(CostsQuery, { groupBy: 'DAY' }, ADMIN)).costs.groups).toEqual([expect.objectContaining({ key: today, requests: 7 })]);
-    expect(expectData(await a.t.run(CostsQuery, { groupBy: 'PROVIDER', filter: { provider: 'anthropic' } }, ADMIN)).costs.groups.map((g) => g.key)).toEqual(['anthropic']);
+    expect(expectData(await a.t.run(CostsQuery, { groupBy: 'DAY' }, ADMIN)).costs.groups).toEqual([
+      expect.objectContaining({ key: today, requests: 7 }),
+    ]);
+    expect(
+      expectData(await a.t.run(CostsQuery, { groupBy: 'PROVIDER', filter: { provider: 'anthropic' } }, ADMIN)).costs.groups.map(
+        (g) => g.key,
+      ),
+    ).toEqual(['anthropic']);
     const future = new Date(Date.now() + 3_600_000).toISOString();
     expect(expectData(await a.t.run(CostsQuery, { groupBy: 'MODEL', filter: { since: future } }, ADMIN)).costs.totals.requests).toBe(0);
 
@@ -268,7 +322,13 @@ describe('costs over time and by pool', () => {
   it('should sum each series bucket in SQL, adding up to the costs totals, and group and filter by pool', async () => {
     const a = await app();
     const k = await key(a, 'series');
-    expectData(await a.t.run(SetModelPool, { input: { name: 'duo', members: [{ modelId: 'gpt-test' }, { modelId: 'mock-a' }], strategy: 'ROUND_ROBIN' } }, ADMIN));
+    expectData(
+      await a.t.run(
+        SetModelPool,
+        { input: { name: 'duo', members: [{ modelId: 'gpt-test' }, { modelId: 'mock-a' }], strategy: 'ROUND_ROBIN' } },
+        ADMIN,
+      ),
+    );
     for (let i = 0; i < 4; i++) expectData(await a.t.run(GenerateRouted, { input: { pool: 'duo', prompt: `p${i}` } }, k.key));
     for (let i = 0; i < 2; i++) expectData(await a.t.run(Generate, { input: { model: 'claude-test', prompt: `c${i}` } }, k.key));
 
@@ -277,7 +337,12 @@ describe('costs over time and by pool', () => {
     const totals = expectData(await a.t.run(CostsQuery, { groupBy: 'MODEL', filter }, ADMIN)).costs.totals;
     const hourly = expectData(await a.t.run(CostSeriesQuery, { groupBy: 'MODEL', interval: 'HOUR', filter }, ADMIN)).costSeries;
     const sum = (key: 'requests' | 'costMicroUsd' | 'inputTokens' | 'outputTokens') => hourly.reduce((s, p) => s + p[key], 0);
-    expect([sum('requests'), sum('costMicroUsd'), sum('inputTokens'), sum('outputTokens')]).toEqual([totals.requests, totals.costMicroUsd, totals.inputTokens, totals.outputTokens]);
+    expect([sum('requests'), sum('costMicroUsd'), sum('inputTokens'), sum('outputTokens')]).toEqual([
+      totals.requests,
+      totals.costMicroUsd,
+      totals.inputTokens,
+      totals.outputTokens,
+    ]);
     expect(new Set(hourly.map((p) => p.key))).toEqual(new Set(['gpt-test', 'mock-a', 'claude-test']));
     for (const point of hourly) expect(new Date(point.start).getTime() % 3_600_000).toBe(0);
     const daily = expectData(await a.t.run(CostSeriesQuery, { groupBy: 'PROVIDER', interval: 'DAY', filter }, ADMIN)).costSeries;
@@ -285,9 +350,17 @@ describe('costs over time and by pool', () => {
     for (const point of daily) expect(point.start.endsWith('T00:00:00.000Z')).toBe(true);
 
     const byPool = expectData(await a.t.run(CostsQuery, { groupBy: 'POOL', filter }, ADMIN)).costs.groups;
-    expect(byPool.map((g) => [g.key, g.requests])).toEqual(expect.arrayContaining([['duo', 4], [null, 2]]));
+    expect(byPool.map((g) => [g.key, g.requests])).toEqual(
+      expect.arrayContaining([
+        ['duo', 4],
+        [null, 2],
+      ]),
+    );
     const poolOnly = expectData(await a.t.run(CostsQuery, { groupBy: 'MODEL', filter: { poolName: 'duo' } }, ADMIN)).costs.groups;
-    expect(poolOnly.map((g) => [g.key, g.requests]).sort()).toEqual([['gpt-test', 2], ['mock-a', 2]]);
+    expect(poolOnly.map((g) => [g.key, g.requests]).sort()).toEqual([
+      ['gpt-test', 2],
+      ['mock-a', 2],
+    ]);
 
     // A series needs a start, and stays bounded.
     expect(expectError(await a.t.run(CostSeriesQuery, { groupBy: 'MODEL', interval: 'HOUR', filter: {} }, ADMIN))).toMatchObject({
@@ -295,7 +368,9 @@ describe('costs over time and by pool', () => {
       message: 'filter.since: expected the start of the range (a series needs one)',
     });
     const decade = { since: new Date(Date.now() - 10 * 365 * 86_400_000).toISOString() };
-    expect(expectError(await a.t.run(CostSeriesQuery, { groupBy: 'MODEL', interval: 'HOUR', filter: decade }, ADMIN)).message).toMatch(/^interval: expected at most 20000 buckets/);
+    expect(expectError(await a.t.run(CostSeriesQuery, { groupBy: 'MODEL', interval: 'HOUR', filter: decade }, ADMIN)).message).toMatch(
+      /^interval: expected at most 20000 buckets/,
+    );
     // A client key's series holds its own generations only.
     const other = await key(a, 'other-series');
     expect(expectData(await a.t.run(CostSeriesQuery, { groupBy: 'MODEL', interval: 'DAY', filter }, other.key)).costSeries).toEqual([]);
@@ -308,7 +383,9 @@ describe('costs over time and by pool', () => {
     expectData(await a.t.run(Generate, { input: { sessionId: session.id, prompt: 'one' } }, k.key));
     expectData(await a.t.run(Generate, { input: { model: 'gpt-test', prompt: 'elsewhere' } }, k.key));
     expectData(await a.t.run(Generate, { input: { sessionId: session.id, model: 'claude-test', prompt: 'two' } }, k.key));
-    const turns = expectData(await a.t.run(GenerationsQuery, { filter: { sessionId: session.id } }, k.key)).generations.edges.map((e) => e.node.modelId);
+    const turns = expectData(await a.t.run(GenerationsQuery, { filter: { sessionId: session.id } }, k.key)).generations.edges.map(
+      (e) => e.node.modelId,
+    );
     expect(turns).toEqual(['claude-test', 'mock-a']);
   });
 });
@@ -317,7 +394,9 @@ describe('cost figures', () => {
   it('should give a generation costing more than 2,147 USD its exact costMicroUsd (a Float, as on cost rows)', async () => {
     const { startTestApp } = await import('../helpers/test-app.js');
     // 300 USD a token: eight tokens of output and one of prompt cost 2,700 USD, past an Int's 2,147,483,647 micro-USD.
-    const t = await startTestApp({ file: { models: [{ id: 'dear', provider: 'mock', pricing: { input: 300_000_000, output: 300_000_000 }, mock: { tokens: 8 } }] } });
+    const t = await startTestApp({
+      file: { models: [{ id: 'dear', provider: 'mock', pricing: { input: 300_000_000, output: 300_000_000 }, mock: { tokens: 8 } }] },
+    });
     try {
       const { generate } = expectData(await t.run(Generate, { input: { model: 'dear', prompt: 'Hi' } }));
       expect(generate.costMicroUsd).toBeGreaterThan(2 ** 31);

@@ -21,7 +21,10 @@ async function appWithLog() {
   t = await startTestApp({ overrides: { logger: pino({ level: 'debug' }, sink) } });
   const post = async (body: string) => {
     const response = await t!.app.fetch('http://x/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    return { status: response.status, body: (await response.json()) as { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> },
+    };
   };
   return { lines, post };
 }
@@ -36,7 +39,9 @@ describe('bad input is BAD_USER_INPUT, never INTERNAL', () => {
       extensions: { code: 'BAD_USER_INPUT' },
     });
     expect(bad.status).toBe(400);
-    const inline = await post(JSON.stringify({ query: '{ costs(filter: {since: "2026-13-45"}, groupBy: MODEL) { totals { requests } } }' }));
+    const inline = await post(
+      JSON.stringify({ query: '{ costs(filter: {since: "2026-13-45"}, groupBy: MODEL) { totals { requests } } }' }),
+    );
     expect(inline.body.errors?.[0]?.message).toContain('DateTime: expected an ISO-8601 date-time string');
     expect(inline.body.errors?.[0]?.extensions?.code).not.toBe('INTERNAL');
     const good = await post(JSON.stringify({ query, variables: { s: '2026-11-25T17:00:00Z' } }));

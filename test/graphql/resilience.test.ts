@@ -24,7 +24,11 @@ const completionCalls = (fake: FakeUpstream) => fake.calls.filter((c) => c.path 
  * Time is a ManualClock unless a test asks for the system's: cool-downs end when the test
  * advances it, and back-off waits take no time (they are recorded in `clock.sleeps`).
  */
-async function start<C extends Clock = ManualClock>(routing: Record<string, unknown> = {}, extra: { models?: Record<string, unknown>; env?: Record<string, string> } = {}, clock: C = new ManualClock() as unknown as C) {
+async function start<C extends Clock = ManualClock>(
+  routing: Record<string, unknown> = {},
+  extra: { models?: Record<string, unknown>; env?: Record<string, string> } = {},
+  clock: C = new ManualClock() as unknown as C,
+) {
   const a = await startOpenAIFake();
   const b = await startOpenAIFake();
   fakes.push(a, b);
@@ -67,10 +71,17 @@ describe('pools, retries and fallbacks', () => {
 
   it('should honour Retry-After on a 429 and succeed on the retry', async () => {
     const { a, t, clock } = await start();
-    a.respond('POST /v1/chat/completions', { type: 'json', status: 429, body: fixtureJson('openai/error-429.json'), headers: { 'retry-after-ms': '250' } }, { type: 'sse', body: (await import('../fakes/vendors.js')).fixture('openai/chat-text.sse') });
+    a.respond(
+      'POST /v1/chat/completions',
+      { type: 'json', status: 429, body: fixtureJson('openai/error-429.json'), headers: { 'retry-after-ms': '250' } },
+      { type: 'sse', body: (await import('../fakes/vendors.js')).fixture('openai/chat-text.sse') },
+    );
     const { generate } = expectData(await t.run(GenerateRouted, { input: { model: 'gpt-a', prompt: 'x' } }));
     expect(generate.status).toBe('SUCCEEDED');
-    expect(generate.attempts).toMatchObject([{ outcome: 'FAILED', httpStatus: 429, errorCode: 'RATE_LIMITED' }, { outcome: 'SUCCEEDED', modelId: 'gpt-a' }]);
+    expect(generate.attempts).toMatchObject([
+      { outcome: 'FAILED', httpStatus: 429, errorCode: 'RATE_LIMITED' },
+      { outcome: 'SUCCEEDED', modelId: 'gpt-a' },
+    ]);
     expect(generate.attempts[1]?.delayMs).toBeGreaterThanOrEqual(250);
     expect(clock.sleeps).toEqual([generate.attempts[1]?.delayMs]); // the wait went through the clock
   });
@@ -121,22 +132,43 @@ describe('pools, retries and fallbacks', () => {
       answered.push([generate.modelId, generate.maxTokens]);
     }
     // $0.0001 buys 100 tokens on gpt-a and 10 on gpt-b: each request carries the figure of the model that answered it.
-    expect(answered).toEqual([['gpt-a', 100], ['gpt-b', 10], ['gpt-a', 100], ['gpt-b', 10]]);
+    expect(answered).toEqual([
+      ['gpt-a', 100],
+      ['gpt-b', 10],
+      ['gpt-a', 100],
+      ['gpt-b', 10],
+    ]);
   });
 
   it('should send nothing to a member drained by weight 0', async () => {
     const { a, b, t } = await start();
-    expectData(await t.run(SetModelPool, { input: { name: 'drain', strategy: 'WEIGHTED', members: [{ modelId: 'gpt-a', weight: 1 }, { modelId: 'gpt-b', weight: 0 }] } }));
+    expectData(
+      await t.run(SetModelPool, {
+        input: {
+          name: 'drain',
+          strategy: 'WEIGHTED',
+          members: [
+            { modelId: 'gpt-a', weight: 1 },
+            { modelId: 'gpt-b', weight: 0 },
+          ],
+        },
+      }),
+    );
     for (let i = 0; i < 5; i++) expectData(await t.run(GenerateRouted, { input: { pool: 'drain', prompt: 'x' } }));
     expect(completionCalls(a)).toBe(5);
     expect(completionCalls(b)).toBe(0);
     const { pools } = expectData(await t.run(PoolsQuery));
-    expect(pools.map((p) => [p.name, p.source])).toEqual([['both', 'CONFIG'], ['drain', 'API']]);
+    expect(pools.map((p) => [p.name, p.source])).toEqual([
+      ['both', 'CONFIG'],
+      ['drain', 'API'],
+    ]);
   });
 
   it('should refuse a pool with an unknown member, naming it', async () => {
     await start();
-    const error = expectError(await t!.run(SetModelPool, { input: { name: 'bad', members: [{ modelId: 'gpt-a' }, { modelId: 'ghost' }] } }));
+    const error = expectError(
+      await t!.run(SetModelPool, { input: { name: 'bad', members: [{ modelId: 'gpt-a' }, { modelId: 'ghost' }] } }),
+    );
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', message: 'input.members[1].modelId: no model "ghost" is registered' });
   });
 });
@@ -175,7 +207,10 @@ describe('circuit breaker', () => {
 describe('an upstream dying under load', () => {
   it('should answer every request from the survivor, open the dead one’s circuit, and close it when it comes back', async () => {
     // Time stands still during the load: no probe runs while A is still dead, however slow the machine.
-    const { a, b, t, clock } = await start({ circuitBreaker: { minRequests: 3, errorRateThreshold: 0.2, coolDownMs: 1_000 }, retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 } });
+    const { a, b, t, clock } = await start({
+      circuitBreaker: { minRequests: 3, errorRateThreshold: 0.2, coolDownMs: 1_000 },
+      retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
+    });
     const port = Number(new URL(a.url).port);
     const events: string[] = [];
     const subscription = t.app.services.bus.subscribe('modelEvents');
@@ -221,9 +256,13 @@ describe('rate limits', () => {
     expect(refused.code).toBe('RATE_LIMITED');
     expect(refused.extensions.retryAfterMs).toBeGreaterThan(0);
     expect(completionCalls(a)).toBe(2);
-    expectData(await t.run(SetModelPool, { input: { name: 'a-first', strategy: 'ROUND_ROBIN', members: [{ modelId: 'gpt-a' }, { modelId: 'gpt-b' }] } }));
+    expectData(
+      await t.run(SetModelPool, {
+        input: { name: 'a-first', strategy: 'ROUND_ROBIN', members: [{ modelId: 'gpt-a' }, { modelId: 'gpt-b' }] },
+      }),
+    );
     expect(expectData(await t.run(GenerateRouted, { input: { pool: 'a-first', prompt: 'x' } })).generate.modelId).toBe('gpt-b');
-    expect(completionCalls(b)).toBe(1);    // A refusal by a model's own limit is counted under scope "model" (the pool's turn put gpt-b first, so gpt-a was not tried again).
+    expect(completionCalls(b)).toBe(1); // A refusal by a model's own limit is counted under scope "model" (the pool's turn put gpt-b first, so gpt-a was not tried again).
     const metrics = await t.app.services.metrics.registry.metrics();
     expect(metrics).toContain('switchyard_rate_limited_total{scope="model"} 1');
     expect(metrics).not.toContain('switchyard_rate_limited_total{scope="api_key"}');
@@ -241,7 +280,6 @@ describe('rate limits', () => {
     expect(completionCalls(a)).toBe(1);
   });
 
-
   it('should reserve tokens per minute by the cl100k count of the prompt plus maxTokens', async () => {
     const { a, t } = await start({}, { models: { limits: { tokensPerMinute: 60 } } });
     const emoji = '😀'.repeat(20); // 40 cl100k tokens in 40 UTF-16 units (a chars/4 guess would say 10)
@@ -256,7 +294,9 @@ describe('rate limits', () => {
   it('should not let a request refused by its key’s limit take a round-robin turn', async () => {
     const admin = 'limits-admin-key-0123456789';
     const { t, clock } = await start({}, { env: { SWITCHYARD_ADMIN_KEY: admin } });
-    const { key } = expectData(await t.run(CreateApiKey, { input: { name: 'slow', scopes: ['CLIENT'], requestsPerMinute: 1 } }, admin)).createApiKey;
+    const { key } = expectData(
+      await t.run(CreateApiKey, { input: { name: 'slow', scopes: ['CLIENT'], requestsPerMinute: 1 } }, admin),
+    ).createApiKey;
     const served: string[] = [];
     for (let i = 0; i < 3; i++) {
       served.push(expectData(await t.run(GenerateRouted, { input: { pool: 'both', prompt: 'x' } }, key)).generate.modelId);
@@ -269,7 +309,9 @@ describe('rate limits', () => {
   it('should hold an API key to its requests per minute', async () => {
     const admin = 'limits-admin-key-0123456789';
     const { t } = await start({}, { env: { SWITCHYARD_ADMIN_KEY: admin } });
-    const { key } = expectData(await t.run(CreateApiKey, { input: { name: 'slow', scopes: ['CLIENT'], requestsPerMinute: 1 } }, admin)).createApiKey;
+    const { key } = expectData(
+      await t.run(CreateApiKey, { input: { name: 'slow', scopes: ['CLIENT'], requestsPerMinute: 1 } }, admin),
+    ).createApiKey;
     expectData(await t.run(GenerateRouted, { input: { model: 'gpt-b', prompt: 'x' } }, key));
     const refused = expectError(await t.run(GenerateRouted, { input: { model: 'gpt-b', prompt: 'x' } }, key));
     expect(refused.code).toBe('RATE_LIMITED');
@@ -284,7 +326,12 @@ describe('one request, bounded', () => {
   it('should fail at once with the vendor’s retryAfterMs when its Retry-After passes maxRetryAfterMs', async () => {
     // A back-off of 10 s: failing "at once" means without it.
     const { a, t, clock } = await start({ retry: { ...CAPPED.retry, baseDelayMs: 10_000, maxDelayMs: 10_000 } });
-    a.respond('POST /v1/chat/completions', { type: 'json', status: 429, headers: { 'retry-after': '120' }, body: fixtureJson('openai/error-429.json') });
+    a.respond('POST /v1/chat/completions', {
+      type: 'json',
+      status: 429,
+      headers: { 'retry-after': '120' },
+      body: fixtureJson('openai/error-429.json'),
+    });
     const error = expectError(await t.run(GenerateRouted, { input: { model: 'gpt-a', prompt: 'hi' } }));
     expect(clock.sleeps).toEqual([]); // no back-off was waited
     expect(error).toMatchObject({ code: 'RATE_LIMITED', extensions: { retryAfterMs: 120_000 } });
@@ -293,8 +340,18 @@ describe('one request, bounded', () => {
 
   it('should move to another pool member instead when the vendor asks for a wait past the cap', async () => {
     const { a, b, t } = await start(CAPPED);
-    a.respond('POST /v1/chat/completions', { type: 'json', status: 503, headers: { 'retry-after': '600' }, body: fixtureJson('openai/error-500.json') });
-    b.respond('POST /v1/chat/completions', { type: 'json', status: 503, headers: { 'retry-after': '600' }, body: fixtureJson('openai/error-500.json') });
+    a.respond('POST /v1/chat/completions', {
+      type: 'json',
+      status: 503,
+      headers: { 'retry-after': '600' },
+      body: fixtureJson('openai/error-500.json'),
+    });
+    b.respond('POST /v1/chat/completions', {
+      type: 'json',
+      status: 503,
+      headers: { 'retry-after': '600' },
+      body: fixtureJson('openai/error-500.json'),
+    });
     const error = expectError(await t.run(GenerateRouted, { input: { pool: 'both', prompt: 'hi' } }));
     expect(error).toMatchObject({ code: 'UPSTREAM_ERROR', extensions: { retryAfterMs: 600_000 } });
     expect([completionCalls(a), completionCalls(b)]).toEqual([1, 1]); // each once, neither retried
@@ -311,11 +368,17 @@ describe('one request, bounded', () => {
 
   it('should not retry a redirect, and say what to fix', async () => {
     const { a, t } = await start(CAPPED);
-    a.respond('POST /v1/chat/completions', { type: 'json', status: 302, headers: { location: 'https://elsewhere.example/v1/chat/completions' }, body: {} });
+    a.respond('POST /v1/chat/completions', {
+      type: 'json',
+      status: 302,
+      headers: { location: 'https://elsewhere.example/v1/chat/completions' },
+      body: {},
+    });
     const error = expectError(await t.run(GenerateRouted, { input: { model: 'gpt-a', prompt: 'hi' } }));
     expect(error).toMatchObject({
       code: 'UPSTREAM_ERROR',
-      message: "openai answered 302, a redirect to https://elsewhere.example/v1/chat/completions; set the model's baseUrl to the API's own address",
+      message:
+        "openai answered 302, a redirect to https://elsewhere.example/v1/chat/completions; set the model's baseUrl to the API's own address",
     });
     expect(completionCalls(a)).toBe(1);
   });

@@ -10,7 +10,19 @@ describe('schema/schema.graphql', () => {
 
   it('should contain the operations SPEC names', () => {
     const sdl = printSchemaFile();
-    for (const field of ['models(filter: ModelFilter)', 'model(id: ID!)', 'registerModel(input: RegisterModelInput!)', 'updateModel(input: UpdateModelInput!)', 'disableModel(id: ID!)', 'retireModel(id: ID!)', 'checkModelHealth(id: ID!)', 'createApiKey(input: CreateApiKeyInput!)', 'revokeApiKey(id: ID!)', 'apiKeys:', 'modelEvents(']) {
+    for (const field of [
+      'models(filter: ModelFilter)',
+      'model(id: ID!)',
+      'registerModel(input: RegisterModelInput!)',
+      'updateModel(input: UpdateModelInput!)',
+      'disableModel(id: ID!)',
+      'retireModel(id: ID!)',
+      'checkModelHealth(id: ID!)',
+      'createApiKey(input: CreateApiKeyInput!)',
+      'revokeApiKey(id: ID!)',
+      'apiKeys:',
+      'modelEvents(',
+    ]) {
       expect(sdl).toContain(field);
     }
   });

@@ -43,8 +43,12 @@ const EXPECTED: Record<string, FieldScope> = {
   'Subscription.usageUpdated': 'client',
 };
 
-const ROOTS = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter((root) => root !== null && root !== undefined);
-const rootFields = ROOTS.flatMap((root) => Object.values(root.getFields()).map((field) => ({ root, field, name: `${root.name}.${field.name}` })));
+const ROOTS = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(
+  (root) => root !== null && root !== undefined,
+);
+const rootFields = ROOTS.flatMap((root) =>
+  Object.values(root.getFields()).map((field) => ({ root, field, name: `${root.name}.${field.name}` })),
+);
 
 /** Thrown by every service method: a resolver that gets this far was let in. */
 class ReachedService extends Error {}
@@ -56,13 +60,30 @@ function unreachable<T extends object>(): T {
 }
 
 function contextFor(scopes: ApiKeyScope[]): Context {
-  const viewer: Viewer = { kind: 'key', keyId: 'k1', scopes, requestsPerMinute: null, budget: { dailyMicroUsd: null, monthlyMicroUsd: null } };
-  return { services: unreachable<ResolverServices>(), viewer, signal: new AbortController().signal, revocation: undefined, requestId: 'r1', loaders: unreachable<Context['loaders']>() };
+  const viewer: Viewer = {
+    kind: 'key',
+    keyId: 'k1',
+    scopes,
+    requestsPerMinute: null,
+    budget: { dailyMicroUsd: null, monthlyMicroUsd: null },
+  };
+  return {
+    services: unreachable<ResolverServices>(),
+    viewer,
+    signal: new AbortController().signal,
+    revocation: undefined,
+    requestId: 'r1',
+    loaders: unreachable<Context['loaders']>(),
+  };
 }
 
 /** Runs a root field's subscribe (for a subscription) or resolve as graphql-js would, with no arguments. */
 async function run(root: GraphQLObjectType, field: GraphQLField<unknown, Context>, context: Context): Promise<unknown> {
-  const info = { fieldName: field.name, parentType: root, path: { prev: undefined, key: field.name, typename: root.name } } as unknown as GraphQLResolveInfo;
+  const info = {
+    fieldName: field.name,
+    parentType: root,
+    path: { prev: undefined, key: field.name, typename: root.name },
+  } as unknown as GraphQLResolveInfo;
   const fn = root.name === 'Subscription' ? field.subscribe : field.resolve;
   return fn?.(undefined, {}, context, info);
 }
@@ -73,12 +94,19 @@ describe('the scope of every root field', () => {
     expect(declared).toEqual(EXPECTED);
   });
 
-  it.each(rootFields.filter(({ name }) => EXPECTED[name] !== 'public'))('should refuse $name to a key without its scope, before any service is called', async ({ root, field, name }) => {
-    const scope = EXPECTED[name] as ApiKeyScope;
-    const error = await run(root, field, contextFor(scope === 'admin' ? ['client'] : [])).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ForbiddenError);
-    expect(error).toMatchObject({ code: 'FORBIDDEN', message: `${field.name} needs an API key with the ${scope} scope`, details: { requiredScope: scope } });
-  });
+  it.each(rootFields.filter(({ name }) => EXPECTED[name] !== 'public'))(
+    'should refuse $name to a key without its scope, before any service is called',
+    async ({ root, field, name }) => {
+      const scope = EXPECTED[name] as ApiKeyScope;
+      const error = await run(root, field, contextFor(scope === 'admin' ? ['client'] : [])).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ForbiddenError);
+      expect(error).toMatchObject({
+        code: 'FORBIDDEN',
+        message: `${field.name} needs an API key with the ${scope} scope`,
+        details: { requiredScope: scope },
+      });
+    },
+  );
 
   it.each(rootFields)('should let a key with the scope $name declares through to its resolver', async ({ root, field, name }) => {
     const scopes: ApiKeyScope[] = EXPECTED[name] === 'admin' ? ['admin'] : EXPECTED[name] === 'client' ? ['client'] : [];
@@ -89,7 +117,9 @@ describe('the scope of every root field', () => {
   it('should check a subscription once, when it starts, and answer FORBIDDEN without subscribing', async () => {
     const result = await subscribe({ schema, document: parse('subscription { modelEvents { type } }'), contextValue: contextFor([]) });
     expect(Symbol.asyncIterator in result).toBe(false);
-    expect('errors' in result && result.errors?.map((e) => [e.message, e.originalError instanceof ForbiddenError])).toEqual([['modelEvents needs an API key with the client scope', true]]);
+    expect('errors' in result && result.errors?.map((e) => [e.message, e.originalError instanceof ForbiddenError])).toEqual([
+      ['modelEvents needs an API key with the client scope', true],
+    ]);
     // Its events are not checked again (a revoked key's subscriptions are ended by useEndOnRevocation).
     const modelEvents = schema.getSubscriptionType()?.getFields()['modelEvents'];
     const event = { type: 'UPDATED' };

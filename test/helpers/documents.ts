@@ -1,6 +1,5 @@
 import { graphql } from '../gql/index.js';
 
-
 export const ModelsQuery = graphql(`
   query Models($filter: ModelFilter) {
     models(filter: $filter) {
@@ -41,7 +40,9 @@ export const UpdateModel = graphql(`
 export const DisableModel = graphql(`mutation DisableModel($id: ID!) { disableModel(id: $id) { id status } }`);
 export const EnableModel = graphql(`mutation EnableModel($id: ID!) { enableModel(id: $id) { model { id status } healthCheck { ok } } }`);
 export const RetireModel = graphql(`mutation RetireModel($id: ID!) { retireModel(id: $id) { id status retiredAt } }`);
-export const CheckModelHealth = graphql(`mutation CheckModelHealth($id: ID!) { checkModelHealth(id: $id) { model { id status lastHealthCheck { ok message } } healthCheck { ok message } } }`);
+export const CheckModelHealth = graphql(
+  `mutation CheckModelHealth($id: ID!) { checkModelHealth(id: $id) { model { id status lastHealthCheck { ok message } } healthCheck { ok message } } }`,
+);
 
 export const CreateApiKey = graphql(`
   mutation CreateApiKey($input: CreateApiKeyInput!) {
@@ -79,7 +80,9 @@ export const GenerationsQuery = graphql(`
   }
 `);
 
-export const GenerationQuery = graphql(`query Generation($id: ID!) { generation(id: $id) { id status text finishReason model { id provider } } }`);
+export const GenerationQuery = graphql(
+  `query Generation($id: ID!) { generation(id: $id) { id status text finishReason model { id provider } } }`,
+);
 
 export const GenerateStream = graphql(`
   subscription GenerateStream($input: GenerateInput!) {

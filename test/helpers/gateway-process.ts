@@ -18,7 +18,10 @@ export interface Started {
 
 /** Starts `src/main.ts` the way `npm start` does, with only the environment given. */
 export function startProcess(args: string[], env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
   children.push(child);
   let out = '';
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -35,4 +38,3 @@ export function startProcess(args: string[], env: Record<string, string>): Start
   ready.catch(() => undefined); // a test that expects the exit does not await `ready`
   return { child, output: () => out, exited, ready };
 }
-

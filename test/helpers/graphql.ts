@@ -5,7 +5,9 @@ import { expect } from 'vitest';
 export interface GraphQLResponse<T> {
   readonly status: number;
   readonly data: T | null | undefined;
-  readonly errors: ReadonlyArray<{ message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }> | undefined;
+  readonly errors:
+    | ReadonlyArray<{ message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }>
+    | undefined;
 }
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;

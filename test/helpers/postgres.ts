@@ -32,7 +32,11 @@ export function postgresReachable(): Promise<boolean> {
 }
 
 /** A new, empty database on the test server, and a function that drops it. */
-export async function freshPostgres(): Promise<{ database: Extract<DatabaseConfig, { driver: 'postgresql' }>; url: string; drop(): Promise<void> }> {
+export async function freshPostgres(): Promise<{
+  database: Extract<DatabaseConfig, { driver: 'postgresql' }>;
+  url: string;
+  drop(): Promise<void>;
+}> {
   const { default: pg } = await import('pg');
   const name = `sy_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: POSTGRES_URL });

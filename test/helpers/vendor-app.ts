@@ -18,13 +18,23 @@ export interface VendorApp {
  * An app with a mock model, `gpt-test` (OpenAI format) and `claude-test` (Anthropic format), the
  * vendor models pointing at loopback fakes, their keys in the app's environment.
  */
-export async function startVendorApp(env: Record<string, string> = {}, routing: Record<string, unknown> = { retry: { attempts: 1 } }, overrides?: AppOptions): Promise<VendorApp> {
+export async function startVendorApp(
+  env: Record<string, string> = {},
+  routing: Record<string, unknown> = { retry: { attempts: 1 } },
+  overrides?: AppOptions,
+): Promise<VendorApp> {
   const openai = await startOpenAIFake();
   const anthropic = await startAnthropicFake();
   const t = await startTestApp({
     ...(overrides ? { overrides } : {}),
     // DashScope and Qianfan speak the OpenAI format: their models point at the OpenAI fake with its key.
-    env: { OPENAI_API_KEY: OPENAI_TEST_KEY, ANTHROPIC_API_KEY: ANTHROPIC_TEST_KEY, DASHSCOPE_API_KEY: OPENAI_TEST_KEY, QIANFAN_API_KEY: OPENAI_TEST_KEY, ...env },
+    env: {
+      OPENAI_API_KEY: OPENAI_TEST_KEY,
+      ANTHROPIC_API_KEY: ANTHROPIC_TEST_KEY,
+      DASHSCOPE_API_KEY: OPENAI_TEST_KEY,
+      QIANFAN_API_KEY: OPENAI_TEST_KEY,
+      ...env,
+    },
     file: {
       // UNSET_*: variables the tests name for a vendor model whose key is missing.
       // elsewhere.example: a browser app on another origin that the operator allowed (CORS).
@@ -35,7 +45,13 @@ export async function startVendorApp(env: Record<string, string> = {}, routing: 
       models: [
         MOCK_MODEL,
         { id: 'gpt-test', provider: 'openai', upstreamModel: 'gpt-4', baseUrl: `${openai.url}/v1`, pricing: { input: 30, output: 60 } },
-        { id: 'claude-test', provider: 'anthropic', upstreamModel: 'claude-3-haiku-20240307', baseUrl: anthropic.url, pricing: { input: 0.25, output: 1.25 } },
+        {
+          id: 'claude-test',
+          provider: 'anthropic',
+          upstreamModel: 'claude-3-haiku-20240307',
+          baseUrl: anthropic.url,
+          pricing: { input: 0.25, output: 1.25 },
+        },
       ],
     },
   });

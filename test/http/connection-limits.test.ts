@@ -31,9 +31,13 @@ describe('connections per API key (limits.maxConnectionsPerKey)', () => {
   let keyA: string;
   let keyB: string;
   beforeAll(async () => {
-    app = await startTestApp({ file: { models: [{ ...MOCK_MODEL, mock: { tokens: 8, tokenDelayMs: 20 } }], limits: { maxConnectionsPerKey: PER_KEY } }, env: { SWITCHYARD_ADMIN_KEY: TEST_ADMIN_KEY } });
+    app = await startTestApp({
+      file: { models: [{ ...MOCK_MODEL, mock: { tokens: 8, tokenDelayMs: 20 } }], limits: { maxConnectionsPerKey: PER_KEY } },
+      env: { SWITCHYARD_ADMIN_KEY: TEST_ADMIN_KEY },
+    });
     url = await app.listen();
-    const create = async (name: string) => expectData(await app.run(CreateApiKey, { input: { name, scopes: ['CLIENT'] } }, TEST_ADMIN_KEY)).createApiKey.key;
+    const create = async (name: string) =>
+      expectData(await app.run(CreateApiKey, { input: { name, scopes: ['CLIENT'] } }, TEST_ADMIN_KEY)).createApiKey.key;
     keyA = await create('a');
     keyB = await create('b');
   });
@@ -55,12 +59,23 @@ describe('connections per API key (limits.maxConnectionsPerKey)', () => {
       body: JSON.stringify({ query: 'subscription { usageUpdated { generationId } }' }),
     });
     expect(sse.status).toBe(429);
-    expect(JSON.parse(sse.body).errors[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED' }, message: expect.stringContaining(`at most ${PER_KEY}`) });
+    expect(JSON.parse(sse.body).errors[0]).toMatchObject({
+      extensions: { code: 'RATE_LIMITED' },
+      message: expect.stringContaining(`at most ${PER_KEY}`),
+    });
     const chat = JSON.stringify({ model: 'mock-a', stream: true, messages: [{ role: 'user', content: 'hi' }] });
-    const v1 = await rawRequest(url, '/v1/chat/completions', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${keyA}` }, body: chat });
+    const v1 = await rawRequest(url, '/v1/chat/completions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${keyA}` },
+      body: chat,
+    });
     expect([v1.status, JSON.parse(v1.body).error.code]).toEqual([429, 'connection_limit_exceeded']);
     // A whole (non-streamed) answer takes no slot: the key is still served.
-    const whole = await rawRequest(url, '/v1/chat/completions', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${keyA}` }, body: chat.replace('"stream":true', '"stream":false') });
+    const whole = await rawRequest(url, '/v1/chat/completions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${keyA}` },
+      body: chat.replace('"stream":true', '"stream":false'),
+    });
     expect(whole.status).toBe(200);
 
     // Another key: served over HTTP and WebSocket while A sits at its cap.
@@ -68,7 +83,11 @@ describe('connections per API key (limits.maxConnectionsPerKey)', () => {
     const other = await connected(url, keyB);
     expect('client' in other).toBe(true);
     if ('client' in other) await other.client.dispose();
-    const streamB = await rawRequest(url, '/v1/chat/completions', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${keyB}` }, body: chat });
+    const streamB = await rawRequest(url, '/v1/chat/completions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${keyB}` },
+      body: chat,
+    });
     expect(streamB.status).toBe(200);
     expect(streamB.body).toContain('data: [DONE]');
 
@@ -78,7 +97,10 @@ describe('connections per API key (limits.maxConnectionsPerKey)', () => {
 
     // A slot comes back when a connection closes; every slot when all do.
     await open.pop()?.dispose();
-    await waitFor(async () => (await metric(url, /switchyard_connections_open\{limit="per_key"\} (\d+)/)) === PER_KEY - 1, 'a slot given back');
+    await waitFor(
+      async () => (await metric(url, /switchyard_connections_open\{limit="per_key"\} (\d+)/)) === PER_KEY - 1,
+      'a slot given back',
+    );
     const again = await connected(url, keyA);
     expect('client' in again).toBe(true);
     if ('client' in again) open.push(again.client);
@@ -105,7 +127,13 @@ describe('connections per client address (limits.maxConnectionsPerAddress)', () 
       await new Promise((resolve) => socket.once('connect', resolve));
       idle.push(socket);
     }
-    await waitFor(async () => app.app.services.metrics.registry.getSingleMetricAsString('switchyard_connections_open').then((text) => text.includes(`limit="per_address"} ${PER_ADDRESS}`)), 'the idle connections counted');
+    await waitFor(
+      async () =>
+        app.app.services.metrics.registry
+          .getSingleMetricAsString('switchyard_connections_open')
+          .then((text) => text.includes(`limit="per_address"} ${PER_ADDRESS}`)),
+      'the idle connections counted',
+    );
     const http = await rawRequest(url, '/healthz');
     expect(http.status).toBe(429);
     expect(JSON.parse(http.body).error).toContain(`at most ${PER_ADDRESS} may be open at once (limits.maxConnectionsPerAddress)`);

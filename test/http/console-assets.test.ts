@@ -13,7 +13,12 @@ afterEach(async () => {
 });
 
 /** A raw request, path sent as written (fetch would normalise it and undo the gzip). */
-function get(base: string, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function get(
+  base: string,
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const { hostname, port } = new URL(base);
     const req = request({ hostname, port, path, method, headers }, (res) => {
@@ -41,13 +46,21 @@ describe('the web console files', () => {
     const base = await t.listen();
     const page = await get(base, '/', { 'accept-encoding': 'gzip, br' });
     expect(page.status).toBe(200);
-    expect(page.headers).toMatchObject({ 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
+    expect(page.headers).toMatchObject({
+      'content-type': 'text/html; charset=utf-8',
+      'content-encoding': 'gzip',
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+    });
     expect(page.headers['content-security-policy']).toContain("connect-src 'self'");
     expect(gunzipSync(page.body).toString()).toContain('/assets/app-1.js');
 
     const script = await get(base, '/assets/app-1.js');
     expect(script.status).toBe(200);
-    expect(script.headers).toMatchObject({ 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' });
+    expect(script.headers).toMatchObject({
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'public, max-age=31536000, immutable',
+    });
     expect(script.headers['content-encoding']).toBeUndefined();
     expect(script.body.toString()).toBe('console.log("console");'.repeat(100));
     const again = await get(base, '/assets/app-1.js', { 'if-none-match': String(script.headers.etag) });
@@ -58,7 +71,8 @@ describe('the web console files', () => {
     expect((await get(base, '/console')).headers.location).toBe('/');
     expect((await get(base, '/assets/nothing.js')).status).toBe(404);
     // Nothing but Vite's own output: no other file of the folder, nothing above it.
-    for (const path of ['/assets/../secret.txt', '/assets/..%2fsecret.txt', '/assets/%2e%2e/index.html', '/secret.txt']) expect([path, (await get(base, path)).status]).toEqual([path, 404]);
+    for (const path of ['/assets/../secret.txt', '/assets/..%2fsecret.txt', '/assets/%2e%2e/index.html', '/secret.txt'])
+      expect([path, (await get(base, path)).status]).toEqual([path, 404]);
     expect((await get(base, '/', {}, 'POST')).status).toBe(405);
   });
 
@@ -78,7 +92,9 @@ describe('the web console files', () => {
 describe('the built console (dist/console, built by the global setup as npm start builds it)', () => {
   it("should be React's production build, within the first-load budget of 300 kB gzip", () => {
     const dir = new URL('../../dist/console/', import.meta.url).pathname;
-    const files = ['index.html', ...readdirSync(join(dir, 'assets')).map((name) => `assets/${name}`)].map((name) => readFileSync(join(dir, name)));
+    const files = ['index.html', ...readdirSync(join(dir, 'assets')).map((name) => `assets/${name}`)].map((name) =>
+      readFileSync(join(dir, name)),
+    );
     const script = files.map((f) => f.toString()).join('\n');
     expect(script).not.toContain('Download the React DevTools'); // a line only React's development build has
     expect(script).toContain('/graphql');

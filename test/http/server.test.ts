@@ -24,7 +24,10 @@ describe('HTTP endpoints', () => {
     expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { database: 'ok', accepting: true, config: { source: 'test.config.yml' } } });
+    expect(await ready.json()).toMatchObject({
+      status: 'ready',
+      checks: { database: 'ok', accepting: true, config: { source: 'test.config.yml' } },
+    });
     const metrics = await (await fetch(`${url}/metrics`)).text();
     expect(metrics).toContain('switchyard_models{provider="mock",status="HEALTHY"} 1');
     expect(metrics).toContain('switchyard_model_health{model="mock-a",provider="mock",status="HEALTHY"} 1');
@@ -49,7 +52,11 @@ describe('HTTP endpoints', () => {
   it('should refuse oversized bodies and unknown paths', async () => {
     t = await startTestApp();
     const url = await t.listen();
-    const big = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ models { id } }`, pad: 'x'.repeat(1_100_000) }) });
+    const big = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ models { id } }`, pad: 'x'.repeat(1_100_000) }),
+    });
     expect(big.status).toBe(413);
     expect(await big.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
     expect((await fetch(`${url}/nope`)).status).toBe(404);
@@ -59,7 +66,11 @@ describe('HTTP endpoints', () => {
     t = await startTestApp();
     const url = await t.listen();
     const chunked = (parts: string[]) =>
-      request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Readable.from(parts.map((p) => Buffer.from(p))) });
+      request(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: Readable.from(parts.map((p) => Buffer.from(p))),
+      });
     const small = await chunked(['{"query":"{ models', ' { id } }"}']);
     expect(small.statusCode).toBe(200);
     expect(((await small.body.json()) as { data: { models: unknown[] } }).data.models).toHaveLength(1);
@@ -89,7 +100,9 @@ describe('HTTP endpoints', () => {
         });
         socket.on('error', (e: NodeJS.ErrnoException) => (error = e.code ?? e.message));
         socket.on('close', () => resolve({ text, error }));
-        socket.write(`POST ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n1\r\n{\r\n`);
+        socket.write(
+          `POST ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n1\r\n{\r\n`,
+        );
         send(24, '');
       });
     const graphql = await upload('/graphql');
@@ -116,10 +129,17 @@ describe('HTTP endpoints', () => {
     const never = new Readable({ read() {} });
     never.push(Buffer.from('{"query":"{ models'));
     const started = Date.now();
-    const slow = await request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: never, headersTimeout: 5000 });
+    const slow = await request(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: never,
+      headersTimeout: 5000,
+    });
     expect(slow.statusCode).toBe(408);
     expect(slow.headers.connection).toBe('close');
-    expect(await slow.body.json()).toMatchObject({ errors: [{ message: 'request body too slow: it must arrive within 300 ms', extensions: { code: 'BAD_USER_INPUT' } }] });
+    expect(await slow.body.json()).toMatchObject({
+      errors: [{ message: 'request body too slow: it must arrive within 300 ms', extensions: { code: 'BAD_USER_INPUT' } }],
+    });
     expect(Date.now() - started).toBeLessThan(4000);
     never.destroy();
     expect(expectData(await execute(fetch, ModelsQuery, undefined, { url: `${url}/graphql` })).models).toHaveLength(1);
@@ -157,8 +177,14 @@ describe('HTTP endpoints', () => {
   it('should report GraphQL validation errors with their code', async () => {
     t = await startTestApp();
     const url = await t.listen();
-    const invalid = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ models { nope } }' }) });
-    expect(await invalid.json()).toMatchObject({ errors: [{ message: 'Cannot query field "nope" on type "Model".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
+    const invalid = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ models { nope } }' }),
+    });
+    expect(await invalid.json()).toMatchObject({
+      errors: [{ message: 'Cannot query field "nope" on type "Model".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
+    });
   });
 
   it('should stop gracefully: WebSocket clients closed with 1001 (going away), port released', async () => {
@@ -171,7 +197,10 @@ describe('HTTP endpoints', () => {
     });
     const events = subscribe(client, ModelEventsSubscription);
     const app = t;
-    await waitFor(async () => ((await app.app.services.metrics.activeSubscriptions.get()).values[0]?.value ?? 0) === 1, 'the subscription to open');
+    await waitFor(
+      async () => ((await app.app.services.metrics.activeSubscriptions.get()).values[0]?.value ?? 0) === 1,
+      'the subscription to open',
+    );
     await t.dispose();
     expect((await closed).code).toBe(1001);
     await events.return?.();
@@ -181,7 +210,11 @@ describe('HTTP endpoints', () => {
 
 describe('GraphQL document limits', () => {
   async function post(url: string, query: string) {
-    const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
     return (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
   }
 

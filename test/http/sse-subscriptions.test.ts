@@ -21,10 +21,15 @@ afterEach(async () => {
   await v.dispose();
 });
 
-const STREAM = 'subscription($m: ID) { generateStream(input: { model: $m, prompt: "Hi" }) { __typename ... on TokenDelta { text index chunks } ... on GenerationCompleted { generation { status text } } } }';
+const STREAM =
+  'subscription($m: ID) { generateStream(input: { model: $m, prompt: "Hi" }) { __typename ... on TokenDelta { text index chunks } ... on GenerationCompleted { generation { status text } } } }';
 
 async function sse(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   return { status: response.status, headers: response.headers, body: await response.text() };
 }
 
@@ -79,7 +84,11 @@ describe('subscriptions over SSE', () => {
     for (const accept of ['text/event-stream, application/json', 'application/json, text/event-stream', 'text/event-stream, */*']) {
       const ours = await sse(STREAM, { m: 'ghost' }, { accept });
       const yogas = await sse(STREAM, { m: 'ghost' }, { accept, origin: 'http://elsewhere.example' });
-      expect([ours.status, ours.headers.get('content-type'), ours.body]).toEqual([yogas.status, yogas.headers.get('content-type'), yogas.body]);
+      expect([ours.status, ours.headers.get('content-type'), ours.body]).toEqual([
+        yogas.status,
+        yogas.headers.get('content-type'),
+        yogas.body,
+      ]);
       expect(ours.headers.get('content-type')).toContain('application/json');
       expect(JSON.parse(ours.body)).toMatchObject({ errors: [{ extensions: { code: 'NOT_FOUND' } }] });
     }
@@ -94,9 +103,17 @@ describe('subscriptions over SSE', () => {
     const t = await startTestApp({ env: { SWITCHYARD_ADMIN_KEY: TEST_ADMIN_KEY } });
     try {
       const keyed = await t.listen();
-      const response = await fetch(`${keyed}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: 'Bearer sy-not-a-key' }, body: JSON.stringify({ query: STREAM, variables: { m: 'mock-a' } }) });
+      const response = await fetch(`${keyed}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: 'Bearer sy-not-a-key' },
+        body: JSON.stringify({ query: STREAM, variables: { m: 'mock-a' } }),
+      });
       expect(response.status).toBe(401);
-      expect(messages(await response.text())).toEqual([':', ['next', JSON.stringify({ errors: [{ message: 'the API key is not valid', extensions: { code: 'UNAUTHENTICATED' } }] })], ['complete', '']]);
+      expect(messages(await response.text())).toEqual([
+        ':',
+        ['next', JSON.stringify({ errors: [{ message: 'the API key is not valid', extensions: { code: 'UNAUTHENTICATED' } }] })],
+        ['complete', ''],
+      ]);
       expect(await t.app.services.metrics.registry.metrics()).toContain('switchyard_auth_failures_total{reason="unknown"} 1');
     } finally {
       await t.dispose();
@@ -111,16 +128,27 @@ describe('subscriptions over SSE', () => {
     expect(invalid.body).toContain('nope');
     const badVariable = await sse(STREAM, { m: { not: 'an id' } });
     expect(badVariable.body).toContain('$m');
-    const unknown = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify({ query: STREAM, variables: { m: 'gpt-test' }, foo: 1 }) });
+    const unknown = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: STREAM, variables: { m: 'gpt-test' }, foo: 1 }),
+    });
     expect(unknown.status).toBe(400);
     expect(await unknown.text()).toContain('Unexpected parameter');
   });
 
   it('should serve the subscription itself (counted in switchyard_sse_subscriptions while open), an allowed cross-origin one through Yoga', async () => {
     const open = async () => (await v.t.app.services.metrics.sseSubscriptions.get()).values[0]?.value ?? 0;
-    for (const [headers, counted] of [[{}, 1], [{ origin: ALLOWED_TEST_ORIGIN }, 0]] as const) {
+    for (const [headers, counted] of [
+      [{}, 1],
+      [{ origin: ALLOWED_TEST_ORIGIN }, 0],
+    ] as const) {
       v.openai.respond('POST /v1/chat/completions', { type: 'sse', body: fixture('openai/chat-text.sse'), delayMs: 10 });
-      const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers }, body: JSON.stringify({ query: STREAM, variables: { m: 'gpt-test' } }) });
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
+        body: JSON.stringify({ query: STREAM, variables: { m: 'gpt-test' } }),
+      });
       const reader = (response.body as ReadableStream<Uint8Array>).getReader();
       expect(response.status).toBe(200);
       let seen = '';
@@ -148,7 +176,10 @@ describe('subscriptions over SSE', () => {
     expect(new TextDecoder().decode(first.value)).toBe(':\n\n');
     expect((await v.t.app.services.metrics.sseSubscriptions.get()).values[0]?.value).toBe(1);
     controller.abort();
-    await waitFor(async () => ((await v.t.app.services.metrics.sseSubscriptions.get()).values[0]?.value ?? 0) === 0, 'the subscription to close');
+    await waitFor(
+      async () => ((await v.t.app.services.metrics.sseSubscriptions.get()).values[0]?.value ?? 0) === 0,
+      'the subscription to close',
+    );
   });
 
   it('should close the source and store CANCELLED when the client goes away before the first result', async () => {
@@ -166,7 +197,10 @@ describe('subscriptions over SSE', () => {
     await answered;
     await completion()?.closedEarly;
     const app = v.t;
-    await waitFor(async () => expectData(await app.run(GenerationsQuery, { filter: { status: ['CANCELLED'] } })).generations.edges.length === 1, 'the CANCELLED record');
+    await waitFor(
+      async () => expectData(await app.run(GenerationsQuery, { filter: { status: ['CANCELLED'] } })).generations.edges.length === 1,
+      'the CANCELLED record',
+    );
     await waitFor(async () => ((await app.app.services.metrics.sseSubscriptions.get()).values[0]?.value ?? 0) === 0, 'the gauge back to 0');
   });
 
@@ -185,7 +219,10 @@ describe('subscriptions over SSE', () => {
     controller.abort();
     await v.openai.calls.at(-1)?.closedEarly;
     const app = v.t;
-    await waitFor(async () => expectData(await app.run(GenerationsQuery, { filter: { status: ['CANCELLED'] } })).generations.edges.length === 1, 'the CANCELLED record');
+    await waitFor(
+      async () => expectData(await app.run(GenerationsQuery, { filter: { status: ['CANCELLED'] } })).generations.edges.length === 1,
+      'the CANCELLED record',
+    );
   });
 });
 
@@ -199,20 +236,31 @@ describe('a client that stops reading an SSE subscription', () => {
       const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
         `data: ${JSON.stringify({ id: 'chatcmpl-long', object: 'chat.completion.chunk', created: 1732550400, model: 'gpt-4', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
       const text = 'lorem ipsum '.repeat(2_700);
-      s.openai.respond('POST /v1/chat/completions', { type: 'sse', body: `${Array.from({ length: 128 }, () => chunk({ content: text })).join('')}${chunk({}, 'stop')}data: [DONE]\n\n` });
+      s.openai.respond('POST /v1/chat/completions', {
+        type: 'sse',
+        body: `${Array.from({ length: 128 }, () => chunk({ content: text })).join('')}${chunk({}, 'stop')}data: [DONE]\n\n`,
+      });
       const texts = Array.from({ length: 25 }, (_, i) => `t${i}: text`).join(' ');
-      const body = JSON.stringify({ query: `subscription { generateStream(input: { model: "gpt-test", prompt: "Hi", params: { maxTokens: 100000 } }) { __typename ... on TokenDelta { ${texts} } } }` });
+      const body = JSON.stringify({
+        query: `subscription { generateStream(input: { model: "gpt-test", prompt: "Hi", params: { maxTokens: 100000 } }) { __typename ... on TokenDelta { ${texts} } } }`,
+      });
       // A raw client that sends its request and never reads: what the gateway writes piles up in the socket.
       const socket = connect(Number(new URL(base).port), '127.0.0.1');
       socket.pause();
       let received = '';
       socket.setEncoding('utf8').on('data', (d: string) => (received += d));
       const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()).on('error', () => undefined));
-      socket.write(`POST /graphql HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\naccept: text/event-stream\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      socket.write(
+        `POST /graphql HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\naccept: text/event-stream\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
       const gauge = async () => (await s.t.app.services.metrics.sseSubscriptions.get()).values[0]?.value ?? 0;
       await waitFor(async () => (await gauge()) === 1, 'the subscription to open');
       // The gateway ends the connection (the client reads nothing, so it cannot have ended it).
-      await waitFor(async () => expectData(await s.t.run(GenerationsQuery, { filter: { status: ['CANCELLED'] } })).generations.edges.length === 1, 'the CANCELLED record', 10_000);
+      await waitFor(
+        async () => expectData(await s.t.run(GenerationsQuery, { filter: { status: ['CANCELLED'] } })).generations.edges.length === 1,
+        'the CANCELLED record',
+        10_000,
+      );
       await waitFor(async () => (await gauge()) === 0, 'the gauge back to 0');
       await s.openai.calls.at(-1)?.closedEarly;
       // Read now, the connection turns out ended by the gateway, mid-stream.

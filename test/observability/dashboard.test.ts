@@ -15,7 +15,9 @@ interface Dashboard {
 
 describe('deploy/grafana/switchyard-dashboard.json', () => {
   it('should be valid JSON whose every panel queries metrics the gateway exports', async () => {
-    const dashboard = JSON.parse(readFileSync(new URL('../../deploy/grafana/switchyard-dashboard.json', import.meta.url), 'utf8')) as Dashboard;
+    const dashboard = JSON.parse(
+      readFileSync(new URL('../../deploy/grafana/switchyard-dashboard.json', import.meta.url), 'utf8'),
+    ) as Dashboard;
     expect(dashboard.panels.length).toBeGreaterThanOrEqual(10);
     t = await startTestApp();
     const exported = new Set((await t.app.services.metrics.registry.getMetricsAsJSON()).map((m) => m.name));

@@ -14,7 +14,11 @@ afterEach(async () => {
 });
 
 async function post(url: string, query: string, headers: Record<string, string> = {}) {
-  return fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  return fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
 }
 
 describe('request ids and logs', () => {
@@ -29,7 +33,11 @@ describe('request ids and logs', () => {
     });
     t = await startTestApp({
       env: { OPENAI_API_KEY: OPENAI_TEST_KEY },
-      file: { security: { allowPrivateEndpoints: true }, routing: { retry: { attempts: 1 } }, models: [{ id: 'gpt-a', provider: 'openai', upstreamModel: 'gpt-4', baseUrl: `${fake.url}/v1` }] },
+      file: {
+        security: { allowPrivateEndpoints: true },
+        routing: { retry: { attempts: 1 } },
+        models: [{ id: 'gpt-a', provider: 'openai', upstreamModel: 'gpt-4', baseUrl: `${fake.url}/v1` }],
+      },
       overrides: { logger: pino({ level: 'debug' }, sink) },
     });
     const url = await t.listen();

@@ -8,7 +8,11 @@ import { budgetStoreContract, rateStoreContract } from './store-contracts.js';
 
 const redis = await redisReachable();
 /** A database that answers sums only (no recent generations listed). */
-const sums = (spentSince: (keyId: string, since: Date) => Promise<number>) => async (keyId: string, day: Date, month: Date) => ({ day: await spentSince(keyId, day), month: await spentSince(keyId, month), recent: [] });
+const sums = (spentSince: (keyId: string, since: Date) => Promise<number>) => async (keyId: string, day: Date, month: Date) => ({
+  day: await spentSince(keyId, day),
+  month: await spentSince(keyId, month),
+  recent: [],
+});
 const clockAt = () => new ManualClock(Date.UTC(2026, 11, 1, 12));
 const client = redis ? new Redis(REDIS_URL, { maxRetriesPerRequest: 1 }) : undefined;
 afterAll(() => client?.disconnect());
@@ -17,7 +21,12 @@ describe.skipIf(!redis)('RedisRateStore (RateStore, shared)', () => {
   rateStoreContract((clock) => new RedisRateStore(client as Redis, redisPrefix(), clock, false, () => undefined), clockAt);
 
   it('should follow failOpen when Redis does not answer', async () => {
-    const dead = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, lazyConnect: true });
+    const dead = new Redis('redis://127.0.0.1:1', {
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+      lazyConnect: true,
+    });
     dead.on('error', () => undefined);
     const unavailable: unknown[] = [];
     const open = new RedisRateStore(dead, redisPrefix(), clockAt(), true, (e) => unavailable.push(e));
@@ -35,9 +44,19 @@ describe.skipIf(!redis)('RedisBudgetStore (BudgetStore, shared)', () => {
   it('should let two instances’ stores hold no more than the budget between them', async () => {
     const prefix = redisPrefix();
     const clock = clockAt();
-    const stores = [1, 2].map(() => new RedisBudgetStore(new Redis(REDIS_URL, { maxRetriesPerRequest: 1 }), prefix, sums(async () => 0), clock));
+    const stores = [1, 2].map(
+      () =>
+        new RedisBudgetStore(
+          new Redis(REDIS_URL, { maxRetriesPerRequest: 1 }),
+          prefix,
+          sums(async () => 0),
+          clock,
+        ),
+    );
     const budget = { dailyMicroUsd: 100, monthlyMicroUsd: null };
-    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => (stores[i % 2] as RedisBudgetStore).tryReserve('shared', budget, 10)));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => (stores[i % 2] as RedisBudgetStore).tryReserve('shared', budget, 10)),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(10);
     for (const store of stores) (store as unknown as { redis: Redis }).redis.disconnect();
   });
@@ -45,10 +64,15 @@ describe.skipIf(!redis)('RedisBudgetStore (BudgetStore, shared)', () => {
   it('should count a generation settled while the counter loads, when the database snapshot missed it', async () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const store = new RedisBudgetStore(client as Redis, redisPrefix(), async () => {
-      await gate;
-      return { day: 100, month: 100, recent: [] }; // g1 was committed after this snapshot
-    }, clockAt());
+    const store = new RedisBudgetStore(
+      client as Redis,
+      redisPrefix(),
+      async () => {
+        await gate;
+        return { day: 100, month: 100, recent: [] }; // g1 was committed after this snapshot
+      },
+      clockAt(),
+    );
     const budget = { dailyMicroUsd: 1_000, monthlyMicroUsd: null };
     const loading = store.status('k', budget); // finds no counter, reads the database…
     store.record('k', 40, 'g1'); // …while g1 settles: no counter yet (one connection: Redis runs it before the load's script)
@@ -67,7 +91,12 @@ describe.skipIf(!redis)('RedisBudgetStore (BudgetStore, shared)', () => {
 
   it('should let the holds of an instance that died expire', async () => {
     const clock = clockAt();
-    const store = new RedisBudgetStore(client as Redis, redisPrefix(), sums(async () => 0), clock);
+    const store = new RedisBudgetStore(
+      client as Redis,
+      redisPrefix(),
+      sums(async () => 0),
+      clock,
+    );
     const budget = { dailyMicroUsd: 100, monthlyMicroUsd: null };
     expect((await store.tryReserve('k', budget, 100)).ok).toBe(true); // never settled
     expect((await store.tryReserve('k', budget, 1)).ok).toBe(false);
@@ -76,9 +105,19 @@ describe.skipIf(!redis)('RedisBudgetStore (BudgetStore, shared)', () => {
   });
 
   it('should reject when Redis does not answer (the caller refuses: budgets fail closed)', async () => {
-    const dead = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, lazyConnect: true });
+    const dead = new Redis('redis://127.0.0.1:1', {
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+      lazyConnect: true,
+    });
     dead.on('error', () => undefined);
-    const store = new RedisBudgetStore(dead, redisPrefix(), sums(async () => 0), clockAt());
+    const store = new RedisBudgetStore(
+      dead,
+      redisPrefix(),
+      sums(async () => 0),
+      clockAt(),
+    );
     await expect(store.tryReserve('k', { dailyMicroUsd: 100, monthlyMicroUsd: null }, 1)).rejects.toThrow();
     dead.disconnect();
   });

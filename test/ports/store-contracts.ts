@@ -58,7 +58,10 @@ export function rateStoreContract(make: (clock: ManualClock) => RateStore, clock
 }
 
 /** What every CircuitStore must do (opening on errors, one half-open probe after the cool-down). */
-export function circuitStoreContract(make: (clock: ManualClock, config: { coolDownMs: number; minRequests: number; errorRateThreshold: number }) => CircuitStore, clockAt: () => ManualClock): void {
+export function circuitStoreContract(
+  make: (clock: ManualClock, config: { coolDownMs: number; minRequests: number; errorRateThreshold: number }) => CircuitStore,
+  clockAt: () => ManualClock,
+): void {
   it('should open on the error rate, refuse during the cool-down, let one probe through after it, and close on its success', () => {
     const clock = clockAt();
     const circuits = make(clock, { coolDownMs: 1_000, minRequests: 2, errorRateThreshold: 0.5 });
@@ -82,7 +85,10 @@ export function circuitStoreContract(make: (clock: ManualClock, config: { coolDo
  * settling and releasing once, and a new UTC day starting from that day's spend. `spentSince` is
  * the database's answer the store loads from.
  */
-export function budgetStoreContract(make: (clock: ManualClock, spentSince: (keyId: string, since: Date) => Promise<number>) => BudgetStore | Promise<BudgetStore>, clockAt: () => ManualClock): void {
+export function budgetStoreContract(
+  make: (clock: ManualClock, spentSince: (keyId: string, since: Date) => Promise<number>) => BudgetStore | Promise<BudgetStore>,
+  clockAt: () => ManualClock,
+): void {
   const key = () => `k-${Math.random().toString(36).slice(2)}`;
   it('should load the spend once, hold only what fits, and settle or release each hold once', async () => {
     const clock = clockAt();
@@ -93,7 +99,13 @@ export function budgetStoreContract(make: (clock: ManualClock, spentSince: (keyI
     });
     const k = key();
     const budget = { dailyMicroUsd: 100, monthlyMicroUsd: 1_000 };
-    expect(await store.status(k, budget)).toEqual({ spentTodayMicroUsd: 30, spentThisMonthMicroUsd: 30, reservedMicroUsd: 0, remainingMicroUsd: 70, binding: 'daily' });
+    expect(await store.status(k, budget)).toEqual({
+      spentTodayMicroUsd: 30,
+      spentThisMonthMicroUsd: 30,
+      reservedMicroUsd: 0,
+      remainingMicroUsd: 70,
+      binding: 'daily',
+    });
     const hold = await store.tryReserve(k, budget, 50);
     if (!hold.ok) throw new Error('50 of 70 must fit');
     const refused = await store.tryReserve(k, budget, 30); // 30 + 50 held + 30 > 100

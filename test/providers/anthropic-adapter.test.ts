@@ -7,7 +7,11 @@ import { collect, HELLO, loopbackHttp, signal, targetFor, textOf, track } from '
 async function setup() {
   const fake = track(await startAnthropicFake());
   const adapter = createAnthropicAdapter(loopbackHttp());
-  return { fake, adapter, target: targetFor(fake, { apiKey: ANTHROPIC_TEST_KEY, baseUrl: fake.url, upstreamModel: 'claude-3-haiku-20240307' }) };
+  return {
+    fake,
+    adapter,
+    target: targetFor(fake, { apiKey: ANTHROPIC_TEST_KEY, baseUrl: fake.url, upstreamModel: 'claude-3-haiku-20240307' }),
+  };
 }
 
 describe('anthropic adapter', () => {
@@ -57,13 +61,24 @@ describe('anthropic adapter', () => {
 
   it.each([
     [400, 'anthropic/error-400.json', 'UPSTREAM_ERROR', false, 'anthropic answered 400: invalid_request_error: max_tokens: Field required'],
-    [401, 'anthropic/error-401.json', 'UPSTREAM_ERROR', false, 'anthropic rejected the API key (401): authentication_error: invalid x-api-key'],
+    [
+      401,
+      'anthropic/error-401.json',
+      'UPSTREAM_ERROR',
+      false,
+      'anthropic rejected the API key (401): authentication_error: invalid x-api-key',
+    ],
     [429, 'anthropic/error-429.json', 'RATE_LIMITED', true, 'anthropic rate-limited the request (429): rate_limit_error'],
     [500, 'anthropic/error-529.json', 'UPSTREAM_ERROR', true, 'anthropic answered 500'],
     [529, 'anthropic/error-529.json', 'UPSTREAM_ERROR', true, 'anthropic answered 529: overloaded_error: Overloaded'],
   ])('should throw HTTP %i as %s (retryable: %s)', async (status, body, code, retryable, message) => {
     const { fake, adapter, target } = await setup();
-    fake.respond('POST /v1/messages', { type: 'json', status, body: fixtureJson(body), headers: status === 429 ? { 'retry-after': '3' } : {} });
+    fake.respond('POST /v1/messages', {
+      type: 'json',
+      status,
+      body: fixtureJson(body),
+      headers: status === 429 ? { 'retry-after': '3' } : {},
+    });
     const error = (await adapter.stream(HELLO, target, { signal: signal() }).catch((e: unknown) => e)) as UpstreamError;
     expect({ code: error.code, retryable: error.isRetryable, status: error.status }).toEqual({ code, retryable, status });
     expect(error.message).toContain(message);
@@ -76,7 +91,10 @@ describe('anthropic adapter', () => {
     const parts = await collect(await adapter.stream(HELLO, target, { signal: signal() }));
     expect(textOf(parts)).toBe('Partial answer');
     const last = parts.at(-1);
-    expect(last).toMatchObject({ type: 'error', error: { message: 'anthropic failed mid-stream: overloaded_error: Overloaded', isRetryable: true } });
+    expect(last).toMatchObject({
+      type: 'error',
+      error: { message: 'anthropic failed mid-stream: overloaded_error: Overloaded', isRetryable: true },
+    });
     if (last?.type === 'error') expect(last.usage).toMatchObject({ inputTokens: expect.any(Number), outputTokens: 2, estimated: true });
   });
 
@@ -92,7 +110,9 @@ describe('anthropic adapter', () => {
   it('should time out when no token comes, and abort on cancel (the fake sees the socket close)', async () => {
     const { fake, adapter, target } = await setup();
     fake.respond('POST /v1/messages', { type: 'hang' });
-    const error = (await adapter.stream(HELLO, { ...target, timeouts: { ...target.timeouts, firstTokenMs: 100 } }, { signal: signal() }).catch((e: unknown) => e)) as UpstreamError;
+    const error = (await adapter
+      .stream(HELLO, { ...target, timeouts: { ...target.timeouts, firstTokenMs: 100 } }, { signal: signal() })
+      .catch((e: unknown) => e)) as UpstreamError;
     expect(error.message).toBe('test-model: no first token within 100 ms');
     await fake.calls[0]?.closedEarly;
 
@@ -109,9 +129,22 @@ describe('anthropic adapter', () => {
 
   it('should probe health with GET /v1/models/{model}', async () => {
     const { fake, adapter, target } = await setup();
-    expect(await adapter.checkHealth(target, { signal: signal() })).toMatchObject({ ok: true, message: 'claude-3-haiku-20240307 is known to GET /v1/models' });
-    expect(await adapter.checkHealth({ ...target, upstreamModel: 'claude-0' }, { signal: signal() })).toMatchObject({ ok: false, message: 'anthropic does not know the model claude-0 (404)' });
-    expect(await adapter.checkHealth({ ...target, apiKey: 'sk-ant-wrong' }, { signal: signal() })).toMatchObject({ ok: false, message: expect.stringContaining('rejected the API key (401)') });
-    expect(fake.calls.map((c) => c.path)).toEqual(['/v1/models/claude-3-haiku-20240307', '/v1/models/claude-0', '/v1/models/claude-3-haiku-20240307']);
+    expect(await adapter.checkHealth(target, { signal: signal() })).toMatchObject({
+      ok: true,
+      message: 'claude-3-haiku-20240307 is known to GET /v1/models',
+    });
+    expect(await adapter.checkHealth({ ...target, upstreamModel: 'claude-0' }, { signal: signal() })).toMatchObject({
+      ok: false,
+      message: 'anthropic does not know the model claude-0 (404)',
+    });
+    expect(await adapter.checkHealth({ ...target, apiKey: 'sk-ant-wrong' }, { signal: signal() })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('rejected the API key (401)'),
+    });
+    expect(fake.calls.map((c) => c.path)).toEqual([
+      '/v1/models/claude-3-haiku-20240307',
+      '/v1/models/claude-0',
+      '/v1/models/claude-3-haiku-20240307',
+    ]);
   });
 });

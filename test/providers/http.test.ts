@@ -8,7 +8,8 @@ import { track } from './helpers.js';
 
 /** A resolver that maps every name to 127.0.0.1, as a rebinding attacker's DNS would. */
 const toLoopback: LookupFunction = (_hostname, options, callback) => {
-  if (options.all) (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: '127.0.0.1', family: 4 }]);
+  if (options.all)
+    (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: '127.0.0.1', family: 4 }]);
   else callback(null, '127.0.0.1', 4);
 };
 
@@ -31,7 +32,9 @@ describe('upstream HTTP client', () => {
   it('should refuse a literal private address without resolving anything', async () => {
     const http = track(createUpstreamHttp({ allowPrivateEndpoints: false }));
     const error = (await http.send('http://10.0.0.8/v1/models', request()).catch((e: unknown) => e)) as UpstreamError;
-    expect(error.message).toBe('refused to call 10.0.0.8: 10.0.0.8 is a private address; set security.allowPrivateEndpoints: true in the config to allow it');
+    expect(error.message).toBe(
+      'refused to call 10.0.0.8: 10.0.0.8 is a private address; set security.allowPrivateEndpoints: true in the config to allow it',
+    );
   });
 
   it('should connect when private endpoints are allowed', async () => {

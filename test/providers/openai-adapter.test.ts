@@ -50,7 +50,12 @@ describe('openai adapter', () => {
     const { adapter, target } = await setup();
     const parts = await collect(await adapter.stream(HELLO, target, { signal: signal() }));
     expect(parts[0]).toEqual({ type: 'start', upstreamModel: 'gpt-4o-mini-2024-07-18' });
-    expect(parts.filter((p) => p.type === 'text-delta').map((p) => (p.type === 'text-delta' ? p.text : ''))).toEqual(['Hello', ' there', '! 你好', ' 😀']);
+    expect(parts.filter((p) => p.type === 'text-delta').map((p) => (p.type === 'text-delta' ? p.text : ''))).toEqual([
+      'Hello',
+      ' there',
+      '! 你好',
+      ' 😀',
+    ]);
     expect(parts.at(-1)).toEqual({ type: 'finish', finishReason: 'stop', usage: { inputTokens: 12, outputTokens: 5, estimated: false } });
   });
 
@@ -92,7 +97,12 @@ describe('openai adapter', () => {
     [503, 'openai/error-500.json', 'UPSTREAM_ERROR', true, 'openai answered 503'],
   ])('should throw HTTP %i before the first part as %s (retryable: %s)', async (status, body, code, retryable, message) => {
     const { fake, adapter, target } = await setup();
-    fake.respond('POST /v1/chat/completions', { type: 'json', status, body: fixtureJson(body), headers: status === 429 ? { 'retry-after': '7' } : {} });
+    fake.respond('POST /v1/chat/completions', {
+      type: 'json',
+      status,
+      body: fixtureJson(body),
+      headers: status === 429 ? { 'retry-after': '7' } : {},
+    });
     const error = (await adapter.stream(HELLO, target, { signal: signal() }).catch((e: unknown) => e)) as UpstreamError;
     expect(error.code).toBe(code);
     expect(error.isRetryable).toBe(retryable);
@@ -103,7 +113,9 @@ describe('openai adapter', () => {
 
   it('should refuse a wrong key like the real API does', async () => {
     const { adapter, target } = await setup();
-    const error = (await adapter.stream(HELLO, { ...target, apiKey: 'sk-wrong' }, { signal: signal() }).catch((e: unknown) => e)) as UpstreamError;
+    const error = (await adapter
+      .stream(HELLO, { ...target, apiKey: 'sk-wrong' }, { signal: signal() })
+      .catch((e: unknown) => e)) as UpstreamError;
     expect(error.message).toContain('rejected the API key (401)');
     expect(error.message).not.toContain('sk-wrong');
   });
@@ -128,21 +140,29 @@ describe('openai adapter', () => {
     fake.respond('POST /v1/chat/completions', { type: 'sse', body: fixture('openai/chat-malformed.sse') });
     const parts = await collect(await adapter.stream(HELLO, target, { signal: signal() }));
     expect(textOf(parts)).toBe('Half an answer');
-    expect(parts.at(-1)).toMatchObject({ type: 'error', error: { code: 'UPSTREAM_ERROR', message: 'openai sent a chunk that is not JSON' } });
+    expect(parts.at(-1)).toMatchObject({
+      type: 'error',
+      error: { code: 'UPSTREAM_ERROR', message: 'openai sent a chunk that is not JSON' },
+    });
   });
 
   it('should end with an error part when the vendor sends an error chunk mid-stream', async () => {
     const { fake, adapter, target } = await setup();
     fake.respond('POST /v1/chat/completions', { type: 'sse', body: fixture('openai/chat-error-midstream.sse') });
     const parts = await collect(await adapter.stream(HELLO, target, { signal: signal() }));
-    expect(parts.at(-1)).toMatchObject({ type: 'error', error: { message: 'openai failed mid-stream: The server had an error while processing your request.' } });
+    expect(parts.at(-1)).toMatchObject({
+      type: 'error',
+      error: { message: 'openai failed mid-stream: The server had an error while processing your request.' },
+    });
   });
 
   it('should time out an upstream that never answers, before the first part', async () => {
     const { fake, adapter, target } = await setup();
     fake.respond('POST /v1/chat/completions', { type: 'hang' });
     const started = Date.now();
-    const error = (await adapter.stream(HELLO, { ...target, timeouts: { ...target.timeouts, firstTokenMs: 150 } }, { signal: signal() }).catch((e: unknown) => e)) as UpstreamError;
+    const error = (await adapter
+      .stream(HELLO, { ...target, timeouts: { ...target.timeouts, firstTokenMs: 150 } }, { signal: signal() })
+      .catch((e: unknown) => e)) as UpstreamError;
     expect(error.message).toBe('test-model: no first token within 150 ms');
     expect(error.isRetryable).toBe(true);
     expect(Date.now() - started).toBeLessThan(5000);
@@ -152,8 +172,13 @@ describe('openai adapter', () => {
   it('should end with a timeout error part when the whole answer takes longer than totalMs', async () => {
     const { fake, adapter, target } = await setup();
     fake.respond('POST /v1/chat/completions', { type: 'sse', body: fixture('openai/chat-text.sse'), delayMs: 25 });
-    const parts = await collect(await adapter.stream(HELLO, { ...target, timeouts: { ...target.timeouts, totalMs: 1000 } }, { signal: signal() })); // first part at ~0.4 s, the whole at ~3 s
-    expect(parts.at(-1)).toMatchObject({ type: 'error', error: { message: 'test-model: no complete answer within 1000 ms', isRetryable: true } });
+    const parts = await collect(
+      await adapter.stream(HELLO, { ...target, timeouts: { ...target.timeouts, totalMs: 1000 } }, { signal: signal() }),
+    ); // first part at ~0.4 s, the whole at ~3 s
+    expect(parts.at(-1)).toMatchObject({
+      type: 'error',
+      error: { message: 'test-model: no complete answer within 1000 ms', isRetryable: true },
+    });
     await fake.calls[0]?.closedEarly;
   });
 
@@ -172,16 +197,28 @@ describe('openai adapter', () => {
 
   it('should report health from GET /models: listed, not listed, or the vendor refusing the key', async () => {
     const { fake, adapter, target } = await setup();
-    expect(await adapter.checkHealth({ ...target, upstreamModel: 'gpt-4' }, { signal: signal() })).toMatchObject({ ok: true, message: 'gpt-4 is listed by GET /models' });
-    expect(await adapter.checkHealth({ ...target, upstreamModel: 'gpt-9' }, { signal: signal() })).toMatchObject({ ok: false, message: 'gpt-9 is not among the 3 models GET /models lists' });
-    expect(await adapter.checkHealth({ ...target, apiKey: 'sk-wrong' }, { signal: signal() })).toMatchObject({ ok: false, message: expect.stringContaining('openai rejected the API key (401)') });
+    expect(await adapter.checkHealth({ ...target, upstreamModel: 'gpt-4' }, { signal: signal() })).toMatchObject({
+      ok: true,
+      message: 'gpt-4 is listed by GET /models',
+    });
+    expect(await adapter.checkHealth({ ...target, upstreamModel: 'gpt-9' }, { signal: signal() })).toMatchObject({
+      ok: false,
+      message: 'gpt-9 is not among the 3 models GET /models lists',
+    });
+    expect(await adapter.checkHealth({ ...target, apiKey: 'sk-wrong' }, { signal: signal() })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('openai rejected the API key (401)'),
+    });
     expect(fake.calls.every((c) => c.path === '/v1/models')).toBe(true);
   });
 
   it('should fall back to a 1-token completion for servers without a model list', async () => {
     const { fake, adapter, target } = await setup();
     fake.respond('GET /v1/models', { type: 'json', status: 404, body: { error: 'not found' } });
-    expect(await adapter.checkHealth(target, { signal: signal() })).toMatchObject({ ok: true, message: 'answered a 1-token completion (no GET /models)' });
+    expect(await adapter.checkHealth(target, { signal: signal() })).toMatchObject({
+      ok: true,
+      message: 'answered a 1-token completion (no GET /models)',
+    });
     expect(fake.calls[1]?.body).toMatchObject({ max_tokens: 1 });
   });
 });

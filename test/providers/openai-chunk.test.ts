@@ -4,7 +4,13 @@ import { chatChunkSchema, readChatChunk } from '../../src/providers/openai/opena
 // readChatChunk is the hand-written reader of every streamed chunk; chatChunkSchema (zod) is the
 // contract it implements. Both must accept and reject the same chunks, and read the same values.
 const CASES: unknown[] = [
-  { id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o', choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] },
+  {
+    id: 'c1',
+    object: 'chat.completion.chunk',
+    created: 1,
+    model: 'gpt-4o',
+    choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }],
+  },
   { id: 'c1', choices: [{ index: 0, delta: { content: 'Hello' }, logprobs: null, finish_reason: null }] },
   { choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] },
   { choices: [], usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } },
@@ -48,7 +54,12 @@ describe('readChatChunk', () => {
     expect(read !== undefined).toBe(parsed.success);
     if (!parsed.success || !read) return;
     expect(read.model).toEqual(parsed.data.model);
-    expect(read.choices.map((c) => [c.delta?.content, c.finish_reason])).toEqual(parsed.data.choices.map((c) => [c.delta?.content, c.finish_reason]));
-    expect([read.usage?.prompt_tokens, read.usage?.completion_tokens]).toEqual([parsed.data.usage?.prompt_tokens, parsed.data.usage?.completion_tokens]);
+    expect(read.choices.map((c) => [c.delta?.content, c.finish_reason])).toEqual(
+      parsed.data.choices.map((c) => [c.delta?.content, c.finish_reason]),
+    );
+    expect([read.usage?.prompt_tokens, read.usage?.completion_tokens]).toEqual([
+      parsed.data.usage?.prompt_tokens,
+      parsed.data.usage?.completion_tokens,
+    ]);
   });
 });

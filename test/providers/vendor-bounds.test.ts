@@ -39,7 +39,13 @@ async function floodingVendor(status: number, contentType: string, head: string,
     pump();
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  const target = { modelId: 'flood', upstreamModel: 'gpt-4o-mini', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, streamUsage: true, timeouts: DEFAULT_TIMEOUTS };
+  const target = {
+    modelId: 'flood',
+    upstreamModel: 'gpt-4o-mini',
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+    streamUsage: true,
+    timeouts: DEFAULT_TIMEOUTS,
+  };
   return { sent, target };
 }
 
@@ -55,7 +61,13 @@ describe('vendor bodies are read up to a bound', () => {
   });
 
   it('should end a stream whose one SSE event never ends, with an error', async () => {
-    const { sent, target } = await floodingVendor(200, 'text/event-stream', 'data: {"choices":[{"delta":{"content":"', 'a', 50 * 1024 * 1024);
+    const { sent, target } = await floodingVendor(
+      200,
+      'text/event-stream',
+      'data: {"choices":[{"delta":{"content":"',
+      'a',
+      50 * 1024 * 1024,
+    );
     const adapter = createOpenAICompatibleAdapter('openai', loopbackHttp());
     const error = (await adapter.stream(HELLO, target, { signal: signal() }).catch((e: unknown) => e)) as UpstreamError;
     expect(error.message).toBe(`flood: the stream broke: an SSE event passed ${MAX_SSE_EVENT_CHARS} characters`);

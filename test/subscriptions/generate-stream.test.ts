@@ -42,9 +42,22 @@ describe('generateStream over graphql-ws', () => {
     for (const delta of events.filter((e) => e.__typename === 'TokenDelta')) expect(delta.generationId).toBe(started.generationId);
     // 5 ms apart, the chunks are read one by one: one delta each (unless this machine stalls for 5 ms).
     const deltas = events.filter((e) => e.__typename === 'TokenDelta').map((e) => [e.text, e.index, e.chunks]);
-    if (deltas.length === 4) expect(deltas).toEqual([['Hello', 0, 1], [' there', 1, 1], ['! 你好', 2, 1], [' 😀', 3, 1]]);
+    if (deltas.length === 4)
+      expect(deltas).toEqual([
+        ['Hello', 0, 1],
+        [' there', 1, 1],
+        ['! 你好', 2, 1],
+        [' 😀', 3, 1],
+      ]);
     expect(events.at(-1)).toMatchObject({
-      generation: { id: started.generationId, status: 'SUCCEEDED', text: 'Hello there! 你好 😀', finishReason: 'STOP', costMicroUsd: 660, usage: { inputTokens: 12, outputTokens: 5, estimated: false } },
+      generation: {
+        id: started.generationId,
+        status: 'SUCCEEDED',
+        text: 'Hello there! 你好 😀',
+        finishReason: 'STOP',
+        costMicroUsd: 660,
+        usage: { inputTokens: 12, outputTokens: 5, estimated: false },
+      },
     });
   });
 
@@ -62,7 +75,12 @@ describe('generateStream over graphql-ws', () => {
     v.anthropic.respond('POST /v1/messages', { type: 'sse', body: fixture('anthropic/messages-overloaded-midstream.sse') });
     const events = await collectEvents({ input: { model: 'claude-test', prompt: 'Hi' } } as never);
     expect(eventKinds(events)).toEqual(['GenerationStarted', 'TokenDelta…', 'GenerationFailed']);
-    expect(events.at(-1)).toMatchObject({ code: 'UPSTREAM_ERROR', message: 'anthropic failed mid-stream: overloaded_error: Overloaded', partialText: 'Partial answer', generation: { status: 'FAILED', errorCode: 'UPSTREAM_ERROR' } });
+    expect(events.at(-1)).toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      message: 'anthropic failed mid-stream: overloaded_error: Overloaded',
+      partialText: 'Partial answer',
+      generation: { status: 'FAILED', errorCode: 'UPSTREAM_ERROR' },
+    });
   });
 
   it('should abort the upstream and store CANCELLED with partial usage when the subscription closes', async () => {
@@ -73,9 +91,17 @@ describe('generateStream over graphql-ws', () => {
     }
     await v.openai.calls.at(-1)?.closedEarly;
     const app = v.t;
-    await waitFor(async () => expectData(await app.run(GenerationsQuery, { filter: { status: ['CANCELLED'] } })).generations.edges.length === 1, 'the CANCELLED record');
+    await waitFor(
+      async () => expectData(await app.run(GenerationsQuery, { filter: { status: ['CANCELLED'] } })).generations.edges.length === 1,
+      'the CANCELLED record',
+    );
     const { generations } = expectData(await app.run(GenerationsQuery, { filter: { status: ['CANCELLED'] } }));
-    expect(generations.edges[0]?.node).toMatchObject({ modelId: 'gpt-test', stream: true, text: 'Hello', usage: { outputTokens: 1, estimated: true } });
+    expect(generations.edges[0]?.node).toMatchObject({
+      modelId: 'gpt-test',
+      stream: true,
+      text: 'Hello',
+      usage: { outputTokens: 1, estimated: true },
+    });
     expect(generations.edges[0]?.node.costMicroUsd).toBeGreaterThan(0);
   });
 
@@ -88,10 +114,15 @@ describe('generateStream over graphql-ws', () => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify({ query: 'subscription { generateStream(input: {model: "claude-test", prompt: "Hi"}) { __typename ... on TokenDelta { text index chunks } } }' }),
+      body: JSON.stringify({
+        query:
+          'subscription { generateStream(input: {model: "claude-test", prompt: "Hi"}) { __typename ... on TokenDelta { text index chunks } } }',
+      }),
     });
     const body = await response.text();
-    const events = [...body.matchAll(/^data: (.*)$/gm)].map((m) => (JSON.parse(m[1] as string) as { data: { generateStream: Event } }).data.generateStream);
+    const events = [...body.matchAll(/^data: (.*)$/gm)].map(
+      (m) => (JSON.parse(m[1] as string) as { data: { generateStream: Event } }).data.generateStream,
+    );
     expect(eventKinds(events)).toEqual(['GenerationStarted', 'TokenDelta…', 'GenerationCompleted']);
     expect(tokenDeltas(events)).toMatchObject({ text: 'Hello from Claude — ünïcödé', chunks: 4 });
   });

@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CreateApiKey, DisableModel, EnableModel, GenerateStream, GenerationsQuery, ModelEventsSubscription, RegisterModel, RevokeApiKey } from '../helpers/documents.js';
+import {
+  CreateApiKey,
+  DisableModel,
+  EnableModel,
+  GenerateStream,
+  GenerationsQuery,
+  ModelEventsSubscription,
+  RegisterModel,
+  RevokeApiKey,
+} from '../helpers/documents.js';
 import { execute, expectData } from '../helpers/graphql.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { TEST_ADMIN_KEY } from '../helpers/test-config.js';
@@ -32,7 +41,10 @@ describe('modelEvents over graphql-ws', () => {
 
     const first = await events.next();
     const second = await events.next();
-    expect(first.value?.data?.modelEvents).toMatchObject({ type: 'REGISTERED', model: { id: 'mock-new', status: 'PENDING', provider: 'MOCK' } });
+    expect(first.value?.data?.modelEvents).toMatchObject({
+      type: 'REGISTERED',
+      model: { id: 'mock-new', status: 'PENDING', provider: 'MOCK' },
+    });
     expect(second.value?.data?.modelEvents).toMatchObject({ type: 'HEALTH_CHANGED', model: { id: 'mock-new', status: 'HEALTHY' } });
     await events.return?.();
     await waitFor(async () => (await openSubscriptions(app)) === 0, 'the subscription gauge to drop');
@@ -81,14 +93,24 @@ describe('modelEvents over graphql-ws', () => {
     expect((await events.next()).value?.data?.modelEvents).toMatchObject({ type: 'DISABLED' });
 
     // A stream of the key that is running when it is revoked ends as a closed subscription does.
-    expectData(await app.run(RegisterModel, { input: { id: 'mock-slow', provider: 'MOCK', mock: { tokens: 200, tokenDelayMs: 10 } } }, TEST_ADMIN_KEY));
+    expectData(
+      await app.run(
+        RegisterModel,
+        { input: { id: 'mock-slow', provider: 'MOCK', mock: { tokens: 200, tokenDelayMs: 10 } } },
+        TEST_ADMIN_KEY,
+      ),
+    );
     const stream = subscribe(client, GenerateStream, { input: { model: 'mock-slow', prompt: 'go on' } });
     expect((await stream.next()).value?.data?.generateStream.__typename).toBe('GenerationStarted');
 
     expectData(await app.run(RevokeApiKey, { id: createApiKey.apiKey.id }, TEST_ADMIN_KEY));
     expect(await closing).toMatchObject({ code: 4403, reason: 'Forbidden: the API key was revoked' });
     await waitFor(async () => (await openSubscriptions(app)) === 1, 'the revoked key’s subscriptions to close');
-    await waitFor(async () => expectData(await app.run(GenerationsQuery, { filter: { status: ['CANCELLED'] } }, TEST_ADMIN_KEY)).generations.edges.length === 1, 'the CANCELLED stream');
+    await waitFor(
+      async () =>
+        expectData(await app.run(GenerationsQuery, { filter: { status: ['CANCELLED'] } }, TEST_ADMIN_KEY)).generations.edges.length === 1,
+      'the CANCELLED stream',
+    );
     // The other key's connection lives on.
     expectData(await app.run(EnableModel, { id: 'mock-a' }, TEST_ADMIN_KEY));
     expect((await bystanderEvents.next()).value?.data?.modelEvents).toMatchObject({ type: 'DISABLED' });

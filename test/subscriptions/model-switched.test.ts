@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Client } from 'graphql-ws';
-import { CreateApiKey, CreateSession, GenerateStream, ModelSwitchedSubscription, RegisterModel, SessionQuery, SwitchModel, GenerateInSession } from '../helpers/documents.js';
+import {
+  CreateApiKey,
+  CreateSession,
+  GenerateStream,
+  ModelSwitchedSubscription,
+  RegisterModel,
+  SessionQuery,
+  SwitchModel,
+  GenerateInSession,
+} from '../helpers/documents.js';
 import { expectData } from '../helpers/graphql.js';
 import { type StreamEvent, tokenDeltas } from '../helpers/stream-events.js';
 import { startVendorApp, type VendorApp } from '../helpers/vendor-app.js';
@@ -31,7 +40,8 @@ async function restartWithClientKeys(): Promise<{ a: string; b: string }> {
   const admin = 'switch-admin-key-0123456789';
   v = await startVendorApp({ SWITCHYARD_ADMIN_KEY: admin });
   url = await v.t.listen();
-  const key = async (name: string) => expectData(await v.t.run(CreateApiKey, { input: { name, scopes: ['CLIENT'] } }, admin)).createApiKey.key;
+  const key = async (name: string) =>
+    expectData(await v.t.run(CreateApiKey, { input: { name, scopes: ['CLIENT'] } }, admin)).createApiKey.key;
   return { a: await key('a'), b: await key('b') };
 }
 
@@ -46,7 +56,16 @@ describe('modelSwitched and switching under streams', () => {
     const second = (await events.next()).value?.data?.modelSwitched;
     expect(second?.revision).toBe(2);
     const stored = await v.t.app.services.sessions.get(session.id, (await import('../../src/modules/keys/viewer.js')).LOCAL_VIEWER);
-    v.t.app.services.bus.publish('modelSwitched', { session: { ...stored, revision: 2 }, previousModelId: 'mock-a', previousPoolName: null, modelId: 'gpt-test', poolName: null, revision: 2, switchedAt: new Date(), latencyMs: 1 });
+    v.t.app.services.bus.publish('modelSwitched', {
+      session: { ...stored, revision: 2 },
+      previousModelId: 'mock-a',
+      previousPoolName: null,
+      modelId: 'gpt-test',
+      poolName: null,
+      revision: 2,
+      switchedAt: new Date(),
+      latencyMs: 1,
+    });
     expectData(await v.t.run(SwitchModel, { input: { sessionId: session.id, modelId: 'claude-test' } }));
     expect((await events.next()).value?.data?.modelSwitched).toMatchObject({ revision: 3, model: { id: 'claude-test' } });
     await events.return?.();
@@ -93,8 +112,19 @@ describe('modelSwitched and switching under streams', () => {
     expect(tokenDeltas(events).chunks).toBe(12); // all from mock-slow
     const next = expectData(await v.t.run(GenerateInSession, { input: { sessionId: session.id, prompt: 'second turn' } })).generate;
     expect(next.modelId).toBe('gpt-test');
-    expect(v.openai.calls.at(-1)?.body).toMatchObject({ messages: [{ role: 'user', content: 'first turn' }, { role: 'assistant', content: completed.generation.text }, { role: 'user', content: 'second turn' }] });
-    expect(expectData(await v.t.run(SessionQuery, { id: session.id })).session?.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+    expect(v.openai.calls.at(-1)?.body).toMatchObject({
+      messages: [
+        { role: 'user', content: 'first turn' },
+        { role: 'assistant', content: completed.generation.text },
+        { role: 'user', content: 'second turn' },
+      ],
+    });
+    expect(expectData(await v.t.run(SessionQuery, { id: session.id })).session?.messages.map((m) => m.role)).toEqual([
+      'user',
+      'assistant',
+      'user',
+      'assistant',
+    ]);
   });
 
   it('should execute an event once for subscribers asking the same way, never across callers, arguments or streams', async () => {
@@ -102,7 +132,10 @@ describe('modelSwitched and switching under streams', () => {
     const executions = async () => (await v.t.app.services.metrics.broadcastExecutions.get()).values[0]?.value ?? 0;
     const sessionA = expectData(await v.t.run(CreateSession, { input: { modelId: 'mock-a' } }, a)).createSession;
     const sessionB = expectData(await v.t.run(CreateSession, { input: { modelId: 'mock-a' } }, b)).createSession;
-    const sameA = [subscribe(client(a), ModelSwitchedSubscription, { sessionId: sessionA.id }), subscribe(client(a), ModelSwitchedSubscription, { sessionId: sessionA.id })];
+    const sameA = [
+      subscribe(client(a), ModelSwitchedSubscription, { sessionId: sessionA.id }),
+      subscribe(client(a), ModelSwitchedSubscription, { sessionId: sessionA.id }),
+    ];
     const everyOfA = subscribe(client(a), ModelSwitchedSubscription, {});
     const everyOfB = subscribe(client(b), ModelSwitchedSubscription, {});
     await waitFor(async () => (await openSubscriptions()) === 4, 'four subscriptions');
@@ -110,8 +143,12 @@ describe('modelSwitched and switching under streams', () => {
 
     expectData(await v.t.run(SwitchModel, { input: { sessionId: sessionA.id, modelId: 'gpt-test' } }, a));
     expectData(await v.t.run(SwitchModel, { input: { sessionId: sessionB.id, modelId: 'claude-test' } }, b));
-    for (const events of [...sameA, everyOfA]) expect((await events.next()).value?.data?.modelSwitched).toMatchObject({ session: { id: sessionA.id }, model: { id: 'gpt-test' } });
-    expect((await everyOfB.next()).value?.data?.modelSwitched).toMatchObject({ session: { id: sessionB.id }, model: { id: 'claude-test' } });
+    for (const events of [...sameA, everyOfA])
+      expect((await events.next()).value?.data?.modelSwitched).toMatchObject({ session: { id: sessionA.id }, model: { id: 'gpt-test' } });
+    expect((await everyOfB.next()).value?.data?.modelSwitched).toMatchObject({
+      session: { id: sessionB.id },
+      model: { id: 'claude-test' },
+    });
 
     await sameA[0]?.return?.();
     await waitFor(async () => (await openSubscriptions()) === 3, 'one closed');
@@ -145,7 +182,9 @@ describe('modelSwitched and switching under streams', () => {
     expectData(await v.t.run(SwitchModel, { input: { sessionId: sessionA.id, modelId: 'gpt-test' } }, a));
     expectData(await v.t.run(SwitchModel, { input: { sessionId: sessionB.id, modelId: 'claude-test' } }, b));
     expect((await seenByB.next()).value?.data?.modelSwitched).toMatchObject({ session: { id: sessionB.id }, model: { id: 'claude-test' } });
-    const refused = await subscribe(client(b), ModelSwitchedSubscription, { sessionId: sessionA.id }).next().catch((e: unknown) => e);
+    const refused = await subscribe(client(b), ModelSwitchedSubscription, { sessionId: sessionA.id })
+      .next()
+      .catch((e: unknown) => e);
     expect(JSON.stringify(refused)).toContain('NOT_FOUND');
     await seenByB.return?.();
   });

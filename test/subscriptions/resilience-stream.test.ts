@@ -46,7 +46,8 @@ describe('streaming fallback', () => {
     clients.push(client);
     const run = async () => {
       const events: Event[] = [];
-      for await (const result of subscribe(client, GenerateStream, { input: { model: 'gpt-a', prompt: 'x' } })) events.push(result.data?.generateStream as Event);
+      for await (const result of subscribe(client, GenerateStream, { input: { model: 'gpt-a', prompt: 'x' } }))
+        events.push(result.data?.generateStream as Event);
       return events;
     };
 
@@ -57,7 +58,10 @@ describe('streaming fallback', () => {
     expect(b.calls.filter((c) => c.path === '/v1/chat/completions')).toHaveLength(1);
 
     // The role chunk arrives, then the upstream fails before any text: still a fallback.
-    a.respond('POST /v1/chat/completions', { type: 'sse', body: fixture('openai/chat-error-midstream.sse').replace('"content":"Partial"', '"content":""') });
+    a.respond('POST /v1/chat/completions', {
+      type: 'sse',
+      body: fixture('openai/chat-error-midstream.sse').replace('"content":"Partial"', '"content":""'),
+    });
     expect((await run()).at(-1)).toMatchObject({ __typename: 'GenerationCompleted' });
 
     // After a token, no fallback: the stream ends with the partial text.
@@ -73,7 +77,11 @@ describe('streaming fallback', () => {
     fakes.push(a);
     t = await startTestApp({
       env: { OPENAI_API_KEY: OPENAI_TEST_KEY },
-      file: { security: { allowPrivateEndpoints: true }, routing: { retry: { attempts: 2, baseDelayMs: 1 } }, models: [{ id: 'gpt-a', provider: 'openai', upstreamModel: 'gpt-4', baseUrl: `${a.url}/v1` }] },
+      file: {
+        security: { allowPrivateEndpoints: true },
+        routing: { retry: { attempts: 2, baseDelayMs: 1 } },
+        models: [{ id: 'gpt-a', provider: 'openai', upstreamModel: 'gpt-4', baseUrl: `${a.url}/v1` }],
+      },
     });
     a.respond('POST /v1/chat/completions', { type: 'json', status: 502, body: fixtureJson('openai/error-500.json') });
     const client = new SwitchyardClient({ url: `${await t.listen()}/graphql` });
@@ -100,13 +108,18 @@ describe('hot reload', () => {
     clients.push(client);
     const events: Event[] = [];
     const streaming = (async () => {
-      for await (const result of subscribe(client, GenerateStream, { input: { model: 'mock-slow', prompt: 'long answer' } })) events.push(result.data?.generateStream as Event);
+      for await (const result of subscribe(client, GenerateStream, { input: { model: 'mock-slow', prompt: 'long answer' } }))
+        events.push(result.data?.generateStream as Event);
     })();
     await waitFor(() => events.length >= 2, 'the stream to start');
 
     writeConfig(path, [slow, { id: 'mock-new', provider: 'mock', mock: { tokens: 3 } }]);
     const app = t;
-    await waitFor(async () => expectData(await app.run(ModelsQuery)).models.some((m) => m.id === 'mock-new' && m.status === 'HEALTHY'), 'the new model', 5000);
+    await waitFor(
+      async () => expectData(await app.run(ModelsQuery)).models.some((m) => m.id === 'mock-new' && m.status === 'HEALTHY'),
+      'the new model',
+      5000,
+    );
     await streaming;
     expect(events.at(-1)).toMatchObject({ __typename: 'GenerationCompleted', generation: { status: 'SUCCEEDED' } });
     expect(tokenDeltas(events).chunks).toBe(20);
@@ -119,9 +132,14 @@ describe('hot reload', () => {
     writeConfig(path, [{ id: 'mock-a', provider: 'mock' }]);
     t = await startTestApp({ config: loadConfig({ path, env: {} }) });
     const before = expectData(await t.run(ConfigStatusQuery)).configStatus;
-    writeConfig(path, [{ id: 'mock-a', provider: 'mock' }, { id: 'broken', provider: 'nope' }]);
+    writeConfig(path, [
+      { id: 'mock-a', provider: 'mock' },
+      { id: 'broken', provider: 'nope' },
+    ]);
     const { reloadConfig } = expectData(await t.run(ReloadConfig));
-    expect(reloadConfig.lastError).toBe(`${path}: models[1].provider: expected one of openai, anthropic, openai-compatible, dashscope, qianfan, mock, got "nope"`);
+    expect(reloadConfig.lastError).toBe(
+      `${path}: models[1].provider: expected one of openai, anthropic, openai-compatible, dashscope, qianfan, mock, got "nope"`,
+    );
     expect(reloadConfig.hash).toBe(before.hash);
     expect(expectData(await t.run(ModelsQuery)).models.map((m) => m.id)).toEqual(['mock-a']);
 

@@ -34,9 +34,15 @@ async function revocableSetup() {
   const url = await t.listen();
   const { createApiKey } = expectData(await t.run(CreateApiKey, { input: { name: 'sse', scopes: ['CLIENT'] } }, TEST_ADMIN_KEY));
   const bystander = expectData(await t.run(CreateApiKey, { input: { name: 'other', scopes: ['CLIENT'] } }, TEST_ADMIN_KEY)).createApiKey;
-  expectData(await t.run(RegisterModel, { input: { id: 'mock-slow', provider: 'MOCK', mock: { tokens: 200, tokenDelayMs: 10 } } }, TEST_ADMIN_KEY));
+  expectData(
+    await t.run(RegisterModel, { input: { id: 'mock-slow', provider: 'MOCK', mock: { tokens: 200, tokenDelayMs: 10 } } }, TEST_ADMIN_KEY),
+  );
   const post = (key: string, query: string, accept = 'text/event-stream') =>
-    fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${key}` }, body: JSON.stringify({ query }) });
+    fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${key}` },
+      body: JSON.stringify({ query }),
+    });
   return { app: t, key: createApiKey.key, keyId: createApiKey.apiKey.id, bystanderKey: bystander.key, post };
 }
 
@@ -45,7 +51,9 @@ describe('revoking a key ends its open operations on every transport', () => {
     const { app, key, keyId, bystanderKey, post } = await revocableSetup();
     const stream = sseEvents(await post(key, 'subscription { generateStream(input: {model: "mock-slow", prompt: "go"}) { __typename } }'));
     const feed = sseEvents(await post(key, 'subscription { modelEvents { type } }'));
-    const other = sseEvents(await post(bystanderKey, 'subscription { generateStream(input: {model: "mock-slow", prompt: "go"}) { __typename } }'));
+    const other = sseEvents(
+      await post(bystanderKey, 'subscription { generateStream(input: {model: "mock-slow", prompt: "go"}) { __typename } }'),
+    );
     expect((await stream.next()).value?.data).toContain('GenerationStarted');
     expect((await other.next()).value?.data).toContain('GenerationStarted');
     await waitFor(() => app.app.services.openOperations.size === 3, 'the three operations to be open');
@@ -61,7 +69,11 @@ describe('revoking a key ends its open operations on every transport', () => {
     for await (const e of feed) feedRest.push(e.data);
     expect(feedRest.join('\n')).toContain('the API key was revoked');
 
-    await waitFor(async () => expectData(await app.run(GenerationsQuery, { filter: { status: ['CANCELLED'] } }, TEST_ADMIN_KEY)).generations.edges.length === 1, 'the cut stream stored CANCELLED');
+    await waitFor(
+      async () =>
+        expectData(await app.run(GenerationsQuery, { filter: { status: ['CANCELLED'] } }, TEST_ADMIN_KEY)).generations.edges.length === 1,
+      'the cut stream stored CANCELLED',
+    );
     // The other key's stream runs on to its end.
     const types: string[] = [];
     for await (const e of other) if (e.event === 'next') types.push(JSON.parse(e.data).data.generateStream.__typename);
@@ -75,7 +87,10 @@ describe('revoking a key ends its open operations on every transport', () => {
     await waitFor(() => app.app.services.openOperations.size === 1, 'the generate to be running');
     expectData(await app.run(RevokeApiKey, { id: keyId }, TEST_ADMIN_KEY));
     const body = (await (await pending).json()) as { errors?: Array<{ message: string; extensions: { code: string } }> };
-    expect(body.errors?.[0]).toMatchObject({ message: 'the API key was revoked', extensions: { code: 'FORBIDDEN', generationId: expect.any(String) } });
+    expect(body.errors?.[0]).toMatchObject({
+      message: 'the API key was revoked',
+      extensions: { code: 'FORBIDDEN', generationId: expect.any(String) },
+    });
     const cancelled = expectData(await app.run(GenerationsQuery, { filter: { status: ['CANCELLED'] } }, TEST_ADMIN_KEY)).generations.edges;
     expect(cancelled).toHaveLength(1);
   });

@@ -37,26 +37,35 @@ describe('classifyAddress', () => {
     expect(classifyAddress(address)).toBe(kind);
   });
 
-  it.each(['8.8.8.8', '172.32.0.1', '172.15.255.255', '2606:4700::1111', '::ffff:8.8.8.8', 'api.openai.com'])('should find %s public (or not an address)', (address) => {
-    expect(classifyAddress(address)).toBeUndefined();
-  });
+  it.each(['8.8.8.8', '172.32.0.1', '172.15.255.255', '2606:4700::1111', '::ffff:8.8.8.8', 'api.openai.com'])(
+    'should find %s public (or not an address)',
+    (address) => {
+      expect(classifyAddress(address)).toBeUndefined();
+    },
+  );
 });
 
 describe('checkEndpointUrl', () => {
   it('should accept public http(s) endpoints', () => {
     expect(checkEndpointUrl('https://api.openai.com/v1', false)).toBeUndefined();
     expect(checkEndpointUrl('http://8.8.4.4:8000/v1', false)).toBeUndefined();
-    expect(checkEndpointUrl('http://[::7f00:1]:8000/v1', false)).toBe('[::7f00:1]:8000 is a translated-IPv4 address; set security.allowPrivateEndpoints: true in the config to allow it');
+    expect(checkEndpointUrl('http://[::7f00:1]:8000/v1', false)).toBe(
+      '[::7f00:1]:8000 is a translated-IPv4 address; set security.allowPrivateEndpoints: true in the config to allow it',
+    );
   });
 
   it('should refuse other schemes, credentials and unparsable URLs', () => {
     expect(checkEndpointUrl('file:///etc/passwd', false)).toBe('expected an http or https URL, got the scheme "file"');
-    expect(checkEndpointUrl('https://user:pw@api.example.com', false)).toBe('must not contain credentials; reference the vendor key with apiKeyEnv instead');
+    expect(checkEndpointUrl('https://user:pw@api.example.com', false)).toBe(
+      'must not contain credentials; reference the vendor key with apiKeyEnv instead',
+    );
     expect(checkEndpointUrl('not a url', false)).toBe('expected an absolute http(s) URL, got "not a url"');
   });
 
   it('should refuse localhost and private literals unless allowed', () => {
-    expect(checkEndpointUrl('http://localhost:11434/v1', false)).toBe('localhost:11434 is a loopback address; set security.allowPrivateEndpoints: true in the config to allow it');
+    expect(checkEndpointUrl('http://localhost:11434/v1', false)).toBe(
+      'localhost:11434 is a loopback address; set security.allowPrivateEndpoints: true in the config to allow it',
+    );
     expect(checkEndpointUrl('http://[::1]:8000/v1', false)).toContain('is a loopback address');
     expect(checkEndpointUrl('http://192.168.0.10/v1', false)).toContain('is a private address');
     expect(checkEndpointUrl('http://localhost:11434/v1', true)).toBeUndefined();

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { UsageEvent } from '../../src/core/ports/event-bus.js';
 import { InProcessEventBus } from '../../src/events/in-process-bus.js';
 
-const usage = (n: number): UsageEvent => ({ apiKeyId: 'k', generationId: `g${n}`, modelId: 'm', sessionId: null, status: 'SUCCEEDED', costMicroUsd: n, at: new Date(0) });
+const usage = (n: number): UsageEvent => ({
+  apiKeyId: 'k',
+  generationId: `g${n}`,
+  modelId: 'm',
+  sessionId: null,
+  status: 'SUCCEEDED',
+  costMicroUsd: n,
+  at: new Date(0),
+});
 
 describe('InProcessEventBus (the EventBus port, in one process)', () => {
   it('should deliver what is published after a subscription, in order, to every subscriber of the topic only', async () => {

@@ -26,7 +26,11 @@ describe('maskError', () => {
 
   it('should say that the database does not answer (503), without its address, for the driver’s connection errors', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' });
-    const masked = maskError(new GraphQLError('x', { originalError: new Error('query failed', { cause: refused }) }), 'Unexpected error.', false) as GraphQLError;
+    const masked = maskError(
+      new GraphQLError('x', { originalError: new Error('query failed', { cause: refused }) }),
+      'Unexpected error.',
+      false,
+    ) as GraphQLError;
     expect(masked.message).toBe('the database does not answer: nothing was done; retry later');
     expect(masked.extensions).toEqual({ code: 'INTERNAL', http: { status: 503 } });
     expect(JSON.stringify(masked.toJSON())).not.toContain('10.0.0.5');

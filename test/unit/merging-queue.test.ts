@@ -4,7 +4,8 @@ import { MergingQueue } from '../../src/util/merging-queue.js';
 
 type Item = { kind: 'text'; text: string; count: number } | { kind: 'end' };
 const text = (t: string): Item => ({ kind: 'text', text: t, count: 1 });
-const mergeText = (a: Item, b: Item): Item | undefined => (a.kind === 'text' && b.kind === 'text' ? { kind: 'text', text: a.text + b.text, count: a.count + b.count } : undefined);
+const mergeText = (a: Item, b: Item): Item | undefined =>
+  a.kind === 'text' && b.kind === 'text' ? { kind: 'text', text: a.text + b.text, count: a.count + b.count } : undefined;
 
 describe('MergingQueue', () => {
   it('should merge what is pushed before the reader takes it, and keep unmergeable items apart and in order', async () => {

@@ -4,8 +4,17 @@ import type { ChatRequest, StreamPart, UpstreamTarget } from '../../src/provider
 import { DEFAULT_TIMEOUTS } from '../../src/core/records/model.js';
 
 const provider = createMockProvider();
-const target = (mock?: UpstreamTarget['mock']): UpstreamTarget => ({ modelId: 'm', upstreamModel: 'm', timeouts: DEFAULT_TIMEOUTS, streamUsage: true, ...(mock ? { mock } : {}) });
-const request = (prompt: string, maxTokens = 2000): ChatRequest => ({ messages: [{ role: 'user', content: prompt }], params: { maxTokens } });
+const target = (mock?: UpstreamTarget['mock']): UpstreamTarget => ({
+  modelId: 'm',
+  upstreamModel: 'm',
+  timeouts: DEFAULT_TIMEOUTS,
+  streamUsage: true,
+  ...(mock ? { mock } : {}),
+});
+const request = (prompt: string, maxTokens = 2000): ChatRequest => ({
+  messages: [{ role: 'user', content: prompt }],
+  params: { maxTokens },
+});
 
 async function collect(iterable: AsyncIterable<StreamPart>): Promise<StreamPart[]> {
   const parts: StreamPart[] = [];
@@ -17,7 +26,9 @@ const text = (parts: StreamPart[]) => parts.map((p) => (p.type === 'text-delta' 
 
 describe('mock provider', () => {
   it('should stream start, one delta per token, then finish with exact usage', async () => {
-    const parts = await collect(await provider.stream(request('hello there world'), target({ tokens: 5 }), { signal: new AbortController().signal }));
+    const parts = await collect(
+      await provider.stream(request('hello there world'), target({ tokens: 5 }), { signal: new AbortController().signal }),
+    );
     expect(parts[0]).toEqual({ type: 'start', upstreamModel: 'm' });
     expect(parts.filter((p) => p.type === 'text-delta')).toHaveLength(5);
     expect(parts.at(-1)).toEqual({ type: 'finish', finishReason: 'stop', usage: { inputTokens: 3, outputTokens: 5, estimated: false } });
@@ -52,7 +63,11 @@ describe('mock provider', () => {
       parts.push(part);
       if (parts.filter((p) => p.type === 'text-delta').length === 2) controller.abort();
     }
-    expect(parts.at(-1)).toEqual({ type: 'finish', finishReason: 'cancelled', usage: { inputTokens: 1, outputTokens: 2, estimated: false } });
+    expect(parts.at(-1)).toEqual({
+      type: 'finish',
+      finishReason: 'cancelled',
+      usage: { inputTokens: 1, outputTokens: 2, estimated: false },
+    });
   });
 
   it('should report itself healthy without any network', async () => {

@@ -24,7 +24,12 @@ function instance(prefix: string, onRemote?: <T extends Topic>(topic: T, event: 
 
 describe('event codec', () => {
   it('should carry Dates through JSON as Dates, anywhere in an event, and leave date-like text alone', () => {
-    const event = { at: new Date(1_700_000_000_123), model: { createdAt: new Date(0), lastHealthCheck: { checkedAt: new Date(5) } }, list: [new Date(7)], text: '2026-12-01T00:00:00.000Z' };
+    const event = {
+      at: new Date(1_700_000_000_123),
+      model: { createdAt: new Date(0), lastHealthCheck: { checkedAt: new Date(5) } },
+      list: [new Date(7)],
+      text: '2026-12-01T00:00:00.000Z',
+    };
     expect(decodeEvent(encodeEvent(event))).toEqual(event);
   });
 });

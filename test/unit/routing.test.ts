@@ -14,7 +14,12 @@ function seeded(seed: number): () => number {
   };
 }
 
-const ctx = (overrides: Partial<Parameters<typeof orderPoolMembers>[3]> = {}) => ({ random: seeded(7), turn: 0, latency: () => undefined, ...overrides });
+const ctx = (overrides: Partial<Parameters<typeof orderPoolMembers>[3]> = {}) => ({
+  random: seeded(7),
+  turn: 0,
+  latency: () => undefined,
+  ...overrides,
+});
 
 describe('orderPoolMembers', () => {
   const members = [
@@ -65,7 +70,10 @@ describe('orderPoolMembers', () => {
 describe('CircuitBreaker', () => {
   function breaker(overrides = {}) {
     let now = 1_000_000;
-    const b = new CircuitBreaker({ ...DEFAULT_BREAKER, minRequests: 20, errorRateThreshold: 0.05, coolDownMs: 30_000, ...overrides }, () => now);
+    const b = new CircuitBreaker(
+      { ...DEFAULT_BREAKER, minRequests: 20, errorRateThreshold: 0.05, coolDownMs: 30_000, ...overrides },
+      () => now,
+    );
     return { b, advance: (ms: number) => (now += ms) };
   }
 

@@ -4,7 +4,8 @@ import { countMessageTokens, countPromptTokens, countTokens, TokenCounter } from
 
 /** 100,000 distinct-looking CJK characters with no space: one pre-token for cl100k, minutes of BPE when counted whole. */
 const cjkRun = (length: number) => Array.from({ length }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919) % 20_000))).join('');
-const prose = 'The quick brown fox jumps over the lazy dog, then 12345 more things happened.\n\n  Indented   text, a URL https://example.com/a/b?c=d and a tab\there. ';
+const prose =
+  'The quick brown fox jumps over the lazy dog, then 12345 more things happened.\n\n  Indented   text, a URL https://example.com/a/b?c=d and a tab\there. ';
 
 describe('countTokens', () => {
   it('should count ordinary text exactly as the whole-text BPE does, across the pieces it is cut into', () => {
@@ -50,6 +51,8 @@ describe('countTokens with Unicode spaces', () => {
     const counter = new TokenCounter();
     expect(counter.count(text)).toBeGreaterThan(0);
     // 200 characters of one whitespace run: counted as six pieces of 32 and one of 8.
-    expect(new TokenCounter(60_000).count(' \u00a0'.repeat(100))).toBe(6 * countWhole(' \u00a0'.repeat(16)) + countWhole(' \u00a0'.repeat(4)));
+    expect(new TokenCounter(60_000).count(' \u00a0'.repeat(100))).toBe(
+      6 * countWhole(' \u00a0'.repeat(16)) + countWhole(' \u00a0'.repeat(4)),
+    );
   });
 });

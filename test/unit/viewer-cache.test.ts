@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { ViewerCache } from '../../src/modules/keys/viewer-cache.js';
 import type { Viewer } from '../../src/modules/keys/viewer.js';
 
-const viewer = (keyId: string): Viewer => ({ kind: 'key', keyId, scopes: ['client'], requestsPerMinute: null, budget: { dailyMicroUsd: null, monthlyMicroUsd: null } });
+const viewer = (keyId: string): Viewer => ({
+  kind: 'key',
+  keyId,
+  scopes: ['client'],
+  requestsPerMinute: null,
+  budget: { dailyMicroUsd: null, monthlyMicroUsd: null },
+});
 
 describe('ViewerCache', () => {
   it('should answer a stored viewer until its time is up', () => {

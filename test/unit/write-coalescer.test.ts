@@ -24,7 +24,6 @@ async function pair(): Promise<{ sender: Socket; chunks: string[] }> {
   return { sender, chunks };
 }
 
-
 describe('WriteCoalescer', () => {
   it("should send one turn's writes to a held socket together, after the turn's promises ran", async () => {
     const { sender, chunks } = await pair();

@@ -28,7 +28,11 @@ export class GatewayClient {
     try {
       response = await fetch('/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(this.#key ? { authorization: `Bearer ${this.#key}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json, application/json',
+          ...(this.#key ? { authorization: `Bearer ${this.#key}` } : {}),
+        },
         body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
       });
     } catch (error) {
@@ -51,10 +55,12 @@ export class GatewayClient {
    */
   subscribeOnce<R, V>(document: TypedDocumentString<R, V>, variables: V, sink: LiveSink<R>): () => void {
     const socket = this.#connect(0);
-    const end = <A extends unknown[]>(f: ((...args: A) => void) | undefined) => (...args: A) => {
-      f?.(...args);
-      void socket.dispose();
-    };
+    const end =
+      <A extends unknown[]>(f: ((...args: A) => void) | undefined) =>
+      (...args: A) => {
+        f?.(...args);
+        void socket.dispose();
+      };
     const stop = this.#run(socket, document, variables, { next: sink.next, error: end(sink.error), complete: end(sink.complete) });
     return () => {
       stop();
@@ -94,7 +100,8 @@ export class GatewayClient {
       connectionParams: this.#key ? { authorization: `Bearer ${this.#key}` } : {},
       retryAttempts,
       // A refused or revoked key (4401, 4403) is final: reconnecting would only be refused again.
-      shouldRetry: (event) => !(typeof event === 'object' && event !== null && 'code' in event && (event.code === 4401 || event.code === 4403)),
+      shouldRetry: (event) =>
+        !(typeof event === 'object' && event !== null && 'code' in event && (event.code === 4401 || event.code === 4403)),
       keepAlive: 15_000,
     });
   }
@@ -105,7 +112,12 @@ function toRequestError(error: unknown): RequestError {
   if (error instanceof RequestError) return error;
   if (error && typeof error === 'object' && 'code' in error && 'reason' in error) {
     const close = error as { code: number; reason: string };
-    return new RequestError([{ message: `the live connection closed (${close.code}${close.reason ? `: ${close.reason}` : ''})`, extensions: { code: close.code === 4401 || close.code === 4403 ? 'UNAUTHENTICATED' : 'NETWORK' } }]);
+    return new RequestError([
+      {
+        message: `the live connection closed (${close.code}${close.reason ? `: ${close.reason}` : ''})`,
+        extensions: { code: close.code === 4401 || close.code === 4403 ? 'UNAUTHENTICATED' : 'NETWORK' },
+      },
+    ]);
   }
   return new RequestError([{ message: error instanceof Error ? error.message : String(error) }]);
 }

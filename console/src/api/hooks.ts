@@ -33,7 +33,11 @@ export interface QueryState<R> {
 /** Runs a query when the view opens and whenever its variables change (compared as JSON). */
 export function useQuery<R, V>(document: TypedDocumentString<R, V>, variables: V, options: { skip?: boolean } = {}): QueryState<R> {
   const { client } = useSession();
-  const [state, setState] = useState<{ data: R | null; error: RequestError | null; loading: boolean }>({ data: null, error: null, loading: !options.skip });
+  const [state, setState] = useState<{ data: R | null; error: RequestError | null; loading: boolean }>({
+    data: null,
+    error: null,
+    loading: !options.skip,
+  });
   const [tick, setTick] = useState(0);
   const key = JSON.stringify(variables);
   // biome-ignore lint/correctness/useExhaustiveDependencies: tick is refetch()'s trigger, read by no line of the effect
@@ -43,7 +47,13 @@ export function useQuery<R, V>(document: TypedDocumentString<R, V>, variables: V
     setState((s) => ({ ...s, loading: true }));
     (client.request as (d: TypedDocumentString<R, V>, v: V) => Promise<R>)(document, JSON.parse(key) as V).then(
       (data) => current && setState({ data, error: null, loading: false }),
-      (error: unknown) => current && setState((s) => ({ data: s.data, error: error instanceof RequestError ? error : new RequestError([{ message: String(error) }]), loading: false })),
+      (error: unknown) =>
+        current &&
+        setState((s) => ({
+          data: s.data,
+          error: error instanceof RequestError ? error : new RequestError([{ message: String(error) }]),
+          loading: false,
+        })),
     );
     return () => {
       current = false;
@@ -57,7 +67,12 @@ export function useQuery<R, V>(document: TypedDocumentString<R, V>, variables: V
  * A live operation for as long as the component shows it (and its variables stay the same). The
  * handler may change between renders without restarting the subscription.
  */
-export function useSubscription<R, V>(document: TypedDocumentString<R, V>, variables: V, onData: (data: R) => void, options: { skip?: boolean } = {}): RequestError | null {
+export function useSubscription<R, V>(
+  document: TypedDocumentString<R, V>,
+  variables: V,
+  onData: (data: R) => void,
+  options: { skip?: boolean } = {},
+): RequestError | null {
   const { client } = useSession();
   const handler = useRef(onData);
   handler.current = onData;
@@ -72,7 +87,9 @@ export function useSubscription<R, V>(document: TypedDocumentString<R, V>, varia
 }
 
 /** A mutation's state: run it, and read its last error (field errors for BAD_USER_INPUT). */
-export function useMutation<R, V>(document: TypedDocumentString<R, V>): { run(variables: V): Promise<R | null>; error: RequestError | null; running: boolean; reset(): void } {
+export function useMutation<R, V>(
+  document: TypedDocumentString<R, V>,
+): { run(variables: V): Promise<R | null>; error: RequestError | null; running: boolean; reset(): void } {
   const { client } = useSession();
   const [error, setError] = useState<RequestError | null>(null);
   const [running, setRunning] = useState(false);

@@ -79,7 +79,17 @@ export function KeysView() {
                 <td>
                   <strong>{k.name}</strong>
                   <div className="sub">created {when(k.createdAt)}</div>
-                  {budgetOf === k.id ? <BudgetForm apiKeyId={k.id} daily={k.budget.daily} monthly={k.budget.monthly} onDone={() => { setBudgetOf(null); keys.refetch(); }} /> : null}
+                  {budgetOf === k.id ? (
+                    <BudgetForm
+                      apiKeyId={k.id}
+                      daily={k.budget.daily}
+                      monthly={k.budget.monthly}
+                      onDone={() => {
+                        setBudgetOf(null);
+                        keys.refetch();
+                      }}
+                    />
+                  ) : null}
                 </td>
                 <td>
                   <code>{k.prefix}…</code>
@@ -92,25 +102,29 @@ export function KeysView() {
                 <td className="num">{usd(k.budget.spentThisMonth)}</td>
                 <td className="num">{usd(k.budget.remaining)}</td>
                 <td>
-                    <div className="row-actions">
-                  {k.revoked ? (
-                    <Badge tone="muted">revoked {when(k.revokedAt)}</Badge>
-                  ) : (
-                    <>
-                      <button type="button" onClick={() => setBudgetOf(budgetOf === k.id ? null : k.id)}>
-                        Budget
-                      </button>
-                      <button
-                        type="button"
-                        className="danger"
-                        onClick={async () => {
-                          if (confirm(`Revoke ${k.name}? Its requests and open connections stop at once.`) && (await revoke.run({ id: k.id }))) keys.refetch();
-                        }}
-                      >
-                        Revoke
-                      </button>
-                    </>
-                  )}
+                  <div className="row-actions">
+                    {k.revoked ? (
+                      <Badge tone="muted">revoked {when(k.revokedAt)}</Badge>
+                    ) : (
+                      <>
+                        <button type="button" onClick={() => setBudgetOf(budgetOf === k.id ? null : k.id)}>
+                          Budget
+                        </button>
+                        <button
+                          type="button"
+                          className="danger"
+                          onClick={async () => {
+                            if (
+                              confirm(`Revoke ${k.name}? Its requests and open connections stop at once.`) &&
+                              (await revoke.run({ id: k.id }))
+                            )
+                              keys.refetch();
+                          }}
+                        >
+                          Revoke
+                        </button>
+                      </>
+                    )}
                   </div>
                 </td>
               </tr>
@@ -134,7 +148,12 @@ function CreateKey({ onDone }: { onDone(created: { name: string; key: string } |
     event.preventDefault();
     const budget = { daily: numberOrUndefined(daily), monthly: numberOrUndefined(monthly) };
     const result = await create.run({
-      input: { name: name.trim(), scopes, requestsPerMinute: numberOrUndefined(rpm), ...(budget.daily !== undefined || budget.monthly !== undefined ? { budget } : {}) },
+      input: {
+        name: name.trim(),
+        scopes,
+        requestsPerMinute: numberOrUndefined(rpm),
+        ...(budget.daily !== undefined || budget.monthly !== undefined ? { budget } : {}),
+      },
     });
     if (result) onDone({ name: result.createApiKey.apiKey.name, key: result.createApiKey.key });
   };
@@ -205,7 +224,17 @@ function SecretOnce({ name, secret, onClose }: { name: string; secret: string; o
   );
 }
 
-function BudgetForm({ apiKeyId, daily, monthly, onDone }: { apiKeyId: string; daily: number | null; monthly: number | null; onDone(): void }) {
+function BudgetForm({
+  apiKeyId,
+  daily,
+  monthly,
+  onDone,
+}: {
+  apiKeyId: string;
+  daily: number | null;
+  monthly: number | null;
+  onDone(): void;
+}) {
   const [d, setD] = useState(daily === null ? '' : String(daily));
   const [m, setM] = useState(monthly === null ? '' : String(monthly));
   const set = useMutation(SetBudgetDocument);

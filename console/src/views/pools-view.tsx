@@ -77,7 +77,11 @@ export function PoolsView() {
                 <td>
                   {pool.members.map((m) => (
                     <div key={m.modelId}>
-                      {m.modelId} <span className="sub">({m.weight}{m.model ? `, ${m.model.status.toLowerCase()}` : ', not in the registry'})</span>
+                      {m.modelId}{' '}
+                      <span className="sub">
+                        ({m.weight}
+                        {m.model ? `, ${m.model.status.toLowerCase()}` : ', not in the registry'})
+                      </span>
                     </div>
                   ))}
                 </td>
@@ -86,28 +90,32 @@ export function PoolsView() {
                 {isAdmin ? (
                   <td>
                     <div className="row-actions">
-                    <button
-                      type="button"
-                      onClick={() =>
-                        setDraft({
-                          name: pool.name,
-                          strategy: pool.strategy,
-                          members: pool.members.map((m) => ({ modelId: m.modelId, weight: String(m.weight) })),
-                          attempts: pool.retry.attempts === null ? '' : String(pool.retry.attempts),
-                        })
-                      }
-                    >
-                      Edit
-                    </button>
-                    <button
-                      type="button"
-                      className="danger"
-                      onClick={async () => {
-                        if (confirm(`Delete pool ${pool.name}? Sessions on it fail until switched.`) && (await remove.run({ name: pool.name }))) pools.refetch();
-                      }}
-                    >
-                      Delete
-                    </button>
+                      <button
+                        type="button"
+                        onClick={() =>
+                          setDraft({
+                            name: pool.name,
+                            strategy: pool.strategy,
+                            members: pool.members.map((m) => ({ modelId: m.modelId, weight: String(m.weight) })),
+                            attempts: pool.retry.attempts === null ? '' : String(pool.retry.attempts),
+                          })
+                        }
+                      >
+                        Edit
+                      </button>
+                      <button
+                        type="button"
+                        className="danger"
+                        onClick={async () => {
+                          if (
+                            confirm(`Delete pool ${pool.name}? Sessions on it fail until switched.`) &&
+                            (await remove.run({ name: pool.name }))
+                          )
+                            pools.refetch();
+                        }}
+                      >
+                        Delete
+                      </button>
                     </div>
                   </td>
                 ) : null}
@@ -132,7 +140,8 @@ function PoolForm({ initial, onDone }: { initial: Draft; onDone(saved: boolean):
   const choices = useQuery(ModelChoicesDocument, {});
   const save = useMutation(SetPoolDocument);
   const fields = save.error?.fieldErrors() ?? {};
-  const setMember = (i: number, change: Partial<Draft['members'][number]>) => setDraft((d) => ({ ...d, members: d.members.map((m, j) => (i === j ? { ...m, ...change } : m)) }));
+  const setMember = (i: number, change: Partial<Draft['members'][number]>) =>
+    setDraft((d) => ({ ...d, members: d.members.map((m, j) => (i === j ? { ...m, ...change } : m)) }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const attempts = numberOrUndefined(draft.attempts);
@@ -149,7 +158,12 @@ function PoolForm({ initial, onDone }: { initial: Draft; onDone(saved: boolean):
     <Panel title={initial.name ? `Edit pool ${initial.name}` : 'New pool'}>
       <form className="form-grid" onSubmit={submit} data-testid="pool-form">
         <Field label="Name" error={fields.name}>
-          <input name="name" value={draft.name} readOnly={Boolean(initial.name)} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+          <input
+            name="name"
+            value={draft.name}
+            readOnly={Boolean(initial.name)}
+            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+          />
         </Field>
         <Field label="Strategy" error={fields.strategy}>
           <select name="strategy" value={draft.strategy} onChange={(e) => setDraft({ ...draft, strategy: e.target.value as PoolStrategy })}>
@@ -159,7 +173,12 @@ function PoolForm({ initial, onDone }: { initial: Draft; onDone(saved: boolean):
           </select>
         </Field>
         <Field label="Retry attempts (1 to 10; empty: the global setting)" error={fields['retry.attempts']}>
-          <input name="attempts" inputMode="numeric" value={draft.attempts} onChange={(e) => setDraft({ ...draft, attempts: e.target.value })} />
+          <input
+            name="attempts"
+            inputMode="numeric"
+            value={draft.attempts}
+            onChange={(e) => setDraft({ ...draft, attempts: e.target.value })}
+          />
         </Field>
         <fieldset className="members wide">
           <legend>Members</legend>
@@ -176,14 +195,27 @@ function PoolForm({ initial, onDone }: { initial: Draft; onDone(saved: boolean):
                 </select>
               </Field>
               <Field label="Weight" error={fields[`members[${i}].weight`]}>
-                <input name={`weight-${i}`} inputMode="decimal" value={m.weight} onChange={(e) => setMember(i, { weight: e.target.value })} />
+                <input
+                  name={`weight-${i}`}
+                  inputMode="decimal"
+                  value={m.weight}
+                  onChange={(e) => setMember(i, { weight: e.target.value })}
+                />
               </Field>
-              <button type="button" className="secondary" onClick={() => setDraft((d) => ({ ...d, members: d.members.filter((_, j) => j !== i) }))}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => setDraft((d) => ({ ...d, members: d.members.filter((_, j) => j !== i) }))}
+              >
                 Remove
               </button>
             </div>
           ))}
-          <button type="button" className="secondary" onClick={() => setDraft((d) => ({ ...d, members: [...d.members, { modelId: '', weight: '1' }] }))}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setDraft((d) => ({ ...d, members: [...d.members, { modelId: '', weight: '1' }] }))}
+          >
             Add a member
           </button>
         </fieldset>

@@ -10,9 +10,13 @@ import { WriteCoalescer } from '../../http/write-coalescer.js';
 import type { Services } from '../../services.js';
 import type { GatewayYoga } from './yoga-server.js';
 
-const BODY_TOO_LARGE = { errors: [{ message: `request body too large: at most ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_USER_INPUT' } }] };
+const BODY_TOO_LARGE = {
+  errors: [{ message: `request body too large: at most ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_USER_INPUT' } }],
+};
 
-const bodyTooSlow = (ms: number) => ({ errors: [{ message: `request body too slow: it must arrive within ${ms} ms`, extensions: { code: 'BAD_USER_INPUT' } }] });
+const bodyTooSlow = (ms: number) => ({
+  errors: [{ message: `request body too slow: it must arrive within ${ms} ms`, extensions: { code: 'BAD_USER_INPUT' } }],
+});
 
 const BODY_NOT_JSON = { errors: [{ message: 'POST body sent invalid JSON.', extensions: { code: 'BAD_USER_INPUT' } }] };
 const INVALID_JSON = Symbol('invalid JSON');

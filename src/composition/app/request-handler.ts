@@ -39,7 +39,13 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
   const localMode = config.adminKey === undefined;
   const openAI = createOpenAIRoutes({ ...services, localMode, readBody, maxBodyBytes: MAX_BODY_BYTES, keyConnections });
   const rest = createRestRoutes({ ...services, localMode, readBody, maxBodyBytes: MAX_BODY_BYTES });
-  const serveGraphQL = createGraphQLRoute({ yoga: options.yoga, services, keyConnections, bodyReadTimeoutMs, stalledReaderMs: options.stalledReaderMs });
+  const serveGraphQL = createGraphQLRoute({
+    yoga: options.yoga,
+    services,
+    keyConnections,
+    bodyReadTimeoutMs,
+    stalledReaderMs: options.stalledReaderMs,
+  });
 
   return async function handle(req, res) {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -52,8 +58,17 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
     if (path === '/readyz') {
       const { status, body } = await readiness(
         {
-          pingDatabase: () => services.orm.em.getConnection().execute('select 1').then(() => undefined),
-          ...(services.redis ? { pingRedis: () => (services.redis as NonNullable<typeof services.redis>).ping(), rateLimitsFailOpen: config.redis?.rateLimitsFailOpen ?? true } : {}),
+          pingDatabase: () =>
+            services.orm.em
+              .getConnection()
+              .execute('select 1')
+              .then(() => undefined),
+          ...(services.redis
+            ? {
+                pingRedis: () => (services.redis as NonNullable<typeof services.redis>).ping(),
+                rateLimitsFailOpen: config.redis?.rateLimitsFailOpen ?? true,
+              }
+            : {}),
           configStatus: () => services.configReloader.status(),
         },
         options.accepting(),

@@ -42,7 +42,12 @@ export function createYogaServer(services: Services): GatewayYoga {
       maxAliasesPlugin({ n: QUERY_LIMITS.aliases, exposeLimits: true }),
       maxTokensPlugin({ n: QUERY_LIMITS.tokens, exposeLimits: true }),
       useEndOnRevocation(),
-      useCompiledSubscriptions((error) => logger.error({ component: 'graphql-jit', err: error }, 'a subscription could not be compiled: its events are executed by graphql-js')),
+      useCompiledSubscriptions((error) =>
+        logger.error(
+          { component: 'graphql-jit', err: error },
+          'a subscription could not be compiled: its events are executed by graphql-js',
+        ),
+      ),
     ],
     logging: {
       debug: (...args) => logger.debug({ component: 'yoga' }, args.map(String).join(' ')),
@@ -55,9 +60,22 @@ export function createYogaServer(services: Services): GatewayYoga {
         else logger.error({ component: 'yoga', err: args[0] }, args.slice(1).map(String).join(' ') || 'yoga error');
       },
     },
-    context: ({ request, connectionParams, direct }: { request?: Request; connectionParams?: Record<string, unknown>; direct?: DirectRequest }) =>
+    context: ({
+      request,
+      connectionParams,
+      direct,
+    }: {
+      request?: Request;
+      connectionParams?: Record<string, unknown>;
+      direct?: DirectRequest;
+    }) =>
       direct
         ? createContext(services, direct.authorization, direct.signal, direct.requestId)
-        : createContext(services, request?.headers.get('authorization') ?? connectionParams?.authorization, request?.signal, request?.headers.get('x-request-id') ?? randomUUID()),
+        : createContext(
+            services,
+            request?.headers.get('authorization') ?? connectionParams?.authorization,
+            request?.signal,
+            request?.headers.get('x-request-id') ?? randomUUID(),
+          ),
   });
 }

@@ -11,7 +11,10 @@ import type { Logger } from '../../observability/logger.js';
  * then probes the models in service. Instances starting together on one PostgreSQL database
  * apply the config one after the other.
  */
-export async function applyConfig(config: Config, deps: { orm: Orm; apiKeys: ApiKeyService; models: ModelRegistry; pools: PoolRegistry; logger: Logger }): Promise<void> {
+export async function applyConfig(
+  config: Config,
+  deps: { orm: Orm; apiKeys: ApiKeyService; models: ModelRegistry; pools: PoolRegistry; logger: Logger },
+): Promise<void> {
   const { orm, apiKeys, models, pools, logger } = deps;
   const summary = await withStartupLock(orm, async () => {
     await apiKeys.syncBootstrapKey();
@@ -23,7 +26,12 @@ export async function applyConfig(config: Config, deps: { orm: Orm; apiKeys: Api
   });
   await probeModelsInService(models);
   logger.info(
-    { registered: summary.registered.length, updated: summary.updated.length, retired: summary.retired.length, unchanged: summary.unchanged.length },
+    {
+      registered: summary.registered.length,
+      updated: summary.updated.length,
+      retired: summary.retired.length,
+      unchanged: summary.unchanged.length,
+    },
     `applied ${config.source}: ${config.models.length} models`,
   );
 }

@@ -26,8 +26,7 @@ export function followOtherInstances(follower: InstanceFollower, { routing, circ
       if (change.type === 'CIRCUIT_CHANGED') {
         if (change.circuit) circuits.adopt(change.model.id, change.circuit, change.at.getTime());
       } else routing.set(change.model);
-    }
-    else if (topic === 'poolChanged') pools.apply((event as EventTopics['poolChanged']).name, (event as EventTopics['poolChanged']).pool);
+    } else if (topic === 'poolChanged') pools.apply((event as EventTopics['poolChanged']).name, (event as EventTopics['poolChanged']).pool);
     else if (topic === 'apiKeyRevoked' || topic === 'apiKeysChanged') apiKeys.forgetRemembered();
   };
 

@@ -46,7 +46,15 @@ export function createGenerationPipeline(deps: {
 }): GenerationPipeline {
   const { orm, clock, logger, metrics, bus, random, targets, models, router, rates, budgets, generationRepository, configReloader } = deps;
   const defaultModel = () => configReloader.current.defaultModel;
-  const sessions = new SessionService({ repository: new SessionRepository(orm), targets, bus, metrics, clock, defaultModel, historyBounds: () => configReloader.current.sessions });
+  const sessions = new SessionService({
+    repository: new SessionRepository(orm),
+    targets,
+    bus,
+    metrics,
+    clock,
+    defaultModel,
+    historyBounds: () => configReloader.current.sessions,
+  });
   registerBudgetGauge(metrics.registry, budgets);
   const recorder = new GenerationRecorder({ store: generationRepository, budgets, bus, metrics, logger, clock });
   const admission = new Admission({ sessions, targets, models, router, rates, budgets, recorder, metrics, clock, random, defaultModel });

@@ -27,7 +27,10 @@ export interface InstanceFollower {
  * Subscribes to the other instances before answering, waiting at most 3 s: a Redis that is down
  * at start does not hold the start up (ioredis subscribes when it comes).
  */
-export async function openEventBus(config: Config, deps: { logger: Logger; metrics: Metrics; follower: InstanceFollower }): Promise<{ redis: SharedRedis | undefined; bus: EventBus }> {
+export async function openEventBus(
+  config: Config,
+  deps: { logger: Logger; metrics: Metrics; follower: InstanceFollower },
+): Promise<{ redis: SharedRedis | undefined; bus: EventBus }> {
   const { logger, metrics, follower } = deps;
   if (!config.redis) return { redis: undefined, bus: new InProcessEventBus() };
   const connections = openRedis(config.redis.url, logger, metrics.redisConnected);

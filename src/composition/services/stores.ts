@@ -24,7 +24,12 @@ export function createRateStore(redis: SharedRedis | undefined, deps: { clock: C
     metrics.limitsUnchecked.inc({ outcome: failOpen ? 'allowed' : 'refused' });
     if (clock.now() - lastUncheckedLog < UNCHECKED_LOG_EVERY_MS) return;
     lastUncheckedLog = clock.now();
-    logger.warn({ err: error }, failOpen ? 'redis: rate limits cannot be checked; requests go through unlimited (RATE_LIMITS_FAIL_OPEN=true)' : 'redis: rate limits cannot be checked; limited requests are refused (RATE_LIMITS_FAIL_OPEN=false)');
+    logger.warn(
+      { err: error },
+      failOpen
+        ? 'redis: rate limits cannot be checked; requests go through unlimited (RATE_LIMITS_FAIL_OPEN=true)'
+        : 'redis: rate limits cannot be checked; limited requests are refused (RATE_LIMITS_FAIL_OPEN=false)',
+    );
   });
 }
 
@@ -41,6 +46,11 @@ export function createProbeLock(config: Config, redis: SharedRedis | undefined):
 /** Budget spend and holds: in process (read from the stored generations), or in the Redis the instances share. */
 export function createBudgetStore(redis: SharedRedis | undefined, generationRepository: GenerationRepository, clock: Clock): BudgetStore {
   return redis
-    ? new RedisBudgetStore(redis.connections.publisher, redis.prefix, (keyId, day, month, recent) => generationRepository.spendSnapshot(keyId, day, month, recent), clock)
+    ? new RedisBudgetStore(
+        redis.connections.publisher,
+        redis.prefix,
+        (keyId, day, month, recent) => generationRepository.spendSnapshot(keyId, day, month, recent),
+        clock,
+      )
     : new BudgetLedger((keyId, since) => generationRepository.spentSince(keyId, since), clock);
 }

@@ -19,7 +19,10 @@ export interface Upstream {
 export function createUpstream(config: Config, lookup: LookupFunction | undefined): Upstream {
   const http = createUpstreamHttp({ allowPrivateEndpoints: config.security.allowPrivateEndpoints, ...(lookup ? { lookup } : {}) });
   const keyEnv = new KeyEnvPolicy(config.security.apiKeyEnvAllowed);
-  const vendorKeys: VendorKeys = { read: (name) => keyEnv.readKey(config.env, name), missing: (name) => keyEnv.problem(name) ?? `${name} is not set` };
+  const vendorKeys: VendorKeys = {
+    read: (name) => keyEnv.readKey(config.env, name),
+    missing: (name) => keyEnv.problem(name) ?? `${name} is not set`,
+  };
   return { http, adapters: createProviderAdapters(http), keyEnv, vendorKeys, resolve: resolverFor(lookup) };
 }
 
@@ -28,7 +31,9 @@ function resolverFor(lookup: LookupFunction | undefined) {
   return (hostname: string) =>
     lookup
       ? new Promise<{ address: string }[]>((resolve, reject) =>
-          lookup(hostname, { all: true }, (error, addresses) => (error ? reject(error) : resolve(addresses as unknown as { address: string }[]))),
+          lookup(hostname, { all: true }, (error, addresses) =>
+            error ? reject(error) : resolve(addresses as unknown as { address: string }[]),
+          ),
         )
       : dnsLookup(hostname, { all: true });
 }

@@ -99,7 +99,9 @@ export interface Reservation {
 }
 
 /** What a hold attempt answers: the hold and the status with it, or (when the amount does not fit) the status that refused it. */
-export type HoldResult = { readonly ok: true; readonly reservation: Reservation; readonly status: BudgetStatus } | { readonly ok: false; readonly status: BudgetStatus };
+export type HoldResult =
+  | { readonly ok: true; readonly reservation: Reservation; readonly status: BudgetStatus }
+  | { readonly ok: false; readonly status: BudgetStatus };
 
 /**
  * Spend and reservations per API key against its daily and monthly budgets (UTC days). Admission

@@ -111,4 +111,3 @@ export interface ModelRecord {
   readonly updatedAt: Date;
   readonly retiredAt: Date | null;
 }
-

@@ -23,7 +23,10 @@ function generateInput(deps: OpenAIRouteDeps, chat: ChatCompletionsRequest, req:
   const costLimit = costLimitText === undefined ? undefined : Number(costLimitText);
   // Number() also takes hex ('0x10' is 16), binary, exponents and 'Infinity': only a plain decimal is a price.
   if (costLimit !== undefined && !(PLAIN_DECIMAL.test(costLimitText ?? '') && Number.isFinite(costLimit))) {
-    throw new OpenAIRequestError(`Invalid value for '${COST_LIMIT_HEADER}': expected a plain decimal number of USD ≥ 0 (like 0.25), got ${JSON.stringify(costLimitText)}.`, COST_LIMIT_HEADER);
+    throw new OpenAIRequestError(
+      `Invalid value for '${COST_LIMIT_HEADER}': expected a plain decimal number of USD ≥ 0 (like 0.25), got ${JSON.stringify(costLimitText)}.`,
+      COST_LIMIT_HEADER,
+    );
   }
   let target: Record<string, string> = {};
   if (chat.model !== undefined) {
@@ -31,7 +34,11 @@ function generateInput(deps: OpenAIRouteDeps, chat: ChatCompletionsRequest, req:
     else if (deps.pools.find(chat.model)) target = { pool: chat.model };
     else throw new NotFoundError('model', chat.model);
   } else if (session === undefined) {
-    throw new OpenAIRequestError(`You must provide a model parameter (a model id or a pool name), or an ${SESSION_HEADER} header to use the session's model.`, 'model', 'missing_required_parameter');
+    throw new OpenAIRequestError(
+      `You must provide a model parameter (a model id or a pool name), or an ${SESSION_HEADER} header to use the session's model.`,
+      'model',
+      'missing_required_parameter',
+    );
   }
   return {
     ...target,
@@ -67,10 +74,20 @@ function generationHeaders(generationId: string, model: ModelRecord | undefined,
  * admission, routing, budgets, records and events as `generate` / `generateStream`; answered in
  * OpenAI's exact shapes, statuses and error objects.
  */
-export async function chatCompletions(deps: OpenAIRouteDeps, req: IncomingMessage, res: ServerResponse, viewer: Viewer, body: unknown, requestId: string): Promise<void> {
+export async function chatCompletions(
+  deps: OpenAIRouteDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  viewer: Viewer,
+  body: unknown,
+  requestId: string,
+): Promise<void> {
   const chat = parseChatCompletionsRequest(body);
   const input = generateInput(deps, chat, req);
-  deps.logger.debug({ requestId, route: '/v1/chat/completions', model: chat.model, stream: chat.stream, user: chat.user }, 'openai request');
+  deps.logger.debug(
+    { requestId, route: '/v1/chat/completions', model: chat.model, stream: chat.stream, user: chat.user },
+    'openai request',
+  );
 
   // Ends with the client going away, or with the key's revocation (FORBIDDEN, on every transport).
   const controller = new AbortController();
@@ -89,7 +106,13 @@ export async function chatCompletions(deps: OpenAIRouteDeps, req: IncomingMessag
   }
 }
 
-async function whole(deps: OpenAIRouteDeps, res: ServerResponse, viewer: Viewer, prepared: PreparedGeneration, signal: AbortSignal): Promise<void> {
+async function whole(
+  deps: OpenAIRouteDeps,
+  res: ServerResponse,
+  viewer: Viewer,
+  prepared: PreparedGeneration,
+  signal: AbortSignal,
+): Promise<void> {
   const { record, error } = await deps.generations.run(prepared, signal);
   const model = deps.models.find(record.modelId);
   const headers = { ...generationHeaders(record.id, model, record.attempts.length), ...(await rateLimitHeaders(deps, viewer, model)) };
@@ -97,7 +120,14 @@ async function whole(deps: OpenAIRouteDeps, res: ServerResponse, viewer: Viewer,
   writeJson(res, 200, chatCompletion(record), { ...headers, 'x-switchyard-cost-usd': String(record.costMicroUsd / 1_000_000) });
 }
 
-async function stream(deps: OpenAIRouteDeps, res: ServerResponse, viewer: Viewer, prepared: PreparedGeneration, includeUsage: boolean, signal: AbortSignal): Promise<void> {
+async function stream(
+  deps: OpenAIRouteDeps,
+  res: ServerResponse,
+  viewer: Viewer,
+  prepared: PreparedGeneration,
+  includeUsage: boolean,
+  signal: AbortSignal,
+): Promise<void> {
   const events = deps.generations.stream(prepared);
   // Closing the events aborts the upstream call; the generation is stored CANCELLED. Closed before
   // its first read (the client left, or the key was revoked, during admission), it never starts.
@@ -149,7 +179,12 @@ async function stream(deps: OpenAIRouteDeps, res: ServerResponse, viewer: Viewer
   }
 }
 
-const SSE_HEADERS = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' };
+const SSE_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache',
+  connection: 'keep-alive',
+  'x-accel-buffering': 'no',
+};
 
 /**
  * Writes, and waits while the socket's buffer is full (a slow reader gets merged deltas

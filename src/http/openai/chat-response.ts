@@ -19,7 +19,11 @@ export const completionId = (generationId: string) => `chatcmpl-${generationId}`
 const unixSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 function usageOf(record: GenerationRecord) {
-  return { prompt_tokens: record.inputTokens, completion_tokens: record.outputTokens, total_tokens: record.inputTokens + record.outputTokens };
+  return {
+    prompt_tokens: record.inputTokens,
+    completion_tokens: record.outputTokens,
+    total_tokens: record.inputTokens + record.outputTokens,
+  };
 }
 
 /** A whole answer as OpenAI's `chat.completion` object; `model` is the model that served it. */
@@ -30,7 +34,14 @@ export function chatCompletion(record: GenerationRecord) {
     created: unixSeconds(record.createdAt),
     model: record.modelId,
     system_fingerprint: null,
-    choices: [{ index: 0, message: { role: 'assistant' as const, content: record.text, refusal: null }, logprobs: null, finish_reason: openAIFinishReason(record.finishReason) }],
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant' as const, content: record.text, refusal: null },
+        logprobs: null,
+        finish_reason: openAIFinishReason(record.finishReason),
+      },
+    ],
     usage: usageOf(record),
   };
 }
@@ -49,7 +60,13 @@ export class ChunkWriter {
     model: string,
     private readonly includeUsage: boolean,
   ) {
-    this.#head = { id: completionId(generationId), object: 'chat.completion.chunk', created: unixSeconds(createdAt), model, system_fingerprint: null };
+    this.#head = {
+      id: completionId(generationId),
+      object: 'chat.completion.chunk',
+      created: unixSeconds(createdAt),
+      model,
+      system_fingerprint: null,
+    };
   }
 
   #chunk(choices: unknown[], usage?: unknown): string {

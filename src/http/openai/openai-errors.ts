@@ -44,7 +44,10 @@ function openAIParam(path: string | undefined): string | null {
 
 /** Seconds until the next UTC day or month starts: when a spent budget has room again. */
 function untilBudgetResets(budget: unknown, now: Date): number {
-  const next = budget === 'monthly' ? Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1) : Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+  const next =
+    budget === 'monthly'
+      ? Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)
+      : Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
   return Math.max(1, Math.ceil((next - now.getTime()) / 1000));
 }
 
@@ -55,36 +58,62 @@ function untilBudgetResets(budget: unknown, now: Date): number {
  * when no model can serve; anything else is a masked 500 (the caller logs it).
  */
 export function toOpenAIError(error: unknown, now: Date): OpenAIErrorAnswer & { unexpected: boolean } {
-  const answer = (status: number, message: string, type: string, code: string | null, param: string | null = null, headers: Record<string, string> = {}) => ({
+  const answer = (
+    status: number,
+    message: string,
+    type: string,
+    code: string | null,
+    param: string | null = null,
+    headers: Record<string, string> = {},
+  ) => ({
     status,
     body: { error: { message, type, param, code } },
     headers,
     unexpected: false,
   });
   if (error instanceof OpenAIRequestError) return answer(error.status, error.message, 'invalid_request_error', error.code, error.param);
-  if (!(error instanceof GatewayError)) return { ...answer(500, 'The gateway failed to handle this request; it has been logged.', 'server_error', 'internal_error'), unexpected: true };
-  const generationId: Record<string, string> = typeof error.details.generationId === 'string' ? { 'x-switchyard-generation-id': error.details.generationId } : {};
+  if (!(error instanceof GatewayError))
+    return {
+      ...answer(500, 'The gateway failed to handle this request; it has been logged.', 'server_error', 'internal_error'),
+      unexpected: true,
+    };
+  const generationId: Record<string, string> =
+    typeof error.details.generationId === 'string' ? { 'x-switchyard-generation-id': error.details.generationId } : {};
   switch (error.code) {
     case 'BAD_USER_INPUT':
-      return answer(400, error.message, 'invalid_request_error', 'invalid_value', openAIParam(error instanceof InvalidInputError ? error.problems[0]?.path : undefined), generationId);
+      return answer(
+        400,
+        error.message,
+        'invalid_request_error',
+        'invalid_value',
+        openAIParam(error instanceof InvalidInputError ? error.problems[0]?.path : undefined),
+        generationId,
+      );
     case 'UNAUTHENTICATED':
       return answer(401, error.message, 'invalid_request_error', 'invalid_api_key');
     case 'FORBIDDEN':
       return answer(403, error.message, 'permission_error', 'permission_denied', null, generationId);
     case 'NOT_FOUND': {
       const kind = error instanceof NotFoundError ? error.details.kind : undefined;
-      if (kind === 'session') return answer(404, error.message, 'invalid_request_error', 'session_not_found', 'x-switchyard-session', generationId);
+      if (kind === 'session')
+        return answer(404, error.message, 'invalid_request_error', 'session_not_found', 'x-switchyard-session', generationId);
       return answer(404, error.message, 'invalid_request_error', 'model_not_found', 'model', generationId);
     }
     case 'RATE_LIMITED': {
       const retryAfterMs = error instanceof RateLimitedError ? error.retryAfterMs : undefined;
-      const retry: Record<string, string> = retryAfterMs === undefined ? {} : { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))), 'retry-after-ms': String(Math.ceil(retryAfterMs)) };
+      const retry: Record<string, string> =
+        retryAfterMs === undefined
+          ? {}
+          : { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))), 'retry-after-ms': String(Math.ceil(retryAfterMs)) };
       return answer(429, error.message, 'requests', 'rate_limit_exceeded', null, { ...generationId, ...retry });
     }
     case 'COST_LIMIT_EXCEEDED': {
       const budget = error instanceof CostLimitExceededError ? error.details.budget : undefined;
       if (budget === 'daily' || budget === 'monthly') {
-        return answer(429, error.message, 'insufficient_quota', 'budget_exceeded', null, { ...generationId, 'retry-after': String(untilBudgetResets(budget, now)) });
+        return answer(429, error.message, 'insufficient_quota', 'budget_exceeded', null, {
+          ...generationId,
+          'retry-after': String(untilBudgetResets(budget, now)),
+        });
       }
       return answer(400, error.message, 'invalid_request_error', 'cost_limit_exceeded', 'x-switchyard-cost-limit', generationId);
     }
@@ -97,6 +126,16 @@ export function toOpenAIError(error: unknown, now: Date): OpenAIErrorAnswer & { 
     case 'UPSTREAM_ERROR':
       return answer(502, error.message, 'upstream_error', 'upstream_error', null, generationId);
     default:
-      return { ...answer(500, 'The gateway failed to handle this request; it has been logged.', 'server_error', 'internal_error', null, generationId), unexpected: true };
+      return {
+        ...answer(
+          500,
+          'The gateway failed to handle this request; it has been logged.',
+          'server_error',
+          'internal_error',
+          null,
+          generationId,
+        ),
+        unexpected: true,
+      };
   }
 }

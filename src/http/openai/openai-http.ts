@@ -6,12 +6,21 @@ import type { OpenAIRouteDeps } from './openai-routes.js';
 
 export function writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    ...headers,
+  });
   res.end(text);
 }
 
 /** An error in OpenAI's shape and status; an unexpected one is logged and masked. */
-export function writeOpenAIError(deps: Pick<OpenAIRouteDeps, 'clock' | 'logger'>, res: ServerResponse, error: unknown, headers: Record<string, string>): void {
+export function writeOpenAIError(
+  deps: Pick<OpenAIRouteDeps, 'clock' | 'logger'>,
+  res: ServerResponse,
+  error: unknown,
+  headers: Record<string, string>,
+): void {
   const answer = toOpenAIError(error, new Date(deps.clock.now()));
   if (answer.unexpected) deps.logger.error({ err: error }, 'openai route failed');
   if (res.headersSent) {
@@ -32,13 +41,20 @@ function resetText(ms: number): string {
  * serving model's), tokens from the serving model's tokens per minute — the windows as they stand
  * after this request was counted.
  */
-export async function rateLimitHeaders(deps: Pick<OpenAIRouteDeps, 'rates'>, viewer: Viewer, model: ModelRecord | undefined): Promise<Record<string, string>> {
+export async function rateLimitHeaders(
+  deps: Pick<OpenAIRouteDeps, 'rates'>,
+  viewer: Viewer,
+  model: ModelRecord | undefined,
+): Promise<Record<string, string>> {
   const headers: Record<string, string> = {};
   const keyLimit = viewer.requestsPerMinute;
   const modelLimits = model?.limits;
   try {
     // The model's window is read once, for its requests and its tokens alike.
-    const modelUsage = model && (modelLimits?.tokensPerMinute || (keyLimit === null && modelLimits?.requestsPerMinute)) ? await deps.rates.usage(`model:${model.id}`) : undefined;
+    const modelUsage =
+      model && (modelLimits?.tokensPerMinute || (keyLimit === null && modelLimits?.requestsPerMinute))
+        ? await deps.rates.usage(`model:${model.id}`)
+        : undefined;
     const requests =
       keyLimit !== null
         ? { limit: keyLimit, usage: await deps.rates.usage(`api-key:${viewer.keyId ?? 'local'}`) }

@@ -72,7 +72,11 @@ const safeDecode = (text: string) => {
  * before reading; a body too large or too slow ends the connection after the answer (a part-read
  * body cannot be skipped on a keep-alive socket). Answers undefined when the client went away.
  */
-export async function readJsonBody(deps: Pick<OpenAIRouteDeps, 'readBody' | 'maxBodyBytes'>, req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+export async function readJsonBody(
+  deps: Pick<OpenAIRouteDeps, 'readBody' | 'maxBodyBytes'>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<unknown> {
   if (!/^application\/(.+\+)?json\b/i.test(req.headers['content-type'] ?? '')) {
     throw new OpenAIRequestError("The request must be JSON: send 'Content-Type: application/json'.", null, 'invalid_content_type', 415);
   }
@@ -88,7 +92,8 @@ export async function readJsonBody(deps: Pick<OpenAIRouteDeps, 'readBody' | 'max
   }
   if (!Buffer.isBuffer(body)) {
     closeAfter();
-    if (body === 'too-large') throw new OpenAIRequestError(`The request body is too large: at most ${deps.maxBodyBytes} bytes.`, null, 'request_too_large', 413);
+    if (body === 'too-large')
+      throw new OpenAIRequestError(`The request body is too large: at most ${deps.maxBodyBytes} bytes.`, null, 'request_too_large', 413);
     throw new OpenAIRequestError('The request body did not arrive in time.', null, 'request_timeout', 408);
   }
   try {
@@ -100,8 +105,18 @@ export async function readJsonBody(deps: Pick<OpenAIRouteDeps, 'readBody' | 'max
 
 const isStreamRequest = (body: unknown) => typeof body === 'object' && body !== null && (body as { stream?: unknown }).stream === true;
 
-const modelObject = (m: ModelRecord) => ({ id: m.id, object: 'model' as const, created: Math.floor(m.createdAt.getTime() / 1000), owned_by: m.provider });
-const poolObject = (p: PoolRecord) => ({ id: p.name, object: 'model' as const, created: Math.floor(p.updatedAt.getTime() / 1000), owned_by: 'switchyard-pool' });
+const modelObject = (m: ModelRecord) => ({
+  id: m.id,
+  object: 'model' as const,
+  created: Math.floor(m.createdAt.getTime() / 1000),
+  owned_by: m.provider,
+});
+const poolObject = (p: PoolRecord) => ({
+  id: p.name,
+  object: 'model' as const,
+  created: Math.floor(p.updatedAt.getTime() / 1000),
+  owned_by: 'switchyard-pool',
+});
 
 /**
  * The OpenAI-compatible door on the gateway's port: POST /v1/chat/completions, GET /v1/models
@@ -119,7 +134,8 @@ export function createOpenAIRoutes(deps: OpenAIRoutesDeps) {
         const viewer = await authenticateBearer(deps, req);
         requireScope(viewer, 'client', path === '/v1/chat/completions' ? 'chat completions' : 'listing models');
         if (path === '/v1/chat/completions') {
-          if (req.method !== 'POST') throw new OpenAIRequestError(`Method ${req.method} is not allowed on ${path}: use POST.`, null, 'method_not_allowed', 405);
+          if (req.method !== 'POST')
+            throw new OpenAIRequestError(`Method ${req.method} is not allowed on ${path}: use POST.`, null, 'method_not_allowed', 405);
           const body = await readJsonBody(deps, req, res);
           if (body === undefined) return;
           if (isStreamRequest(body) && viewer.keyId !== null) {
@@ -132,9 +148,11 @@ export function createOpenAIRoutes(deps: OpenAIRoutesDeps) {
           }
           return await chatCompletions(deps, req, res, viewer, body, requestId);
         }
-        if (req.method !== 'GET') throw new OpenAIRequestError(`Method ${req.method} is not allowed on ${path}: use GET.`, null, 'method_not_allowed', 405);
+        if (req.method !== 'GET')
+          throw new OpenAIRequestError(`Method ${req.method} is not allowed on ${path}: use GET.`, null, 'method_not_allowed', 405);
         const { models, pools } = callable(deps);
-        if (path === '/v1/models') return writeJson(res, 200, { object: 'list', data: [...models.map(modelObject), ...pools.map(poolObject)] });
+        if (path === '/v1/models')
+          return writeJson(res, 200, { object: 'list', data: [...models.map(modelObject), ...pools.map(poolObject)] });
         const id = safeDecode(path.slice('/v1/models/'.length));
         const model = models.find((m) => m.id === id);
         const pool = pools.find((p) => p.name === id);

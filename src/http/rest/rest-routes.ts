@@ -35,13 +35,20 @@ const STATUS_OF: Record<string, number> = {
 function writeError(deps: RestRouteDeps, res: ServerResponse, error: unknown): void {
   if (error instanceof OpenAIRequestError) {
     // The request itself (its body, its type), refused before the gateway saw it.
-    return writeJson(res, error.status, { error: { code: error.status === 403 ? 'FORBIDDEN' : 'BAD_USER_INPUT', message: error.message, field: error.param ?? 'body' } });
+    return writeJson(res, error.status, {
+      error: { code: error.status === 403 ? 'FORBIDDEN' : 'BAD_USER_INPUT', message: error.message, field: error.param ?? 'body' },
+    });
   }
   if (!(error instanceof GatewayError)) {
     deps.logger.error({ err: error }, 'rest route failed');
     return writeJson(res, 500, { error: { code: 'INTERNAL', message: 'internal error', field: null } });
   }
-  const field = error instanceof InvalidInputError ? (error.problems[0]?.path ?? null) : typeof error.details.field === 'string' ? error.details.field : null;
+  const field =
+    error instanceof InvalidInputError
+      ? (error.problems[0]?.path ?? null)
+      : typeof error.details.field === 'string'
+        ? error.details.field
+        : null;
   writeJson(res, STATUS_OF[error.code] ?? 500, { error: { code: error.code, message: error.message, field } });
 }
 
@@ -66,7 +73,10 @@ const modelAnswer = (m: ModelRecord) => ({
   status: m.status,
   upstreamModel: m.upstreamModel,
   contextWindow: m.contextWindow,
-  pricing: m.inputPriceMicroUsd === null || m.outputPriceMicroUsd === null ? null : { input: microToUsd(m.inputPriceMicroUsd), output: microToUsd(m.outputPriceMicroUsd) },
+  pricing:
+    m.inputPriceMicroUsd === null || m.outputPriceMicroUsd === null
+      ? null
+      : { input: microToUsd(m.inputPriceMicroUsd), output: microToUsd(m.outputPriceMicroUsd) },
 });
 
 /**
@@ -84,14 +94,17 @@ export function createRestRoutes(deps: RestRouteDeps) {
       try {
         const viewer = await authenticateBearer(deps, req);
         if (path === '/api/models') {
-          if (req.method !== 'GET') return writeJson(res, 405, { error: { code: 'BAD_USER_INPUT', message: `use GET on ${path}`, field: null } }, { allow: 'GET' });
+          if (req.method !== 'GET')
+            return writeJson(res, 405, { error: { code: 'BAD_USER_INPUT', message: `use GET on ${path}`, field: null } }, { allow: 'GET' });
           requireScope(viewer, 'client', 'listing models');
           return writeJson(res, 200, { models: deps.models.list().map(modelAnswer) });
         }
-        if (req.method !== 'POST') return writeJson(res, 405, { error: { code: 'BAD_USER_INPUT', message: `use POST on ${path}`, field: null } }, { allow: 'POST' });
+        if (req.method !== 'POST')
+          return writeJson(res, 405, { error: { code: 'BAD_USER_INPUT', message: `use POST on ${path}`, field: null } }, { allow: 'POST' });
         const input = await readJsonBody(deps, req, res);
         if (input === undefined) return;
-        if (typeof input !== 'object' || input === null || Array.isArray(input)) throw badInput('body', 'expected a JSON object {sessionId, modelId | poolName, params?}');
+        if (typeof input !== 'object' || input === null || Array.isArray(input))
+          throw badInput('body', 'expected a JSON object {sessionId, modelId | poolName, params?}');
         const applied = await deps.sessions.switchModel(input, viewer, receivedAt);
         writeJson(res, 200, switchAnswer(applied));
       } catch (error) {

@@ -65,9 +65,16 @@ export class BudgetLedger implements BudgetStore {
     const ledger = this.#current(keyId);
     const daily = budget.dailyMicroUsd === null ? null : budget.dailyMicroUsd - ledger.spentDay - ledger.reserved;
     const monthly = budget.monthlyMicroUsd === null ? null : budget.monthlyMicroUsd - ledger.spentMonth - ledger.reserved;
-    const binding = daily === null && monthly === null ? null : monthly === null || (daily !== null && daily <= monthly) ? 'daily' : 'monthly';
+    const binding =
+      daily === null && monthly === null ? null : monthly === null || (daily !== null && daily <= monthly) ? 'daily' : 'monthly';
     const remaining = binding === 'daily' ? daily : binding === 'monthly' ? monthly : null;
-    return { spentTodayMicroUsd: ledger.spentDay, spentThisMonthMicroUsd: ledger.spentMonth, reservedMicroUsd: ledger.reserved, remainingMicroUsd: remaining === null ? null : Math.max(0, remaining), binding };
+    return {
+      spentTodayMicroUsd: ledger.spentDay,
+      spentThisMonthMicroUsd: ledger.spentMonth,
+      reservedMicroUsd: ledger.reserved,
+      remainingMicroUsd: remaining === null ? null : Math.max(0, remaining),
+      binding,
+    };
   }
 
   /** Remaining budget (micro-USD) of every loaded key that has one. */
@@ -124,6 +131,12 @@ export class BudgetLedger implements BudgetStore {
     const now = new Date(this.clock.now());
     const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
     const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-    return { day: dayOf(now), month: monthOf(now), spentDay: await this.spentSince(keyId, dayStart), spentMonth: await this.spentSince(keyId, monthStart), reserved: 0 };
+    return {
+      day: dayOf(now),
+      month: monthOf(now),
+      spentDay: await this.spentSince(keyId, dayStart),
+      spentMonth: await this.spentSince(keyId, monthStart),
+      reserved: 0,
+    };
   }
 }

@@ -29,15 +29,24 @@ export const ApiKeyBudgetRef = builder.objectRef<BudgetView>('ApiKeyBudget').imp
     monthly: t.float({ nullable: true, description: 'The monthly budget; null: none.', resolve: (b) => usd(b.key.budget.monthlyMicroUsd) }),
     spentToday: t.float({ resolve: (b) => microToUsd(b.spentTodayMicroUsd) }),
     spentThisMonth: t.float({ resolve: (b) => microToUsd(b.spentThisMonthMicroUsd) }),
-    reserved: t.float({ description: 'Held by requests still running (their worst case).', resolve: (b) => microToUsd(b.reservedMicroUsd) }),
-    remaining: t.float({ nullable: true, description: 'What the tighter budget has left, reservations counted; null: no budget.', resolve: (b) => usd(b.remainingMicroUsd) }),
+    reserved: t.float({
+      description: 'Held by requests still running (their worst case).',
+      resolve: (b) => microToUsd(b.reservedMicroUsd),
+    }),
+    remaining: t.float({
+      nullable: true,
+      description: 'What the tighter budget has left, reservations counted; null: no budget.',
+      resolve: (b) => usd(b.remainingMicroUsd),
+    }),
   }),
 });
 
 builder.objectField(ApiKeyRef, 'budget', (t) =>
   t.field({ type: ApiKeyBudgetRef, description: 'Spending against the budgets.', resolve: (key, _a, ctx) => budgetView(ctx, key) }),
 );
-builder.objectField(ApiKeyRef, 'requestsPerMinute', (t) => t.int({ nullable: true, description: 'The key’s request limit per minute; null: none.', resolve: (key) => key.requestsPerMinute }));
+builder.objectField(ApiKeyRef, 'requestsPerMinute', (t) =>
+  t.int({ nullable: true, description: 'The key’s request limit per minute; null: none.', resolve: (key) => key.requestsPerMinute }),
+);
 
 const SetBudgetInput = builder.inputType('SetBudgetInput', {
   fields: (t) => ({
@@ -50,13 +59,26 @@ const SetBudgetInput = builder.inputType('SetBudgetInput', {
 const UsageUpdateRef = builder.objectRef<UsageEvent & { view: BudgetView | null }>('UsageUpdate').implement({
   description: 'A generation was stored (settled, or refused before it was sent): what it cost and where its key stands now.',
   fields: (t) => ({
-    apiKey: t.field({ type: ApiKeyRef, nullable: true, description: 'The key that made the request; null for one made without a key (local mode).', resolve: (u) => u.view?.key ?? null }),
+    apiKey: t.field({
+      type: ApiKeyRef,
+      nullable: true,
+      description: 'The key that made the request; null for one made without a key (local mode).',
+      resolve: (u) => u.view?.key ?? null,
+    }),
     generationId: t.exposeID('generationId'),
     modelId: t.exposeID('modelId', { description: 'The model that served it (or was asked, for a refusal).' }),
-    sessionId: t.exposeID('sessionId', { nullable: true, description: 'The session it was a turn of (a stored turn: the session’s history may have grown).' }),
+    sessionId: t.exposeID('sessionId', {
+      nullable: true,
+      description: 'The session it was a turn of (a stored turn: the session’s history may have grown).',
+    }),
     status: t.field({ type: GenerationStatusEnum, resolve: (u) => u.status }),
     costUsd: t.float({ resolve: (u) => microToUsd(u.costMicroUsd) }),
-    budget: t.field({ type: ApiKeyBudgetRef, nullable: true, description: "The key's budgets after it; null without a key.", resolve: (u) => u.view }),
+    budget: t.field({
+      type: ApiKeyBudgetRef,
+      nullable: true,
+      description: "The key's budgets after it; null without a key.",
+      resolve: (u) => u.view,
+    }),
     at: t.expose('at', { type: 'DateTime' }),
   }),
 });

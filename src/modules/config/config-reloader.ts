@@ -46,7 +46,13 @@ export class ConfigReloader {
 
   constructor(private readonly deps: ConfigReloaderDeps) {
     this.#current = deps.initial;
-    this.#status = { source: deps.initial.source, loadedAt: deps.initial.loadedAt, hash: deps.initial.hash, lastError: null, lastAttemptAt: null };
+    this.#status = {
+      source: deps.initial.source,
+      loadedAt: deps.initial.loadedAt,
+      hash: deps.initial.hash,
+      lastError: null,
+      lastAttemptAt: null,
+    };
   }
 
   get current(): Config {
@@ -104,7 +110,10 @@ export class ConfigReloader {
     await this.deps.pools.syncConfig(next.pools);
     this.#current = next;
     this.#status = { source: next.source, loadedAt: next.loadedAt, hash: next.hash, lastError: null, lastAttemptAt: attemptAt };
-    this.deps.logger.info({ registered: summary.registered, updated: summary.updated, retired: summary.retired }, `reloaded ${next.source}`);
+    this.deps.logger.info(
+      { registered: summary.registered, updated: summary.updated, retired: summary.retired },
+      `reloaded ${next.source}`,
+    );
     return this.#status;
   }
 }

@@ -7,7 +7,10 @@ const ConfigStatusRef = builder.objectRef<ConfigStatus>('ConfigStatus').implemen
     source: t.exposeString('source', { description: 'The config file.' }),
     loadedAt: t.expose('loadedAt', { type: 'DateTime', description: 'When the running configuration was applied.' }),
     hash: t.exposeString('hash', { description: 'sha256 of the file applied.' }),
-    lastError: t.exposeString('lastError', { nullable: true, description: 'Why the last reload was refused (the running configuration stayed); null after a good one.' }),
+    lastError: t.exposeString('lastError', {
+      nullable: true,
+      description: 'Why the last reload was refused (the running configuration stayed); null after a good one.',
+    }),
     lastAttemptAt: t.expose('lastAttemptAt', { type: 'DateTime', nullable: true }),
   }),
 });
@@ -25,7 +28,8 @@ builder.mutationFields((t) => ({
   reloadConfig: t.field({
     scope: 'admin',
     type: ConfigStatusRef,
-    description: 'Reads the config file again and applies it (as the file watcher does on a change). An invalid file changes nothing; see lastError. Needs admin.',
+    description:
+      'Reads the config file again and applies it (as the file watcher does on a change). An invalid file changes nothing; see lastError. Needs admin.',
     resolve: (_root, _args, ctx) => ctx.services.configReloader.reload(),
   }),
 }));

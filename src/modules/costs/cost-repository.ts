@@ -24,7 +24,8 @@ function groupExpression(groupBy: CostGroupBy, dialect: Dialect): string {
 }
 
 /** created_at as epoch milliseconds, in SQL. */
-const epochMs = (dialect: Dialect) => (dialect === 'sqlite' ? 'created_at' : 'cast(floor(extract(epoch from created_at) * 1000) as bigint)');
+const epochMs = (dialect: Dialect) =>
+  dialect === 'sqlite' ? 'created_at' : 'cast(floor(extract(epoch from created_at) * 1000) as bigint)';
 
 /** Milliseconds per series bucket; buckets start at whole UTC hours or days of the epoch. */
 const INTERVAL_MS: Record<CostInterval, number> = { HOUR: 3_600_000, DAY: 86_400_000 };
@@ -46,8 +47,15 @@ export class CostRepository {
     const knex = this.knex();
     const dialect = dialectOf(this.orm);
     const group = groupExpression(groupBy, dialect);
-    const query = summed(knex, filter, dialect).select(knex.raw(`${group} as key`)).groupByRaw(group);
-    const groups = ((await query.orderBy([{ column: 'cost', order: 'desc' }, { column: 'key', order: 'asc', nulls: 'first' }])) as SummedRow[]).map(toCostRow);
+    const query = summed(knex, filter, dialect)
+      .select(knex.raw(`${group} as key`))
+      .groupByRaw(group);
+    const groups = (
+      (await query.orderBy([
+        { column: 'cost', order: 'desc' },
+        { column: 'key', order: 'asc', nulls: 'first' },
+      ])) as SummedRow[]
+    ).map(toCostRow);
     return { groups, totals: addUp(groups) };
   }
 
@@ -61,7 +69,10 @@ export class CostRepository {
     if (!filter.since) throw InvalidInputError.forField('filter.since', 'expected the start of the range (a series needs one)');
     const until = filter.until ?? new Date();
     if (Math.ceil((until.getTime() - filter.since.getTime()) / width) > MAX_SERIES_POINTS) {
-      throw InvalidInputError.forField('interval', `expected at most ${MAX_SERIES_POINTS} buckets between filter.since and filter.until: choose a wider interval or a shorter range`);
+      throw InvalidInputError.forField(
+        'interval',
+        `expected at most ${MAX_SERIES_POINTS} buckets between filter.since and filter.until: choose a wider interval or a shorter range`,
+      );
     }
     const knex = this.knex();
     const dialect = dialectOf(this.orm);
@@ -73,7 +84,11 @@ export class CostRepository {
       .orderByRaw(`${bucket} asc, key asc nulls first`) // nulls first on both engines (PostgreSQL's default is last)
       .limit(MAX_SERIES_POINTS + 1);
     const rows = (await query) as Array<SummedRow & { bucket: number }>;
-    if (rows.length > MAX_SERIES_POINTS) throw InvalidInputError.forField('groupBy', `expected at most ${MAX_SERIES_POINTS} points: choose a wider interval, a shorter range or a coarser grouping`);
+    if (rows.length > MAX_SERIES_POINTS)
+      throw InvalidInputError.forField(
+        'groupBy',
+        `expected at most ${MAX_SERIES_POINTS} points: choose a wider interval, a shorter range or a coarser grouping`,
+      );
     return rows.map((r) => ({ ...toCostRow(r), start: new Date(Number(r.bucket)) }));
   }
 
@@ -84,7 +99,8 @@ export class CostRepository {
 
 /** The summing SELECT over the filtered generations, without its grouping. */
 function summed(knex: Knex, filter: CostFilter, dialect: Dialect): Knex.QueryBuilder {
-  if (filter.since && filter.until && filter.since >= filter.until) throw InvalidInputError.forField('filter.until', 'expected a time after filter.since');
+  if (filter.since && filter.until && filter.since >= filter.until)
+    throw InvalidInputError.forField('filter.until', 'expected a time after filter.since');
   const query = knex('generations').select(
     knex.raw('count(*) as requests'),
     knex.raw("sum(case when status = 'FAILED' then 1 else 0 end) as failures"),

@@ -4,12 +4,19 @@ import { microToUsd } from '../../pricing/money.js';
 import { COST_GROUPS, COST_INTERVALS, type CostFilter as CostFilterRecord, type CostPoint, type CostRow } from '../../core/records/cost.js';
 
 const CostGroupByEnum = builder.enumType('CostGroupBy', { values: COST_GROUPS });
-const CostIntervalEnum = builder.enumType('CostInterval', { values: COST_INTERVALS, description: 'The width of a series bucket: a UTC hour or a UTC day.' });
+const CostIntervalEnum = builder.enumType('CostInterval', {
+  values: COST_INTERVALS,
+  description: 'The width of a series bucket: a UTC hour or a UTC day.',
+});
 
 const CostRowRef = builder.objectRef<CostRow>('CostRow').implement({
   description: 'Requests, tokens and cost of one group (or of all, in totals).',
   fields: (t) => ({
-    key: t.exposeString('key', { nullable: true, description: 'Model id, provider, pool, session id, API key id or UTC day (YYYY-MM-DD); null in totals and for generations without one.' }),
+    key: t.exposeString('key', {
+      nullable: true,
+      description:
+        'Model id, provider, pool, session id, API key id or UTC day (YYYY-MM-DD); null in totals and for generations without one.',
+    }),
     requests: t.exposeInt('requests'),
     failures: t.exposeInt('failures', { description: 'Generations that FAILED (refusals included).' }),
     inputTokens: t.exposeInt('inputTokens'),
@@ -51,7 +58,14 @@ const CostFilter = builder.inputType('CostFilter', {
   }),
 });
 
-type CostFilterArg = { since?: Date | null; until?: Date | null; modelId?: string | number | null; provider?: string | null; poolName?: string | number | null; apiKeyId?: string | number | null };
+type CostFilterArg = {
+  since?: Date | null;
+  until?: Date | null;
+  modelId?: string | number | null;
+  provider?: string | null;
+  poolName?: string | number | null;
+  apiKeyId?: string | number | null;
+};
 
 function toCostFilter(filter: CostFilterArg | null | undefined): CostFilterRecord {
   const { apiKeyId, modelId, poolName, ...rest } = withoutNulls(filter ?? {});
@@ -67,7 +81,8 @@ builder.queryFields((t) => ({
   costs: t.field({
     scope: 'client',
     type: CostReportRef,
-    description: 'Requests, tokens, failures and cost grouped by MODEL, PROVIDER, POOL, SESSION, API_KEY or DAY over a time range, with totals.',
+    description:
+      'Requests, tokens, failures and cost grouped by MODEL, PROVIDER, POOL, SESSION, API_KEY or DAY over a time range, with totals.',
     args: { filter: t.arg({ type: CostFilter }), groupBy: t.arg({ type: CostGroupByEnum, required: true }) },
     resolve: (_root, { filter, groupBy }, ctx) => ctx.services.costs.report(ctx.viewer, toCostFilter(filter), groupBy),
   }),

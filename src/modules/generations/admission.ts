@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { BudgetUnavailableError, CostLimitExceededError, GatewayError, InvalidInputError, ModelUnavailableError, NotFoundError, RateLimitedError } from '../../core/errors.js';
+import {
+  BudgetUnavailableError,
+  CostLimitExceededError,
+  GatewayError,
+  InvalidInputError,
+  ModelUnavailableError,
+  NotFoundError,
+  RateLimitedError,
+} from '../../core/errors.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { BudgetStatus, BudgetStore, HoldResult, RateStore, Reservation } from '../../core/ports/stores.js';
 import type { ModelRecord } from '../../core/records/model.js';
@@ -91,7 +99,13 @@ export class Admission {
   constructor(private readonly deps: AdmissionDeps) {}
 
   /** `signal`: the caller's, which ends a wait for the budget (see #reserveCost). */
-  async admit(input: unknown, viewer: Viewer, stream: boolean, requestId: string | null = null, signal?: AbortSignal): Promise<PreparedGeneration> {
+  async admit(
+    input: unknown,
+    viewer: Viewer,
+    stream: boolean,
+    requestId: string | null = null,
+    signal?: AbortSignal,
+  ): Promise<PreparedGeneration> {
     const parsed = generateInputSchema.safeParse(input);
     if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, 'input'));
     const { model: requested, pool: requestedPool, sessionId, prompt, messages, params = {}, costLimit } = parsed.data;
@@ -108,7 +122,14 @@ export class Admission {
     /** Stores a request refused before its candidates were drawn, on the model it names (a pool: its first member). */
     const refuse = async (target: RouteTarget, error: GatewayError) => {
       const model = target.kind === 'model' ? target.model : this.#nominalModel(target);
-      const draft = await this.#draft({ ...base, target, plan: { target, order: [], policy: this.deps.router.policy(target) } }, model, messages, prompt, params, session?.params);
+      const draft = await this.#draft(
+        { ...base, target, plan: { target, order: [], policy: this.deps.router.policy(target) } },
+        model,
+        messages,
+        prompt,
+        params,
+        session?.params,
+      );
       return this.deps.recorder.refused(draft, error);
     };
 
@@ -120,17 +141,39 @@ export class Admission {
     }
     // The key's own limit is checked first: a refused request takes no pool turn.
     if (viewer.requestsPerMinute !== null) {
-      const admitted = await this.deps.rates.tryReserve(`api-key:${viewer.keyId ?? 'local'}`, { requestsPerMinute: viewer.requestsPerMinute }, 0);
+      const admitted = await this.deps.rates.tryReserve(
+        `api-key:${viewer.keyId ?? 'local'}`,
+        { requestsPerMinute: viewer.requestsPerMinute },
+        0,
+      );
       if (!admitted.ok) {
         this.deps.metrics.rateLimited.inc({ scope: 'api_key' });
-        throw await refuse(target, new RateLimitedError(`this API key may send ${viewer.requestsPerMinute} requests per minute; retry after ${admitted.retryAfterMs} ms`, { retryAfterMs: admitted.retryAfterMs, retryable: true }));
+        throw await refuse(
+          target,
+          new RateLimitedError(
+            `this API key may send ${viewer.requestsPerMinute} requests per minute; retry after ${admitted.retryAfterMs} ms`,
+            { retryAfterMs: admitted.retryAfterMs, retryable: true },
+          ),
+        );
       }
     }
     const plan = this.deps.router.plan(target);
     // Its candidates may have gone while the rate check awaited (a remote disable or circuit).
-    if (plan.order.length === 0) throw await refuse(target, new ModelUnavailableError(`no candidate of ${target.kind === 'model' ? target.model.id : `pool ${target.pool.name}`} can take requests now`));
+    if (plan.order.length === 0)
+      throw await refuse(
+        target,
+        new ModelUnavailableError(
+          `no candidate of ${target.kind === 'model' ? target.model.id : `pool ${target.pool.name}`} can take requests now`,
+        ),
+      );
     const prepared = await this.#draft({ ...base, target, plan }, plan.order[0] as ModelRecord, messages, prompt, params, session?.params);
-    return this.#reserveCost(prepared, viewer, costLimit, params.maxTokens !== undefined || session?.params.maxTokens !== undefined, signal);
+    return this.#reserveCost(
+      prepared,
+      viewer,
+      costLimit,
+      params.maxTokens !== undefined || session?.params.maxTokens !== undefined,
+      signal,
+    );
   }
 
   /**
@@ -147,7 +190,13 @@ export class Admission {
    * up to BUDGET_WAIT_MS and while `signal` lets it; it is refused when what the budget truly has
    * left cannot pay for its prompt, or when the wait runs out.
    */
-  async #reserveCost(prepared: PreparedGeneration, viewer: Viewer, costLimit: number | undefined, explicitMax: boolean, signal: AbortSignal | undefined): Promise<PreparedGeneration> {
+  async #reserveCost(
+    prepared: PreparedGeneration,
+    viewer: Viewer,
+    costLimit: number | undefined,
+    explicitMax: boolean,
+    signal: AbortSignal | undefined,
+  ): Promise<PreparedGeneration> {
     const { model } = prepared;
     const keyId = viewer.keyId;
     const budgeted = keyId !== null && (viewer.budget.dailyMicroUsd !== null || viewer.budget.monthlyMicroUsd !== null);
@@ -164,7 +213,8 @@ export class Admission {
     });
     if (!budgeted || keyId === null) {
       const fit = fitCost(prepared, null, requestLimit, explicitMax, promptTokens);
-      if (fit.affordable < 1) throw await this.deps.recorder.refused(prepared, costRefusal(model.id, null, requestLimit, costLimit, fit.limit));
+      if (fit.affordable < 1)
+        throw await this.deps.recorder.refused(prepared, costRefusal(model.id, null, requestLimit, costLimit, fit.limit));
       return fitted(fit.affordable, fit.limit, null);
     }
     // The common case in one step: the whole worst case held at once (within the request's share of
@@ -172,7 +222,13 @@ export class Admission {
     let budget: BudgetStatus;
     const whole = fitCost(prepared, null, requestLimit, true, promptTokens);
     if (whole.affordable === prepared.request.params.maxTokens) {
-      const hold = await this.#hold(prepared, keyId, viewer, costMicroUsd(promptTokens, whole.affordable, model), explicitMax ? 1 : BUDGET_SHARE);
+      const hold = await this.#hold(
+        prepared,
+        keyId,
+        viewer,
+        costMicroUsd(promptTokens, whole.affordable, model),
+        explicitMax ? 1 : BUDGET_SHARE,
+      );
       if (hold.ok) return fitted(whole.affordable, whole.limit, hold.reservation);
       budget = hold.status;
     } else budget = await this.#budgetStatus(prepared, keyId, viewer);
@@ -182,12 +238,16 @@ export class Admission {
     let pollMs = BUDGET_POLL_MS;
     /** Waits a jittered back-off, then reads the budget again; refuses once the wait has run out or the caller has gone. */
     const pause = async (fit: { limit: number | null }) => {
-      if (this.deps.clock.now() + pollMs > waitUntil) throw await this.deps.recorder.refused(prepared, costRefusal(model.id, budget, requestLimit, costLimit, fit.limit, 'waited'));
+      if (this.deps.clock.now() + pollMs > waitUntil)
+        throw await this.deps.recorder.refused(prepared, costRefusal(model.id, budget, requestLimit, costLimit, fit.limit, 'waited'));
       try {
         await this.deps.clock.sleep(Math.ceil(pollMs * (0.5 + (this.deps.random ?? Math.random)() / 2)), signal);
       } catch {
         const reason: unknown = signal?.reason;
-        throw await this.deps.recorder.refused(prepared, reason instanceof GatewayError ? reason : costRefusal(model.id, budget, requestLimit, costLimit, fit.limit, 'cancelled'));
+        throw await this.deps.recorder.refused(
+          prepared,
+          reason instanceof GatewayError ? reason : costRefusal(model.id, budget, requestLimit, costLimit, fit.limit, 'cancelled'),
+        );
       }
       pollMs = Math.min(pollMs * 2, BUDGET_POLL_MAX_MS);
       return this.#budgetStatus(prepared, keyId, viewer);
@@ -203,7 +263,9 @@ export class Admission {
       }
       // Not one output token fits what is left: wait only when it would once the running requests settle.
       const truly = budget.remainingMicroUsd === null ? null : budget.remainingMicroUsd + budget.reservedMicroUsd;
-      const onceSettled = budget.reservedMicroUsd > 0 && fitCost(prepared, { ...budget, remainingMicroUsd: truly }, requestLimit, true, promptTokens).affordable >= 1;
+      const onceSettled =
+        budget.reservedMicroUsd > 0 &&
+        fitCost(prepared, { ...budget, remainingMicroUsd: truly }, requestLimit, true, promptTokens).affordable >= 1;
       if (!onceSettled) throw await this.deps.recorder.refused(prepared, costRefusal(model.id, budget, requestLimit, costLimit, fit.limit));
       budget = await pause(fit);
     }
@@ -241,11 +303,17 @@ export class Admission {
     const fresh: ChatMessage[] = messages ?? [{ role: 'user', content: prompt ?? '' }];
     const { maxTokens: modelMax, ...modelParams } = model.defaults;
     const maxTokens = params.maxTokens ?? sessionParams?.maxTokens ?? modelMax;
-    const fitted = base.sessionId ? await this.deps.sessions.fittedHistory(base.sessionId, fresh, model.contextWindow, maxTokens) : fitHistory([], fresh, model.contextWindow, maxTokens);
+    const fitted = base.sessionId
+      ? await this.deps.sessions.fittedHistory(base.sessionId, fresh, model.contextWindow, maxTokens)
+      : fitHistory([], fresh, model.contextWindow, maxTokens);
     return {
       ...base,
       model,
-      request: { messages: fitted.messages, params: { ...modelParams, ...sessionParams, ...params, maxTokens }, ...(base.requestId ? { requestId: base.requestId } : {}) },
+      request: {
+        messages: fitted.messages,
+        params: { ...modelParams, ...sessionParams, ...params, maxTokens },
+        ...(base.requestId ? { requestId: base.requestId } : {}),
+      },
       fresh,
       droppedMessages: fitted.dropped,
       promptTokens: fitted.promptTokens,
@@ -272,10 +340,17 @@ function baseDraft(viewer: Viewer, stream: boolean, requestId: string | null, se
  * budget's share for a request that left maxTokens to the default (BUDGET_SHARE), all of what is
  * left for one that set it (or when not even a token fits the share).
  */
-function fitCost(prepared: PreparedGeneration, budget: BudgetStatus | null, requestLimit: number | null, explicitMax: boolean, promptTokens: number): { affordable: number; limit: number | null } {
+function fitCost(
+  prepared: PreparedGeneration,
+  budget: BudgetStatus | null,
+  requestLimit: number | null,
+  explicitMax: boolean,
+  promptTokens: number,
+): { affordable: number; limit: number | null } {
   const { model } = prepared;
   const maxTokens = prepared.request.params.maxTokens;
-  const budgetLimit = budget?.remainingMicroUsd == null ? null : explicitMax ? budget.remainingMicroUsd : Math.floor(budget.remainingMicroUsd * BUDGET_SHARE);
+  const budgetLimit =
+    budget?.remainingMicroUsd == null ? null : explicitMax ? budget.remainingMicroUsd : Math.floor(budget.remainingMicroUsd * BUDGET_SHARE);
   const within = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
   let limit = within(requestLimit, budgetLimit);
   if (limit === null) return { affordable: maxTokens, limit: null };
@@ -292,8 +367,16 @@ function fitCost(prepared: PreparedGeneration, budget: BudgetStatus | null, requ
  * limit's. `waited`: the budget's holds did not settle in BUDGET_WAIT_MS, or the request ended
  * (`cancelled`) while it waited for them.
  */
-function costRefusal(modelId: string, budget: BudgetStatus | null, requestLimit: number | null, costLimit: number | undefined, limit: number | null, waited?: 'waited' | 'cancelled'): CostLimitExceededError {
-  const byBudget = budget !== null && budget.remainingMicroUsd !== null && (requestLimit === null || budget.remainingMicroUsd < requestLimit);
+function costRefusal(
+  modelId: string,
+  budget: BudgetStatus | null,
+  requestLimit: number | null,
+  costLimit: number | undefined,
+  limit: number | null,
+  waited?: 'waited' | 'cancelled',
+): CostLimitExceededError {
+  const byBudget =
+    budget !== null && budget.remainingMicroUsd !== null && (requestLimit === null || budget.remainingMicroUsd < requestLimit);
   const reserved = `$${microToUsd(budget?.reservedMicroUsd ?? 0)} held back by running requests`;
   const held =
     waited === 'waited'
@@ -306,10 +389,19 @@ function costRefusal(modelId: string, budget: BudgetStatus | null, requestLimit:
   const message = byBudget
     ? `the ${budget?.binding} budget of this API key has $${microToUsd(budget?.remainingMicroUsd ?? 0)} left${held}, less than the prompt alone would cost on ${modelId}; nothing was sent`
     : `the prompt alone would cost more than the costLimit of $${costLimit} on ${modelId}; nothing was sent`;
-  const details = byBudget ? { budget: budget?.binding, remainingUsd: microToUsd(budget?.remainingMicroUsd ?? 0), reservedUsd: microToUsd(budget?.reservedMicroUsd ?? 0) } : { costLimitMicroUsd: limit };
+  const details = byBudget
+    ? {
+        budget: budget?.binding,
+        remainingUsd: microToUsd(budget?.remainingMicroUsd ?? 0),
+        reservedUsd: microToUsd(budget?.reservedMicroUsd ?? 0),
+      }
+    : { costLimitMicroUsd: limit };
   return new CostLimitExceededError(message, { details });
 }
 
 function budgetUnavailable(error: unknown): BudgetUnavailableError {
-  return new BudgetUnavailableError(`the budget of this API key cannot be checked now (its store does not answer: ${error instanceof Error ? error.message : String(error)}); nothing was sent`, { cause: error });
+  return new BudgetUnavailableError(
+    `the budget of this API key cannot be checked now (its store does not answer: ${error instanceof Error ? error.message : String(error)}); nothing was sent`,
+    { cause: error },
+  );
 }

@@ -22,7 +22,8 @@ export const generateInputSchema = objectField({
   params: objectField(generationParamsShape).optional(),
   costLimit: numberField({ min: 0, max: 1_000_000 }).optional(),
 }).superRefine((value, ctx) => {
-  if (value.model !== undefined && value.pool !== undefined) ctx.addIssue({ code: 'custom', path: ['pool'], message: 'give either model or pool, not both' });
+  if (value.model !== undefined && value.pool !== undefined)
+    ctx.addIssue({ code: 'custom', path: ['pool'], message: 'give either model or pool, not both' });
   if (value.prompt === undefined && value.messages === undefined) {
     ctx.addIssue({ code: 'custom', path: ['prompt'], message: 'is required: expected a prompt or messages' });
   } else if (value.prompt !== undefined && value.messages !== undefined) {

@@ -25,7 +25,8 @@ const GenerateInput = builder.inputType('GenerateInput', {
     messages: t.field({ type: [MessageInput], description: 'A whole conversation (system, user and assistant messages).' }),
     params: t.field({ type: GenerationParamsInput, description: 'Override the model’s defaults for this request.' }),
     costLimit: t.float({
-      description: 'Most USD this request may cost. The prompt plus maxTokens of output is priced first: maxTokens is lowered to fit, and when not even one output token fits the request is refused with COST_LIMIT_EXCEEDED and nothing is sent.',
+      description:
+        'Most USD this request may cost. The prompt plus maxTokens of output is priced first: maxTokens is lowered to fit, and when not even one output token fits the request is refused with COST_LIMIT_EXCEEDED and nothing is sent.',
     }),
   }),
 });
@@ -50,9 +51,14 @@ const DeltaRef = builder.objectRef<Delta>('TokenDelta').implement({
   fields: (t) => ({
     generationId: t.exposeID('generationId'),
     text: t.exposeString('text'),
-    index: t.exposeInt('index', { description: 'The number of this delta’s first upstream chunk: 0, 1, 2 … in the order the chunks arrived.' }),
+    index: t.exposeInt('index', {
+      description: 'The number of this delta’s first upstream chunk: 0, 1, 2 … in the order the chunks arrived.',
+    }),
     chunks: t.exposeInt('chunks', { description: 'How many upstream chunks this delta carries (1 or more).' }),
-    costUsd: t.float({ description: "The generation's cost so far (estimated from the text; the completed generation has the exact figure).", resolve: (e) => e.costMicroUsd / 1_000_000 }),
+    costUsd: t.float({
+      description: "The generation's cost so far (estimated from the text; the completed generation has the exact figure).",
+      resolve: (e) => e.costMicroUsd / 1_000_000,
+    }),
   }),
 });
 
@@ -75,7 +81,8 @@ const FailedRef = builder.objectRef<Failed>('GenerationFailed').implement({
 const EVENT_TYPES = { started: StartedRef, delta: DeltaRef, completed: CompletedRef, failed: FailedRef } as const;
 
 const GenerationEventUnion = builder.unionType('GenerationEvent', {
-  description: 'generateStream yields GenerationStarted, TokenDeltas (each one or more upstream chunks, in order), then GenerationCompleted or GenerationFailed.',
+  description:
+    'generateStream yields GenerationStarted, TokenDeltas (each one or more upstream chunks, in order), then GenerationCompleted or GenerationFailed.',
   types: [StartedRef, DeltaRef, CompletedRef, FailedRef],
   resolveType: (event) => EVENT_TYPES[event.kind],
 });
@@ -84,7 +91,8 @@ builder.mutationFields((t) => ({
   generate: t.field({
     scope: 'client',
     type: GenerationRef,
-    description: 'Generates an answer and returns the stored generation. Failures are errors with a code (and extensions.generationId); every request is stored.',
+    description:
+      'Generates an answer and returns the stored generation. Failures are errors with a code (and extensions.generationId); every request is stored.',
     args: { input: t.arg({ type: GenerateInput, required: true }) },
     resolve: (_root, { input }, ctx) => ctx.services.generations.generate(withoutNulls(input), ctx.viewer, ctx.signal, ctx.requestId),
   }),
@@ -94,7 +102,8 @@ builder.subscriptionFields((t) => ({
   generateStream: t.field({
     scope: 'client',
     type: GenerationEventUnion,
-    description: 'Streams a generation token by token. Closing the subscription aborts the upstream call; the generation is stored CANCELLED with its partial usage and cost.',
+    description:
+      'Streams a generation token by token. Closing the subscription aborts the upstream call; the generation is stored CANCELLED with its partial usage and cost.',
     args: { input: t.arg({ type: GenerateInput, required: true }) },
     subscribe: async (_root, { input }, ctx) => {
       const prepared = await ctx.services.generations.prepare(withoutNulls(input), ctx.viewer, true, ctx.requestId, ctx.signal);

@@ -44,14 +44,22 @@ export class GenerationRecorder {
   constructor(private readonly deps: GenerationRecorderDeps) {}
 
   /** Stores a generation that was sent, settles its budget reservation and counts it. */
-  async finished(prepared: PreparedGeneration, model: ModelRecord, outcome: GenerationOutcomeFields, timeToFirstTokenMs: number | null): Promise<GenerationRecord> {
+  async finished(
+    prepared: PreparedGeneration,
+    model: ModelRecord,
+    outcome: GenerationOutcomeFields,
+    timeToFirstTokenMs: number | null,
+  ): Promise<GenerationRecord> {
     let record: GenerationRecord;
     try {
       record = await this.deps.store.save({ ...baseFields(prepared, model), ...outcome, completedAt: new Date(this.deps.clock.now()) });
     } catch (error) {
       // The vendor was paid even though the record could not be stored: the budget is charged, not given back.
       prepared.reservation?.settle(outcome.costMicroUsd);
-      this.deps.logger.error({ err: error, requestId: prepared.requestId, generation: prepared.id }, 'a generation record could not be stored');
+      this.deps.logger.error(
+        { err: error, requestId: prepared.requestId, generation: prepared.id },
+        'a generation record could not be stored',
+      );
       throw notStored(error);
     }
     if (prepared.reservation) prepared.reservation.settle(record.costMicroUsd);
@@ -68,25 +76,27 @@ export class GenerationRecorder {
   }
 
   async #saveRefusal(prepared: PreparedGeneration, error: GatewayError): Promise<GenerationRecord> {
-    return this.deps.store.save({
-      ...baseFields(prepared, prepared.model),
-      status: 'FAILED',
-      finishReason: null,
-      text: '',
-      inputTokens: 0,
-      outputTokens: 0,
-      usageEstimated: false,
-      costMicroUsd: 0,
-      latencyMs: 0,
-      timeToFirstTokenMs: null,
-      errorCode: error.code,
-      errorMessage: error.message,
-      attempts: [],
-      completedAt: new Date(this.deps.clock.now()),
-    }).catch((failure: unknown) => {
-      this.deps.logger.error({ err: failure, requestId: prepared.requestId }, 'a refused request could not be stored');
-      throw notStored(failure);
-    });
+    return this.deps.store
+      .save({
+        ...baseFields(prepared, prepared.model),
+        status: 'FAILED',
+        finishReason: null,
+        text: '',
+        inputTokens: 0,
+        outputTokens: 0,
+        usageEstimated: false,
+        costMicroUsd: 0,
+        latencyMs: 0,
+        timeToFirstTokenMs: null,
+        errorCode: error.code,
+        errorMessage: error.message,
+        attempts: [],
+        completedAt: new Date(this.deps.clock.now()),
+      })
+      .catch((failure: unknown) => {
+        this.deps.logger.error({ err: failure, requestId: prepared.requestId }, 'a refused request could not be stored');
+        throw notStored(failure);
+      });
   }
 
   /** Counts a stored generation (metrics, the usageUpdated event, the failure log line). */
@@ -99,8 +109,20 @@ export class GenerationRecorder {
     if (record.inputTokens) metrics.tokens.inc({ ...labels, direction: 'input' }, record.inputTokens);
     if (record.outputTokens) metrics.tokens.inc({ ...labels, direction: 'output' }, record.outputTokens);
     if (record.costMicroUsd) metrics.cost.inc(labels, record.costMicroUsd);
-    this.deps.bus.publish('usageUpdated', { apiKeyId: record.apiKeyId, generationId: record.id, modelId: record.modelId, sessionId: record.sessionId, status: record.status, costMicroUsd: record.costMicroUsd, at: record.completedAt });
-    if (record.status === 'FAILED') this.deps.logger.info({ requestId: record.requestId, generation: record.id, model: record.modelId, code: record.errorCode }, 'generation failed');
+    this.deps.bus.publish('usageUpdated', {
+      apiKeyId: record.apiKeyId,
+      generationId: record.id,
+      modelId: record.modelId,
+      sessionId: record.sessionId,
+      status: record.status,
+      costMicroUsd: record.costMicroUsd,
+      at: record.completedAt,
+    });
+    if (record.status === 'FAILED')
+      this.deps.logger.info(
+        { requestId: record.requestId, generation: record.id, model: record.modelId, code: record.errorCode },
+        'generation failed',
+      );
   }
 }
 

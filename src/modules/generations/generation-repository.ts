@@ -68,7 +68,8 @@ export class GenerationRepository {
   }
 
   async page(filter: GenerationFilter, first: number, after?: string | null): Promise<GenerationPage> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw InvalidInputError.forField('first', `expected a whole number from 1 to ${MAX_PAGE_SIZE}, got ${first}`);
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
+      throw InvalidInputError.forField('first', `expected a whole number from 1 to ${MAX_PAGE_SIZE}, got ${first}`);
     const where: FilterQuery<GenerationEntity>[] = [];
     if (filter.modelId) where.push({ modelId: filter.modelId });
     if (filter.status?.length) where.push({ status: { $in: [...filter.status] } });
@@ -80,7 +81,9 @@ export class GenerationRepository {
       const { createdAt, id } = decodeCursor(after);
       where.push({ $or: [{ createdAt: { $lt: createdAt } }, { createdAt, id: { $lt: id } }] });
     }
-    const rows = await this.orm.em.fork().find(GenerationSchema, where.length ? { $and: where } : {}, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 });
+    const rows = await this.orm.em
+      .fork()
+      .find(GenerationSchema, where.length ? { $and: where } : {}, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 });
     return { items: rows.slice(0, first).map(toGenerationRecord), hasNextPage: rows.length > first, cursor: encodeCursor };
   }
 
@@ -89,13 +92,26 @@ export class GenerationRepository {
    * since `recentSince`, read in one snapshot (REPEATABLE READ on PostgreSQL; SQLite's
    * transaction), so a shared budget store can tell which recent generations the sums include.
    */
-  async spendSnapshot(apiKeyId: string, dayStart: Date, monthStart: Date, recentSince: Date): Promise<{ day: number; month: number; recent: string[] }> {
+  async spendSnapshot(
+    apiKeyId: string,
+    dayStart: Date,
+    monthStart: Date,
+    recentSince: Date,
+  ): Promise<{ day: number; month: number; recent: string[] }> {
     const read = async (em: EntityManager) => {
       const sum = async (since: Date) => {
-        const rows = await (em as SqlEntityManager).createQueryBuilder(GenerationSchema).select(raw('coalesce(sum(cost_micro_usd), 0) as total')).where({ apiKeyId, createdAt: { $gte: since } }).execute<{ total: number | string | null }[]>('all');
+        const rows = await (em as SqlEntityManager)
+          .createQueryBuilder(GenerationSchema)
+          .select(raw('coalesce(sum(cost_micro_usd), 0) as total'))
+          .where({ apiKeyId, createdAt: { $gte: since } })
+          .execute<{ total: number | string | null }[]>('all');
         return Number(rows[0]?.total ?? 0);
       };
-      const recent = await (em as SqlEntityManager).createQueryBuilder(GenerationSchema).select(['id']).where({ apiKeyId, completedAt: { $gte: recentSince } }).execute<{ id: string }[]>('all');
+      const recent = await (em as SqlEntityManager)
+        .createQueryBuilder(GenerationSchema)
+        .select(['id'])
+        .where({ apiKeyId, completedAt: { $gte: recentSince } })
+        .execute<{ id: string }[]>('all');
       return { day: await sum(dayStart), month: await sum(monthStart), recent: recent.map((r) => r.id) };
     };
     const postgres = dialectOf(this.orm) === 'postgresql';

@@ -18,9 +18,22 @@ export type GenerationEvent =
   /** The answer started on `model` (the one serving it), after `attempts` attempts (this one included). */
   | { readonly kind: 'started'; readonly generationId: string; readonly model: ModelRecord; readonly at: Date; readonly attempts: number }
   /** Text of `chunks` upstream chunks (more than one when they were merged), the first being number `index` (0-based). */
-  | { readonly kind: 'delta'; readonly generationId: string; readonly text: string; readonly index: number; readonly chunks: number; readonly costMicroUsd: number }
+  | {
+      readonly kind: 'delta';
+      readonly generationId: string;
+      readonly text: string;
+      readonly index: number;
+      readonly chunks: number;
+      readonly costMicroUsd: number;
+    }
   | { readonly kind: 'completed'; readonly generation: GenerationRecord }
-  | { readonly kind: 'failed'; readonly generation: GenerationRecord; readonly code: string; readonly message: string; readonly error: GatewayError };
+  | {
+      readonly kind: 'failed';
+      readonly generation: GenerationRecord;
+      readonly code: string;
+      readonly message: string;
+      readonly error: GatewayError;
+    };
 
 export interface GenerationOutcome {
   readonly record: GenerationRecord;
@@ -66,7 +79,13 @@ export class GenerationService {
   constructor(private readonly deps: GenerationServiceDeps) {}
 
   /** Admits a request (validation, target, limits): see Admission.admit. `signal` ends a wait for the key's budget. */
-  prepare(input: unknown, viewer: Viewer, stream: boolean, requestId: string | null = null, signal?: AbortSignal): Promise<PreparedGeneration> {
+  prepare(
+    input: unknown,
+    viewer: Viewer,
+    stream: boolean,
+    requestId: string | null = null,
+    signal?: AbortSignal,
+  ): Promise<PreparedGeneration> {
     return this.deps.admission.admit(input, viewer, stream, requestId, signal);
   }
 
@@ -89,7 +108,8 @@ export class GenerationService {
   async run(prepared: PreparedGeneration, signal: AbortSignal): Promise<GenerationOutcome> {
     const { record, error } = await this.execute(prepared, signal);
     if (error) return { record, error: error.withDetails({ generationId: record.id }) };
-    if (record.status === 'CANCELLED' && signal.reason instanceof GatewayError) return { record, error: signal.reason.withDetails({ generationId: record.id }) };
+    if (record.status === 'CANCELLED' && signal.reason instanceof GatewayError)
+      return { record, error: signal.reason.withDetails({ generationId: record.id }) };
     return { record };
   }
 
@@ -111,12 +131,14 @@ export class GenerationService {
       await running;
     });
     const start = () => {
-      running = this.execute(prepared, controller.signal, (event) => queue.push(event)).then(
-        () => queue.end(),
-        (error: unknown) => queue.fail(error),
-      ).finally(() => {
-        ended = true;
-      });
+      running = this.execute(prepared, controller.signal, (event) => queue.push(event))
+        .then(
+          () => queue.end(),
+          (error: unknown) => queue.fail(error),
+        )
+        .finally(() => {
+          ended = true;
+        });
     };
     return {
       next: () => {
@@ -160,7 +182,10 @@ export class GenerationService {
     const promptTokens = trackCost ? (prepared.promptTokens ?? countPromptTokens(request.messages)) : 0;
     let outputTokens = 0;
     try {
-      const route = await this.deps.router.start(prepared.plan, request, inner.signal, attempts, { wholeAnswer: !prepared.stream, ...(typeof prepared.promptTokens === 'number' ? { promptTokens: prepared.promptTokens } : {}) });
+      const route = await this.deps.router.start(prepared.plan, request, inner.signal, attempts, {
+        wholeAnswer: !prepared.stream,
+        ...(typeof prepared.promptTokens === 'number' ? { promptTokens: prepared.promptTokens } : {}),
+      });
       model = route.model;
       emit?.({ kind: 'started', generationId: prepared.id, model, at: prepared.createdAt, attempts: attempts.length });
       for await (const part of route.parts) {
@@ -187,7 +212,10 @@ export class GenerationService {
         }
       }
     } catch (thrown) {
-      error = thrown instanceof GatewayError ? thrown : new UpstreamError(`${model.id}: ${thrown instanceof Error ? thrown.message : 'failed'}`, { cause: thrown });
+      error =
+        thrown instanceof GatewayError
+          ? thrown
+          : new UpstreamError(`${model.id}: ${thrown instanceof Error ? thrown.message : 'failed'}`, { cause: thrown });
       model = this.deps.models.find(attempts.lastModelId() ?? model.id) ?? model;
     } finally {
       signal.removeEventListener('abort', forward);
@@ -203,26 +231,38 @@ export class GenerationService {
     // What the generation is charged (and stored as its cost): what its usage costs, but never more
     // than its limit — what it holds of the key's budget, or its costLimit. The usage stays as reported.
     const cost = costMicroUsd(usage.inputTokens, usage.outputTokens, model);
-    const record = await this.deps.recorder.finished(prepared, model, {
-      status,
-      finishReason: cancelled ? 'cancelled' : finishReason,
-      text,
-      inputTokens: usage.inputTokens,
-      outputTokens: usage.outputTokens,
-      usageEstimated: usage.estimated,
-      costMicroUsd: limit === null ? cost : Math.min(cost, limit),
-      latencyMs: Math.round(latencyMs),
-      timeToFirstTokenMs: timeToFirstToken === null ? null : Math.round(timeToFirstToken),
-      errorCode: cancelled ? null : (error?.code ?? null),
-      errorMessage: cancelled ? null : (error?.message ?? null),
-      attempts: attempts.entries(),
-    }, timeToFirstToken === null ? null : Math.round(timeToFirstToken));
+    const record = await this.deps.recorder.finished(
+      prepared,
+      model,
+      {
+        status,
+        finishReason: cancelled ? 'cancelled' : finishReason,
+        text,
+        inputTokens: usage.inputTokens,
+        outputTokens: usage.outputTokens,
+        usageEstimated: usage.estimated,
+        costMicroUsd: limit === null ? cost : Math.min(cost, limit),
+        latencyMs: Math.round(latencyMs),
+        timeToFirstTokenMs: timeToFirstToken === null ? null : Math.round(timeToFirstToken),
+        errorCode: cancelled ? null : (error?.code ?? null),
+        errorMessage: cancelled ? null : (error?.message ?? null),
+        attempts: attempts.entries(),
+      },
+      timeToFirstToken === null ? null : Math.round(timeToFirstToken),
+    );
     // Only a whole turn joins the history: a failed or cancelled one leaves it as it was.
     if (status === 'SUCCEEDED' && prepared.sessionId) {
       await this.deps.sessions.appendTurn(prepared.sessionId, [...prepared.fresh, { role: 'assistant', content: text }], record.id);
     }
     if (status === 'SUCCEEDED') emit?.({ kind: 'completed', generation: record });
-    else if (error && !cancelled) emit?.({ kind: 'failed', generation: record, code: error.code, message: error.message, error: error.withDetails({ generationId: record.id }) });
+    else if (error && !cancelled)
+      emit?.({
+        kind: 'failed',
+        generation: record,
+        code: error.code,
+        message: error.message,
+        error: error.withDetails({ generationId: record.id }),
+      });
     return error && !cancelled ? { record, error } : { record };
   }
 

@@ -87,9 +87,14 @@ export class GenerationWriter {
 
   write(record: GenerationRecord): Promise<void> {
     // A database that does not keep up (or does not answer): refuse at once rather than queue without bound.
-    if (this.#queue.length >= MAX_PENDING) return Promise.reject(new Error(`the database does not keep up: ${MAX_PENDING} generation records are waiting to be written`));
+    if (this.#queue.length >= MAX_PENDING)
+      return Promise.reject(new Error(`the database does not keep up: ${MAX_PENDING} generation records are waiting to be written`));
     return new Promise((resolve, reject) => {
-      this.#queue.push({ values: ROW.map(([, value]) => withoutNul(value(record, this.#dialect) ?? null, this.#dialect)), resolve, reject });
+      this.#queue.push({
+        values: ROW.map(([, value]) => withoutNul(value(record, this.#dialect) ?? null, this.#dialect)),
+        resolve,
+        reject,
+      });
       this.#startFlush();
     });
   }
@@ -103,7 +108,10 @@ export class GenerationWriter {
   }
 
   #insert(batch: readonly Pending[]): Promise<unknown> {
-    return (this.orm.em as SqlEntityManager).getKnex().raw(insertStatement(batch.length), batch.flatMap((p) => p.values));
+    return (this.orm.em as SqlEntityManager).getKnex().raw(
+      insertStatement(batch.length),
+      batch.flatMap((p) => p.values),
+    );
   }
 
   /** A failed batch row by row: one bad record fails alone, not the requests that shared its INSERT. */

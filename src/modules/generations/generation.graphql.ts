@@ -9,12 +9,14 @@ import { ModelProviderEnum, ModelRef } from '../models/model.graphql.js';
 const FINISH_REASONS: FinishReason[] = ['stop', 'length', 'content-filter', 'tool-calls', 'cancelled', 'cost-limit', 'other'];
 
 export const GenerationStatusEnum = builder.enumType('GenerationStatus', {
-  description: 'SUCCEEDED: the answer is complete. FAILED: the upstream failed or the request was refused (see errorCode). CANCELLED: the caller went away; partial usage is billed.',
+  description:
+    'SUCCEEDED: the answer is complete. FAILED: the upstream failed or the request was refused (see errorCode). CANCELLED: the caller went away; partial usage is billed.',
   values: GENERATION_STATUSES,
 });
 
 const FinishReasonEnum = builder.enumType('FinishReason', {
-  description: 'Why the model stopped: STOP (natural end or stop sequence), LENGTH (maxTokens), CONTENT_FILTER, TOOL_CALLS, CANCELLED (the caller aborted), COST_LIMIT (the gateway stopped it before the chunk that would have passed its costLimit or what it held of the key’s budget), OTHER.',
+  description:
+    'Why the model stopped: STOP (natural end or stop sequence), LENGTH (maxTokens), CONTENT_FILTER, TOOL_CALLS, CANCELLED (the caller aborted), COST_LIMIT (the gateway stopped it before the chunk that would have passed its costLimit or what it held of the key’s budget), OTHER.',
   values: screamingEnumValues(FINISH_REASONS),
 });
 
@@ -24,7 +26,9 @@ const UsageRef = builder.objectRef<GenerationRecord>('Usage').implement({
     inputTokens: t.exposeInt('inputTokens'),
     outputTokens: t.exposeInt('outputTokens'),
     totalTokens: t.int({ resolve: (g) => g.inputTokens + g.outputTokens }),
-    estimated: t.exposeBoolean('usageEstimated', { description: 'True when the vendor reported no usage and the gateway counted the tokens (cl100k_base).' }),
+    estimated: t.exposeBoolean('usageEstimated', {
+      description: 'True when the vendor reported no usage and the gateway counted the tokens (cl100k_base).',
+    }),
   }),
 });
 
@@ -35,7 +39,11 @@ const AttemptRef = builder.objectRef<StoredAttempt>('GenerationAttempt').impleme
     provider: t.field({ type: ModelProviderEnum, resolve: (a) => a.provider as never }),
     outcome: t.field({ type: GenerationStatusEnum, resolve: (a) => a.outcome }),
     errorCode: t.string({ nullable: true, resolve: (a) => a.errorCode ?? null }),
-    httpStatus: t.int({ nullable: true, description: "The vendor's HTTP status, when it answered with an error.", resolve: (a) => a.httpStatus ?? null }),
+    httpStatus: t.int({
+      nullable: true,
+      description: "The vendor's HTTP status, when it answered with an error.",
+      resolve: (a) => a.httpStatus ?? null,
+    }),
     durationMs: t.exposeInt('durationMs'),
     delayMs: t.int({ description: 'The wait before this attempt (back-off or Retry-After).', resolve: (a) => a.delayMs ?? 0 }),
   }),
@@ -46,7 +54,12 @@ export const GenerationRef = builder.objectRef<GenerationRecord>('Generation').i
   fields: (t) => ({
     id: t.exposeID('id'),
     modelId: t.exposeID('modelId', { description: 'The id of the model actually used.' }),
-    model: t.field({ type: ModelRef, nullable: true, description: 'The model actually used.', resolve: (g, _a, ctx) => ctx.services.models.find(g.modelId) ?? null }),
+    model: t.field({
+      type: ModelRef,
+      nullable: true,
+      description: 'The model actually used.',
+      resolve: (g, _a, ctx) => ctx.services.models.find(g.modelId) ?? null,
+    }),
     requestId: t.exposeString('requestId', { nullable: true, description: 'The x-request-id it was made under.' }),
     poolName: t.exposeID('poolName', { nullable: true, description: 'The pool the request targeted, if it named one.' }),
     provider: t.field({ type: ModelProviderEnum, resolve: (g) => g.provider as never }),
@@ -55,17 +68,28 @@ export const GenerationRef = builder.objectRef<GenerationRecord>('Generation').i
     stream: t.exposeBoolean('stream', { description: 'Whether it came from generateStream.' }),
     text: t.exposeString('text', { description: 'The answer (partial for failed and cancelled generations).' }),
     finishReason: t.field({ type: FinishReasonEnum, nullable: true, resolve: (g) => g.finishReason }),
-    maxTokens: t.exposeInt('maxTokens', { description: 'The output limit sent upstream (after the cost limit or the key’s budget, if either lowered it: an answer cut there ends with LENGTH).' }),
+    maxTokens: t.exposeInt('maxTokens', {
+      description:
+        'The output limit sent upstream (after the cost limit or the key’s budget, if either lowered it: an answer cut there ends with LENGTH).',
+    }),
     usage: t.field({ type: UsageRef, resolve: (g) => g }),
-    costUsd: t.float({ description: 'Cost in USD from the model’s prices and the usage, charged at most the costLimit or what the generation held of the key’s budget (usage stays as reported).', resolve: (g) => microToUsd(g.costMicroUsd) }),
-    costMicroUsd: t.exposeFloat('costMicroUsd', { description: 'Cost in micro-USD: exact, a whole number (a Float, as on CostRow: an Int holds only 2,147 USD).' }),
+    costUsd: t.float({
+      description:
+        'Cost in USD from the model’s prices and the usage, charged at most the costLimit or what the generation held of the key’s budget (usage stays as reported).',
+      resolve: (g) => microToUsd(g.costMicroUsd),
+    }),
+    costMicroUsd: t.exposeFloat('costMicroUsd', {
+      description: 'Cost in micro-USD: exact, a whole number (a Float, as on CostRow: an Int holds only 2,147 USD).',
+    }),
     latencyMs: t.exposeInt('latencyMs'),
     timeToFirstTokenMs: t.exposeInt('timeToFirstTokenMs', { nullable: true }),
     attempts: t.field({ type: [AttemptRef], resolve: (g) => [...g.attempts] }),
     errorCode: t.exposeString('errorCode', { nullable: true }),
     errorMessage: t.exposeString('errorMessage', { nullable: true }),
     sessionId: t.exposeID('sessionId', { nullable: true }),
-    droppedMessages: t.exposeInt('droppedMessages', { description: "History messages left out because the session outgrew the model's context window (oldest first, system messages kept)." }),
+    droppedMessages: t.exposeInt('droppedMessages', {
+      description: "History messages left out because the session outgrew the model's context window (oldest first, system messages kept).",
+    }),
     apiKey: t.field({
       type: ApiKeyRef,
       nullable: true,
@@ -86,7 +110,9 @@ const GenerationEdgeRef = builder.objectRef<{ cursor: string; node: GenerationRe
 });
 
 const GenerationConnectionRef = builder
-  .objectRef<{ edges: { cursor: string; node: GenerationRecord }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>('GenerationConnection')
+  .objectRef<{ edges: { cursor: string; node: GenerationRecord }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>(
+    'GenerationConnection',
+  )
   .implement({
     description: 'A page of generations, newest first.',
     fields: (t) => ({

@@ -82,7 +82,10 @@ export class ApiKeyRepository {
   }
 
   /** Changes the budgets given (null clears one; undefined leaves it); undefined when there is no such key. */
-  async setBudget(id: string, budget: { dailyMicroUsd?: number | null | undefined; monthlyMicroUsd?: number | null | undefined }): Promise<ApiKeyRecord | undefined> {
+  async setBudget(
+    id: string,
+    budget: { dailyMicroUsd?: number | null | undefined; monthlyMicroUsd?: number | null | undefined },
+  ): Promise<ApiKeyRecord | undefined> {
     const em = this.orm.em.fork();
     const entity = await em.findOne(ApiKeySchema, { id });
     if (!entity) return undefined;

@@ -50,7 +50,15 @@ export class ApiKeyService {
   /** Authenticated callers for a few seconds; cleared by every change to a key made here. */
   readonly #viewers: ViewerCache;
 
-  constructor(private readonly deps: { adminKey: string | undefined; repository: ApiKeyRepository; metrics: Pick<Metrics, 'authFailures'>; bus: Pick<EventBus, 'publish'>; clock: Pick<Clock, 'now'> }) {
+  constructor(
+    private readonly deps: {
+      adminKey: string | undefined;
+      repository: ApiKeyRepository;
+      metrics: Pick<Metrics, 'authFailures'>;
+      bus: Pick<EventBus, 'publish'>;
+      clock: Pick<Clock, 'now'>;
+    },
+  ) {
     this.#viewers = new ViewerCache(undefined, undefined, () => deps.clock.now());
   }
 
@@ -62,7 +70,12 @@ export class ApiKeyService {
   async syncBootstrapKey(): Promise<void> {
     const { adminKey } = this.deps;
     const secret = adminKey ? { hash: hashSecret(adminKey), prefix: adminKey.slice(0, 6) } : null;
-    await this.deps.repository.syncBootstrap(BOOTSTRAP_KEY_ID, 'bootstrap admin (SWITCHYARD_ADMIN_KEY)', secret, new Date(this.deps.clock.now()));
+    await this.deps.repository.syncBootstrap(
+      BOOTSTRAP_KEY_ID,
+      'bootstrap admin (SWITCHYARD_ADMIN_KEY)',
+      secret,
+      new Date(this.deps.clock.now()),
+    );
     this.#viewers.clear();
   }
 
@@ -115,7 +128,10 @@ export class ApiKeyService {
 
   async revoke(id: string): Promise<ApiKeyRecord> {
     if (id === BOOTSTRAP_KEY_ID) {
-      throw InvalidInputError.forField('id', 'the bootstrap admin key comes from SWITCHYARD_ADMIN_KEY; change or unset the variable and restart to rotate it');
+      throw InvalidInputError.forField(
+        'id',
+        'the bootstrap admin key comes from SWITCHYARD_ADMIN_KEY; change or unset the variable and restart to rotate it',
+      );
     }
     const record = await this.deps.repository.revoke(id, new Date(this.deps.clock.now()));
     if (!record?.revokedAt) throw new NotFoundError('API key', id);

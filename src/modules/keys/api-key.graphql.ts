@@ -46,14 +46,22 @@ const CreateApiKeyInput = builder.inputType('CreateApiKeyInput', {
 const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
   description: 'The caller, as the gateway sees it.',
   fields: (t) => ({
-    localMode: t.boolean({ description: 'True in local mode (no admin key configured: no authentication needed).', resolve: (v) => v.kind === 'local' }),
+    localMode: t.boolean({
+      description: 'True in local mode (no admin key configured: no authentication needed).',
+      resolve: (v) => v.kind === 'local',
+    }),
     apiKeyId: t.exposeID('keyId', { nullable: true }),
     scopes: t.field({ type: [ApiKeyScopeEnum], resolve: (v) => [...v.scopes] }),
   }),
 });
 
 builder.queryFields((t) => ({
-  viewer: t.field({ scope: 'public', type: ViewerRef, description: 'Who the gateway takes the caller for.', resolve: (_root, _args, ctx) => ctx.viewer }),
+  viewer: t.field({
+    scope: 'public',
+    type: ViewerRef,
+    description: 'Who the gateway takes the caller for.',
+    resolve: (_root, _args, ctx) => ctx.viewer,
+  }),
   apiKeys: t.field({
     scope: 'admin',
     type: [ApiKeyRef],

@@ -16,7 +16,13 @@ export interface Viewer {
   readonly budget: Budget;
 }
 
-export const LOCAL_VIEWER: Viewer = Object.freeze({ kind: 'local', keyId: null, scopes: ['admin', 'client'] as ApiKeyScope[], requestsPerMinute: null, budget: { dailyMicroUsd: null, monthlyMicroUsd: null } });
+export const LOCAL_VIEWER: Viewer = Object.freeze({
+  kind: 'local',
+  keyId: null,
+  scopes: ['admin', 'client'] as ApiKeyScope[],
+  requestsPerMinute: null,
+  budget: { dailyMicroUsd: null, monthlyMicroUsd: null },
+});
 
 /** `admin` may do everything a `client` may. */
 export function hasScope(viewer: Viewer, scope: ApiKeyScope): boolean {

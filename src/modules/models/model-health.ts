@@ -15,11 +15,7 @@ export type HealthProbe = HealthResult;
  * Probes a model's upstream with its adapter's cheapest honest check. A missing vendor key is a
  * failed check that names the variable (nothing is sent).
  */
-export async function probeModel(
-  model: ModelRecord,
-  adapters: ProviderAdapters,
-  keys: VendorKeys,
-): Promise<HealthProbe> {
+export async function probeModel(model: ModelRecord, adapters: ProviderAdapters, keys: VendorKeys): Promise<HealthProbe> {
   const adapter = adapters.get(model.provider);
   if (!adapter) throw new Error(`no adapter for provider ${model.provider}`);
   if (model.apiKeyEnv && !keys.read(model.apiKeyEnv)) return { ok: false, latencyMs: 0, message: keys.missing(model.apiKeyEnv) };

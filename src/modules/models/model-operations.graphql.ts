@@ -34,7 +34,9 @@ const TimeoutsInput = builder.inputType('TimeoutsInput', {
 
 const QuirksInput = builder.inputType('QuirksInput', {
   description: 'How an OpenAI-compatible server departs from the protocol.',
-  fields: (t) => ({ streamUsage: t.boolean({ description: 'false: do not send stream_options.include_usage (usage is then estimated).' }) }),
+  fields: (t) => ({
+    streamUsage: t.boolean({ description: 'false: do not send stream_options.include_usage (usage is then estimated).' }),
+  }),
 });
 
 const ModelRetryInput = builder.inputType('ModelRetryInput', {
@@ -47,7 +49,10 @@ type InputFieldBuilder = PothosSchemaTypes.InputFieldBuilder<PothosSchemaTypes.E
 function modelInputFields(t: InputFieldBuilder) {
   return {
     upstreamModel: t.string({ description: "The vendor's own model name; defaults to id." }),
-    baseUrl: t.string({ description: 'API root (OpenAI-style: …/v1; Anthropic: the host). Loopback and private addresses need security.allowPrivateEndpoints.' }),
+    baseUrl: t.string({
+      description:
+        'API root (OpenAI-style: …/v1; Anthropic: the host). Loopback and private addresses need security.allowPrivateEndpoints.',
+    }),
     apiKeyEnv: t.string({ description: 'NAME of the environment variable that holds the vendor key (never the key).' }),
     version: t.string({ description: 'A version label.' }),
     sourceUrl: t.string({ description: 'Where the model comes from, e.g. its Hugging Face repository.' }),
@@ -107,7 +112,8 @@ builder.mutationFields((t) => ({
   registerModel: t.field({
     scope: 'admin',
     type: ModelPayloadRef,
-    description: 'Registers a model: validates it, stores it as PENDING, probes its health and answers with the result. A HEALTHY model is routable at once. Needs admin.',
+    description:
+      'Registers a model: validates it, stores it as PENDING, probes its health and answers with the result. A HEALTHY model is routable at once. Needs admin.',
     args: { input: t.arg({ type: RegisterModelInput, required: true }) },
     resolve: (_root, { input }, ctx) => ctx.services.models.register(withoutNulls(input)),
   }),
@@ -172,7 +178,11 @@ builder.subscriptionFields((t) => ({
       modelId: t.arg.id({ description: 'Only events of this model.' }),
       types: t.arg({ type: [ModelEventTypeEnum], description: 'Only these event types.' }),
     },
-    subscribe: (_root, { modelId, types }, ctx) => ctx.services.bus.subscribe('modelEvents', (event: ModelEvent) => (!modelId || event.model.id === String(modelId)) && (!types?.length || types.includes(event.type))),
+    subscribe: (_root, { modelId, types }, ctx) =>
+      ctx.services.bus.subscribe(
+        'modelEvents',
+        (event: ModelEvent) => (!modelId || event.model.id === String(modelId)) && (!types?.length || types.includes(event.type)),
+      ),
     resolve: (event) => event,
   }),
 }));

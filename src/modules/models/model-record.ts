@@ -1,4 +1,11 @@
-import { DEFAULT_MAX_TOKENS, DEFAULT_TIMEOUTS, type ModelRecord, type ModelSource, type ModelStatus, type ProviderKind } from '../../core/records/model.js';
+import {
+  DEFAULT_MAX_TOKENS,
+  DEFAULT_TIMEOUTS,
+  type ModelRecord,
+  type ModelSource,
+  type ModelStatus,
+  type ProviderKind,
+} from '../../core/records/model.js';
 import { PROVIDER_DEFAULTS } from '../../core/records/provider-kinds.js';
 import type { ModelEntity } from './model.entity.js';
 

@@ -7,7 +7,13 @@ import type { ProviderAdapters } from '../../providers/providers.js';
 import { checkResolvedEndpoint } from '../../security/endpoint-policy.js';
 import { formatIssues } from '../../validation/format-issues.js';
 import { applyDefinition, applyPatch } from './model-changes.js';
-import { type DefinitionRules, modelDefinitionSchema, type ModelDefinition, modelPatchSchema, validateMergedDefinition } from '../../config/model-definition.js';
+import {
+  type DefinitionRules,
+  modelDefinitionSchema,
+  type ModelDefinition,
+  modelPatchSchema,
+  validateMergedDefinition,
+} from '../../config/model-definition.js';
 import { type HealthProbe, probeModel } from './model-health.js';
 import type { VendorKeys } from '../../providers/upstream-target.js';
 import { toModelRecord } from './model-record.js';
@@ -91,13 +97,20 @@ export class ModelRegistry {
   }
 
   /** Validates and stores a new model as PENDING, then probes it; a HEALTHY model is routable at once. */
-  async register(input: unknown, options: RegisterOptions = {}, work: ModelUnitOfWork = this.deps.repository.begin()): Promise<ModelWithHealth> {
+  async register(
+    input: unknown,
+    options: RegisterOptions = {},
+    work: ModelUnitOfWork = this.deps.repository.begin(),
+  ): Promise<ModelWithHealth> {
     const { source = 'API', configHash = null, probe = true } = options;
     const definition = this.parseDefinition(input, 'input');
     if (source === 'API') await this.checkResolvedBaseUrl(definition.baseUrl);
     const existing = await work.find(definition.id);
     if (existing) {
-      const hint = existing.status === 'RETIRED' ? 'it was retired; retired ids are kept for their history and not reused' : 'use updateModel to change it';
+      const hint =
+        existing.status === 'RETIRED'
+          ? 'it was retired; retired ids are kept for their history and not reused'
+          : 'use updateModel to change it';
       throw InvalidInputError.forField('input.id', `a model "${definition.id}" already exists; ${hint}`);
     }
     const entity = work.create({ id: definition.id, provider: definition.provider, status: 'PENDING', source, configHash });
@@ -156,7 +169,11 @@ export class ModelRegistry {
   }
 
   /** Takes a model out of service for good; its record (and later its history and costs) stays. */
-  async retire(id: string, options: { byConfig?: boolean } = {}, work: ModelUnitOfWork = this.deps.repository.begin()): Promise<ModelRecord> {
+  async retire(
+    id: string,
+    options: { byConfig?: boolean } = {},
+    work: ModelUnitOfWork = this.deps.repository.begin(),
+  ): Promise<ModelRecord> {
     const entity = await this.load1(work, id);
     if (options.byConfig) entity.configHash = null;
     if (entity.status === 'RETIRED') {

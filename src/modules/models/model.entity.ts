@@ -1,5 +1,13 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import type { ModelCapability, StoredGenerationParams, StoredLimits, StoredMockSettings, StoredQuirks, StoredRetry, StoredTimeouts } from '../../core/records/model.js';
+import type {
+  ModelCapability,
+  StoredGenerationParams,
+  StoredLimits,
+  StoredMockSettings,
+  StoredQuirks,
+  StoredRetry,
+  StoredTimeouts,
+} from '../../core/records/model.js';
 
 const p = defineEntity.properties;
 
@@ -37,7 +45,10 @@ export const ModelSchema = defineEntity({
     /** Hash of the config entry last applied; a restart re-applies an entry only when it changed. */
     configHash: p.string().length(64).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
     retiredAt: p.datetime().nullable(),
   },
 });

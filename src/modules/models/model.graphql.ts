@@ -2,7 +2,14 @@ import { builder } from '../../graphql/builder.js';
 import { hasScope } from '../keys/viewer.js';
 import { screamingEnumValues } from '../../graphql/enums.js';
 import { microToUsd } from '../../pricing/money.js';
-import { CIRCUIT_STATES, type HealthCheckRecord, MODEL_CAPABILITIES, MODEL_STATUSES, type ModelRecord, PROVIDER_KINDS } from '../../core/records/model.js';
+import {
+  CIRCUIT_STATES,
+  type HealthCheckRecord,
+  MODEL_CAPABILITIES,
+  MODEL_STATUSES,
+  type ModelRecord,
+  PROVIDER_KINDS,
+} from '../../core/records/model.js';
 import type { CircuitSnapshot } from '../../core/ports/stores.js';
 import type { HealthProbe } from './model-health.js';
 import type { ModelWithHealth } from './model-registry.js';
@@ -18,12 +25,14 @@ export const ModelCapabilityEnum = builder.enumType('ModelCapability', {
 });
 
 export const ModelStatusEnum = builder.enumType('ModelStatus', {
-  description: 'PENDING: registered, not yet checked. HEALTHY: routable. UNHEALTHY: failed its last check, not routed. DISABLED: taken out of service by an admin. RETIRED: gone for good; history kept.',
+  description:
+    'PENDING: registered, not yet checked. HEALTHY: routable. UNHEALTHY: failed its last check, not routed. DISABLED: taken out of service by an admin. RETIRED: gone for good; history kept.',
   values: MODEL_STATUSES,
 });
 
 const CircuitStateEnum = builder.enumType('CircuitState', {
-  description: 'The circuit breaker of a model: CLOSED lets requests through, OPEN takes the model out of routing, HALF_OPEN lets one probe through.',
+  description:
+    'The circuit breaker of a model: CLOSED lets requests through, OPEN takes the model out of routing, HALF_OPEN lets one probe through.',
   values: CIRCUIT_STATES,
 });
 
@@ -62,7 +71,11 @@ const MockSettingsRef = builder.objectRef<NonNullable<ModelRecord['mock']>>('Moc
   description: 'Settings of a mock model.',
   fields: (t) => ({
     tokens: t.int({ nullable: true, description: 'Tokens per answer (16 when unset).', resolve: (m) => m.tokens ?? null }),
-    tokenDelayMs: t.int({ nullable: true, description: 'Delay before each streamed token, in ms.', resolve: (m) => m.tokenDelayMs ?? null }),
+    tokenDelayMs: t.int({
+      nullable: true,
+      description: 'Delay before each streamed token, in ms.',
+      resolve: (m) => m.tokenDelayMs ?? null,
+    }),
   }),
 });
 
@@ -92,7 +105,12 @@ const CircuitRef = builder.objectRef<CircuitSnapshot>('Circuit').implement({
     errorRate: t.exposeFloat('errorRate', { description: 'Failed / all requests in the window (0 to 1).' }),
     requests: t.exposeInt('requests', { description: 'Requests in the window.' }),
     openedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => (c.openedAt === null ? null : new Date(c.openedAt)) }),
-    reopensAt: t.field({ type: 'DateTime', nullable: true, description: 'When an open circuit lets its probe through.', resolve: (c) => (c.reopensAt === null ? null : new Date(c.reopensAt)) }),
+    reopensAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When an open circuit lets its probe through.',
+      resolve: (c) => (c.reopensAt === null ? null : new Date(c.reopensAt)),
+    }),
   }),
 });
 
@@ -113,16 +131,21 @@ export const ModelRef = builder.objectRef<ModelRecord>('Model').implement({
     upstreamModel: t.exposeString('upstreamModel', { description: "The vendor's own model name (defaults to id)." }),
     baseUrl: t.string({
       nullable: true,
-      description: "The API root called: the model's override or the provider's public endpoint. Admin only: null for a client key (it can name internal hosts).",
+      description:
+        "The API root called: the model's override or the provider's public endpoint. Admin only: null for a client key (it can name internal hosts).",
       resolve: (m, _args, ctx) => (hasScope(ctx.viewer, 'admin') ? m.baseUrl : null),
     }),
     apiKeyEnv: t.string({
       nullable: true,
-      description: 'NAME of the environment variable holding the vendor key. Keys themselves are never stored or returned. Admin only: null for a client key.',
+      description:
+        'NAME of the environment variable holding the vendor key. Keys themselves are never stored or returned. Admin only: null for a client key.',
       resolve: (m, _args, ctx) => (hasScope(ctx.viewer, 'admin') ? m.apiKeyEnv : null),
     }),
     version: t.exposeString('version', { nullable: true }),
-    sourceUrl: t.exposeString('sourceUrl', { nullable: true, description: 'Where the model comes from, e.g. its Hugging Face repository.' }),
+    sourceUrl: t.exposeString('sourceUrl', {
+      nullable: true,
+      description: 'Where the model comes from, e.g. its Hugging Face repository.',
+    }),
     contextWindow: t.exposeInt('contextWindow', { nullable: true, description: 'Tokens of context the model accepts.' }),
     capabilities: t.field({ type: [ModelCapabilityEnum], resolve: (m) => [...m.capabilities] }),
     defaults: t.field({ type: GenerationParamsRef, resolve: (m) => m.defaults }),
@@ -130,15 +153,24 @@ export const ModelRef = builder.objectRef<ModelRecord>('Model').implement({
     pricing: t.field({
       type: ModelPricingRef,
       nullable: true,
-      resolve: (m) => (m.inputPriceMicroUsd === null || m.outputPriceMicroUsd === null ? null : { input: microToUsd(m.inputPriceMicroUsd), output: microToUsd(m.outputPriceMicroUsd) }),
+      resolve: (m) =>
+        m.inputPriceMicroUsd === null || m.outputPriceMicroUsd === null
+          ? null
+          : { input: microToUsd(m.inputPriceMicroUsd), output: microToUsd(m.outputPriceMicroUsd) },
     }),
     mock: t.field({ type: MockSettingsRef, nullable: true, resolve: (m) => m.mock }),
     timeouts: t.field({ type: TimeoutsRef, description: "The model's timeouts, defaults filled in.", resolve: (m) => m.timeouts }),
-    streamUsage: t.exposeBoolean('streamUsage', { description: 'Whether streams ask the vendor for usage (quirks.streamUsage); when false, usage is estimated.' }),
+    streamUsage: t.exposeBoolean('streamUsage', {
+      description: 'Whether streams ask the vendor for usage (quirks.streamUsage); when false, usage is estimated.',
+    }),
     status: t.expose('status', { type: ModelStatusEnum }),
     lastHealthCheck: t.field({ type: HealthCheckRef, nullable: true, resolve: (m) => m.lastHealthCheck }),
     circuit: t.field({ type: CircuitRef, resolve: (m, _a, ctx) => ctx.services.router.circuit(m.id) }),
-    fallbacks: t.field({ type: ['String'], description: 'Models tried, in order, when this one fails with a retryable error.', resolve: (m) => [...m.fallbacks] }),
+    fallbacks: t.field({
+      type: ['String'],
+      description: 'Models tried, in order, when this one fails with a retryable error.',
+      resolve: (m) => [...m.fallbacks],
+    }),
     retry: t.field({ type: ModelRetryRef, resolve: (m) => m.retry }),
     source: t.expose('source', { type: ModelSourceEnum }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),

@@ -47,7 +47,9 @@ export class PoolRegistry {
   parse(input: unknown, prefix: string): PoolDefinition {
     const parsed = poolDefinitionSchema.safeParse(input);
     if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, prefix));
-    const unknown = parsed.data.members.flatMap((m, i) => (this.models.find(m.modelId) ? [] : [{ path: `${prefix}.members[${i}].modelId`, message: `no model "${m.modelId}" is registered` }]));
+    const unknown = parsed.data.members.flatMap((m, i) =>
+      this.models.find(m.modelId) ? [] : [{ path: `${prefix}.members[${i}].modelId`, message: `no model "${m.modelId}" is registered` }],
+    );
     if (unknown.length) throw new InvalidInputError(unknown);
     return parsed.data;
   }

@@ -35,11 +35,22 @@ export class PoolRepository {
   }
 
   /** Creates or replaces the pool named `pool.name`. */
-  async save(pool: Omit<PoolRecord, 'retry'> & { readonly retry: PoolRecord['retry'] | null; readonly configHash: string | null }): Promise<PoolRecord> {
+  async save(
+    pool: Omit<PoolRecord, 'retry'> & { readonly retry: PoolRecord['retry'] | null; readonly configHash: string | null },
+  ): Promise<PoolRecord> {
     const em = this.orm.em.fork();
-    const data = { strategy: pool.strategy, members: pool.members.map((m) => ({ ...m })), retry: pool.retry ? { ...pool.retry } : null, source: pool.source, configHash: pool.configHash, updatedAt: pool.updatedAt };
+    const data = {
+      strategy: pool.strategy,
+      members: pool.members.map((m) => ({ ...m })),
+      retry: pool.retry ? { ...pool.retry } : null,
+      source: pool.source,
+      configHash: pool.configHash,
+      updatedAt: pool.updatedAt,
+    };
     const existing = await em.findOne(PoolSchema, { name: pool.name });
-    const entity = existing ? Object.assign(existing, data) : em.create(PoolSchema, { name: pool.name, createdAt: pool.updatedAt, ...data });
+    const entity = existing
+      ? Object.assign(existing, data)
+      : em.create(PoolSchema, { name: pool.name, createdAt: pool.updatedAt, ...data });
     await flushQuietly(em);
     return toRecord(entity);
   }

@@ -5,7 +5,8 @@ import { ModelRef } from '../models/model.graphql.js';
 import type { StoredRetry } from '../../core/records/model.js';
 
 const PoolStrategyEnum = builder.enumType('PoolStrategy', {
-  description: 'WEIGHTED: by weight. ROUND_ROBIN: in turn. LEAST_LATENCY: the member with the lowest recent latency (an EWMA of live traffic).',
+  description:
+    'WEIGHTED: by weight. ROUND_ROBIN: in turn. LEAST_LATENCY: the member with the lowest recent latency (an EWMA of live traffic).',
   values: POOL_STRATEGIES,
 });
 

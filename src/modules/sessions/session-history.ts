@@ -14,7 +14,12 @@ export interface FittedHistory {
  * `maxTokens` of answer do not fit the model's context window, history messages are dropped
  * oldest first — system messages are kept, and so is every new message.
  */
-export function fitHistory(history: readonly ChatMessage[], fresh: readonly ChatMessage[], contextWindow: number | null, maxTokens: number): FittedHistory {
+export function fitHistory(
+  history: readonly ChatMessage[],
+  fresh: readonly ChatMessage[],
+  contextWindow: number | null,
+  maxTokens: number,
+): FittedHistory {
   const all = [...history, ...fresh];
   if (contextWindow === null) return { messages: all, dropped: 0, promptTokens: null };
   const budget = contextWindow - maxTokens;

@@ -19,10 +19,12 @@ export const switchModelSchema = objectField({
   poolName: poolNameField.optional(),
   params: objectField(generationParamsShape).optional(),
 }).superRefine((value, ctx) => {
-  if (!value.modelId && !value.poolName) ctx.addIssue({ code: 'custom', path: ['modelId'], message: 'is required: expected a modelId or a poolName' });
+  if (!value.modelId && !value.poolName)
+    ctx.addIssue({ code: 'custom', path: ['modelId'], message: 'is required: expected a modelId or a poolName' });
   oneTarget(value, ctx);
 });
 
 function oneTarget(value: { modelId?: string | undefined; poolName?: string | undefined }, ctx: z.RefinementCtx): void {
-  if (value.modelId && value.poolName) ctx.addIssue({ code: 'custom', path: ['poolName'], message: 'give either modelId or poolName, not both' });
+  if (value.modelId && value.poolName)
+    ctx.addIssue({ code: 'custom', path: ['poolName'], message: 'give either modelId or poolName, not both' });
 }

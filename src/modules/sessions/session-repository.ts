@@ -68,7 +68,13 @@ interface SequencedRow extends MessageRow {
 const SEQUENCED_COLUMNS = 'seq, role, content, generation_id, created_at';
 
 function toSequenced(r: SequencedRow): SequencedMessage {
-  return { seq: Number(r.seq), role: r.role as ChatMessage['role'], content: r.content, createdAt: fromSqlTime(r.created_at), generationId: r.generation_id };
+  return {
+    seq: Number(r.seq),
+    role: r.role as ChatMessage['role'],
+    content: r.content,
+    createdAt: fromSqlTime(r.created_at),
+    generationId: r.generation_id,
+  };
 }
 
 const SESSION_COLUMNS = 'id, api_key_id, model_id, pool_name, params, revision, created_at, updated_at';
@@ -105,7 +111,16 @@ export class SessionRepository {
   async insert(session: SessionRecord): Promise<void> {
     await this.#run(
       `insert into sessions (${SESSION_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [session.id, session.apiKeyId, session.modelId, session.poolName, JSON.stringify(session.params), session.revision, sqlTime(this.#dialect, session.createdAt), sqlTime(this.#dialect, session.updatedAt)],
+      [
+        session.id,
+        session.apiKeyId,
+        session.modelId,
+        session.poolName,
+        JSON.stringify(session.params),
+        session.revision,
+        sqlTime(this.#dialect, session.createdAt),
+        sqlTime(this.#dialect, session.updatedAt),
+      ],
       'run',
     );
   }
@@ -127,19 +142,33 @@ export class SessionRepository {
       where.push('id > ?');
       params.push(after);
     }
-    const rows = await this.#run<SessionRow[]>(`select ${SESSION_COLUMNS} from sessions ${where.length ? `where ${where.join(' and ')}` : ''} order by id limit ?`, [...params, limit]);
+    const rows = await this.#run<SessionRow[]>(
+      `select ${SESSION_COLUMNS} from sessions ${where.length ? `where ${where.join(' and ')}` : ''} order by id limit ?`,
+      [...params, limit],
+    );
     return rows.map(toRecord);
   }
 
   /** The session's messages in order (all of them: bounded by HistoryBounds, not by a context window). */
   async history(sessionId: string): Promise<HistoryMessage[]> {
-    const rows = await this.#run<MessageRow[]>('select role, content, generation_id, created_at from session_messages where session_id = ? order by seq', [sessionId]);
-    return rows.map((r) => ({ role: r.role as ChatMessage['role'], content: r.content, createdAt: fromSqlTime(r.created_at), generationId: r.generation_id }));
+    const rows = await this.#run<MessageRow[]>(
+      'select role, content, generation_id, created_at from session_messages where session_id = ? order by seq',
+      [sessionId],
+    );
+    return rows.map((r) => ({
+      role: r.role as ChatMessage['role'],
+      content: r.content,
+      createdAt: fromSqlTime(r.created_at),
+      generationId: r.generation_id,
+    }));
   }
 
   /** The session's system messages, oldest first (a turn sends every one of them, whatever the window). */
   async systemMessages(sessionId: string): Promise<SequencedMessage[]> {
-    const rows = await this.#run<SequencedRow[]>(`select ${SEQUENCED_COLUMNS} from session_messages where session_id = ? and role = 'system' order by seq`, [sessionId]);
+    const rows = await this.#run<SequencedRow[]>(
+      `select ${SEQUENCED_COLUMNS} from session_messages where session_id = ? and role = 'system' order by seq`,
+      [sessionId],
+    );
     return rows.map(toSequenced);
   }
 
@@ -150,10 +179,18 @@ export class SessionRepository {
    * the (session_id, seq) index, so that a turn reads what its window takes, not the whole
    * session. `more`: whether older ones remain.
    */
-  async conversationBefore(sessionId: string, beforeSeq: number | null, limit: number, maxBytes = Number.POSITIVE_INFINITY): Promise<{ messages: SequencedMessage[]; more: boolean }> {
+  async conversationBefore(
+    sessionId: string,
+    beforeSeq: number | null,
+    limit: number,
+    maxBytes = Number.POSITIVE_INFINITY,
+  ): Promise<{ messages: SequencedMessage[]; more: boolean }> {
     const where = `session_id = ? and role <> 'system'${beforeSeq === null ? '' : ' and seq < ?'}`;
     const params = [sessionId, ...(beforeSeq === null ? [] : [beforeSeq])];
-    const sizes = await this.#run<Array<{ seq: number | string; bytes: number | string }>>(`select seq, octet_length(content) as bytes from session_messages where ${where} order by seq desc limit ?`, [...params, limit]);
+    const sizes = await this.#run<Array<{ seq: number | string; bytes: number | string }>>(
+      `select seq, octet_length(content) as bytes from session_messages where ${where} order by seq desc limit ?`,
+      [...params, limit],
+    );
     let taken = 0;
     for (let bytes = 0; taken < sizes.length; taken++) {
       bytes += Number((sizes[taken] as (typeof sizes)[number]).bytes);
@@ -161,7 +198,10 @@ export class SessionRepository {
     }
     if (taken === 0) return { messages: [], more: false };
     const seqAt = (i: number) => Number((sizes[i] as (typeof sizes)[number]).seq);
-    const rows = await this.#run<SequencedRow[]>(`select ${SEQUENCED_COLUMNS} from session_messages where ${where} and seq between ? and ? order by seq desc`, [...params, seqAt(taken - 1), seqAt(0)]);
+    const rows = await this.#run<SequencedRow[]>(
+      `select ${SEQUENCED_COLUMNS} from session_messages where ${where} and seq between ? and ? order by seq desc`,
+      [...params, seqAt(taken - 1), seqAt(0)],
+    );
     return { messages: rows.map(toSequenced), more: taken < sizes.length || sizes.length === limit };
   }
 
@@ -176,7 +216,10 @@ export class SessionRepository {
 
   /** How many of the session's oldest messages the bounds dropped: its messages are numbered from 1 without gaps. */
   async droppedCount(sessionId: string): Promise<number> {
-    const [row] = await this.#run<Array<{ first: number | string | null }>>('select min(seq) as first from session_messages where session_id = ?', [sessionId]);
+    const [row] = await this.#run<Array<{ first: number | string | null }>>(
+      'select min(seq) as first from session_messages where session_id = ?',
+      [sessionId],
+    );
     return row?.first == null ? 0 : Number(row.first) - 1;
   }
 
@@ -212,7 +255,11 @@ export class SessionRepository {
       break;
     }
     if (cut === null) return 0;
-    const { affectedRows } = await this.#run<{ affectedRows: number }>('delete from session_messages where session_id = ? and seq <= ?', [sessionId, cut], 'run');
+    const { affectedRows } = await this.#run<{ affectedRows: number }>(
+      'delete from session_messages where session_id = ? and seq <= ?',
+      [sessionId, cut],
+      'run',
+    );
     return affectedRows;
   }
 
@@ -227,10 +274,21 @@ export class SessionRepository {
   async appendMessages(sessionId: string, messages: readonly ChatMessage[], generationId: string, createdAt: Date): Promise<void> {
     if (messages.length === 0) return;
     const time = this.#dialect === 'sqlite' ? 'cast(? as integer)' : 'cast(? as timestamptz)';
-    const rows = messages.map((_m, i) => `select cast(? as varchar(36)), coalesce((select max(seq) from session_messages where session_id = ?), 0) + ${i + 1}, cast(? as varchar(16)), cast(? as text), cast(? as varchar(36)), ${time}`);
+    const rows = messages.map(
+      (_m, i) =>
+        `select cast(? as varchar(36)), coalesce((select max(seq) from session_messages where session_id = ?), 0) + ${i + 1}, cast(? as varchar(16)), cast(? as text), cast(? as varchar(36)), ${time}`,
+    );
     // PostgreSQL refuses U+0000 in text (SQLite keeps it): dropped there.
-    const text = (content: string) => (this.#dialect === 'postgresql' && content.includes('\u0000') ? content.replaceAll('\u0000', '') : content);
-    const params = messages.flatMap((m) => [sessionId, sessionId, m.role, text(m.content), generationId, sqlTime(this.#dialect, createdAt)]);
+    const text = (content: string) =>
+      this.#dialect === 'postgresql' && content.includes('\u0000') ? content.replaceAll('\u0000', '') : content;
+    const params = messages.flatMap((m) => [
+      sessionId,
+      sessionId,
+      m.role,
+      text(m.content),
+      generationId,
+      sqlTime(this.#dialect, createdAt),
+    ]);
     const sql = `insert into session_messages (session_id, seq, role, content, generation_id, created_at) ${rows.join(' union all ')}`;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -249,7 +307,15 @@ export class SessionRepository {
   async swapTarget(sessionId: string, expectedRevision: number, change: SessionTargetChange): Promise<boolean> {
     const { affectedRows } = await this.#run<{ affectedRows: number }>(
       `update sessions set model_id = ?, pool_name = ?, revision = ?, updated_at = ?${change.params ? ', params = ?' : ''} where id = ? and revision = ?`,
-      [change.modelId, change.poolName, change.revision, sqlTime(this.#dialect, change.updatedAt), ...(change.params ? [JSON.stringify(change.params)] : []), sessionId, expectedRevision],
+      [
+        change.modelId,
+        change.poolName,
+        change.revision,
+        sqlTime(this.#dialect, change.updatedAt),
+        ...(change.params ? [JSON.stringify(change.params)] : []),
+        sessionId,
+        expectedRevision,
+      ],
       'run',
     );
     return affectedRows === 1;
@@ -258,17 +324,43 @@ export class SessionRepository {
   async logSwitch(entry: SwitchLogEntry): Promise<void> {
     await this.#run(
       'insert into session_switches (id, session_id, revision, from_model_id, to_model_id, latency_ms, switched_at) values (?, ?, ?, ?, ?, ?, ?)',
-      [entry.id, entry.sessionId, entry.revision, entry.fromTarget, entry.toTarget, entry.latencyMs, sqlTime(this.#dialect, entry.switchedAt)],
+      [
+        entry.id,
+        entry.sessionId,
+        entry.revision,
+        entry.fromTarget,
+        entry.toTarget,
+        entry.latencyMs,
+        sqlTime(this.#dialect, entry.switchedAt),
+      ],
       'run',
     );
   }
 
   /** The switches applied to a session, oldest first. */
   async switches(sessionId: string): Promise<SwitchLogEntry[]> {
-    const rows = await this.#run<Array<{ id: string; session_id: string; revision: number; from_model_id: string; to_model_id: string; latency_ms: number; switched_at: SqlTime }>>(
+    const rows = await this.#run<
+      Array<{
+        id: string;
+        session_id: string;
+        revision: number;
+        from_model_id: string;
+        to_model_id: string;
+        latency_ms: number;
+        switched_at: SqlTime;
+      }>
+    >(
       'select id, session_id, revision, from_model_id, to_model_id, latency_ms, switched_at from session_switches where session_id = ? order by revision',
       [sessionId],
     );
-    return rows.map((r) => ({ id: r.id, sessionId: r.session_id, revision: r.revision, fromTarget: r.from_model_id, toTarget: r.to_model_id, latencyMs: Number(r.latency_ms), switchedAt: fromSqlTime(r.switched_at) }));
+    return rows.map((r) => ({
+      id: r.id,
+      sessionId: r.session_id,
+      revision: r.revision,
+      fromTarget: r.from_model_id,
+      toTarget: r.to_model_id,
+      latencyMs: Number(r.latency_ms),
+      switchedAt: fromSqlTime(r.switched_at),
+    }));
   }
 }

@@ -60,9 +60,20 @@ export class SessionService {
     const parsed = createSessionSchema.safeParse(input);
     if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, 'input'));
     const { poolName, modelId, params } = parsed.data;
-    const target = this.deps.targets.resolve(poolName ? { poolName } : { modelId: modelId ?? this.deps.defaultModel() }, SESSION_TARGET_FIELDS);
+    const target = this.deps.targets.resolve(
+      poolName ? { poolName } : { modelId: modelId ?? this.deps.defaultModel() },
+      SESSION_TARGET_FIELDS,
+    );
     const now = new Date(this.deps.clock.now());
-    const session: SessionRecord = Object.freeze({ id: randomUUID(), apiKeyId: viewer.keyId, ...targetColumns(target), params: { ...params }, revision: 1, createdAt: now, updatedAt: now });
+    const session: SessionRecord = Object.freeze({
+      id: randomUUID(),
+      apiKeyId: viewer.keyId,
+      ...targetColumns(target),
+      params: { ...params },
+      revision: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
     await this.deps.repository.insert(session);
     return session;
   }
@@ -75,7 +86,8 @@ export class SessionService {
   }
 
   async page(viewer: Viewer, first: number, after?: string | null): Promise<{ items: SessionRecord[]; hasNextPage: boolean }> {
-    if (!Number.isInteger(first) || first < 1 || first > 200) throw InvalidInputError.forField('first', `expected a whole number from 1 to 200, got ${first}`);
+    if (!Number.isInteger(first) || first < 1 || first > 200)
+      throw InvalidInputError.forField('first', `expected a whole number from 1 to 200, got ${first}`);
     const rows = await this.deps.repository.page(hasScope(viewer, 'admin') ? undefined : viewer.keyId, first + 1, after);
     return { items: rows.slice(0, first), hasNextPage: rows.length > first };
   }
@@ -96,7 +108,12 @@ export class SessionService {
    * (HISTORY_PAGES) until the window is full, so a turn's cost follows the window, not the
    * session's length; without one, the whole stored history is sent (bounded by HistoryBounds).
    */
-  async fittedHistory(sessionId: string, fresh: readonly ChatMessage[], contextWindow: number | null, maxTokens: number): Promise<FittedHistory> {
+  async fittedHistory(
+    sessionId: string,
+    fresh: readonly ChatMessage[],
+    contextWindow: number | null,
+    maxTokens: number,
+  ): Promise<FittedHistory> {
     const { repository } = this.deps;
     if (contextWindow === null) return fitHistory(await repository.history(sessionId), fresh, null, maxTokens);
     const fitter = new HistoryFitter(await repository.systemMessages(sessionId), fresh, contextWindow, maxTokens);
@@ -140,11 +157,27 @@ export class SessionService {
           throw new ModelUnavailableError(`session "${sessionId}" kept changing; the switch was not applied`);
         }
         const updated: SessionRecord = Object.freeze({ ...session, ...change, params: params ? { ...params } : session.params });
-        const event = { session: updated, previousModelId: session.modelId, previousPoolName: session.poolName, modelId: updated.modelId, poolName: updated.poolName, revision, switchedAt };
+        const event = {
+          session: updated,
+          previousModelId: session.modelId,
+          previousPoolName: session.poolName,
+          modelId: updated.modelId,
+          poolName: updated.poolName,
+          revision,
+          switchedAt,
+        };
         this.deps.bus.publish('modelSwitched', { ...event, latencyMs: performance.now() - receivedAt });
         const latencyMs = performance.now() - receivedAt; // received → published
         this.deps.metrics.switchDuration.observe(latencyMs / 1000);
-        await this.deps.repository.logSwitch({ id: randomUUID(), sessionId, revision, fromTarget: session.poolName ?? session.modelId ?? '', toTarget: updated.poolName ?? updated.modelId ?? '', latencyMs, switchedAt });
+        await this.deps.repository.logSwitch({
+          id: randomUUID(),
+          sessionId,
+          revision,
+          fromTarget: session.poolName ?? session.modelId ?? '',
+          toTarget: updated.poolName ?? updated.modelId ?? '',
+          latencyMs,
+          switchedAt,
+        });
         return { ...event, latencyMs };
       }
     });

@@ -36,29 +36,66 @@ export const SessionRef = builder.objectRef<SessionRecord>('Session').implement(
   description: 'A conversation: its current model, its parameters and its history.',
   fields: (t) => ({
     id: t.exposeID('id'),
-    model: t.field({ type: ModelRef, nullable: true, description: 'The model later requests of the session use (null when it targets a pool).', resolve: (s, _a, ctx) => (s.modelId ? ctx.services.models.get(s.modelId) : null) }),
-    pool: t.field({ type: PoolRef, nullable: true, description: 'The pool later requests of the session use (null when it targets a model).', resolve: (s, _a, ctx) => (s.poolName ? (ctx.services.pools.find(s.poolName) ?? null) : null) }),
+    model: t.field({
+      type: ModelRef,
+      nullable: true,
+      description: 'The model later requests of the session use (null when it targets a pool).',
+      resolve: (s, _a, ctx) => (s.modelId ? ctx.services.models.get(s.modelId) : null),
+    }),
+    pool: t.field({
+      type: PoolRef,
+      nullable: true,
+      description: 'The pool later requests of the session use (null when it targets a model).',
+      resolve: (s, _a, ctx) => (s.poolName ? (ctx.services.pools.find(s.poolName) ?? null) : null),
+    }),
     params: t.field({ type: SessionParamsRef, resolve: (s) => s.params }),
     revision: t.exposeInt('revision', { description: 'Starts at 1; every applied switch adds 1.' }),
-    messages: t.field({ type: [SessionMessageRef], description: 'The stored history, oldest first (bounded by the config’s sessions.maxHistoryMessages and maxHistoryBytes).', resolve: (s, _a, ctx) => ctx.services.sessions.history(s.id) }),
+    messages: t.field({
+      type: [SessionMessageRef],
+      description: 'The stored history, oldest first (bounded by the config’s sessions.maxHistoryMessages and maxHistoryBytes).',
+      resolve: (s, _a, ctx) => ctx.services.sessions.history(s.id),
+    }),
     trimmedMessages: t.int({
-      description: 'How many of the oldest messages were dropped, whole turns at a time, to keep the stored history within its bounds (their generations stay recorded).',
+      description:
+        'How many of the oldest messages were dropped, whole turns at a time, to keep the stored history within its bounds (their generations stay recorded).',
       resolve: (s, _a, ctx) => ctx.services.sessions.droppedCount(s.id),
     }),
-    apiKey: t.field({ type: ApiKeyRef, nullable: true, resolve: (s, _a, ctx) => (s.apiKeyId ? ctx.loaders.apiKeys.load(s.apiKeyId) : null) }),
+    apiKey: t.field({
+      type: ApiKeyRef,
+      nullable: true,
+      resolve: (s, _a, ctx) => (s.apiKeyId ? ctx.loaders.apiKeys.load(s.apiKeyId) : null),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
 });
 
 const ModelSwitchRef = builder.objectRef<ModelSwitchRecord>('ModelSwitch').implement({
-  description: "A model switch as applied: what switchModel answers and modelSwitched delivers.",
+  description: 'A model switch as applied: what switchModel answers and modelSwitched delivers.',
   fields: (t) => ({
     session: t.field({ type: SessionRef, description: 'The session as the switch left it.', resolve: (e) => e.session }),
-    previousModel: t.field({ type: ModelRef, nullable: true, resolve: (e, _a, ctx) => (e.previousModelId ? ctx.services.models.get(e.previousModelId) : null) }),
-    previousPool: t.field({ type: PoolRef, nullable: true, resolve: (e, _a, ctx) => (e.previousPoolName ? (ctx.services.pools.find(e.previousPoolName) ?? null) : null) }),
-    model: t.field({ type: ModelRef, nullable: true, description: 'The new model (null when the session now targets a pool).', resolve: (e, _a, ctx) => (e.modelId ? ctx.services.models.get(e.modelId) : null) }),
-    pool: t.field({ type: PoolRef, nullable: true, description: 'The new pool, when the session now targets one.', resolve: (e, _a, ctx) => (e.poolName ? (ctx.services.pools.find(e.poolName) ?? null) : null) }),
+    previousModel: t.field({
+      type: ModelRef,
+      nullable: true,
+      resolve: (e, _a, ctx) => (e.previousModelId ? ctx.services.models.get(e.previousModelId) : null),
+    }),
+    previousPool: t.field({
+      type: PoolRef,
+      nullable: true,
+      resolve: (e, _a, ctx) => (e.previousPoolName ? (ctx.services.pools.find(e.previousPoolName) ?? null) : null),
+    }),
+    model: t.field({
+      type: ModelRef,
+      nullable: true,
+      description: 'The new model (null when the session now targets a pool).',
+      resolve: (e, _a, ctx) => (e.modelId ? ctx.services.models.get(e.modelId) : null),
+    }),
+    pool: t.field({
+      type: PoolRef,
+      nullable: true,
+      description: 'The new pool, when the session now targets one.',
+      resolve: (e, _a, ctx) => (e.poolName ? (ctx.services.pools.find(e.poolName) ?? null) : null),
+    }),
     revision: t.exposeInt('revision', { description: 'The session revision this switch produced.' }),
     switchedAt: t.expose('switchedAt', { type: 'DateTime' }),
     latencyMs: t.exposeFloat('latencyMs', { description: 'From the mutation being received to the event being published.' }),
@@ -78,26 +115,31 @@ const SwitchModelInput = builder.inputType('SwitchModelInput', {
     sessionId: t.id({ required: true }),
     modelId: t.id({ description: 'The new model (or give poolName).' }),
     poolName: t.id({ description: 'A pool to switch to instead of a model.' }),
-    params: t.field({ type: GenerationParamsInput, description: 'New session parameters (replace the old ones); omitted, the session keeps its own.' }),
+    params: t.field({
+      type: GenerationParamsInput,
+      description: 'New session parameters (replace the old ones); omitted, the session keeps its own.',
+    }),
   }),
 });
 
-const SessionConnectionRef = builder
-  .objectRef<{ items: SessionRecord[]; hasNextPage: boolean }>('SessionConnection')
-  .implement({
-    fields: (t) => ({
-      edges: t.field({
-        type: [builder.objectRef<SessionRecord>('SessionEdge').implement({ fields: (e) => ({ cursor: e.exposeString('id'), node: e.field({ type: SessionRef, resolve: (s) => s }) }) })],
-        resolve: (c) => c.items,
-      }),
-      pageInfo: t.field({
-        type: builder.objectRef<{ hasNextPage: boolean; endCursor: string | null }>('SessionPageInfo').implement({
-          fields: (p) => ({ hasNextPage: p.exposeBoolean('hasNextPage'), endCursor: p.exposeString('endCursor', { nullable: true }) }),
-        }),
-        resolve: (c) => ({ hasNextPage: c.hasNextPage, endCursor: c.items.at(-1)?.id ?? null }),
-      }),
+const SessionConnectionRef = builder.objectRef<{ items: SessionRecord[]; hasNextPage: boolean }>('SessionConnection').implement({
+  fields: (t) => ({
+    edges: t.field({
+      type: [
+        builder
+          .objectRef<SessionRecord>('SessionEdge')
+          .implement({ fields: (e) => ({ cursor: e.exposeString('id'), node: e.field({ type: SessionRef, resolve: (s) => s }) }) }),
+      ],
+      resolve: (c) => c.items,
     }),
-  });
+    pageInfo: t.field({
+      type: builder.objectRef<{ hasNextPage: boolean; endCursor: string | null }>('SessionPageInfo').implement({
+        fields: (p) => ({ hasNextPage: p.exposeBoolean('hasNextPage'), endCursor: p.exposeString('endCursor', { nullable: true }) }),
+      }),
+      resolve: (c) => ({ hasNextPage: c.hasNextPage, endCursor: c.items.at(-1)?.id ?? null }),
+    }),
+  }),
+});
 
 builder.queryFields((t) => ({
   session: t.field({
@@ -132,7 +174,8 @@ builder.mutationFields((t) => ({
   switchModel: t.field({
     scope: 'client',
     type: ModelSwitchRef,
-    description: "Switches a session's model for every later request (never one already running); the history is kept. Publishes modelSwitched.",
+    description:
+      "Switches a session's model for every later request (never one already running); the history is kept. Publishes modelSwitched.",
     args: { input: t.arg({ type: SwitchModelInput, required: true }) },
     resolve: (_root, { input }, ctx) => ctx.services.sessions.switchModel(withoutNulls(input), ctx.viewer, performance.now()),
   }),

@@ -59,13 +59,21 @@ export function createAnthropicAdapter(http: UpstreamHttp): ProviderAdapter {
         try {
           json = JSON.parse(sse.data);
         } catch {
-          throw new UpstreamError('anthropic sent an event that is not JSON', { reason: 'malformed', retryable: false, provider: 'anthropic' });
+          throw new UpstreamError('anthropic sent an event that is not JSON', {
+            reason: 'malformed',
+            retryable: false,
+            provider: 'anthropic',
+          });
         }
         const parsed = streamEventSchema.safeParse(json);
         if (!parsed.success) {
           const type = typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : undefined;
           if (typeof type === 'string' && !KNOWN_EVENT_TYPES.has(type)) continue; // an event type newer than this adapter
-          throw new UpstreamError('anthropic sent an event of an unexpected shape', { reason: 'malformed', retryable: false, provider: 'anthropic' });
+          throw new UpstreamError('anthropic sent an event of an unexpected shape', {
+            reason: 'malformed',
+            retryable: false,
+            provider: 'anthropic',
+          });
         }
         const event = parsed.data;
         switch (event.type) {
@@ -83,7 +91,11 @@ export function createAnthropicAdapter(http: UpstreamHttp): ProviderAdapter {
             if (event.usage?.input_tokens !== undefined) inputTokens = event.usage.input_tokens;
             break;
           case 'message_stop':
-            yield { type: 'finish', finishReason: mapAnthropicStopReason(stopReason), usage: { ...(inputTokens !== undefined ? { inputTokens } : {}), ...(outputTokens !== undefined ? { outputTokens } : {}) } };
+            yield {
+              type: 'finish',
+              finishReason: mapAnthropicStopReason(stopReason),
+              usage: { ...(inputTokens !== undefined ? { inputTokens } : {}), ...(outputTokens !== undefined ? { outputTokens } : {}) },
+            };
             return;
           case 'error':
             throw new UpstreamError(`anthropic failed mid-stream: ${event.error.type}: ${event.error.message ?? ''}`.trim(), {
@@ -105,11 +117,18 @@ export function createAnthropicAdapter(http: UpstreamHttp): ProviderAdapter {
     async checkHealth(target, { signal }): Promise<HealthResult> {
       const started = performance.now();
       const url = `${apiRoot(target)}/v1/models/${encodeURIComponent(target.upstreamModel)}`;
-      const response = await http.send(url, { method: 'GET', headers: headers(target), signal, connectTimeoutMs: target.timeouts.connectMs });
+      const response = await http.send(url, {
+        method: 'GET',
+        headers: headers(target),
+        signal,
+        connectTimeoutMs: target.timeouts.connectMs,
+      });
       const latencyMs = Math.round(performance.now() - started);
       const body = await readBody(response);
-      if (response.status === 404) return { ok: false, latencyMs, message: `anthropic does not know the model ${target.upstreamModel} (404)` };
-      if (response.status >= 400) return { ok: false, latencyMs, message: upstreamHttpError('anthropic', response, vendorMessage(body), target.apiKey).message };
+      if (response.status === 404)
+        return { ok: false, latencyMs, message: `anthropic does not know the model ${target.upstreamModel} (404)` };
+      if (response.status >= 400)
+        return { ok: false, latencyMs, message: upstreamHttpError('anthropic', response, vendorMessage(body), target.apiKey).message };
       return { ok: true, latencyMs, message: `${target.upstreamModel} is known to GET /v1/models` };
     },
   };

@@ -66,9 +66,15 @@ export function createOpenAICompatibleAdapter(kind: ProviderKind, http: Upstream
         }
         // Check for the key first: a failed zod parse (every normal chunk) costs an issue list per chunk.
         const error = typeof json === 'object' && json !== null && 'error' in json ? errorBodySchema.safeParse(json) : undefined;
-        if (error?.success) throw new UpstreamError(`${kind} failed mid-stream: ${redactSecrets(vendorMessage(json) ?? 'unknown error', target.apiKey)}`, { reason: 'stream', retryable: true, provider: kind });
+        if (error?.success)
+          throw new UpstreamError(`${kind} failed mid-stream: ${redactSecrets(vendorMessage(json) ?? 'unknown error', target.apiKey)}`, {
+            reason: 'stream',
+            retryable: true,
+            provider: kind,
+          });
         const chunk = readChatChunk(json);
-        if (!chunk) throw new UpstreamError(`${kind} sent a chunk of an unexpected shape`, { reason: 'malformed', retryable: false, provider: kind });
+        if (!chunk)
+          throw new UpstreamError(`${kind} sent a chunk of an unexpected shape`, { reason: 'malformed', retryable: false, provider: kind });
         if (!started) {
           started = true;
           yield { type: 'start', ...(chunk.model ? { upstreamModel: chunk.model } : {}) };
@@ -77,10 +83,15 @@ export function createOpenAICompatibleAdapter(kind: ProviderKind, http: Upstream
         if (choice?.delta?.content) yield { type: 'text-delta', text: choice.delta.content };
         if (choice?.finish_reason) finishReason = choice.finish_reason;
         const reported = chunk.usage;
-        if (reported) usage = { ...(reported.prompt_tokens != null ? { inputTokens: reported.prompt_tokens } : {}), ...(reported.completion_tokens != null ? { outputTokens: reported.completion_tokens } : {}) };
+        if (reported)
+          usage = {
+            ...(reported.prompt_tokens != null ? { inputTokens: reported.prompt_tokens } : {}),
+            ...(reported.completion_tokens != null ? { outputTokens: reported.completion_tokens } : {}),
+          };
       }
     }
-    if (!done && !finishReason) throw new UpstreamError(`${kind} ended the stream before it finished`, { reason: 'stream', retryable: true, provider: kind });
+    if (!done && !finishReason)
+      throw new UpstreamError(`${kind} ended the stream before it finished`, { reason: 'stream', retryable: true, provider: kind });
     yield { type: 'finish', finishReason: mapOpenAIFinishReason(finishReason), ...(usage ? { usage } : {}) };
   }
 
@@ -91,7 +102,11 @@ export function createOpenAICompatibleAdapter(kind: ProviderKind, http: Upstream
       for await (const part of openStream(request, target, signal)) if (part.type === 'finish') break;
       return { ok: true, latencyMs: Math.round(performance.now() - started), message: 'answered a 1-token completion (no GET /models)' };
     } catch (error) {
-      return { ok: false, latencyMs: Math.round(performance.now() - started), message: error instanceof Error ? error.message : 'probe failed' };
+      return {
+        ok: false,
+        latencyMs: Math.round(performance.now() - started),
+        message: error instanceof Error ? error.message : 'probe failed',
+      };
     }
   }
 
@@ -100,11 +115,17 @@ export function createOpenAICompatibleAdapter(kind: ProviderKind, http: Upstream
     stream: (request, target, { signal }) => startProviderStream(request, target, signal, (s) => openStream(request, target, s)),
     async checkHealth(target, { signal }): Promise<HealthResult> {
       const started = performance.now();
-      const response = await http.send(`${apiRoot(kind, target)}/models`, { method: 'GET', headers: headers(target), signal, connectTimeoutMs: target.timeouts.connectMs });
+      const response = await http.send(`${apiRoot(kind, target)}/models`, {
+        method: 'GET',
+        headers: headers(target),
+        signal,
+        connectTimeoutMs: target.timeouts.connectMs,
+      });
       const latencyMs = Math.round(performance.now() - started);
       const body = await readBody(response, response.status < 400 ? MAX_LIST_BODY_BYTES : undefined);
       if (response.status === 404 || response.status === 405) return probeWithOneToken(target, signal, started);
-      if (response.status >= 400) return { ok: false, latencyMs, message: upstreamHttpError(kind, response, vendorMessage(body), target.apiKey).message };
+      if (response.status >= 400)
+        return { ok: false, latencyMs, message: upstreamHttpError(kind, response, vendorMessage(body), target.apiKey).message };
       const list = modelListSchema.safeParse(body);
       if (!list.success) return { ok: false, latencyMs, message: `GET /models answered ${response.status} without a model list` };
       const listed = list.data.data.some((m) => m.id === target.upstreamModel);

@@ -19,7 +19,9 @@ export const chatChunkSchema = z.object({
     .optional()
     .default([]),
   // Either count may be missing (some OpenAI-compatible hosts send partial usage): the missing one is estimated.
-  usage: z.object({ prompt_tokens: z.number().int().nonnegative().nullish(), completion_tokens: z.number().int().nonnegative().nullish() }).nullish(),
+  usage: z
+    .object({ prompt_tokens: z.number().int().nonnegative().nullish(), completion_tokens: z.number().int().nonnegative().nullish() })
+    .nullish(),
 });
 
 /** A streamed chunk as the adapter reads it (what `chatChunkSchema` accepts, without the copy zod makes). */
@@ -53,13 +55,17 @@ export function readChatChunk(json: unknown): ChatChunk | undefined {
       if (!isNullish(delta, (d) => isObject(d) && isNullish(d.role, isString) && isNullish(d.content, isString))) return undefined;
     }
   }
-  if (!isNullish(usage, (u) => isObject(u) && isNullish(u.prompt_tokens, isCount) && isNullish(u.completion_tokens, isCount))) return undefined;
+  if (!isNullish(usage, (u) => isObject(u) && isNullish(u.prompt_tokens, isCount) && isNullish(u.completion_tokens, isCount)))
+    return undefined;
   return (choices === undefined ? { ...json, choices: [] } : json) as unknown as ChatChunk;
 }
 
 /** An error object, as error bodies and in-stream error chunks carry it. */
 export const errorBodySchema = z.object({
-  error: z.union([z.object({ message: z.string().optional(), type: z.string().nullish(), code: z.union([z.string(), z.number()]).nullish() }), z.string()]),
+  error: z.union([
+    z.object({ message: z.string().optional(), type: z.string().nullish(), code: z.union([z.string(), z.number()]).nullish() }),
+    z.string(),
+  ]),
 });
 
 export const modelListSchema = z.object({ data: z.array(z.object({ id: z.string() })) });

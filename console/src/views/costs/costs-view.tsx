@@ -60,13 +60,32 @@ export function CostsView() {
   });
 
   const names = new Map((keyNames.data?.apiKeys ?? []).map((k) => [k.id, k.name]));
-  const labelOf = (key: string | null) => (key === null ? (groupBy === 'POOL' ? '(no pool)' : groupBy === 'API_KEY' ? '(no key)' : '—') : groupBy === 'API_KEY' ? (names.get(key) ?? key) : key);
+  const labelOf = (key: string | null) =>
+    key === null
+      ? groupBy === 'POOL'
+        ? '(no pool)'
+        : groupBy === 'API_KEY'
+          ? '(no key)'
+          : '—'
+      : groupBy === 'API_KEY'
+        ? (names.get(key) ?? key)
+        : key;
   const data = report.data;
   // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when the report, the metric or the key names arrive (see below)
   const chart = useMemo(() => {
     if (!data || badRange) return null;
-    const { times, series } = chartOf(data.costSeries, data.costs.groups.map((g) => g.key), since, until, interval, metric);
-    return { times, series: series.map((s) => ({ ...s, label: s.label === OTHERS ? 'others' : labelOf(s.label === '' ? null : s.label) })) };
+    const { times, series } = chartOf(
+      data.costSeries,
+      data.costs.groups.map((g) => g.key),
+      since,
+      until,
+      interval,
+      metric,
+    );
+    return {
+      times,
+      series: series.map((s) => ({ ...s, label: s.label === OTHERS ? 'others' : labelOf(s.label === '' ? null : s.label) })),
+    };
   }, [data, metric, keyNames.data]); // since, until and interval are data's own (the query reruns when they change)
   const totals = data?.costs.totals;
 
@@ -74,12 +93,21 @@ export function CostsView() {
     if (!data) return;
     const rows = data.costs.groups.map((g) => [labelOf(g.key), g.key, g.requests, g.failures, g.inputTokens, g.outputTokens, g.costUsd]);
     const t = data.costs.totals;
-    download(`switchyard-costs-${groupBy.toLowerCase()}-${from}-to-${to}.csv`, toCsv(['group', 'key', 'requests', 'errors', 'input_tokens', 'output_tokens', 'cost_usd'], [...rows, ['total', null, t.requests, t.failures, t.inputTokens, t.outputTokens, t.costUsd]]));
+    download(
+      `switchyard-costs-${groupBy.toLowerCase()}-${from}-to-${to}.csv`,
+      toCsv(
+        ['group', 'key', 'requests', 'errors', 'input_tokens', 'output_tokens', 'cost_usd'],
+        [...rows, ['total', null, t.requests, t.failures, t.inputTokens, t.outputTokens, t.costUsd]],
+      ),
+    );
   };
   const exportSeries = () => {
     if (!data) return;
     const rows = data.costSeries.map((p) => [p.start, labelOf(p.key), p.requests, p.failures, p.inputTokens, p.outputTokens, p.costUsd]);
-    download(`switchyard-cost-series-${interval.toLowerCase()}-${from}-to-${to}.csv`, toCsv(['start_utc', 'group', 'requests', 'errors', 'input_tokens', 'output_tokens', 'cost_usd'], rows));
+    download(
+      `switchyard-cost-series-${interval.toLowerCase()}-${from}-to-${to}.csv`,
+      toCsv(['start_utc', 'group', 'requests', 'errors', 'input_tokens', 'output_tokens', 'cost_usd'], rows),
+    );
   };
 
   return (
@@ -95,9 +123,36 @@ export function CostsView() {
             to <input type="date" name="to" value={to} min={from} onChange={(e) => setTo(e.target.value)} />
           </label>
           <span className="presets">
-            <button type="button" className="secondary" onClick={() => { setFrom(daysAgo(0)); setTo(daysAgo(0)); }}>Today</button>
-            <button type="button" className="secondary" onClick={() => { setFrom(daysAgo(6)); setTo(daysAgo(0)); }}>7 days</button>
-            <button type="button" className="secondary" onClick={() => { setFrom(daysAgo(29)); setTo(daysAgo(0)); }}>30 days</button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setFrom(daysAgo(0));
+                setTo(daysAgo(0));
+              }}
+            >
+              Today
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setFrom(daysAgo(6));
+                setTo(daysAgo(0));
+              }}
+            >
+              7 days
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setFrom(daysAgo(29));
+                setTo(daysAgo(0));
+              }}
+            >
+              30 days
+            </button>
           </span>
           <label className="inline">
             by{' '}
@@ -211,7 +266,14 @@ const OTHERS = '\u0000others';
  * as one), one line per group in the order of the report (most expensive first), the groups past
  * MAX_LINES added up as "others".
  */
-function chartOf(points: readonly Point[], order: readonly (string | null)[], since: Date, until: Date, interval: CostInterval, metric: Metric): { times: number[]; series: ChartSeries[] } {
+function chartOf(
+  points: readonly Point[],
+  order: readonly (string | null)[],
+  since: Date,
+  until: Date,
+  interval: CostInterval,
+  metric: Metric,
+): { times: number[]; series: ChartSeries[] } {
   const width = BUCKET_MS[interval];
   const first = Math.floor(since.getTime() / width) * width;
   const times: number[] = [];
@@ -223,7 +285,15 @@ function chartOf(points: readonly Point[], order: readonly (string | null)[], si
     const at = Math.round((new Date(point.start).getTime() - first) / width);
     if (at < 0 || at >= times.length) continue;
     const key = point.key ?? '';
-    const line = lines.get(key) ?? lines.get(OTHERS) ?? lines.set(OTHERS, times.map(() => 0)).get(OTHERS);
+    const line =
+      lines.get(key) ??
+      lines.get(OTHERS) ??
+      lines
+        .set(
+          OTHERS,
+          times.map(() => 0),
+        )
+        .get(OTHERS);
     if (line) line[at] = (line[at] ?? 0) + of(point);
   }
   return { times, series: [...lines].map(([label, values]) => ({ label, values })) };

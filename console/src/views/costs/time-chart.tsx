@@ -13,7 +13,15 @@ const COLORS = ['#2f6fde', '#e0662b', '#2a9d5b', '#b43fb4', '#c9a227', '#2bb3c0'
  * A time series chart drawn by uPlot (the library Grafana's time series panel is built on):
  * x in epoch seconds, one line per group, redrawn when the data changes and on resize.
  */
-export function TimeChart({ times, series, format }: { times: readonly number[]; series: readonly ChartSeries[]; format(value: number): string }) {
+export function TimeChart({
+  times,
+  series,
+  format,
+}: {
+  times: readonly number[];
+  series: readonly ChartSeries[];
+  format(value: number): string;
+}) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = box.current;

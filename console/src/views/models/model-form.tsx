@@ -40,8 +40,17 @@ function draftOf(model: ModelRowFragment | null): Draft {
 /** The input the gateway gets: empty fields unset; numbers as typed (the gateway names a bad one). */
 function inputOf(d: Draft): Omit<RegisterModelInput, 'id' | 'provider'> {
   const optional = (v: string) => (v.trim() === '' ? undefined : v.trim());
-  const pricing = d.priceIn.trim() === '' && d.priceOut.trim() === '' ? undefined : { input: numberOrUndefined(d.priceIn) ?? (null as unknown as number), output: numberOrUndefined(d.priceOut) ?? (null as unknown as number) };
-  const mock = d.provider === 'MOCK' && (d.mockTokens || d.mockDelay) ? { tokens: numberOrUndefined(d.mockTokens), tokenDelayMs: numberOrUndefined(d.mockDelay) } : undefined;
+  const pricing =
+    d.priceIn.trim() === '' && d.priceOut.trim() === ''
+      ? undefined
+      : {
+          input: numberOrUndefined(d.priceIn) ?? (null as unknown as number),
+          output: numberOrUndefined(d.priceOut) ?? (null as unknown as number),
+        };
+  const mock =
+    d.provider === 'MOCK' && (d.mockTokens || d.mockDelay)
+      ? { tokens: numberOrUndefined(d.mockTokens), tokenDelayMs: numberOrUndefined(d.mockDelay) }
+      : undefined;
   return {
     upstreamModel: optional(d.upstreamModel),
     baseUrl: optional(d.baseUrl),

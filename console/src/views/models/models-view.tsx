@@ -23,11 +23,14 @@ export function ModelsView() {
   const models = useQuery(ModelsDocument, { filter: { includeRetired } });
   const [live, setLive] = useState<Record<string, ModelRowFragment>>({});
   const [editing, setEditing] = useState<ModelRowFragment | 'new' | null>(null);
-  const liveError = useSubscription(ModelEventsDocument, {}, ({ modelEvents }) => setLive((all) => ({ ...all, [modelEvents.model.id]: modelEvents.model })));
+  const liveError = useSubscription(ModelEventsDocument, {}, ({ modelEvents }) =>
+    setLive((all) => ({ ...all, [modelEvents.model.id]: modelEvents.model })),
+  );
 
   const byId = new Map<string, ModelRowFragment>();
   for (const model of models.data?.models ?? []) byId.set(model.id, model);
-  for (const model of Object.values(live)) if (includeRetired || model.status !== 'RETIRED' || byId.has(model.id)) byId.set(model.id, model);
+  for (const model of Object.values(live))
+    if (includeRetired || model.status !== 'RETIRED' || byId.has(model.id)) byId.set(model.id, model);
   const rows = [...byId.values()].filter((m) => includeRetired || m.status !== 'RETIRED').sort((a, b) => a.id.localeCompare(b.id));
   const showRow = (model: ModelRowFragment) => setLive((all) => ({ ...all, [model.id]: model }));
 
@@ -89,7 +92,17 @@ export function ModelsView() {
   );
 }
 
-function ModelRow({ model, isAdmin, onChanged, onEdit }: { model: ModelRowFragment; isAdmin: boolean; onChanged(m: ModelRowFragment): void; onEdit(): void }) {
+function ModelRow({
+  model,
+  isAdmin,
+  onChanged,
+  onEdit,
+}: {
+  model: ModelRowFragment;
+  isAdmin: boolean;
+  onChanged(m: ModelRowFragment): void;
+  onEdit(): void;
+}) {
   const disable = useMutation(DisableModelDocument);
   const enable = useMutation(EnableModelDocument);
   const retire = useMutation(RetireModelDocument);
@@ -128,18 +141,39 @@ function ModelRow({ model, isAdmin, onChanged, onEdit }: { model: ModelRowFragme
         <td>
           {model.status !== 'RETIRED' ? (
             <div className="row-actions">
-              <button type="button" disabled={busy} onClick={async () => { const r = await check.run({ id: model.id }); if (r) onChanged(r.checkModelHealth.model); }}>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={async () => {
+                  const r = await check.run({ id: model.id });
+                  if (r) onChanged(r.checkModelHealth.model);
+                }}
+              >
                 Check now
               </button>
               <button type="button" disabled={busy} onClick={onEdit}>
                 Edit
               </button>
               {model.status === 'DISABLED' ? (
-                <button type="button" disabled={busy} onClick={async () => { const r = await enable.run({ id: model.id }); if (r) onChanged(r.enableModel.model); }}>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={async () => {
+                    const r = await enable.run({ id: model.id });
+                    if (r) onChanged(r.enableModel.model);
+                  }}
+                >
                   Enable
                 </button>
               ) : (
-                <button type="button" disabled={busy} onClick={async () => { const r = await disable.run({ id: model.id }); if (r) onChanged(r.disableModel); }}>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={async () => {
+                    const r = await disable.run({ id: model.id });
+                    if (r) onChanged(r.disableModel);
+                  }}
+                >
                   Disable
                 </button>
               )}

@@ -7,7 +7,16 @@ import { GenerateStreamDocument, GenerationOutcomeDocument, SessionDocument, Ses
 
 type Turn =
   | { state: 'streaming'; prompt: string; generationId: string | null; model: string | null; text: string; costUsd: number }
-  | { state: 'ended'; prompt: string; generationId: string | null; model: string | null; text: string; costUsd: number; status: string; detail: string };
+  | {
+      state: 'ended';
+      prompt: string;
+      generationId: string | null;
+      model: string | null;
+      text: string;
+      costUsd: number;
+      status: string;
+      detail: string;
+    };
 
 /**
  * The session's history (each answer with the model that gave it) and a prompt box. An answer
@@ -51,20 +60,30 @@ export function Conversation({ sessionId }: { sessionId: string }) {
       setTurn((t) => (t ? { ...t, ...changes, state: 'ended', status, detail } : t));
       history.refetch();
     };
-    stop.current = client.subscribeOnce(GenerateStreamDocument, { input: { sessionId, prompt: text } }, {
-      next: ({ generateStream: event }) => {
-        if (event.__typename === 'GenerationStarted') setTurn((t) => (t ? { ...t, generationId: event.generationId, model: event.model.id } : t));
-        else if (event.__typename === 'TokenDelta') setTurn((t) => (t ? { ...t, text: t.text + event.text, costUsd: event.costUsd } : t));
-        else if (event.__typename === 'GenerationCompleted') {
-          const g = event.generation;
-          end(g.status, `${g.finishReason?.toLowerCase() ?? ''} · ${g.usage.inputTokens} in / ${g.usage.outputTokens} out · ${g.latencyMs} ms`, { costUsd: g.costUsd, model: g.modelId });
-        } else if (event.__typename === 'GenerationFailed') end('FAILED', `${event.code}: ${event.message}`, { costUsd: event.generation.costUsd });
+    stop.current = client.subscribeOnce(
+      GenerateStreamDocument,
+      { input: { sessionId, prompt: text } },
+      {
+        next: ({ generateStream: event }) => {
+          if (event.__typename === 'GenerationStarted')
+            setTurn((t) => (t ? { ...t, generationId: event.generationId, model: event.model.id } : t));
+          else if (event.__typename === 'TokenDelta') setTurn((t) => (t ? { ...t, text: t.text + event.text, costUsd: event.costUsd } : t));
+          else if (event.__typename === 'GenerationCompleted') {
+            const g = event.generation;
+            end(
+              g.status,
+              `${g.finishReason?.toLowerCase() ?? ''} · ${g.usage.inputTokens} in / ${g.usage.outputTokens} out · ${g.latencyMs} ms`,
+              { costUsd: g.costUsd, model: g.modelId },
+            );
+          } else if (event.__typename === 'GenerationFailed')
+            end('FAILED', `${event.code}: ${event.message}`, { costUsd: event.generation.costUsd });
+        },
+        error: (e: RequestError) => {
+          setError(e);
+          end('FAILED', describeError(e));
+        },
       },
-      error: (e: RequestError) => {
-        setError(e);
-        end('FAILED', describeError(e));
-      },
-    });
+    );
   };
 
   const cancel = async () => {
@@ -72,7 +91,8 @@ export function Conversation({ sessionId }: { sessionId: string }) {
     stop.current = null;
     const id = turn?.generationId ?? null;
     // Only this turn's entry is updated: a newer turn started meanwhile is left alone.
-    const update = (changes: Partial<Extract<Turn, { state: 'ended' }>>) => setTurn((t) => (t && t.generationId === id ? ({ ...t, state: 'ended', status: 'CANCELLED', detail: '', ...changes } as Turn) : t));
+    const update = (changes: Partial<Extract<Turn, { state: 'ended' }>>) =>
+      setTurn((t) => (t && t.generationId === id ? ({ ...t, state: 'ended', status: 'CANCELLED', detail: '', ...changes } as Turn) : t));
     if (!id) {
       update({ status: 'CANCELLED', detail: 'stopped before the answer started' });
       history.refetch();
@@ -83,7 +103,11 @@ export function Conversation({ sessionId }: { sessionId: string }) {
     for (let wait = 50; wait < 5_000; wait *= 2) {
       const stored = (await client.request(GenerationOutcomeDocument, { id }).catch(() => null))?.generation;
       if (stored) {
-        update({ status: stored.status, costUsd: stored.costUsd, detail: `stored ${stored.status} · ${stored.usage.outputTokens} tokens billed` });
+        update({
+          status: stored.status,
+          costUsd: stored.costUsd,
+          detail: `stored ${stored.status} · ${stored.usage.outputTokens} tokens billed`,
+        });
         history.refetch();
         return;
       }
@@ -92,7 +116,10 @@ export function Conversation({ sessionId }: { sessionId: string }) {
     update({ status: 'CANCELLED', detail: 'stopped (the stored record was not readable yet)' });
   };
 
-  const storedTurnShown = turn?.state === 'ended' && turn.generationId !== null && messages.some((m) => m.generationId === turn.generationId && m.role === 'assistant');
+  const storedTurnShown =
+    turn?.state === 'ended' &&
+    turn.generationId !== null &&
+    messages.some((m) => m.generationId === turn.generationId && m.role === 'assistant');
   return (
     <Panel title="Conversation">
       <ErrorLine error={history.error} />

@@ -24,7 +24,12 @@ export function SessionTarget({ sessionId, choices }: { sessionId: string; choic
   const switchModel = useMutation(SwitchModelDocument);
 
   const loaded = session.data?.session;
-  const shown: Current | null = live && (!loaded || live.revision >= loaded.revision) ? live : loaded ? { revision: loaded.revision, label: targetLabel(loaded) } : null;
+  const shown: Current | null =
+    live && (!loaded || live.revision >= loaded.revision)
+      ? live
+      : loaded
+        ? { revision: loaded.revision, label: targetLabel(loaded) }
+        : null;
   const apply = (s: SwitchAppliedFragment) => {
     setLive((now) => (now && now.revision >= s.revision ? now : { revision: s.revision, label: targetLabel(s) }));
     setLog((all) => (all.some((x) => x.revision === s.revision) ? all : [s, ...all].slice(0, 10)));
@@ -59,15 +64,16 @@ export function SessionTarget({ sessionId, choices }: { sessionId: string; choic
       <ErrorLine error={switchModel.error} />
       {confirmed ? (
         <p className="confirmation" data-testid="switch-confirmation">
-          Switched from {targetLabel({ model: confirmed.previousModel, pool: confirmed.previousPool })} to <strong>{targetLabel(confirmed)}</strong> in{' '}
-          <strong>{ms(confirmed.latencyMs)}</strong> (revision {confirmed.revision}).
+          Switched from {targetLabel({ model: confirmed.previousModel, pool: confirmed.previousPool })} to{' '}
+          <strong>{targetLabel(confirmed)}</strong> in <strong>{ms(confirmed.latencyMs)}</strong> (revision {confirmed.revision}).
         </p>
       ) : null}
       {log.length ? (
         <ol className="switch-log" data-testid="switch-log">
           {log.map((s) => (
             <li key={s.revision}>
-              {when(s.switchedAt)}: revision {s.revision}, {targetLabel({ model: s.previousModel, pool: s.previousPool })} → {targetLabel(s)} ({ms(s.latencyMs)})
+              {when(s.switchedAt)}: revision {s.revision}, {targetLabel({ model: s.previousModel, pool: s.previousPool })} →{' '}
+              {targetLabel(s)} ({ms(s.latencyMs)})
             </li>
           ))}
         </ol>

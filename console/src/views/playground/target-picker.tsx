@@ -19,7 +19,19 @@ function decode(value: string): Target | null {
 }
 
 /** A select of the registry's routable-looking models and the pools. */
-export function TargetPicker({ choices, value, onChange, allowDefault, name }: { choices: ModelChoicesQuery | null; value: Target | null; onChange(t: Target | null): void; allowDefault?: boolean; name: string }) {
+export function TargetPicker({
+  choices,
+  value,
+  onChange,
+  allowDefault,
+  name,
+}: {
+  choices: ModelChoicesQuery | null;
+  value: Target | null;
+  onChange(t: Target | null): void;
+  allowDefault?: boolean;
+  name: string;
+}) {
   const models = (choices?.models ?? []).filter((m) => m.status !== 'RETIRED');
   return (
     <select name={name} value={encode(value)} onChange={(e) => onChange(decode(e.target.value))} aria-label="model or pool">
