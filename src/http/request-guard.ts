@@ -30,6 +30,7 @@ export function judgeIncoming(policy: OriginPolicy, req: IncomingMessage): Origi
     origin: header('origin'),
     secFetchSite: header('sec-fetch-site'),
     secFetchMode: header('sec-fetch-mode'),
+    secFetchDest: header('sec-fetch-dest'),
   });
 }
 
@@ -57,6 +58,11 @@ export function guardRequest(
   path: string,
   onRefused: (reason: string) => void,
 ): boolean {
+  // No page of another site may frame the gateway's pages (GraphiQL runs what its URL holds: a click stolen through a frame would run it).
+  res.setHeader('x-frame-options', 'DENY');
+  res.setHeader('content-security-policy', "frame-ancestors 'none'");
+  // Answers differ by Origin (403 or not, CORS headers): no shared cache may give one origin's to another.
+  res.setHeader('vary', 'Origin');
   const verdict = judgeIncoming(policy, req);
   if (!verdict.ok) {
     onRefused(verdict.reason);
@@ -65,7 +71,6 @@ export function guardRequest(
   }
   if (verdict.corsOrigin === null) return false;
   res.setHeader('access-control-allow-origin', verdict.corsOrigin);
-  res.setHeader('vary', 'Origin');
   if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
     res.writeHead(204, {
       'access-control-allow-methods': 'GET, POST, OPTIONS',

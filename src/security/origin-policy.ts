@@ -6,8 +6,9 @@
  *   request reached it: `http://<Host>`) nor listed in `security.allowedOrigins` is refused: a
  *   page on another site must not drive the gateway, with or without keys.
  * - A request without `Origin` that a browser marks as coming from another site
- *   (`Sec-Fetch-Site: cross-site` or `same-site`: an image, a script, a no-cors fetch) is refused,
- *   except a top-level GET navigation, whose answer only the person sees.
+ *   (`Sec-Fetch-Site: cross-site` or `same-site`: an image, a script, a no-cors fetch, a frame) is
+ *   refused, except a top-level GET navigation, whose answer only the person sees. No page may
+ *   frame the gateway's pages (see request-guard.ts), so a click cannot be stolen through one.
  * - In local mode (no admin key: nothing is authenticated) the `Host` must be a loopback name or
  *   address, or listed in `security.allowedHosts`: a page whose name was rebound to 127.0.0.1
  *   (DNS rebinding) is same-origin with itself, and only the Host tells it apart.
@@ -29,6 +30,8 @@ export interface RequestFacts {
   readonly origin: string | undefined;
   readonly secFetchSite: string | undefined;
   readonly secFetchMode: string | undefined;
+  /** `document` for a top-level navigation; `iframe`, `image`… otherwise. */
+  readonly secFetchDest?: string | undefined;
 }
 
 export type OriginVerdict =
@@ -92,10 +95,10 @@ export function judgeRequest(policy: OriginPolicy, request: RequestFacts): Origi
     };
   }
   const site = request.secFetchSite?.toLowerCase();
-  if (
-    (site === 'cross-site' || site === 'same-site') &&
-    !(request.secFetchMode?.toLowerCase() === 'navigate' && request.method === 'GET')
-  ) {
+  const dest = request.secFetchDest?.toLowerCase();
+  const topLevelGet =
+    request.secFetchMode?.toLowerCase() === 'navigate' && request.method === 'GET' && (dest === undefined || dest === 'document');
+  if ((site === 'cross-site' || site === 'same-site') && !topLevelGet) {
     return {
       ok: false,
       status: 403,

@@ -109,6 +109,41 @@ describe('connections per API key (limits.maxConnectionsPerKey)', () => {
   });
 });
 
+describe('stream slots of clients that leave at once', () => {
+  it('should give back the slot of an SSE request whose client left while its key was looked up', async () => {
+    const app = await startTestApp({
+      file: { models: [MOCK_MODEL], limits: { maxConnectionsPerKey: PER_KEY } },
+      env: { SWITCHYARD_ADMIN_KEY: TEST_ADMIN_KEY },
+    });
+    try {
+      const url = await app.listen();
+      const key = expectData(await app.run(CreateApiKey, { input: { name: 'leaves', scopes: ['CLIENT'] } }, TEST_ADMIN_KEY)).createApiKey
+        .key;
+      const { port } = new URL(url);
+      const body = JSON.stringify({ query: 'subscription { usageUpdated { generationId } }' });
+      // Each writes its request and goes away at once; the key is not remembered yet, so each waits on the database.
+      for (let i = 0; i < 3 * PER_KEY; i++) {
+        const socket = connect(Number(port), '127.0.0.1');
+        await new Promise((resolve) => socket.once('connect', resolve));
+        socket.end(
+          `POST /graphql HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\ncontent-type: application/json\r\naccept: text/event-stream\r\nauthorization: Bearer ${key}\r\ncontent-length: ${body.length}\r\n\r\n${body}`,
+        );
+        socket.destroy();
+      }
+      await waitFor(
+        async () => (await metric(url, /switchyard_connections_open\{limit="per_address"\} (\d+)/)) <= 1,
+        'the sockets to close',
+      );
+      await waitFor(async () => (await metric(url, /switchyard_connections_open\{limit="per_key"\} (\d+)/)) === 0, 'every slot given back');
+      const again = await connected(url, key);
+      expect('client' in again).toBe(true);
+      if ('client' in again) await again.client.dispose();
+    } finally {
+      await app.dispose();
+    }
+  });
+});
+
 describe('connections per client address (limits.maxConnectionsPerAddress)', () => {
   let app: TestApp;
   let url: string;

@@ -50,6 +50,8 @@ export function createGraphQLRoute({ yoga, services, keyConnections, bodyReadTim
     const release = keyConnections.acquire(keyId);
     if (!release) return false;
     res.once('close', release);
+    // The client may have gone while the key was looked up: its 'close' has fired already.
+    if (res.closed || res.destroyed || req.socket.destroyed) release();
     return true;
   }
 
@@ -79,12 +81,25 @@ export function createGraphQLRoute({ yoga, services, keyConnections, bodyReadTim
       withBody.body = handed;
     }
     if (String(req.headers.accept ?? '').includes('text/event-stream')) {
+      // A GET is sent by a browser without Origin or preflight (a no-cors fetch): it must not start a
+      // subscription (generateStream calls the vendor). Subscriptions over SSE are POSTs.
+      if (req.method !== 'POST') {
+        res.setHeader('allow', 'POST');
+        return writeRefusal(
+          res,
+          path,
+          405,
+          'BAD_REQUEST',
+          'GraphQL over SSE takes POST only (or use graphql-ws on this path)',
+          'method_not_allowed',
+        );
+      }
       if (!(await holdKeySlot(req, res))) {
         services.metrics.connectionsRefused.inc({ limit: 'per_key', transport: 'sse' });
         return writeRefusal(res, path, 429, 'RATE_LIMITED', perKeyMessage(keyConnections.cap), 'connection_limit_exceeded');
       }
       coalesceWrites(res, sseWrites);
-      if (req.method === 'POST' && (await serveSseSubscription(yoga, req, res, withBody.body, requestId, sseDeps))) return;
+      if (await serveSseSubscription(yoga, req, res, withBody.body, requestId, sseDeps)) return;
     }
     await yoga(req, res);
   };
