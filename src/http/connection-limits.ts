@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
 /**
@@ -41,6 +41,18 @@ export class OpenCounter {
   get total(): number {
     return this.#total;
   }
+}
+
+/**
+ * Takes one of `name`'s slots for the life of `res` (given back when it closes): false at the cap.
+ * A client that went away before the slot was taken (its 'close' has fired) gives it back at once.
+ */
+export function holdForResponse(counter: Pick<OpenCounter, 'acquire'>, name: string, req: IncomingMessage, res: ServerResponse): boolean {
+  const release = counter.acquire(name);
+  if (!release) return false;
+  res.once('close', release);
+  if (res.closed || res.destroyed || req.socket.destroyed) release();
+  return true;
 }
 
 /** How long a connection over its address's cap may stay open without sending the request to refuse. */

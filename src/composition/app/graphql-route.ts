@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MAX_BODY_BYTES } from '../../http/limits.js';
-import { type OpenCounter, perKeyMessage } from '../../http/connection-limits.js';
+import { holdForResponse, type OpenCounter, perKeyMessage } from '../../http/connection-limits.js';
 import { sendJson } from '../../http/probes.js';
 import { closeAfterAnswer, readWithin } from '../../http/read-body.js';
 import { writeRefusal } from '../../http/request-guard.js';
@@ -47,12 +47,7 @@ export function createGraphQLRoute({ yoga, services, keyConnections, bodyReadTim
   async function holdKeySlot(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const keyId = await services.apiKeys.keyIdOf(req.headers.authorization);
     if (keyId === null) return true;
-    const release = keyConnections.acquire(keyId);
-    if (!release) return false;
-    res.once('close', release);
-    // The client may have gone while the key was looked up: its 'close' has fired already.
-    if (res.closed || res.destroyed || req.socket.destroyed) release();
-    return true;
+    return holdForResponse(keyConnections, keyId, req, res);
   }
 
   return async function serveGraphQL(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {

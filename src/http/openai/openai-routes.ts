@@ -12,7 +12,7 @@ import type { GenerationService } from '../../modules/generations/generation-ser
 import type { ModelRegistry } from '../../modules/models/model-registry.js';
 import type { PoolRegistry } from '../../modules/pools/pool-registry.js';
 import type { Metrics } from '../../observability/metrics.js';
-import { type OpenCounter, perKeyMessage } from '../connection-limits.js';
+import { holdForResponse, type OpenCounter, perKeyMessage } from '../connection-limits.js';
 import { type BodyRead, closeAfterAnswer } from '../read-body.js';
 import { chatCompletions } from './chat-completions.js';
 import { OpenAIRequestError } from './openai-errors.js';
@@ -138,13 +138,9 @@ export function createOpenAIRoutes(deps: OpenAIRoutesDeps) {
             throw new OpenAIRequestError(`Method ${req.method} is not allowed on ${path}: use POST.`, null, 'method_not_allowed', 405);
           const body = await readJsonBody(deps, req, res);
           if (body === undefined) return;
-          if (isStreamRequest(body) && viewer.keyId !== null) {
-            const release = deps.keyConnections.acquire(viewer.keyId);
-            if (!release) {
-              deps.metrics.connectionsRefused.inc({ limit: 'per_key', transport: 'http' });
-              throw new OpenAIRequestError(perKeyMessage(deps.keyConnections.cap), null, 'connection_limit_exceeded', 429);
-            }
-            res.once('close', release);
+          if (isStreamRequest(body) && viewer.keyId !== null && !holdForResponse(deps.keyConnections, viewer.keyId, req, res)) {
+            deps.metrics.connectionsRefused.inc({ limit: 'per_key', transport: 'http' });
+            throw new OpenAIRequestError(perKeyMessage(deps.keyConnections.cap), null, 'connection_limit_exceeded', 429);
           }
           return await chatCompletions(deps, req, res, viewer, body, requestId);
         }
