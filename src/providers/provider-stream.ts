@@ -1,13 +1,23 @@
 import { GatewayError, UpstreamError } from '../core/errors.js';
 import type { ChatRequest, StreamPart, UpstreamTarget, Usage } from './provider.js';
 import type { FinishReason } from '../core/records/generation.js';
-import { estimateUsage } from './token-estimate.js';
+import { countTokens } from './token-estimate.js';
+import { countPromptTokens } from './prompt-tokens.js';
 
-/** What an adapter's wire parser yields; the runner turns it into the contract's `StreamPart`s. */
+/** Usage as a vendor reported it: any count may be missing (the runner estimates the input and output counts). */
+export interface ReportedUsage {
+  inputTokens?: number;
+  outputTokens?: number;
+  cachedInputTokens?: number;
+  cacheWriteTokens?: number;
+  reasoningTokens?: number;
+}
+
+/** What an adapter's wire parser yields; the runner checks it and turns it into the contract's `StreamPart`s. */
 export type RawPart =
   | { readonly type: 'start'; readonly upstreamModel?: string }
-  | { readonly type: 'text-delta'; readonly text: string }
-  | { readonly type: 'finish'; readonly finishReason: FinishReason; readonly usage?: { inputTokens?: number; outputTokens?: number } };
+  | Exclude<StreamPart, { type: 'start' | 'finish' | 'error' }>
+  | { readonly type: 'finish'; readonly finishReason: FinishReason; readonly usage?: ReportedUsage };
 
 const CALLER_ABORT = Symbol('caller aborted');
 
@@ -17,15 +27,23 @@ const CALLER_ABORT = Symbol('caller aborted');
  */
 export const MAX_ANSWER_CHARS = 4 * 1024 * 1024;
 
-function completeUsage(request: ChatRequest, text: string, reported?: { inputTokens?: number; outputTokens?: number }): Usage {
-  if (reported?.inputTokens !== undefined && reported.outputTokens !== undefined) {
-    return { inputTokens: reported.inputTokens, outputTokens: reported.outputTokens, estimated: false };
-  }
-  const estimate = estimateUsage(request.messages, text);
+/** The most tool calls one answer may make. */
+export const MAX_TOOL_CALLS = 128;
+
+/** Everything the answer produced so far, for the usage estimate when the vendor reports none. */
+function outputTokensOf(answer: { text: string; arguments: string; reasoning: string }): number {
+  return countTokens(answer.text) + countTokens(answer.arguments) + countTokens(answer.reasoning);
+}
+
+function completeUsage(request: ChatRequest, output: () => number, reported?: ReportedUsage): Usage {
+  const known = reported?.inputTokens !== undefined && reported.outputTokens !== undefined;
   return {
-    inputTokens: reported?.inputTokens ?? estimate.inputTokens,
-    outputTokens: reported?.outputTokens ?? estimate.outputTokens,
-    estimated: true,
+    inputTokens: reported?.inputTokens ?? request.promptTokens ?? countPromptTokens(request),
+    outputTokens: reported?.outputTokens ?? output(),
+    cachedInputTokens: reported?.cachedInputTokens ?? 0,
+    cacheWriteTokens: reported?.cacheWriteTokens ?? 0,
+    reasoningTokens: reported?.reasoningTokens ?? 0,
+    estimated: !known,
   };
 }
 
@@ -88,36 +106,69 @@ export async function startProviderStream(
   }
 
   async function* parts(): AsyncGenerator<StreamPart> {
-    let text = '';
+    const answer = { text: '', arguments: '', reasoning: '' };
+    const output = () => outputTokensOf(answer);
+    /** Tool calls by index: open (started, not ended) or closed. */
+    const calls = new Map<number, 'open' | 'closed'>();
     let ended = false;
     let result: IteratorResult<RawPart> = first;
+    const malformed = (what: string) => new UpstreamError(`${target.modelId}: ${what}`, { reason: 'malformed', retryable: false });
+    const grow = (key: 'text' | 'arguments' | 'reasoning', text: string) => {
+      clearTimeout(firstTokenTimer);
+      firstTokenTimer = undefined;
+      answer[key] += text;
+      if (answer.text.length + answer.arguments.length + answer.reasoning.length > MAX_ANSWER_CHARS)
+        throw malformed(`the answer passed ${MAX_ANSWER_CHARS} characters`);
+    };
     try {
       const upstreamModel = result.value.type === 'start' ? (result.value.upstreamModel ?? target.upstreamModel) : target.upstreamModel;
       yield { type: 'start', upstreamModel };
       while (!result.done) {
         const part = result.value;
-        if (part.type === 'text-delta') {
-          clearTimeout(firstTokenTimer);
-          firstTokenTimer = undefined;
-          text += part.text;
-          if (text.length > MAX_ANSWER_CHARS) {
-            throw new UpstreamError(`${target.modelId}: the answer passed ${MAX_ANSWER_CHARS} characters`, {
-              reason: 'malformed',
-              retryable: false,
-            });
-          }
-          yield part;
-        } else if (part.type === 'finish') {
-          ended = true;
-          yield { type: 'finish', finishReason: part.finishReason, usage: completeUsage(request, text, part.usage) };
-          return;
+        switch (part.type) {
+          case 'start':
+            break;
+          case 'text-delta':
+            grow('text', part.text);
+            yield part;
+            break;
+          case 'reasoning-delta':
+            grow('reasoning', part.text);
+            yield part;
+            break;
+          case 'reasoning-end':
+            yield part;
+            break;
+          case 'tool-call-start':
+            if (calls.has(part.index)) throw malformed(`tool call ${part.index} started twice`);
+            if (calls.size >= MAX_TOOL_CALLS) throw malformed(`the answer made more than ${MAX_TOOL_CALLS} tool calls`);
+            calls.set(part.index, 'open');
+            grow('arguments', part.name);
+            yield part;
+            break;
+          case 'tool-call-delta':
+            if (calls.get(part.index) !== 'open') throw malformed(`arguments for tool call ${part.index}, which is not open`);
+            grow('arguments', part.argumentsDelta);
+            yield part;
+            break;
+          case 'tool-call-end':
+            if (calls.get(part.index) !== 'open') throw malformed(`tool call ${part.index} ended without being open`);
+            calls.set(part.index, 'closed');
+            yield part;
+            break;
+          case 'finish':
+            // A call the vendor never closed explicitly ends with the answer.
+            for (const [index, state] of calls) if (state === 'open') yield { type: 'tool-call-end', index };
+            ended = true;
+            yield { type: 'finish', finishReason: part.finishReason, usage: completeUsage(request, output, part.usage) };
+            return;
         }
         result = await iterator.next();
       }
       throw new UpstreamError(`${target.modelId}: the stream ended without a finish`, { reason: 'stream', retryable: true });
     } catch (error) {
-      if (callerAborted()) yield { type: 'finish', finishReason: 'cancelled', usage: completeUsage(request, text) };
-      else yield { type: 'error', error: failure(error), usage: completeUsage(request, text) };
+      if (callerAborted()) yield { type: 'finish', finishReason: 'cancelled', usage: completeUsage(request, output) };
+      else yield { type: 'error', error: failure(error), usage: completeUsage(request, output) };
     } finally {
       cleanup(ended);
     }

@@ -1,34 +1,14 @@
-import type { GatewayError } from '../core/errors.js';
-import type { FinishReason } from '../core/records/generation.js';
+import type { ChatRequest } from '../core/chat/chat-request.js';
+import type { StreamPart } from '../core/chat/stream-part.js';
 import type { ProviderKind, Timeouts } from '../core/records/model.js';
+
+export type { ChatMessage, ChatRequest, GenerationParams } from '../core/chat/chat-request.js';
+export type { StreamPart, Usage } from '../core/chat/stream-part.js';
 
 /**
  * The provider contract: what every vendor adapter implements. Adapters know nothing of the
  * ORM, GraphQL or the router; they take a request and a target and speak one wire protocol.
  */
-
-/** One message of a conversation, in the gateway's vendor-neutral form. */
-export interface ChatMessage {
-  readonly role: 'system' | 'user' | 'assistant';
-  readonly content: string;
-}
-
-/** Sampling parameters after the request's, the session's and the model's defaults were merged. */
-export interface GenerationParams {
-  /** Always set: the request's value, else the model's default, else 2000. */
-  readonly maxTokens: number;
-  readonly temperature?: number;
-  readonly topP?: number;
-  readonly stop?: readonly string[];
-}
-
-/** What an adapter is asked to generate: the prompt and the merged parameters, nothing of the door it came through. */
-export interface ChatRequest {
-  readonly messages: readonly ChatMessage[];
-  readonly params: GenerationParams;
-  /** Sent upstream as `x-request-id`, to trace a request across the gateway and the vendor. */
-  readonly requestId?: string;
-}
 
 /** Settings of the in-process mock provider. */
 export interface MockSettings {
@@ -58,25 +38,6 @@ export interface CallOptions {
   /** Aborts the upstream call: client disconnect, subscription closed, timeout. */
   readonly signal: AbortSignal;
 }
-
-/** Why a generation stopped. `cancelled`: the caller aborted it; `cost-limit`: the gateway stopped it at its cost limit or budget. */
-
-export interface Usage {
-  readonly inputTokens: number;
-  readonly outputTokens: number;
-  /** True when the vendor reported no usage and the gateway counted the tokens itself. */
-  readonly estimated: boolean;
-}
-
-/**
- * What a stream yields. Every stream ends with exactly one `finish` or `error` part, and yields
- * nothing after it.
- */
-export type StreamPart =
-  | { readonly type: 'start'; readonly upstreamModel: string }
-  | { readonly type: 'text-delta'; readonly text: string }
-  | { readonly type: 'finish'; readonly finishReason: FinishReason; readonly usage: Usage }
-  | { readonly type: 'error'; readonly error: GatewayError; readonly usage?: Usage };
 
 /** The outcome of one health probe. */
 export interface HealthResult {

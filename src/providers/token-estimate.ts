@@ -1,6 +1,5 @@
 import { countTokens as countCl100k, setMergeCacheSize } from 'gpt-tokenizer/encoding/cl100k_base';
 import { isWhitespace } from '../util/whitespace.js';
-import type { ChatMessage, Usage } from './provider.js';
 
 // gpt-tokenizer builds cl100k_base when this module is imported (at start, ~0.2 s): no request pays
 // for it. Chosen over js-tiktoken for its footprint (~38 MB against ~85 MB resident here) and a
@@ -121,18 +120,3 @@ export function countTokens(text: string): number {
 const SHORT_TEXT = 24;
 const SHORT_TEXT_ENTRIES = 8_192;
 const shortTextTokens = new Map<string, number>();
-
-/** Tokens of each message's content plus OpenAI's framing (3 per message), counted with one budget. */
-export function countMessageTokens(messages: readonly ChatMessage[], counter = new TokenCounter()): number[] {
-  return messages.map((m) => counter.count(m.content) + 3);
-}
-
-/** Prompt tokens of a chat: each message's content plus OpenAI's framing (3 per message, 3 to prime the reply). */
-export function countPromptTokens(messages: readonly ChatMessage[]): number {
-  return countMessageTokens(messages).reduce((sum, n) => sum + n, 3);
-}
-
-/** Usage counted by the gateway when the vendor reported none: marked `estimated`. */
-export function estimateUsage(messages: readonly ChatMessage[], outputText: string): Usage {
-  return { inputTokens: countPromptTokens(messages), outputTokens: countTokens(outputText), estimated: true };
-}

@@ -22,3 +22,86 @@ export const PROVIDER_DEFAULTS: Readonly<Record<ProviderKind, ProviderKindDefaul
   qianfan: { baseUrl: 'https://qianfan.baidubce.com/v2', apiKeyEnv: 'QIANFAN_API_KEY', requiresBaseUrl: false },
   mock: { requiresBaseUrl: false },
 };
+
+/**
+ * What each provider kind's wire format carries besides text (SPEC §14): admission refuses a
+ * request asking a model for more (400 naming the part or parameter and the model) before
+ * anything is sent. A vendor's model may still refuse what its kind carries (a text-only model
+ * given an image): that is the vendor's 400, passed on.
+ */
+export interface ProviderFeatures {
+  readonly images: boolean;
+  /** `https://` image URLs (else only base64 data URLs). */
+  readonly imageUrls: boolean;
+  readonly audio: boolean;
+  readonly files: boolean;
+  readonly tools: boolean;
+  readonly jsonObject: boolean;
+  readonly jsonSchema: boolean;
+  /** `reasoning.effort` (OpenAI's reasoning models). */
+  readonly reasoningEffort: boolean;
+  /** `reasoning.budgetTokens` (Anthropic's extended thinking). */
+  readonly reasoningBudget: boolean;
+}
+
+const OPENAI_FEATURES: ProviderFeatures = {
+  images: true,
+  imageUrls: true,
+  audio: true,
+  files: true,
+  tools: true,
+  jsonObject: true,
+  jsonSchema: true,
+  reasoningEffort: true,
+  reasoningBudget: false,
+};
+
+export const PROVIDER_FEATURES: Readonly<Record<ProviderKind, ProviderFeatures>> = {
+  openai: OPENAI_FEATURES,
+  // Ollama, vLLM, LM Studio … take OpenAI's shapes; what a given server refuses is its own 400.
+  'openai-compatible': OPENAI_FEATURES,
+  anthropic: {
+    images: true,
+    imageUrls: true,
+    audio: false,
+    files: false,
+    tools: true,
+    jsonObject: true,
+    jsonSchema: true,
+    reasoningEffort: false,
+    reasoningBudget: true,
+  },
+  dashscope: {
+    images: true,
+    imageUrls: true,
+    audio: false,
+    files: false,
+    tools: true,
+    jsonObject: true,
+    jsonSchema: false,
+    reasoningEffort: false,
+    reasoningBudget: false,
+  },
+  qianfan: {
+    images: true,
+    imageUrls: true,
+    audio: false,
+    files: false,
+    tools: true,
+    jsonObject: true,
+    jsonSchema: false,
+    reasoningEffort: false,
+    reasoningBudget: false,
+  },
+  mock: {
+    images: true,
+    imageUrls: true,
+    audio: false,
+    files: false,
+    tools: true,
+    jsonObject: true,
+    jsonSchema: true,
+    reasoningEffort: true,
+    reasoningBudget: true,
+  },
+};
