@@ -31,9 +31,12 @@ const limitsSchema = objectField({
 });
 
 /** USD per million tokens, as the vendors' price lists give them. */
+/** USD per million tokens: `input` prices uncached input, `cachedInput` cache reads and `cacheWrite` cache writes (each defaults to `input`). */
 const pricingSchema = objectField({
   input: numberField({ min: 0 }),
   output: numberField({ min: 0 }),
+  cachedInput: numberField({ min: 0 }).optional(),
+  cacheWrite: numberField({ min: 0 }).optional(),
 });
 
 /** Per-model timeouts in milliseconds (defaults: connect 10 s, first token 60 s, total 600 s). */

@@ -137,7 +137,7 @@ export function createMetrics(models: () => readonly ModelRecord[]) {
 
   const tokens = new Counter({
     name: 'switchyard_tokens_total',
-    help: 'Tokens by direction (input, output), model and provider',
+    help: 'Tokens by direction, model and provider: input and output (all of them), and the parts of those: cached_input (read from the vendor prompt cache), cache_write (written to it), reasoning (part of output)',
     labelNames: ['direction', 'model', 'provider'] as const,
     registers: [registry],
   });

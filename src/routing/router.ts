@@ -8,7 +8,7 @@ import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { ChatRequest, StreamPart, UpstreamTarget, Usage } from '../providers/provider.js';
 import type { ProviderAdapters } from '../providers/providers.js';
-import { countPromptTokens } from '../providers/token-estimate.js';
+import { countPromptTokens } from '../providers/prompt-tokens.js';
 import { upstreamTarget, type VendorKeys } from '../providers/upstream-target.js';
 import type { AttemptLog } from './attempt-log.js';
 import { LatencyTracker, orderPoolMembers } from './pool-selection.js';
@@ -180,8 +180,9 @@ export class Router {
     /** Models whose vendor asked for a longer wait than the policy allows: not tried again in this request. */
     const waitTooLong = new Set<string>();
     // Tokens-per-minute limits reserve the prompt (cl100k, as cost limits count it) plus maxTokens.
-    let reserved = options.promptTokens === undefined ? undefined : options.promptTokens + request.params.maxTokens;
-    const reservedTokens = () => (reserved ??= countPromptTokens(request.messages) + request.params.maxTokens);
+    const promptTokens = options.promptTokens ?? request.promptTokens;
+    let reserved = promptTokens === undefined ? undefined : promptTokens + request.params.maxTokens;
+    const reservedTokens = () => (reserved ??= countPromptTokens(request) + request.params.maxTokens);
     let lastError: GatewayError | undefined;
     let rateLimitedFor: number | undefined;
     for (let n = 1; n <= policy.attempts; n++) {
@@ -392,6 +393,11 @@ function processedTokens(usage: Usage | undefined): number {
   return usage && usage.outputTokens > 0 ? usage.inputTokens + usage.outputTokens : 0;
 }
 
+/** Whether a part is answer output (text, reasoning or a tool call): the first one is the first token. */
+function isOutput(part: StreamPart): boolean {
+  return part.type === 'text-delta' || part.type === 'reasoning-delta' || part.type === 'tool-call-start';
+}
+
 /**
  * Reads a stream up to its first token (or, with `whole`, to its end): a failure that arrives
  * before that point is returned as `error`, so the router can fall back; the parts read so far
@@ -408,8 +414,9 @@ async function openStream(parts: AsyncIterable<StreamPart>, whole: boolean): Pro
       return { buffered, rest, firstTokenAt, error: part.error, ...(part.usage ? { usage: part.usage } : {}) };
     }
     buffered.push(part);
-    if (part.type === 'text-delta') firstTokenAt ??= performance.now();
-    if (part.type === 'finish' || (part.type === 'text-delta' && !whole)) break;
+    const output = isOutput(part);
+    if (output) firstTokenAt ??= performance.now();
+    if (part.type === 'finish' || (output && !whole)) break;
   }
   return { buffered, rest, firstTokenAt };
 }

@@ -1,3 +1,5 @@
+import type { ToolCall } from '../chat/chat-request.js';
+
 /** Why an answer ended. */
 export type FinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'cancelled' | 'cost-limit' | 'other';
 
@@ -34,6 +36,13 @@ export interface GenerationRecord {
   readonly maxTokens: number;
   readonly inputTokens: number;
   readonly outputTokens: number;
+  /** Parts of inputTokens: read from / written to the vendor's prompt cache. */
+  readonly cachedInputTokens: number;
+  readonly cacheWriteTokens: number;
+  /** Part of outputTokens. */
+  readonly reasoningTokens: number;
+  /** The tool calls the answer made, in order (empty: none). */
+  readonly toolCalls: readonly ToolCall[];
   readonly usageEstimated: boolean;
   readonly costMicroUsd: number;
   readonly latencyMs: number;

@@ -95,6 +95,9 @@ export interface ModelRecord {
   /** Integer micro-USD per million tokens; null when the model has no price. */
   readonly inputPriceMicroUsd: number | null;
   readonly outputPriceMicroUsd: number | null;
+  /** Cache reads and cache writes; null: priced as input. */
+  readonly cachedInputPriceMicroUsd: number | null;
+  readonly cacheWritePriceMicroUsd: number | null;
   readonly mock: Readonly<StoredMockSettings> | null;
   /** Effective timeouts: the model's, else the defaults. */
   readonly timeouts: Timeouts;

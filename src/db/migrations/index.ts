@@ -6,6 +6,7 @@ import { Migration20261125174100Sessions } from './Migration20261125174100Sessio
 import { Migration20261125175205Routing } from './Migration20261125175205Routing.js';
 import { Migration20261125180937Budgets } from './Migration20261125180937Budgets.js';
 import { Migration20261125183627CostIndexes } from './Migration20261125183627CostIndexes.js';
+import { Migration20261206120826ChatSurface } from './Migration20261206120826ChatSurface.js';
 
 /**
  * The committed migrations, oldest first. They are imported (not globbed) so that they run the
@@ -19,4 +20,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125175205Routing', class: Migration20261125175205Routing },
   { name: 'Migration20261125180937Budgets', class: Migration20261125180937Budgets },
   { name: 'Migration20261125183627CostIndexes', class: Migration20261125183627CostIndexes },
+  { name: 'Migration20261206120826ChatSurface', class: Migration20261206120826ChatSurface },
 ];

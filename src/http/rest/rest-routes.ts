@@ -4,7 +4,7 @@ import { GatewayError, InvalidInputError } from '../../core/errors.js';
 import type { ModelRecord } from '../../core/records/model.js';
 import type { ModelSwitchRecord } from '../../core/records/session.js';
 import { requireScope } from '../../modules/keys/viewer.js';
-import { microToUsd } from '../../pricing/money.js';
+import { pricingOf } from '../../pricing/money.js';
 import type { ModelRegistry } from '../../modules/models/model-registry.js';
 import type { SessionService } from '../../modules/sessions/session-service.js';
 import { OpenAIRequestError } from '../openai/openai-errors.js';
@@ -73,10 +73,7 @@ const modelAnswer = (m: ModelRecord) => ({
   status: m.status,
   upstreamModel: m.upstreamModel,
   contextWindow: m.contextWindow,
-  pricing:
-    m.inputPriceMicroUsd === null || m.outputPriceMicroUsd === null
-      ? null
-      : { input: microToUsd(m.inputPriceMicroUsd), output: microToUsd(m.outputPriceMicroUsd) },
+  pricing: pricingOf(m),
 });
 
 /**

@@ -3,7 +3,6 @@ import {
   BudgetUnavailableError,
   CostLimitExceededError,
   GatewayError,
-  InvalidInputError,
   ModelUnavailableError,
   NotFoundError,
   RateLimitedError,
@@ -14,15 +13,15 @@ import type { ModelRecord } from '../../core/records/model.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { costMicroUsd, fitMaxTokens } from '../../pricing/cost.js';
 import { microToUsd, usdToMicro } from '../../pricing/money.js';
-import type { ChatMessage, ChatRequest } from '../../providers/provider.js';
-import { countPromptTokens } from '../../providers/token-estimate.js';
+import type { ChatMessage, ChatRequest, GenerationParams } from '../../core/chat/chat-request.js';
+import { requestOverheadTokens } from '../../providers/prompt-tokens.js';
 import type { RouteTarget, TargetFields, TargetRef, TargetResolver } from '../../routing/resolve-target.js';
 import type { RoutePlan, Router } from '../../routing/router.js';
-import { formatIssues } from '../../validation/format-issues.js';
 import type { Viewer } from '../keys/viewer.js';
 import { fitHistory } from '../sessions/session-history.js';
 import type { SessionService } from '../sessions/session-service.js';
-import { generateInputSchema } from './generate-input.js';
+import type { GenerateRequest, RequestFields } from './generate-request.js';
+import { needsOf, unmetNeed, unmetNeedError } from './target-features.js';
 import type { GenerationRecorder } from './generation-recorder.js';
 
 /**
@@ -40,11 +39,14 @@ export const BUDGET_WAIT_MS = 30_000;
 const BUDGET_POLL_MS = 10;
 const BUDGET_POLL_MAX_MS = 200;
 
-/** The input fields of generate and generateStream that name a target. */
-export const GENERATE_TARGET_FIELDS: TargetFields = { model: 'input.model', pool: 'input.pool' };
-
-/** A target that came from the request's session: errors about it name the session. */
-const SESSION_FIELDS: TargetFields = { model: 'input.sessionId', pool: 'input.sessionId' };
+/** How admit is called: by which door (the names of its fields), for a stream or not. */
+export interface AdmitOptions {
+  readonly stream: boolean;
+  readonly requestId?: string | null;
+  /** The caller's signal: it ends a wait for the budget. */
+  readonly signal?: AbortSignal | undefined;
+  readonly fields: RequestFields;
+}
 
 /** A request that passed admission: validated, its target resolved, its candidates drawn, its limits reserved. Ready to send. */
 export interface PreparedGeneration {
@@ -65,8 +67,8 @@ export interface PreparedGeneration {
   readonly stream: boolean;
   /** The most this request may cost (its costLimit, or what it holds of the key's budget if less); null: no limit. */
   readonly costLimitMicroUsd: number | null;
-  /** Prompt tokens of `request.messages` (cl100k) once counted, so no request counts them twice. */
-  readonly promptTokens: number | null;
+  /** Prompt tokens of the request (cl100k: messages, tools, response schema), counted once at admission. */
+  readonly promptTokens: number;
   /** The worst case held against the key's budget until the generation settles. */
   readonly reservation: Reservation | null;
   readonly requestId: string | null;
@@ -98,26 +100,23 @@ export interface AdmissionDeps {
 export class Admission {
   constructor(private readonly deps: AdmissionDeps) {}
 
-  /** `signal`: the caller's, which ends a wait for the budget (see #reserveCost). */
-  async admit(
-    input: unknown,
-    viewer: Viewer,
-    stream: boolean,
-    requestId: string | null = null,
-    signal?: AbortSignal,
-  ): Promise<PreparedGeneration> {
-    const parsed = generateInputSchema.safeParse(input);
-    if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, 'input'));
-    const { model: requested, pool: requestedPool, sessionId, prompt, messages, params = {}, costLimit } = parsed.data;
-    const session = sessionId ? await this.deps.sessions.get(sessionId, viewer) : undefined;
-    // The target, and the input field an error about it names: the caller's own, or the session's.
-    const [ref, fields]: [TargetRef, TargetFields] = requestedPool
-      ? [{ poolName: requestedPool }, GENERATE_TARGET_FIELDS]
-      : requested
-        ? [{ modelId: requested }, GENERATE_TARGET_FIELDS]
+  /**
+   * Admits a door's typed request. `fields`: how the door names its fields (errors name them);
+   * `signal`: the caller's, which ends a wait for the budget (see #reserveCost).
+   */
+  async admit(request: GenerateRequest, viewer: Viewer, options: AdmitOptions): Promise<PreparedGeneration> {
+    const { stream, requestId = null, signal, fields: requestFields } = options;
+    const { costLimit } = request;
+    const session = request.sessionId ? await this.deps.sessions.get(request.sessionId, viewer) : undefined;
+    // The target, and the field an error about it names: the caller's own, or the session's.
+    const sessionFields: TargetFields = { model: requestFields.session, pool: requestFields.session };
+    const [ref, fields]: [TargetRef, TargetFields] = request.pool
+      ? [{ poolName: request.pool }, requestFields]
+      : request.model
+        ? [{ modelId: request.model }, requestFields]
         : session
-          ? [{ modelId: session.modelId, poolName: session.poolName }, SESSION_FIELDS]
-          : [{ modelId: this.deps.defaultModel() }, GENERATE_TARGET_FIELDS];
+          ? [{ modelId: session.modelId, poolName: session.poolName }, sessionFields]
+          : [{ modelId: this.deps.defaultModel() }, requestFields];
     const base = baseDraft(viewer, stream, requestId, session?.id ?? null);
     /** Stores a request refused before its candidates were drawn, on the model it names (a pool: its first member). */
     const refuse = async (target: RouteTarget, error: GatewayError) => {
@@ -125,15 +124,24 @@ export class Admission {
       const draft = await this.#draft(
         { ...base, target, plan: { target, order: [], policy: this.deps.router.policy(target) } },
         model,
-        messages,
-        prompt,
-        params,
+        request,
         session?.params,
       );
       return this.deps.recorder.refused(draft, error);
     };
 
     const target = this.deps.targets.find(ref, fields);
+    // What the request needs beyond text (images, tools, a JSON schema …): a target none of whose
+    // models' providers carries it is bad input, refused before it takes a rate or pool turn.
+    const needs = needsOf(request, requestFields);
+    const carries = (model: ModelRecord) => unmetNeed(model, needs) === undefined;
+    if (needs.length > 0) {
+      const models = target.kind === 'model' ? [target.model] : target.pool.members.flatMap((m) => this.deps.models.find(m.modelId) ?? []);
+      if (!models.some(carries)) {
+        const model = models[0] ?? (target.kind === 'model' ? target.model : this.#nominalModel(target));
+        throw unmetNeedError(model, unmetNeed(model, needs) ?? (needs[0] as (typeof needs)[number]));
+      }
+    }
     try {
       this.deps.targets.requireAvailable(target, fields);
     } catch (error) {
@@ -157,7 +165,9 @@ export class Admission {
         );
       }
     }
-    const plan = this.deps.router.plan(target);
+    const drawn = this.deps.router.plan(target);
+    // Candidates that cannot carry the request (a fallback of another provider kind) are left out.
+    const plan = needs.length === 0 ? drawn : { ...drawn, order: drawn.order.filter(carries) };
     // Its candidates may have gone while the rate check awaited (a remote disable or circuit).
     if (plan.order.length === 0)
       throw await refuse(
@@ -166,12 +176,12 @@ export class Admission {
           `no candidate of ${target.kind === 'model' ? target.model.id : `pool ${target.pool.name}`} can take requests now`,
         ),
       );
-    const prepared = await this.#draft({ ...base, target, plan }, plan.order[0] as ModelRecord, messages, prompt, params, session?.params);
+    const prepared = await this.#draft({ ...base, target, plan }, plan.order[0] as ModelRecord, request, session?.params);
     return this.#reserveCost(
       prepared,
       viewer,
       costLimit,
-      params.maxTokens !== undefined || session?.params.maxTokens !== undefined,
+      request.params.maxTokens !== undefined || session?.params.maxTokens !== undefined,
       signal,
     );
   }
@@ -202,7 +212,7 @@ export class Admission {
     const budgeted = keyId !== null && (viewer.budget.dailyMicroUsd !== null || viewer.budget.monthlyMicroUsd !== null);
     const requestLimit = costLimit === undefined ? null : usdToMicro(costLimit);
     if (!budgeted && requestLimit === null) return prepared;
-    const promptTokens = prepared.promptTokens ?? countPromptTokens(prepared.request.messages);
+    const { promptTokens } = prepared;
     const fitted = (affordable: number, limit: number | null, reservation: Reservation | null): PreparedGeneration => ({
       ...prepared,
       promptTokens,
@@ -290,29 +300,37 @@ export class Admission {
 
   /**
    * The request as it would be sent to `model`: parameters over the model's defaults, the
-   * session's history (read only as far as the window takes) fitted to its context window.
+   * session's history (read only as far as the window takes) fitted to its context window, and
+   * its prompt tokens counted — once for the request: budgets, cost limits, rate limits and the
+   * usage estimate all take this count.
    */
   async #draft(
     base: Pick<PreparedGeneration, 'id' | 'target' | 'plan' | 'apiKeyId' | 'sessionId' | 'stream' | 'requestId'>,
     model: ModelRecord,
-    messages: ChatMessage[] | undefined,
-    prompt: string | undefined,
-    params: Partial<ChatRequest['params']>,
-    sessionParams: Partial<ChatRequest['params']> | undefined,
+    asked: GenerateRequest,
+    sessionParams: Partial<GenerationParams> | undefined,
   ): Promise<PreparedGeneration> {
-    const fresh: ChatMessage[] = messages ?? [{ role: 'user', content: prompt ?? '' }];
+    const fresh = asked.messages;
+    const { params } = asked;
     const { maxTokens: modelMax, ...modelParams } = model.defaults;
     const maxTokens = params.maxTokens ?? sessionParams?.maxTokens ?? modelMax;
+    const overhead = requestOverheadTokens(asked);
     const fitted = base.sessionId
-      ? await this.deps.sessions.fittedHistory(base.sessionId, fresh, model.contextWindow, maxTokens)
-      : fitHistory([], fresh, model.contextWindow, maxTokens);
+      ? await this.deps.sessions.fittedHistory(base.sessionId, fresh, model.contextWindow, maxTokens, overhead)
+      : fitHistory([], fresh, model.contextWindow, maxTokens, overhead);
     return {
       ...base,
       model,
       request: {
         messages: fitted.messages,
         params: { ...modelParams, ...sessionParams, ...params, maxTokens },
+        ...(asked.tools?.length ? { tools: asked.tools } : {}),
+        ...(asked.toolChoice !== undefined ? { toolChoice: asked.toolChoice } : {}),
+        ...(asked.parallelToolCalls !== undefined ? { parallelToolCalls: asked.parallelToolCalls } : {}),
+        ...(asked.responseFormat !== undefined ? { responseFormat: asked.responseFormat } : {}),
+        ...(asked.reasoning !== undefined ? { reasoning: asked.reasoning } : {}),
         ...(base.requestId ? { requestId: base.requestId } : {}),
+        promptTokens: fitted.promptTokens,
       },
       fresh,
       droppedMessages: fitted.dropped,

@@ -15,8 +15,12 @@ export type GenerationOutcomeFields = Pick<
   | 'status'
   | 'finishReason'
   | 'text'
+  | 'toolCalls'
   | 'inputTokens'
   | 'outputTokens'
+  | 'cachedInputTokens'
+  | 'cacheWriteTokens'
+  | 'reasoningTokens'
   | 'usageEstimated'
   | 'costMicroUsd'
   | 'latencyMs'
@@ -82,8 +86,12 @@ export class GenerationRecorder {
         status: 'FAILED',
         finishReason: null,
         text: '',
+        toolCalls: [],
         inputTokens: 0,
         outputTokens: 0,
+        cachedInputTokens: 0,
+        cacheWriteTokens: 0,
+        reasoningTokens: 0,
         usageEstimated: false,
         costMicroUsd: 0,
         latencyMs: 0,
@@ -108,6 +116,10 @@ export class GenerationRecorder {
     if (timeToFirstTokenMs !== null) metrics.timeToFirstToken.observe({ provider: record.provider }, timeToFirstTokenMs / 1000);
     if (record.inputTokens) metrics.tokens.inc({ ...labels, direction: 'input' }, record.inputTokens);
     if (record.outputTokens) metrics.tokens.inc({ ...labels, direction: 'output' }, record.outputTokens);
+    // Parts of the input and output counts above, counted again under their own direction.
+    if (record.cachedInputTokens) metrics.tokens.inc({ ...labels, direction: 'cached_input' }, record.cachedInputTokens);
+    if (record.cacheWriteTokens) metrics.tokens.inc({ ...labels, direction: 'cache_write' }, record.cacheWriteTokens);
+    if (record.reasoningTokens) metrics.tokens.inc({ ...labels, direction: 'reasoning' }, record.reasoningTokens);
     if (record.costMicroUsd) metrics.cost.inc(labels, record.costMicroUsd);
     this.deps.bus.publish('usageUpdated', {
       apiKeyId: record.apiKeyId,

@@ -1,15 +1,17 @@
 import { GatewayError, UpstreamError } from '../../core/errors.js';
-import type { FinishReason, GenerationRecord, GenerationStatus } from '../../core/records/generation.js';
+import type { AssistantMessage } from '../../core/chat/chat-request.js';
+import { NO_USAGE } from '../../core/chat/stream-part.js';
+import type { GenerationRecord, GenerationStatus } from '../../core/records/generation.js';
 import type { ModelRecord } from '../../core/records/model.js';
-import { costMicroUsd } from '../../pricing/cost.js';
-import type { Usage } from '../../providers/provider.js';
-import { countPromptTokens, countTokens } from '../../providers/token-estimate.js';
+import { usageCostMicroUsd } from '../../pricing/cost.js';
 import { AttemptLog } from '../../routing/attempt-log.js';
 import { MergingQueue } from '../../util/merging-queue.js';
 import type { Router } from '../../routing/router.js';
 import { hasScope, type Viewer } from '../keys/viewer.js';
 import type { SessionService } from '../sessions/session-service.js';
-import type { Admission, PreparedGeneration } from './admission.js';
+import type { Admission, AdmitOptions, PreparedGeneration } from './admission.js';
+import { type RelayedAnswer, type RelayedPart, relayAnswer } from './answer-relay.js';
+import type { GenerateRequest } from './generate-request.js';
 import type { GenerationRecorder } from './generation-recorder.js';
 import type { GenerationFilter, GenerationPage, GenerationRepository } from './generation-repository.js';
 
@@ -26,6 +28,18 @@ export type GenerationEvent =
       readonly chunks: number;
       readonly costMicroUsd: number;
     }
+  /** A fragment of tool call `index`: its first carries the call's id and name (then null), the others its JSON arguments. */
+  | {
+      readonly kind: 'tool-call-delta';
+      readonly generationId: string;
+      readonly index: number;
+      readonly id: string | null;
+      readonly name: string | null;
+      readonly argumentsDelta: string;
+      readonly costMicroUsd: number;
+    }
+  /** Reasoning text (the model's thinking, where the vendor streams it). */
+  | { readonly kind: 'reasoning-delta'; readonly generationId: string; readonly text: string; readonly costMicroUsd: number }
   | { readonly kind: 'completed'; readonly generation: GenerationRecord }
   | {
       readonly kind: 'failed';
@@ -54,18 +68,69 @@ export interface GenerationServiceDeps {
 type Emit = (event: GenerationEvent) => void;
 
 /**
- * Two deltas not yet read travel as one: the text joined, `index` the first chunk's, `chunks`
- * summed, the running cost the later one's. Nothing else merges. The earlier delta, which the
- * queue owns until it is read, is extended in place (a fast stream merges many).
+ * Two deltas not yet read travel as one: two text deltas (the text joined, `index` the first
+ * chunk's, `chunks` summed), two reasoning deltas (joined), or two fragments of one tool call's
+ * arguments (joined; a fragment that opens a call never joins an earlier one) — the running cost
+ * the later one's. Nothing else merges. The earlier delta, which the queue owns until it is read,
+ * is extended in place (a fast stream merges many).
  */
 export function mergeDeltas(last: GenerationEvent, next: GenerationEvent): GenerationEvent | undefined {
-  if (last.kind !== 'delta' || next.kind !== 'delta') return undefined;
-  const merged = last as Mutable<typeof last>;
-  merged.text += next.text;
-  merged.chunks += next.chunks;
-  merged.costMicroUsd = next.costMicroUsd;
-  return merged;
+  if (last.kind === 'delta' && next.kind === 'delta') {
+    const merged = last as Mutable<typeof last>;
+    merged.text += next.text;
+    merged.chunks += next.chunks;
+    merged.costMicroUsd = next.costMicroUsd;
+    return merged;
+  }
+  if (last.kind === 'reasoning-delta' && next.kind === 'reasoning-delta') {
+    const merged = last as Mutable<typeof last>;
+    merged.text += next.text;
+    merged.costMicroUsd = next.costMicroUsd;
+    return merged;
+  }
+  if (last.kind === 'tool-call-delta' && next.kind === 'tool-call-delta' && last.index === next.index && next.id === null) {
+    const merged = last as Mutable<typeof last>;
+    merged.argumentsDelta += next.argumentsDelta;
+    merged.costMicroUsd = next.costMicroUsd;
+    return merged;
+  }
+  return undefined;
 }
+
+/** A relayed part as the event its stream yields (`index`: the number of the part among the answer's). */
+function toEvent(generationId: string, part: RelayedPart, index: number): GenerationEvent {
+  switch (part.kind) {
+    case 'text':
+      return { kind: 'delta', generationId, text: part.text, index, chunks: 1, costMicroUsd: part.costMicroUsd };
+    case 'reasoning':
+      return { kind: 'reasoning-delta', generationId, text: part.text, costMicroUsd: part.costMicroUsd };
+    case 'tool-call': {
+      const { kind: _kind, ...call } = part;
+      return { kind: 'tool-call-delta', generationId, ...call };
+    }
+  }
+}
+
+/** The answer as the session's history keeps it: its text, tool calls and reasoning blocks (signatures kept for the next turn). */
+function assistantMessage(answer: RelayedAnswer): AssistantMessage {
+  return {
+    role: 'assistant',
+    content: answer.text,
+    ...(answer.toolCalls.length ? { toolCalls: answer.toolCalls } : {}),
+    ...(answer.reasoning.length ? { reasoning: answer.reasoning } : {}),
+  };
+}
+
+const EMPTY_ANSWER: RelayedAnswer = {
+  text: '',
+  toolCalls: [],
+  reasoning: [],
+  usage: NO_USAGE,
+  finishReason: null,
+  error: undefined,
+  timeToFirstTokenMs: null,
+  stoppedForCost: false,
+};
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -78,15 +143,9 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export class GenerationService {
   constructor(private readonly deps: GenerationServiceDeps) {}
 
-  /** Admits a request (validation, target, limits): see Admission.admit. `signal` ends a wait for the key's budget. */
-  prepare(
-    input: unknown,
-    viewer: Viewer,
-    stream: boolean,
-    requestId: string | null = null,
-    signal?: AbortSignal,
-  ): Promise<PreparedGeneration> {
-    return this.deps.admission.admit(input, viewer, stream, requestId, signal);
+  /** Admits a door's typed request (target, candidates, limits): see Admission.admit. */
+  prepare(request: GenerateRequest, viewer: Viewer, options: AdmitOptions): Promise<PreparedGeneration> {
+    return this.deps.admission.admit(request, viewer, options);
   }
 
   /**
@@ -94,8 +153,8 @@ export class GenerationService {
    * generation's id. One cut by a signal whose reason is a GatewayError (the key was revoked) is
    * stored CANCELLED and that reason thrown.
    */
-  async generate(input: unknown, viewer: Viewer, signal: AbortSignal, requestId: string | null = null): Promise<GenerationRecord> {
-    const outcome = await this.run(await this.prepare(input, viewer, false, requestId, signal), signal);
+  async generate(request: GenerateRequest, viewer: Viewer, signal: AbortSignal, options: Omit<AdmitOptions, 'stream' | 'signal'>): Promise<GenerationRecord> {
+    const outcome = await this.run(await this.prepare(request, viewer, { ...options, stream: false, signal }), signal);
     if (outcome.error) throw outcome.error;
     return outcome.record;
   }
@@ -154,105 +213,116 @@ export class GenerationService {
     };
   }
 
-  /** Sends the request through the router, relays its parts to `emit`, and stores the outcome. */
+  /** Sends the request through the router, relays its parts to `emit` (see relay), and stores the outcome (see settle). */
   async execute(prepared: PreparedGeneration, signal: AbortSignal, emit?: Emit): Promise<GenerationOutcome> {
-    const { request } = prepared;
-    let model = prepared.model;
-    const started = performance.now();
+    const startedAt = performance.now();
     const attempts = new AttemptLog();
+    const { model, answer } = await this.#relay(prepared, signal, attempts, startedAt, emit);
+    return this.#settle(prepared, signal, model, answer, attempts, performance.now() - startedAt, emit);
+  }
 
-    let text = '';
-    let timeToFirstToken: number | null = null;
-    let usage: Usage = { inputTokens: 0, outputTokens: 0, estimated: false };
-    let finishReason: FinishReason | null = null;
-    let error: GatewayError | undefined;
-    let deltas = 0;
-    // A stream that would pass its cost limit is stopped before the chunk that would pass it: the
-    // upstream call is aborted and the answer ends with COST_LIMIT.
-    const limit = prepared.costLimitMicroUsd;
+  /**
+   * The relay: starts the request on its candidates (the router) and relays the answer's parts
+   * to `emit`, held to the request's cost limit. Answers the model that served (or, when none
+   * did, the last one tried) and the answer as it stands.
+   */
+  async #relay(
+    prepared: PreparedGeneration,
+    signal: AbortSignal,
+    attempts: AttemptLog,
+    startedAt: number,
+    emit: Emit | undefined,
+  ): Promise<{ model: ModelRecord; answer: RelayedAnswer }> {
+    let model = prepared.model;
     const inner = new AbortController();
     const forward = () => inner.abort();
     // A signal aborted before this point (a key revoked while the request was admitted) fires no listener.
     if (signal.aborted) inner.abort();
     else signal.addEventListener('abort', forward, { once: true });
-    let stoppedForCost = false;
-    // The running cost (TokenDelta.costUsd, the stop at the limit) is counted only where someone
-    // needs it, the way admission counted the hold: the prompt's cl100k count, each chunk's.
-    const trackCost = emit !== undefined || limit !== null;
-    const promptTokens = trackCost ? (prepared.promptTokens ?? countPromptTokens(request.messages)) : 0;
-    let outputTokens = 0;
+    const id = prepared.id;
+    let deltas = 0;
+    const relayed = emit && ((part: RelayedPart) => emit(toEvent(id, part, deltas++)));
     try {
-      const route = await this.deps.router.start(prepared.plan, request, inner.signal, attempts, {
+      const route = await this.deps.router.start(prepared.plan, prepared.request, inner.signal, attempts, {
         wholeAnswer: !prepared.stream,
-        ...(typeof prepared.promptTokens === 'number' ? { promptTokens: prepared.promptTokens } : {}),
+        promptTokens: prepared.promptTokens,
       });
       model = route.model;
-      emit?.({ kind: 'started', generationId: prepared.id, model, at: prepared.createdAt, attempts: attempts.length });
-      for await (const part of route.parts) {
-        if (part.type === 'text-delta') {
-          // Once stopped, the stream is only read to its end (for the usage it reports).
-          if (stoppedForCost) continue;
-          const tokens = trackCost ? countTokens(part.text) : 0;
-          const running = trackCost ? costMicroUsd(promptTokens, outputTokens + tokens, model) : 0;
-          if (limit !== null && running > limit) {
-            stoppedForCost = true;
-            inner.abort();
-            continue;
-          }
-          timeToFirstToken ??= (route.firstTokenAt ?? performance.now()) - started;
-          text += part.text;
-          outputTokens += tokens;
-          emit?.({ kind: 'delta', generationId: prepared.id, text: part.text, index: deltas++, chunks: 1, costMicroUsd: running });
-        } else if (part.type === 'finish') {
-          usage = part.usage;
-          finishReason = part.finishReason;
-        } else if (part.type === 'error') {
-          error = part.error;
-          usage = part.usage ?? usage;
-        }
-      }
+      emit?.({ kind: 'started', generationId: id, model, at: prepared.createdAt, attempts: attempts.length });
+      const answer = await relayAnswer(route.parts, {
+        model,
+        promptTokens: prepared.promptTokens,
+        limitMicroUsd: prepared.costLimitMicroUsd,
+        // The running cost (the deltas' costUsd, the stop at the limit) is counted only where someone needs it.
+        trackCost: emit !== undefined || prepared.costLimitMicroUsd !== null,
+        startedAt,
+        firstTokenAt: route.firstTokenAt,
+        stop: () => inner.abort(),
+        emit: relayed,
+      });
+      return { model, answer };
     } catch (thrown) {
-      error =
+      const error =
         thrown instanceof GatewayError
           ? thrown
           : new UpstreamError(`${model.id}: ${thrown instanceof Error ? thrown.message : 'failed'}`, { cause: thrown });
       model = this.deps.models.find(attempts.lastModelId() ?? model.id) ?? model;
+      return { model, answer: { ...EMPTY_ANSWER, error } };
     } finally {
       signal.removeEventListener('abort', forward);
     }
+  }
 
-    if (stoppedForCost) {
-      finishReason = 'cost-limit';
-      error = undefined;
-    }
+  /**
+   * The settle: the answer's status (a stop at the cost limit succeeds, ending COST_LIMIT; a
+   * failure after the caller left is CANCELLED), its cost from the usage and the model's prices
+   * (cache reads and writes at their own prices) but never more than its limit, the stored record,
+   * the session's new turn (only a whole one), and the last event.
+   */
+  async #settle(
+    prepared: PreparedGeneration,
+    signal: AbortSignal,
+    model: ModelRecord,
+    answer: RelayedAnswer,
+    attempts: AttemptLog,
+    latencyMs: number,
+    emit: Emit | undefined,
+  ): Promise<GenerationOutcome> {
+    const { usage, stoppedForCost } = answer;
+    const error = stoppedForCost ? undefined : answer.error;
+    const finishReason = stoppedForCost ? 'cost-limit' : answer.finishReason;
     const cancelled = !stoppedForCost && (finishReason === 'cancelled' || (error !== undefined && signal.aborted));
     const status: GenerationStatus = cancelled ? 'CANCELLED' : error ? 'FAILED' : 'SUCCEEDED';
-    const latencyMs = performance.now() - started;
+    const limit = prepared.costLimitMicroUsd;
     // What the generation is charged (and stored as its cost): what its usage costs, but never more
     // than its limit — what it holds of the key's budget, or its costLimit. The usage stays as reported.
-    const cost = costMicroUsd(usage.inputTokens, usage.outputTokens, model);
+    const cost = usageCostMicroUsd(usage, model);
     const record = await this.deps.recorder.finished(
       prepared,
       model,
       {
         status,
         finishReason: cancelled ? 'cancelled' : finishReason,
-        text,
+        text: answer.text,
+        toolCalls: answer.toolCalls,
         inputTokens: usage.inputTokens,
         outputTokens: usage.outputTokens,
+        cachedInputTokens: usage.cachedInputTokens,
+        cacheWriteTokens: usage.cacheWriteTokens,
+        reasoningTokens: usage.reasoningTokens,
         usageEstimated: usage.estimated,
         costMicroUsd: limit === null ? cost : Math.min(cost, limit),
         latencyMs: Math.round(latencyMs),
-        timeToFirstTokenMs: timeToFirstToken === null ? null : Math.round(timeToFirstToken),
+        timeToFirstTokenMs: answer.timeToFirstTokenMs,
         errorCode: cancelled ? null : (error?.code ?? null),
         errorMessage: cancelled ? null : (error?.message ?? null),
         attempts: attempts.entries(),
       },
-      timeToFirstToken === null ? null : Math.round(timeToFirstToken),
+      answer.timeToFirstTokenMs,
     );
     // Only a whole turn joins the history: a failed or cancelled one leaves it as it was.
     if (status === 'SUCCEEDED' && prepared.sessionId) {
-      await this.deps.sessions.appendTurn(prepared.sessionId, [...prepared.fresh, { role: 'assistant', content: text }], record.id);
+      await this.deps.sessions.appendTurn(prepared.sessionId, [...prepared.fresh, assistantMessage(answer)], record.id);
     }
     if (status === 'SUCCEEDED') emit?.({ kind: 'completed', generation: record });
     else if (error && !cancelled)

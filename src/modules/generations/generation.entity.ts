@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import type { ToolCall } from '../../core/chat/chat-request.js';
 import type { StoredAttempt } from '../../core/records/generation.js';
 
 const p = defineEntity.properties;
@@ -39,6 +40,13 @@ export const GenerationSchema = defineEntity({
     maxTokens: p.integer(),
     inputTokens: p.integer(),
     outputTokens: p.integer(),
+    /** Parts of inputTokens: read from / written to the vendor's prompt cache. */
+    cachedInputTokens: p.integer().default(0),
+    cacheWriteTokens: p.integer().default(0),
+    /** Part of outputTokens. */
+    reasoningTokens: p.integer().default(0),
+    /** The tool calls the answer made (id, name, JSON arguments), in order; null when none. */
+    toolCalls: p.json<ToolCall[]>().nullable(),
     usageEstimated: p.boolean(),
     costMicroUsd: p.bigint('number'),
     latencyMs: p.integer(),

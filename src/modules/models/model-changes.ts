@@ -14,8 +14,7 @@ export function applyDefinition(entity: ModelEntity, definition: ModelDefinition
   entity.capabilities = [...(definition.capabilities ?? ['chat', 'streaming'])];
   entity.defaults = { ...definition.defaults };
   entity.limits = { ...definition.limits };
-  entity.inputPriceMicroUsd = definition.pricing ? usdToMicro(definition.pricing.input) : null;
-  entity.outputPriceMicroUsd = definition.pricing ? usdToMicro(definition.pricing.output) : null;
+  applyPricing(entity, definition.pricing);
   entity.mock = definition.mock ? { ...definition.mock } : null;
   entity.timeouts = definition.timeouts ? { ...definition.timeouts } : null;
   entity.quirks = definition.quirks ? { ...definition.quirks } : null;
@@ -38,16 +37,22 @@ export function applyPatch(entity: ModelEntity, patch: ModelPatch): boolean {
   if (patch.capabilities !== undefined) entity.capabilities = [...(patch.capabilities ?? [])];
   if (patch.defaults !== undefined) entity.defaults = { ...patch.defaults };
   if (patch.limits !== undefined) entity.limits = { ...patch.limits };
-  if (patch.pricing !== undefined) {
-    entity.inputPriceMicroUsd = patch.pricing ? usdToMicro(patch.pricing.input) : null;
-    entity.outputPriceMicroUsd = patch.pricing ? usdToMicro(patch.pricing.output) : null;
-  }
+  if (patch.pricing !== undefined) applyPricing(entity, patch.pricing);
   if (patch.mock !== undefined) entity.mock = patch.mock ? { ...patch.mock } : null;
   if (patch.timeouts !== undefined) entity.timeouts = patch.timeouts ? { ...patch.timeouts } : null;
   if (patch.quirks !== undefined) entity.quirks = patch.quirks ? { ...patch.quirks } : null;
   if (patch.fallbacks !== undefined) entity.fallbacks = patch.fallbacks ? [...patch.fallbacks] : null;
   if (patch.retry !== undefined) entity.retry = patch.retry ? { ...patch.retry } : null;
   return connectionKey(entity) !== before;
+}
+
+/** Sets the four prices (micro-USD per million tokens) from a definition's `pricing`, or clears them. */
+function applyPricing(entity: ModelEntity, pricing: ModelDefinition['pricing'] | null): void {
+  const micro = (usd: number | undefined) => (usd === undefined || !pricing ? null : usdToMicro(usd));
+  entity.inputPriceMicroUsd = micro(pricing?.input);
+  entity.outputPriceMicroUsd = micro(pricing?.output);
+  entity.cachedInputPriceMicroUsd = micro(pricing?.cachedInput);
+  entity.cacheWritePriceMicroUsd = micro(pricing?.cacheWrite);
 }
 
 function connectionKey(entity: ModelEntity): string {

@@ -20,7 +20,12 @@ const ModelLimitsInput = builder.inputType('ModelLimitsInput', {
 
 const ModelPricingInput = builder.inputType('ModelPricingInput', {
   description: 'List prices in USD per million tokens.',
-  fields: (t) => ({ input: t.float({ required: true }), output: t.float({ required: true }) }),
+  fields: (t) => ({
+    input: t.float({ required: true, description: 'Uncached input tokens.' }),
+    output: t.float({ required: true, description: 'Output tokens, reasoning tokens included.' }),
+    cachedInput: t.float({ description: "Input tokens read from the vendor's prompt cache (unset: the input price)." }),
+    cacheWrite: t.float({ description: "Input tokens written to the vendor's prompt cache (unset: the input price)." }),
+  }),
 });
 
 const MockSettingsInput = builder.inputType('MockSettingsInput', {

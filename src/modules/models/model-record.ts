@@ -26,6 +26,8 @@ export function toModelRecord(entity: ModelEntity): ModelRecord {
     limits: { ...entity.limits },
     inputPriceMicroUsd: entity.inputPriceMicroUsd ?? null,
     outputPriceMicroUsd: entity.outputPriceMicroUsd ?? null,
+    cachedInputPriceMicroUsd: entity.cachedInputPriceMicroUsd ?? null,
+    cacheWritePriceMicroUsd: entity.cacheWritePriceMicroUsd ?? null,
     mock: entity.mock ? { ...entity.mock } : null,
     timeouts: { ...DEFAULT_TIMEOUTS, ...entity.timeouts },
     streamUsage: entity.quirks?.streamUsage ?? true,

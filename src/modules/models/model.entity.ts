@@ -29,6 +29,10 @@ export const ModelSchema = defineEntity({
     /** Prices in integer micro-USD per million tokens (USD × 1e6), never floats. */
     inputPriceMicroUsd: p.bigint('number').nullable(),
     outputPriceMicroUsd: p.bigint('number').nullable(),
+    /** Price of input tokens read from the vendor's prompt cache; null: the input price. */
+    cachedInputPriceMicroUsd: p.bigint('number').nullable(),
+    /** Price of input tokens written to the vendor's prompt cache; null: the input price. */
+    cacheWritePriceMicroUsd: p.bigint('number').nullable(),
     mock: p.json<StoredMockSettings>().nullable(),
     timeouts: p.json<StoredTimeouts>().nullable(),
     quirks: p.json<StoredQuirks>().nullable(),

@@ -1,7 +1,7 @@
 import { builder } from '../../graphql/builder.js';
 import { hasScope } from '../keys/viewer.js';
 import { screamingEnumValues } from '../../graphql/enums.js';
-import { microToUsd } from '../../pricing/money.js';
+import { type ModelPricing, pricingOf } from '../../pricing/money.js';
 import {
   CIRCUIT_STATES,
   type HealthCheckRecord,
@@ -59,11 +59,13 @@ const ModelLimitsRef = builder.objectRef<ModelRecord['limits']>('ModelLimits').i
   }),
 });
 
-const ModelPricingRef = builder.objectRef<{ input: number; output: number }>('ModelPricing').implement({
+const ModelPricingRef = builder.objectRef<ModelPricing>('ModelPricing').implement({
   description: 'List prices in USD per million tokens.',
   fields: (t) => ({
-    input: t.exposeFloat('input', { description: 'USD per million input (prompt) tokens.' }),
-    output: t.exposeFloat('output', { description: 'USD per million output (completion) tokens.' }),
+    input: t.exposeFloat('input', { description: 'USD per million uncached input (prompt) tokens.' }),
+    output: t.exposeFloat('output', { description: 'USD per million output (completion) tokens, reasoning tokens included.' }),
+    cachedInput: t.exposeFloat('cachedInput', { description: "USD per million input tokens read from the vendor's prompt cache." }),
+    cacheWrite: t.exposeFloat('cacheWrite', { description: "USD per million input tokens written to the vendor's prompt cache." }),
   }),
 });
 
@@ -153,10 +155,7 @@ export const ModelRef = builder.objectRef<ModelRecord>('Model').implement({
     pricing: t.field({
       type: ModelPricingRef,
       nullable: true,
-      resolve: (m) =>
-        m.inputPriceMicroUsd === null || m.outputPriceMicroUsd === null
-          ? null
-          : { input: microToUsd(m.inputPriceMicroUsd), output: microToUsd(m.outputPriceMicroUsd) },
+      resolve: (m) => pricingOf(m),
     }),
     mock: t.field({ type: MockSettingsRef, nullable: true, resolve: (m) => m.mock }),
     timeouts: t.field({ type: TimeoutsRef, description: "The model's timeouts, defaults filled in.", resolve: (m) => m.timeouts }),

@@ -1,35 +1,40 @@
-import type { ChatMessage } from '../../providers/provider.js';
-import { countMessageTokens, TokenCounter } from '../../providers/token-estimate.js';
+import type { ChatMessage } from '../../core/chat/chat-request.js';
+import { countMessageTokens, messageTokens, REPLY_PRIMING } from '../../providers/prompt-tokens.js';
+import { TokenCounter } from '../../providers/token-estimate.js';
 
 export interface FittedHistory {
   readonly messages: ChatMessage[];
   /** How many history messages were left out. */
   readonly dropped: number;
-  /** Prompt tokens of `messages` (cl100k), when they were counted (a model with a context window). */
-  readonly promptTokens: number | null;
+  /** Prompt tokens of `messages` (cl100k) plus the request's overhead (tools, response schema): the request's count. */
+  readonly promptTokens: number;
 }
 
+const isSystem = (message: ChatMessage) => message.role === 'system' || message.role === 'developer';
+
 /**
- * The messages to send for a session turn: the history, then the new messages. When they and
- * `maxTokens` of answer do not fit the model's context window, history messages are dropped
- * oldest first — system messages are kept, and so is every new message.
+ * The messages to send for a session turn: the history, then the new messages, and their prompt
+ * tokens (counted here, once for the request; `overhead`: the tokens of its tools and response
+ * schema). When they and `maxTokens` of answer do not fit the model's context window, history
+ * messages are dropped oldest first — system messages are kept, and so is every new message.
  */
 export function fitHistory(
   history: readonly ChatMessage[],
   fresh: readonly ChatMessage[],
   contextWindow: number | null,
   maxTokens: number,
+  overhead = 0,
 ): FittedHistory {
   const all = [...history, ...fresh];
-  if (contextWindow === null) return { messages: all, dropped: 0, promptTokens: null };
-  const budget = contextWindow - maxTokens;
   const perMessage = countMessageTokens(all);
-  let total = perMessage.reduce((sum, n) => sum + n, 3);
+  let total = perMessage.reduce((sum, n) => sum + n, REPLY_PRIMING + overhead);
+  if (contextWindow === null) return { messages: all, dropped: 0, promptTokens: total };
+  const budget = contextWindow - maxTokens;
   const keep = history.map(() => true);
   let dropped = 0;
   for (let i = 0; i < history.length && total > budget; i++) {
     const message = history[i] as ChatMessage;
-    if (message.role === 'system') continue;
+    if (isSystem(message)) continue;
     keep[i] = false;
     dropped++;
     total -= perMessage[i] as number;
@@ -38,7 +43,7 @@ export function fitHistory(
 }
 
 /** A history message with its place in the session (see SequencedMessage). */
-type Numbered = ChatMessage & { readonly seq: number };
+type Numbered = { readonly message: ChatMessage; readonly seq: number };
 
 /**
  * fitHistory for a history read newest first, a page at a time, so that a turn reads what the
@@ -60,9 +65,10 @@ export class HistoryFitter {
     private readonly fresh: readonly ChatMessage[],
     contextWindow: number,
     maxTokens: number,
+    overhead = 0,
   ) {
     this.#budget = contextWindow - maxTokens;
-    this.#total = countMessageTokens([...system, ...fresh], this.#counter).reduce((sum, n) => sum + n, 3);
+    this.#total = countMessageTokens([...system.map((n) => n.message), ...fresh], this.#counter).reduce((sum, n) => sum + n, REPLY_PRIMING + overhead);
   }
 
   /** Whether the window is full: every older message is dropped. */
@@ -76,21 +82,22 @@ export class HistoryFitter {
   }
 
   /** Takes the next older non-system message; false (and full) when it does not fit. */
-  take(message: Numbered): boolean {
+  take(numbered: Numbered): boolean {
     if (this.#full) return false;
-    const tokens = this.#counter.count(message.content) + 3;
+    const { message } = numbered;
+    const tokens = messageTokens(message, this.#counter);
     if (this.#total + tokens > this.#budget) {
       this.#full = true;
       return false;
     }
     this.#total += tokens;
-    this.#kept.push(message);
+    this.#kept.push(numbered);
     return true;
   }
 
   /** The fitted messages (history in order, then the new ones); `dropped`: the history messages left out. */
   result(dropped: number): FittedHistory {
-    const history = [...this.system, ...this.#kept].sort((a, b) => a.seq - b.seq).map(({ role, content }) => ({ role, content }));
+    const history = [...this.system, ...this.#kept].sort((a, b) => a.seq - b.seq).map(({ message }) => message);
     return { messages: [...history, ...this.fresh], dropped, promptTokens: this.#total };
   }
 }

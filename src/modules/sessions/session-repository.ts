@@ -3,7 +3,7 @@ import { type Dialect, dialectOf, fromSqlJson, fromSqlTime, isUniqueViolation, s
 import type { Orm } from '../../db/orm.js';
 import type { StoredGenerationParams } from '../../core/records/model.js';
 import type { SessionRecord } from '../../core/records/session.js';
-import type { ChatMessage } from '../../providers/provider.js';
+import { type ChatMessage, textOf } from '../../core/chat/chat-request.js';
 
 /** Dates as raw SQL returns them: epoch milliseconds (SQLite) or a Date (PostgreSQL). */
 type SqlTime = number | string | Date;
@@ -24,12 +24,21 @@ interface SessionRow {
 interface MessageRow {
   readonly role: string;
   readonly content: string;
+  /** The whole message as JSON when it is more than its role and text (parts, tool calls, reasoning, a tool call id); else null. */
+  readonly detail: string | null;
   readonly generation_id: string | null;
   readonly created_at: SqlTime;
 }
 
-/** One message of a session's history. */
-export type HistoryMessage = ChatMessage & { readonly createdAt: Date; readonly generationId: string | null };
+/** One message of a session's history: the message itself, and its role and text as the history shows them. */
+export interface HistoryMessage {
+  readonly role: ChatMessage['role'];
+  /** The message's text (a user message's text parts joined). */
+  readonly content: string;
+  readonly message: ChatMessage;
+  readonly createdAt: Date;
+  readonly generationId: string | null;
+}
 
 /** A message with its place in the history (`seq`: 1, 2, … with no gaps, the dropped oldest ones included). */
 export type SequencedMessage = HistoryMessage & { readonly seq: number };
@@ -65,17 +74,32 @@ interface SequencedRow extends MessageRow {
   readonly seq: number | string;
 }
 
-const SEQUENCED_COLUMNS = 'seq, role, content, generation_id, created_at';
+const SEQUENCED_COLUMNS = 'seq, role, content, detail, generation_id, created_at';
+
+/** Roles whose messages every turn sends, whatever the window. */
+const SYSTEM_ROLES = "('system', 'developer')";
+
+function toHistoryMessage(r: MessageRow): HistoryMessage {
+  const role = r.role as ChatMessage['role'];
+  const message = r.detail === null ? ({ role, content: r.content } as ChatMessage) : (JSON.parse(r.detail) as ChatMessage);
+  return { role, content: r.content, message, createdAt: fromSqlTime(r.created_at), generationId: r.generation_id };
+}
 
 function toSequenced(r: SequencedRow): SequencedMessage {
-  return {
-    seq: Number(r.seq),
-    role: r.role as ChatMessage['role'],
-    content: r.content,
-    createdAt: fromSqlTime(r.created_at),
-    generationId: r.generation_id,
-  };
+  return { ...toHistoryMessage(r), seq: Number(r.seq) };
 }
+
+/** A message's stored detail: null for a plain text message (role and text say it all). */
+export function messageDetail(message: ChatMessage): string | null {
+  const plain =
+    typeof message.content === 'string' &&
+    Object.keys(message).length === 2 &&
+    (message.role === 'system' || message.role === 'developer' || message.role === 'user' || message.role === 'assistant');
+  return plain ? null : JSON.stringify(message);
+}
+
+/** The bytes a message takes in storage (its text and its detail): what HistoryBounds count. */
+const STORED_BYTES = 'octet_length(content) + coalesce(octet_length(detail), 0)';
 
 const SESSION_COLUMNS = 'id, api_key_id, model_id, pool_name, params, revision, created_at, updated_at';
 
@@ -152,21 +176,16 @@ export class SessionRepository {
   /** The session's messages in order (all of them: bounded by HistoryBounds, not by a context window). */
   async history(sessionId: string): Promise<HistoryMessage[]> {
     const rows = await this.#run<MessageRow[]>(
-      'select role, content, generation_id, created_at from session_messages where session_id = ? order by seq',
+      'select role, content, detail, generation_id, created_at from session_messages where session_id = ? order by seq',
       [sessionId],
     );
-    return rows.map((r) => ({
-      role: r.role as ChatMessage['role'],
-      content: r.content,
-      createdAt: fromSqlTime(r.created_at),
-      generationId: r.generation_id,
-    }));
+    return rows.map(toHistoryMessage);
   }
 
   /** The session's system messages, oldest first (a turn sends every one of them, whatever the window). */
   async systemMessages(sessionId: string): Promise<SequencedMessage[]> {
     const rows = await this.#run<SequencedRow[]>(
-      `select ${SEQUENCED_COLUMNS} from session_messages where session_id = ? and role = 'system' order by seq`,
+      `select ${SEQUENCED_COLUMNS} from session_messages where session_id = ? and role in ${SYSTEM_ROLES} order by seq`,
       [sessionId],
     );
     return rows.map(toSequenced);
@@ -185,10 +204,10 @@ export class SessionRepository {
     limit: number,
     maxBytes = Number.POSITIVE_INFINITY,
   ): Promise<{ messages: SequencedMessage[]; more: boolean }> {
-    const where = `session_id = ? and role <> 'system'${beforeSeq === null ? '' : ' and seq < ?'}`;
+    const where = `session_id = ? and role not in ${SYSTEM_ROLES}${beforeSeq === null ? '' : ' and seq < ?'}`;
     const params = [sessionId, ...(beforeSeq === null ? [] : [beforeSeq])];
     const sizes = await this.#run<Array<{ seq: number | string; bytes: number | string }>>(
-      `select seq, octet_length(content) as bytes from session_messages where ${where} order by seq desc limit ?`,
+      `select seq, ${STORED_BYTES} as bytes from session_messages where ${where} order by seq desc limit ?`,
       [...params, limit],
     );
     let taken = 0;
@@ -208,7 +227,7 @@ export class SessionRepository {
   /** How many of the session's other (user and assistant) messages come before `beforeSeq` (null: all of them). */
   async countConversationBefore(sessionId: string, beforeSeq: number | null): Promise<number> {
     const [row] = await this.#run<Array<{ n: number | string }>>(
-      `select count(*) as n from session_messages where session_id = ? and role <> 'system'${beforeSeq === null ? '' : ' and seq < ?'}`,
+      `select count(*) as n from session_messages where session_id = ? and role not in ${SYSTEM_ROLES}${beforeSeq === null ? '' : ' and seq < ?'}`,
       [sessionId, ...(beforeSeq === null ? [] : [beforeSeq])],
     );
     return Number(row?.n ?? 0);
@@ -231,7 +250,7 @@ export class SessionRepository {
    */
   async trimHistory(sessionId: string, bounds: HistoryBounds): Promise<number> {
     const rows = await this.#run<Array<{ seq: number | string; generation_id: string | null; bytes: number | string }>>(
-      'select seq, generation_id, octet_length(content) as bytes from session_messages where session_id = ? order by seq desc',
+      `select seq, generation_id, ${STORED_BYTES} as bytes from session_messages where session_id = ? order by seq desc`,
       [sessionId],
     );
     let messages = 0;
@@ -276,20 +295,22 @@ export class SessionRepository {
     const time = this.#dialect === 'sqlite' ? 'cast(? as integer)' : 'cast(? as timestamptz)';
     const rows = messages.map(
       (_m, i) =>
-        `select cast(? as varchar(36)), coalesce((select max(seq) from session_messages where session_id = ?), 0) + ${i + 1}, cast(? as varchar(16)), cast(? as text), cast(? as varchar(36)), ${time}`,
+        `select cast(? as varchar(36)), coalesce((select max(seq) from session_messages where session_id = ?), 0) + ${i + 1}, cast(? as varchar(16)), cast(? as text), cast(? as text), cast(? as varchar(36)), ${time}`,
     );
     // PostgreSQL refuses U+0000 in text (SQLite keeps it): dropped there.
-    const text = (content: string) =>
-      this.#dialect === 'postgresql' && content.includes('\u0000') ? content.replaceAll('\u0000', '') : content;
+    const text = (content: string | null) =>
+      content !== null && this.#dialect === 'postgresql' && content.includes('\u0000') ? content.replaceAll('\u0000', '') : content;
     const params = messages.flatMap((m) => [
       sessionId,
       sessionId,
       m.role,
-      text(m.content),
+      text(textOf(m.content)),
+      // JSON escapes U+0000 as \u0000, which PostgreSQL's text keeps (it refuses only the raw character).
+      messageDetail(m),
       generationId,
       sqlTime(this.#dialect, createdAt),
     ]);
-    const sql = `insert into session_messages (session_id, seq, role, content, generation_id, created_at) ${rows.join(' union all ')}`;
+    const sql = `insert into session_messages (session_id, seq, role, content, detail, generation_id, created_at) ${rows.join(' union all ')}`;
     for (let attempt = 1; ; attempt++) {
       try {
         await this.#run(sql, params, 'run');

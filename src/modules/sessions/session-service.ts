@@ -113,15 +113,24 @@ export class SessionService {
     fresh: readonly ChatMessage[],
     contextWindow: number | null,
     maxTokens: number,
+    overhead = 0,
   ): Promise<FittedHistory> {
     const { repository } = this.deps;
-    if (contextWindow === null) return fitHistory(await repository.history(sessionId), fresh, null, maxTokens);
-    const fitter = new HistoryFitter(await repository.systemMessages(sessionId), fresh, contextWindow, maxTokens);
+    if (contextWindow === null)
+      return fitHistory(
+        (await repository.history(sessionId)).map((m) => m.message),
+        fresh,
+        null,
+        maxTokens,
+        overhead,
+      );
+    const system = (await repository.systemMessages(sessionId)).map(({ message, seq }) => ({ message, seq }));
+    const fitter = new HistoryFitter(system, fresh, contextWindow, maxTokens, overhead);
     let before: number | null = null;
     for (let page = 0; !fitter.full; page++) {
       const size = HISTORY_PAGES[Math.min(page, HISTORY_PAGES.length - 1)] as number;
       const { messages, more } = await repository.conversationBefore(sessionId, before, size, HISTORY_PAGE_BYTES);
-      for (const message of messages) if (!fitter.take(message)) break;
+      for (const { message, seq } of messages) if (!fitter.take({ message, seq })) break;
       if (!more) break; // the start of the history
       before = (messages.at(-1) as SequencedMessage).seq;
     }

@@ -37,7 +37,10 @@ export const SessionMessageSchema = defineEntity({
     sessionId: p.string().length(36),
     seq: p.integer(),
     role: p.string().length(16),
+    /** The message's text (a user message's text parts joined). */
     content: p.text(),
+    /** The whole message as JSON when it is more than role and text (image parts, tool calls, reasoning blocks, a tool call id). */
+    detail: p.text().nullable(),
     /** The generation that produced (assistant) or consumed (user) it. */
     generationId: p.string().length(36).nullable(),
     createdAt: p.datetime(),

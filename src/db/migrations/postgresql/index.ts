@@ -1,8 +1,12 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261201173240PostgresInitial } from './Migration20261201173240PostgresInitial.js';
+import { Migration20261206120829ChatSurface } from './Migration20261206120829ChatSurface.js';
 
 /**
  * The PostgreSQL migrations, oldest first (the SQLite set is ../index.ts: each engine has its
  * own, made by `npm run migration:create -- <name> --postgres`). Imported, not globbed.
  */
-export const PG_MIGRATIONS: MigrationObject[] = [{ name: 'Migration20261201173240PostgresInitial', class: Migration20261201173240PostgresInitial }];
+export const PG_MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261201173240PostgresInitial', class: Migration20261201173240PostgresInitial },
+  { name: 'Migration20261206120829ChatSurface', class: Migration20261206120829ChatSurface },
+];
