@@ -7,7 +7,7 @@ import { fieldScopePlugin } from './scope-plugin.js';
 export interface BuilderTypes {
   Context: Context;
   DefaultFieldNullability: false;
-  Scalars: { DateTime: { Input: Date; Output: Date | string } };
+  Scalars: { DateTime: { Input: Date; Output: Date | string }; JSON: { Input: unknown; Output: unknown } };
 }
 
 /**

@@ -1,15 +1,17 @@
-import type { ChatMessage } from '../../providers/provider.js';
+import type { ReasoningEffort } from '../../core/chat/chat-request.js';
+import type { GenerateRequest } from '../../modules/generations/generate-request.js';
+import { fail, isObject, messagesOf, responseFormatOf, toolChoiceOf, toolsOf, unsupported } from './chat-messages.js';
 import { OpenAIRequestError } from './openai-errors.js';
 
 /**
  * What a /v1/chat/completions body asks for, in the gateway's terms: the door's parse of the wire
- * body, before admission turns it into the provider contract's `ChatRequest`.
+ * body, typed end to end — `chat` is the gateway's request as admission takes it, the target and
+ * the headers' fields aside.
  */
 export interface ChatCompletionsRequest {
   /** A model id or a pool name; undefined: the session's (x-switchyard-session). */
   readonly model: string | undefined;
-  readonly messages: ChatMessage[];
-  readonly params: { maxTokens?: number; temperature?: number; topP?: number; stop?: string[] };
+  readonly chat: Omit<GenerateRequest, 'model' | 'pool' | 'sessionId' | 'costLimit'>;
   readonly stream: boolean;
   /** stream_options.include_usage: a last chunk with `choices: []` and the usage. */
   readonly includeUsage: boolean;
@@ -32,30 +34,19 @@ const SUPPORTED = new Set([
   'n',
   'presence_penalty',
   'frequency_penalty',
+  'tools',
+  'tool_choice',
+  'parallel_tool_calls',
+  'response_format',
+  'reasoning_effort',
 ]);
+
+const REASONING_EFFORTS: readonly ReasoningEffort[] = ['minimal', 'low', 'medium', 'high'];
 
 /** Parameters at the value that changes nothing (as clients and proxies send them): accepted and not passed on. */
 function asksForDefault(key: string, value: unknown): boolean {
   if (key === 'logprobs') return value === false;
-  if (key === 'response_format')
-    return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'text' && Object.keys(value).length === 1;
   return false;
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const describe = (value: unknown) =>
-  value === null
-    ? 'null'
-    : Array.isArray(value)
-      ? 'an array'
-      : typeof value === 'string'
-        ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
-        : typeof value === 'object'
-          ? 'an object'
-          : String(value);
-
-function fail(param: string, expected: string, value: unknown): never {
-  throw new OpenAIRequestError(`Invalid value for '${param}': expected ${expected}, got ${describe(value)}.`, param);
 }
 
 function numberIn(body: Record<string, unknown>, param: string, min: number, max: number, integer = false): number | undefined {
@@ -67,61 +58,18 @@ function numberIn(body: Record<string, unknown>, param: string, min: number, max
   return value;
 }
 
-/** A message's text: a string, or text content parts joined (OpenAI's array form). */
-function contentOf(value: unknown, at: string): string {
-  if (typeof value === 'string') return value;
-  if (!Array.isArray(value)) fail(`${at}.content`, 'a string or an array of text content parts', value);
-  return value
-    .map((part, j) => {
-      if (!isObject(part) || part.type !== 'text')
-        fail(`${at}.content[${j}].type`, "'text' (this version carries out text content only)", isObject(part) ? part.type : part);
-      if (typeof part.text !== 'string') fail(`${at}.content[${j}].text`, 'a string', part.text);
-      return part.text;
-    })
-    .join('');
-}
-
-function messagesOf(value: unknown): ChatMessage[] {
-  if (!Array.isArray(value) || value.length === 0) fail('messages', 'a non-empty array of messages', value);
-  if (value.length > 10_000) fail('messages', 'at most 10000 messages', `${value.length} messages`);
-  return value.map((message, i) => {
-    const at = `messages[${i}]`;
-    if (!isObject(message)) fail(at, 'a message object', message);
-    for (const key of Object.keys(message)) {
-      if (key !== 'role' && key !== 'content')
-        throw new OpenAIRequestError(
-          `Unsupported parameter: '${at}.${key}' is not carried out by this version of Switchyard.`,
-          `${at}.${key}`,
-          'unsupported_parameter',
-        );
-    }
-    // "developer" is OpenAI's newer name for the system role.
-    const role = message.role === 'developer' ? 'system' : message.role;
-    if (role !== 'system' && role !== 'user' && role !== 'assistant')
-      fail(`${at}.role`, "'system', 'developer', 'user' or 'assistant' (tool messages are not carried out)", message.role);
-    if (message.content === undefined || message.content === null) fail(`${at}.content`, 'the message text', message.content);
-    return { role, content: contentOf(message.content, at) };
-  });
-}
-
 /**
- * Reads an OpenAI chat completions body: the parameters this version carries out, checked as
- * OpenAI checks them; anything else (tools, n > 1, logprobs, response_format json, …) is a 400
- * naming the parameter. A null parameter counts as absent; `n: 1`, zero penalties, `logprobs:
- * false` and `response_format: {type: "text"}` are accepted: they ask for what is done anyway.
+ * Reads an OpenAI chat completions body: the parameters this version carries out (messages of
+ * every role with content parts, tools, tool_choice, parallel_tool_calls, response_format,
+ * reasoning_effort, sampling), checked as OpenAI checks them; anything else (n > 1, logprobs,
+ * seed, …) is a 400 naming the parameter. A null parameter counts as absent; `n: 1`, zero
+ * penalties and `logprobs: false` are accepted: they ask for what is done anyway.
  */
 export function parseChatCompletionsRequest(raw: unknown): ChatCompletionsRequest {
   if (!isObject(raw)) throw new OpenAIRequestError('The request body must be a JSON object.', null);
   // null means "not given"; some parameters are sent at the value that asks for nothing.
   const body = Object.fromEntries(Object.entries(raw).filter(([key, value]) => value !== null && !asksForDefault(key, value)));
-  for (const key of Object.keys(body)) {
-    if (!SUPPORTED.has(key))
-      throw new OpenAIRequestError(
-        `Unsupported parameter: '${key}' is not carried out by this version of Switchyard.`,
-        key,
-        'unsupported_parameter',
-      );
-  }
+  for (const key of Object.keys(body)) if (!SUPPORTED.has(key)) unsupported(key);
   const n = numberIn(body, 'n', 1, 128, true);
   if (n !== undefined && n !== 1)
     throw new OpenAIRequestError(
@@ -178,7 +126,16 @@ export function parseChatCompletionsRequest(raw: unknown): ChatCompletionsReques
   if (body.user !== undefined && body.user !== null && (typeof body.user !== 'string' || body.user.length > 256))
     fail('user', 'a string of at most 256 characters', body.user);
 
-  const params: ChatCompletionsRequest['params'] = {};
+  const tools = body.tools === undefined ? undefined : toolsOf(body.tools);
+  const toolChoice = body.tool_choice === undefined ? undefined : toolChoiceOf(body.tool_choice, tools);
+  if (body.parallel_tool_calls !== undefined && typeof body.parallel_tool_calls !== 'boolean')
+    fail('parallel_tool_calls', 'a boolean', body.parallel_tool_calls);
+  const responseFormat = body.response_format === undefined ? undefined : responseFormatOf(body.response_format);
+  const effort = body.reasoning_effort;
+  if (effort !== undefined && !REASONING_EFFORTS.includes(effort as ReasoningEffort))
+    fail('reasoning_effort', `one of ${REASONING_EFFORTS.map((e) => `'${e}'`).join(', ')}`, effort);
+
+  const params: { maxTokens?: number; temperature?: number; topP?: number; stop?: string[] } = {};
   const max = maxTokens ?? maxCompletionTokens;
   if (max !== undefined) params.maxTokens = max;
   if (temperature !== undefined) params.temperature = temperature;
@@ -186,8 +143,16 @@ export function parseChatCompletionsRequest(raw: unknown): ChatCompletionsReques
   if (stop !== undefined) params.stop = stop;
   return {
     model: typeof model === 'string' && model !== '' ? model : undefined,
-    messages: messagesOf(body.messages),
-    params,
+    chat: {
+      messages: messagesOf(body.messages),
+      params,
+      ...(tools?.length ? { tools } : {}),
+      ...(toolChoice !== undefined ? { toolChoice } : {}),
+      ...(typeof body.parallel_tool_calls === 'boolean' ? { parallelToolCalls: body.parallel_tool_calls } : {}),
+      // `{type: 'text'}` asks for what is done anyway: not passed on.
+      ...(responseFormat && responseFormat.type !== 'text' ? { responseFormat } : {}),
+      ...(effort !== undefined ? { reasoning: { effort: effort as ReasoningEffort } } : {}),
+    },
     stream,
     includeUsage,
     user: typeof body.user === 'string' ? body.user : undefined,

@@ -4,6 +4,7 @@ import type { ModelRecord } from '../../core/records/model.js';
 import type { Viewer } from '../../modules/keys/viewer.js';
 import type { GenerationEvent } from '../../modules/generations/generation-service.js';
 import type { PreparedGeneration } from '../../modules/generations/admission.js';
+import type { GenerateRequest, RequestFields } from '../../modules/generations/generate-request.js';
 import { parseChatCompletionsRequest, type ChatCompletionsRequest } from './chat-completions-request.js';
 import { ChunkWriter, chatCompletion, streamError } from './chat-response.js';
 import { OpenAIRequestError, toOpenAIError } from './openai-errors.js';
@@ -15,9 +16,24 @@ const SESSION_HEADER = 'x-switchyard-session';
 const COST_LIMIT_HEADER = 'x-switchyard-cost-limit';
 /** What the cost-limit header may hold: digits, maybe a fraction (`2`, `0.25`, `.5`); no sign, exponent or radix prefix. */
 const PLAIN_DECIMAL = /^(?:\d+(?:\.\d+)?|\.\d+)$/;
+const SESSION_ID = /^[0-9a-f-]{36}$/i;
 
-/** The gateway's generate input for an OpenAI request: `model` names a model, else a pool. */
-function generateInput(deps: OpenAIRouteDeps, chat: ChatCompletionsRequest, req: IncomingMessage): Record<string, unknown> {
+/** How /v1/chat/completions names its fields: errors found past the door name the parameter or header the caller sent. */
+export const CHAT_COMPLETIONS_FIELDS: RequestFields = {
+  model: 'model',
+  pool: 'model',
+  session: SESSION_HEADER,
+  costLimit: COST_LIMIT_HEADER,
+  part: (message, part) => `messages[${message}].content[${part}]`,
+  tools: 'tools',
+  toolParameters: (index) => `tools[${index}].function.parameters`,
+  responseFormat: 'response_format',
+  reasoningEffort: 'reasoning_effort',
+  reasoningBudget: 'reasoning_effort',
+};
+
+/** The gateway's typed request for an OpenAI request: `model` names a model, else a pool; the headers add the session and cost limit. */
+function generateRequest(deps: OpenAIRouteDeps, chat: ChatCompletionsRequest, req: IncomingMessage): GenerateRequest {
   const session = header(req, SESSION_HEADER);
   const costLimitText = rawHeader(req, COST_LIMIT_HEADER); // sent empty: refused, not ignored
   const costLimit = costLimitText === undefined ? undefined : Number(costLimitText);
@@ -28,7 +44,7 @@ function generateInput(deps: OpenAIRouteDeps, chat: ChatCompletionsRequest, req:
       COST_LIMIT_HEADER,
     );
   }
-  let target: Record<string, string> = {};
+  let target: Pick<GenerateRequest, 'model' | 'pool'> = {};
   if (chat.model !== undefined) {
     if (deps.models.find(chat.model)) target = { model: chat.model };
     else if (deps.pools.find(chat.model)) target = { pool: chat.model };
@@ -40,11 +56,14 @@ function generateInput(deps: OpenAIRouteDeps, chat: ChatCompletionsRequest, req:
       'missing_required_parameter',
     );
   }
+  if (session !== undefined && !SESSION_ID.test(session))
+    throw new OpenAIRequestError(`Invalid value for '${SESSION_HEADER}': expected a session id (a UUID).`, SESSION_HEADER);
+  if (costLimit !== undefined && costLimit > 1_000_000)
+    throw new OpenAIRequestError(`Invalid value for '${COST_LIMIT_HEADER}': expected at most 1000000 USD.`, COST_LIMIT_HEADER);
   return {
     ...target,
+    ...chat.chat,
     ...(session === undefined ? {} : { sessionId: session }),
-    messages: chat.messages,
-    ...(Object.keys(chat.params).length > 0 ? { params: chat.params } : {}),
     ...(costLimit === undefined ? {} : { costLimit }),
   };
 }
@@ -83,7 +102,7 @@ export async function chatCompletions(
   requestId: string,
 ): Promise<void> {
   const chat = parseChatCompletionsRequest(body);
-  const input = generateInput(deps, chat, req);
+  const request = generateRequest(deps, chat, req);
   deps.logger.debug(
     { requestId, route: '/v1/chat/completions', model: chat.model, stream: chat.stream, user: chat.user },
     'openai request',
@@ -97,7 +116,12 @@ export async function chatCompletions(
   res.once('close', onClose);
   const untrack = viewer.keyId === null ? undefined : deps.openOperations.track(viewer.keyId, controller);
   try {
-    const prepared = await deps.generations.prepare(input, viewer, chat.stream, requestId, controller.signal);
+    const prepared = await deps.generations.prepare(request, viewer, {
+      stream: chat.stream,
+      requestId,
+      signal: controller.signal,
+      fields: CHAT_COMPLETIONS_FIELDS,
+    });
     if (chat.stream) await stream(deps, res, viewer, prepared, chat.includeUsage, controller.signal);
     else await whole(deps, res, viewer, prepared, controller.signal);
   } finally {
@@ -147,6 +171,10 @@ async function stream(
         await write(res, chunks.role());
       } else if (event.kind === 'delta') {
         if (chunks) await write(res, chunks.text(event.text));
+      } else if (event.kind === 'tool-call-delta') {
+        if (chunks) await write(res, chunks.toolCall(event.index, event.id, event.name, event.argumentsDelta));
+      } else if (event.kind === 'reasoning-delta') {
+        if (chunks) await write(res, chunks.reasoning(event.text));
       } else if (event.kind === 'completed') {
         const g = event.generation;
         chunks ??= await open(g.id, g.createdAt, deps.models.find(g.modelId), g.modelId, g.attempts.length);

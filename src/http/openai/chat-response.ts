@@ -18,12 +18,29 @@ export function openAIFinishReason(reason: FinishReason | null): 'stop' | 'lengt
 export const completionId = (generationId: string) => `chatcmpl-${generationId}`;
 const unixSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
+/**
+ * OpenAI's usage object: `prompt_tokens` counts every input token, `cached_tokens` the part read
+ * from the vendor's cache; `completion_tokens` includes `reasoning_tokens`. (From an Anthropic
+ * upstream, input, cache-read and cache-write tokens add up to `prompt_tokens`.)
+ */
 function usageOf(record: GenerationRecord) {
   return {
     prompt_tokens: record.inputTokens,
     completion_tokens: record.outputTokens,
     total_tokens: record.inputTokens + record.outputTokens,
+    prompt_tokens_details: { cached_tokens: record.cachedInputTokens, audio_tokens: 0 },
+    completion_tokens_details: {
+      reasoning_tokens: record.reasoningTokens,
+      audio_tokens: 0,
+      accepted_prediction_tokens: 0,
+      rejected_prediction_tokens: 0,
+    },
   };
+}
+
+/** The answer's tool calls in OpenAI's shape. */
+function toolCallsOf(record: GenerationRecord) {
+  return record.toolCalls.map((call) => ({ id: call.id, type: 'function' as const, function: { name: call.name, arguments: call.arguments } }));
 }
 
 /** A whole answer as OpenAI's `chat.completion` object; `model` is the model that served it. */
@@ -37,7 +54,13 @@ export function chatCompletion(record: GenerationRecord) {
     choices: [
       {
         index: 0,
-        message: { role: 'assistant' as const, content: record.text, refusal: null },
+        message: {
+          role: 'assistant' as const,
+          // OpenAI answers content null when the answer is only tool calls.
+          content: record.text === '' && record.toolCalls.length > 0 ? null : record.text,
+          refusal: null,
+          ...(record.toolCalls.length > 0 ? { tool_calls: toolCallsOf(record) } : {}),
+        },
         logprobs: null,
         finish_reason: openAIFinishReason(record.finishReason),
       },
@@ -81,6 +104,23 @@ export class ChunkWriter {
 
   text(text: string): string {
     return this.#chunk([{ index: 0, delta: { content: text }, logprobs: null, finish_reason: null }]);
+  }
+
+  /**
+   * A fragment of tool call `index`, as OpenAI streams it: the first carries the id, type and
+   * name (with empty arguments), the next ones only the index and an arguments fragment.
+   */
+  toolCall(index: number, id: string | null, name: string | null, argumentsDelta: string): string {
+    const call =
+      id !== null
+        ? { index, id, type: 'function', function: { name: name ?? '', arguments: argumentsDelta } }
+        : { index, function: { arguments: argumentsDelta } };
+    return this.#chunk([{ index: 0, delta: { tool_calls: [call] }, logprobs: null, finish_reason: null }]);
+  }
+
+  /** Reasoning text as `delta.reasoning_content` (the field DeepSeek, vLLM and Qwen stream it in; OpenAI's SDK passes it through). */
+  reasoning(text: string): string {
+    return this.#chunk([{ index: 0, delta: { reasoning_content: text }, logprobs: null, finish_reason: null }]);
   }
 
   /** The finish chunk, the usage chunk when asked for, and `[DONE]`. */

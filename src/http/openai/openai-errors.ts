@@ -24,24 +24,6 @@ export class OpenAIRequestError extends Error {
   }
 }
 
-/** Gateway field paths back to the names an OpenAI caller sent. */
-const PARAM_NAMES: Record<string, string> = {
-  'params.maxTokens': 'max_tokens',
-  'params.temperature': 'temperature',
-  'params.topP': 'top_p',
-  'params.stop': 'stop',
-  costLimit: 'x-switchyard-cost-limit',
-  sessionId: 'x-switchyard-session',
-  model: 'model',
-  pool: 'model',
-};
-
-function openAIParam(path: string | undefined): string | null {
-  if (!path) return null;
-  const bare = path.replace(/^input\./, '');
-  return PARAM_NAMES[bare] ?? bare.replace(/^params\./, '');
-}
-
 /** Seconds until the next UTC day or month starts: when a spent budget has room again. */
 function untilBudgetResets(budget: unknown, now: Date): number {
   const next =
@@ -86,7 +68,8 @@ export function toOpenAIError(error: unknown, now: Date): OpenAIErrorAnswer & { 
         error.message,
         'invalid_request_error',
         'invalid_value',
-        openAIParam(error instanceof InvalidInputError ? error.problems[0]?.path : undefined),
+        // The door named its fields (CHAT_COMPLETIONS_FIELDS): the path is the parameter the caller sent.
+        (error instanceof InvalidInputError ? error.problems[0]?.path : undefined) ?? null,
         generationId,
       );
     case 'UNAUTHENTICATED':

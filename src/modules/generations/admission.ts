@@ -20,6 +20,7 @@ import type { RoutePlan, Router } from '../../routing/router.js';
 import type { Viewer } from '../keys/viewer.js';
 import { fitHistory } from '../sessions/session-history.js';
 import type { SessionService } from '../sessions/session-service.js';
+import { type ChatBounds, checkChatBounds, DEFAULT_CHAT_BOUNDS } from './chat-bounds.js';
 import type { GenerateRequest, RequestFields } from './generate-request.js';
 import { needsOf, unmetNeed, unmetNeedError } from './target-features.js';
 import type { GenerationRecorder } from './generation-recorder.js';
@@ -87,6 +88,8 @@ export interface AdmissionDeps {
   readonly clock: Pick<Clock, 'now' | 'sleep'>;
   /** Uniform in [0, 1): the jitter of the waits for a budget's holds to settle. */
   readonly random?: () => number;
+  /** What a request may carry besides text (read per call); default DEFAULT_CHAT_BOUNDS. */
+  readonly chatBounds?: () => ChatBounds;
   /** The config's default model (read per call: a reload may change it). */
   readonly defaultModel: () => string | undefined;
 }
@@ -106,6 +109,7 @@ export class Admission {
    */
   async admit(request: GenerateRequest, viewer: Viewer, options: AdmitOptions): Promise<PreparedGeneration> {
     const { stream, requestId = null, signal, fields: requestFields } = options;
+    checkChatBounds(request, this.deps.chatBounds?.() ?? DEFAULT_CHAT_BOUNDS, requestFields);
     const { costLimit } = request;
     const session = request.sessionId ? await this.deps.sessions.get(request.sessionId, viewer) : undefined;
     // The target, and the field an error about it names: the caller's own, or the session's.

@@ -43,6 +43,8 @@ export interface RequestFields extends TargetFields {
   /** Content part `part` of new message `message`. */
   part(message: number, part: number): string;
   readonly tools: string;
+  /** Tool `index`'s JSON Schema. */
+  toolParameters(index: number): string;
   readonly responseFormat: string;
   readonly reasoningEffort: string;
   readonly reasoningBudget: string;

@@ -2,6 +2,7 @@ import { builder } from '../../graphql/builder.js';
 import { screamingEnumValues } from '../../graphql/enums.js';
 import { withoutNulls } from '../../graphql/input.js';
 import { microToUsd } from '../../pricing/money.js';
+import type { ToolCall } from '../../core/chat/chat-request.js';
 import { type FinishReason, GENERATION_STATUSES, type GenerationRecord, type StoredAttempt } from '../../core/records/generation.js';
 import { ApiKeyRef } from '../keys/api-key.graphql.js';
 import { ModelProviderEnum, ModelRef } from '../models/model.graphql.js';
@@ -23,12 +24,28 @@ const FinishReasonEnum = builder.enumType('FinishReason', {
 const UsageRef = builder.objectRef<GenerationRecord>('Usage').implement({
   description: 'Tokens of a generation.',
   fields: (t) => ({
-    inputTokens: t.exposeInt('inputTokens'),
-    outputTokens: t.exposeInt('outputTokens'),
+    inputTokens: t.exposeInt('inputTokens', { description: 'Every input token, cached ones included (OpenAI’s prompt_tokens).' }),
+    outputTokens: t.exposeInt('outputTokens', { description: 'Every output token, reasoning tokens included.' }),
+    cachedInputTokens: t.exposeInt('cachedInputTokens', {
+      description: 'The part of inputTokens read from the vendor’s prompt cache (priced at the model’s cachedInput price).',
+    }),
+    cacheWriteTokens: t.exposeInt('cacheWriteTokens', {
+      description: 'The part of inputTokens written to the vendor’s prompt cache (priced at the model’s cacheWrite price).',
+    }),
+    reasoningTokens: t.exposeInt('reasoningTokens', { description: 'The part of outputTokens the model spent reasoning (priced as output).' }),
     totalTokens: t.int({ resolve: (g) => g.inputTokens + g.outputTokens }),
     estimated: t.exposeBoolean('usageEstimated', {
       description: 'True when the vendor reported no usage and the gateway counted the tokens (cl100k_base).',
     }),
+  }),
+});
+
+const ToolCallRef = builder.objectRef<ToolCall>('ToolCall').implement({
+  description: 'A function call the model made.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    arguments: t.exposeString('arguments', { description: 'The JSON arguments as the model wrote them (parse them; they may not be valid JSON).' }),
   }),
 });
 
@@ -67,6 +84,11 @@ export const GenerationRef = builder.objectRef<GenerationRecord>('Generation').i
     status: t.field({ type: GenerationStatusEnum, resolve: (g) => g.status }),
     stream: t.exposeBoolean('stream', { description: 'Whether it came from generateStream.' }),
     text: t.exposeString('text', { description: 'The answer (partial for failed and cancelled generations).' }),
+    toolCalls: t.field({
+      type: [ToolCallRef],
+      description: 'The tool calls the answer made, in order (empty when none; finishReason TOOL_CALLS).',
+      resolve: (g) => [...g.toolCalls],
+    }),
     finishReason: t.field({ type: FinishReasonEnum, nullable: true, resolve: (g) => g.finishReason }),
     maxTokens: t.exposeInt('maxTokens', {
       description:
