@@ -49,7 +49,11 @@ describe('anthropic adapter', () => {
     const parts = await collect(await adapter.stream(HELLO, target, { signal: signal() }));
     expect(parts[0]).toEqual({ type: 'start', upstreamModel: 'claude-3-haiku-20240307' });
     expect(textOf(parts)).toBe('Hello from Claude — ünïcödé');
-    expect(parts.at(-1)).toEqual({ type: 'finish', finishReason: 'stop', usage: { inputTokens: 25, outputTokens: 6, estimated: false } });
+    expect(parts.at(-1)).toEqual({
+      type: 'finish',
+      finishReason: 'stop',
+      usage: { inputTokens: 25, outputTokens: 6, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, estimated: false },
+    });
   });
 
   it('should map max_tokens to length', async () => {

@@ -6,11 +6,8 @@ import type { ChatRequest, HealthResult, ProviderAdapter, UpstreamTarget } from 
 import { SseParser } from '../sse.js';
 import { readBody, upstreamHttpError } from '../vendor-error.js';
 import { ANTHROPIC_VERSION, errorBodySchema, streamEventSchema } from './anthropic-wire.js';
-import { convertToMessages } from './convert-request.js';
-import { mapAnthropicStopReason } from './map-stop-reason.js';
-
-/** Error types Anthropic documents as transient. @see https://docs.anthropic.com/en/api/errors */
-const RETRYABLE_ERROR_TYPES = new Set(['overloaded_error', 'api_error', 'rate_limit_error', 'timeout_error']);
+import { type ConvertedRequest, convertToMessages } from './convert-request.js';
+import { MessagesEventReader } from './read-events.js';
 
 const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set(streamEventSchema.options.map((option) => option.shape.type.value));
 
@@ -35,23 +32,27 @@ function vendorMessage(body: unknown): string | undefined {
 
 /**
  * The adapter for Anthropic's Messages API. `baseUrl` is the host (the SDK convention); the
- * adapter adds `/v1/messages`. Speaks the full event sequence: message_start (input tokens),
- * content_block_* (text), message_delta (stop reason, output tokens), message_stop, ping and error.
+ * adapter adds `/v1/messages`. The request is converted (convert-request.ts) before anything is
+ * sent, so what Anthropic cannot carry fails as an InvalidInputError with no upstream call; the
+ * event stream is read by MessagesEventReader (text, tool calls, thinking, usage, stop reason).
  */
 export function createAnthropicAdapter(http: UpstreamHttp): ProviderAdapter {
-  async function* openStream(request: ChatRequest, target: UpstreamTarget, signal: AbortSignal): AsyncGenerator<RawPart> {
+  async function* openStream(
+    { body, answerTool }: ConvertedRequest,
+    request: ChatRequest,
+    target: UpstreamTarget,
+    signal: AbortSignal,
+  ): AsyncGenerator<RawPart> {
     const response = await http.send(`${apiRoot(target)}/v1/messages`, {
       method: 'POST',
       headers: { ...headers(target), ...(request.requestId ? { 'x-request-id': request.requestId } : {}) },
-      body: JSON.stringify(convertToMessages(request, target)),
+      body: JSON.stringify(body),
       signal,
       connectTimeoutMs: target.timeouts.connectMs,
     });
     if (response.status >= 300) throw upstreamHttpError('anthropic', response, vendorMessage(await readBody(response)), target.apiKey);
 
-    let inputTokens: number | undefined;
-    let outputTokens: number | undefined;
-    let stopReason: string | null | undefined;
+    const reader = new MessagesEventReader(answerTool);
     const parser = new SseParser();
     for await (const bytes of response.body) {
       for (const sse of parser.feed(bytes)) {
@@ -75,36 +76,9 @@ export function createAnthropicAdapter(http: UpstreamHttp): ProviderAdapter {
             provider: 'anthropic',
           });
         }
-        const event = parsed.data;
-        switch (event.type) {
-          case 'message_start':
-            inputTokens = event.message.usage?.input_tokens;
-            outputTokens = event.message.usage?.output_tokens;
-            yield { type: 'start', ...(event.message.model ? { upstreamModel: event.message.model } : {}) };
-            break;
-          case 'content_block_delta':
-            if (event.delta.type === 'text_delta' && event.delta.text) yield { type: 'text-delta', text: event.delta.text };
-            break;
-          case 'message_delta':
-            stopReason = event.delta.stop_reason ?? stopReason;
-            if (event.usage?.output_tokens !== undefined) outputTokens = event.usage.output_tokens;
-            if (event.usage?.input_tokens !== undefined) inputTokens = event.usage.input_tokens;
-            break;
-          case 'message_stop':
-            yield {
-              type: 'finish',
-              finishReason: mapAnthropicStopReason(stopReason),
-              usage: { ...(inputTokens !== undefined ? { inputTokens } : {}), ...(outputTokens !== undefined ? { outputTokens } : {}) },
-            };
-            return;
-          case 'error':
-            throw new UpstreamError(`anthropic failed mid-stream: ${event.error.type}: ${event.error.message ?? ''}`.trim(), {
-              reason: 'stream',
-              retryable: RETRYABLE_ERROR_TYPES.has(event.error.type),
-              provider: 'anthropic',
-            });
-          default:
-            break;
+        for (const part of reader.read(parsed.data)) {
+          yield part;
+          if (part.type === 'finish') return;
         }
       }
     }
@@ -113,7 +87,10 @@ export function createAnthropicAdapter(http: UpstreamHttp): ProviderAdapter {
 
   return {
     kind: 'anthropic',
-    stream: (request, target, { signal }) => startProviderStream(request, target, signal, (s) => openStream(request, target, s)),
+    async stream(request, target, { signal }) {
+      const converted = convertToMessages(request, target);
+      return startProviderStream(request, target, signal, (s) => openStream(converted, request, target, s));
+    },
     async checkHealth(target, { signal }): Promise<HealthResult> {
       const started = performance.now();
       const url = `${apiRoot(target)}/v1/models/${encodeURIComponent(target.upstreamModel)}`;
