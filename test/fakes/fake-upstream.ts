@@ -37,6 +37,9 @@ export interface FakeUpstream {
 
 export type AuthCheck = (headers: IncomingMessage['headers']) => Scripted | undefined;
 
+/** Answers a request the real API would refuse (say, a 400 for a body it does not accept); undefined lets it through. */
+export type RequestCheck = (request: { readonly method: string; readonly path: string; readonly body: unknown }) => Scripted | undefined;
+
 const CHUNK_SIZES = [1, 7, 13, 2, 31, 5, 64, 3];
 
 async function writeChunks(res: ServerResponse, text: string, delayMs: number, limit = Infinity): Promise<void> {
@@ -54,7 +57,7 @@ async function writeChunks(res: ServerResponse, text: string, delayMs: number, l
  * A real HTTP server on 127.0.0.1:0 that answers from a script and records every call, so
  * adapters are tested through real sockets: headers, chunk boundaries and aborts as in production.
  */
-export async function startFakeUpstream(options: { auth?: AuthCheck; port?: number } = {}): Promise<FakeUpstream> {
+export async function startFakeUpstream(options: { auth?: AuthCheck; check?: RequestCheck; port?: number } = {}): Promise<FakeUpstream> {
   const scripts = new Map<string, Scripted[]>();
   const calls: RecordedCall[] = [];
   const sockets = new Set<import('node:net').Socket>();
@@ -78,7 +81,10 @@ export async function startFakeUpstream(options: { auth?: AuthCheck; port?: numb
     calls.push({ method: req.method ?? 'GET', path, headers: req.headers, body, closedEarly });
 
     const queue = scripts.get(`${req.method} ${path}`);
-    const scripted = options.auth?.(req.headers) ?? (queue && queue.length > 1 ? queue.shift() : queue?.[0]);
+    const scripted =
+      options.auth?.(req.headers) ??
+      options.check?.({ method: req.method ?? 'GET', path, body }) ??
+      (queue && queue.length > 1 ? queue.shift() : queue?.[0]);
     if (!scripted) {
       res
         .writeHead(404, { 'content-type': 'application/json' })
