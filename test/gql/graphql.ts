@@ -22,6 +22,13 @@ export type CircuitState =
   | 'HALF_OPEN'
   | 'OPEN';
 
+/** One part of a USER message: exactly one field. */
+export type ContentPartInput =
+  {   file: FileInput; imageUrl?: never; inputAudio?: never; text?: never; }
+  |  { file?: never;   imageUrl: ImageUrlInput; inputAudio?: never; text?: never; }
+  |  { file?: never; imageUrl?: never;   inputAudio: InputAudioInput; text?: never; }
+  |  { file?: never; imageUrl?: never; inputAudio?: never;   text: string; };
+
 export type CostFilter = {
   /** Admins: one key. A client key always sees only its own. */
   apiKeyId?: string | number | null | undefined;
@@ -68,7 +75,14 @@ export type CreateSessionInput = {
   poolName?: string | number | null | undefined;
 };
 
-/** Why the model stopped: STOP (natural end or stop sequence), LENGTH (maxTokens), CONTENT_FILTER, TOOL_CALLS, CANCELLED (the caller aborted), COST_LIMIT (the gateway stopped it at the cost limit or budget), OTHER. */
+/** A file (a PDF …): a base64 data URL or a vendor file id, for models whose provider takes files (OpenAI). */
+export type FileInput = {
+  fileData?: string | null | undefined;
+  fileId?: string | null | undefined;
+  filename?: string | null | undefined;
+};
+
+/** Why the model stopped: STOP (natural end or stop sequence), LENGTH (maxTokens), CONTENT_FILTER, TOOL_CALLS, CANCELLED (the caller aborted), COST_LIMIT (the gateway stopped it before the chunk that would have passed its costLimit or what it held of the key’s budget), OTHER. */
 export type FinishReason =
   | 'CANCELLED'
   | 'CONTENT_FILTER'
@@ -86,14 +100,24 @@ export type GenerateInput = {
   messages?: Array<MessageInput> | null | undefined;
   /** The model id; else the session’s model; else the config’s defaultModel. */
   model?: string | number | null | undefined;
+  /** Whether the model may call several tools in one answer (the vendor’s default when unset). */
+  parallelToolCalls?: boolean | null | undefined;
   /** Override the model’s defaults for this request. */
   params?: GenerationParamsInput | null | undefined;
   /** A pool instead of a model. */
   pool?: string | number | null | undefined;
   /** A single user message. */
   prompt?: string | null | undefined;
+  /** Extended thinking for Anthropic models: the most tokens the model may think with (≥ 1024, below maxTokens). */
+  reasoningBudgetTokens?: number | null | undefined;
+  /** For OpenAI reasoning models. */
+  reasoningEffort?: ReasoningEffort | null | undefined;
+  responseFormat?: ResponseFormatInput | null | undefined;
   /** Continue this session: its history is sent upstream, and the prompt and answer are appended to it. */
   sessionId?: string | number | null | undefined;
+  toolChoice?: ToolChoiceInput | null | undefined;
+  /** Functions the model may call; its calls are Generation.toolCalls (streamed as ToolCallDelta). */
+  tools?: Array<ToolInput> | null | undefined;
 };
 
 export type GenerationFilter = {
@@ -127,14 +151,40 @@ export type GenerationStatus =
   | 'FAILED'
   | 'SUCCEEDED';
 
-export type MessageInput = {
-  content: string;
-  role: MessageRole;
+export type ImageDetail =
+  | 'AUTO'
+  | 'HIGH'
+  | 'LOW';
+
+/** An image: an https:// URL (the vendor fetches it; the gateway never does) or a base64 data URL. */
+export type ImageUrlInput = {
+  /** OpenAI’s fidelity hint (LOW costs 85 tokens); other vendors ignore it. */
+  detail?: ImageDetail | null | undefined;
+  url: string;
 };
 
+/** Base64 audio, for models whose provider takes audio (OpenAI). */
+export type InputAudioInput = {
+  data: string;
+  /** wav or mp3. */
+  format: string;
+};
+
+/** One message: `content` (text) or `parts` (USER only: text, images, audio, files), exactly one of them — an ASSISTANT message with toolCalls may leave both out. A TOOL message gives `toolCallId` and the result as content. */
+export type MessageInput = {
+  content?: string | null | undefined;
+  parts?: Array<ContentPartInput> | null | undefined;
+  role: MessageRole;
+  toolCallId?: string | number | null | undefined;
+  toolCalls?: Array<ToolCallInput> | null | undefined;
+};
+
+/** DEVELOPER: OpenAI’s newer name for SYSTEM (sent as system to vendors without it). TOOL: the result of a tool call. */
 export type MessageRole =
   | 'ASSISTANT'
+  | 'DEVELOPER'
   | 'SYSTEM'
+  | 'TOOL'
   | 'USER';
 
 export type MockSettingsInput = {
@@ -176,7 +226,13 @@ export type ModelLimitsInput = {
 
 /** List prices in USD per million tokens. */
 export type ModelPricingInput = {
+  /** Input tokens written to the vendor's prompt cache (unset: the input price). */
+  cacheWrite?: number | null | undefined;
+  /** Input tokens read from the vendor's prompt cache (unset: the input price). */
+  cachedInput?: number | null | undefined;
+  /** Uncached input tokens. */
   input: number;
+  /** Output tokens, reasoning tokens included. */
   output: number;
 };
 
@@ -226,6 +282,13 @@ export type QuirksInput = {
   streamUsage?: boolean | null | undefined;
 };
 
+/** How hard an OpenAI reasoning model thinks. */
+export type ReasoningEffort =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM'
+  | 'MINIMAL';
+
 export type RegisterModelInput = {
   /** NAME of the environment variable that holds the vendor key (never the key). */
   apiKeyEnv?: string | null | undefined;
@@ -254,6 +317,22 @@ export type RegisterModelInput = {
   /** A version label. */
   version?: string | null | undefined;
 };
+
+/** TEXT (the default), JSON_OBJECT (any JSON object) or JSON_SCHEMA (an answer of `schema`). */
+export type ResponseFormatInput = {
+  description?: string | null | undefined;
+  /** JSON_SCHEMA: the schema’s name (default "answer"). */
+  name?: string | null | undefined;
+  /** JSON_SCHEMA: the JSON Schema the answer follows. */
+  schema?: unknown;
+  strict?: boolean | null | undefined;
+  type: ResponseFormatType;
+};
+
+export type ResponseFormatType =
+  | 'JSON_OBJECT'
+  | 'JSON_SCHEMA'
+  | 'TEXT';
 
 export type RetryPolicyInput = {
   /** Attempts in all, the first included (1 to 10). */
@@ -295,6 +374,36 @@ export type TimeoutsInput = {
   connectMs?: number | null | undefined;
   firstTokenMs?: number | null | undefined;
   totalMs?: number | null | undefined;
+};
+
+/** A tool call an earlier ASSISTANT message made (as Generation.toolCalls gave it). */
+export type ToolCallInput = {
+  /** The JSON arguments, as the model wrote them. */
+  arguments: string;
+  id: string | number;
+  name: string;
+};
+
+/** A mode, or the name of the one tool the model must call: exactly one. */
+export type ToolChoiceInput =
+  {   mode: ToolChoiceMode; name?: never; }
+  |  { mode?: never;   name: string; };
+
+/** AUTO: the model decides. NONE: no tool call. REQUIRED: at least one tool call. */
+export type ToolChoiceMode =
+  | 'AUTO'
+  | 'NONE'
+  | 'REQUIRED';
+
+/** A function the model may call. */
+export type ToolInput = {
+  description?: string | null | undefined;
+  /** Letters, digits, _ and -, at most 64. */
+  name: string;
+  /** A JSON Schema object for the arguments. */
+  parameters: unknown;
+  /** Hold the arguments to the schema exactly (OpenAI’s strict mode). */
+  strict?: boolean | null | undefined;
 };
 
 /** Fields left out stay as they are; a field set to null is cleared. */
@@ -445,7 +554,9 @@ export type GenerateStreamSubscription = { generateStream:
     | { __typename: 'GenerationCompleted', generation: { id: string, status: GenerationStatus, text: string, finishReason: FinishReason | null, costMicroUsd: number, usage: { inputTokens: number, outputTokens: number, estimated: boolean } } }
     | { __typename: 'GenerationFailed', generationId: string, code: string, message: string, partialText: string, generation: { id: string, status: GenerationStatus, errorCode: string | null } }
     | { __typename: 'GenerationStarted', generationId: string, model: { id: string } }
+    | { __typename: 'ReasoningDelta' }
     | { __typename: 'TokenDelta', generationId: string, text: string, index: number, chunks: number }
+    | { __typename: 'ToolCallDelta' }
    };
 
 export type CreateSessionMutationVariables = Exact<{
@@ -581,7 +692,9 @@ export type GenerateStreamCostSubscription = { generateStream:
     | { __typename: 'GenerationCompleted', generation: { status: GenerationStatus, finishReason: FinishReason | null, text: string, costMicroUsd: number, maxTokens: number } }
     | { __typename: 'GenerationFailed' }
     | { __typename: 'GenerationStarted' }
+    | { __typename: 'ReasoningDelta' }
     | { __typename: 'TokenDelta', text: string, costUsd: number, index: number, chunks: number }
+    | { __typename: 'ToolCallDelta' }
    };
 
 
