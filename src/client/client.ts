@@ -2,7 +2,17 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { type Client as WsClient, createClient } from 'graphql-ws';
 import { GatewayError, toClientError } from './errors.js';
-import type { ClientGenerationFragment, ClientModelSwitchedSubscription, GenerationParamsInput, MessageRole } from './gql/graphql.js';
+import type {
+  ClientGenerationFragment,
+  ClientModelSwitchedSubscription,
+  ContentPartInput,
+  GenerationParamsInput,
+  MessageRole,
+  ReasoningEffort,
+  ResponseFormatInput,
+  ToolChoiceInput,
+  ToolInput,
+} from './gql/graphql.js';
 import {
   CreateSessionDoc,
   GenerateDoc,
@@ -13,15 +23,31 @@ import {
   SetModelPoolDoc,
   SwitchModelDoc,
 } from './operations.js';
-import { createTextStream, type TextStream } from './text-stream.js';
+import { createTextStream, type StreamHandlers, type TextStream } from './text-stream.js';
 
 export type Generation = ClientGenerationFragment;
 export type GenerationParams = GenerationParamsInput;
 
-export interface Message {
-  readonly role: 'system' | 'user' | 'assistant';
-  readonly content: string;
+/** A tool call an answer made (Generation.toolCalls), to send back with an assistant message. */
+export interface ToolCall {
+  readonly id: string;
+  readonly name: string;
+  /** The JSON arguments as the model wrote them. */
+  readonly arguments: string;
 }
+
+/**
+ * One message: text `content`, or (user messages) `parts` — text, `imageUrl: { url, detail }`
+ * (an https URL or a base64 data URL), `inputAudio`, `file`; an assistant message may carry the
+ * `toolCalls` it made, and a `tool` message answers one (`toolCallId`).
+ */
+export type Message =
+  | { readonly role: 'system' | 'developer' | 'user' | 'assistant'; readonly content: string; readonly toolCalls?: readonly ToolCall[] }
+  | { readonly role: 'user'; readonly parts: readonly ContentPartInput[] }
+  | { readonly role: 'assistant'; readonly toolCalls: readonly ToolCall[]; readonly content?: string }
+  | { readonly role: 'tool'; readonly toolCallId: string; readonly content: string };
+
+export type { ContentPartInput, ResponseFormatInput, ToolChoiceInput, ToolInput };
 
 export interface SwitchyardClientOptions {
   /** The GraphQL endpoint, e.g. `http://127.0.0.1:4000/graphql` (WebSocket: the same URL with ws:). */
@@ -42,7 +68,21 @@ export interface GenerateOptions {
   readonly costLimit?: number;
   /** The session to continue; defaults to the one `setModel` made. `null`: no session. */
   readonly sessionId?: string | null;
+  /** Functions the model may call (`parameters`: a JSON Schema); its calls are `Generation.toolCalls`. */
+  readonly tools?: readonly ToolInput[];
+  /** `{ mode: 'AUTO' | 'NONE' | 'REQUIRED' }` or `{ name }` of one tool. */
+  readonly toolChoice?: ToolChoiceInput;
+  readonly parallelToolCalls?: boolean;
+  /** `{ type: 'JSON_SCHEMA', schema }` for an answer of that schema, `{ type: 'JSON_OBJECT' }` for any JSON object. */
+  readonly responseFormat?: ResponseFormatInput;
+  /** OpenAI reasoning models. */
+  readonly reasoningEffort?: ReasoningEffort;
+  /** Anthropic extended thinking: the most tokens the model may think with. */
+  readonly reasoningBudgetTokens?: number;
 }
+
+/** `stream` options: those of `generate`, and handlers for what streams besides text. */
+export interface StreamOptions extends GenerateOptions, StreamHandlers {}
 
 export interface ModelSwitch {
   readonly sessionId: string;
@@ -156,9 +196,12 @@ export class SwitchyardClient {
    * stored generation (or rejects with a typed error). Breaking out of the loop, or `cancel()`,
    * aborts the upstream request.
    */
-  stream(prompt: string | readonly Message[], options: GenerateOptions = {}): TextStream<Generation> {
+  stream(prompt: string | readonly Message[], options: StreamOptions = {}): TextStream<Generation> {
     const input = this.#input(prompt, options);
-    return createTextStream(async () => (await this.#wsClient()).iterate({ query: print(GenerateStreamDoc), variables: { input } }));
+    return createTextStream(
+      async () => (await this.#wsClient()).iterate({ query: print(GenerateStreamDoc), variables: { input } }),
+      options,
+    );
   }
 
   /** Calls `handler` for every model switch of the session (or of every session the key may see); answers the unsubscribe function. */
@@ -248,10 +291,14 @@ export class SwitchyardClient {
   #input(prompt: string | readonly Message[], options: GenerateOptions) {
     const sessionId = options.sessionId === undefined ? this.sessionId : (options.sessionId ?? undefined);
     return {
-      ...(typeof prompt === 'string'
-        ? { prompt }
-        : { messages: prompt.map((m) => ({ role: m.role.toUpperCase() as MessageRole, content: m.content })) }),
+      ...(typeof prompt === 'string' ? { prompt } : { messages: prompt.map(messageInput) }),
       ...(options.model ? { model: options.model } : {}),
+      ...(options.tools ? { tools: [...options.tools] } : {}),
+      ...(options.toolChoice ? { toolChoice: options.toolChoice } : {}),
+      ...(options.parallelToolCalls !== undefined ? { parallelToolCalls: options.parallelToolCalls } : {}),
+      ...(options.responseFormat ? { responseFormat: options.responseFormat } : {}),
+      ...(options.reasoningEffort ? { reasoningEffort: options.reasoningEffort } : {}),
+      ...(options.reasoningBudgetTokens !== undefined ? { reasoningBudgetTokens: options.reasoningBudgetTokens } : {}),
       ...(options.params ? { params: options.params } : {}),
       ...(options.costLimit !== undefined ? { costLimit: options.costLimit } : {}),
       ...(sessionId ? { sessionId } : {}),
@@ -276,6 +323,16 @@ export class SwitchyardClient {
     })();
     return this.#ws;
   }
+}
+
+/** A message as GenerateInput takes it. */
+function messageInput(m: Message) {
+  return {
+    role: m.role.toUpperCase() as MessageRole,
+    ...('parts' in m ? { parts: [...m.parts] } : { content: m.content ?? '' }),
+    ...('toolCalls' in m && m.toolCalls ? { toolCalls: m.toolCalls.map((c) => ({ ...c })) } : {}),
+    ...('toolCallId' in m ? { toolCallId: m.toolCallId } : {}),
+  };
 }
 
 /** A session's target as the client names it: the model id, or `pool:<name>`. */

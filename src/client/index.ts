@@ -3,6 +3,12 @@ export {
   type Generation,
   type GenerationParams,
   type Message,
+  type StreamOptions,
+  type ToolCall,
+  type ToolInput,
+  type ToolChoiceInput,
+  type ResponseFormatInput,
+  type ContentPartInput,
   type ModelSwitch,
   SwitchyardClient,
   type SwitchyardClientOptions,
@@ -18,4 +24,4 @@ export {
   RetryError,
   UpstreamError,
 } from './errors.js';
-export type { TextStream } from './text-stream.js';
+export type { StreamHandlers, TextStream } from './text-stream.js';

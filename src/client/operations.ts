@@ -5,7 +5,8 @@ import { graphql } from './gql/index.js';
 export const GenerationFieldsDoc = graphql(`
   fragment ClientGeneration on Generation {
     id modelId status text finishReason sessionId droppedMessages maxTokens
-    usage { inputTokens outputTokens totalTokens estimated }
+    usage { inputTokens outputTokens totalTokens estimated cachedInputTokens cacheWriteTokens reasoningTokens }
+    toolCalls { id name arguments }
     costUsd costMicroUsd latencyMs timeToFirstTokenMs errorCode errorMessage createdAt
   }
 `);
@@ -34,6 +35,8 @@ export const GenerateStreamDoc = graphql(`
       __typename
       ... on GenerationStarted { generationId }
       ... on TokenDelta { text index }
+      ... on ToolCallDelta { index id name argumentsDelta }
+      ... on ReasoningDelta { text }
       ... on GenerationCompleted { generation { ...ClientGeneration } }
       ... on GenerationFailed { code message partialText generation { ...ClientGeneration } }
     }
@@ -57,5 +60,5 @@ export const SetModelPoolDoc = graphql(`
 `);
 
 export const ModelsDoc = graphql(`
-  query ClientModels { models { id provider status contextWindow pricing { input output } } }
+  query ClientModels { models { id provider status contextWindow pricing { input output cachedInput cacheWrite } } }
 `);

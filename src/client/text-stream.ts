@@ -12,8 +12,19 @@ export interface TextStream<G> extends AsyncIterable<string> {
   cancel(): Promise<void>;
 }
 
+/** What streams besides the text, as it arrives. */
+export interface StreamHandlers {
+  /** A fragment of tool call `index`: the first carries its id and name, the rest the JSON arguments (joined, the whole). */
+  readonly onToolCallDelta?: (delta: { index: number; id: string | null; name: string | null; argumentsDelta: string }) => void;
+  /** Reasoning text (the model's thinking), where the vendor streams it. */
+  readonly onReasoning?: (text: string) => void;
+}
+
 /** Wraps a graphql-ws subscription of `generateStream` into a `TextStream`. */
-export function createTextStream<G>(open: () => Promise<AsyncIterableIterator<StreamResult>>): TextStream<G> {
+export function createTextStream<G>(
+  open: () => Promise<AsyncIterableIterator<StreamResult>>,
+  handlers: StreamHandlers = {},
+): TextStream<G> {
   let settle: { resolve: (g: G) => void; reject: (e: unknown) => void } | undefined;
   const generation = new Promise<G>((resolve, reject) => (settle = { resolve, reject }));
   generation.catch(() => undefined); // a caller that only iterates still gets the error from the loop
@@ -29,6 +40,14 @@ export function createTextStream<G>(open: () => Promise<AsyncIterableIterator<St
         const event = result.data?.generateStream;
         if (!event) continue;
         if (event.__typename === 'TokenDelta') yield event.text;
+        else if (event.__typename === 'ToolCallDelta')
+          handlers.onToolCallDelta?.({
+            index: event.index,
+            id: event.id ?? null,
+            name: event.name ?? null,
+            argumentsDelta: event.argumentsDelta,
+          });
+        else if (event.__typename === 'ReasoningDelta') handlers.onReasoning?.(event.text);
         else if (event.__typename === 'GenerationCompleted') {
           settle?.resolve(event.generation as G);
           return;

@@ -32,7 +32,10 @@ export function costMicroUsd(inputTokens: number, outputTokens: number, prices: 
  * to the cache, the cached-input price for cache reads, the cache-write price for cache writes
  * (each falling back to the input price), the output price for every output token.
  */
-export function usageCostMicroUsd(usage: Pick<Usage, 'inputTokens' | 'outputTokens' | 'cachedInputTokens' | 'cacheWriteTokens'>, prices: Prices): number {
+export function usageCostMicroUsd(
+  usage: Pick<Usage, 'inputTokens' | 'outputTokens' | 'cachedInputTokens' | 'cacheWriteTokens'>,
+  prices: Prices,
+): number {
   const input = BigInt(prices.inputPriceMicroUsd ?? 0);
   const cached = Math.min(usage.cachedInputTokens, usage.inputTokens);
   const written = Math.min(usage.cacheWriteTokens, usage.inputTokens - cached);

@@ -65,7 +65,8 @@ export function countMessageTokens(messages: readonly ChatMessage[], counter = n
 export function requestOverheadTokens(request: Pick<ChatRequest, 'tools' | 'responseFormat'>, counter = new TokenCounter()): number {
   let tokens = 0;
   for (const tool of request.tools ?? [])
-    tokens += TOOL_FRAMING + counter.count(tool.name) + counter.count(tool.description ?? '') + counter.count(JSON.stringify(tool.parameters));
+    tokens +=
+      TOOL_FRAMING + counter.count(tool.name) + counter.count(tool.description ?? '') + counter.count(JSON.stringify(tool.parameters));
   if (request.responseFormat?.type === 'json_schema') tokens += TOOL_FRAMING + counter.count(JSON.stringify(request.responseFormat.schema));
   return tokens;
 }

@@ -58,6 +58,10 @@ describe.each([
         stream: false,
         finishReason: 'stop',
         text: `answer ${id}`,
+        toolCalls: [],
+        cachedInputTokens: 0,
+        cacheWriteTokens: 0,
+        reasoningTokens: 0,
         maxTokens: 100,
         inputTokens: 10,
         outputTokens: 20,
@@ -305,7 +309,12 @@ describe.each([
         const whole = await repository.history(id);
         const fresh = [{ role: 'user' as const, content: 'and the next one?' }];
         for (const window of [null, 20, 120, 300, 1000, 2500, 5000, 100_000]) {
-          const expected = fitHistory(whole, fresh, window, 50);
+          const expected = fitHistory(
+            whole.map((m) => m.message),
+            fresh,
+            window,
+            50,
+          );
           const fitted = await service.fittedHistory(id, fresh, window, 50);
           expect({ window, ...fitted, messages: fitted.messages.map(({ role, content }) => ({ role, content })) }).toEqual({
             window,

@@ -1,3 +1,4 @@
+import { GRAPHQL_FIELDS, readGenerateInput } from '../../src/modules/generations/generate-input.js';
 import { execute, type ExecutionResult, parse } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -44,7 +45,10 @@ describe('compiled subscription events', () => {
     t = await startTestApp();
     const services = t.app.services;
     const context = await createContext(services, undefined);
-    const prepared = await services.generations.prepare({ model: 'mock-a', prompt: 'Hi' }, context.viewer, true);
+    const prepared = await services.generations.prepare(readGenerateInput({ model: 'mock-a', prompt: 'Hi' }), context.viewer, {
+      stream: true,
+      fields: GRAPHQL_FIELDS,
+    });
     const events: GenerationEvent[] = [];
     for await (const event of services.generations.stream(prepared)) events.push(event);
     expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['started', 'delta', 'completed']));

@@ -1,3 +1,4 @@
+import { GRAPHQL_FIELDS, readGenerateInput } from '../../src/modules/generations/generate-input.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixtureJson } from '../fakes/vendors.js';
 import {
@@ -106,7 +107,10 @@ describe('budgets', () => {
     const k = await key(a, 'abandoned', { daily: 1 });
     const { services } = a.t.app;
     const viewer = await services.apiKeys.authenticate(`Bearer ${k.key}`);
-    const prepared = await services.generations.prepare({ model: 'gpt-test', prompt: 'Hi' }, viewer, true);
+    const prepared = await services.generations.prepare(readGenerateInput({ model: 'gpt-test', prompt: 'Hi' }), viewer, {
+      stream: true,
+      fields: GRAPHQL_FIELDS,
+    });
     expect((await services.budgets.status(k.apiKey.id, viewer.budget)).reservedMicroUsd).toBeGreaterThan(0);
     const stream = services.generations.stream(prepared);
     await stream.return?.();
@@ -124,7 +128,12 @@ describe('budgets', () => {
     const k = await key(a, 'waiting', { daily: 0.0004 });
     const { services } = a.t.app;
     const viewer = await services.apiKeys.authenticate(`Bearer ${k.key}`);
-    const ask = (signal?: AbortSignal) => services.generations.prepare({ model: 'gpt-test', prompt: 'Hi' }, viewer, false, null, signal);
+    const ask = (signal?: AbortSignal) =>
+      services.generations.prepare(readGenerateInput({ model: 'gpt-test', prompt: 'Hi' }), viewer, {
+        stream: false,
+        signal,
+        fields: GRAPHQL_FIELDS,
+      });
     const running = await ask();
     expect(running.reservation?.amountMicroUsd).toBe(390);
     // 10 micro is left beside that hold: not enough for the prompt, but enough once the running request settles.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../src/providers/provider.js';
-import { countPromptTokens } from '../../src/providers/token-estimate.js';
+import { countPromptTokens } from '../../src/providers/prompt-tokens.js';
 import { fitHistory } from '../../src/modules/sessions/session-history.js';
 import { KeyedMutex } from '../../src/util/keyed-mutex.js';
 
@@ -19,12 +19,12 @@ describe('fitHistory', () => {
   });
 
   it('should drop the oldest non-system messages until prompt plus maxTokens fit', () => {
-    const window = countPromptTokens([system, ...turn(3), ...fresh]) + 50;
+    const window = countPromptTokens({ messages: [system, ...turn(3), ...fresh] }) + 50;
     const fitted = fitHistory(history, fresh, window, 50);
     expect(fitted.dropped).toBe(4);
     expect(fitted.messages).toEqual([system, ...turn(3), ...fresh]);
-    expect(countPromptTokens(fitted.messages) + 50).toBeLessThanOrEqual(window);
-    expect(fitted.promptTokens).toBe(countPromptTokens(fitted.messages));
+    expect(countPromptTokens({ messages: fitted.messages }) + 50).toBeLessThanOrEqual(window);
+    expect(fitted.promptTokens).toBe(countPromptTokens({ messages: fitted.messages }));
   });
 
   it('should keep system messages and the new messages even when nothing else fits', () => {

@@ -1,6 +1,7 @@
 import { countTokens as countWhole } from 'gpt-tokenizer/encoding/cl100k_base';
 import { describe, expect, it } from 'vitest';
-import { countMessageTokens, countPromptTokens, countTokens, TokenCounter } from '../../src/providers/token-estimate.js';
+import { countMessageTokens, countPromptTokens } from '../../src/providers/prompt-tokens.js';
+import { countTokens, TokenCounter } from '../../src/providers/token-estimate.js';
 
 /** 100,000 distinct-looking CJK characters with no space: one pre-token for cl100k, minutes of BPE when counted whole. */
 const cjkRun = (length: number) => Array.from({ length }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919) % 20_000))).join('');
@@ -41,7 +42,7 @@ describe('countTokens', () => {
       { role: 'user' as const, content: prose },
     ];
     expect(countMessageTokens(messages)).toEqual([countWhole('Be brief.') + 3, countWhole(prose) + 3]);
-    expect(countPromptTokens(messages)).toBe(countWhole('Be brief.') + countWhole(prose) + 9);
+    expect(countPromptTokens({ messages })).toBe(countWhole('Be brief.') + countWhole(prose) + 9);
   });
 });
 

@@ -40,7 +40,11 @@ function usageOf(record: GenerationRecord) {
 
 /** The answer's tool calls in OpenAI's shape. */
 function toolCallsOf(record: GenerationRecord) {
-  return record.toolCalls.map((call) => ({ id: call.id, type: 'function' as const, function: { name: call.name, arguments: call.arguments } }));
+  return record.toolCalls.map((call) => ({
+    id: call.id,
+    type: 'function' as const,
+    function: { name: call.name, arguments: call.arguments },
+  }));
 }
 
 /** A whole answer as OpenAI's `chat.completion` object; `model` is the model that served it. */

@@ -51,7 +51,9 @@ export function checkChatBounds(request: GenerateRequest, bounds: ChatBounds, fi
   const tools = request.tools ?? [];
   if (tools.length > bounds.maxTools)
     throw InvalidInputError.forField(fields.tools, `expected at most ${bounds.maxTools} tools, got ${tools.length}`);
-  tools.forEach((tool, i) => checkSchema(tool.parameters, fields.toolParameters(i), bounds));
+  tools.forEach((tool, i) => {
+    checkSchema(tool.parameters, fields.toolParameters(i), bounds);
+  });
   if (request.responseFormat?.type === 'json_schema') checkSchema(request.responseFormat.schema, fields.responseFormat, bounds);
   let attachments = 0;
   request.messages.forEach((message, i) => {
@@ -59,10 +61,16 @@ export function checkChatBounds(request: GenerateRequest, bounds: ChatBounds, fi
     message.content.forEach((part, j) => {
       if (part.type === 'text') return;
       if (++attachments > bounds.maxAttachments)
-        throw InvalidInputError.forField(fields.part(i, j), `expected at most ${bounds.maxAttachments} images, audio clips and files per request`);
+        throw InvalidInputError.forField(
+          fields.part(i, j),
+          `expected at most ${bounds.maxAttachments} images, audio clips and files per request`,
+        );
       if (part.type !== 'image') return;
       if (part.url.length > bounds.maxImageUrlChars)
-        throw InvalidInputError.forField(fields.part(i, j), `expected an image URL of at most ${bounds.maxImageUrlChars} characters, got ${part.url.length}`);
+        throw InvalidInputError.forField(
+          fields.part(i, j),
+          `expected an image URL of at most ${bounds.maxImageUrlChars} characters, got ${part.url.length}`,
+        );
       if (!IMAGE_URL.test(part.url))
         throw InvalidInputError.forField(
           fields.part(i, j),

@@ -108,7 +108,11 @@ export const generateInputSchema = objectField({
   }
   const names = new Set(value.tools?.map((t) => t.name));
   if (value.toolChoice?.name !== undefined && !names.has(value.toolChoice.name))
-    ctx.addIssue({ code: 'custom', path: ['toolChoice', 'name'], message: `expected the name of one of the tools (${[...names].join(', ') || 'none given'})` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['toolChoice', 'name'],
+      message: `expected the name of one of the tools (${[...names].join(', ') || 'none given'})`,
+    });
 });
 
 type GenerateInput = z.infer<typeof generateInputSchema>;

@@ -120,9 +120,14 @@ const GenerateInput = builder.inputType('GenerateInput', {
     prompt: t.string({ description: 'A single user message.' }),
     messages: t.field({ type: [MessageInput], description: 'A whole conversation (system, user and assistant messages).' }),
     params: t.field({ type: GenerationParamsInput, description: 'Override the model’s defaults for this request.' }),
-    tools: t.field({ type: [ToolInput], description: 'Functions the model may call; its calls are Generation.toolCalls (streamed as ToolCallDelta).' }),
+    tools: t.field({
+      type: [ToolInput],
+      description: 'Functions the model may call; its calls are Generation.toolCalls (streamed as ToolCallDelta).',
+    }),
     toolChoice: t.field({ type: ToolChoiceInput }),
-    parallelToolCalls: t.boolean({ description: 'Whether the model may call several tools in one answer (the vendor’s default when unset).' }),
+    parallelToolCalls: t.boolean({
+      description: 'Whether the model may call several tools in one answer (the vendor’s default when unset).',
+    }),
     responseFormat: t.field({ type: ResponseFormatInput }),
     reasoningEffort: t.field({ type: ReasoningEffortEnum, description: 'For OpenAI reasoning models.' }),
     reasoningBudgetTokens: t.int({

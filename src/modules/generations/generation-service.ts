@@ -153,7 +153,12 @@ export class GenerationService {
    * generation's id. One cut by a signal whose reason is a GatewayError (the key was revoked) is
    * stored CANCELLED and that reason thrown.
    */
-  async generate(request: GenerateRequest, viewer: Viewer, signal: AbortSignal, options: Omit<AdmitOptions, 'stream' | 'signal'>): Promise<GenerationRecord> {
+  async generate(
+    request: GenerateRequest,
+    viewer: Viewer,
+    signal: AbortSignal,
+    options: Omit<AdmitOptions, 'stream' | 'signal'>,
+  ): Promise<GenerationRecord> {
     const outcome = await this.run(await this.prepare(request, viewer, { ...options, stream: false, signal }), signal);
     if (outcome.error) throw outcome.error;
     return outcome.record;

@@ -32,7 +32,9 @@ const UsageRef = builder.objectRef<GenerationRecord>('Usage').implement({
     cacheWriteTokens: t.exposeInt('cacheWriteTokens', {
       description: 'The part of inputTokens written to the vendor’s prompt cache (priced at the model’s cacheWrite price).',
     }),
-    reasoningTokens: t.exposeInt('reasoningTokens', { description: 'The part of outputTokens the model spent reasoning (priced as output).' }),
+    reasoningTokens: t.exposeInt('reasoningTokens', {
+      description: 'The part of outputTokens the model spent reasoning (priced as output).',
+    }),
     totalTokens: t.int({ resolve: (g) => g.inputTokens + g.outputTokens }),
     estimated: t.exposeBoolean('usageEstimated', {
       description: 'True when the vendor reported no usage and the gateway counted the tokens (cl100k_base).',
@@ -45,7 +47,9 @@ const ToolCallRef = builder.objectRef<ToolCall>('ToolCall').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
-    arguments: t.exposeString('arguments', { description: 'The JSON arguments as the model wrote them (parse them; they may not be valid JSON).' }),
+    arguments: t.exposeString('arguments', {
+      description: 'The JSON arguments as the model wrote them (parse them; they may not be valid JSON).',
+    }),
   }),
 });
 

@@ -68,7 +68,10 @@ export class HistoryFitter {
     overhead = 0,
   ) {
     this.#budget = contextWindow - maxTokens;
-    this.#total = countMessageTokens([...system.map((n) => n.message), ...fresh], this.#counter).reduce((sum, n) => sum + n, REPLY_PRIMING + overhead);
+    this.#total = countMessageTokens([...system.map((n) => n.message), ...fresh], this.#counter).reduce(
+      (sum, n) => sum + n,
+      REPLY_PRIMING + overhead,
+    );
   }
 
   /** Whether the window is full: every older message is dropped. */
