@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NO_USAGE } from '../../src/core/chat/stream-part.js';
 import type { UpstreamError } from '../../src/core/errors.js';
 import { createOpenAICompatibleAdapter } from '../../src/providers/openai/openai-adapter.js';
 import { fixture, fixtureJson, OPENAI_TEST_KEY, startOpenAIFake } from '../fakes/vendors.js';
@@ -21,7 +22,7 @@ describe('openai adapter', () => {
     expect(call?.headers['content-type']).toBe('application/json');
     expect(call?.body).toMatchInlineSnapshot(`
       {
-        "max_tokens": 50,
+        "max_completion_tokens": 50,
         "messages": [
           {
             "content": "Be brief.",
@@ -56,7 +57,7 @@ describe('openai adapter', () => {
       '! 你好',
       ' 😀',
     ]);
-    expect(parts.at(-1)).toEqual({ type: 'finish', finishReason: 'stop', usage: { inputTokens: 12, outputTokens: 5, estimated: false } });
+    expect(parts.at(-1)).toEqual({ type: 'finish', finishReason: 'stop', usage: { ...NO_USAGE, inputTokens: 12, outputTokens: 5 } });
   });
 
   it('should take partial usage (some OpenAI-compatible hosts send only completion_tokens) and estimate the rest', async () => {
@@ -86,7 +87,11 @@ describe('openai adapter', () => {
     const parts = await collect(await adapter.stream(HELLO, { ...target, streamUsage: false }, { signal: signal() }));
     expect(fake.calls[0]?.body).not.toHaveProperty('stream_options');
     expect(textOf(parts)).toBe('Counting tokens myself');
-    expect(parts.at(-1)).toEqual({ type: 'finish', finishReason: 'length', usage: { inputTokens: 14, outputTokens: 4, estimated: true } }); // cl100k_base counts
+    expect(parts.at(-1)).toEqual({
+      type: 'finish',
+      finishReason: 'length',
+      usage: { ...NO_USAGE, inputTokens: 14, outputTokens: 4, estimated: true },
+    }); // cl100k_base counts
   });
 
   it.each([
@@ -219,6 +224,6 @@ describe('openai adapter', () => {
       ok: true,
       message: 'answered a 1-token completion (no GET /models)',
     });
-    expect(fake.calls[1]?.body).toMatchObject({ max_tokens: 1 });
+    expect(fake.calls[1]?.body).toMatchObject({ max_completion_tokens: 1 });
   });
 });

@@ -71,17 +71,35 @@ export const PROVIDER_FEATURES: Readonly<Record<ProviderKind, ProviderFeatures>>
     reasoningEffort: false,
     reasoningBudget: true,
   },
+  /**
+   * Model Studio's compatible mode: images (Qwen-VL, `image_url` by URL or base64), audio (Qwen-Omni,
+   * `input_audio`), function calling ("All general-purpose text generation models support function
+   * calling"), JSON Object mode ("Most Qwen models") and JSON Schema mode ("Only some qwen-plus
+   * models"), thinking with `enable_thinking` and `thinking_budget`; no file parts, no effort.
+   * @see https://www.alibabacloud.com/help/en/model-studio/qwen-vl-compatible-with-openai
+   * @see https://www.alibabacloud.com/help/en/model-studio/qwen-omni
+   * @see https://docs.qwencloud.com/developer-guides/text-generation/function-calling
+   * @see https://www.alibabacloud.com/help/en/model-studio/qwen-structured-output
+   * @see https://docs.qwencloud.com/developer-guides/text-generation/thinking
+   */
   dashscope: {
     images: true,
     imageUrls: true,
-    audio: false,
+    audio: true,
     files: false,
     tools: true,
     jsonObject: true,
-    jsonSchema: false,
+    jsonSchema: true,
     reasoningEffort: false,
-    reasoningBudget: false,
+    reasoningBudget: true,
   },
+  /**
+   * Qianfan's v2 chat: `tools`, `tool_choice` and `parallel_tool_calls`; `response_format` of type
+   * `json_object`, `text` or `json_schema`; `enable_thinking` with `thinking_budget`, and
+   * `reasoning_effort` (low, medium, high); images through its vision models (ERNIE-4.5-VL); no audio
+   * or file parts.
+   * @see https://cloud.baidu.com/doc/qianfan-api/s/3m7of64lb
+   */
   qianfan: {
     images: true,
     imageUrls: true,
@@ -89,9 +107,9 @@ export const PROVIDER_FEATURES: Readonly<Record<ProviderKind, ProviderFeatures>>
     files: false,
     tools: true,
     jsonObject: true,
-    jsonSchema: false,
-    reasoningEffort: false,
-    reasoningBudget: false,
+    jsonSchema: true,
+    reasoningEffort: true,
+    reasoningBudget: true,
   },
   mock: {
     images: true,

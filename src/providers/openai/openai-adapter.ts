@@ -4,11 +4,11 @@ import { PROVIDER_DEFAULTS } from '../../core/records/provider-kinds.js';
 import type { ProviderKind } from '../../core/records/model.js';
 import { type RawPart, startProviderStream } from '../provider-stream.js';
 import type { ChatRequest, HealthResult, ProviderAdapter, UpstreamTarget } from '../provider.js';
-import { SseParser } from '../sse.js';
-import { MAX_LIST_BODY_BYTES, readBody, redactSecrets, upstreamHttpError } from '../vendor-error.js';
+import { MAX_LIST_BODY_BYTES, readBody, upstreamHttpError } from '../vendor-error.js';
 import { convertToChatCompletions } from './convert-request.js';
-import { mapOpenAIFinishReason } from './map-finish-reason.js';
-import { errorBodySchema, modelListSchema, readChatChunk } from './openai-wire.js';
+import { dialectOf } from './openai-dialect.js';
+import { readChatStream, vendorMessage } from './openai-stream.js';
+import { modelListSchema } from './openai-wire.js';
 
 function apiRoot(kind: ProviderKind, target: UpstreamTarget): string {
   const root = target.baseUrl ?? PROVIDER_DEFAULTS[kind].baseUrl;
@@ -24,75 +24,26 @@ function headers(target: UpstreamTarget): Record<string, string> {
   };
 }
 
-function vendorMessage(body: unknown): string | undefined {
-  const parsed = errorBodySchema.safeParse(body);
-  if (!parsed.success) return typeof body === 'string' ? body : undefined;
-  return typeof parsed.data.error === 'string' ? parsed.data.error : parsed.data.error.message;
-}
-
 /**
  * The adapter for OpenAI's Chat Completions protocol, shared by `openai`, `openai-compatible`
  * (Ollama, vLLM, TGI, llama.cpp, Together, Groq …), `dashscope` (Qwen's compatible mode) and
- * `qianfan` (ERNIE's v2 API): they differ only in their default endpoint and key variable.
+ * `qianfan` (ERNIE's v2 API): they differ in their default endpoint and key variable, and in the
+ * few body fields their dialect (openai-dialect.ts) names.
  * `baseUrl` follows the OpenAI SDK convention (`…/v1`); the adapter adds `/chat/completions`.
  */
 export function createOpenAICompatibleAdapter(kind: ProviderKind, http: UpstreamHttp): ProviderAdapter {
-  async function* openStream(request: ChatRequest, target: UpstreamTarget, signal: AbortSignal): AsyncGenerator<RawPart> {
-    const response = await http.send(`${apiRoot(kind, target)}/chat/completions`, {
-      method: 'POST',
-      headers: { ...headers(target), ...(request.requestId ? { 'x-request-id': request.requestId } : {}) },
-      body: JSON.stringify(convertToChatCompletions(request, target)),
-      signal,
-      connectTimeoutMs: target.timeouts.connectMs,
-    });
-    if (response.status >= 300) throw upstreamHttpError(kind, response, vendorMessage(await readBody(response)), target.apiKey);
-
-    let finishReason: string | null | undefined;
-    let usage: { inputTokens?: number; outputTokens?: number } | undefined;
-    let done = false;
-    let started = false;
-    const parser = new SseParser();
-    read: for await (const bytes of response.body) {
-      for (const event of parser.feed(bytes)) {
-        if (event.data === '[DONE]') {
-          done = true;
-          break read; // the rest of the body is drained in the background
-        }
-        let json: unknown;
-        try {
-          json = JSON.parse(event.data);
-        } catch {
-          throw new UpstreamError(`${kind} sent a chunk that is not JSON`, { reason: 'malformed', retryable: false, provider: kind });
-        }
-        // Check for the key first: a failed zod parse (every normal chunk) costs an issue list per chunk.
-        const error = typeof json === 'object' && json !== null && 'error' in json ? errorBodySchema.safeParse(json) : undefined;
-        if (error?.success)
-          throw new UpstreamError(`${kind} failed mid-stream: ${redactSecrets(vendorMessage(json) ?? 'unknown error', target.apiKey)}`, {
-            reason: 'stream',
-            retryable: true,
-            provider: kind,
-          });
-        const chunk = readChatChunk(json);
-        if (!chunk)
-          throw new UpstreamError(`${kind} sent a chunk of an unexpected shape`, { reason: 'malformed', retryable: false, provider: kind });
-        if (!started) {
-          started = true;
-          yield { type: 'start', ...(chunk.model ? { upstreamModel: chunk.model } : {}) };
-        }
-        const choice = chunk.choices[0];
-        if (choice?.delta?.content) yield { type: 'text-delta', text: choice.delta.content };
-        if (choice?.finish_reason) finishReason = choice.finish_reason;
-        const reported = chunk.usage;
-        if (reported)
-          usage = {
-            ...(reported.prompt_tokens != null ? { inputTokens: reported.prompt_tokens } : {}),
-            ...(reported.completion_tokens != null ? { outputTokens: reported.completion_tokens } : {}),
-          };
-      }
-    }
-    if (!done && !finishReason)
-      throw new UpstreamError(`${kind} ended the stream before it finished`, { reason: 'stream', retryable: true, provider: kind });
-    yield { type: 'finish', finishReason: mapOpenAIFinishReason(finishReason), ...(usage ? { usage } : {}) };
+  const dialect = dialectOf(kind);
+  /** One upstream request read as raw parts; a generator of its own, not a delegating one (it runs for every token). */
+  function openStream(request: ChatRequest, target: UpstreamTarget, signal: AbortSignal): AsyncGenerator<RawPart> {
+    const send = () =>
+      http.send(`${apiRoot(kind, target)}/chat/completions`, {
+        method: 'POST',
+        headers: { ...headers(target), ...(request.requestId ? { 'x-request-id': request.requestId } : {}) },
+        body: JSON.stringify(convertToChatCompletions(request, target, dialect)),
+        signal,
+        connectTimeoutMs: target.timeouts.connectMs,
+      });
+    return readChatStream(kind, send, target.apiKey);
   }
 
   /** For servers without a model list: a real 1-token completion, the cheapest honest probe left. */

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 
+const count = z.number().int().nonnegative().nullish();
+
 /**
  * Partial schemas of the OpenAI Chat Completions wire format: only the fields the gateway reads,
  * everything else passes. Used for OpenAI and every OpenAI-compatible server.
  * @see https://platform.openai.com/docs/api-reference/chat/streaming
+ * @see https://github.com/openai/openai-node/blob/master/src/resources/chat/completions/completions.ts (ChatCompletionChunk)
  */
 export const chatChunkSchema = z.object({
   id: z.string().optional(),
@@ -12,7 +15,26 @@ export const chatChunkSchema = z.object({
     .array(
       z.object({
         index: z.number().optional(),
-        delta: z.object({ role: z.string().nullish(), content: z.string().nullish() }).nullish(),
+        delta: z
+          .object({
+            role: z.string().nullish(),
+            content: z.string().nullish(),
+            refusal: z.string().nullish(),
+            // DeepSeek, vLLM, SGLang, DashScope and Qianfan stream a thinking model's reasoning here.
+            reasoning_content: z.string().nullish(),
+            tool_calls: z
+              .array(
+                z.object({
+                  // OpenAI always sends it; a server that leaves it out means the call's position.
+                  index: count,
+                  id: z.string().nullish(),
+                  type: z.string().nullish(),
+                  function: z.object({ name: z.string().nullish(), arguments: z.string().nullish() }).nullish(),
+                }),
+              )
+              .nullish(),
+          })
+          .nullish(),
         finish_reason: z.string().nullish(),
       }),
     )
@@ -20,15 +42,41 @@ export const chatChunkSchema = z.object({
     .default([]),
   // Either count may be missing (some OpenAI-compatible hosts send partial usage): the missing one is estimated.
   usage: z
-    .object({ prompt_tokens: z.number().int().nonnegative().nullish(), completion_tokens: z.number().int().nonnegative().nullish() })
+    .object({
+      prompt_tokens: count,
+      completion_tokens: count,
+      prompt_tokens_details: z.object({ cached_tokens: count, cache_write_tokens: count }).nullish(),
+      completion_tokens_details: z.object({ reasoning_tokens: count }).nullish(),
+    })
     .nullish(),
 });
+
+/** One fragment of a streamed tool call: the first of an index carries its id and name, later ones pieces of its arguments. */
+export interface ToolCallFragment {
+  readonly index?: number | null;
+  readonly id?: string | null;
+  readonly function?: { readonly name?: string | null; readonly arguments?: string | null } | null;
+}
+
+export interface ChatDelta {
+  readonly content?: string | null;
+  readonly refusal?: string | null;
+  readonly reasoning_content?: string | null;
+  readonly tool_calls?: readonly ToolCallFragment[] | null;
+}
+
+export interface ChatUsage {
+  readonly prompt_tokens?: number | null;
+  readonly completion_tokens?: number | null;
+  readonly prompt_tokens_details?: { readonly cached_tokens?: number | null; readonly cache_write_tokens?: number | null } | null;
+  readonly completion_tokens_details?: { readonly reasoning_tokens?: number | null } | null;
+}
 
 /** A streamed chunk as the adapter reads it (what `chatChunkSchema` accepts, without the copy zod makes). */
 export interface ChatChunk {
   readonly model?: string;
-  readonly choices: readonly { readonly delta?: { readonly content?: string | null } | null; readonly finish_reason?: string | null }[];
-  readonly usage?: { readonly prompt_tokens?: number | null; readonly completion_tokens?: number | null } | null;
+  readonly choices: readonly { readonly delta?: ChatDelta | null; readonly finish_reason?: string | null }[];
+  readonly usage?: ChatUsage | null;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -36,6 +84,29 @@ const isOptional = (v: unknown, check: (v: unknown) => boolean) => v === undefin
 const isNullish = (v: unknown, check: (v: unknown) => boolean) => v === undefined || v === null || check(v);
 const isString = (v: unknown) => typeof v === 'string';
 const isCount = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+const isFunctionFragment = (f: unknown) => isObject(f) && isNullish(f.name, isString) && isNullish(f.arguments, isString);
+const isToolCallFragment = (c: unknown) =>
+  isObject(c) &&
+  isNullish(c.index, isCount) &&
+  isNullish(c.id, isString) &&
+  isNullish(c.type, isString) &&
+  isNullish(c.function, isFunctionFragment);
+const isToolCalls = (v: unknown) => Array.isArray(v) && (v as unknown[]).every(isToolCallFragment);
+
+function isDelta(d: unknown): boolean {
+  if (!isObject(d) || !isNullish(d.role, isString) || !isNullish(d.content, isString)) return false;
+  return isNullish(d.refusal, isString) && isNullish(d.reasoning_content, isString) && isNullish(d.tool_calls, isToolCalls);
+}
+
+function isUsage(u: unknown): boolean {
+  if (!isObject(u) || !isNullish(u.prompt_tokens, isCount) || !isNullish(u.completion_tokens, isCount)) return false;
+  const { prompt_tokens_details: prompt, completion_tokens_details: completion } = u;
+  return (
+    isNullish(prompt, (p) => isObject(p) && isNullish(p.cached_tokens, isCount) && isNullish(p.cache_write_tokens, isCount)) &&
+    isNullish(completion, (c) => isObject(c) && isNullish(c.reasoning_tokens, isCount))
+  );
+}
 
 /**
  * Reads a parsed chunk in place: the chunk itself when `chatChunkSchema` would accept it, else
@@ -50,13 +121,10 @@ export function readChatChunk(json: unknown): ChatChunk | undefined {
     if (!Array.isArray(choices)) return undefined;
     for (const choice of choices as unknown[]) {
       if (!isObject(choice) || !isOptional(choice.index, (v) => typeof v === 'number' && Number.isFinite(v))) return undefined;
-      if (!isNullish(choice.finish_reason, isString)) return undefined;
-      const { delta } = choice;
-      if (!isNullish(delta, (d) => isObject(d) && isNullish(d.role, isString) && isNullish(d.content, isString))) return undefined;
+      if (!isNullish(choice.finish_reason, isString) || !isNullish(choice.delta, isDelta)) return undefined;
     }
   }
-  if (!isNullish(usage, (u) => isObject(u) && isNullish(u.prompt_tokens, isCount) && isNullish(u.completion_tokens, isCount)))
-    return undefined;
+  if (!isNullish(usage, isUsage)) return undefined;
   return (choices === undefined ? { ...json, choices: [] } : json) as unknown as ChatChunk;
 }
 
@@ -69,15 +137,3 @@ export const errorBodySchema = z.object({
 });
 
 export const modelListSchema = z.object({ data: z.array(z.object({ id: z.string() })) });
-
-/** The request body sent to `POST {baseUrl}/chat/completions`. */
-export interface ChatCompletionsBody {
-  model: string;
-  messages: Array<{ role: 'system' | 'user' | 'assistant'; content: string }>;
-  max_tokens: number;
-  temperature?: number;
-  top_p?: number;
-  stop?: string[];
-  stream: true;
-  stream_options?: { include_usage: true };
-}
