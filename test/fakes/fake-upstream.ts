@@ -36,7 +36,6 @@ export interface FakeUpstream {
 }
 
 export type AuthCheck = (headers: IncomingMessage['headers']) => Scripted | undefined;
-
 /** Answers a request the real API would refuse (say, a 400 for a body it does not accept); undefined lets it through. */
 export type RequestCheck = (request: { readonly method: string; readonly path: string; readonly body: unknown }) => Scripted | undefined;
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { anthropicBodyProblem } from './anthropic-rules.js';
 import { type FakeUpstream, type RequestCheck, type Scripted, startFakeUpstream } from './fake-upstream.js';
+import { openAIRequestProblem } from './openai-validator.js';
 
 export const OPENAI_TEST_KEY = 'sk-test-openai-0000';
 export const ANTHROPIC_TEST_KEY = 'sk-ant-test-0000';
@@ -16,11 +17,14 @@ export function fixtureJson(path: string): unknown {
 
 /**
  * An OpenAI-format upstream: checks `Authorization: Bearer <key>` like the real API (401 with
- * OpenAI's error body otherwise) and serves `/v1/chat/completions` and `/v1/models` from fixtures.
+ * OpenAI's error body otherwise), refuses the chat bodies OpenAI refuses (400, see
+ * openai-validator.ts; `validate: false` to script any answer), and serves
+ * `/v1/chat/completions` and `/v1/models` from fixtures.
  */
-export async function startOpenAIFake(port?: number): Promise<FakeUpstream> {
+export async function startOpenAIFake(port?: number, options: { validate?: boolean } = {}): Promise<FakeUpstream> {
   const fake = await startFakeUpstream({
     ...(port ? { port } : {}),
+    ...(options.validate === false ? {} : { check: ({ method, path, body }) => openAIRequestProblem(method, path, body) }),
     auth: (headers): Scripted | undefined =>
       headers.authorization === `Bearer ${OPENAI_TEST_KEY}`
         ? undefined

@@ -41,6 +41,43 @@ const CASES: unknown[] = [
   { usage: { completion_tokens: '3' } },
   { usage: 'none' },
   { usage: [] },
+  // Tool calls, reasoning, refusals and usage details.
+  { choices: [{ delta: { tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'f', arguments: '' } }] } }] },
+  { choices: [{ delta: { tool_calls: [{ index: 1, function: { arguments: '{"a' } }] } }] },
+  { choices: [{ delta: { tool_calls: [{ id: 'call_1', function: { name: 'f', arguments: '{}' } }] } }] },
+  { choices: [{ delta: { tool_calls: null, reasoning_content: null, refusal: null } }] },
+  { choices: [{ delta: { tool_calls: [] } }] },
+  { choices: [{ delta: { tool_calls: [{ index: 0, function: null }] } }] },
+  { choices: [{ delta: { tool_calls: [{ index: -1, function: { name: 'f' } }] } }] },
+  { choices: [{ delta: { tool_calls: [{ index: 0.5 }] } }] },
+  { choices: [{ delta: { tool_calls: [{ index: '0' }] } }] },
+  { choices: [{ delta: { tool_calls: [{ index: 0, id: 7 }] } }] },
+  { choices: [{ delta: { tool_calls: [{ index: 0, type: {} }] } }] },
+  { choices: [{ delta: { tool_calls: [{ index: 0, function: { name: 1 } }] } }] },
+  { choices: [{ delta: { tool_calls: [{ index: 0, function: { arguments: {} } }] } }] },
+  { choices: [{ delta: { tool_calls: [{ index: 0, function: 'f' }] } }] },
+  { choices: [{ delta: { tool_calls: ['call'] } }] },
+  { choices: [{ delta: { tool_calls: {} } }] },
+  { choices: [{ delta: { reasoning_content: 'Let me think' } }] },
+  { choices: [{ delta: { reasoning_content: 3 } }] },
+  { choices: [{ delta: { refusal: "I can't" } }] },
+  { choices: [{ delta: { refusal: false } }] },
+  {
+    choices: [],
+    usage: {
+      prompt_tokens: 10,
+      completion_tokens: 5,
+      prompt_tokens_details: { cached_tokens: 8, cache_write_tokens: 2, audio_tokens: 0 },
+      completion_tokens_details: { reasoning_tokens: 3, audio_tokens: 0 },
+    },
+  },
+  { usage: { prompt_tokens_details: null, completion_tokens_details: null } },
+  { usage: { prompt_tokens_details: { cached_tokens: null, search_tokens: 4 } } },
+  { usage: { prompt_tokens_details: { cached_tokens: -1 } } },
+  { usage: { prompt_tokens_details: { cache_write_tokens: 1.5 } } },
+  { usage: { prompt_tokens_details: [] } },
+  { usage: { completion_tokens_details: { reasoning_tokens: '3' } } },
+  { usage: { completion_tokens_details: 0 } },
   null,
   'chunk',
   42,
@@ -54,12 +91,21 @@ describe('readChatChunk', () => {
     expect(read !== undefined).toBe(parsed.success);
     if (!parsed.success || !read) return;
     expect(read.model).toEqual(parsed.data.model);
-    expect(read.choices.map((c) => [c.delta?.content, c.finish_reason])).toEqual(
-      parsed.data.choices.map((c) => [c.delta?.content, c.finish_reason]),
-    );
-    expect([read.usage?.prompt_tokens, read.usage?.completion_tokens]).toEqual([
-      parsed.data.usage?.prompt_tokens,
-      parsed.data.usage?.completion_tokens,
-    ]);
+    const deltaOf = (c: (typeof read.choices)[number]) => [
+      c.delta?.content,
+      c.delta?.refusal,
+      c.delta?.reasoning_content,
+      c.delta?.tool_calls?.map((t) => [t.index, t.id, t.function?.name, t.function?.arguments]),
+      c.finish_reason,
+    ];
+    expect(read.choices.map(deltaOf)).toEqual(parsed.data.choices.map(deltaOf));
+    const usageOf = (u: typeof read.usage) => [
+      u?.prompt_tokens,
+      u?.completion_tokens,
+      u?.prompt_tokens_details?.cached_tokens,
+      u?.prompt_tokens_details?.cache_write_tokens,
+      u?.completion_tokens_details?.reasoning_tokens,
+    ];
+    expect(usageOf(read.usage)).toEqual(usageOf(parsed.data.usage));
   });
 });
