@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NO_USAGE } from '../../src/core/chat/stream-part.js';
 import { createMockProvider } from '../../src/providers/mock/mock-provider.js';
 import type { ChatRequest, StreamPart, UpstreamTarget } from '../../src/providers/provider.js';
 import { DEFAULT_TIMEOUTS } from '../../src/core/records/model.js';
@@ -31,7 +32,7 @@ describe('mock provider', () => {
     );
     expect(parts[0]).toEqual({ type: 'start', upstreamModel: 'm' });
     expect(parts.filter((p) => p.type === 'text-delta')).toHaveLength(5);
-    expect(parts.at(-1)).toEqual({ type: 'finish', finishReason: 'stop', usage: { inputTokens: 3, outputTokens: 5, estimated: false } });
+    expect(parts.at(-1)).toEqual({ type: 'finish', finishReason: 'stop', usage: { ...NO_USAGE, inputTokens: 3, outputTokens: 5 } });
     expect(text(parts).split(' ')).toHaveLength(5);
   });
 
@@ -66,7 +67,7 @@ describe('mock provider', () => {
     expect(parts.at(-1)).toEqual({
       type: 'finish',
       finishReason: 'cancelled',
-      usage: { inputTokens: 1, outputTokens: 2, estimated: false },
+      usage: { ...NO_USAGE, inputTokens: 1, outputTokens: 2 },
     });
   });
 

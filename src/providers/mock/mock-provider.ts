@@ -1,14 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChatRequest, ProviderAdapter, StreamPart, UpstreamTarget, Usage } from '../provider.js';
-import { countMockTokens, mockTokens } from './mock-text.js';
+import { planMockAnswer } from './mock-answer.js';
+import { mockPromptTokens } from './mock-usage.js';
 
 export const MOCK_DEFAULT_TOKENS = 16;
 
 /**
- * The in-process `mock` provider: deterministic answers (the same model and prompt always give
- * the same text; under a lower maxTokens, its first words, finishing with `length`), streamed
- * token by token with a configurable delay, usage counted exactly by its own word tokenizer. For
- * demos, tests and benchmarks; it never touches the network.
+ * The in-process `mock` provider: deterministic answers (the same model and request always give
+ * the same answer; under a lower maxTokens, its first tokens, finishing with `length`), streamed
+ * delta by delta with a configurable delay, usage counted exactly by its own tokenizer (every
+ * delta is one output token). It speaks the whole chat surface so that a demo runs offline: tool
+ * calls with arguments made from the tool's schema, answers to tool results, JSON answers of a
+ * response format, and reasoning when asked for (see mock-answer.ts). It never touches the network.
  */
 export function createMockProvider(): ProviderAdapter {
   return {
@@ -23,25 +26,25 @@ export function createMockProvider(): ProviderAdapter {
 }
 
 async function* streamMock(request: ChatRequest, target: UpstreamTarget, signal: AbortSignal): AsyncGenerator<StreamPart> {
-  const wanted = target.mock?.tokens ?? MOCK_DEFAULT_TOKENS;
-  const count = Math.min(wanted, request.params.maxTokens);
-  const lastUser = [...request.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
-  // An answer cut by maxTokens is the whole answer's first words, ending mid-sentence as a vendor's does.
-  const tokens = mockTokens(`${target.upstreamModel}\n${lastUser}`, wanted).slice(0, count);
-  const inputTokens = request.messages.reduce((sum, m) => sum + countMockTokens(m.content), 0);
+  const answer = planMockAnswer(request, target.upstreamModel, target.mock?.tokens ?? MOCK_DEFAULT_TOKENS);
+  const inputTokens = mockPromptTokens(request);
   const delay = target.mock?.tokenDelayMs ?? 0;
-  const usage = (outputTokens: number): Usage => ({ inputTokens, outputTokens, estimated: false });
+  let outputTokens = 0;
+  let reasoningTokens = 0;
+  const usage = (): Usage => ({ inputTokens, outputTokens, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens, estimated: false });
 
   yield { type: 'start', upstreamModel: target.upstreamModel };
-  let sent = 0;
-  for (const text of tokens) {
-    if (delay > 0) await sleep(delay, undefined, { signal }).catch(() => undefined);
+  for (const part of answer.parts) {
+    const delta = part.type === 'text-delta' || part.type === 'reasoning-delta' || part.type === 'tool-call-delta';
+    if (delta && delay > 0) await sleep(delay, undefined, { signal }).catch(() => undefined);
     if (signal.aborted) {
-      yield { type: 'finish', finishReason: 'cancelled', usage: usage(sent) };
+      yield { type: 'finish', finishReason: 'cancelled', usage: usage() };
       return;
     }
-    yield { type: 'text-delta', text };
-    sent++;
+    yield part;
+    if (delta) outputTokens++;
+    if (part.type === 'reasoning-delta') reasoningTokens++;
   }
-  yield { type: 'finish', finishReason: count < wanted ? 'length' : 'stop', usage: usage(sent) };
+  if (answer.parts.some((p) => p.type === 'tool-call-start')) yield { type: 'tool-call-end', index: 0 };
+  yield { type: 'finish', finishReason: answer.finishReason, usage: usage() };
 }

@@ -66,7 +66,7 @@ const WORDS = [
 ];
 
 /** FNV-1a: a stable 32-bit hash, so the same prompt always gets the same answer. */
-function fnv1a(text: string): number {
+export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
@@ -96,6 +96,12 @@ export function mockTokens(seedText: string, count: number): string[] {
   }
   if (tokens.length > 0) tokens[tokens.length - 1] += '.';
   return tokens;
+}
+
+/** Draws words of the mock's vocabulary, deterministic in `seedText` (for JSON values and tool arguments). */
+export function mockWords(seedText: string): () => string {
+  const random = seededRandom(fnv1a(`words\n${seedText}`));
+  return () => WORDS[Math.floor(random() * WORDS.length)] ?? 'token';
 }
 
 /** The mock's own tokenizer: one token per whitespace-separated word (counted in one pass, no array of words). */
