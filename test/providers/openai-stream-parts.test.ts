@@ -105,7 +105,7 @@ describe('openai adapter stream parts', () => {
     expect(onlyReasoning.map((p) => p.type)).toEqual(['start', 'reasoning-delta', 'reasoning-end', 'finish']);
   });
 
-  it("should read Ollama's parallel calls (index 0 reused, a new id each) and calls without an index as separate calls", async () => {
+  it("should read Ollama's parallel calls (index 0 reused, a new id and name each), fresh ids on one call's fragments, and calls without an index", async () => {
     const call = (id: string, city: string, index?: number) => ({
       ...(index === undefined ? {} : { index }),
       id,
@@ -119,6 +119,12 @@ describe('openai adapter stream parts', () => {
       0: { id: 'call_a', name: 'get_weather', arguments: '{"city":"Paris"}', ended: true },
       1: { id: 'call_b', name: 'get_weather', arguments: '{"city":"Tokyo"}', ended: true },
     });
+    const freshIds = await partsOf(
+      `${chunk({ tool_calls: [{ index: 0, id: 'id_1', function: { name: 'get_weather', arguments: '{"ci' } }] })}${chunk({
+        tool_calls: [{ index: 0, id: 'id_2', function: { arguments: 'ty":"Rome"}' } }],
+      })}${chunk({}, 'tool_calls')}data: [DONE]\n\n`,
+    ); // a fresh id on every fragment, no name after the first: one call
+    expect(callsOf(freshIds)).toEqual({ 0: { id: 'id_1', name: 'get_weather', arguments: '{"city":"Rome"}', ended: true } });
     const noIndex = await partsOf(
       `${chunk({ tool_calls: [call('call_a', 'Paris'), call('call_b', 'Tokyo')] })}${chunk({}, 'tool_calls')}data: [DONE]\n\n`,
     );

@@ -52,7 +52,7 @@ export async function* readChatStream(kind: ProviderKind, send: () => Promise<Up
   let done = false;
   let started = false;
   let reasoning = false;
-  const toolCalls = new StreamedToolCalls(kind);
+  let toolCalls: StreamedToolCalls | undefined; // made at the first call: a plain answer needs none
   const parts: RawPart[] = [];
   const parser = new SseParser();
   read: for await (const bytes of response.body) {
@@ -96,6 +96,7 @@ export async function* readChatStream(kind: ProviderKind, send: () => Promise<Up
           }
           if (text) yield { type: 'text-delta', text };
           if (delta.tool_calls?.length) {
+            if (!toolCalls) toolCalls = new StreamedToolCalls(kind);
             toolCalls.read(delta.tool_calls, parts);
             for (const part of parts) yield part;
             parts.length = 0;

@@ -8,9 +8,10 @@ import type { ToolCallFragment } from './openai-wire.js';
  * index starts the call (its id and name), each `function.arguments` piece is a delta. Calls end
  * with the answer (the runner closes them at finish). Calls are numbered in the order they start.
  *
- * Two servers' deviations are read too: Ollama reuses index 0 for every call of a parallel batch
- * (a new id at a known index starts a new call), and a fragment without an index stands at its
- * position in the list (Gemini's compatibility layer sends whole calls without one).
+ * Servers' deviations are read too: Ollama reuses index 0 for every call of a parallel batch (a
+ * new id with a name at a known index starts a new call; a new id without one, as some servers
+ * send on every fragment, continues it), and a fragment without an index stands at its position
+ * in the list (Gemini's compatibility layer sends whole calls without one).
  * @see https://platform.openai.com/docs/guides/function-calling#streaming
  */
 export class StreamedToolCalls {
@@ -30,8 +31,8 @@ export class StreamedToolCalls {
       if (!fragment) continue;
       const vendorIndex = fragment.index ?? position;
       let call = this.#calls.get(vendorIndex);
-      if (!call || (fragment.id && fragment.id !== call.id)) {
-        const name = fragment.function?.name;
+      const name = fragment.function?.name;
+      if (!call || (name && fragment.id && fragment.id !== call.id)) {
         if (!name)
           throw new UpstreamError(`${this.#kind} sent a tool call without a function name`, {
             reason: 'malformed',
