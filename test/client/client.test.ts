@@ -70,7 +70,7 @@ describe('SwitchyardClient', () => {
       usage: { outputTokens: 5 },
     });
     expect(v.openai.calls.at(-1)?.body).toMatchObject({
-      max_tokens: 64,
+      max_completion_tokens: 64,
       messages: [
         { role: 'user', content: 'What is a switchyard?' },
         { role: 'assistant', content: first.text },

@@ -89,7 +89,7 @@ describe('budgets', () => {
     const k = await key(a, 'tight', { monthly: 0.001 }); // 1000 micro: 210 for the prompt leaves 790 → 13 output tokens
     const { generate } = expectData(await a.t.run(Generate, { input: { model: 'gpt-test', prompt: 'Hi' } }, k.key));
     expect(generate.maxTokens).toBe(13);
-    expect(a.openai.calls.at(-1)?.body).toMatchObject({ max_tokens: 13 });
+    expect(a.openai.calls.at(-1)?.body).toMatchObject({ max_completion_tokens: 13 });
   });
 
   it('should settle to the real cost on success and release the reservation on failure', async () => {

@@ -78,7 +78,7 @@ describe('generate over HTTP', () => {
     ]);
     expect(v.openai.calls.at(-1)?.body).toMatchObject({
       model: 'gpt-4',
-      max_tokens: 64,
+      max_completion_tokens: 64,
       messages: [
         { role: 'system', content: 'Be brief.' },
         { role: 'user', content: 'Hi' },
@@ -127,7 +127,7 @@ describe('generate over HTTP', () => {
     // a $0.001 limit leaves 790 micro → 13 output tokens at 60 micro each.
     const { generate } = expectData(await v.t.run(Generate, { input: { model: 'gpt-test', prompt: 'Hi', costLimit: 0.001 } }));
     expect(generate.maxTokens).toBe(13);
-    expect(v.openai.calls.at(-1)?.body).toMatchObject({ max_tokens: 13 });
+    expect(v.openai.calls.at(-1)?.body).toMatchObject({ max_completion_tokens: 13 });
     const sent = v.openai.calls.length;
     const error = expectError(await v.t.run(Generate, { input: { model: 'gpt-test', prompt: 'Hi', costLimit: 0.0002 } }));
     expect(error).toMatchObject({

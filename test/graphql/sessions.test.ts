@@ -74,14 +74,14 @@ describe('sessions and switching', () => {
   it('should apply switch params over the model defaults for the session', async () => {
     const session = await newSession('gpt-test', { maxTokens: 77 });
     expectData(await v.t.run(GenerateInSession, { input: { sessionId: session.id, prompt: 'x' } }));
-    expect(v.openai.calls.at(-1)?.body).toMatchObject({ max_tokens: 77 });
+    expect(v.openai.calls.at(-1)?.body).toMatchObject({ max_completion_tokens: 77 });
     expectData(
       await v.t.run(SwitchModel, { input: { sessionId: session.id, modelId: 'gpt-test', params: { maxTokens: 33, temperature: 0.1 } } }),
     );
     expectData(await v.t.run(GenerateInSession, { input: { sessionId: session.id, prompt: 'y' } }));
-    expect(v.openai.calls.at(-1)?.body).toMatchObject({ max_tokens: 33, temperature: 0.1 });
+    expect(v.openai.calls.at(-1)?.body).toMatchObject({ max_completion_tokens: 33, temperature: 0.1 });
     expectData(await v.t.run(GenerateInSession, { input: { sessionId: session.id, prompt: 'z', params: { maxTokens: 5 } } }));
-    expect(v.openai.calls.at(-1)?.body).toMatchObject({ max_tokens: 5 });
+    expect(v.openai.calls.at(-1)?.body).toMatchObject({ max_completion_tokens: 5 });
   });
 
   it('should refuse a switch to a missing or unavailable model and change nothing', async () => {

@@ -60,7 +60,7 @@ describe('/v1/chat/completions through the openai SDK', () => {
     // What the vendor was sent: the messages and parameters, as a GraphQL generate sends them.
     expect(a.openai.calls.at(-1)?.body).toMatchObject({
       model: 'gpt-4',
-      max_tokens: 50,
+      max_completion_tokens: 50,
       temperature: 0.2,
       messages: [
         { role: 'system', content: 'Be brief.' },
@@ -75,6 +75,8 @@ describe('/v1/chat/completions through the openai SDK', () => {
       prompt_tokens: costs.totals.inputTokens,
       completion_tokens: costs.totals.outputTokens,
       total_tokens: costs.totals.inputTokens + costs.totals.outputTokens,
+      prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+      completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
     });
   });
 
@@ -175,22 +177,29 @@ describe('/v1 errors as the openai SDK types them', () => {
       return error as BadRequestError;
     };
     expect(await refusal({ n: 2 })).toMatchObject({ status: 400, param: 'n', code: 'unsupported_value', type: 'invalid_request_error' });
-    expect(await refusal({ tools: [{ type: 'function', function: { name: 'f' } }] })).toMatchObject({
-      param: 'tools',
-      code: 'unsupported_parameter',
+    expect(await refusal({ seed: 7 })).toMatchObject({ param: 'seed', code: 'unsupported_parameter' });
+    expect(await refusal({ tools: [{ type: 'retrieval' }] })).toMatchObject({ param: 'tools[0]' });
+    expect(
+      await refusal({ tools: [{ type: 'function', function: { name: 'f' } }], tool_choice: { type: 'function', function: { name: 'g' } } }),
+    ).toMatchObject({
+      param: 'tool_choice.function.name',
     });
     expect(await refusal({ temperature: 3 })).toMatchObject({
       param: 'temperature',
       error: { message: "Invalid value for 'temperature': expected a number from 0 to 2, got 3." },
     });
-    expect(await refusal({ messages: [{ role: 'tool', content: 'x', tool_call_id: 'a' }] })).toMatchObject({
+    expect(await refusal({ messages: [{ role: 'tool', content: 'x' }] })).toMatchObject({
       param: 'messages[0].tool_call_id',
     });
     expect(await refusal({ stream_options: { include_usage: true } })).toMatchObject({ param: 'stream_options' });
+    // An image is an https:// URL or a base64 data URL: the gateway names the part it refuses.
     expect(await refusal({ messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'x' } }] }] })).toMatchObject({
+      param: 'messages[0].content[0]',
+    });
+    expect(await refusal({ messages: [{ role: 'user', content: [{ type: 'video', video: {} }] }] })).toMatchObject({
       param: 'messages[0].content[0].type',
     });
-    // Text content parts are joined; `developer` is the system role.
+    // Text content parts are kept as parts; `developer` goes to OpenAI as it is.
     const parts = await client.chat.completions.create({
       model: 'gpt-test',
       messages: [
@@ -207,8 +216,14 @@ describe('/v1 errors as the openai SDK types them', () => {
     expect(parts.choices[0]?.message.content).toBe('Hello there! 你好 😀');
     expect(a.openai.calls.at(-1)?.body).toMatchObject({
       messages: [
-        { role: 'system', content: 'Be brief.' },
-        { role: 'user', content: 'Hi' },
+        { role: 'developer', content: 'Be brief.' },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'H' },
+            { type: 'text', text: 'i' },
+          ],
+        },
       ],
     });
     // Nothing was stored for a request refused before the gateway saw it.
@@ -400,8 +415,8 @@ describe('/v1 requests cut short, and requests from elsewhere', () => {
     } as never);
     expect(answer.choices[0]?.message.content?.length).toBeGreaterThan(0);
     await expect(
-      sdk(base).chat.completions.create({ model: 'mock-a', messages: hi, response_format: { type: 'json_object' } }),
-    ).rejects.toMatchObject({ status: 400, param: 'response_format' });
+      sdk(base).chat.completions.create({ model: 'mock-a', messages: hi, response_format: { type: 'json_schema' } } as never),
+    ).rejects.toMatchObject({ status: 400, param: 'response_format.json_schema' });
   });
 });
 

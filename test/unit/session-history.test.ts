@@ -14,7 +14,11 @@ const fresh: ChatMessage[] = [{ role: 'user', content: 'and now?' }];
 
 describe('fitHistory', () => {
   it('should send everything when the model has no context window or it all fits', () => {
-    expect(fitHistory(history, fresh, null, 100)).toEqual({ messages: [...history, ...fresh], dropped: 0, promptTokens: null });
+    expect(fitHistory(history, fresh, null, 100)).toEqual({
+      messages: [...history, ...fresh],
+      dropped: 0,
+      promptTokens: countPromptTokens({ messages: [...history, ...fresh] }),
+    });
     expect(fitHistory(history, fresh, 10_000, 100).dropped).toBe(0);
   });
 
