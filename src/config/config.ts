@@ -1,3 +1,4 @@
+import type { ChatBounds } from '../core/chat/chat-bounds.js';
 import type { ModelDefinition } from './model-definition.js';
 import type { LogFormat, LogLevel } from '../observability/logger.js';
 import type { PoolDefinition } from './pool-definition.js';
@@ -57,6 +58,8 @@ export interface Config {
     readonly maxConnectionsPerKey: number;
     /** Open TCP connections from one client address, before authentication (default 256). */
     readonly maxConnectionsPerAddress: number;
+    /** What one generation request may carry besides text: `limits.maxTools`, `maxSchemaBytes`, `maxAttachments`, `maxImageUrlChars`. */
+    readonly chat: ChatBounds;
   };
   readonly defaultModel: string | undefined;
   readonly models: readonly ModelDefinition[];

@@ -1,3 +1,4 @@
+import { DEFAULT_CHAT_BOUNDS } from '../core/chat/chat-bounds.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
@@ -117,6 +118,12 @@ export function parseConfigText(text: string, path: string, env: Env): Config {
       maxConnectionsPerKey: file.limits?.maxConnectionsPerKey ?? DEFAULT_CONNECTION_LIMITS.perKey,
       maxConnectionsPerAddress:
         overrides.maxConnectionsPerAddress ?? file.limits?.maxConnectionsPerAddress ?? DEFAULT_CONNECTION_LIMITS.perAddress,
+      chat: {
+        maxTools: file.limits?.maxTools ?? DEFAULT_CHAT_BOUNDS.maxTools,
+        maxSchemaBytes: file.limits?.maxSchemaBytes ?? DEFAULT_CHAT_BOUNDS.maxSchemaBytes,
+        maxAttachments: file.limits?.maxAttachments ?? DEFAULT_CHAT_BOUNDS.maxAttachments,
+        maxImageUrlChars: file.limits?.maxImageUrlChars ?? DEFAULT_CHAT_BOUNDS.maxImageUrlChars,
+      },
     },
     defaultModel: file.defaultModel,
     models: file.models ?? [],

@@ -231,9 +231,13 @@ describe('loadConfig', () => {
   it('should read the origin policy and the connection caps, with their defaults, and name a bad entry', () => {
     const defaults = parseConfigText('{}\n', FILE, {});
     expect(defaults.security).toMatchObject({ allowedOrigins: [], allowedHosts: [] });
-    expect(defaults.limits).toEqual({ maxConnectionsPerKey: 64, maxConnectionsPerAddress: 256 });
+    expect(defaults.limits).toEqual({
+      maxConnectionsPerKey: 64,
+      maxConnectionsPerAddress: 256,
+      chat: { maxTools: 128, maxSchemaBytes: 65_536, maxAttachments: 32, maxImageUrlChars: 1_048_576 },
+    });
     const set = parseConfigText(
-      'security:\n  allowedOrigins: [HTTPS://App.Example.com:443, http://localhost:5173]\n  allowedHosts: [Switchyard.Internal]\nlimits: { maxConnectionsPerKey: 8, maxConnectionsPerAddress: 32 }\n',
+      'security:\n  allowedOrigins: [HTTPS://App.Example.com:443, http://localhost:5173]\n  allowedHosts: [Switchyard.Internal]\nlimits: { maxConnectionsPerKey: 8, maxConnectionsPerAddress: 32, maxTools: 4, maxSchemaBytes: 1024 }\n',
       FILE,
       { MAX_CONNECTIONS_PER_ADDRESS: '5000' },
     );
@@ -241,7 +245,11 @@ describe('loadConfig', () => {
       allowedOrigins: ['https://app.example.com', 'http://localhost:5173'],
       allowedHosts: ['switchyard.internal'],
     });
-    expect(set.limits).toEqual({ maxConnectionsPerKey: 8, maxConnectionsPerAddress: 5000 });
+    expect(set.limits).toMatchObject({
+      maxConnectionsPerKey: 8,
+      maxConnectionsPerAddress: 5000,
+      chat: { maxTools: 4, maxSchemaBytes: 1024, maxAttachments: 32 },
+    });
     expect(
       problemsOf(
         'security:\n  allowedOrigins: [https://app.example.com/]\n  allowedHosts: ["evil.example:80"]\nlimits: { maxConnectionsPerKey: 0 }\n',

@@ -150,7 +150,13 @@ describe('session history storage', () => {
       // Each turn's two messages are adjacent: q then a of the same turn.
       for (let i = 0; i < rows.length; i += 2) expect(rows[i + 1]?.content).toBe(rows[i]?.content.replace('q', 'a'));
       const history = await sessions.history(session.id);
-      expect(history[0]).toEqual({ role: 'user', content: 'q0', generationId: 'g0', createdAt: expect.any(Date) });
+      expect(history[0]).toEqual({
+        role: 'user',
+        content: 'q0',
+        message: { role: 'user', content: 'q0' },
+        generationId: 'g0',
+        createdAt: expect.any(Date),
+      });
       expect(Math.abs((history[0]?.createdAt.getTime() ?? 0) - Date.now())).toBeLessThan(60_000);
     } finally {
       await t.dispose();

@@ -218,11 +218,34 @@ describe.each([
           'g1',
           at('2026-12-01T10:01:00Z'),
         );
-        await sessions.appendMessages(id, [{ role: 'user', content: 'q2' }], 'g2', at('2026-12-01T10:02:00Z'));
+        // A message that is more than role and text (parts, tool calls, signed reasoning, a tool result) comes back whole.
+        const image = { type: 'image' as const, url: 'data:image/png;base64,AAAA', detail: 'low' as const };
+        const call = { id: 'c1', name: 'f', arguments: '{"x":1}' };
+        const rich = [
+          { role: 'user' as const, content: [{ type: 'text' as const, text: 'q2' }, image] },
+          { role: 'assistant' as const, content: '', toolCalls: [call], reasoning: [{ text: 'hm', signature: 'sig' }] },
+          { role: 'tool' as const, toolCallId: 'c1', content: 'r' },
+        ];
+        await sessions.appendMessages(id, rich, 'g2', at('2026-12-01T10:02:00Z'));
+        const second = at('2026-12-01T10:02:00Z');
         expect(await sessions.history(id)).toEqual([
-          { role: 'user', content: 'q', generationId: 'g1', createdAt: at('2026-12-01T10:01:00Z') },
-          { role: 'assistant', content: 'a', generationId: 'g1', createdAt: at('2026-12-01T10:01:00Z') },
-          { role: 'user', content: 'q2', generationId: 'g2', createdAt: at('2026-12-01T10:02:00Z') },
+          {
+            role: 'user',
+            content: 'q',
+            message: { role: 'user', content: 'q' },
+            generationId: 'g1',
+            createdAt: at('2026-12-01T10:01:00Z'),
+          },
+          {
+            role: 'assistant',
+            content: 'a',
+            message: { role: 'assistant', content: 'a' },
+            generationId: 'g1',
+            createdAt: at('2026-12-01T10:01:00Z'),
+          },
+          { role: 'user', content: 'q2', message: rich[0], generationId: 'g2', createdAt: second },
+          { role: 'assistant', content: '', message: rich[1], generationId: 'g2', createdAt: second },
+          { role: 'tool', content: 'r', message: rich[2], generationId: 'g2', createdAt: second },
         ]);
 
         const change = { modelId: null, poolName: 'p', revision: 2, updatedAt: at('2026-12-01T10:03:00Z'), params: { temperature: 1 } };

@@ -67,7 +67,11 @@ const TS_EXPECTATIONS: readonly TsExpectation[] = [
       await until(() => Promise.resolve(snippet.output().includes('HEALTH_CHANGED')));
     },
   },
-  { block: `from 'openai'`, output: [/^mock-fast \S.* \{.*prompt_tokens/m, /\n\S+( \S+)+$/] },
+  { block: `const stream = await client.chat.completions.create`, output: [/^mock-fast \S.* \{.*prompt_tokens/m, /\n\S+( \S+)+$/] },
+  {
+    block: 'get_weather',
+    output: [/^call get_weather \{"city":".+"\}$/m, /^answer stop \S.*$/m, /^streamed function$/m, /^image \d{3,}$/m],
+  },
   {
     block: 'SwitchyardClient',
     output: [/^mock-fast \S.* \$\d/m, /^\[switch\] mock-fast → mock-slow \(rev 2\)$/m, /^not now: .*OPENAI_API_KEY is not set/m],

@@ -57,7 +57,21 @@ export function createGenerationPipeline(deps: {
   });
   registerBudgetGauge(metrics.registry, budgets);
   const recorder = new GenerationRecorder({ store: generationRepository, budgets, bus, metrics, logger, clock });
-  const admission = new Admission({ sessions, targets, models, router, rates, budgets, recorder, metrics, clock, random, defaultModel });
+  const chatBounds = () => configReloader.current.limits.chat;
+  const admission = new Admission({
+    sessions,
+    targets,
+    models,
+    router,
+    rates,
+    budgets,
+    recorder,
+    metrics,
+    clock,
+    random,
+    defaultModel,
+    chatBounds,
+  });
   const generations = new GenerationService({ admission, router, sessions, store: generationRepository, recorder, models });
   return { sessions, generations, costs: new CostService(new CostRepository(orm)) };
 }

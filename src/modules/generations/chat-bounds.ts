@@ -1,29 +1,9 @@
 import type { JsonObject } from '../../core/chat/chat-request.js';
 import { InvalidInputError } from '../../core/errors.js';
+import type { ChatBounds } from '../../core/chat/chat-bounds.js';
 import type { GenerateRequest, RequestFields } from './generate-request.js';
 
-/**
- * What one request may carry besides its text (config `limits`, these defaults): every door's
- * requests are held to them before anything is counted or sent. A request's body is bounded too
- * (1 MiB), which bounds a base64 image further.
- */
-export interface ChatBounds {
-  /** Tools per request. */
-  readonly maxTools: number;
-  /** Bytes of one JSON Schema (a tool's parameters, a response format's schema), as JSON. */
-  readonly maxSchemaBytes: number;
-  /** Images, audio and files per request (new messages). */
-  readonly maxAttachments: number;
-  /** Characters of one image URL, data URLs included. */
-  readonly maxImageUrlChars: number;
-}
-
-export const DEFAULT_CHAT_BOUNDS: ChatBounds = {
-  maxTools: 128,
-  maxSchemaBytes: 64 * 1024,
-  maxAttachments: 32,
-  maxImageUrlChars: 1024 * 1024,
-};
+export { type ChatBounds, DEFAULT_CHAT_BOUNDS } from '../../core/chat/chat-bounds.js';
 
 /** What an image may be given as: a URL the vendor fetches over TLS, or the bytes inline. The gateway never fetches it. */
 const IMAGE_URL = /^(?:https:\/\/[^\s]+|data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2})$/;
