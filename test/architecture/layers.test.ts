@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backEdges, corePackageUses, importGraph, layerCycles, LAYERS } from './import-graph.js';
+import { backEdges, corePackageUses, fileCycles, importGraph, layerCycles, LAYERS } from './import-graph.js';
 
 const SRC = path.resolve(import.meta.dirname, '../../src');
 
@@ -19,6 +19,20 @@ describe('layers (README "Architecture")', () => {
 
   it('should have no cycle between layers', () => {
     expect(layerCycles(edges)).toEqual([]);
+  });
+
+  it('should have no import cycle between files, type-only imports included', () => {
+    expect(fileCycles(edges)).toEqual([]);
+  });
+
+  it('should find a cycle between files (the checker itself)', () => {
+    const graph = [
+      { from: 'a.ts', to: 'b.ts' },
+      { from: 'b.ts', to: 'c.ts' },
+      { from: 'c.ts', to: 'a.ts' },
+      { from: 'c.ts', to: 'd.ts' },
+    ];
+    expect(fileCycles(graph)).toEqual([['a.ts', 'b.ts', 'c.ts']]);
   });
 
   it('should keep the core free of packages: node built-ins only', () => {

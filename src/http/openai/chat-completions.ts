@@ -3,12 +3,12 @@ import { GatewayError, NotFoundError } from '../../core/errors.js';
 import type { ModelRecord } from '../../core/records/model.js';
 import type { Viewer } from '../../modules/keys/viewer.js';
 import type { GenerationEvent } from '../../modules/generations/generation-service.js';
-import type { PreparedGeneration } from '../../modules/generations/admission.js';
+import type { PreparedGeneration } from '../../modules/generations/prepared-generation.js';
 import type { GenerateRequest, RequestFields } from '../../modules/generations/generate-request.js';
 import { parseChatCompletionsRequest, type ChatCompletionsRequest } from './chat-completions-request.js';
 import { ChunkWriter, chatCompletion, streamError } from './chat-response.js';
 import { OpenAIRequestError, toOpenAIError } from './openai-errors.js';
-import type { OpenAIRouteDeps } from './openai-routes.js';
+import type { OpenAIRouteDeps } from './openai-route-deps.js';
 import { rateLimitHeaders, writeJson, writeOpenAIError } from './openai-http.js';
 import { readerTakes } from '../stalled-reader.js';
 

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { ModelRecord } from '../../core/records/model.js';
 import type { Viewer } from '../../modules/keys/viewer.js';
 import { toOpenAIError } from './openai-errors.js';
-import type { OpenAIRouteDeps } from './openai-routes.js';
+import type { OpenAIRouteDeps } from './openai-route-deps.js';
 
 export function writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);

@@ -1,41 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from 'pino';
 import { NotFoundError } from '../../core/errors.js';
-import type { Clock } from '../../core/ports/clock.js';
-import type { RateStore } from '../../core/ports/stores.js';
 import type { ModelRecord } from '../../core/records/model.js';
 import type { PoolRecord } from '../../core/records/pool.js';
-import type { ApiKeyService } from '../../modules/keys/api-key-service.js';
-import type { OpenOperations } from '../../modules/keys/open-operations.js';
 import { requireScope, type Viewer } from '../../modules/keys/viewer.js';
-import type { GenerationService } from '../../modules/generations/generation-service.js';
-import type { ModelRegistry } from '../../modules/models/model-registry.js';
-import type { PoolRegistry } from '../../modules/pools/pool-registry.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { holdForResponse, type OpenCounter, perKeyMessage } from '../connection-limits.js';
-import { type BodyRead, closeAfterAnswer } from '../read-body.js';
+import { closeAfterAnswer } from '../read-body.js';
 import { chatCompletions } from './chat-completions.js';
+import type { OpenAIRouteDeps } from './openai-route-deps.js';
+
+export type { OpenAIRouteDeps } from './openai-route-deps.js';
 import { OpenAIRequestError } from './openai-errors.js';
 import { writeJson, writeOpenAIError } from './openai-http.js';
 
 /** What the OpenAI-compatible routes use: the same services as the GraphQL operations, narrowed. */
-export interface OpenAIRouteDeps {
-  readonly apiKeys: Pick<ApiKeyService, 'authenticate'>;
-  /** No admin key configured: a bearer that is not a Switchyard key (OpenAI SDKs always send one) is ignored. */
-  readonly localMode: boolean;
-  readonly generations: Pick<GenerationService, 'prepare' | 'run' | 'stream'>;
-  readonly models: Pick<ModelRegistry, 'find' | 'list'>;
-  readonly pools: Pick<PoolRegistry, 'find' | 'list'>;
-  readonly rates: Pick<RateStore, 'usage'>;
-  readonly openOperations: Pick<OpenOperations, 'track'>;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  /** The request body within the gateway's size and time limits. */
-  readonly readBody: (req: IncomingMessage) => Promise<BodyRead>;
-  /** The largest body accepted (a declared larger one is refused before reading). */
-  readonly maxBodyBytes: number;
-}
-
 /** What the chat route adds: a streamed answer holds one of its key's connection slots while it runs. */
 export interface OpenAIRoutesDeps extends OpenAIRouteDeps {
   readonly keyConnections: Pick<OpenCounter, 'acquire' | 'cap'>;

@@ -13,15 +13,17 @@ import type { ModelRecord } from '../../core/records/model.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { costMicroUsd, fitMaxTokens } from '../../pricing/cost.js';
 import { microToUsd, usdToMicro } from '../../pricing/money.js';
-import type { ChatMessage, ChatRequest, GenerationParams } from '../../core/chat/chat-request.js';
+import type { GenerationParams } from '../../core/chat/chat-request.js';
 import { requestOverheadTokens } from '../../providers/prompt-tokens.js';
 import type { RouteTarget, TargetFields, TargetRef, TargetResolver } from '../../routing/resolve-target.js';
-import type { RoutePlan, Router } from '../../routing/router.js';
+import type { Router } from '../../routing/router.js';
 import type { Viewer } from '../keys/viewer.js';
 import { fitHistory } from '../sessions/session-history.js';
 import type { SessionService } from '../sessions/session-service.js';
 import { type ChatBounds, checkChatBounds, DEFAULT_CHAT_BOUNDS } from './chat-bounds.js';
-import type { GenerateRequest, RequestFields } from './generate-request.js';
+import type { GenerateRequest } from './generate-request.js';
+import type { AdmitOptions, PreparedGeneration } from './prepared-generation.js';
+
 import { needsOf, unmetNeed, unmetNeedError } from './target-features.js';
 import type { GenerationRecorder } from './generation-recorder.js';
 
@@ -39,42 +41,6 @@ export const BUDGET_SHARE = 0.25;
 export const BUDGET_WAIT_MS = 30_000;
 const BUDGET_POLL_MS = 10;
 const BUDGET_POLL_MAX_MS = 200;
-
-/** How admit is called: by which door (the names of its fields), for a stream or not. */
-export interface AdmitOptions {
-  readonly stream: boolean;
-  readonly requestId?: string | null;
-  /** The caller's signal: it ends a wait for the budget. */
-  readonly signal?: AbortSignal | undefined;
-  readonly fields: RequestFields;
-}
-
-/** A request that passed admission: validated, its target resolved, its candidates drawn, its limits reserved. Ready to send. */
-export interface PreparedGeneration {
-  readonly id: string;
-  /** What the request targets: a model (with its fallbacks) or a pool. */
-  readonly target: RouteTarget;
-  /** The candidates, drawn once; empty only in the record of a request refused as unavailable. */
-  readonly plan: RoutePlan;
-  /** The model the request was fitted on (defaults, context window, prices): the plan's first candidate. */
-  readonly model: ModelRecord;
-  /** What is sent upstream: the session's (fitted) history, then the new messages. */
-  readonly request: ChatRequest;
-  readonly apiKeyId: string | null;
-  readonly sessionId: string | null;
-  /** The messages this request adds to its session's history (with the answer, once it succeeds). */
-  readonly fresh: readonly ChatMessage[];
-  readonly droppedMessages: number;
-  readonly stream: boolean;
-  /** The most this request may cost (its costLimit, or what it holds of the key's budget if less); null: no limit. */
-  readonly costLimitMicroUsd: number | null;
-  /** Prompt tokens of the request (cl100k: messages, tools, response schema), counted once at admission. */
-  readonly promptTokens: number;
-  /** The worst case held against the key's budget until the generation settles. */
-  readonly reservation: Reservation | null;
-  readonly requestId: string | null;
-  readonly createdAt: Date;
-}
 
 export interface AdmissionDeps {
   readonly sessions: Pick<SessionService, 'get' | 'fittedHistory'>;

@@ -6,7 +6,7 @@ import type { Metrics } from '../../observability/metrics.js';
 import type { BudgetStore } from '../../core/ports/stores.js';
 import type { ModelRecord } from '../../core/records/model.js';
 import type { GenerationRecord } from '../../core/records/generation.js';
-import type { PreparedGeneration } from './admission.js';
+import type { PreparedGeneration } from './prepared-generation.js';
 import type { GenerationRepository } from './generation-repository.js';
 
 /** What a generation's run decided; the recorder adds what the prepared request already knew. */
