@@ -552,12 +552,14 @@ export type ConsoleSessionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ConsoleSessionsQuery = { sessions: { edges: Array<{ node: { id: string, revision: number, updatedAt: string, model: { id: string } | null, pool: { name: string } | null } }> } };
 
+export type PlaygroundGenerationFragment = { id: string, modelId: string, status: GenerationStatus, costUsd: number, finishReason: FinishReason | null, latencyMs: number, toolCalls: Array<{ id: string, name: string, arguments: string }>, usage: { inputTokens: number, outputTokens: number, cachedInputTokens: number, cacheWriteTokens: number, reasoningTokens: number, totalTokens: number, estimated: boolean } };
+
 export type ConsoleSessionQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConsoleSessionQuery = { session: { id: string, revision: number, createdAt: string, model: { id: string, provider: ModelProvider } | null, pool: { name: string, strategy: PoolStrategy } | null, params: { maxTokens: number | null, temperature: number | null }, messages: Array<{ role: string, content: string, createdAt: string, generationId: string | null }> } | null, generations: { edges: Array<{ node: { id: string, modelId: string, status: GenerationStatus, costUsd: number, finishReason: FinishReason | null, usage: { inputTokens: number, outputTokens: number } } }> } };
+export type ConsoleSessionQuery = { session: { id: string, revision: number, createdAt: string, model: { id: string, provider: ModelProvider } | null, pool: { name: string, strategy: PoolStrategy } | null, params: { maxTokens: number | null, temperature: number | null }, messages: Array<{ role: string, content: string, createdAt: string, generationId: string | null }> } | null, generations: { edges: Array<{ node: { id: string, modelId: string, status: GenerationStatus, costUsd: number, finishReason: FinishReason | null, latencyMs: number, toolCalls: Array<{ id: string, name: string, arguments: string }>, usage: { inputTokens: number, outputTokens: number, cachedInputTokens: number, cacheWriteTokens: number, reasoningTokens: number, totalTokens: number, estimated: boolean } } }> } };
 
 export type ConsoleCreateSessionMutationVariables = Exact<{
   input: CreateSessionInput;
@@ -588,12 +590,12 @@ export type ConsoleGenerateStreamSubscriptionVariables = Exact<{
 
 
 export type ConsoleGenerateStreamSubscription = { generateStream:
-    | { __typename: 'GenerationCompleted', generation: { id: string, status: GenerationStatus, costUsd: number, modelId: string, finishReason: FinishReason | null, latencyMs: number, usage: { inputTokens: number, outputTokens: number } } }
+    | { __typename: 'GenerationCompleted', generation: { id: string, modelId: string, status: GenerationStatus, costUsd: number, finishReason: FinishReason | null, latencyMs: number, toolCalls: Array<{ id: string, name: string, arguments: string }>, usage: { inputTokens: number, outputTokens: number, cachedInputTokens: number, cacheWriteTokens: number, reasoningTokens: number, totalTokens: number, estimated: boolean } } }
     | { __typename: 'GenerationFailed', code: string, message: string, generationId: string, generation: { id: string, status: GenerationStatus, costUsd: number, modelId: string } }
     | { __typename: 'GenerationStarted', generationId: string, model: { id: string } }
-    | { __typename: 'ReasoningDelta' }
+    | { __typename: 'ReasoningDelta', text: string, costUsd: number }
     | { __typename: 'TokenDelta', text: string, costUsd: number, index: number, chunks: number }
-    | { __typename: 'ToolCallDelta' }
+    | { __typename: 'ToolCallDelta', index: number, id: string | null, name: string | null, argumentsDelta: string, costUsd: number }
    };
 
 export type ConsoleGenerationOutcomeQueryVariables = Exact<{
@@ -601,7 +603,7 @@ export type ConsoleGenerationOutcomeQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleGenerationOutcomeQuery = { generation: { id: string, status: GenerationStatus, costUsd: number, modelId: string, finishReason: FinishReason | null, usage: { inputTokens: number, outputTokens: number } } | null };
+export type ConsoleGenerationOutcomeQuery = { generation: { id: string, modelId: string, status: GenerationStatus, costUsd: number, finishReason: FinishReason | null, latencyMs: number, toolCalls: Array<{ id: string, name: string, arguments: string }>, usage: { inputTokens: number, outputTokens: number, cachedInputTokens: number, cacheWriteTokens: number, reasoningTokens: number, totalTokens: number, estimated: boolean } } | null };
 
 export type ConsoleSessionTurnsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -680,6 +682,30 @@ export const ModelRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ModelRow"}) as unknown as TypedDocumentString<ModelRowFragment, unknown>;
+export const PlaygroundGenerationFragmentDoc = new TypedDocumentString(`
+    fragment PlaygroundGeneration on Generation {
+  id
+  modelId
+  status
+  costUsd
+  finishReason
+  latencyMs
+  toolCalls {
+    id
+    name
+    arguments
+  }
+  usage {
+    inputTokens
+    outputTokens
+    cachedInputTokens
+    cacheWriteTokens
+    reasoningTokens
+    totalTokens
+    estimated
+  }
+}
+    `, {"fragmentName":"PlaygroundGeneration"}) as unknown as TypedDocumentString<PlaygroundGenerationFragment, unknown>;
 export const SwitchAppliedFragmentDoc = new TypedDocumentString(`
     fragment SwitchApplied on ModelSwitch {
   latencyMs
@@ -1243,20 +1269,33 @@ export const ConsoleSessionDocument = new TypedDocumentString(`
   generations(filter: {sessionId: $id}, first: 200) {
     edges {
       node {
-        id
-        modelId
-        status
-        costUsd
-        finishReason
-        usage {
-          inputTokens
-          outputTokens
-        }
+        ...PlaygroundGeneration
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleSessionQuery, ConsoleSessionQueryVariables>;
+    fragment PlaygroundGeneration on Generation {
+  id
+  modelId
+  status
+  costUsd
+  finishReason
+  latencyMs
+  toolCalls {
+    id
+    name
+    arguments
+  }
+  usage {
+    inputTokens
+    outputTokens
+    cachedInputTokens
+    cacheWriteTokens
+    reasoningTokens
+    totalTokens
+    estimated
+  }
+}`) as unknown as TypedDocumentString<ConsoleSessionQuery, ConsoleSessionQueryVariables>;
 export const ConsoleCreateSessionDocument = new TypedDocumentString(`
     mutation ConsoleCreateSession($input: CreateSessionInput!) {
   createSession(input: $input) {
@@ -1339,18 +1378,20 @@ export const ConsoleGenerateStreamDocument = new TypedDocumentString(`
       index
       chunks
     }
+    ... on ToolCallDelta {
+      index
+      id
+      name
+      argumentsDelta
+      costUsd
+    }
+    ... on ReasoningDelta {
+      text
+      costUsd
+    }
     ... on GenerationCompleted {
       generation {
-        id
-        status
-        costUsd
-        modelId
-        finishReason
-        latencyMs
-        usage {
-          inputTokens
-          outputTokens
-        }
+        ...PlaygroundGeneration
       }
     }
     ... on GenerationFailed {
@@ -1366,22 +1407,56 @@ export const ConsoleGenerateStreamDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleGenerateStreamSubscription, ConsoleGenerateStreamSubscriptionVariables>;
+    fragment PlaygroundGeneration on Generation {
+  id
+  modelId
+  status
+  costUsd
+  finishReason
+  latencyMs
+  toolCalls {
+    id
+    name
+    arguments
+  }
+  usage {
+    inputTokens
+    outputTokens
+    cachedInputTokens
+    cacheWriteTokens
+    reasoningTokens
+    totalTokens
+    estimated
+  }
+}`) as unknown as TypedDocumentString<ConsoleGenerateStreamSubscription, ConsoleGenerateStreamSubscriptionVariables>;
 export const ConsoleGenerationOutcomeDocument = new TypedDocumentString(`
     query ConsoleGenerationOutcome($id: ID!) {
   generation(id: $id) {
-    id
-    status
-    costUsd
-    modelId
-    finishReason
-    usage {
-      inputTokens
-      outputTokens
-    }
+    ...PlaygroundGeneration
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleGenerationOutcomeQuery, ConsoleGenerationOutcomeQueryVariables>;
+    fragment PlaygroundGeneration on Generation {
+  id
+  modelId
+  status
+  costUsd
+  finishReason
+  latencyMs
+  toolCalls {
+    id
+    name
+    arguments
+  }
+  usage {
+    inputTokens
+    outputTokens
+    cachedInputTokens
+    cacheWriteTokens
+    reasoningTokens
+    totalTokens
+    estimated
+  }
+}`) as unknown as TypedDocumentString<ConsoleGenerationOutcomeQuery, ConsoleGenerationOutcomeQueryVariables>;
 export const ConsoleSessionTurnsDocument = new TypedDocumentString(`
     subscription ConsoleSessionTurns {
   usageUpdated {

@@ -6,6 +6,15 @@ export const SessionsDocument = graphql(`
   }
 `);
 
+/** What the playground shows of an answer: its tool calls and its usage with the cost. */
+export const PlaygroundGenerationFragment = graphql(`
+  fragment PlaygroundGeneration on Generation {
+    id modelId status costUsd finishReason latencyMs
+    toolCalls { id name arguments }
+    usage { inputTokens outputTokens cachedInputTokens cacheWriteTokens reasoningTokens totalTokens estimated }
+  }
+`);
+
 export const SessionDocument = graphql(`
   query ConsoleSession($id: ID!) {
     session(id: $id) {
@@ -16,7 +25,7 @@ export const SessionDocument = graphql(`
       messages { role content createdAt generationId }
     }
     generations(filter: { sessionId: $id }, first: 200) {
-      edges { node { id modelId status costUsd finishReason usage { inputTokens outputTokens } } }
+      edges { node { ...PlaygroundGeneration } }
     }
   }
 `);
@@ -54,7 +63,9 @@ export const GenerateStreamDocument = graphql(`
       __typename
       ... on GenerationStarted { generationId model { id } }
       ... on TokenDelta { text costUsd index chunks }
-      ... on GenerationCompleted { generation { id status costUsd modelId finishReason latencyMs usage { inputTokens outputTokens } } }
+      ... on ToolCallDelta { index id name argumentsDelta costUsd }
+      ... on ReasoningDelta { text costUsd }
+      ... on GenerationCompleted { generation { ...PlaygroundGeneration } }
       ... on GenerationFailed { code message generationId generation { id status costUsd modelId } }
     }
   }
@@ -62,7 +73,7 @@ export const GenerateStreamDocument = graphql(`
 
 export const GenerationOutcomeDocument = graphql(`
   query ConsoleGenerationOutcome($id: ID!) {
-    generation(id: $id) { id status costUsd modelId finishReason usage { inputTokens outputTokens } }
+    generation(id: $id) { ...PlaygroundGeneration }
   }
 `);
 
