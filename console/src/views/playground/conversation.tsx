@@ -1,195 +1,102 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { describeError, type RequestError } from '../../api/errors';
-import { useQuery, useSession, useSubscription } from '../../api/hooks';
-import { usd } from '../../components/format';
+import { useEffect, useRef, useState } from 'react';
+import type { RequestError } from '../../api/errors';
+import { useQuery, useSubscription } from '../../api/hooks';
 import { ErrorLine, Panel } from '../../components/ui';
-import { GenerateStreamDocument, GenerationOutcomeDocument, SessionDocument, SessionTurnsDocument } from './playground-documents';
-
-type Turn =
-  | { state: 'streaming'; prompt: string; generationId: string | null; model: string | null; text: string; costUsd: number }
-  | {
-      state: 'ended';
-      prompt: string;
-      generationId: string | null;
-      model: string | null;
-      text: string;
-      costUsd: number;
-      status: string;
-      detail: string;
-    };
+import type { MessageInput } from '../../gql/graphql';
+import { Composer } from './composer';
+import type { Attachment } from './image-attachment';
+import type { SentMessage } from './live-turn';
+import { SessionDocument, SessionTurnsDocument } from './playground-documents';
+import { type RequestSettings, readSettings } from './request-settings';
+import { ToolResults, type ToolCallToAnswer } from './tool-results';
+import { Transcript, type TurnExtras } from './transcript';
+import { useTurn } from './use-turn';
 
 /**
- * The session's history (each answer with the model that gave it) and a prompt box. An answer
- * streams over graphql-ws with its running cost; Stop closes the subscription, which the gateway
- * stores as CANCELLED (shown once the stored record says so).
+ * The session's history and a prompt box. Each turn sends only its new messages: the session
+ * holds the history (the gateway sends it upstream and appends the turn once it succeeded), so
+ * tool results go out as TOOL messages after the stored answer that asked for them. The system
+ * prompt is sent when it differs from the session's last system message.
  */
-export function Conversation({ sessionId }: { sessionId: string }) {
-  const { client } = useSession();
+export function Conversation({
+  sessionId,
+  settings,
+  onRequestError,
+}: {
+  sessionId: string;
+  settings: RequestSettings;
+  onRequestError(error: RequestError | null): void;
+}) {
   const history = useQuery(SessionDocument, { id: sessionId });
-  const [prompt, setPrompt] = useState('');
-  const [turn, setTurn] = useState<Turn | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const stop = useRef<(() => void) | null>(null);
-  useEffect(() => () => stop.current?.(), []);
-  // The transcript has a fixed height (the prompt and the Stop button stay put while text streams in): keep its end in view.
-  const transcript = useRef<HTMLOListElement>(null);
-  const messageCount = history.data?.session?.messages.length ?? 0;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect reads the DOM; its dependencies are what makes the transcript grow
-  useEffect(() => {
-    const list = transcript.current;
-    if (list) list.scrollTop = list.scrollHeight;
-  }, [turn?.text, turn?.state, messageCount]);
+  const [extras, setExtras] = useState(() => new Map<string, TurnExtras>());
+  const list = useRef<HTMLOListElement>(null);
+  const { turn, error, busy, start, cancel } = useTurn((ended) => {
+    const id = ended.generationId;
+    const image = ended.sent.find((m) => m.image)?.image;
+    if (id && (image || ended.reasoning)) setExtras((all) => new Map(all).set(id, { image, reasoning: ended.reasoning }));
+    history.refetch();
+  });
+  const report = useRef(onRequestError);
+  report.current = onRequestError;
+  useEffect(() => report.current(error), [error]);
 
   // A turn stored by another tab or client on this session shows here too.
   useSubscription(SessionTurnsDocument, {}, ({ usageUpdated }) => {
     if (usageUpdated.sessionId === sessionId && usageUpdated.status === 'SUCCEEDED') history.refetch();
   });
 
-  const modelOf = new Map((history.data?.generations.edges ?? []).map(({ node }) => [node.id, node]));
+  const generations = new Map((history.data?.generations.edges ?? []).map(({ node }) => [node.id, node]));
   const messages = history.data?.session?.messages ?? [];
+  const last = messages.at(-1);
+  const pending: ToolCallToAnswer[] =
+    last?.role === 'assistant' && last.generationId ? (generations.get(last.generationId)?.toolCalls ?? []) : [];
+  const { input, errors } = readSettings(settings);
+  const blocked = Object.keys(errors).length
+    ? 'Fix the settings marked in red to send.'
+    : pending.length
+      ? 'Answer the tool calls first (Send results), or start a new session.'
+      : null;
 
-  const send = (event: FormEvent) => {
-    event.preventDefault();
-    const text = prompt.trim();
-    if (!text || turn?.state === 'streaming' || (turn?.state === 'ended' && turn.status === 'STOPPING')) return;
-    setError(null);
-    setPrompt('');
-    setTurn({ state: 'streaming', prompt: text, generationId: null, model: null, text: '', costUsd: 0 });
-    const end = (status: string, detail: string, changes: Partial<Turn> = {}) => {
-      stop.current = null;
-      setTurn((t) => (t ? { ...t, ...changes, state: 'ended', status, detail } : t));
-      history.refetch();
-    };
-    stop.current = client.subscribeOnce(
-      GenerateStreamDocument,
-      { input: { sessionId, prompt: text } },
-      {
-        next: ({ generateStream: event }) => {
-          if (event.__typename === 'GenerationStarted')
-            setTurn((t) => (t ? { ...t, generationId: event.generationId, model: event.model.id } : t));
-          else if (event.__typename === 'TokenDelta') setTurn((t) => (t ? { ...t, text: t.text + event.text, costUsd: event.costUsd } : t));
-          else if (event.__typename === 'GenerationCompleted') {
-            const g = event.generation;
-            end(
-              g.status,
-              `${g.finishReason?.toLowerCase() ?? ''} · ${g.usage.inputTokens} in / ${g.usage.outputTokens} out · ${g.latencyMs} ms`,
-              { costUsd: g.costUsd, model: g.modelId },
-            );
-          } else if (event.__typename === 'GenerationFailed')
-            end('FAILED', `${event.code}: ${event.message}`, { costUsd: event.generation.costUsd });
-        },
-        error: (e: RequestError) => {
-          setError(e);
-          end('FAILED', describeError(e));
-        },
-      },
+  const run = (fresh: MessageInput[], sent: SentMessage[]) => start({ sessionId, messages: fresh, ...input }, sent);
+
+  const send = (prompt: string, image: Attachment | null) => {
+    const fresh: MessageInput[] = [];
+    const sent: SentMessage[] = [];
+    const system = settings.system.trim();
+    const lastSystem = [...messages].reverse().find((m) => m.role === 'system')?.content;
+    if (system && system !== lastSystem) {
+      fresh.push({ role: 'SYSTEM', content: system });
+      sent.push({ role: 'system', text: system });
+    }
+    fresh.push(
+      image
+        ? { role: 'USER', parts: [...(prompt ? [{ text: prompt }] : []), { imageUrl: { url: image.dataUrl } }] }
+        : { role: 'USER', content: prompt },
     );
+    sent.push({ role: 'user', text: prompt, ...(image ? { image: image.dataUrl } : {}) });
+    run(fresh, sent);
   };
 
-  const cancel = async () => {
-    stop.current?.();
-    stop.current = null;
-    const id = turn?.generationId ?? null;
-    // Only this turn's entry is updated: a newer turn started meanwhile is left alone.
-    const update = (changes: Partial<Extract<Turn, { state: 'ended' }>>) =>
-      setTurn((t) => (t && t.generationId === id ? ({ ...t, state: 'ended', status: 'CANCELLED', detail: '', ...changes } as Turn) : t));
-    if (!id) {
-      update({ status: 'CANCELLED', detail: 'stopped before the answer started' });
-      history.refetch();
-      return;
-    }
-    update({ status: 'STOPPING', detail: 'stopped; waiting for the stored record…' });
-    // The gateway stores the cancelled generation as the upstream call winds down: read it back.
-    for (let wait = 50; wait < 5_000; wait *= 2) {
-      const stored = (await client.request(GenerationOutcomeDocument, { id }).catch(() => null))?.generation;
-      if (stored) {
-        update({
-          status: stored.status,
-          costUsd: stored.costUsd,
-          detail: `stored ${stored.status} · ${stored.usage.outputTokens} tokens billed`,
-        });
-        history.refetch();
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-    update({ status: 'CANCELLED', detail: 'stopped (the stored record was not readable yet)' });
-  };
+  const sendResults = (results: { call: ToolCallToAnswer; content: string }[]) =>
+    run(
+      results.map(({ call, content }) => ({ role: 'TOOL', toolCallId: call.id, content })),
+      results.map(({ call, content }) => ({ role: 'tool', label: call.name, text: content })),
+    );
 
-  const storedTurnShown =
-    turn?.state === 'ended' &&
-    turn.generationId !== null &&
-    messages.some((m) => m.generationId === turn.generationId && m.role === 'assistant');
   return (
     <Panel title="Conversation">
       <ErrorLine error={history.error} />
-      <ol className="transcript" data-testid="transcript" ref={transcript}>
-        {messages.map((m, i) => {
-          const g = m.generationId ? modelOf.get(m.generationId) : undefined;
-          return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a stored message has no id, and the transcript only grows at its end
-            <li key={`${i}-${m.createdAt}`} className={`turn ${m.role}`}>
-              <div className="who">
-                {m.role}
-                {m.role === 'assistant' && g ? (
-                  <span className="sub">
-                    {' '}
-                    · {g.modelId} · {usd(g.costUsd)}
-                  </span>
-                ) : null}
-              </div>
-              <div className="text">{m.content}</div>
-            </li>
-          );
-        })}
-        {turn && !storedTurnShown ? (
-          <>
-            <li className="turn user">
-              <div className="who">user</div>
-              <div className="text">{turn.prompt}</div>
-            </li>
-            <li className="turn assistant live" data-testid="live-turn" data-state={turn.state === 'streaming' ? 'streaming' : turn.status}>
-              <div className="who">
-                assistant
-                <span className="sub">
-                  {' '}
-                  · {turn.model ?? '…'} · <span data-testid="running-cost">{usd(turn.costUsd)}</span>
-                </span>
-              </div>
-              <div className="text">
-                <span data-testid="live-text">{turn.text}</span>
-                {turn.state === 'streaming' ? <span className="cursor">▍</span> : null}
-              </div>
-              {turn.state === 'ended' ? (
-                <div className="sub" data-testid="turn-outcome">
-                  {turn.status} · {turn.detail}
-                </div>
-              ) : null}
-            </li>
-          </>
-        ) : null}
-      </ol>
-      <form className="prompt" onSubmit={send}>
-        <textarea
-          name="prompt"
-          rows={3}
-          value={prompt}
-          placeholder="Ask something (Enter sends, Shift+Enter for a new line)"
-          onChange={(e) => setPrompt(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && !e.shiftKey) send(e);
-          }}
-        />
-        {turn?.state === 'streaming' ? (
-          <button key="stop" type="button" className="danger" onClick={cancel}>
-            Stop
-          </button>
-        ) : (
-          <button key="send" type="submit" disabled={!prompt.trim() || (turn?.state === 'ended' && turn.status === 'STOPPING')}>
-            Send
-          </button>
-        )}
-      </form>
+      <Transcript messages={messages} generations={generations} extras={extras} turn={turn} list={list} />
+      {pending.length && !busy ? (
+        <ToolResults key={last?.generationId} calls={pending} disabled={Object.keys(errors).length > 0} onSend={sendResults} />
+      ) : null}
+      <Composer
+        streaming={turn?.state === 'streaming'}
+        waiting={busy && turn?.state !== 'streaming'}
+        blocked={blocked}
+        onSend={send}
+        onStop={() => void cancel()}
+      />
       <ErrorLine error={error} />
     </Panel>
   );

@@ -1,18 +1,23 @@
 import { useState } from 'react';
 import { ModelChoicesDocument } from '../../api/documents';
+import type { RequestError } from '../../api/errors';
 import { useMutation, useQuery, useSubscription } from '../../api/hooks';
 import { when } from '../../components/format';
 import { ErrorLine, Panel } from '../../components/ui';
 import { hashParam, setHashParam } from '../../routes';
 import { Conversation } from './conversation';
 import { CreateSessionDocument, ModelSwitchedDocument, SessionsDocument } from './playground-documents';
+import { EMPTY_SETTINGS, readSettings, type RequestSettings, type SettingsErrors } from './request-settings';
 import { SessionTarget } from './session-target';
+import { SettingsPanel } from './settings-panel';
 import { TargetPicker, type Target, targetInput } from './target-picker';
 
 /**
  * The model selector and playground: pick or start a session, switch its model or pool (the
  * confirmation shows the switch's latency; another tab on the same session follows live), and
- * stream answers with their running cost.
+ * stream answers with their running cost — with a system prompt, sampling parameters, tools
+ * (their calls answered here), an image, a JSON answer format. The request settings stay when
+ * another session is opened.
  */
 export function PlaygroundView() {
   const [sessionId, setSessionId] = useState<string | null>(() => hashParam('session'));
@@ -20,6 +25,15 @@ export function PlaygroundView() {
   const choices = useQuery(ModelChoicesDocument, {});
   const create = useMutation(CreateSessionDocument);
   const [newTarget, setNewTarget] = useState<Target | null>(null);
+  const [settings, setSettings] = useState<RequestSettings>(EMPTY_SETTINGS);
+  // What the gateway refused in the last request, at its field, until the settings change.
+  const [refused, setRefused] = useState<SettingsErrors>({});
+  const errors = { ...refused, ...readSettings(settings).errors };
+  const change = (patch: Partial<RequestSettings>) => {
+    setSettings((s) => ({ ...s, ...patch }));
+    setRefused({});
+  };
+  const onRequestError = (error: RequestError | null) => setRefused(error ? error.fieldErrors() : {});
   // The list shows each session's model: a switch anywhere (any session the key may see) refreshes it.
   useSubscription(ModelSwitchedDocument, {}, () => sessions.refetch());
 
@@ -58,7 +72,10 @@ export function PlaygroundView() {
       {sessionId ? (
         <div className="session-column" key={sessionId}>
           <SessionTarget sessionId={sessionId} choices={choices.data} />
-          <Conversation sessionId={sessionId} />
+          <div className="workbench">
+            <Conversation sessionId={sessionId} settings={settings} onRequestError={onRequestError} />
+            <SettingsPanel settings={settings} errors={errors} onChange={change} />
+          </div>
         </div>
       ) : (
         <p className="empty">Start a session or pick one: its model can be switched here, and every tab open on it follows.</p>
