@@ -42,7 +42,7 @@ const UsageRef = builder.objectRef<GenerationRecord>('Usage').implement({
   }),
 });
 
-const ToolCallRef = builder.objectRef<ToolCall>('ToolCall').implement({
+export const ToolCallRef = builder.objectRef<ToolCall>('ToolCall').implement({
   description: 'A function call the model made.',
   fields: (t) => ({
     id: t.exposeID('id'),

@@ -2,6 +2,16 @@ import type { ChatMessage } from '../../core/chat/chat-request.js';
 import { countMessageTokens, messageTokens, REPLY_PRIMING } from '../../providers/prompt-tokens.js';
 import { TokenCounter } from '../../providers/token-estimate.js';
 
+/** One message of a session's history: the message itself, and its role and text as the history shows them. */
+export interface HistoryMessage {
+  readonly role: ChatMessage['role'];
+  /** The message's text (a user message's text parts joined). */
+  readonly content: string;
+  readonly message: ChatMessage;
+  readonly createdAt: Date;
+  readonly generationId: string | null;
+}
+
 export interface FittedHistory {
   readonly messages: ChatMessage[];
   /** How many history messages were left out. */

@@ -4,6 +4,9 @@ import type { Orm } from '../../db/orm.js';
 import type { StoredGenerationParams } from '../../core/records/model.js';
 import type { SessionRecord } from '../../core/records/session.js';
 import { type ChatMessage, textOf } from '../../core/chat/chat-request.js';
+import type { HistoryMessage } from './session-history.js';
+
+export type { HistoryMessage } from './session-history.js';
 
 /** Dates as raw SQL returns them: epoch milliseconds (SQLite) or a Date (PostgreSQL). */
 type SqlTime = number | string | Date;
@@ -28,16 +31,6 @@ interface MessageRow {
   readonly detail: string | null;
   readonly generation_id: string | null;
   readonly created_at: SqlTime;
-}
-
-/** One message of a session's history: the message itself, and its role and text as the history shows them. */
-export interface HistoryMessage {
-  readonly role: ChatMessage['role'];
-  /** The message's text (a user message's text parts joined). */
-  readonly content: string;
-  readonly message: ChatMessage;
-  readonly createdAt: Date;
-  readonly generationId: string | null;
 }
 
 /** A message with its place in the history (`seq`: 1, 2, … with no gaps, the dropped oldest ones included). */

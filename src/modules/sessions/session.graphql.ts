@@ -7,6 +7,8 @@ import { ModelRef } from '../models/model.graphql.js';
 import { PoolRef } from '../pools/pool.graphql.js';
 import type { StoredGenerationParams } from '../../core/records/model.js';
 import { canSee } from './session-service.js';
+import type { HistoryMessage } from './session-history.js';
+import { ToolCallRef } from '../generations/generation.graphql.js';
 import type { ModelSwitchRecord, SessionRecord } from '../../core/records/session.js';
 import { BROADCAST } from '../../graphql/broadcast.js';
 
@@ -20,17 +22,32 @@ const SessionParamsRef = builder.objectRef<StoredGenerationParams>('SessionParam
   }),
 });
 
-const SessionMessageRef = builder
-  .objectRef<{ role: string; content: string; createdAt: Date; generationId: string | null }>('SessionMessage')
-  .implement({
-    description: "One message of a session's history.",
-    fields: (t) => ({
-      role: t.string({ description: 'system, user or assistant.', resolve: (m) => m.role }),
-      content: t.exposeString('content'),
-      generationId: t.exposeID('generationId', { nullable: true, description: 'The generation this turn belongs to.' }),
-      createdAt: t.expose('createdAt', { type: 'DateTime' }),
+const SessionMessageRef = builder.objectRef<HistoryMessage>('SessionMessage').implement({
+  description: "One message of a session's history.",
+  fields: (t) => ({
+    role: t.string({ description: 'system, developer, user, assistant or tool.', resolve: (m) => m.role }),
+    content: t.exposeString('content', { description: 'The text (a user message’s text parts joined).' }),
+    toolCalls: t.field({
+      type: [ToolCallRef],
+      description: 'The tool calls an assistant message made (empty otherwise).',
+      resolve: (m) => (m.message.role === 'assistant' ? [...(m.message.toolCalls ?? [])] : []),
     }),
-  });
+    toolCallId: t.id({
+      nullable: true,
+      description: 'The tool call a tool message answers.',
+      resolve: (m) => (m.message.role === 'tool' ? m.message.toolCallId : null),
+    }),
+    imageUrls: t.stringList({
+      description: 'The images of a user message (https:// or data: URLs), in order.',
+      resolve: (m) =>
+        m.message.role === 'user' && typeof m.message.content !== 'string'
+          ? m.message.content.flatMap((p) => (p.type === 'image' ? [p.url] : []))
+          : [],
+    }),
+    generationId: t.exposeID('generationId', { nullable: true, description: 'The generation this turn belongs to.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
 
 export const SessionRef = builder.objectRef<SessionRecord>('Session').implement({
   description: 'A conversation: its current model, its parameters and its history.',
