@@ -67,7 +67,7 @@ const TS_EXPECTATIONS: readonly TsExpectation[] = [
       await until(() => Promise.resolve(snippet.output().includes('HEALTH_CHANGED')));
     },
   },
-  { block: `const stream = await client.chat.completions.create`, output: [/^mock-fast \S.* \{.*prompt_tokens/m, /\n\S+( \S+)+$/] },
+  { block: `const stream = await client.chat.completions.create`, output: [/^mock-fast \S.* \{\s*prompt_tokens/m, /\n\S+( \S+)+$/] },
   {
     block: 'get_weather',
     output: [/^call get_weather \{"city":".+"\}$/m, /^answer stop \S.*$/m, /^streamed function$/m, /^image \d{3,}$/m],
