@@ -15,6 +15,9 @@ import {
 import type { GenerationEvent } from './generation-service.js';
 import { GenerationRef } from './generation.graphql.js';
 
+/** GenerateInput's JSON scalars (a JSON Schema may hold null as a value): kept as sent. */
+const JSON_FIELDS: ReadonlySet<string> = new Set(['parameters', 'schema']);
+
 const MessageRoleEnum = builder.enumType('MessageRole', {
   description: 'DEVELOPER: OpenAI’s newer name for SYSTEM (sent as system to vendors without it). TOOL: the result of a tool call.',
   values: screamingEnumValues(MESSAGE_ROLES),
@@ -235,7 +238,7 @@ builder.mutationFields((t) => ({
       'Generates an answer and returns the stored generation. Failures are errors with a code (and extensions.generationId); every request is stored.',
     args: { input: t.arg({ type: GenerateInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      ctx.services.generations.generate(readGenerateInput(withoutNulls(input)), ctx.viewer, ctx.signal, {
+      ctx.services.generations.generate(readGenerateInput(withoutNulls(input, JSON_FIELDS)), ctx.viewer, ctx.signal, {
         requestId: ctx.requestId,
         fields: GRAPHQL_FIELDS,
       }),
@@ -250,7 +253,7 @@ builder.subscriptionFields((t) => ({
       'Streams a generation token by token. Closing the subscription aborts the upstream call; the generation is stored CANCELLED with its partial usage and cost.',
     args: { input: t.arg({ type: GenerateInput, required: true }) },
     subscribe: async (_root, { input }, ctx) => {
-      const prepared = await ctx.services.generations.prepare(readGenerateInput(withoutNulls(input)), ctx.viewer, {
+      const prepared = await ctx.services.generations.prepare(readGenerateInput(withoutNulls(input, JSON_FIELDS)), ctx.viewer, {
         stream: true,
         requestId: ctx.requestId,
         signal: ctx.signal,
