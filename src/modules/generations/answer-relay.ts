@@ -20,6 +20,20 @@ export interface RelayedAnswer {
   stoppedForCost: boolean;
 }
 
+/** An answer with nothing in it yet (also what a request that never started answers, with its error). */
+export function emptyAnswer(): RelayedAnswer {
+  return {
+    text: '',
+    toolCalls: [],
+    reasoning: [],
+    usage: NO_USAGE,
+    finishReason: null,
+    error: undefined,
+    timeToFirstTokenMs: null,
+    stoppedForCost: false,
+  };
+}
+
 /** What the relay tells the reader of a stream, as each part arrives (after the cost check). */
 export type RelayedPart =
   | { readonly kind: 'text'; readonly text: string; readonly costMicroUsd: number }
@@ -59,16 +73,7 @@ export interface RelayOptions {
  */
 export async function relayAnswer(parts: AsyncIterable<StreamPart>, options: RelayOptions): Promise<RelayedAnswer> {
   const { model, promptTokens, limitMicroUsd, trackCost, emit } = options;
-  const answer: RelayedAnswer = {
-    text: '',
-    toolCalls: [],
-    reasoning: [],
-    usage: NO_USAGE,
-    finishReason: null,
-    error: undefined,
-    timeToFirstTokenMs: null,
-    stoppedForCost: false,
-  };
+  const answer = emptyAnswer();
   const calls = new Map<number, { id: string; name: string; arguments: string }>();
   let reasoningText = '';
   let outputTokens = 0;

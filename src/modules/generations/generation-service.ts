@@ -1,6 +1,5 @@
 import { GatewayError, UpstreamError } from '../../core/errors.js';
 import type { AssistantMessage } from '../../core/chat/chat-request.js';
-import { NO_USAGE } from '../../core/chat/stream-part.js';
 import type { GenerationRecord, GenerationStatus } from '../../core/records/generation.js';
 import type { ModelRecord } from '../../core/records/model.js';
 import { usageCostMicroUsd } from '../../pricing/cost.js';
@@ -11,7 +10,7 @@ import { hasScope, type Viewer } from '../keys/viewer.js';
 import type { SessionService } from '../sessions/session-service.js';
 import type { Admission } from './admission.js';
 import type { AdmitOptions, PreparedGeneration } from './prepared-generation.js';
-import { type RelayedAnswer, type RelayedPart, relayAnswer } from './answer-relay.js';
+import { emptyAnswer, type RelayedAnswer, type RelayedPart, relayAnswer } from './answer-relay.js';
 import type { GenerateRequest } from './generate-request.js';
 import type { GenerationRecorder } from './generation-recorder.js';
 import type { GenerationFilter, GenerationPage, GenerationRepository } from './generation-repository.js';
@@ -122,16 +121,6 @@ function assistantMessage(answer: RelayedAnswer): AssistantMessage {
   };
 }
 
-const EMPTY_ANSWER: RelayedAnswer = {
-  text: '',
-  toolCalls: [],
-  reasoning: [],
-  usage: NO_USAGE,
-  finishReason: null,
-  error: undefined,
-  timeToFirstTokenMs: null,
-  stoppedForCost: false,
-};
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -273,7 +262,7 @@ export class GenerationService {
           ? thrown
           : new UpstreamError(`${model.id}: ${thrown instanceof Error ? thrown.message : 'failed'}`, { cause: thrown });
       model = this.deps.models.find(attempts.lastModelId() ?? model.id) ?? model;
-      return { model, answer: { ...EMPTY_ANSWER, error } };
+      return { model, answer: { ...emptyAnswer(), error } };
     } finally {
       signal.removeEventListener('abort', forward);
     }
