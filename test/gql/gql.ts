@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation StartChatSession($input: CreateSessionInput!) { createSession(input: $input) { id } }\n": typeof types.StartChatSessionDocument,
+    "\n  mutation GenerateWithTools($input: GenerateInput!) {\n    generate(input: $input) {\n      id text finishReason toolCalls { id name arguments }\n      usage { inputTokens outputTokens cachedInputTokens cacheWriteTokens reasoningTokens }\n      costMicroUsd\n    }\n  }\n": typeof types.GenerateWithToolsDocument,
+    "\n  mutation SetChatPricing($input: UpdateModelInput!) { updateModel(input: $input) { model { pricing { input output cachedInput cacheWrite } } } }\n": typeof types.SetChatPricingDocument,
+    "\n  query ChatSessionMessages($id: ID!) { session(id: $id) { messages { role content toolCalls { id name } toolCallId imageUrls } } }\n": typeof types.ChatSessionMessagesDocument,
     "\n  query Models($filter: ModelFilter) {\n    models(filter: $filter) {\n      id provider upstreamModel baseUrl apiKeyEnv contextWindow capabilities status source\n      defaults { maxTokens temperature topP stop }\n      pricing { input output }\n      lastHealthCheck { ok message }\n      circuit { state }\n      retiredAt\n    }\n  }\n": typeof types.ModelsDocument,
     "\n  query Model($id: ID!) {\n    model(id: $id) { id status provider version pricing { input output } defaults { maxTokens temperature } mock { tokens tokenDelayMs } }\n  }\n": typeof types.ModelDocument,
     "\n  mutation RegisterModel($input: RegisterModelInput!) {\n    registerModel(input: $input) {\n      model { id provider status upstreamModel baseUrl apiKeyEnv source capabilities pricing { input output } defaults { maxTokens } lastHealthCheck { ok message } }\n      healthCheck { ok latencyMs message }\n    }\n  }\n": typeof types.RegisterModelDocument,
@@ -53,6 +57,10 @@ type Documents = {
     "\n  subscription GenerateStreamCost($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on TokenDelta { text costUsd index chunks }\n      ... on GenerationCompleted { generation { status finishReason text costMicroUsd maxTokens } }\n    }\n  }\n": typeof types.GenerateStreamCostDocument,
 };
 const documents: Documents = {
+    "\n  mutation StartChatSession($input: CreateSessionInput!) { createSession(input: $input) { id } }\n": types.StartChatSessionDocument,
+    "\n  mutation GenerateWithTools($input: GenerateInput!) {\n    generate(input: $input) {\n      id text finishReason toolCalls { id name arguments }\n      usage { inputTokens outputTokens cachedInputTokens cacheWriteTokens reasoningTokens }\n      costMicroUsd\n    }\n  }\n": types.GenerateWithToolsDocument,
+    "\n  mutation SetChatPricing($input: UpdateModelInput!) { updateModel(input: $input) { model { pricing { input output cachedInput cacheWrite } } } }\n": types.SetChatPricingDocument,
+    "\n  query ChatSessionMessages($id: ID!) { session(id: $id) { messages { role content toolCalls { id name } toolCallId imageUrls } } }\n": types.ChatSessionMessagesDocument,
     "\n  query Models($filter: ModelFilter) {\n    models(filter: $filter) {\n      id provider upstreamModel baseUrl apiKeyEnv contextWindow capabilities status source\n      defaults { maxTokens temperature topP stop }\n      pricing { input output }\n      lastHealthCheck { ok message }\n      circuit { state }\n      retiredAt\n    }\n  }\n": types.ModelsDocument,
     "\n  query Model($id: ID!) {\n    model(id: $id) { id status provider version pricing { input output } defaults { maxTokens temperature } mock { tokens tokenDelayMs } }\n  }\n": types.ModelDocument,
     "\n  mutation RegisterModel($input: RegisterModelInput!) {\n    registerModel(input: $input) {\n      model { id provider status upstreamModel baseUrl apiKeyEnv source capabilities pricing { input output } defaults { maxTokens } lastHealthCheck { ok message } }\n      healthCheck { ok latencyMs message }\n    }\n  }\n": types.RegisterModelDocument,
@@ -106,6 +114,22 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartChatSession($input: CreateSessionInput!) { createSession(input: $input) { id } }\n"): (typeof documents)["\n  mutation StartChatSession($input: CreateSessionInput!) { createSession(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GenerateWithTools($input: GenerateInput!) {\n    generate(input: $input) {\n      id text finishReason toolCalls { id name arguments }\n      usage { inputTokens outputTokens cachedInputTokens cacheWriteTokens reasoningTokens }\n      costMicroUsd\n    }\n  }\n"): (typeof documents)["\n  mutation GenerateWithTools($input: GenerateInput!) {\n    generate(input: $input) {\n      id text finishReason toolCalls { id name arguments }\n      usage { inputTokens outputTokens cachedInputTokens cacheWriteTokens reasoningTokens }\n      costMicroUsd\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetChatPricing($input: UpdateModelInput!) { updateModel(input: $input) { model { pricing { input output cachedInput cacheWrite } } } }\n"): (typeof documents)["\n  mutation SetChatPricing($input: UpdateModelInput!) { updateModel(input: $input) { model { pricing { input output cachedInput cacheWrite } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChatSessionMessages($id: ID!) { session(id: $id) { messages { role content toolCalls { id name } toolCallId imageUrls } } }\n"): (typeof documents)["\n  query ChatSessionMessages($id: ID!) { session(id: $id) { messages { role content toolCalls { id name } toolCallId imageUrls } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
