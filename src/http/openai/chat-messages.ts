@@ -127,7 +127,7 @@ function toolCallsOf(value: unknown, at: string): ToolCall[] {
   });
 }
 
-/** One message in the gateway's form; `name` (a participant's name) is accepted and not passed on. */
+/** One message in the gateway's form; `name` (a participant's or, on a tool message, the tool's name) is accepted and not passed on. */
 function messageOf(message: unknown, i: number): ChatMessage {
   const at = `messages[${i}]`;
   if (!isObject(message)) fail(at, 'a message object', message);
@@ -155,7 +155,8 @@ function messageOf(message: unknown, i: number): ChatMessage {
       };
     }
     case 'tool':
-      onlyKeys(message, at, ['role', 'content', 'tool_call_id']);
+      // LangChain sends the tool's name with its result; OpenAI takes it (and ignores it): so does the gateway.
+      onlyKeys(message, at, ['role', 'content', 'tool_call_id', 'name']);
       return {
         role: 'tool',
         toolCallId: stringAt(message.tool_call_id, `${at}.tool_call_id`, 200),
