@@ -86,7 +86,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
   });
   addressLimits.watch(httpServer);
-  const ws = attachWebSocketServer(httpServer, yoga, { ...services, originPolicy, addressLimits, keyConnections });
+  const ws = attachWebSocketServer(httpServer, yoga, {
+    ...services,
+    originPolicy,
+    addressLimits,
+    keyConnections,
+    maxMessageBytes: config.limits.maxBodyBytes,
+  });
 
   return {
     services,

@@ -54,6 +54,8 @@ export function configFileSchema(rules: DefinitionRules) {
       maxConnectionsPerKey: numberField({ int: true, min: 1, max: 1_000_000 }).optional(),
       /** Open TCP connections from one client address, counted before authentication (loopback too). */
       maxConnectionsPerAddress: numberField({ int: true, min: 1, max: 1_000_000 }).optional(),
+      /** Largest request body (HTTP) and WebSocket message, in bytes. */
+      maxBodyBytes: numberField({ int: true, min: 65_536, max: 67_108_864 }).optional(),
       /** What one generation request may carry besides text (see ChatBounds). */
       maxTools: numberField({ int: true, min: 0, max: 10_000 }).optional(),
       maxSchemaBytes: numberField({ int: true, min: 64, max: 16_777_216 }).optional(),

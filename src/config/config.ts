@@ -58,6 +58,8 @@ export interface Config {
     readonly maxConnectionsPerKey: number;
     /** Open TCP connections from one client address, before authentication (default 256). */
     readonly maxConnectionsPerAddress: number;
+    /** Largest request body (HTTP) and WebSocket message, in bytes (default 1 MiB). */
+    readonly maxBodyBytes: number;
     /** What one generation request may carry besides text: `limits.maxTools`, `maxSchemaBytes`, `maxAttachments`, `maxImageUrlChars`. */
     readonly chat: ChatBounds;
   };

@@ -1,4 +1,7 @@
 import { DEFAULT_CHAT_BOUNDS } from '../core/chat/chat-bounds.js';
+
+/** The default largest request body and WebSocket message (1 MiB). */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
@@ -118,6 +121,7 @@ export function parseConfigText(text: string, path: string, env: Env): Config {
       maxConnectionsPerKey: file.limits?.maxConnectionsPerKey ?? DEFAULT_CONNECTION_LIMITS.perKey,
       maxConnectionsPerAddress:
         overrides.maxConnectionsPerAddress ?? file.limits?.maxConnectionsPerAddress ?? DEFAULT_CONNECTION_LIMITS.perAddress,
+      maxBodyBytes: file.limits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       chat: {
         maxTools: file.limits?.maxTools ?? DEFAULT_CHAT_BOUNDS.maxTools,
         maxSchemaBytes: file.limits?.maxSchemaBytes ?? DEFAULT_CHAT_BOUNDS.maxSchemaBytes,

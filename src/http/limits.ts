@@ -3,14 +3,11 @@
  * changes what the gateway promises: keep the README in step.
  */
 
-/** Largest request body on /graphql (Content-Length, or a chunked body as it arrives). */
-export const MAX_BODY_BYTES = 1024 * 1024;
-
-/**
- * Largest WebSocket message, checked by `ws` on the frame header before anything is buffered or
- * any key is checked: the same as an HTTP body, so no transport takes more than the other.
+/*
+ * The largest request body on /graphql, /v1 and /api and the largest WebSocket message are one
+ * limit, config `limits.maxBodyBytes` (default 1 MiB, DEFAULT_MAX_BODY_BYTES in load-config.ts):
+ * `ws` checks a message on its frame header before anything is buffered or any key is checked.
  */
-export const MAX_WS_MESSAGE_BYTES = MAX_BODY_BYTES;
 
 /** A request body (chunked or not) must arrive within this; a slower one is answered 408 and closed. */
 export const BODY_READ_TIMEOUT_MS = 10_000;
@@ -20,7 +17,7 @@ export const BODY_READ_TIMEOUT_MS = 10_000;
  * up to this long and this many bytes before the connection closes, so that it reads the answer
  * instead of a reset; past either, the socket is destroyed.
  */
-export const REFUSED_BODY_DRAIN = { ms: 5_000, bytes: 8 * MAX_BODY_BYTES } as const;
+export const REFUSED_BODY_DRAIN = { ms: 5_000, bytes: 8 * 1024 * 1024 } as const;
 
 /** Node's cap on receiving a whole request (headers and body), for every route. */
 export const REQUEST_TIMEOUT_MS = 30_000;

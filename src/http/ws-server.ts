@@ -24,12 +24,13 @@ export interface WebSocketDeps {
   readonly addressLimits: Pick<AddressLimits, 'isOverCap' | 'cap'>;
   /** The per-key cap, shared with the SSE and /v1 streams: a key at it is closed with 4429 after connection_init. */
   readonly keyConnections: Pick<OpenCounter, 'acquire' | 'cap'>;
+  /** The largest message (limits.maxBodyBytes, as for an HTTP body). */
+  readonly maxMessageBytes: number;
 }
 import { deliverDirectly } from './broadcast-delivery.js';
 import type { OriginPolicy } from '../security/origin-policy.js';
 import { type AddressLimits, type OpenCounter, perAddressMessage } from './connection-limits.js';
 import { judgeIncoming } from './request-guard.js';
-import { MAX_WS_MESSAGE_BYTES } from './limits.js';
 import { KEY_REVOKED_MESSAGE } from '../modules/keys/open-operations.js';
 import { SharedStreams } from './shared-streams.js';
 import { isAsyncIterable } from '../util/async-iterable.js';
@@ -98,7 +99,7 @@ export function attachWebSocketServer(
   const wss = new WebSocketServer({
     server: httpServer,
     path: yoga.graphqlEndpoint,
-    maxPayload: MAX_WS_MESSAGE_BYTES,
+    maxPayload: services.maxMessageBytes,
     // Browsers send Origin with every handshake: a page of another site is refused before the upgrade.
     verifyClient: ({ req }, accept) => {
       if (services.addressLimits.isOverCap(req.socket)) {

@@ -234,6 +234,7 @@ describe('loadConfig', () => {
     expect(defaults.limits).toEqual({
       maxConnectionsPerKey: 64,
       maxConnectionsPerAddress: 256,
+      maxBodyBytes: 1_048_576,
       chat: { maxTools: 128, maxSchemaBytes: 65_536, maxAttachments: 32, maxImageUrlChars: 1_048_576 },
     });
     const set = parseConfigText(

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { MAX_BODY_BYTES } from '../../http/limits.js';
 import { holdForResponse, type OpenCounter, perKeyMessage } from '../../http/connection-limits.js';
 import { sendJson } from '../../http/probes.js';
 import { closeAfterAnswer, readWithin } from '../../http/read-body.js';
@@ -10,9 +9,9 @@ import { WriteCoalescer } from '../../http/write-coalescer.js';
 import type { Services } from '../../services.js';
 import type { GatewayYoga } from './yoga-server.js';
 
-const BODY_TOO_LARGE = {
-  errors: [{ message: `request body too large: at most ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_USER_INPUT' } }],
-};
+const bodyTooLarge = (bytes: number) => ({
+  errors: [{ message: `request body too large: at most ${bytes} bytes`, extensions: { code: 'BAD_USER_INPUT' } }],
+});
 
 const bodyTooSlow = (ms: number) => ({
   errors: [{ message: `request body too slow: it must arrive within ${ms} ms`, extensions: { code: 'BAD_USER_INPUT' } }],
@@ -27,6 +26,8 @@ export interface GraphQLRouteOptions {
   /** WebSocket connections and running SSE and /v1 streams, per API key (limits.maxConnectionsPerKey). */
   readonly keyConnections: OpenCounter;
   readonly bodyReadTimeoutMs: number;
+  /** The largest body (limits.maxBodyBytes). */
+  readonly maxBodyBytes: number;
   readonly stalledReaderMs: number | undefined;
 }
 
@@ -34,8 +35,10 @@ export interface GraphQLRouteOptions {
  * /graphql over HTTP: the body read here within the size and time limits and handed to Yoga
  * whole; subscriptions over SSE holding a stream slot of the caller's key, their writes coalesced.
  */
-export function createGraphQLRoute({ yoga, services, keyConnections, bodyReadTimeoutMs, stalledReaderMs }: GraphQLRouteOptions) {
+export function createGraphQLRoute(options: GraphQLRouteOptions) {
+  const { yoga, services, keyConnections, bodyReadTimeoutMs, maxBodyBytes, stalledReaderMs } = options;
   const BODY_TOO_SLOW = bodyTooSlow(bodyReadTimeoutMs);
+  const BODY_TOO_LARGE = bodyTooLarge(maxBodyBytes);
   /** One coalescer for every SSE response: the events a turn produced for a socket leave in one write. */
   const sseWrites = new WriteCoalescer();
   const sseDeps = { logger: services.logger, openSubscriptions: services.metrics.sseSubscriptions, stalledReaderMs };
@@ -56,7 +59,7 @@ export function createGraphQLRoute({ yoga, services, keyConnections, bodyReadTim
     const withBody = req as IncomingMessage & { body?: unknown };
     req.headers['x-request-id'] = requestId;
     res.setHeader('x-request-id', requestId);
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+    if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) {
       // Close instead of reading and dropping the declared body on a keep-alive socket.
       closeAfterAnswer(req, res);
       return sendJson(res, 413, BODY_TOO_LARGE);
@@ -65,7 +68,7 @@ export function createGraphQLRoute({ yoga, services, keyConnections, bodyReadTim
       // Every body is read here, within the size and time limits, and handed to Yoga whole (the
       // node adapter's documented pre-read `body`; Yoga's own limit would pipe it through a
       // TransformStream and build an AbortError per request).
-      const body = await readWithin(req, MAX_BODY_BYTES, bodyReadTimeoutMs);
+      const body = await readWithin(req, maxBodyBytes, bodyReadTimeoutMs);
       if (body === 'aborted') return void res.destroy();
       if (!Buffer.isBuffer(body)) {
         closeAfterAnswer(req, res);

@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../../config/config.js';
 import { type AddressLimits, type OpenCounter, perAddressMessage } from '../../http/connection-limits.js';
 import { ConsoleAssets } from '../../http/console-assets.js';
-import { MAX_BODY_BYTES } from '../../http/limits.js';
 import { createOpenAIRoutes } from '../../http/openai/openai-routes.js';
 import { readiness, sendJson } from '../../http/probes.js';
 import { readWithin } from '../../http/read-body.js';
@@ -35,15 +34,17 @@ export interface RequestHandlerOptions {
 export function createRequestHandler(options: RequestHandlerOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const { config, services, originPolicy, addressLimits, keyConnections, bodyReadTimeoutMs } = options;
   const consoleAssets = new ConsoleAssets(options.consoleDir);
-  const readBody = (req: IncomingMessage) => readWithin(req, MAX_BODY_BYTES, bodyReadTimeoutMs);
+  const maxBodyBytes = config.limits.maxBodyBytes;
+  const readBody = (req: IncomingMessage) => readWithin(req, maxBodyBytes, bodyReadTimeoutMs);
   const localMode = config.adminKey === undefined;
-  const openAI = createOpenAIRoutes({ ...services, localMode, readBody, maxBodyBytes: MAX_BODY_BYTES, keyConnections });
-  const rest = createRestRoutes({ ...services, localMode, readBody, maxBodyBytes: MAX_BODY_BYTES });
+  const openAI = createOpenAIRoutes({ ...services, localMode, readBody, maxBodyBytes, keyConnections });
+  const rest = createRestRoutes({ ...services, localMode, readBody, maxBodyBytes });
   const serveGraphQL = createGraphQLRoute({
     yoga: options.yoga,
     services,
     keyConnections,
     bodyReadTimeoutMs,
+    maxBodyBytes,
     stalledReaderMs: options.stalledReaderMs,
   });
 

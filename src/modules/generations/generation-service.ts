@@ -121,7 +121,6 @@ function assistantMessage(answer: RelayedAnswer): AssistantMessage {
   };
 }
 
-
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
