@@ -72,11 +72,8 @@ describe.each(['openai', 'anthropic'] as const)('LangChain ChatOpenAI through th
     }
   });
 
-  // BUG (src/http/openai/chat-messages.ts, `case 'tool'`): a tool message's keys are only role, content and
-  // tool_call_id, so the `name` LangChain.js sends on a ToolMessage made by `tool.invoke(toolCall)` (the tool's
-  // name) is refused: 400 "Unsupported parameter: 'messages[2].name'". OpenAI takes it (its cookbook sends it);
-  // the door takes `name` on every other role.
-  it.fails('should take back the ToolMessage that tool.invoke(toolCall) makes, which names the tool', async () => {
+  // LangChain.js sends the tool's `name` on the ToolMessage `tool.invoke(toolCall)` makes; OpenAI takes it, so does the door.
+  it('should take back the ToolMessage that tool.invoke(toolCall) makes, which names the tool', async () => {
     v().script({ calls: [PARIS_CALL] }, { text: 'It is 18 °C in Paris.' });
     const model = chat(v().model).bindTools([getWeather]);
     const ask = new HumanMessage('What is the weather in Paris?');
