@@ -233,3 +233,60 @@ describe('SwitchyardClient', () => {
     expect(other.code).toBe('SOMETHING_NEW');
   });
 });
+
+describe('the client carries the chat surface', () => {
+  it('should make a tool call, answer it with a tool message, stream call fragments to onToolCallDelta, and send image parts', async () => {
+    const client = newClient();
+    const tools = [{ name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } }];
+    const called = await client.generate('Weather in Paris?', {
+      model: 'mock-a',
+      tools,
+      toolChoice: { name: 'get_weather' },
+      sessionId: null,
+    });
+    expect(called.finishReason).toBe('TOOL_CALLS');
+    const call = called.toolCalls[0];
+    expect(call?.name).toBe('get_weather');
+    expect(JSON.parse(call?.arguments ?? '')).toHaveProperty('city');
+
+    const answered = await client.generate(
+      [
+        { role: 'user', content: 'Weather in Paris?' },
+        { role: 'assistant', toolCalls: called.toolCalls },
+        { role: 'tool', toolCallId: call?.id ?? '', content: '{"celsius": 18}' },
+      ],
+      { model: 'mock-a', tools, sessionId: null },
+    );
+    expect(answered.finishReason).toBe('STOP');
+    expect(answered.toolCalls).toEqual([]);
+
+    const fragments: { index: number; id: string | null; name: string | null; argumentsDelta: string }[] = [];
+    const stream = client.stream('Weather in Oslo?', {
+      model: 'mock-a',
+      tools,
+      sessionId: null,
+      onToolCallDelta: (d) => fragments.push(d),
+    });
+    const streamed = await stream.generation;
+    expect(fragments[0]).toMatchObject({ index: 0, name: 'get_weather' });
+    expect(fragments.map((f) => f.argumentsDelta).join('')).toBe(streamed.toolCalls[0]?.arguments);
+
+    const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+    const seen = await client.generate([{ role: 'user', parts: [{ text: 'What is this?' }, { imageUrl: { url: png, detail: 'LOW' } }] }], {
+      model: 'gpt-test',
+      sessionId: null,
+    });
+    expect(seen.status).toBe('SUCCEEDED');
+    expect(v.openai.calls.at(-1)?.body).toMatchObject({
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'What is this?' },
+            { type: 'image_url', image_url: { url: png, detail: 'low' } },
+          ],
+        },
+      ],
+    });
+  });
+});
