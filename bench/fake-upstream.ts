@@ -2,36 +2,67 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** The function a tool-call upstream calls; its arguments are `{"q":" tok0 tok1 …"}`. */
+export const BENCH_TOOL = {
+  name: 'lookup',
+  description: 'Looks the words up',
+  parameters: { type: 'object', properties: { q: { type: 'string' } }, required: ['q'] },
+} as const;
+
 /**
  * A fast OpenAI-compatible upstream for benchmarks: `GET /v1/models` and `POST
  * /v1/chat/completions` — streamed (`"stream": true`) as `tokens` chunks (plus usage), `delayMs`
  * before each, else one JSON completion with the same text. With no delay the whole stream is one
- * write, so the upstream costs as little as possible.
+ * write, so the upstream costs as little as possible. With `toolCall`, the answer is one call of
+ * BENCH_TOOL streamed as OpenAI streams it: the first chunk carries the call's id and name, then
+ * `{"q":"`, one ` tokN` argument fragment per token chunk, `"}`, finish_reason `tool_calls`.
  */
 export async function startBenchUpstream(options: {
   tokens: number;
   delayMs: number;
+  toolCall?: boolean;
 }): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const chunk = (delta: object, finish: string | null) =>
     `data: ${JSON.stringify({ id: 'chatcmpl-bench', object: 'chat.completion.chunk', created: 0, model: 'bench-model', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
-  const tokens = Array.from({ length: options.tokens }, (_, i) => chunk({ content: ` tok${i}` }, null));
-  const head = chunk({ role: 'assistant', content: '' }, null);
+  const fragment = (args: string) => ({ tool_calls: [{ index: 0, function: { arguments: args } }] });
+  const tokens = Array.from({ length: options.tokens }, (_, i) =>
+    chunk(options.toolCall ? fragment(` tok${i}`) : { content: ` tok${i}` }, null),
+  );
+  const head = options.toolCall
+    ? chunk(
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [{ index: 0, id: 'call_bench', type: 'function', function: { name: BENCH_TOOL.name, arguments: '' } }],
+        },
+        null,
+      ) + chunk(fragment('{"q":"'), null)
+    : chunk({ role: 'assistant', content: '' }, null);
   const tail =
-    chunk({}, 'stop') +
+    (options.toolCall ? chunk(fragment('"}'), null) + chunk({}, 'tool_calls') : chunk({}, 'stop')) +
     `data: ${JSON.stringify({ id: 'chatcmpl-bench', object: 'chat.completion.chunk', created: 0, model: 'bench-model', choices: [], usage: { prompt_tokens: 10, completion_tokens: options.tokens } })}\n\n` +
     'data: [DONE]\n\n';
   const whole = head + tokens.join('') + tail;
+  const text = Array.from({ length: options.tokens }, (_, i) => ` tok${i}`).join('');
   const completion = JSON.stringify({
     id: 'chatcmpl-bench',
     object: 'chat.completion',
     created: 0,
     model: 'bench-model',
     choices: [
-      {
-        index: 0,
-        message: { role: 'assistant', content: Array.from({ length: options.tokens }, (_, i) => ` tok${i}`).join('') },
-        finish_reason: 'stop',
-      },
+      options.toolCall
+        ? {
+            index: 0,
+            message: {
+              role: 'assistant',
+              content: null,
+              tool_calls: [
+                { id: 'call_bench', type: 'function', function: { name: BENCH_TOOL.name, arguments: JSON.stringify({ q: text }) } },
+              ],
+            },
+            finish_reason: 'tool_calls',
+          }
+        : { index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' },
     ],
     usage: { prompt_tokens: 10, completion_tokens: options.tokens, total_tokens: 10 + options.tokens },
   });

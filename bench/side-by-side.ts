@@ -1,10 +1,11 @@
 /**
  * Switchyard and Portkey's gateway (bench/peer, pinned, installed by the bench alone) side by side,
  * in front of the same loopback OpenAI-compatible upstreams, measured in one run: streams per
- * second over SSE and graphql-ws, paced streams, non-streaming latency at one connection and
- * throughput at 64, and memory. `sideBySide()` answers the markdown section that `npm run bench`
- * puts in bench/RESULTS.md; `npm run bench:side-by-side` runs it alone and writes
- * bench/SIDE-BY-SIDE.md. Environment: BENCH_SECONDS (5), BENCH_REPEATS (3), BENCH_REQUESTS (2000).
+ * second over SSE and graphql-ws, streamed tool calls the same ways, paced streams, non-streaming
+ * latency at one connection and throughput at 64, and memory. `sideBySide()` answers the markdown
+ * section that `npm run bench` puts in bench/RESULTS.md; `npm run bench:side-by-side` runs it alone
+ * and writes bench/SIDE-BY-SIDE.md (`-- --help` for its options). Environment: BENCH_SECONDS (5),
+ * BENCH_REPEATS (3), BENCH_REQUESTS (2000); BENCH_PEER=0 (or `--no-peer`) measures Switchyard alone.
  */
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -45,6 +46,8 @@ export interface SideBySideOptions {
   seconds: number;
   repeats: number;
   requests: number;
+  /** false: Switchyard alone (Portkey neither installed nor started; its column reads —). */
+  peer?: boolean;
   log(message: string): void;
 }
 
@@ -62,15 +65,19 @@ async function requestsPerSecond(
   seconds: number,
 ): Promise<{ perSecond: number; total: number }> {
   const result = await autocannon({ url, method: 'POST', headers, body, connections: 64, duration: seconds });
-  if (result.errors + result.non2xx > 0) throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx under load`);
+  if (result.errors + result.non2xx > 0)
+    throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx under load (${JSON.stringify(result.statusCodeStats)})`);
   return { perSecond: result.requests.average, total: result.requests.total };
 }
 
 export async function sideBySide(options: SideBySideOptions): Promise<string> {
   const { seconds, repeats, requests, log } = options;
+  const withPeer = options.peer !== false;
   const started = Date.now();
   const small = await startBenchUpstream({ tokens: JSON_TOKENS, delayMs: 0 });
   const fast = await startBenchUpstream({ tokens: FAST_TOKENS, delayMs: 0 });
+  // The same stream as `fast`, as one tool call: FAST_TOKENS argument fragments (plus the call's head and the JSON's ends).
+  const toolFast = await startBenchUpstream({ tokens: FAST_TOKENS, delayMs: 0, toolCall: true });
   const paced = await startBenchUpstream({ tokens: PACED_TOKENS, delayMs: PACED_DELAY_MS });
   let gw: RunningGateway | undefined;
   let peer: RunningPeer | undefined;
@@ -90,8 +97,12 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
       pricing: { input: 1, output: 2 },
       timeouts: { firstTokenMs: 60_000 },
     });
-    gw = await startGateway(small.url, { compiled: true, extraModels: [model('bench-fast', fast.url), model('bench-paced', paced.url)] });
-    peer = await startPeer();
+    gw = await startGateway(small.url, {
+      compiled: true,
+      extraModels: [model('bench-fast', fast.url), model('bench-tools', toolFast.url), model('bench-paced', paced.url)],
+    });
+    // Without the peer, its loads are skipped and its figures stay empty.
+    peer = withPeer ? await startPeer() : undefined;
     const generateBody = GENERATE;
     const chatBody = JSON.stringify({ model: 'bench-model', messages: [{ role: 'user', content: 'hello bench' }] });
     // The like-for-like pair: both gateways' OpenAI route, the same body but for the model's name.
@@ -100,41 +111,52 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
 
     // Memory at rest: after start and one request each.
     await post(`${gw.url}/graphql`, generateBody);
-    await post(`${peer.url}/v1/chat/completions`, chatBody, peerHeaders(small.url));
+    if (peer) await post(`${peer.url}/v1/chat/completions`, chatBody, peerHeaders(small.url));
     const idle = row('idle RSS after start and one request', 'MiB', { text: '≤ Portkey', meets: (sy, pk) => sy <= pk });
     idle.switchyard.push(rssMb(gw.pid));
-    idle.portkey.push(rssMb(peer.pid));
+    if (peer) idle.portkey.push(rssMb(peer.pid));
     const peak = row('peak RSS under the loads below', 'MiB', { text: '≤ 200 MiB', meets: (sy) => sy <= 200 });
     const peaks = { switchyard: 0, portkey: 0 };
     const { pid: gwPid } = gw;
-    const { pid: peerPid } = peer;
+    const peerPid = peer?.pid;
     const sampler = setInterval(() => {
       peaks.switchyard = Math.max(peaks.switchyard, rssMb(gwPid));
-      peaks.portkey = Math.max(peaks.portkey, rssMb(peerPid));
+      if (peerPid !== undefined) peaks.portkey = Math.max(peaks.portkey, rssMb(peerPid));
     }, 100);
 
-    const sse = { switchyard: switchyardSse(gw.url, 'bench-fast'), portkey: peerSse(peer.url, fast.url) };
+    const peerUrl = peer?.url ?? '';
+    const sse = { switchyard: switchyardSse(gw.url, 'bench-fast'), portkey: peerSse(peerUrl, fast.url) };
     const openAISse = switchyardOpenAISse(gw.url, 'bench-fast');
+    // The tool-call stream: the request offers the bench tool, the upstream streams one call of it.
+    const toolSse = { switchyard: switchyardSse(gw.url, 'bench-tools', 'tool-call'), portkey: peerSse(peerUrl, toolFast.url, 'tool-call') };
+    const toolOpenAISse = switchyardOpenAISse(gw.url, 'bench-tools', 'tool-call');
     const pacedSse = {
       switchyard: switchyardSse(gw.url, 'bench-paced'),
-      portkey: peerSse(peer.url, paced.url),
+      portkey: peerSse(peerUrl, paced.url),
       direct: directSse(paced.url),
     };
     const times = (n: number, s: StreamOnce) => Array.from({ length: n }, () => s);
-    const wsSockets = await Promise.all(Array.from({ length: 64 }, () => switchyardWs(gw?.url ?? '', 'bench-fast')));
+    const gatewayUrl = gw.url;
+    const wsSockets = await Promise.all(Array.from({ length: 64 }, () => switchyardWs(gatewayUrl, 'bench-fast')));
+    // The same sockets stream the tool call: 64 more would pass the gateway's 256 connections per address with the SSE pools.
+    const toolWsStreams = wsSockets.map((w) => w.streamOf('bench-tools', 'tool-call'));
+    const gateways = (['portkey', 'switchyard'] as const).filter((name) => name === 'switchyard' || peer);
     // Warm up (the JIT, connection pools): each path under load for WARM_UP_SECONDS.
     log('warming up');
-    for (const s of [sse.switchyard, sse.portkey]) await closedLoop(times(16, s), WARM_UP_SECONDS, FAST_TOKENS);
+    for (const name of gateways) await closedLoop(times(16, sse[name]), WARM_UP_SECONDS, FAST_TOKENS);
     await closedLoop(
       wsSockets.slice(0, 16).map((w) => w.stream),
       WARM_UP_SECONDS,
       FAST_TOKENS,
     );
     await closedLoop(times(16, openAISse), WARM_UP_SECONDS, FAST_TOKENS);
-    for (const s of [pacedSse.switchyard, pacedSse.portkey]) await closedLoop(times(16, s), 1, PACED_TOKENS);
+    for (const name of gateways) await closedLoop(times(16, toolSse[name]), WARM_UP_SECONDS, FAST_TOKENS);
+    await closedLoop(toolWsStreams.slice(0, 16), WARM_UP_SECONDS, FAST_TOKENS);
+    await closedLoop(times(16, toolOpenAISse), WARM_UP_SECONDS, FAST_TOKENS);
+    for (const name of gateways) await closedLoop(times(16, pacedSse[name]), 1, PACED_TOKENS);
     await requestsPerSecond(`${gw.url}/graphql`, json, generateBody, 1);
     await requestsPerSecond(`${gw.url}/v1/chat/completions`, json, switchyardChatBody, 1);
-    await requestsPerSecond(`${peer.url}/v1/chat/completions`, peerHeaders(small.url), chatBody, 1);
+    if (peer) await requestsPerSecond(`${peer.url}/v1/chat/completions`, peerHeaders(small.url), chatBody, 1);
 
     const streamRows = [16, 64].map((c) => ({
       c,
@@ -152,6 +174,17 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
       ),
       v1Total: row(`/v1/chat/completions stream, ${c} connections: whole stream p50`, 'ms'),
       v1Cpu: row(`/v1/chat/completions stream, ${c} connections: gateway CPU per stream`, 'ms'),
+      tool: row(
+        `tool-call stream, ${c} connections, one call in ${FAST_TOKENS} argument fragments at once: streams/s, GraphQL over SSE / OpenAI SSE`,
+        'streams/s',
+      ),
+      toolTotal: row(`tool-call stream, ${c} connections: whole stream p50, SSE`, 'ms'),
+      toolCpu: row(`tool-call stream, ${c} connections: gateway CPU per stream, SSE`, 'ms'),
+      toolWs: row(`tool-call stream, ${c} connections: streams/s, Switchyard over graphql-ws / Portkey over SSE`, 'streams/s'),
+      toolWsCpu: row(`tool-call stream, ${c} connections: gateway CPU per stream, graphql-ws / SSE`, 'ms'),
+      toolV1: row(`/v1/chat/completions tool-call stream, ${c} connections: streams/s (both OpenAI routes)`, 'streams/s'),
+      toolV1Total: row(`/v1/chat/completions tool-call stream, ${c} connections: whole stream p50`, 'ms'),
+      toolV1Cpu: row(`/v1/chat/completions tool-call stream, ${c} connections: gateway CPU per stream`, 'ms'),
     }));
     const pacedTotal = row(
       `paced stream (${PACED_TOKENS} chunks ${PACED_DELAY_MS} ms apart, 64 connections): added whole-stream p50`,
@@ -171,7 +204,7 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
     const v1AddedP99 = row('/v1/chat/completions non-stream, 1 connection: added p99', 'ms');
     const v1Rps = row('/v1/chat/completions non-stream, 64 connections', 'req/s', twice);
     const v1RpsCpu = row('/v1/chat/completions non-stream, 64 connections: gateway CPU per request', 'ms');
-    const pids = { switchyard: gw.pid, portkey: peer.pid };
+    const pids = { switchyard: gw.pid, portkey: peer?.pid ?? 0 };
 
     const check = (name: string, errors: number) => {
       if (errors > 0) log(`${name}: ${errors} streams failed or missed tokens`);
@@ -179,7 +212,7 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
     for (let r = 1; r <= repeats; r++) {
       log(`side by side, repeat ${r}/${repeats}`);
       for (const s of streamRows) {
-        for (const name of ['portkey', 'switchyard'] as const) {
+        for (const name of gateways) {
           const { result, cpuMs: cpu } = await withCpu(pids[name], () => closedLoop(times(s.c, sse[name]), seconds, FAST_TOKENS));
           check(`${name} SSE @${s.c}`, result.errors);
           s.cpu[name].push(cpu / (result.streamsPerSecond * seconds));
@@ -214,10 +247,41 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
         s.v1Cpu.switchyard.push(v1Cpu / (v1.streamsPerSecond * seconds));
         s.v1Cpu.portkey.push(s.cpu.portkey.at(-1) ?? Number.NaN);
         log(`switchyard /v1 SSE @${s.c}: ${round(v1.streamsPerSecond, 1)} streams/s, p50 ${round(v1.totalP50, 2)} ms`);
+
+        // The streamed tool call, measured the same three ways (Portkey over its OpenAI route).
+        for (const name of gateways) {
+          const { result, cpuMs: cpu } = await withCpu(pids[name], () => closedLoop(times(s.c, toolSse[name]), seconds, FAST_TOKENS));
+          check(`${name} tool-call SSE @${s.c}`, result.errors);
+          s.toolCpu[name].push(cpu / (result.streamsPerSecond * seconds));
+          s.tool[name].push(result.streamsPerSecond);
+          s.toolTotal[name].push(result.totalP50);
+          log(`${name} tool-call SSE @${s.c}: ${round(result.streamsPerSecond, 1)} streams/s, p50 ${round(result.totalP50, 2)} ms`);
+        }
+        const { result: toolWs, cpuMs: toolWsCpu } = await withCpu(pids.switchyard, () =>
+          closedLoop(toolWsStreams.slice(0, s.c), seconds, FAST_TOKENS),
+        );
+        check(`switchyard tool-call graphql-ws @${s.c}`, toolWs.errors);
+        s.toolWs.switchyard.push(toolWs.streamsPerSecond);
+        s.toolWsCpu.switchyard.push(toolWsCpu / (toolWs.streamsPerSecond * seconds));
+        const { result: toolV1, cpuMs: toolV1Cpu } = await withCpu(pids.switchyard, () =>
+          closedLoop(times(s.c, toolOpenAISse), seconds, FAST_TOKENS),
+        );
+        check(`switchyard tool-call /v1 @${s.c}`, toolV1.errors);
+        s.toolV1.switchyard.push(toolV1.streamsPerSecond);
+        s.toolV1Total.switchyard.push(toolV1.totalP50);
+        s.toolV1Cpu.switchyard.push(toolV1Cpu / (toolV1.streamsPerSecond * seconds));
+        s.toolWs.portkey.push(s.tool.portkey.at(-1) ?? Number.NaN);
+        s.toolWsCpu.portkey.push(s.toolCpu.portkey.at(-1) ?? Number.NaN);
+        s.toolV1.portkey.push(s.tool.portkey.at(-1) ?? Number.NaN);
+        s.toolV1Total.portkey.push(s.toolTotal.portkey.at(-1) ?? Number.NaN);
+        s.toolV1Cpu.portkey.push(s.toolCpu.portkey.at(-1) ?? Number.NaN);
+        log(
+          `switchyard tool-call graphql-ws @${s.c}: ${round(toolWs.streamsPerSecond, 1)} streams/s; /v1: ${round(toolV1.streamsPerSecond, 1)} streams/s, p50 ${round(toolV1.totalP50, 2)} ms`,
+        );
       }
 
       const direct = await closedLoop(times(64, pacedSse.direct), seconds, PACED_TOKENS);
-      for (const name of ['portkey', 'switchyard'] as const) {
+      for (const name of gateways) {
         const { result, cpuMs: cpu } = await withCpu(pids[name], () => closedLoop(times(64, pacedSse[name]), seconds, PACED_TOKENS));
         check(`${name} paced`, result.errors);
         pacedCpu[name].push(cpu / (result.streamsPerSecond * seconds));
@@ -243,13 +307,13 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
         const ds = (await directStreamed()).totalMs;
         const sy = await post(`${gw.url}/graphql`, generateBody);
         const syV1 = await post(`${gw.url}/v1/chat/completions`, switchyardChatBody);
-        const pk = await post(`${peer.url}/v1/chat/completions`, chatBody, peerHeaders(small.url));
+        const pk = peer ? await post(`${peer.url}/v1/chat/completions`, chatBody, peerHeaders(small.url)) : undefined;
         if (i < 200) continue; // warm-up
         lat.direct.push(d);
         lat.directStreamed.push(ds);
         lat.switchyard.push(sy);
         lat.switchyardV1.push(syV1);
-        lat.portkey.push(pk);
+        if (pk !== undefined) lat.portkey.push(pk);
       }
       for (const [q, target, v1Target] of [
         [0.5, addedP50, v1AddedP50],
@@ -268,7 +332,7 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
         portkey: () => requestsPerSecond(`${peer?.url}/v1/chat/completions`, peerHeaders(small.url), chatBody, seconds),
         switchyard: () => requestsPerSecond(`${gw?.url}/graphql`, json, generateBody, seconds),
       };
-      for (const name of ['portkey', 'switchyard'] as const) {
+      for (const name of gateways) {
         const { result, cpuMs: cpu } = await withCpu(pids[name], loads[name]);
         rps[name].push(result.perSecond);
         rpsCpu[name].push(cpu / result.total);
@@ -286,23 +350,26 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
     }
     clearInterval(sampler);
     peak.switchyard.push(peaks.switchyard);
-    peak.portkey.push(peaks.portkey);
+    if (peer) peak.portkey.push(peaks.portkey);
     for (const w of wsSockets) w.close();
   } finally {
     await gw?.stop();
     await peer?.stop();
-    await Promise.all([small.close(), fast.close(), paced.close()]);
+    await Promise.all([small.close(), fast.close(), toolFast.close(), paced.close()]);
   }
-  return render(rows, { seconds, repeats, requests, started });
+  return render(rows, { seconds, repeats, requests, started, peer: withPeer });
 }
 
-function render(rows: readonly Row[], run: { seconds: number; repeats: number; requests: number; started: number }): string {
-  const median = (v: number[]) => summary(v).median;
+function render(rows: readonly Row[], run: { seconds: number; repeats: number; requests: number; started: number; peer: boolean }): string {
+  const median = (v: number[]) => summary(v.filter((n) => !Number.isNaN(n))).median;
+  const figure = (n: number) => (Number.isNaN(n) ? '—' : String(round(n, 2)));
   const lines = rows.map((r) => {
     const pk = median(r.portkey);
     const sy = median(r.switchyard);
-    const verdict = r.goal ? (r.goal.meets(sy, pk) ? 'met' : '**not met**') : '';
-    return `| ${r.figure} | ${round(pk, 2)} | ${round(sy, 2)} | ${round(sy / pk, 2)} | ${r.unit} | ${r.goal?.text ?? '—'} | ${verdict} |`;
+    // A goal judged against Portkey cannot be judged without it; one of Switchyard alone still is.
+    const unjudged = r.goal?.text.includes('Portkey') && Number.isNaN(pk);
+    const verdict = !r.goal ? '' : unjudged ? 'no peer' : r.goal.meets(sy, pk) ? 'met' : '**not met**';
+    return `| ${r.figure} | ${figure(pk)} | ${figure(sy)} | ${figure(sy / pk)} | ${r.unit} | ${r.goal?.text ?? '—'} | ${verdict} |`;
   });
   return [
     '## Side by side with Portkey',
@@ -316,6 +383,9 @@ function render(rows: readonly Row[], run: { seconds: number; repeats: number; r
     'Portkey through its OpenAI route; added latency is each gateway minus the upstream call it makes (Switchyard streams from the upstream,',
     "Portkey asks for JSON). Requests/s by autocannon. RSS and CPU read from /proc (CPU per stream or request: the gateway process's user + system",
     'time over the run divided by what it completed — less noisy than rates on this shared machine, since the client and upstreams share its cores).',
+    `The tool-call rows: the request offers one function and the upstream streams one call of it as OpenAI does (its id and name, then the JSON arguments in`,
+    `${FAST_TOKENS} fragments of one token each, all at once); Switchyard relays them as ToolCallDelta events or /v1 \`delta.tool_calls\` fragments.`,
+    ...(run.peer ? [] : ['', '**Run without the peer** (`--no-peer` / BENCH_PEER=0): Switchyard alone; the Portkey column reads —.']),
     '',
     '| figure | Portkey 1.15.2 | Switchyard | Switchyard / Portkey | unit | goal | median vs goal |',
     '|---|---|---|---|---|---|---|',
@@ -324,13 +394,32 @@ function render(rows: readonly Row[], run: { seconds: number; repeats: number; r
   ].join('\n');
 }
 
+const USAGE = `npm run bench:side-by-side [-- --no-peer] [-- --help]
+
+Builds the gateway (npm run build), runs Switchyard and Portkey's gateway (bench/peer, installed on
+first use with npm ci) side by side and writes bench/SIDE-BY-SIDE.md.
+
+  --no-peer   Switchyard alone: Portkey is neither installed nor started (also BENCH_PEER=0)
+  --help      this text
+
+Environment: BENCH_SECONDS (5) per load figure, BENCH_REPEATS (3), BENCH_REQUESTS (2000) sequential
+requests per latency figure. A short run: BENCH_SECONDS=3 BENCH_REPEATS=1 BENCH_REQUESTS=300.`;
+
 const runAlone = process.argv[1]?.endsWith('side-by-side.ts') === true;
 if (runAlone) {
+  const args = process.argv.slice(2);
+  const unknown = args.filter((a) => a !== '--no-peer' && a !== '--help');
+  if (args.includes('--help') || unknown.length > 0) {
+    if (unknown.length > 0) console.error(`unknown option: ${unknown.join(' ')}\n`);
+    console.log(USAGE);
+    process.exit(unknown.length > 0 ? 1 : 0);
+  }
   execSync('npm run build', { cwd: new URL('..', import.meta.url).pathname, stdio: 'ignore' });
   const section = await sideBySide({
     seconds: Number(process.env.BENCH_SECONDS ?? 5),
     repeats: Number(process.env.BENCH_REPEATS ?? 3),
     requests: Number(process.env.BENCH_REQUESTS ?? 2000),
+    peer: !args.includes('--no-peer') && process.env.BENCH_PEER !== '0',
     log: (message) => console.log(`[side-by-side] ${message}`),
   });
   const text = `# Side by side (\`npm run bench:side-by-side\`)\n\n${section.replace(/^## .*\n\n/, '')}`;

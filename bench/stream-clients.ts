@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import WebSocket from 'ws';
+import { BENCH_TOOL } from './fake-upstream.js';
 import { agent } from './load.js';
 import { quantile } from './stats.js';
 
@@ -55,22 +56,42 @@ async function readSse(
 const STREAM =
   'subscription($m: ID) { generateStream(input: { model: $m, prompt: "hello bench" }) { __typename ... on TokenDelta { text index chunks costUsd } } }';
 
+/** The same with the bench tool offered: the tool-call fragments arrive as ToolCallDelta events (their argumentsDelta carry the tokens). */
+const TOOL_STREAM =
+  'subscription($m: ID, $t: [ToolInput!]) { generateStream(input: { model: $m, prompt: "hello bench", tools: $t }) { __typename ... on TokenDelta { text index chunks costUsd } ... on ToolCallDelta { index id name argumentsDelta costUsd } } }';
+
+/** A stream's request: plain, or offering the bench tool (the upstream then streams a call of it). */
+export type StreamKind = 'text' | 'tool-call';
+
+const subscription = (model: string, kind: StreamKind) =>
+  kind === 'tool-call' ? { query: TOOL_STREAM, variables: { m: model, t: [BENCH_TOOL] } } : { query: STREAM, variables: { m: model } };
+
+/** The OpenAI chat body both OpenAI routes are sent: the bench tool offered for a tool call. */
+const chatBody = (model: string, kind: StreamKind) =>
+  JSON.stringify({
+    model,
+    stream: true,
+    messages: [{ role: 'user', content: 'hello bench' }],
+    ...(kind === 'tool-call' ? { tools: [{ type: 'function', function: BENCH_TOOL }] } : {}),
+  });
+
 /** Switchyard's `generateStream` over GraphQL over SSE (Yoga), on `model`. */
-export function switchyardSse(baseUrl: string, model: string): StreamOnce {
-  const body = JSON.stringify({ query: STREAM, variables: { m: model } });
+export function switchyardSse(baseUrl: string, model: string, kind: StreamKind = 'text'): StreamOnce {
+  const body = JSON.stringify(subscription(model, kind));
   const headers = { 'content-type': 'application/json', accept: 'text/event-stream' };
-  return () => readSse(`${baseUrl}/graphql`, headers, body, (data) => (data.includes('"TokenDelta"') ? data : ''));
+  return () =>
+    readSse(`${baseUrl}/graphql`, headers, body, (data) => (data.includes('"TokenDelta"') || data.includes('"ToolCallDelta"') ? data : ''));
 }
 
 /** Portkey's OpenAI-compatible streaming chat completion, forwarded to `upstreamUrl`. */
-export function peerSse(peerUrl: string, upstreamUrl: string): StreamOnce {
-  const body = JSON.stringify({ model: 'bench-model', stream: true, messages: [{ role: 'user', content: 'hello bench' }] });
+export function peerSse(peerUrl: string, upstreamUrl: string, kind: StreamKind = 'text'): StreamOnce {
+  const body = chatBody('bench-model', kind);
   return () => readSse(`${peerUrl}/v1/chat/completions`, peerHeaders(upstreamUrl), body, (data) => (data.startsWith('{') ? data : ''));
 }
 
 /** Switchyard's OpenAI-compatible streaming chat completion (/v1/chat/completions), on `model`. */
-export function switchyardOpenAISse(baseUrl: string, model: string): StreamOnce {
-  const body = JSON.stringify({ model, stream: true, messages: [{ role: 'user', content: 'hello bench' }] });
+export function switchyardOpenAISse(baseUrl: string, model: string, kind: StreamKind = 'text'): StreamOnce {
+  const body = chatBody(model, kind);
   return () =>
     readSse(`${baseUrl}/v1/chat/completions`, { 'content-type': 'application/json' }, body, (data) => (data.startsWith('{') ? data : ''));
 }
@@ -97,8 +118,14 @@ export function peerHeaders(upstreamUrl: string): Record<string, string> {
 /**
  * Switchyard's `generateStream` over graphql-ws, with a lean client: one WebSocket (graphql-transport-ws)
  * per stream slot, each message parsed once. Answers a StreamOnce for that socket and its close.
+ * `streamOf` streams another model or kind over the same socket (one stream at a time per socket).
+ * Tokens are counted in TokenDelta text and ToolCallDelta argument fragments alike.
  */
-export async function switchyardWs(baseUrl: string, model: string): Promise<{ stream: StreamOnce; close(): void }> {
+export async function switchyardWs(
+  baseUrl: string,
+  model: string,
+  kind: StreamKind = 'text',
+): Promise<{ stream: StreamOnce; streamOf(model: string, kind: StreamKind): StreamOnce; close(): void }> {
   const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
   await new Promise<void>((resolve, reject) => {
     socket.once('error', reject);
@@ -111,7 +138,7 @@ export async function switchyardWs(baseUrl: string, model: string): Promise<{ st
         id: string;
         onMessage(message: {
           type: string;
-          payload?: { data?: { generateStream?: { __typename: string; text?: string } }; errors?: unknown };
+          payload?: { data?: { generateStream?: { __typename: string; text?: string; argumentsDelta?: string } }; errors?: unknown };
         }): void;
       }
     | undefined;
@@ -119,30 +146,38 @@ export async function switchyardWs(baseUrl: string, model: string): Promise<{ st
     const message = JSON.parse(String(data)) as { id?: string; type: string };
     if (current && message.id === current.id) current.onMessage(message);
   });
-  const stream: StreamOnce = () =>
-    new Promise((resolve, reject) => {
-      const id = String(++nextId);
-      const started = performance.now();
-      let firstTokenMs = Number.NaN;
-      let tokens = 0;
-      current = {
-        id,
-        onMessage(message) {
-          if (message.type === 'next') {
-            const event = message.payload?.data?.generateStream;
-            if (!event) return reject(new Error(JSON.stringify(message.payload?.errors ?? message)));
-            const found = event.__typename === 'TokenDelta' ? countTokens(event.text ?? '') : 0;
-            if (found > 0) {
-              if (Number.isNaN(firstTokenMs)) firstTokenMs = performance.now() - started;
-              tokens += found;
-            }
-          } else if (message.type === 'complete') resolve({ firstTokenMs, totalMs: performance.now() - started, tokens });
-          else reject(new Error(JSON.stringify(message)));
-        },
-      };
-      socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query: STREAM, variables: { m: model } } }));
-    });
-  return { stream, close: () => socket.close(1000) };
+  const streamOf = (model: string, kind: StreamKind): StreamOnce => {
+    const payload = subscription(model, kind);
+    return () =>
+      new Promise((resolve, reject) => {
+        const id = String(++nextId);
+        const started = performance.now();
+        let firstTokenMs = Number.NaN;
+        let tokens = 0;
+        current = {
+          id,
+          onMessage(message) {
+            if (message.type === 'next') {
+              const event = message.payload?.data?.generateStream;
+              if (!event) return reject(new Error(JSON.stringify(message.payload?.errors ?? message)));
+              const found =
+                event.__typename === 'TokenDelta'
+                  ? countTokens(event.text ?? '')
+                  : event.__typename === 'ToolCallDelta'
+                    ? countTokens(event.argumentsDelta ?? '')
+                    : 0;
+              if (found > 0) {
+                if (Number.isNaN(firstTokenMs)) firstTokenMs = performance.now() - started;
+                tokens += found;
+              }
+            } else if (message.type === 'complete') resolve({ firstTokenMs, totalMs: performance.now() - started, tokens });
+            else reject(new Error(JSON.stringify(message)));
+          },
+        };
+        socket.send(JSON.stringify({ id, type: 'subscribe', payload }));
+      });
+  };
+  return { stream: streamOf(model, kind), streamOf, close: () => socket.close(1000) };
 }
 
 /** What a closed-loop run measured. */
