@@ -117,6 +117,9 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     findPool: (name) => pools.find(name),
     hasCandidate: (target) => router.hasCandidate(target),
     circuit: (id) => circuits.snapshot(id),
+    // A vendor key that is not set (or not allowed): the operator must set it, then the model is probed again.
+    operatorProblem: (model) => (model.apiKeyEnv && !vendorKeys.read(model.apiKeyEnv) ? `set ${model.apiKeyEnv}` : undefined),
+    now: () => clock.now(),
   });
   const configReloader = new ConfigReloader({ initial: config, models, pools, keyEnv: upstream.keyEnv, logger, clock });
   const healthMonitor = new HealthMonitor({ models, router, adapters, vendorKeys, logger, clock });

@@ -23,8 +23,15 @@ export interface TargetLookup {
   findPool(name: string): PoolRecord | undefined;
   /** Whether any of the target's models could take a request now. */
   hasCandidate(target: RouteTarget): boolean;
-  circuit(modelId: string): Pick<CircuitSnapshot, 'state'>;
+  circuit(modelId: string): Pick<CircuitSnapshot, 'state'> & Partial<Pick<CircuitSnapshot, 'reopensAt'>>;
+  /** Why the model cannot serve until an operator acts (its vendor key is not set), or undefined. */
+  operatorProblem?(model: ModelRecord): string | undefined;
+  /** Now, in epoch milliseconds (when a circuit reopens). */
+  now?(): number;
 }
+
+/** How long a transient outage (a circuit open, every pool member down) asks a caller to wait when nothing says better. */
+export const UNAVAILABLE_RETRY_AFTER_MS = 5_000;
 
 /**
  * The one place a request's or a session's target is resolved: a pool when `poolName` is given,
@@ -54,19 +61,41 @@ export class TargetResolver {
     return { kind: 'model', model };
   }
 
-  /** Throws MODEL_UNAVAILABLE, saying why, when none of the target's models can take a request now. */
+  /**
+   * Throws MODEL_UNAVAILABLE, saying why, when none of the target's models can take a request now.
+   * `details.notReady`: the model cannot serve until an operator acts (DISABLED, RETIRED, or its
+   * vendor key is not set) — not worth retrying; else the outage is transient (a circuit open, a
+   * failed probe, every pool member down) and `retryAfterMs` says when to try again.
+   */
   requireAvailable(target: RouteTarget, fields: TargetFields): void {
     if (this.lookup.hasCandidate(target)) return;
     if (target.kind === 'pool')
-      throw new ModelUnavailableError(`no member of pool "${target.pool.name}" can take requests now`, { details: { field: fields.pool } });
+      throw new ModelUnavailableError(`no member of pool "${target.pool.name}" can take requests now`, {
+        details: { field: fields.pool, retryAfterMs: UNAVAILABLE_RETRY_AFTER_MS },
+      });
     const { model } = target;
-    const circuit = this.lookup.circuit(model.id).state;
+    const snapshot = this.lookup.circuit(model.id);
+    const circuit = snapshot.state;
     const reason =
       model.status !== 'HEALTHY'
         ? `${model.status}${model.lastHealthCheck && !model.lastHealthCheck.ok ? `: ${model.lastHealthCheck.message}` : ''}`
         : `HEALTHY but its circuit is ${circuit}`;
+    const operator =
+      model.status === 'DISABLED'
+        ? 'enable it (enableModel)'
+        : model.status === 'RETIRED'
+          ? 'register it again, or use another model'
+          : model.status === 'UNHEALTHY'
+            ? this.lookup.operatorProblem?.(model)
+            : undefined;
+    if (operator !== undefined)
+      throw new ModelUnavailableError(`model "${model.id}" is ${reason}; it cannot serve until an operator acts: ${operator}`, {
+        details: { field: fields.model, status: model.status, circuit, notReady: true },
+      });
+    const now = this.lookup.now?.() ?? Date.now();
+    const retryAfterMs = snapshot.reopensAt != null && snapshot.reopensAt > now ? snapshot.reopensAt - now : UNAVAILABLE_RETRY_AFTER_MS;
     throw new ModelUnavailableError(`model "${model.id}" is ${reason}`, {
-      details: { field: fields.model, status: model.status, circuit },
+      details: { field: fields.model, status: model.status, circuit, retryAfterMs },
     });
   }
 }

@@ -162,7 +162,7 @@ describe('generate over HTTP', () => {
     expectData(await v.t.run(RegisterModel, { input: { id: 'gpt-nokey', provider: 'OPENAI', apiKeyEnv: 'UNSET_ANYWHERE' } }));
     expect(expectError(await v.t.run(Generate, { input: { model: 'gpt-nokey', prompt: 'a' } }))).toMatchObject({
       code: 'MODEL_UNAVAILABLE',
-      message: 'model "gpt-nokey" is UNHEALTHY: UNSET_ANYWHERE is not set',
+      message: 'model "gpt-nokey" is UNHEALTHY: UNSET_ANYWHERE is not set; it cannot serve until an operator acts: set UNSET_ANYWHERE',
     });
   });
 

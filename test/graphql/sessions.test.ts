@@ -93,8 +93,8 @@ describe('sessions and switching', () => {
     expectData(await v.t.run(RegisterModel, { input: { id: 'gpt-off', provider: 'OPENAI', apiKeyEnv: 'UNSET_KEY_VAR' } }));
     expect(expectError(await v.t.run(SwitchModel, { input: { sessionId: session.id, modelId: 'gpt-off' } }))).toMatchObject({
       code: 'MODEL_UNAVAILABLE',
-      message: 'model "gpt-off" is UNHEALTHY: UNSET_KEY_VAR is not set',
-      extensions: { status: 'UNHEALTHY' },
+      message: 'model "gpt-off" is UNHEALTHY: UNSET_KEY_VAR is not set; it cannot serve until an operator acts: set UNSET_KEY_VAR',
+      extensions: { status: 'UNHEALTHY', notReady: true },
     });
     expect(expectData(await v.t.run(SessionQuery, { id: session.id })).session).toMatchObject({ revision: 1, model: { id: 'mock-a' } });
   });

@@ -86,6 +86,11 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
     if (openAI.serves(path)) return openAI.handle(req, res, path, requestIdOf(req.headers['x-request-id']));
     if (rest.serves(path)) return rest.handle(req, res, path, requestIdOf(req.headers['x-request-id']));
     if (consoleAssets.serves(path)) return consoleAssets.handle(req, res, path);
+    // Under /v1, an unknown route answers as OpenAI answers an unknown URL, so its SDKs raise their NotFoundError.
+    if (path === '/v1' || path.startsWith('/v1/'))
+      return sendJson(res, 404, {
+        error: { message: `Invalid URL (${req.method ?? 'GET'} ${path})`, type: 'invalid_request_error', param: null, code: null },
+      });
     sendJson(res, 404, { error: `no route for ${path}; GraphQL is served on /graphql, the web console on /` });
   };
 }

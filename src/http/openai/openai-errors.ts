@@ -35,9 +35,10 @@ function untilBudgetResets(budget: unknown, now: Date): number {
 
 /**
  * Maps anything a /v1 request threw to OpenAI's statuses and error objects: 400
- * `invalid_request_error` (naming the parameter), 401, 403, 404 `model_not_found`, 429 with
- * Retry-After (`rate_limit_exceeded` or `budget_exceeded`), 502 for an upstream that failed, 503
- * when no model can serve; anything else is a masked 500 (the caller logs it).
+ * `invalid_request_error` (naming the parameter; `model_not_ready` for a model that cannot serve
+ * until an operator acts), 401, 403, 404 `model_not_found`, 429 with Retry-After
+ * (`rate_limit_exceeded` or `budget_exceeded`), 502 for an upstream that failed, 503 with
+ * Retry-After when no model can serve for now; anything else is a masked 500 (the caller logs it).
  */
 export function toOpenAIError(error: unknown, now: Date): OpenAIErrorAnswer & { unexpected: boolean } {
   const answer = (
@@ -102,8 +103,15 @@ export function toOpenAIError(error: unknown, now: Date): OpenAIErrorAnswer & { 
     }
     case 'BUDGET_UNAVAILABLE':
       return answer(503, error.message, 'server_error', 'budget_unavailable', null, { ...generationId, 'retry-after': '1' });
-    case 'MODEL_UNAVAILABLE':
-      return answer(503, error.message, 'server_error', 'model_unavailable', 'model', generationId);
+    case 'MODEL_UNAVAILABLE': {
+      // Not until an operator acts (no vendor key, disabled, retired): a 400 SDKs do not retry. A transient outage: 503 and when to come back.
+      if (error.details.notReady === true)
+        return answer(400, error.message, 'invalid_request_error', 'model_not_ready', 'model', generationId);
+      const retryAfterMs = typeof error.details.retryAfterMs === 'number' ? error.details.retryAfterMs : undefined;
+      const retry: Record<string, string> =
+        retryAfterMs === undefined ? {} : { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) };
+      return answer(503, error.message, 'server_error', 'model_unavailable', 'model', { ...generationId, ...retry });
+    }
     case 'RETRY_EXHAUSTED':
       return answer(502, error.message, 'upstream_error', 'retry_exhausted', null, generationId);
     case 'UPSTREAM_ERROR':
