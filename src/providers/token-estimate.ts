@@ -12,7 +12,8 @@ import { isWhitespace } from '../util/whitespace.js';
 //   before a space so that " word" stays one token: ordinary text counts exactly as before, a run
 //   longer than MAX_RUN counts a token or so more per cut.
 // - Once one count has spent EXACT_MS (checked between pieces of at most ~2,000 characters), the
-//   rest is estimated at the token-per-character rate of what was counted. English runs at about
+//   rest is estimated at the token-per-character rate of what was counted. The budget is CPU time
+//   (process.cpuUsage), so that a loaded machine does not make the same text count differently. English runs at about
 //   1 ms per 32 KB, so an ordinary prompt up to the 1 MiB body limit is counted exactly; the
 //   slowest text measured (random CJK) at about 1 ms per KB, so hostile text costs ~20 ms.
 // - The library's merge cache is keyed by pre-token; with pieces this short it is capped lower
@@ -66,6 +67,15 @@ function forEachPiece(text: string, visit: (piece: string) => boolean): void {
 }
 
 /**
+ * The process's CPU time in milliseconds: the budget is CPU spent counting, not wall time, so a
+ * loaded machine (the process descheduled mid-count) does not turn an exact count into an estimate.
+ */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/**
  * Counts texts with one time budget for exact counting: what is left past the budget is estimated
  * at the rate counted so far. `estimated` tells whether any of it was.
  */
@@ -77,7 +87,7 @@ export class TokenCounter {
 
   /** `exactMs`: how long this counter may count exactly, over all its calls (0: only the first piece). */
   constructor(exactMs = EXACT_MS) {
-    this.#deadline = performance.now() + exactMs;
+    this.#deadline = cpuMs() + exactMs;
   }
 
   /** Tokens in `text` by cl100k_base (GPT-3.5/4's BPE): exact for OpenAI, a close estimate elsewhere. */
@@ -87,7 +97,7 @@ export class TokenCounter {
     let counted = 0;
     forEachPiece(text, (piece) => {
       // The first piece is always counted, so that there is a rate to estimate the rest with.
-      if (this.#countedChars > 0 && performance.now() >= this.#deadline) return false;
+      if (this.#countedChars > 0 && cpuMs() >= this.#deadline) return false;
       const n = countCl100k(piece, PLAIN_TEXT);
       tokens += n;
       counted += piece.length;

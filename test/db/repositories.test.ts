@@ -1,3 +1,4 @@
+import { countTokens } from '../../src/providers/token-estimate.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freshPostgres, postgresReachable } from '../helpers/postgres.js';
 import type { GenerationRecord } from '../../src/core/records/generation.js';
@@ -331,6 +332,9 @@ describe.each([
         }
         const whole = await repository.history(id);
         const fresh = [{ role: 'user' as const, content: 'and the next one?' }];
+        // Counting is exact within a CPU budget (TokenCounter): warm the tokenizer first, so that a
+        // cold start (JIT, merge cache) does not push one side of the comparison into estimating.
+        countTokens('signal points junction question answer rule '.repeat(2_000));
         for (const window of [null, 20, 120, 300, 1000, 2500, 5000, 100_000]) {
           const expected = fitHistory(
             whole.map((m) => m.message),

@@ -42,9 +42,17 @@ describe('target resolution, the same for generate, createSession and switchMode
       expectError(await t.run(SwitchModel, { input: { sessionId, modelId: 'mock-off' } })),
     ];
     expect(errors.map((e) => [e.code, e.message, e.extensions.field])).toEqual([
-      ['MODEL_UNAVAILABLE', 'model "mock-off" is DISABLED', 'input.model'],
-      ['MODEL_UNAVAILABLE', 'model "mock-off" is DISABLED', 'input.modelId'],
-      ['MODEL_UNAVAILABLE', 'model "mock-off" is DISABLED', 'input.modelId'],
+      ['MODEL_UNAVAILABLE', 'model "mock-off" is DISABLED; it cannot serve until an operator acts: enable it (enableModel)', 'input.model'],
+      [
+        'MODEL_UNAVAILABLE',
+        'model "mock-off" is DISABLED; it cannot serve until an operator acts: enable it (enableModel)',
+        'input.modelId',
+      ],
+      [
+        'MODEL_UNAVAILABLE',
+        'model "mock-off" is DISABLED; it cannot serve until an operator acts: enable it (enableModel)',
+        'input.modelId',
+      ],
     ]);
   });
 
