@@ -8,6 +8,7 @@ import { holdForResponse, type OpenCounter, perKeyMessage } from '../connection-
 import { closeAfterAnswer } from '../read-body.js';
 import { chatCompletions } from './chat-completions.js';
 import type { OpenAIRouteDeps } from './openai-route-deps.js';
+import { createResponse, isResponseIdPath, type ResponsesRouteDeps, retrieveResponse } from './responses.js';
 
 export type { OpenAIRouteDeps } from './openai-route-deps.js';
 import { OpenAIRequestError } from './openai-errors.js';
@@ -15,7 +16,7 @@ import { writeJson, writeOpenAIError } from './openai-http.js';
 
 /** What the OpenAI-compatible routes use: the same services as the GraphQL operations, narrowed. */
 /** What the chat route adds: a streamed answer holds one of its key's connection slots while it runs. */
-export interface OpenAIRoutesDeps extends OpenAIRouteDeps {
+export interface OpenAIRoutesDeps extends ResponsesRouteDeps {
   readonly keyConnections: Pick<OpenCounter, 'acquire' | 'cap'>;
   readonly metrics: Pick<Metrics, 'connectionsRefused'>;
 }
@@ -103,15 +104,25 @@ const poolObject = (p: PoolRecord) => ({
 export function createOpenAIRoutes(deps: OpenAIRoutesDeps) {
   return {
     serves(path: string): boolean {
-      return path === '/v1/chat/completions' || path === '/v1/models' || path.startsWith('/v1/models/');
+      return (
+        path === '/v1/chat/completions' ||
+        path === '/v1/responses' ||
+        path.startsWith('/v1/responses/') ||
+        path === '/v1/models' ||
+        path.startsWith('/v1/models/')
+      );
     },
 
     async handle(req: IncomingMessage, res: ServerResponse, path: string, requestId: string): Promise<void> {
       res.setHeader('x-request-id', requestId);
       try {
         const viewer = await authenticateBearer(deps, req);
-        requireScope(viewer, 'client', path === '/v1/chat/completions' ? 'chat completions' : 'listing models');
-        if (path === '/v1/chat/completions') {
+        requireScope(
+          viewer,
+          'client',
+          path === '/v1/chat/completions' ? 'chat completions' : path.startsWith('/v1/responses') ? 'responses' : 'listing models',
+        );
+        if (path === '/v1/chat/completions' || path === '/v1/responses') {
           if (req.method !== 'POST')
             throw new OpenAIRequestError(`Method ${req.method} is not allowed on ${path}: use POST.`, null, 'method_not_allowed', 405);
           const body = await readJsonBody(deps, req, res);
@@ -120,10 +131,15 @@ export function createOpenAIRoutes(deps: OpenAIRoutesDeps) {
             deps.metrics.connectionsRefused.inc({ limit: 'per_key', transport: 'http' });
             throw new OpenAIRequestError(perKeyMessage(deps.keyConnections.cap), null, 'connection_limit_exceeded', 429);
           }
+          if (path === '/v1/responses') return await createResponse(deps, res, viewer, body, requestId);
           return await chatCompletions(deps, req, res, viewer, body, requestId);
         }
         if (req.method !== 'GET')
           throw new OpenAIRequestError(`Method ${req.method} is not allowed on ${path}: use GET.`, null, 'method_not_allowed', 405);
+        if (path.startsWith('/v1/responses/')) {
+          if (!isResponseIdPath(path)) throw new OpenAIRequestError(`Unknown route: ${path}.`, null, null, 404);
+          return await retrieveResponse(deps, res, viewer, safeDecode(path.slice('/v1/responses/'.length)));
+        }
         const { models, pools } = callable(deps);
         if (path === '/v1/models')
           return writeJson(res, 200, { object: 'list', data: [...models.map(modelObject), ...pools.map(poolObject)] });
