@@ -1,6 +1,9 @@
+import { createOpenAI } from '@ai-sdk/openai';
+import { generateText, stepCountIs, streamText, tool } from 'ai';
 import OpenAI from 'openai';
 import type { FunctionTool, ResponseInputItem, ResponseStreamEvent } from 'openai/resources/responses/responses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ChatGenerationQuery } from '../helpers/chat-documents.js';
 import { SessionQuery, SwitchModel } from '../helpers/documents.js';
 import { expectData } from '../helpers/graphql.js';
@@ -223,3 +226,48 @@ describe('the Responses API refusals', () => {
     ).rejects.toMatchObject({ status: 404, param: 'previous_response_id' });
   });
 });
+
+describe.each(['openai', 'anthropic'] as const)(
+  "the AI SDK's OpenAI provider (the Responses API) through the gateway to an %s upstream",
+  (name) => {
+    const v = () => g[name];
+    const openai = () => createOpenAI({ baseURL: `${g.base}/v1`, apiKey: 'sk-anything-in-local-mode' });
+
+    it('should generateText with a tool loop: the call, its result sent back as function_call_output, the text answer', async () => {
+      v().script({ calls: [PARIS_CALL] }, { text: 'It is 18 °C and sunny in Paris.' });
+      const executed: unknown[] = [];
+      const result = await generateText({
+        model: openai()(v().model),
+        prompt: 'What is the weather in Paris?',
+        tools: {
+          get_weather: tool({
+            description: 'The current weather in a city',
+            inputSchema: z.object({ city: z.string(), unit: z.enum(['celsius', 'fahrenheit']) }),
+            execute: async (input) => {
+              executed.push(input);
+              return { temperature: 18, conditions: 'sunny' };
+            },
+          }),
+        },
+        stopWhen: stepCountIs(3),
+        maxRetries: 0,
+      });
+      expect(executed).toEqual([{ city: 'Paris', unit: 'celsius' }]);
+      expect(result.text).toBe('It is 18 °C and sunny in Paris.');
+      expect(result.steps.map((s) => s.finishReason)).toEqual(['tool-calls', 'stop']);
+      expect(result.response.id).toMatch(/^resp_/);
+      const [, answered] = v().bodies();
+      expect(JSON.stringify(answered)).toContain('sunny');
+    });
+
+    it('should streamText: the text deltas, the finish reason and usage', async () => {
+      v().script({ text: 'Streamed through the Responses API.', usage: { input: 9, output: 7 } });
+      const result = streamText({ model: openai()(v().model), prompt: 'Stream please.', maxRetries: 0 });
+      let text = '';
+      for await (const delta of result.textStream) text += delta;
+      expect(text).toBe('Streamed through the Responses API.');
+      expect(await result.finishReason).toBe('stop');
+      expect((await result.usage).outputTokens).toBe(7);
+    });
+  },
+);
