@@ -1,0 +1,177 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { CreateBudgetedKey, RegisterModel } from '../helpers/documents.js';
+import { expectData } from '../helpers/graphql.js';
+import { startVendorApp, type VendorApp } from '../helpers/vendor-app.js';
+
+/**
+ * POST /v1/responses and GET /v1/responses/{id} on the wire: the refusals (a 400 naming the
+ * parameter), the SSE framing, an answer cut by max_output_tokens, item references, and a stored
+ * response seen only by its own key.
+ */
+const ADMIN = 'responses-admin-key-0123456789';
+let v: VendorApp | undefined;
+afterEach(async () => {
+  await v?.dispose();
+  v = undefined;
+});
+
+async function gateway(env: Record<string, string> = {}): Promise<{ a: VendorApp; base: string }> {
+  v = await startVendorApp(env);
+  return { a: v, base: await v.t.listen() };
+}
+
+type Json = Record<string, unknown>;
+
+async function post(base: string, body: unknown, key?: string): Promise<{ status: number; body: Json; headers: Headers }> {
+  const response = await fetch(`${base}/v1/responses`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Json, headers: response.headers };
+}
+
+/** The SSE events of a streamed response: each `event:` line and the `data:` it names. */
+async function events(base: string, body: unknown): Promise<Array<{ event: string; data: Json }>> {
+  const response = await fetch(`${base}/v1/responses`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...(body as Json), stream: true }),
+  });
+  expect(response.headers.get('content-type')).toContain('text/event-stream');
+  const text = await response.text();
+  return text
+    .split('\n\n')
+    .filter((block) => block.trim() !== '')
+    .map((block) => {
+      const event = /^event: (.+)$/m.exec(block)?.[1] ?? '';
+      const data = JSON.parse(/^data: (.+)$/m.exec(block)?.[1] ?? 'null') as Json;
+      return { event, data };
+    });
+}
+
+describe('POST /v1/responses refusals', () => {
+  it.each([
+    [{ model: 'mock-a', input: 'Hi', background: true }, 'background'],
+    [{ input: 'Hi' }, 'model'],
+    [{ model: 'mock-a' }, 'input'],
+    [{ model: 'mock-a', input: 'Hi', tools: [{ type: 'file_search', vector_store_ids: ['vs_1'] }] }, 'tools[0].type'],
+    [{ model: 'mock-a', input: 'Hi', tools: [{ type: 'computer_use_preview' }] }, 'tools[0].type'],
+    [{ model: 'mock-a', input: 'Hi', tool_choice: { type: 'web_search_preview' } }, 'tool_choice.type'],
+    [{ model: 'mock-a', input: [{ type: 'web_search_call', id: 'ws_1' }] }, 'input[0].type'],
+    [{ model: 'mock-a', input: [{ role: 'user', content: [{ type: 'input_text', text: 'x', extra: 1 }] }] }, 'input[0].content[0].extra'],
+    [{ model: 'mock-a', input: 'Hi', text: { format: { type: 'json_schema', name: 'x' } } }, 'text.format.schema'],
+    [{ model: 'mock-a', input: 'Hi', reasoning: { effort: 'extreme' } }, 'reasoning.effort'],
+    [{ model: 'mock-a', input: 'Hi', store: false, previous_response_id: 'resp_x' }, 'store'],
+    [{ model: 'mock-a', input: 'Hi', include: ['reasoning.encrypted_content'] }, 'include'],
+  ])('should refuse %j with a 400 naming %s', async (body, param) => {
+    const { base } = await gateway();
+    const answer = await post(base, body);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ error: { type: 'invalid_request_error', param } });
+  });
+
+  it('should answer 404 in OpenAI’s shape for an unknown model, and for a previous response that is not there', async () => {
+    const { base } = await gateway();
+    expect(await post(base, { model: 'nope', input: 'Hi' })).toMatchObject({ status: 404, body: { error: { param: 'model' } } });
+    expect(await post(base, { model: 'mock-a', input: 'Hi', previous_response_id: 'resp_nope' })).toMatchObject({
+      status: 404,
+      body: { error: { type: 'invalid_request_error', param: 'previous_response_id' } },
+    });
+  });
+});
+
+describe('POST /v1/responses answers', () => {
+  it('should stream typed events: each `event:` line names its data’s type, sequence numbers count from 0', async () => {
+    const { base } = await gateway();
+    const list = await events(base, { model: 'mock-a', input: 'Hi' });
+    for (const { event, data } of list) expect(data.type).toBe(event);
+    expect(list.map((e) => e.data.sequence_number)).toEqual(list.map((_, i) => i));
+    expect(list[0]?.event).toBe('response.created');
+    expect(list.at(-1)?.event).toBe('response.completed');
+    const done = list.find((e) => e.event === 'response.output_text.done')?.data.text;
+    const deltas = list.filter((e) => e.event === 'response.output_text.delta').map((e) => e.data.delta);
+    expect(deltas.join('')).toBe(done);
+  });
+
+  it('should answer an answer cut by max_output_tokens as incomplete, whole and streamed', async () => {
+    const { a, base } = await gateway();
+    expectData(await a.t.run(RegisterModel, { input: { id: 'mock-long', provider: 'MOCK', mock: { tokens: 200 } } }));
+    const whole = await post(base, { model: 'mock-long', input: 'Talk a lot.', max_output_tokens: 16, store: false });
+    expect(whole.status).toBe(200);
+    expect(whole.body).toMatchObject({
+      status: 'incomplete',
+      incomplete_details: { reason: 'max_output_tokens' },
+      max_output_tokens: 16,
+      output: [{ type: 'message', status: 'incomplete' }],
+    });
+    const streamed = await events(base, { model: 'mock-long', input: 'Talk a lot.', max_output_tokens: 16, store: false });
+    expect(streamed.at(-1)).toMatchObject({
+      event: 'response.incomplete',
+      data: { response: { status: 'incomplete', incomplete_details: { reason: 'max_output_tokens' } } },
+    });
+  });
+
+  it('should send an item_reference to a stored response’s message as that message', async () => {
+    const { a, base } = await gateway();
+    const first = await post(base, { model: 'gpt-test', input: 'Hi' });
+    expect(first.status).toBe(200);
+    const message = (first.body.output as Json[])[0] as { id: string; content: Array<{ text: string }> };
+    const from = a.openai.calls.length;
+    const second = await post(base, {
+      model: 'gpt-test',
+      input: [
+        { role: 'user', content: 'Hi' },
+        { type: 'item_reference', id: message.id },
+        { role: 'user', content: 'And again?' },
+      ],
+      store: false,
+    });
+    expect(second.status).toBe(200);
+    const sent = a.openai.calls.slice(from).find((c) => c.path === '/v1/chat/completions')?.body as { messages: Json[] };
+    expect(sent.messages).toEqual([
+      { role: 'user', content: 'Hi' },
+      { role: 'assistant', content: message.content[0]?.text },
+      { role: 'user', content: 'And again?' },
+    ]);
+    expect(await post(base, { model: 'gpt-test', input: [{ type: 'item_reference', id: 'msg_nope' }] })).toMatchObject({
+      status: 404,
+      body: { error: { param: 'input[0].id' } },
+    });
+  });
+
+  it('should let a previous response’s conversation be answered by another model named in `model`, for that response', async () => {
+    const { base } = await gateway();
+    const first = await post(base, { model: 'mock-a', input: 'Hi' });
+    const second = await post(base, { model: 'gpt-test', input: 'Go on.', previous_response_id: first.body.id });
+    expect(second).toMatchObject({ status: 200, body: { model: 'gpt-test', previous_response_id: first.body.id } });
+    expect(second.headers.get('x-switchyard-session')).toBe(first.headers.get('x-switchyard-session'));
+  });
+});
+
+describe('GET /v1/responses/{id}', () => {
+  it('should answer a stored response to its own key only (404 to another), rebuilt from its generation', async () => {
+    const { a, base } = await gateway({ SWITCHYARD_ADMIN_KEY: ADMIN });
+    const create = async (name: string) =>
+      expectData(await a.t.run(CreateBudgetedKey, { input: { name, scopes: ['CLIENT'] } }, ADMIN)).createApiKey.key;
+    const [mine, theirs] = [await create('mine'), await create('theirs')];
+    const created = await post(base, { model: 'mock-a', input: 'Hi' }, mine);
+    expect(created.status).toBe(200);
+    const get = (id: string, key: string) => fetch(`${base}/v1/responses/${id}`, { headers: { authorization: `Bearer ${key}` } });
+    const own = await get(created.body.id as string, mine);
+    expect(own.status).toBe(200);
+    const body = (await own.json()) as Json;
+    expect(body).toMatchObject({ id: created.body.id, object: 'response', status: 'completed', output: created.body.output });
+    expect(body.usage).toEqual(created.body.usage);
+    const other = await get(created.body.id as string, theirs);
+    expect(other.status).toBe(404);
+    expect(await other.json()).toMatchObject({ error: { type: 'invalid_request_error', message: expect.stringContaining('not found') } });
+    expect((await get('resp_unknown', mine)).status).toBe(404);
+    const post405 = await fetch(`${base}/v1/responses/${created.body.id as string}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${mine}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(post405.status).toBe(405);
+  });
+});
