@@ -73,6 +73,16 @@ const TS_EXPECTATIONS: readonly TsExpectation[] = [
     output: [/^call get_weather \{"city":".+"\}$/m, /^answer stop \S.*$/m, /^streamed function$/m, /^image \d{3,}$/m],
   },
   {
+    block: 'client.responses.create',
+    output: [
+      /^resp_ completed mock-fast \d+$/m,
+      /^session [0-9a-f-]{36}$/m,
+      /^continued true true$/m,
+      /^call get_time \{.*\}$/m,
+      /\nstreamed completed$/m,
+    ],
+  },
+  {
     block: 'SwitchyardClient',
     output: [/^mock-fast \S.* \$\d/m, /^\[switch\] mock-fast → mock-slow \(rev 2\)$/m, /^not now: .*OPENAI_API_KEY is not set/m],
   },
