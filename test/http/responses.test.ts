@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { fixture } from '../fakes/vendors.js';
 import { CreateBudgetedKey, RegisterModel } from '../helpers/documents.js';
 import { expectData } from '../helpers/graphql.js';
 import { startVendorApp, type VendorApp } from '../helpers/vendor-app.js';
@@ -92,6 +93,29 @@ describe('POST /v1/responses answers', () => {
     const done = list.find((e) => e.event === 'response.output_text.done')?.data.text;
     const deltas = list.filter((e) => e.event === 'response.output_text.delta').map((e) => e.data.delta);
     expect(deltas.join('')).toBe(done);
+  });
+
+  it('should pass text.format json_schema on as the upstream’s response format, and echo it', async () => {
+    const { a, base } = await gateway();
+    const schema = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false };
+    const format = { type: 'json_schema', name: 'place', schema, strict: true };
+    const from = a.openai.calls.length;
+    const answer = await post(base, { model: 'gpt-test', input: 'Where?', text: { format }, store: false });
+    expect(answer).toMatchObject({ status: 200, body: { text: { format }, store: false } });
+    const sent = a.openai.calls.slice(from).find((c) => c.path === '/v1/chat/completions')?.body as Json;
+    expect(sent.response_format).toEqual({ type: 'json_schema', json_schema: { name: 'place', schema, strict: true } });
+  });
+
+  it('should end a stream that fails after it started with response.failed, the error in the response', async () => {
+    const { a, base } = await gateway();
+    a.openai.respond('POST /v1/chat/completions', { type: 'sse', body: fixture('openai/chat-error-midstream.sse') });
+    const list = await events(base, { model: 'gpt-test', input: 'Hi', store: false });
+    const deltas = list.filter((e) => e.event === 'response.output_text.delta').map((e) => e.data.delta);
+    expect(deltas.join('')).toBe('Partial');
+    expect(list.at(-1)).toMatchObject({
+      event: 'response.failed',
+      data: { response: { status: 'failed', error: { message: expect.stringMatching(/server had an error/) } } },
+    });
   });
 
   it('should answer an answer cut by max_output_tokens as incomplete, whole and streamed', async () => {
