@@ -3,6 +3,7 @@ import { fixture } from '../fakes/vendors.js';
 import { CreateBudgetedKey, RegisterModel } from '../helpers/documents.js';
 import { expectData } from '../helpers/graphql.js';
 import { startVendorApp, type VendorApp } from '../helpers/vendor-app.js';
+import { generationOfItem } from '../../src/http/openai/responses-object.js';
 
 /**
  * POST /v1/responses and GET /v1/responses/{id} on the wire: the refusals (a 400 naming the
@@ -170,6 +171,17 @@ describe('POST /v1/responses answers', () => {
     const second = await post(base, { model: 'gpt-test', input: 'Go on.', previous_response_id: first.body.id });
     expect(second).toMatchObject({ status: 200, body: { model: 'gpt-test', previous_response_id: first.body.id } });
     expect(second.headers.get('x-switchyard-session')).toBe(first.headers.get('x-switchyard-session'));
+  });
+});
+
+describe('item ids', () => {
+  it('should name the generation of a response, a message item (also a later one of a stream) and a function call item', () => {
+    const id = '0b6f1c2e-1111-4222-8333-944445555666';
+    expect(generationOfItem(`resp_${id}`)).toEqual({ kind: 'response', generationId: id, index: 0 });
+    expect(generationOfItem(`msg_${id}`)).toEqual({ kind: 'message', generationId: id, index: 0 });
+    expect(generationOfItem(`msg_${id}_2`)).toEqual({ kind: 'message', generationId: id, index: 0 });
+    expect(generationOfItem(`fc_${id}_1`)).toEqual({ kind: 'call', generationId: id, index: 1 });
+    expect(generationOfItem('rs_x')).toBeUndefined();
   });
 });
 

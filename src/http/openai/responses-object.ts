@@ -17,7 +17,8 @@ export const callItemId = (generationId: string, index: number) => `fc_${generat
 export function generationOfItem(id: string): { kind: 'response' | 'message' | 'call'; generationId: string; index: number } | undefined {
   const call = /^fc_(.+)_(\d+)$/.exec(id);
   if (call) return { kind: 'call', generationId: call[1] as string, index: Number(call[2]) };
-  if (id.startsWith('msg_')) return { kind: 'message', generationId: id.slice(4), index: 0 };
+  // A later message item of a stream (after a function call) is `msg_<generation id>_<output index>`.
+  if (id.startsWith('msg_')) return { kind: 'message', generationId: id.slice(4).replace(/_\d+$/, ''), index: 0 };
   if (id.startsWith(RESPONSE_PREFIX)) return { kind: 'response', generationId: id.slice(RESPONSE_PREFIX.length), index: 0 };
   return undefined;
 }
