@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixture } from '../fakes/vendors.js';
-import { CreateBudgetedKey, RegisterModel } from '../helpers/documents.js';
+import { CreateBudgetedKey, GenerationQuery, RegisterModel, RevokeApiKey } from '../helpers/documents.js';
 import { expectData } from '../helpers/graphql.js';
 import { startVendorApp, type VendorApp } from '../helpers/vendor-app.js';
 import { generationOfItem } from '../../src/http/openai/responses-object.js';
@@ -171,6 +171,40 @@ describe('POST /v1/responses answers', () => {
     const second = await post(base, { model: 'gpt-test', input: 'Go on.', previous_response_id: first.body.id });
     expect(second).toMatchObject({ status: 200, body: { model: 'gpt-test', previous_response_id: first.body.id } });
     expect(second.headers.get('x-switchyard-session')).toBe(first.headers.get('x-switchyard-session'));
+  });
+});
+
+describe('/v1/responses and revocation', () => {
+  it('should end a running stream of a key revoked meanwhile with response.failed (permission_denied), stored CANCELLED', async () => {
+    const { a, base } = await gateway({ SWITCHYARD_ADMIN_KEY: ADMIN });
+    expectData(
+      await a.t.run(RegisterModel, { input: { id: 'mock-slow', provider: 'MOCK', mock: { tokens: 400, tokenDelayMs: 20 } } }, ADMIN),
+    );
+    const key = expectData(await a.t.run(CreateBudgetedKey, { input: { name: 'soon-revoked', scopes: ['CLIENT'] } }, ADMIN)).createApiKey;
+    const response = await fetch(`${base}/v1/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key.key}` },
+      body: JSON.stringify({ model: 'mock-slow', input: 'Hi', stream: true }),
+    });
+    expect(response.headers.get('x-switchyard-session')).toMatch(/^[0-9a-f-]{36}$/);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    let revoked = false;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+      if (!revoked && text.split('response.output_text.delta').length > 3) {
+        revoked = true;
+        expectData(await a.t.run(RevokeApiKey, { id: key.apiKey.id }, ADMIN));
+      }
+    }
+    const last = text.trim().split('\n\n').at(-1) ?? '';
+    expect(last).toMatch(/^event: response\.failed$/m);
+    expect(last).toContain('permission_denied');
+    const id = response.headers.get('x-switchyard-generation-id') ?? '';
+    await expect.poll(async () => expectData(await a.t.run(GenerationQuery, { id }, ADMIN)).generation?.status).toBe('CANCELLED');
   });
 });
 
