@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../../config/config.js';
 import { type AddressLimits, type OpenCounter, perAddressMessage } from '../../http/connection-limits.js';
 import { ConsoleAssets } from '../../http/console-assets.js';
+import { createMessagesRoutes } from '../../http/anthropic/messages-routes.js';
 import { createOpenAIRoutes } from '../../http/openai/openai-routes.js';
 import { readiness, sendJson } from '../../http/probes.js';
 import { readWithin } from '../../http/read-body.js';
@@ -38,6 +39,7 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
   const readBody = (req: IncomingMessage) => readWithin(req, maxBodyBytes, bodyReadTimeoutMs);
   const localMode = config.adminKey === undefined;
   const openAI = createOpenAIRoutes({ ...services, localMode, readBody, maxBodyBytes, keyConnections });
+  const messages = createMessagesRoutes({ ...services, localMode, readBody, maxBodyBytes, keyConnections });
   const rest = createRestRoutes({ ...services, localMode, readBody, maxBodyBytes });
   const serveGraphQL = createGraphQLRoute({
     yoga: options.yoga,
@@ -83,6 +85,7 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
       return;
     }
     if (path === '/graphql') return serveGraphQL(req, res, path);
+    if (messages.serves(path)) return messages.handle(req, res, path, requestIdOf(req.headers['x-request-id']));
     if (openAI.serves(path)) return openAI.handle(req, res, path, requestIdOf(req.headers['x-request-id']));
     if (rest.serves(path)) return rest.handle(req, res, path, requestIdOf(req.headers['x-request-id']));
     if (consoleAssets.serves(path)) return consoleAssets.handle(req, res, path);
