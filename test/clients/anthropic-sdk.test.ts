@@ -160,6 +160,94 @@ describe.each(['openai', 'anthropic'] as const)('the anthropic SDK through /v1/m
   });
 });
 
+/** An Anthropic stream with a signed thinking block, then text. */
+function thinkingStream(): string {
+  const event = (type: string, data: Record<string, unknown>) => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
+  const usage = { input_tokens: 25, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
+  return [
+    event('message_start', {
+      message: {
+        id: 'msg_think',
+        type: 'message',
+        role: 'assistant',
+        model: 'claude-sonnet-4-5-20250929',
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage: { ...usage, output_tokens: 1 },
+      },
+    }),
+    event('content_block_start', { index: 0, content_block: { type: 'thinking', thinking: '', signature: '' } }),
+    event('content_block_delta', { index: 0, delta: { type: 'thinking_delta', thinking: 'Paris is in France. ' } }),
+    event('content_block_delta', { index: 0, delta: { type: 'thinking_delta', thinking: 'It is mild.' } }),
+    event('content_block_delta', { index: 0, delta: { type: 'signature_delta', signature: 'sig-abc' } }),
+    event('content_block_stop', { index: 0 }),
+    event('content_block_start', { index: 1, content_block: { type: 'text', text: '' } }),
+    event('content_block_delta', { index: 1, delta: { type: 'text_delta', text: 'Mild.' } }),
+    event('content_block_stop', { index: 1 }),
+    event('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { ...usage, output_tokens: 30 } }),
+    event('message_stop', {}),
+  ].join('');
+}
+
+describe('thinking through /v1/messages', () => {
+  const THINKING = { type: 'enabled', budget_tokens: 1024 } as const;
+
+  it('should answer and stream an Anthropic upstream’s signed thinking block, and send it back with its signature', async () => {
+    g.anthropic.script({ text: 'unused' });
+    g.anthropic.fake.respond('POST /v1/messages', { type: 'sse', body: thinkingStream() }, { type: 'sse', body: thinkingStream() });
+    const whole = await client.messages.create({ model: 'claude-chat', max_tokens: 2048, thinking: THINKING, messages: ASK });
+    expect(whole.content).toEqual([
+      { type: 'thinking', thinking: 'Paris is in France. It is mild.', signature: 'sig-abc' },
+      { type: 'text', text: 'Mild.' },
+    ]);
+    const stream = client.messages.stream({ model: 'claude-chat', max_tokens: 2048, thinking: THINKING, messages: ASK });
+    const types: string[] = [];
+    stream.on('streamEvent', (event) => types.push(event.type === 'content_block_delta' ? event.delta.type : event.type));
+    const final = await stream.finalMessage();
+    expect(final.content).toEqual(whole.content);
+    // Deltas may travel merged: the sequence with repeats collapsed.
+    expect(types.filter((type, i) => type !== types[i - 1])).toEqual([
+      'message_start',
+      'content_block_start',
+      'thinking_delta',
+      'signature_delta',
+      'content_block_stop',
+      'content_block_start',
+      'text_delta',
+      'content_block_stop',
+      'message_delta',
+      'message_stop',
+    ]);
+    const [asked] = g.anthropic.bodies();
+    expect(asked).toMatchObject({ thinking: { type: 'enabled', budget_tokens: 1024 } });
+
+    g.anthropic.script({ text: 'Still mild.' });
+    await client.messages.create({
+      model: 'claude-chat',
+      max_tokens: 2048,
+      thinking: THINKING,
+      messages: [...ASK, { role: 'assistant', content: final.content }, { role: 'user', content: 'And tomorrow?' }],
+    });
+    const [again] = g.anthropic.bodies();
+    expect(((again?.messages ?? []) as Body[])[1]).toMatchObject({
+      role: 'assistant',
+      content: [
+        { type: 'thinking', thinking: 'Paris is in France. It is mild.', signature: 'sig-abc' },
+        { type: 'text', text: 'Mild.' },
+      ],
+    });
+  });
+
+  it('should stream the mock model’s signed thinking', async () => {
+    const final = await client.messages
+      .stream({ model: 'mock-a', max_tokens: 2048, thinking: THINKING, messages: [{ role: 'user', content: 'Think.' }] })
+      .finalMessage();
+    expect(final.content[0]).toMatchObject({ type: 'thinking', signature: expect.stringMatching(/^mock-/) });
+    expect(final.content[1]?.type).toBe('text');
+  });
+});
+
 describe('the anthropic SDK’s typed errors from /v1/messages', () => {
   it('should raise NotFoundError for an unknown model', async () => {
     await expect(client.messages.create({ model: 'no-such-model', max_tokens: 10, messages: ASK })).rejects.toBeInstanceOf(

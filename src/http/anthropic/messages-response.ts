@@ -85,7 +85,7 @@ export const errorEvent = (error: { type: string; message: string }) => sseEvent
 
 export const PING = sseEvent('ping', {});
 
-type OpenBlock = { readonly kind: 'text' | 'thinking' | 'tool_use'; readonly index: number };
+type OpenBlock = { readonly kind: 'text' | 'thinking' | 'redacted_thinking' | 'tool_use'; readonly index: number };
 
 /**
  * The events of one streamed answer, as Anthropic frames them: one content block open at a time
@@ -133,10 +133,23 @@ export class MessageEvents {
     return out + sseEvent('content_block_delta', { index: this.#open?.index, delta: { type: 'text_delta', text } });
   }
 
-  thinking(text: string): string {
+  /** Thinking text; `end` (a block's signature, or a redacted block's data) ends the block: the next thinking starts another. */
+  thinking(text: string, end?: Omit<ReasoningBlock, 'text'>): string {
     let out = '';
-    if (this.#open?.kind !== 'thinking') out += this.#begin('thinking', { type: 'thinking', thinking: '', signature: '' }).text;
-    return out + sseEvent('content_block_delta', { index: this.#open?.index, delta: { type: 'thinking_delta', thinking: text } });
+    if (end?.redacted !== undefined && text === '' && this.#open?.kind !== 'thinking') {
+      out += this.#begin('redacted_thinking', { type: 'redacted_thinking', data: end.redacted }).text;
+      return out + this.#close();
+    }
+    if (text !== '' || end?.signature !== undefined) {
+      if (this.#open?.kind !== 'thinking') out += this.#begin('thinking', { type: 'thinking', thinking: '', signature: '' }).text;
+      const index = this.#open?.index;
+      if (text !== '') out += sseEvent('content_block_delta', { index, delta: { type: 'thinking_delta', thinking: text } });
+      if (end?.signature !== undefined) {
+        out += sseEvent('content_block_delta', { index, delta: { type: 'signature_delta', signature: end.signature } });
+        out += this.#close();
+      }
+    }
+    return out;
   }
 
   /** A fragment of tool call `call`: its first (with the id and name) starts a tool_use block, the others are input_json_delta. */

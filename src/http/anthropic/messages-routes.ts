@@ -147,11 +147,11 @@ export function createMessagesRoutes(deps: MessagesRoutesDeps) {
   }
 
   async function whole(res: ServerResponse, viewer: Viewer, prepared: PreparedGeneration, signal: AbortSignal): Promise<void> {
-    const { record, error } = await deps.generations.run(prepared, signal);
+    const { record, error, reasoning } = await deps.generations.run(prepared, signal);
     const model = deps.models.find(record.modelId);
     const headers = { ...generationHeaders(record.id, model, record.attempts.length), ...(await rateLimitHeaders(deps, viewer, model)) };
     if (error) return writeAnthropicError(deps, res, error, headers);
-    writeJson(res, 200, messageObject(record), { ...headers, 'x-switchyard-cost-usd': String(record.costMicroUsd / 1_000_000) });
+    writeJson(res, 200, messageObject(record, reasoning), { ...headers, 'x-switchyard-cost-usd': String(record.costMicroUsd / 1_000_000) });
   }
 
   async function stream(res: ServerResponse, viewer: Viewer, prepared: PreparedGeneration, signal: AbortSignal): Promise<void> {
@@ -193,7 +193,7 @@ export function createMessagesRoutes(deps: MessagesRoutesDeps) {
         } else if (event.kind === 'tool-call-delta') {
           if (res.headersSent) await send(blocks.toolCall(event.index, event.id, event.name, event.argumentsDelta));
         } else if (event.kind === 'reasoning-delta') {
-          if (res.headersSent) await send(blocks.thinking(event.text));
+          if (res.headersSent) await send(blocks.thinking(event.text, event.end));
         } else if (event.kind === 'completed') {
           const g = event.generation;
           if (!res.headersSent) await open(g.id, deps.models.find(g.modelId), g.modelId, g.attempts.length);

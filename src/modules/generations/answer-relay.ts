@@ -37,7 +37,13 @@ export function emptyAnswer(): RelayedAnswer {
 /** What the relay tells the reader of a stream, as each part arrives (after the cost check). */
 export type RelayedPart =
   | { readonly kind: 'text'; readonly text: string; readonly costMicroUsd: number }
-  | { readonly kind: 'reasoning'; readonly text: string; readonly costMicroUsd: number }
+  | {
+      readonly kind: 'reasoning';
+      readonly text: string;
+      readonly costMicroUsd: number;
+      /** Set on the (empty) part that ends a signed or redacted block: its signature or redacted data. */
+      readonly end?: Omit<ReasoningBlock, 'text'>;
+    }
   | {
       readonly kind: 'tool-call';
       readonly index: number;
@@ -77,6 +83,7 @@ export async function relayAnswer(parts: AsyncIterable<StreamPart>, options: Rel
   const calls = new Map<number, { id: string; name: string; arguments: string }>();
   let reasoningText = '';
   let outputTokens = 0;
+  let lastCost = 0;
   /** The running cost with `text` added, or undefined (and the answer stopped) when it would pass the limit. */
   const admit = (...texts: string[]): number | undefined => {
     if (answer.stoppedForCost) return undefined;
@@ -89,6 +96,7 @@ export async function relayAnswer(parts: AsyncIterable<StreamPart>, options: Rel
     }
     answer.timeToFirstTokenMs ??= Math.round((options.firstTokenAt ?? performance.now()) - options.startedAt);
     outputTokens += tokens;
+    lastCost = running;
     return running;
   };
   for await (const part of parts) {
@@ -107,15 +115,19 @@ export async function relayAnswer(parts: AsyncIterable<StreamPart>, options: Rel
         emit?.({ kind: 'reasoning', text: part.text, costMicroUsd: cost });
         break;
       }
-      case 'reasoning-end':
+      case 'reasoning-end': {
         if (answer.stoppedForCost) break;
-        answer.reasoning.push({
-          text: reasoningText,
+        const end = {
           ...(part.signature !== undefined ? { signature: part.signature } : {}),
           ...(part.redacted !== undefined ? { redacted: part.redacted } : {}),
-        });
+        };
+        answer.reasoning.push({ text: reasoningText, ...end });
         reasoningText = '';
+        // A door that sends the block back (Anthropic's signature_delta) hears where it ended.
+        if (part.signature !== undefined || part.redacted !== undefined)
+          emit?.({ kind: 'reasoning', text: '', costMicroUsd: lastCost, end });
         break;
+      }
       case 'tool-call-start': {
         const cost = admit(part.name);
         if (cost === undefined) break;

@@ -1,5 +1,5 @@
 import { GatewayError, UpstreamError } from '../../core/errors.js';
-import type { AssistantMessage } from '../../core/chat/chat-request.js';
+import type { AssistantMessage, ReasoningBlock } from '../../core/chat/chat-request.js';
 import type { GenerationRecord, GenerationStatus } from '../../core/records/generation.js';
 import type { ModelRecord } from '../../core/records/model.js';
 import { usageCostMicroUsd } from '../../pricing/cost.js';
@@ -38,9 +38,19 @@ export type GenerationEvent =
       readonly argumentsDelta: string;
       readonly costMicroUsd: number;
     }
-  /** Reasoning text (the model's thinking, where the vendor streams it). */
-  | { readonly kind: 'reasoning-delta'; readonly generationId: string; readonly text: string; readonly costMicroUsd: number }
-  | { readonly kind: 'completed'; readonly generation: GenerationRecord }
+  /**
+   * Reasoning text (the model's thinking, where the vendor streams it). `end` is set on the (empty)
+   * delta that ends a signed or redacted block: its signature or redacted data.
+   */
+  | {
+      readonly kind: 'reasoning-delta';
+      readonly generationId: string;
+      readonly text: string;
+      readonly costMicroUsd: number;
+      readonly end?: Omit<ReasoningBlock, 'text'>;
+    }
+  /** `reasoning`: the answer's reasoning blocks, with their signatures (what Anthropic's door answers). */
+  | { readonly kind: 'completed'; readonly generation: GenerationRecord; readonly reasoning?: readonly ReasoningBlock[] }
   | {
       readonly kind: 'failed';
       readonly generation: GenerationRecord;
@@ -53,6 +63,8 @@ export interface GenerationOutcome {
   readonly record: GenerationRecord;
   /** Set when the generation failed: what to tell the caller. */
   readonly error?: GatewayError;
+  /** The answer's reasoning blocks, with their signatures, when it had any. */
+  readonly reasoning?: readonly ReasoningBlock[];
 }
 
 export interface GenerationServiceDeps {
@@ -82,10 +94,12 @@ export function mergeDeltas(last: GenerationEvent, next: GenerationEvent): Gener
     merged.costMicroUsd = next.costMicroUsd;
     return merged;
   }
-  if (last.kind === 'reasoning-delta' && next.kind === 'reasoning-delta') {
+  // A delta after a block's end belongs to the next block: it never joins the ended one.
+  if (last.kind === 'reasoning-delta' && next.kind === 'reasoning-delta' && last.end === undefined) {
     const merged = last as Mutable<typeof last>;
     merged.text += next.text;
     merged.costMicroUsd = next.costMicroUsd;
+    if (next.end !== undefined) merged.end = next.end;
     return merged;
   }
   if (last.kind === 'tool-call-delta' && next.kind === 'tool-call-delta' && last.index === next.index && next.id === null) {
@@ -103,7 +117,13 @@ function toEvent(generationId: string, part: RelayedPart, index: number): Genera
     case 'text':
       return { kind: 'delta', generationId, text: part.text, index, chunks: 1, costMicroUsd: part.costMicroUsd };
     case 'reasoning':
-      return { kind: 'reasoning-delta', generationId, text: part.text, costMicroUsd: part.costMicroUsd };
+      return {
+        kind: 'reasoning-delta',
+        generationId,
+        text: part.text,
+        costMicroUsd: part.costMicroUsd,
+        ...(part.end !== undefined ? { end: part.end } : {}),
+      };
     case 'tool-call': {
       const { kind: _kind, ...call } = part;
       return { kind: 'tool-call-delta', generationId, ...call };
@@ -159,11 +179,11 @@ export class GenerationService {
    * record (`details.generationId`).
    */
   async run(prepared: PreparedGeneration, signal: AbortSignal): Promise<GenerationOutcome> {
-    const { record, error } = await this.execute(prepared, signal);
+    const { record, error, reasoning } = await this.execute(prepared, signal);
     if (error) return { record, error: error.withDetails({ generationId: record.id }) };
     if (record.status === 'CANCELLED' && signal.reason instanceof GatewayError)
       return { record, error: signal.reason.withDetails({ generationId: record.id }) };
-    return { record };
+    return reasoning ? { record, reasoning } : { record };
   }
 
   /**
@@ -318,7 +338,8 @@ export class GenerationService {
     if (status === 'SUCCEEDED' && prepared.sessionId) {
       await this.deps.sessions.appendTurn(prepared.sessionId, [...prepared.fresh, assistantMessage(answer)], record.id);
     }
-    if (status === 'SUCCEEDED') emit?.({ kind: 'completed', generation: record });
+    const reasoning = answer.reasoning.length ? { reasoning: answer.reasoning } : {};
+    if (status === 'SUCCEEDED') emit?.({ kind: 'completed', generation: record, ...reasoning });
     else if (error && !cancelled)
       emit?.({
         kind: 'failed',
@@ -327,7 +348,7 @@ export class GenerationService {
         message: error.message,
         error: error.withDetails({ generationId: record.id }),
       });
-    return error && !cancelled ? { record, error } : { record };
+    return error && !cancelled ? { record, error } : { record, ...reasoning };
   }
 
   /** One generation, or undefined when there is none the caller may see. */
