@@ -23,6 +23,8 @@ export interface AppOptions extends ServiceOverrides {
   readonly stalledReaderMs?: number;
   /** Where the built web console is (default: dist/console of the package). */
   readonly consoleDir?: string;
+  /** How long a /v1/messages stream may be quiet before a `ping` event (default 15 s; tests shorten it). */
+  readonly messagesPingMs?: number;
 }
 
 /** dist/console beside src/ and dist/ alike: both are one level below the package root. */
@@ -74,6 +76,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     keyConnections,
     bodyReadTimeoutMs: options.bodyReadTimeoutMs ?? BODY_READ_TIMEOUT_MS,
     stalledReaderMs: options.stalledReaderMs,
+    ...(options.messagesPingMs !== undefined ? { messagesPingMs: options.messagesPingMs } : {}),
     consoleDir: options.consoleDir ?? DEFAULT_CONSOLE_DIR,
     accepting: () => accepting,
   });

@@ -24,6 +24,8 @@ export interface RequestHandlerOptions {
   readonly bodyReadTimeoutMs: number;
   readonly stalledReaderMs: number | undefined;
   readonly consoleDir: string;
+  /** How long a /v1/messages stream may be quiet before a `ping` event (default 15 s). */
+  readonly messagesPingMs?: number;
   /** False once the app is stopping: /readyz answers 503. */
   readonly accepting: () => boolean;
 }
@@ -39,7 +41,14 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
   const readBody = (req: IncomingMessage) => readWithin(req, maxBodyBytes, bodyReadTimeoutMs);
   const localMode = config.adminKey === undefined;
   const openAI = createOpenAIRoutes({ ...services, localMode, readBody, maxBodyBytes, keyConnections });
-  const messages = createMessagesRoutes({ ...services, localMode, readBody, maxBodyBytes, keyConnections });
+  const messages = createMessagesRoutes({
+    ...services,
+    localMode,
+    readBody,
+    maxBodyBytes,
+    keyConnections,
+    ...(options.messagesPingMs !== undefined ? { pingIntervalMs: options.messagesPingMs } : {}),
+  });
   const rest = createRestRoutes({ ...services, localMode, readBody, maxBodyBytes });
   const serveGraphQL = createGraphQLRoute({
     yoga: options.yoga,
