@@ -83,6 +83,16 @@ const TS_EXPECTATIONS: readonly TsExpectation[] = [
     ],
   },
   {
+    block: 'client.messages.countTokens',
+    output: [
+      /^mock-fast end_turn \S/m,
+      /^streamed thinking text$/m,
+      /^tool_use lookup_weather \{"city":".+"\}$/m,
+      /^answer end_turn$/m,
+      /^input_tokens \d+$/m,
+    ],
+  },
+  {
     block: 'SwitchyardClient',
     output: [/^mock-fast \S.* \$\d/m, /^\[switch\] mock-fast → mock-slow \(rev 2\)$/m, /^not now: .*OPENAI_API_KEY is not set/m],
   },
