@@ -1,7 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { MessageParam, RawMessageStreamEvent, Tool } from '@anthropic-ai/sdk/resources/messages';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ChatGateway, PARIS_CALL, PNG_DATA_URL, startChatGateway, WEATHER_PARAMETERS } from './chat-gateway.js';
+import { type ChatGateway, HTTPS_IMAGE, PARIS_CALL, PNG_DATA_URL, startChatGateway, WEATHER_PARAMETERS } from './chat-gateway.js';
 
 /**
  * The official `@anthropic-ai/sdk` (unmodified but for its base URL) against a listening gateway's
@@ -151,6 +151,15 @@ describe.each(['openai', 'anthropic'] as const)('the anthropic SDK through /v1/m
     const [body] = v().bodies();
     const text = JSON.stringify(body);
     expect(text).toContain(data);
+
+    v().script({ text: 'A city.' });
+    await client.messages.create({
+      model: v().model,
+      max_tokens: 50,
+      messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'url', url: HTTPS_IMAGE } }] }],
+    });
+    const [byUrl] = v().bodies();
+    expect(JSON.stringify(byUrl)).toContain(HTTPS_IMAGE);
   });
 
   it('should count tokens with the gateway’s count', async () => {

@@ -125,6 +125,7 @@ describe('/v1/messages on the wire', () => {
       const answer = (await res.json()) as { type: string; error: { type: string; message: string } };
       expect(answer).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
       expect(answer.error.message).toContain(named);
+      expect((answer as { request_id?: string }).request_id).toBe(res.headers.get('request-id'));
     }
   });
 

@@ -114,7 +114,7 @@ export function toAnthropicError(error: unknown, now: Date): AnthropicErrorAnswe
   }
 }
 
-/** An error in Anthropic's shape and status (with `request-id`, as Anthropic names it); an unexpected one is logged and masked. */
+/** An error in Anthropic's shape and status, with the body's `request_id`; an unexpected one is logged and masked. */
 export function writeAnthropicError(
   deps: { readonly clock: Clock; readonly logger: Logger },
   res: ServerResponse,
@@ -127,5 +127,8 @@ export function writeAnthropicError(
     res.destroy();
     return;
   }
-  writeJson(res, answer.status, answer.body, { ...headers, ...answer.headers });
+  // Anthropic's error body names the request beside the `request-id` header.
+  const requestId = res.getHeader('request-id');
+  const body = typeof requestId === 'string' ? { ...answer.body, request_id: requestId } : answer.body;
+  writeJson(res, answer.status, body, { ...headers, ...answer.headers });
 }
