@@ -174,7 +174,8 @@ async function stream(
       } else if (event.kind === 'tool-call-delta') {
         if (chunks) await write(res, chunks.toolCall(event.index, event.id, event.name, event.argumentsDelta));
       } else if (event.kind === 'reasoning-delta') {
-        if (chunks) await write(res, chunks.reasoning(event.text));
+        // The empty delta that ends a signed block has nothing for this door (it carries no signatures).
+        if (chunks && event.text !== '') await write(res, chunks.reasoning(event.text));
       } else if (event.kind === 'completed') {
         const g = event.generation;
         chunks ??= await open(g.id, g.createdAt, deps.models.find(g.modelId), g.modelId, g.attempts.length);

@@ -194,6 +194,11 @@ const ReasoningDeltaRef = builder.objectRef<ReasoningDelta>('ReasoningDelta').im
   fields: (t) => ({
     generationId: t.exposeID('generationId'),
     text: t.exposeString('text'),
+    signature: t.string({
+      nullable: true,
+      description: 'Set on the (empty) delta that ends a signed thinking block (Anthropic): its signature, which a later turn sends back.',
+      resolve: (e) => e.end?.signature ?? null,
+    }),
     costUsd: t.float({ description: 'The generation’s cost so far (estimated).', resolve: (e) => e.costMicroUsd / 1_000_000 }),
   }),
 });
