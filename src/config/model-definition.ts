@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROVIDER_DEFAULTS } from '../core/records/provider-kinds.js';
-import { MODEL_CAPABILITIES, PROVIDER_KINDS } from '../core/records/model.js';
+import { MODEL_CAPABILITIES, MODEL_KINDS, PROVIDER_KINDS } from '../core/records/model.js';
 import { checkEndpointUrl } from '../security/endpoint-policy.js';
 import { booleanField, enumField, listOf, numberField, objectField, stringField } from '../validation/fields.js';
 import type { KeyEnvPolicy } from '../security/key-env-policy.js';
@@ -67,6 +67,8 @@ const mockSettingsSchema = objectField({
 const definitionShape = {
   id: modelIdField,
   provider: enumField(PROVIDER_KINDS),
+  /** `chat` (default) or `embedding`: which door may call the model. */
+  kind: enumField(MODEL_KINDS).optional(),
   upstreamModel: stringField("the vendor's model name (1 to 200 characters)", undefined, 200).optional(),
   baseUrl: urlField.optional(),
   apiKeyEnv: stringField('an environment variable NAME such as OPENAI_API_KEY (never the key itself)', ENV_NAME, 128).optional(),

@@ -206,6 +206,11 @@ export type ModelFilter = {
   status?: Array<ModelStatus> | null | undefined;
 };
 
+/** What a model serves: CHAT (generate, /v1/chat/completions) or EMBEDDING (embed, /v1/embeddings). */
+export type ModelKind =
+  | 'CHAT'
+  | 'EMBEDDING';
+
 export type ModelLimitsInput = {
   requestsPerMinute?: number | null | undefined;
   tokensPerMinute?: number | null | undefined;
@@ -289,6 +294,8 @@ export type RegisterModelInput = {
   fallbacks?: Array<string> | null | undefined;
   /** The slug clients will use. */
   id: string | number;
+  /** CHAT (default) or EMBEDDING. */
+  kind?: ModelKind | null | undefined;
   limits?: ModelLimitsInput | null | undefined;
   /** Only for provider MOCK. */
   mock?: MockSettingsInput | null | undefined;

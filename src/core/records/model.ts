@@ -10,6 +10,10 @@ export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 export const MODEL_CAPABILITIES = ['chat', 'streaming', 'vision', 'tools', 'json', 'embeddings'] as const;
 export type ModelCapability = (typeof MODEL_CAPABILITIES)[number];
 
+/** What a model serves: chat completions, or embeddings (SPEC §15); `chat` by default. */
+export const MODEL_KINDS = ['chat', 'embedding'] as const;
+export type ModelKind = (typeof MODEL_KINDS)[number];
+
 /** The `maxTokens` a model uses when neither the request nor the model's defaults set one (SPEC §2). */
 export const DEFAULT_MAX_TOKENS = 2000;
 
@@ -83,6 +87,8 @@ export interface HealthCheckRecord {
 export interface ModelRecord {
   readonly id: string;
   readonly provider: ProviderKind;
+  /** Chat or embedding: a door of the other kind refuses the model with a 400. */
+  readonly kind: ModelKind;
   readonly upstreamModel: string;
   readonly baseUrl: string | null;
   readonly apiKeyEnv: string | null;

@@ -7,6 +7,7 @@ import { Migration20261125175205Routing } from './Migration20261125175205Routing
 import { Migration20261125180937Budgets } from './Migration20261125180937Budgets.js';
 import { Migration20261125183627CostIndexes } from './Migration20261125183627CostIndexes.js';
 import { Migration20261206120826ChatSurface } from './Migration20261206120826ChatSurface.js';
+import { Migration20261206132202ModelKind } from './Migration20261206132202ModelKind.js';
 
 /**
  * The committed migrations, oldest first. They are imported (not globbed) so that they run the
@@ -21,4 +22,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125180937Budgets', class: Migration20261125180937Budgets },
   { name: 'Migration20261125183627CostIndexes', class: Migration20261125183627CostIndexes },
   { name: 'Migration20261206120826ChatSurface', class: Migration20261206120826ChatSurface },
+  { name: 'Migration20261206132202ModelKind', class: Migration20261206132202ModelKind },
 ];

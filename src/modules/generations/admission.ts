@@ -26,6 +26,7 @@ import type { AdmitOptions, PreparedGeneration } from './prepared-generation.js'
 
 import { needsOf, unmetNeed, unmetNeedError } from './target-features.js';
 import type { GenerationRecorder } from './generation-recorder.js';
+import { requireKind } from '../embeddings/model-kind.js';
 
 /**
  * The most of a key's remaining budget one request may hold back when it leaves maxTokens to the
@@ -101,6 +102,8 @@ export class Admission {
     };
 
     const target = this.deps.targets.find(ref, fields);
+    // An embedding model asked to chat is bad input, like any other the request cannot use.
+    requireKind(target, 'chat', target.kind === 'model' ? fields.model : fields.pool, (id) => this.deps.models.find(id));
     // What the request needs beyond text (images, tools, a JSON schema …): a target none of whose
     // models' providers carries it is bad input, refused before it takes a rate or pool turn.
     const needs = needsOf(request, requestFields);
@@ -137,7 +140,8 @@ export class Admission {
     }
     const drawn = this.deps.router.plan(target);
     // Candidates that cannot carry the request (a fallback of another provider kind) are left out.
-    const plan = needs.length === 0 ? drawn : { ...drawn, order: drawn.order.filter(carries) };
+    const chatModels = drawn.order.filter((m) => m.kind === 'chat');
+    const plan = { ...drawn, order: needs.length === 0 ? chatModels : chatModels.filter(carries) };
     // Its candidates may have gone while the rate check awaited (a remote disable or circuit).
     if (plan.order.length === 0)
       throw await refuse(

@@ -5,6 +5,7 @@ import type { ModelEntity } from './model.entity.js';
 /** Sets every field of the entity from a full definition (absent optional fields are cleared). */
 export function applyDefinition(entity: ModelEntity, definition: ModelDefinition): void {
   entity.provider = definition.provider;
+  entity.kind = definition.kind ?? 'chat';
   entity.upstreamModel = definition.upstreamModel ?? null;
   entity.baseUrl = definition.baseUrl ?? null;
   entity.apiKeyEnv = definition.apiKeyEnv ?? null;

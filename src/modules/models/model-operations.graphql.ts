@@ -1,7 +1,7 @@
 import { MODEL_EVENT_TYPES, type ModelEvent } from '../../core/ports/event-bus.js';
 import { builder, type BuilderTypes } from '../../graphql/builder.js';
 import { definedOnly, withoutNulls } from '../../graphql/input.js';
-import { ModelCapabilityEnum, ModelPayloadRef, ModelProviderEnum, ModelRef, ModelStatusEnum } from './model.graphql.js';
+import { ModelCapabilityEnum, ModelKindEnum, ModelPayloadRef, ModelProviderEnum, ModelRef, ModelStatusEnum } from './model.graphql.js';
 import { BROADCAST } from '../../graphql/broadcast.js';
 
 export const GenerationParamsInput = builder.inputType('GenerationParamsInput', {
@@ -78,6 +78,7 @@ const RegisterModelInput = builder.inputType('RegisterModelInput', {
   fields: (t) => ({
     id: t.id({ required: true, description: 'The slug clients will use.' }),
     provider: t.field({ type: ModelProviderEnum, required: true }),
+    kind: t.field({ type: ModelKindEnum, description: 'CHAT (default) or EMBEDDING.' }),
     ...modelInputFields(t),
   }),
 });

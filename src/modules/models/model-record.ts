@@ -2,6 +2,7 @@ import {
   DEFAULT_MAX_TOKENS,
   DEFAULT_TIMEOUTS,
   type ModelRecord,
+  type ModelKind,
   type ModelSource,
   type ModelStatus,
   type ProviderKind,
@@ -15,6 +16,7 @@ export function toModelRecord(entity: ModelEntity): ModelRecord {
   return Object.freeze({
     id: entity.id,
     provider,
+    kind: (entity.kind ?? 'chat') as ModelKind,
     upstreamModel: entity.upstreamModel ?? entity.id,
     baseUrl: entity.baseUrl ?? kindDefaults.baseUrl ?? null,
     apiKeyEnv: entity.apiKeyEnv ?? kindDefaults.apiKeyEnv ?? null,

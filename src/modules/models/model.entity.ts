@@ -17,6 +17,8 @@ export const ModelSchema = defineEntity({
   properties: {
     id: p.string().primary().length(100),
     provider: p.string().length(32).index(),
+    /** `chat` or `embedding` (ModelKind). */
+    kind: p.string().length(16).default('chat'),
     upstreamModel: p.string().length(200).nullable(),
     baseUrl: p.text().nullable(),
     apiKeyEnv: p.string().length(128).nullable(),

@@ -6,6 +6,7 @@ import {
   CIRCUIT_STATES,
   type HealthCheckRecord,
   MODEL_CAPABILITIES,
+  MODEL_KINDS,
   MODEL_STATUSES,
   type ModelRecord,
   PROVIDER_KINDS,
@@ -22,6 +23,11 @@ export const ModelProviderEnum = builder.enumType('ModelProvider', {
 export const ModelCapabilityEnum = builder.enumType('ModelCapability', {
   description: 'What a model can do.',
   values: screamingEnumValues(MODEL_CAPABILITIES),
+});
+
+export const ModelKindEnum = builder.enumType('ModelKind', {
+  description: 'What a model serves: CHAT (generate, /v1/chat/completions) or EMBEDDING (embed, /v1/embeddings).',
+  values: screamingEnumValues(MODEL_KINDS),
 });
 
 export const ModelStatusEnum = builder.enumType('ModelStatus', {
@@ -130,6 +136,7 @@ export const ModelRef = builder.objectRef<ModelRecord>('Model').implement({
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The slug clients use, e.g. gpt-4.' }),
     provider: t.expose('provider', { type: ModelProviderEnum }),
+    kind: t.expose('kind', { type: ModelKindEnum, description: 'CHAT or EMBEDDING: which operations may call the model.' }),
     upstreamModel: t.exposeString('upstreamModel', { description: "The vendor's own model name (defaults to id)." }),
     baseUrl: t.string({
       nullable: true,
