@@ -47,6 +47,21 @@ export interface HealthResult {
   readonly message: string;
 }
 
+/** One embedding request as the gateway sends it: texts, and the vector size when the caller asks for one. */
+export interface EmbedRequest {
+  readonly input: readonly string[];
+  readonly dimensions?: number;
+  readonly requestId?: string;
+}
+
+/** The vectors of an embedding request, in the order of its input, and the input tokens the vendor counted. */
+export interface EmbedResult {
+  readonly embeddings: number[][];
+  /** `estimated`: the vendor reported no usage and the gateway counted the input. */
+  readonly usage: { readonly inputTokens: number; readonly estimated: boolean };
+  readonly upstreamModel: string;
+}
+
 export interface ProviderAdapter {
   readonly kind: ProviderKind;
   /**
@@ -59,4 +74,9 @@ export interface ProviderAdapter {
   stream(request: ChatRequest, target: UpstreamTarget, options: CallOptions): Promise<AsyncIterable<StreamPart>>;
   /** The cheapest honest probe of the target (a list-models call where the vendor has one). */
   checkHealth(target: UpstreamTarget, options: CallOptions): Promise<HealthResult>;
+  /**
+   * Embeds texts (models of kind `embedding`); absent where the protocol has no embeddings.
+   * Failures are thrown as `GatewayError`s, retryable or not, like a stream's before its first part.
+   */
+  embed?(request: EmbedRequest, target: UpstreamTarget, options: CallOptions): Promise<EmbedResult>;
 }

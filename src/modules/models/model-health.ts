@@ -1,5 +1,5 @@
 import type { ProviderAdapters } from '../../providers/providers.js';
-import type { HealthResult } from '../../providers/provider.js';
+import type { HealthResult, ProviderAdapter, UpstreamTarget } from '../../providers/provider.js';
 import { upstreamTarget, type VendorKeys } from '../../providers/upstream-target.js';
 import type { ModelRecord } from '../../core/records/model.js';
 
@@ -21,10 +21,29 @@ export async function probeModel(model: ModelRecord, adapters: ProviderAdapters,
   if (model.apiKeyEnv && !keys.read(model.apiKeyEnv)) return { ok: false, latencyMs: 0, message: keys.missing(model.apiKeyEnv) };
   const started = performance.now();
   try {
-    const result = await adapter.checkHealth(upstreamTarget(model, keys), { signal: AbortSignal.timeout(HEALTH_CHECK_TIMEOUT_MS) });
+    const target = upstreamTarget(model, keys);
+    const signal = AbortSignal.timeout(HEALTH_CHECK_TIMEOUT_MS);
+    if (model.kind === 'embedding') return await probeEmbedding(adapter, target, signal, started);
+    const result = await adapter.checkHealth(target, { signal });
     return result;
   } catch (error) {
     const latencyMs = Math.round(performance.now() - started);
     return { ok: false, latencyMs, message: error instanceof Error ? error.message : 'health check failed' };
   }
+}
+
+/** An embedding model's probe: one embedding of a one-word text (a chat probe would not say whether it embeds). */
+async function probeEmbedding(
+  adapter: ProviderAdapter,
+  target: UpstreamTarget,
+  signal: AbortSignal,
+  started: number,
+): Promise<HealthProbe> {
+  if (!adapter.embed) return { ok: false, latencyMs: 0, message: `provider ${adapter.kind} has no embeddings API` };
+  const result = await adapter.embed({ input: ['ping'] }, target, { signal });
+  const latencyMs = Math.round(performance.now() - started);
+  const size = result.embeddings[0]?.length ?? 0;
+  return size > 0
+    ? { ok: true, latencyMs, message: `embedded a one-word text (${size} dimensions)` }
+    : { ok: false, latencyMs, message: 'the embeddings call answered an empty vector' };
 }

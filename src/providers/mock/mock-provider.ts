@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChatRequest, ProviderAdapter, StreamPart, UpstreamTarget, Usage } from '../provider.js';
 import { planMockAnswer } from './mock-answer.js';
 import { mockPromptTokens } from './mock-usage.js';
+import { embedMock } from './mock-embed.js';
 
 export const MOCK_DEFAULT_TOKENS = 16;
 
@@ -18,6 +19,10 @@ export function createMockProvider(): ProviderAdapter {
     kind: 'mock',
     async stream(request, target, { signal }) {
       return streamMock(request, target, signal);
+    },
+    async embed(request, target, { signal }) {
+      signal.throwIfAborted();
+      return embedMock(request, target);
     },
     async checkHealth() {
       return { ok: true, latencyMs: 0, message: 'mock provider answers in-process' };

@@ -76,7 +76,7 @@ export function fnv1a(text: string): number {
 }
 
 /** mulberry32: a tiny seeded PRNG. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed;
   return () => {
     state = (state + 0x6d2b79f5) | 0;

@@ -7,6 +7,7 @@ import type { ChatRequest, HealthResult, ProviderAdapter, UpstreamTarget } from 
 import { MAX_LIST_BODY_BYTES, readBody, upstreamHttpError } from '../vendor-error.js';
 import { convertToChatCompletions } from './convert-request.js';
 import { dialectOf } from './openai-dialect.js';
+import { embedOpenAI } from './openai-embeddings.js';
 import { readChatStream, vendorMessage } from './openai-stream.js';
 import { modelListSchema } from './openai-wire.js';
 
@@ -63,6 +64,7 @@ export function createOpenAICompatibleAdapter(kind: ProviderKind, http: Upstream
 
   return {
     kind,
+    embed: (request, target, { signal }) => embedOpenAI(kind, http, apiRoot(kind, target), headers(target), request, target, signal),
     stream: (request, target, { signal }) => startProviderStream(request, target, signal, (s) => openStream(request, target, s)),
     async checkHealth(target, { signal }): Promise<HealthResult> {
       const started = performance.now();
