@@ -124,7 +124,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const configReloader = new ConfigReloader({ initial: config, models, pools, keyEnv: upstream.keyEnv, logger, clock });
   const healthMonitor = new HealthMonitor({ models, router, adapters, vendorKeys, logger, clock });
   const budgets = createBudgetStore(redis, generationRepository, clock);
-  const { sessions, generations, costs } = createGenerationPipeline({
+  const { sessions, generations, costs, embeddings } = createGenerationPipeline({
     orm,
     clock,
     logger,
@@ -138,6 +138,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     budgets,
     generationRepository,
     configReloader,
+    adapters,
+    vendorKeys,
   });
 
   followOtherInstances(follower, { routing, circuits, models, pools, apiKeys, logger });
@@ -164,5 +166,6 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     costs,
     budgets,
     generations,
+    embeddings,
   };
 }

@@ -8,6 +8,7 @@ import type { BudgetStore } from '../core/ports/stores.js';
 import type { ConfigReloader } from '../modules/config/config-reloader.js';
 import type { CostService } from '../modules/costs/cost-service.js';
 import type { GenerationService } from '../modules/generations/generation-service.js';
+import type { EmbeddingService } from '../modules/embeddings/embedding-service.js';
 import type { OpenOperations } from '../modules/keys/open-operations.js';
 import type { ModelRegistry } from '../modules/models/model-registry.js';
 import type { PoolRegistry } from '../modules/pools/pool-registry.js';
@@ -25,6 +26,7 @@ export interface ResolverServices {
   readonly sessions: Pick<SessionService, 'create' | 'get' | 'page' | 'history' | 'droppedCount' | 'switchModel'>;
   readonly generations: Pick<GenerationService, 'prepare' | 'generate' | 'stream' | 'find' | 'page'>;
   readonly costs: Pick<CostService, 'report' | 'series'>;
+  readonly embeddings: Pick<EmbeddingService, 'embed'>;
   readonly apiKeys: Pick<ApiKeyService, 'create' | 'list' | 'revoke' | 'setBudget' | 'findMany'>;
   readonly budgets: Pick<BudgetStore, 'status'>;
   readonly configReloader: Pick<ConfigReloader, 'reload' | 'status'>;

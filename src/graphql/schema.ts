@@ -11,6 +11,7 @@ import '../modules/sessions/session.graphql.js';
 import '../modules/config/config.graphql.js';
 import '../modules/budgets/budget.graphql.js';
 import '../modules/costs/costs.graphql.js';
+import '../modules/embeddings/embed.graphql.js';
 
 /** The whole schema, types sorted, as served and as printed to schema/schema.graphql. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -27,6 +27,7 @@ const EXPECTED: Record<string, FieldScope> = {
   'Mutation.createSession': 'client',
   'Mutation.deletePool': 'admin',
   'Mutation.disableModel': 'admin',
+  'Mutation.embed': 'client',
   'Mutation.enableModel': 'admin',
   'Mutation.generate': 'client',
   'Mutation.registerModel': 'admin',

@@ -8,6 +8,9 @@ import { Admission } from '../../modules/generations/admission.js';
 import { GenerationRecorder } from '../../modules/generations/generation-recorder.js';
 import type { GenerationRepository } from '../../modules/generations/generation-repository.js';
 import { GenerationService } from '../../modules/generations/generation-service.js';
+import { EmbeddingService } from '../../modules/embeddings/embedding-service.js';
+import type { ProviderAdapters } from '../../providers/providers.js';
+import type { VendorKeys } from '../../providers/upstream-target.js';
 import type { ModelRegistry } from '../../modules/models/model-registry.js';
 import { SessionRepository } from '../../modules/sessions/session-repository.js';
 import { SessionService } from '../../modules/sessions/session-service.js';
@@ -22,6 +25,7 @@ export interface GenerationPipeline {
   readonly sessions: SessionService;
   readonly generations: GenerationService;
   readonly costs: CostService;
+  readonly embeddings: EmbeddingService;
 }
 
 /**
@@ -43,6 +47,8 @@ export function createGenerationPipeline(deps: {
   budgets: BudgetStore;
   generationRepository: GenerationRepository;
   configReloader: ConfigReloader;
+  adapters: ProviderAdapters;
+  vendorKeys: VendorKeys;
 }): GenerationPipeline {
   const { orm, clock, logger, metrics, bus, random, targets, models, router, rates, budgets, generationRepository, configReloader } = deps;
   const defaultModel = () => configReloader.current.defaultModel;
@@ -73,5 +79,18 @@ export function createGenerationPipeline(deps: {
     chatBounds,
   });
   const generations = new GenerationService({ admission, router, sessions, store: generationRepository, recorder, models });
-  return { sessions, generations, costs: new CostService(new CostRepository(orm)) };
+  const embeddings = new EmbeddingService({
+    targets,
+    models,
+    router,
+    adapters: deps.adapters,
+    vendorKeys: deps.vendorKeys,
+    rates,
+    budgets,
+    recorder,
+    metrics,
+    clock,
+    random,
+  });
+  return { sessions, generations, costs: new CostService(new CostRepository(orm)), embeddings };
 }

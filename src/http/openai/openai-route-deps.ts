@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../../core/ports/clock.js';
 import type { RateStore } from '../../core/ports/stores.js';
 import type { GenerationService } from '../../modules/generations/generation-service.js';
+import type { EmbeddingService } from '../../modules/embeddings/embedding-service.js';
 import type { ApiKeyService } from '../../modules/keys/api-key-service.js';
 import type { OpenOperations } from '../../modules/keys/open-operations.js';
 import type { ModelRegistry } from '../../modules/models/model-registry.js';
@@ -15,6 +16,7 @@ export interface OpenAIRouteDeps {
   /** No admin key configured: a bearer that is not a Switchyard key (OpenAI SDKs always send one) is ignored. */
   readonly localMode: boolean;
   readonly generations: Pick<GenerationService, 'prepare' | 'run' | 'stream'>;
+  readonly embeddings: Pick<EmbeddingService, 'embed'>;
   readonly models: Pick<ModelRegistry, 'find' | 'list'>;
   readonly pools: Pick<PoolRegistry, 'find' | 'list'>;
   readonly rates: Pick<RateStore, 'usage'>;

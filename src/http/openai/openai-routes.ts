@@ -7,6 +7,7 @@ import type { Metrics } from '../../observability/metrics.js';
 import { holdForResponse, type OpenCounter, perKeyMessage } from '../connection-limits.js';
 import { closeAfterAnswer } from '../read-body.js';
 import { chatCompletions } from './chat-completions.js';
+import { embeddings } from './embeddings.js';
 import type { OpenAIRouteDeps } from './openai-route-deps.js';
 import { createResponse, isResponseIdPath, type ResponsesRouteDeps, retrieveResponse } from './responses.js';
 
@@ -108,6 +109,7 @@ export function createOpenAIRoutes(deps: OpenAIRoutesDeps) {
         path === '/v1/chat/completions' ||
         path === '/v1/responses' ||
         path.startsWith('/v1/responses/') ||
+        path === '/v1/embeddings' ||
         path === '/v1/models' ||
         path.startsWith('/v1/models/')
       );
@@ -120,8 +122,21 @@ export function createOpenAIRoutes(deps: OpenAIRoutesDeps) {
         requireScope(
           viewer,
           'client',
-          path === '/v1/chat/completions' ? 'chat completions' : path.startsWith('/v1/responses') ? 'responses' : 'listing models',
+          path === '/v1/chat/completions'
+            ? 'chat completions'
+            : path.startsWith('/v1/responses')
+              ? 'responses'
+              : path === '/v1/embeddings'
+                ? 'embeddings'
+                : 'listing models',
         );
+        if (path === '/v1/embeddings') {
+          if (req.method !== 'POST')
+            throw new OpenAIRequestError(`Method ${req.method} is not allowed on ${path}: use POST.`, null, 'method_not_allowed', 405);
+          const body = await readJsonBody(deps, req, res);
+          if (body === undefined) return;
+          return await embeddings(deps, res, viewer, body, requestId);
+        }
         if (path === '/v1/chat/completions' || path === '/v1/responses') {
           if (req.method !== 'POST')
             throw new OpenAIRequestError(`Method ${req.method} is not allowed on ${path}: use POST.`, null, 'method_not_allowed', 405);

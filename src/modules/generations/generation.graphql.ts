@@ -21,7 +21,7 @@ const FinishReasonEnum = builder.enumType('FinishReason', {
   values: screamingEnumValues(FINISH_REASONS),
 });
 
-const UsageRef = builder.objectRef<GenerationRecord>('Usage').implement({
+export const UsageRef = builder.objectRef<GenerationRecord>('Usage').implement({
   description: 'Tokens of a generation.',
   fields: (t) => ({
     inputTokens: t.exposeInt('inputTokens', { description: 'Every input token, cached ones included (OpenAI’s prompt_tokens).' }),
