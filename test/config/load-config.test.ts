@@ -38,8 +38,10 @@ describe('loadConfig', () => {
         'qwen-plus',
         'ernie-4.5',
         'mock-fast',
+        'mock-embed',
       ]),
     );
+    expect(config.models.find((m) => m.id === 'mock-embed')?.kind).toBe('embedding');
     expect(config.defaultModel).toBe('mock-fast');
     expect(config.server).toEqual({ host: '0.0.0.0', port: 4000 });
     expect(config.database).toEqual({ driver: 'sqlite', dbName: './data/switchyard.db' });

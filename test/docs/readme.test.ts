@@ -72,6 +72,7 @@ const TS_EXPECTATIONS: readonly TsExpectation[] = [
     block: 'get_weather',
     output: [/^call get_weather \{"city":".+"\}$/m, /^answer stop \S.*$/m, /^streamed function$/m, /^image \d{3,}$/m],
   },
+  { block: 'client.embeddings.create', output: [/^embeddings 2 4 4$/m, /^langchain 8$/m] },
   {
     block: 'client.responses.create',
     output: [
