@@ -3,7 +3,7 @@ import OpenAI, { BadRequestError } from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { type FakeUpstream, startFakeUpstream } from '../fakes/fake-upstream.js';
-import { FAKE_EMBEDDING_DIMENSIONS, fakeEmbedding, openAIWithEmbeddings } from '../fakes/openai-embeddings.js';
+import { embeddingsAnswer, FAKE_EMBEDDING_DIMENSIONS, fakeEmbedding, openAIWithEmbeddings } from '../fakes/openai-embeddings.js';
 import { OPENAI_TEST_KEY } from '../fakes/vendors.js';
 import { CostsQuery } from '../helpers/documents.js';
 import { expectData, expectError } from '../helpers/graphql.js';
@@ -187,6 +187,44 @@ describe('/v1/embeddings through the openai SDK', () => {
       const answer = (await response.json()) as { error: { type: string; param: string | null } };
       expect(answer.error).toMatchObject({ type: 'invalid_request_error', param });
     }
+  });
+});
+
+describe('/v1/embeddings resilience', () => {
+  it('should fall back to the next embedding model on a retryable vendor error, both attempts in the record', async () => {
+    fake = await startFakeUpstream();
+    const ok = embeddingsAnswer({ model: 'flaky', input: ['ping'] });
+    // The health probe succeeds; every request after it gets a 503.
+    fake.respond('POST /v1/embeddings', ok, {
+      type: 'json',
+      status: 503,
+      body: { error: { message: 'overloaded', type: 'server_error' } },
+    });
+    app = await startTestApp({
+      file: {
+        security: { allowPrivateEndpoints: true },
+        routing: { retry: { attempts: 1 } },
+        models: [
+          { id: 'mock-embed', provider: 'mock', kind: 'embedding', pricing: { input: 1, output: 0 } },
+          {
+            id: 'flaky-embed',
+            provider: 'openai-compatible',
+            kind: 'embedding',
+            baseUrl: `${fake.url}/v1`,
+            fallbacks: ['mock-embed'],
+            retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
+          },
+        ],
+      },
+    });
+    const base = await app.listen();
+    const { data, response } = await sdk(base)
+      .embeddings.create({ model: 'flaky-embed', input: 'hello', encoding_format: 'float' })
+      .withResponse();
+    expect(data.model).toBe('mock-embed');
+    expect(response.headers.get('x-switchyard-attempts')).toBe('2');
+    const { generation } = expectData(await app.run(EmbeddingGeneration, { id: response.headers.get('x-switchyard-generation-id') ?? '' }));
+    expect(generation).toMatchObject({ status: 'SUCCEEDED', model: { id: 'mock-embed' } });
   });
 });
 
