@@ -1,11 +1,11 @@
 import { OpenAIEmbeddings } from '@langchain/openai';
-import OpenAI, { BadRequestError } from 'openai';
+import OpenAI, { BadRequestError, RateLimitError } from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { type FakeUpstream, startFakeUpstream } from '../fakes/fake-upstream.js';
 import { embeddingsAnswer, FAKE_EMBEDDING_DIMENSIONS, fakeEmbedding, openAIWithEmbeddings } from '../fakes/openai-embeddings.js';
 import { OPENAI_TEST_KEY } from '../fakes/vendors.js';
-import { CostsQuery } from '../helpers/documents.js';
+import { CostsQuery, CreateBudgetedKey } from '../helpers/documents.js';
 import { expectData, expectError } from '../helpers/graphql.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { MOCK_MODEL } from '../helpers/test-config.js';
@@ -84,7 +84,7 @@ async function gateway(): Promise<{ t: TestApp; base: string; upstream: FakeUpst
   return { t: app, base: await app.listen(), upstream: fake };
 }
 
-const sdk = (base: string) => new OpenAI({ baseURL: `${base}/v1`, apiKey: 'sk-anything-in-local-mode', maxRetries: 0 });
+const sdk = (base: string, apiKey = 'sk-anything-in-local-mode') => new OpenAI({ baseURL: `${base}/v1`, apiKey, maxRetries: 0 });
 
 describe('/v1/embeddings through the openai SDK', () => {
   it('should embed one text on the mock, stored as a generation of its model with its input tokens and cost', async () => {
@@ -225,6 +225,36 @@ describe('/v1/embeddings resilience', () => {
     expect(response.headers.get('x-switchyard-attempts')).toBe('2');
     const { generation } = expectData(await app.run(EmbeddingGeneration, { id: response.headers.get('x-switchyard-generation-id') ?? '' }));
     expect(generation).toMatchObject({ status: 'SUCCEEDED', model: { id: 'mock-embed' } });
+  });
+});
+
+describe('/v1/embeddings admission', () => {
+  it('should hold the key to its rate limit and budget, each refusal stored and the spend charged', async () => {
+    const admin = 'embeddings-admin-key-0123';
+    app = await startTestApp({
+      env: { SWITCHYARD_ADMIN_KEY: admin },
+      // $1000 per million input tokens: a token costs 1000 micro-USD.
+      file: { models: [{ id: 'dear-embed', provider: 'mock', kind: 'embedding', pricing: { input: 1000, output: 0 } }] },
+    });
+    const base = await app.listen();
+    const create = async (input: { name: string; requestsPerMinute?: number; budget: { daily: number } }) =>
+      expectData(await (app as TestApp).run(CreateBudgetedKey, { input: { scopes: ['CLIENT'], ...input } }, admin)).createApiKey;
+    const limited = await create({ name: 'one-a-minute', requestsPerMinute: 1, budget: { daily: 1 } });
+    const first = await sdk(base, limited.key).embeddings.create({ model: 'dear-embed', input: 'one two three', encoding_format: 'float' });
+    expect(first.usage.prompt_tokens).toBe(3);
+    const rate = await sdk(base, limited.key)
+      .embeddings.create({ model: 'dear-embed', input: 'again' })
+      .catch((e: unknown) => e);
+    expect(rate).toBeInstanceOf(RateLimitError);
+    expect(rate).toMatchObject({ status: 429, code: 'rate_limit_exceeded' });
+    const broke = await create({ name: 'broke', budget: { daily: 0.001 } });
+    const budget = await sdk(base, broke.key)
+      .embeddings.create({ model: 'dear-embed', input: 'one two three' })
+      .catch((e: unknown) => e);
+    expect(budget).toBeInstanceOf(RateLimitError);
+    expect(budget).toMatchObject({ status: 429, code: 'budget_exceeded' });
+    const costs = expectData(await app.run(CostsQuery, { groupBy: 'MODEL' }, admin)).costs;
+    expect(costs.totals).toMatchObject({ requests: 3, failures: 2, inputTokens: 3, costMicroUsd: 3000 });
   });
 });
 
