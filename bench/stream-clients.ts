@@ -96,6 +96,40 @@ export function switchyardOpenAISse(baseUrl: string, model: string, kind: Stream
     readSse(`${baseUrl}/v1/chat/completions`, { 'content-type': 'application/json' }, body, (data) => (data.startsWith('{') ? data : ''));
 }
 
+/** The Anthropic Messages body both Anthropic routes are sent (max_tokens is required by the API). */
+const messagesBody = (model: string) =>
+  JSON.stringify({ model, max_tokens: 1024, stream: true, messages: [{ role: 'user', content: 'hello bench' }] });
+
+/** Tokens of an Anthropic stream ride in its `text_delta` events. */
+const textDelta = (data: string) => (data.includes('"text_delta"') ? data : '');
+
+/** Switchyard's Anthropic Messages route (POST /v1/messages, stream: true), on `model`. */
+export function switchyardMessagesSse(baseUrl: string, model: string): StreamOnce {
+  const body = messagesBody(model);
+  const headers = { 'content-type': 'application/json', 'anthropic-version': '2023-06-01' };
+  return () => readSse(`${baseUrl}/v1/messages`, headers, body, textDelta);
+}
+
+/** Portkey's Anthropic Messages route (POST /v1/messages), forwarded to `upstreamUrl` as its Anthropic provider. */
+export function peerMessagesSse(peerUrl: string, upstreamUrl: string): StreamOnce {
+  const body = messagesBody('bench-model');
+  return () => readSse(`${peerUrl}/v1/messages`, peerMessagesHeaders(upstreamUrl), body, textDelta);
+}
+
+/**
+ * The headers that send a Portkey request to an Anthropic-format upstream: its anthropic provider
+ * (base URL `https://api.anthropic.com/v1`, endpoint `/messages`) with the upstream as custom host.
+ */
+export function peerMessagesHeaders(upstreamUrl: string): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    'x-api-key': 'sk-ant-bench',
+    'anthropic-version': '2023-06-01',
+    'x-portkey-provider': 'anthropic',
+    'x-portkey-custom-host': `${upstreamUrl}/v1`,
+  };
+}
+
 /** The upstream itself, streamed: what either gateway adds is measured against this. */
 export function directSse(upstreamUrl: string): StreamOnce {
   const body = JSON.stringify({ model: 'bench-model', stream: true, messages: [{ role: 'user', content: 'hello bench' }] });
