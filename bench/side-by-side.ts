@@ -1,11 +1,13 @@
 /**
  * Switchyard and Portkey's gateway (bench/peer, pinned, installed by the bench alone) side by side,
  * in front of the same loopback OpenAI-compatible upstreams, measured in one run: streams per
- * second over SSE and graphql-ws, streamed tool calls the same ways, paced streams, non-streaming
+ * second over SSE and graphql-ws, streamed tool calls the same ways, Anthropic Messages streams
+ * (both gateways' POST /v1/messages before an Anthropic-format upstream), paced streams, non-streaming
  * latency at one connection and throughput at 64, and memory. `sideBySide()` answers the markdown
  * section that `npm run bench` puts in bench/RESULTS.md; `npm run bench:side-by-side` runs it alone
  * and writes bench/SIDE-BY-SIDE.md (`-- --help` for its options). Environment: BENCH_SECONDS (5),
- * BENCH_REPEATS (3), BENCH_REQUESTS (2000); BENCH_PEER=0 (or `--no-peer`) measures Switchyard alone.
+ * BENCH_REPEATS (3), BENCH_REQUESTS (2000); BENCH_PEER=0 (or `--no-peer`) measures Switchyard alone;
+ * BENCH_ONLY=messages (or `--only-messages`) measures only the /v1/messages rows (and memory).
  */
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -19,8 +21,10 @@ import {
   closedLoop,
   directSse,
   peerHeaders,
+  peerMessagesSse,
   peerSse,
   type StreamOnce,
+  switchyardMessagesSse,
   switchyardOpenAISse,
   switchyardSse,
   switchyardWs,
@@ -48,6 +52,8 @@ export interface SideBySideOptions {
   requests: number;
   /** false: Switchyard alone (Portkey neither installed nor started; its column reads —). */
   peer?: boolean;
+  /** 'messages': only the /v1/messages rows (and memory) are measured; the others are left out of the table. */
+  only?: 'messages';
   log(message: string): void;
 }
 
@@ -73,12 +79,15 @@ async function requestsPerSecond(
 export async function sideBySide(options: SideBySideOptions): Promise<string> {
   const { seconds, repeats, requests, log } = options;
   const withPeer = options.peer !== false;
+  const messagesOnly = options.only === 'messages';
   const started = Date.now();
   const small = await startBenchUpstream({ tokens: JSON_TOKENS, delayMs: 0 });
   const fast = await startBenchUpstream({ tokens: FAST_TOKENS, delayMs: 0 });
   // The same stream as `fast`, as one tool call: FAST_TOKENS argument fragments (plus the call's head and the JSON's ends).
   const toolFast = await startBenchUpstream({ tokens: FAST_TOKENS, delayMs: 0, toolCall: true });
   const paced = await startBenchUpstream({ tokens: PACED_TOKENS, delayMs: PACED_DELAY_MS });
+  // The fast stream as Anthropic's Messages API streams it (FAST_TOKENS text deltas at once), for both gateways' /v1/messages.
+  const anthropicFast = await startBenchUpstream({ tokens: FAST_TOKENS, delayMs: 0, format: 'anthropic' });
   let gw: RunningGateway | undefined;
   let peer: RunningPeer | undefined;
   const rows: Row[] = [];
@@ -99,7 +108,14 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
     });
     gw = await startGateway(small.url, {
       compiled: true,
-      extraModels: [model('bench-fast', fast.url), model('bench-tools', toolFast.url), model('bench-paced', paced.url)],
+      extraModels: [
+        model('bench-fast', fast.url),
+        model('bench-tools', toolFast.url),
+        model('bench-paced', paced.url),
+        // Anthropic's adapter takes the host (it adds /v1/messages) and its key from ANTHROPIC_API_KEY (the fake ignores it).
+        { ...model('bench-messages', anthropicFast.url), provider: 'anthropic', baseUrl: anthropicFast.url },
+      ],
+      env: { ANTHROPIC_API_KEY: 'sk-ant-bench' },
     });
     // Without the peer, its loads are skipped and its figures stay empty.
     peer = withPeer ? await startPeer() : undefined;
@@ -130,6 +146,11 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
     // The tool-call stream: the request offers the bench tool, the upstream streams one call of it.
     const toolSse = { switchyard: switchyardSse(gw.url, 'bench-tools', 'tool-call'), portkey: peerSse(peerUrl, toolFast.url, 'tool-call') };
     const toolOpenAISse = switchyardOpenAISse(gw.url, 'bench-tools', 'tool-call');
+    // Anthropic's Messages stream: Switchyard's /v1/messages on bench-messages, Portkey's /v1/messages as its anthropic provider.
+    const messagesSse = {
+      switchyard: switchyardMessagesSse(gw.url, 'bench-messages'),
+      portkey: peerMessagesSse(peerUrl, anthropicFast.url),
+    };
     const pacedSse = {
       switchyard: switchyardSse(gw.url, 'bench-paced'),
       portkey: peerSse(peerUrl, paced.url),
@@ -143,20 +164,23 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
     const gateways = (['portkey', 'switchyard'] as const).filter((name) => name === 'switchyard' || peer);
     // Warm up (the JIT, connection pools): each path under load for WARM_UP_SECONDS.
     log('warming up');
-    for (const name of gateways) await closedLoop(times(16, sse[name]), WARM_UP_SECONDS, FAST_TOKENS);
-    await closedLoop(
-      wsSockets.slice(0, 16).map((w) => w.stream),
-      WARM_UP_SECONDS,
-      FAST_TOKENS,
-    );
-    await closedLoop(times(16, openAISse), WARM_UP_SECONDS, FAST_TOKENS);
-    for (const name of gateways) await closedLoop(times(16, toolSse[name]), WARM_UP_SECONDS, FAST_TOKENS);
-    await closedLoop(toolWsStreams.slice(0, 16), WARM_UP_SECONDS, FAST_TOKENS);
-    await closedLoop(times(16, toolOpenAISse), WARM_UP_SECONDS, FAST_TOKENS);
-    for (const name of gateways) await closedLoop(times(16, pacedSse[name]), 1, PACED_TOKENS);
-    await requestsPerSecond(`${gw.url}/graphql`, json, generateBody, 1);
-    await requestsPerSecond(`${gw.url}/v1/chat/completions`, json, switchyardChatBody, 1);
-    if (peer) await requestsPerSecond(`${peer.url}/v1/chat/completions`, peerHeaders(small.url), chatBody, 1);
+    if (!messagesOnly) {
+      for (const name of gateways) await closedLoop(times(16, sse[name]), WARM_UP_SECONDS, FAST_TOKENS);
+      await closedLoop(
+        wsSockets.slice(0, 16).map((w) => w.stream),
+        WARM_UP_SECONDS,
+        FAST_TOKENS,
+      );
+      await closedLoop(times(16, openAISse), WARM_UP_SECONDS, FAST_TOKENS);
+      for (const name of gateways) await closedLoop(times(16, toolSse[name]), WARM_UP_SECONDS, FAST_TOKENS);
+      await closedLoop(toolWsStreams.slice(0, 16), WARM_UP_SECONDS, FAST_TOKENS);
+      await closedLoop(times(16, toolOpenAISse), WARM_UP_SECONDS, FAST_TOKENS);
+      for (const name of gateways) await closedLoop(times(16, pacedSse[name]), 1, PACED_TOKENS);
+      await requestsPerSecond(`${gw.url}/graphql`, json, generateBody, 1);
+      await requestsPerSecond(`${gw.url}/v1/chat/completions`, json, switchyardChatBody, 1);
+      if (peer) await requestsPerSecond(`${peer.url}/v1/chat/completions`, peerHeaders(small.url), chatBody, 1);
+    }
+    for (const name of gateways) await closedLoop(times(16, messagesSse[name]), WARM_UP_SECONDS, FAST_TOKENS);
 
     const streamRows = [16, 64].map((c) => ({
       c,
@@ -185,6 +209,13 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
       toolV1: row(`/v1/chat/completions tool-call stream, ${c} connections: streams/s (both OpenAI routes)`, 'streams/s'),
       toolV1Total: row(`/v1/chat/completions tool-call stream, ${c} connections: whole stream p50`, 'ms'),
       toolV1Cpu: row(`/v1/chat/completions tool-call stream, ${c} connections: gateway CPU per stream`, 'ms'),
+      messages: row(
+        `/v1/messages stream (Anthropic), ${c} connections, ${FAST_TOKENS} text deltas at once: streams/s (both Anthropic routes)`,
+        'streams/s',
+      ),
+      messagesTotal: row(`/v1/messages stream, ${c} connections: whole stream p50`, 'ms'),
+      messagesFirst: row(`/v1/messages stream, ${c} connections: first token p50`, 'ms'),
+      messagesCpu: row(`/v1/messages stream, ${c} connections: gateway CPU per stream`, 'ms'),
     }));
     const pacedTotal = row(
       `paced stream (${PACED_TOKENS} chunks ${PACED_DELAY_MS} ms apart, 64 connections): added whole-stream p50`,
@@ -211,7 +242,7 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
     };
     for (let r = 1; r <= repeats; r++) {
       log(`side by side, repeat ${r}/${repeats}`);
-      for (const s of streamRows) {
+      for (const s of messagesOnly ? [] : streamRows) {
         for (const name of gateways) {
           const { result, cpuMs: cpu } = await withCpu(pids[name], () => closedLoop(times(s.c, sse[name]), seconds, FAST_TOKENS));
           check(`${name} SSE @${s.c}`, result.errors);
@@ -279,6 +310,22 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
           `switchyard tool-call graphql-ws @${s.c}: ${round(toolWs.streamsPerSecond, 1)} streams/s; /v1: ${round(toolV1.streamsPerSecond, 1)} streams/s, p50 ${round(toolV1.totalP50, 2)} ms`,
         );
       }
+
+      // Anthropic's Messages stream, both gateways' /v1/messages before the Anthropic-format upstream.
+      for (const s of streamRows) {
+        for (const name of gateways) {
+          const { result, cpuMs: cpu } = await withCpu(pids[name], () => closedLoop(times(s.c, messagesSse[name]), seconds, FAST_TOKENS));
+          check(`${name} /v1/messages @${s.c}`, result.errors);
+          s.messages[name].push(result.streamsPerSecond);
+          s.messagesTotal[name].push(result.totalP50);
+          s.messagesFirst[name].push(result.firstP50);
+          s.messagesCpu[name].push(cpu / (result.streamsPerSecond * seconds));
+          log(
+            `${name} /v1/messages @${s.c}: ${round(result.streamsPerSecond, 1)} streams/s, p50 ${round(result.totalP50, 2)} ms, first token ${round(result.firstP50, 2)} ms, CPU ${round(cpu / (result.streamsPerSecond * seconds), 3)} ms/stream`,
+          );
+        }
+      }
+      if (messagesOnly) continue;
 
       const direct = await closedLoop(times(64, pacedSse.direct), seconds, PACED_TOKENS);
       for (const name of gateways) {
@@ -355,12 +402,17 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
   } finally {
     await gw?.stop();
     await peer?.stop();
-    await Promise.all([small.close(), fast.close(), toolFast.close(), paced.close()]);
+    await Promise.all([small.close(), fast.close(), toolFast.close(), paced.close(), anthropicFast.close()]);
   }
-  return render(rows, { seconds, repeats, requests, started, peer: withPeer });
+  // A row left unmeasured (--only-messages) is left out of the table.
+  const measured = rows.filter((r) => r.switchyard.length > 0 || r.portkey.length > 0);
+  return render(measured, { seconds, repeats, requests, started, peer: withPeer, messagesOnly });
 }
 
-function render(rows: readonly Row[], run: { seconds: number; repeats: number; requests: number; started: number; peer: boolean }): string {
+function render(
+  rows: readonly Row[],
+  run: { seconds: number; repeats: number; requests: number; started: number; peer: boolean; messagesOnly: boolean },
+): string {
   const median = (v: number[]) => summary(v.filter((n) => !Number.isNaN(n))).median;
   const figure = (n: number) => (Number.isNaN(n) ? '—' : String(round(n, 2)));
   const lines = rows.map((r) => {
@@ -385,7 +437,13 @@ function render(rows: readonly Row[], run: { seconds: number; repeats: number; r
     'time over the run divided by what it completed — less noisy than rates on this shared machine, since the client and upstreams share its cores).',
     `The tool-call rows: the request offers one function and the upstream streams one call of it as OpenAI does (its id and name, then the JSON arguments in`,
     `${FAST_TOKENS} fragments of one token each, all at once); Switchyard relays them as ToolCallDelta events or /v1 \`delta.tool_calls\` fragments.`,
+    `The /v1/messages rows: an Anthropic Messages request (stream: true) to each gateway's \`POST /v1/messages\` — Switchyard's on a model of provider`,
+    "`anthropic`, Portkey's with `x-portkey-provider: anthropic` and the upstream as custom host — before the same upstream speaking Anthropic's",
+    `format (message_start, one text block of ${FAST_TOKENS} \`text_delta\` events, message_delta, message_stop, all at once); a stream counts when every delta arrived.`,
     ...(run.peer ? [] : ['', '**Run without the peer** (`--no-peer` / BENCH_PEER=0): Switchyard alone; the Portkey column reads —.']),
+    ...(run.messagesOnly
+      ? ['', '**Only the /v1/messages rows** (`--only-messages` / BENCH_ONLY=messages): the other loads were not run.']
+      : []),
     '',
     '| figure | Portkey 1.15.2 | Switchyard | Switchyard / Portkey | unit | goal | median vs goal |',
     '|---|---|---|---|---|---|---|',
@@ -394,13 +452,15 @@ function render(rows: readonly Row[], run: { seconds: number; repeats: number; r
   ].join('\n');
 }
 
-const USAGE = `npm run bench:side-by-side [-- --no-peer] [-- --help]
+const USAGE = `npm run bench:side-by-side [-- --no-peer] [-- --only-messages] [-- --help]
 
 Builds the gateway (npm run build), runs Switchyard and Portkey's gateway (bench/peer, installed on
 first use with npm ci) side by side and writes bench/SIDE-BY-SIDE.md.
 
-  --no-peer   Switchyard alone: Portkey is neither installed nor started (also BENCH_PEER=0)
-  --help      this text
+  --no-peer         Switchyard alone: Portkey is neither installed nor started (also BENCH_PEER=0)
+  --only-messages   only the /v1/messages (Anthropic) stream rows and memory; the other loads are skipped
+                    (also BENCH_ONLY=messages)
+  --help            this text
 
 Environment: BENCH_SECONDS (5) per load figure, BENCH_REPEATS (3), BENCH_REQUESTS (2000) sequential
 requests per latency figure. A short run: BENCH_SECONDS=3 BENCH_REPEATS=1 BENCH_REQUESTS=300.`;
@@ -408,7 +468,7 @@ requests per latency figure. A short run: BENCH_SECONDS=3 BENCH_REPEATS=1 BENCH_
 const runAlone = process.argv[1]?.endsWith('side-by-side.ts') === true;
 if (runAlone) {
   const args = process.argv.slice(2);
-  const unknown = args.filter((a) => a !== '--no-peer' && a !== '--help');
+  const unknown = args.filter((a) => a !== '--no-peer' && a !== '--only-messages' && a !== '--help');
   if (args.includes('--help') || unknown.length > 0) {
     if (unknown.length > 0) console.error(`unknown option: ${unknown.join(' ')}\n`);
     console.log(USAGE);
@@ -420,6 +480,7 @@ if (runAlone) {
     repeats: Number(process.env.BENCH_REPEATS ?? 3),
     requests: Number(process.env.BENCH_REQUESTS ?? 2000),
     peer: !args.includes('--no-peer') && process.env.BENCH_PEER !== '0',
+    ...(args.includes('--only-messages') || process.env.BENCH_ONLY === 'messages' ? { only: 'messages' as const } : {}),
     log: (message) => console.log(`[side-by-side] ${message}`),
   });
   const text = `# Side by side (\`npm run bench:side-by-side\`)\n\n${section.replace(/^## .*\n\n/, '')}`;
