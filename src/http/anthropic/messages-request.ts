@@ -10,6 +10,7 @@ import type {
 } from '../../core/chat/chat-request.js';
 import type { GenerateRequest } from '../../modules/generations/generate-request.js';
 import { AnthropicRequestError } from './anthropic-errors.js';
+import { describeWireValue, isObject } from '../wire-values.js';
 
 /**
  * What a /v1/messages body asks for, in the gateway's terms: `chat` is the gateway's typed request
@@ -27,21 +28,8 @@ export interface MessagesRequest {
   readonly origins: readonly string[];
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const describe = (value: unknown) =>
-  value === null
-    ? 'null'
-    : Array.isArray(value)
-      ? 'an array'
-      : typeof value === 'string'
-        ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
-        : typeof value === 'object'
-          ? 'an object'
-          : String(value);
-
 function fail(field: string, expected: string, value: unknown): never {
-  throw new AnthropicRequestError(`${field}: expected ${expected}, got ${describe(value)}`);
+  throw new AnthropicRequestError(`${field}: expected ${expected}, got ${describeWireValue(value)}`);
 }
 
 function unsupported(field: string): never {
@@ -234,7 +222,7 @@ function toolsOf(value: unknown): ToolDefinition[] {
     if (!isObject(tool)) fail(at, 'a tool {name, description, input_schema}', tool);
     if (tool.type !== undefined && tool.type !== 'custom')
       throw new AnthropicRequestError(
-        `${at}.type: ${describe(tool.type)} is a server tool, which this version of Switchyard does not carry out: only custom tools {name, description, input_schema}`,
+        `${at}.type: ${describeWireValue(tool.type)} is a server tool, which this version of Switchyard does not carry out: only custom tools {name, description, input_schema}`,
       );
     onlyKeys(tool, at, ['type', 'name', 'description', 'input_schema', CACHE]);
     if (!isObject(tool.input_schema)) fail(`${at}.input_schema`, 'a JSON Schema object', tool.input_schema);

@@ -13,6 +13,7 @@ import { readerTakes } from '../stalled-reader.js';
 import { AnthropicRequestError, toAnthropicError, writeAnthropicError } from './anthropic-errors.js';
 import { parseMessagesRequest, type MessagesRequest } from './messages-request.js';
 import { errorEvent, MessageEvents, messageObject, PING } from './messages-response.js';
+import { withRequestLifetime } from '../request-lifetime.js';
 
 export interface MessagesRoutesDeps extends OpenAIRoutesDeps {
   /** How long a stream may go without an event before a `ping` (15 s unless a test says otherwise). */
@@ -125,25 +126,16 @@ export function createMessagesRoutes(deps: MessagesRoutesDeps) {
       'anthropic request',
     );
     // Ends with the client going away, or with the key's revocation.
-    const controller = new AbortController();
-    const onClose = () => {
-      if (!res.writableFinished) controller.abort();
-    };
-    res.once('close', onClose);
-    const untrack = viewer.keyId === null ? undefined : deps.openOperations.track(viewer.keyId, controller);
-    try {
+    await withRequestLifetime(res, viewer, deps.openOperations, async (signal) => {
       const prepared = await deps.generations.prepare(request, viewer, {
         stream: parsed.stream,
         requestId,
-        signal: controller.signal,
+        signal,
         fields: fieldsOf(parsed),
       });
-      if (parsed.stream) await stream(res, viewer, prepared, controller.signal);
-      else await whole(res, viewer, prepared, controller.signal);
-    } finally {
-      untrack?.();
-      res.off('close', onClose);
-    }
+      if (parsed.stream) await stream(res, viewer, prepared, signal);
+      else await whole(res, viewer, prepared, signal);
+    });
   }
 
   async function whole(res: ServerResponse, viewer: Viewer, prepared: PreparedGeneration, signal: AbortSignal): Promise<void> {

@@ -11,6 +11,7 @@ import { OpenAIRequestError, toOpenAIError } from './openai-errors.js';
 import type { OpenAIRouteDeps } from './openai-route-deps.js';
 import { rateLimitHeaders, writeJson, writeOpenAIError } from './openai-http.js';
 import { readerTakes } from '../stalled-reader.js';
+import { withRequestLifetime } from '../request-lifetime.js';
 
 const SESSION_HEADER = 'x-switchyard-session';
 const COST_LIMIT_HEADER = 'x-switchyard-cost-limit';
@@ -109,25 +110,16 @@ export async function chatCompletions(
   );
 
   // Ends with the client going away, or with the key's revocation (FORBIDDEN, on every transport).
-  const controller = new AbortController();
-  const onClose = () => {
-    if (!res.writableFinished) controller.abort();
-  };
-  res.once('close', onClose);
-  const untrack = viewer.keyId === null ? undefined : deps.openOperations.track(viewer.keyId, controller);
-  try {
+  await withRequestLifetime(res, viewer, deps.openOperations, async (signal) => {
     const prepared = await deps.generations.prepare(request, viewer, {
       stream: chat.stream,
       requestId,
-      signal: controller.signal,
+      signal,
       fields: CHAT_COMPLETIONS_FIELDS,
     });
-    if (chat.stream) await stream(deps, res, viewer, prepared, chat.includeUsage, controller.signal);
-    else await whole(deps, res, viewer, prepared, controller.signal);
-  } finally {
-    untrack?.();
-    res.off('close', onClose);
-  }
+    if (chat.stream) await stream(deps, res, viewer, prepared, chat.includeUsage, signal);
+    else await whole(deps, res, viewer, prepared, signal);
+  });
 }
 
 async function whole(

@@ -7,7 +7,10 @@ import type {
   ToolDefinition,
   UserContentPart,
 } from '../../core/chat/chat-request.js';
+import { describeWireValue, isObject } from '../wire-values.js';
 import { OpenAIRequestError } from './openai-errors.js';
+
+export { isObject } from '../wire-values.js';
 
 /**
  * The chat surface of an OpenAI chat completions body, read into the gateway's typed request:
@@ -16,22 +19,8 @@ import { OpenAIRequestError } from './openai-errors.js';
  * @see https://platform.openai.com/docs/api-reference/chat/create
  */
 
-export const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const describe = (value: unknown) =>
-  value === null
-    ? 'null'
-    : Array.isArray(value)
-      ? 'an array'
-      : typeof value === 'string'
-        ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
-        : typeof value === 'object'
-          ? 'an object'
-          : String(value);
-
 export function fail(param: string, expected: string, value: unknown): never {
-  throw new OpenAIRequestError(`Invalid value for '${param}': expected ${expected}, got ${describe(value)}.`, param);
+  throw new OpenAIRequestError(`Invalid value for '${param}': expected ${expected}, got ${describeWireValue(value)}.`, param);
 }
 
 export function unsupported(param: string): never {

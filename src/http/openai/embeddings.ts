@@ -5,6 +5,8 @@ import type { Viewer } from '../../modules/keys/viewer.js';
 import { OpenAIRequestError } from './openai-errors.js';
 import { writeJson } from './openai-http.js';
 import type { OpenAIRouteDeps } from './openai-route-deps.js';
+import { withRequestLifetime } from '../request-lifetime.js';
+import { isObject } from '../wire-values.js';
 
 /** How /v1/embeddings names its fields: errors past the door name the parameter the caller sent. */
 export const EMBEDDINGS_FIELDS: EmbedFields = { model: 'model', pool: 'model', input: 'input', dimensions: 'dimensions' };
@@ -21,7 +23,6 @@ export interface EmbeddingsRequest {
   readonly user?: string;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTokenArray = (v: unknown) => Array.isArray(v) && v.length > 0 && v.every((n) => typeof n === 'number');
 
 /**
@@ -100,17 +101,11 @@ export async function embeddings(
   if (deps.models.find(parsed.model)) target = { model: parsed.model };
   else if (deps.pools.find(parsed.model)) target = { pool: parsed.model };
   else throw new NotFoundError('model', parsed.model);
-  const controller = new AbortController();
-  const onClose = () => {
-    if (!res.writableFinished) controller.abort();
-  };
-  res.once('close', onClose);
-  const untrack = viewer.keyId === null ? undefined : deps.openOperations.track(viewer.keyId, controller);
-  try {
+  await withRequestLifetime(res, viewer, deps.openOperations, async (signal) => {
     const result = await deps.embeddings.embed(
       { ...target, input: parsed.input, ...(parsed.dimensions !== undefined ? { dimensions: parsed.dimensions } : {}) },
       viewer,
-      { requestId, signal: controller.signal, fields: EMBEDDINGS_FIELDS },
+      { requestId, signal, fields: EMBEDDINGS_FIELDS },
     );
     const encode = parsed.encodingFormat === 'base64' ? base64Embedding : (v: number[]) => v;
     writeJson(
@@ -128,8 +123,5 @@ export async function embeddings(
         'x-switchyard-attempts': String(result.record.attempts.length),
       },
     );
-  } finally {
-    untrack?.();
-    res.off('close', onClose);
-  }
+  });
 }

@@ -24,6 +24,7 @@ import {
   responseObject,
 } from './responses-object.js';
 import { type InputPiece, messagesOfPieces, parseResponsesRequest, type ResponsesRequest } from './responses-request.js';
+import { withRequestLifetime } from '../request-lifetime.js';
 
 /**
  * POST /v1/responses and GET /v1/responses/{id} (OpenAI's Responses API) over the gateway's one
@@ -156,28 +157,21 @@ export async function createResponse(
     'openai request',
   );
 
-  const controller = new AbortController();
-  const onClose = () => {
-    if (!res.writableFinished) controller.abort();
-  };
-  res.once('close', onClose);
-  const untrack = viewer.keyId === null ? undefined : deps.openOperations.track(viewer.keyId, controller);
   try {
-    const prepared = await deps.generations.prepare(request, viewer, {
-      stream: parsed.stream,
-      requestId,
-      signal: controller.signal,
-      fields: fieldsFor(params),
+    await withRequestLifetime(res, viewer, deps.openOperations, async (signal) => {
+      const prepared = await deps.generations.prepare(request, viewer, {
+        stream: parsed.stream,
+        requestId,
+        signal,
+        fields: fieldsFor(params),
+      });
+      if (parsed.stream) await stream(deps, res, viewer, prepared, echo, sessionHeaders, signal);
+      else await whole(deps, res, viewer, prepared, echo, sessionHeaders, signal);
     });
-    if (parsed.stream) await stream(deps, res, viewer, prepared, echo, sessionHeaders, controller.signal);
-    else await whole(deps, res, viewer, prepared, echo, sessionHeaders, controller.signal);
   } catch (error) {
     if (!res.headersSent && Object.keys(sessionHeaders).length > 0)
       for (const [k, v] of Object.entries(sessionHeaders)) res.setHeader(k, v);
     throw error;
-  } finally {
-    untrack?.();
-    res.off('close', onClose);
   }
 }
 
