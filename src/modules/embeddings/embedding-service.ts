@@ -24,7 +24,7 @@ import { AttemptLog } from '../../routing/attempt-log.js';
 import type { RouteTarget, TargetFields, TargetResolver } from '../../routing/resolve-target.js';
 import { retryDelayMs, shouldRetry } from '../../routing/retry-policy.js';
 import type { RoutePlan, Router } from '../../routing/router.js';
-import type { GenerationRecorder } from '../generations/generation-recorder.js';
+import { type GenerationRecorder, NOTHING_PRODUCED } from '../generations/generation-recorder.js';
 import type { PreparedGeneration } from '../generations/prepared-generation.js';
 import type { Viewer } from '../keys/viewer.js';
 import { ofKind, requireKind } from './model-kind.js';
@@ -223,7 +223,7 @@ export class EmbeddingService {
       prepared,
       lastModel,
       {
-        ...emptyOutcome(),
+        ...NOTHING_PRODUCED,
         status: signal.aborted ? 'CANCELLED' : 'FAILED',
         finishReason: signal.aborted ? 'cancelled' : null,
         latencyMs: Math.round(performance.now() - started),
@@ -293,7 +293,7 @@ export class EmbeddingService {
       prepared,
       model,
       {
-        ...emptyOutcome(),
+        ...NOTHING_PRODUCED,
         status: 'SUCCEEDED',
         finishReason: 'stop',
         inputTokens,
@@ -360,24 +360,4 @@ const describe = (target: RouteTarget) => (target.kind === 'model' ? `model "${t
 function asGatewayError(error: unknown, model: ModelRecord): GatewayError {
   if (error instanceof GatewayError) return error;
   return new UpstreamError(`${model.id}: ${error instanceof Error ? error.message : String(error)}`, { provider: model.provider });
-}
-
-function emptyOutcome() {
-  return {
-    finishReason: null,
-    text: '',
-    toolCalls: [],
-    inputTokens: 0,
-    outputTokens: 0,
-    cachedInputTokens: 0,
-    cacheWriteTokens: 0,
-    reasoningTokens: 0,
-    usageEstimated: false,
-    costMicroUsd: 0,
-    latencyMs: 0,
-    timeToFirstTokenMs: null,
-    errorCode: null,
-    errorMessage: null,
-    attempts: [],
-  } as const;
 }

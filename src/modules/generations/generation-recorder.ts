@@ -30,6 +30,25 @@ export type GenerationOutcomeFields = Pick<
   | 'attempts'
 >;
 
+/** The outcome of a generation that produced nothing (refused, or failed before any answer): no text, usage, cost or attempts. */
+export const NOTHING_PRODUCED = {
+  finishReason: null,
+  text: '',
+  toolCalls: [],
+  inputTokens: 0,
+  outputTokens: 0,
+  cachedInputTokens: 0,
+  cacheWriteTokens: 0,
+  reasoningTokens: 0,
+  usageEstimated: false,
+  costMicroUsd: 0,
+  latencyMs: 0,
+  timeToFirstTokenMs: null,
+  errorCode: null,
+  errorMessage: null,
+  attempts: [],
+} as const satisfies Omit<GenerationOutcomeFields, 'status'>;
+
 export interface GenerationRecorderDeps {
   readonly store: Pick<GenerationRepository, 'save'>;
   readonly budgets: Pick<BudgetStore, 'record'>;
@@ -83,22 +102,10 @@ export class GenerationRecorder {
     return this.deps.store
       .save({
         ...baseFields(prepared, prepared.model),
+        ...NOTHING_PRODUCED,
         status: 'FAILED',
-        finishReason: null,
-        text: '',
-        toolCalls: [],
-        inputTokens: 0,
-        outputTokens: 0,
-        cachedInputTokens: 0,
-        cacheWriteTokens: 0,
-        reasoningTokens: 0,
-        usageEstimated: false,
-        costMicroUsd: 0,
-        latencyMs: 0,
-        timeToFirstTokenMs: null,
         errorCode: error.code,
         errorMessage: error.message,
-        attempts: [],
         completedAt: new Date(this.deps.clock.now()),
       })
       .catch((failure: unknown) => {
