@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROVIDER_DEFAULTS } from '../core/records/provider-kinds.js';
-import { MODEL_CAPABILITIES, MODEL_KINDS, PROVIDER_KINDS } from '../core/records/model.js';
+import { MODEL_CAPABILITIES, MODEL_KINDS, PROVIDER_KINDS, PROVIDER_PRESETS } from '../core/records/model.js';
 import { checkEndpointUrl } from '../security/endpoint-policy.js';
 import { booleanField, enumField, listOf, numberField, objectField, stringField } from '../validation/fields.js';
 import type { KeyEnvPolicy } from '../security/key-env-policy.js';
@@ -15,6 +15,13 @@ export const modelIdField = stringField(
 );
 
 const urlField = stringField('an absolute http(s) URL', /^https?:\/\//i, 2000);
+
+/** A stored credential's name (SPEC §16): what `createCredential` was given. */
+export const credentialNameField = stringField(
+  'a credential name: letters, digits and . _ - (at most 64, starting with a letter or digit)',
+  /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+  64,
+);
 
 export const generationParamsShape = {
   maxTokens: numberField({ int: true, min: 1, max: 1_000_000 }).optional(),
@@ -70,8 +77,22 @@ const definitionShape = {
   /** `chat` (default) or `embedding`: which door may call the model. */
   kind: enumField(MODEL_KINDS).optional(),
   upstreamModel: stringField("the vendor's model name (1 to 200 characters)", undefined, 200).optional(),
+  /** `openai-compatible` only: a known host whose base URL, key variable and quirks are filled in. */
+  preset: enumField(PROVIDER_PRESETS).optional(),
   baseUrl: urlField.optional(),
   apiKeyEnv: stringField('an environment variable NAME such as OPENAI_API_KEY (never the key itself)', ENV_NAME, 128).optional(),
+  /** A stored credential's name: the vendor key comes from it (over `apiKeyEnv`). */
+  credential: credentialNameField.optional(),
+  /** Bedrock: the AWS region (e.g. us-east-1); Vertex AI: the location (e.g. us-central1). */
+  region: stringField('a region name such as us-east-1 (lowercase letters, digits and -)', /^[a-z0-9][a-z0-9-]{1,63}$/, 64).optional(),
+  /** Azure OpenAI: the deployment name the URL carries. */
+  deployment: stringField(
+    'a deployment name: letters, digits and . _ - (at most 200)',
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/,
+    200,
+  ).optional(),
+  /** Azure OpenAI: the `api-version` (e.g. 2024-10-21); left out: the `/openai/v1` form. */
+  apiVersion: stringField('an api-version such as 2024-10-21 or 2025-04-01-preview', /^\d{4}-\d{2}-\d{2}(-preview)?$/, 64).optional(),
   version: stringField('a version label of 1 to 100 characters', undefined, 100).optional(),
   sourceUrl: urlField.optional(),
   contextWindow: numberField({ int: true, min: 1, max: 100_000_000 }).optional(),
@@ -94,7 +115,33 @@ export interface DefinitionRules {
   readonly keyEnv: KeyEnvPolicy;
 }
 
-type DefinitionLike = { provider?: string; baseUrl?: string | null; apiKeyEnv?: string | null; mock?: unknown };
+type DefinitionLike = {
+  provider?: string;
+  preset?: string | null;
+  baseUrl?: string | null;
+  apiKeyEnv?: string | null;
+  region?: string | null;
+  deployment?: string | null;
+  apiVersion?: string | null;
+  mock?: unknown;
+};
+
+/** Fields that belong to some provider kinds only: given for another, they are an error naming the field. */
+const KIND_FIELDS = {
+  preset: ['openai-compatible'],
+  region: ['bedrock', 'vertex-ai'],
+  deployment: ['azure-openai'],
+  apiVersion: ['azure-openai'],
+} as const satisfies Record<string, readonly string[]>;
+
+function checkKindFields(value: DefinitionLike, ctx: z.RefinementCtx): void {
+  for (const [field, kinds] of Object.entries(KIND_FIELDS)) {
+    const given = value[field as keyof typeof KIND_FIELDS];
+    if (given === undefined || given === null || !value.provider) continue;
+    if (!(kinds as readonly string[]).includes(value.provider))
+      ctx.addIssue({ code: 'custom', path: [field], message: `applies only to provider ${kinds.join(' or ')}, not ${value.provider}` });
+  }
+}
 
 function checkProviderRules(value: DefinitionLike, ctx: z.RefinementCtx, rules: DefinitionRules): void {
   const provider = value.provider as keyof typeof PROVIDER_DEFAULTS | undefined;
@@ -105,6 +152,7 @@ function checkProviderRules(value: DefinitionLike, ctx: z.RefinementCtx, rules: 
       message: `is required for provider ${provider}: expected the server's API root, e.g. http://localhost:11434/v1`,
     });
   }
+  checkKindFields(value, ctx);
   if (provider && provider !== 'mock' && value.mock !== undefined && value.mock !== null) {
     ctx.addIssue({ code: 'custom', path: ['mock'], message: `applies only to provider mock, not ${provider}` });
   }
@@ -133,6 +181,11 @@ export const modelPatchSchema = objectField({
   upstreamModel: definitionShape.upstreamModel.nullable(),
   baseUrl: definitionShape.baseUrl.nullable(),
   apiKeyEnv: definitionShape.apiKeyEnv.nullable(),
+  preset: definitionShape.preset.nullable(),
+  credential: definitionShape.credential.nullable(),
+  region: definitionShape.region.nullable(),
+  deployment: definitionShape.deployment.nullable(),
+  apiVersion: definitionShape.apiVersion.nullable(),
   version: definitionShape.version.nullable(),
   sourceUrl: definitionShape.sourceUrl.nullable(),
   contextWindow: definitionShape.contextWindow.nullable(),

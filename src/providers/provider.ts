@@ -1,6 +1,6 @@
 import type { ChatRequest } from '../core/chat/chat-request.js';
 import type { StreamPart } from '../core/chat/stream-part.js';
-import type { ProviderKind, Timeouts } from '../core/records/model.js';
+import type { ProviderKind, ProviderPreset, Timeouts } from '../core/records/model.js';
 
 export type { ChatMessage, ChatRequest, GenerationParams } from '../core/chat/chat-request.js';
 export type { StreamPart, Usage } from '../core/chat/stream-part.js';
@@ -26,8 +26,16 @@ export interface UpstreamTarget {
   readonly upstreamModel: string;
   /** API root; undefined: the provider's public endpoint. */
   readonly baseUrl?: string;
-  /** The vendor key, read from the environment variable the model names; never stored. */
+  /** The vendor key: the model's stored credential, else the environment variable it names. */
   readonly apiKey?: string;
+  /** Bedrock's AWS region, or Vertex AI's location. */
+  readonly region?: string;
+  /** Azure OpenAI's deployment name. */
+  readonly deployment?: string;
+  /** Azure OpenAI's api-version; undefined: the `/openai/v1` form. */
+  readonly apiVersion?: string;
+  /** The OpenAI-compatible host the model is a preset of. */
+  readonly preset?: ProviderPreset;
   readonly mock?: MockSettings;
   readonly timeouts: Timeouts;
   /** Whether to ask for usage in streams (`stream_options.include_usage`); some OpenAI-compatible servers reject it. */

@@ -66,7 +66,7 @@ describe('loadConfig', () => {
     ].join('\n');
     expect(problemsOf(text)).toEqual([
       'switchyard.config.yml: models[0].pricing.input: expected a number ≥ 0, got "abc"',
-      'switchyard.config.yml: models[1].provider: expected one of openai, anthropic, openai-compatible, dashscope, qianfan, mock, got "opnai"',
+      'switchyard.config.yml: models[1].provider: expected one of openai, anthropic, openai-compatible, dashscope, qianfan, gemini, vertex-ai, bedrock, azure-openai, mock, got "opnai"',
       'switchyard.config.yml: models[2].contextWindow: expected a whole number from 1 to 100000000, got -5',
     ]);
   });
@@ -79,6 +79,31 @@ describe('loadConfig', () => {
       'a bad id',
       'models:\n  - id: "has space"\n    provider: mock\n',
       'models[0].id: expected a model id: letters, digits and . _ : - (at most 100, starting with a letter or digit), got "has space"',
+    ],
+    [
+      'a preset on a provider other than openai-compatible',
+      model('    preset: groq\n'),
+      'models[0].preset: applies only to provider openai-compatible, not mock',
+    ],
+    [
+      'an unknown preset',
+      'models:\n  - id: m1\n    provider: openai-compatible\n    preset: acme\n',
+      'models[0].preset: expected one of mistral, groq',
+    ],
+    [
+      'a region outside Bedrock and Vertex AI',
+      model('    region: us-east-1\n'),
+      'models[0].region: applies only to provider bedrock or vertex-ai, not mock',
+    ],
+    [
+      'a deployment outside Azure',
+      model('    deployment: prod\n'),
+      'models[0].deployment: applies only to provider azure-openai, not mock',
+    ],
+    [
+      'a malformed api-version',
+      'models:\n  - id: m1\n    provider: azure-openai\n    baseUrl: https://acme.openai.azure.com\n    apiVersion: latest\n',
+      'models[0].apiVersion: expected an api-version such as 2024-10-21',
     ],
     ['a port out of range', 'server:\n  port: 70000\n', 'server.port: expected a whole number from 0 to 65535, got 70000'],
     [

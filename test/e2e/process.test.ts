@@ -25,7 +25,7 @@ describe('the switchyard process', () => {
     const lines = started.output().trim().split('\n');
     expect(lines).toEqual([
       `${path}: models[0].pricing.input: expected a number ≥ 0, got "abc"`,
-      `${path}: models[1].provider: expected one of openai, anthropic, openai-compatible, dashscope, qianfan, mock, got "nope"`,
+      `${path}: models[1].provider: expected one of openai, anthropic, openai-compatible, dashscope, qianfan, gemini, vertex-ai, bedrock, azure-openai, mock, got "nope"`,
       `${path}: models[2].contextWindow: expected a whole number from 1 to 100000000, got 0`,
       'switchyard: the configuration has 3 problems; not started',
     ]);

@@ -138,7 +138,7 @@ describe('hot reload', () => {
     ]);
     const { reloadConfig } = expectData(await t.run(ReloadConfig));
     expect(reloadConfig.lastError).toBe(
-      `${path}: models[1].provider: expected one of openai, anthropic, openai-compatible, dashscope, qianfan, mock, got "nope"`,
+      `${path}: models[1].provider: expected one of openai, anthropic, openai-compatible, dashscope, qianfan, gemini, vertex-ai, bedrock, azure-openai, mock, got "nope"`,
     );
     expect(reloadConfig.hash).toBe(before.hash);
     expect(expectData(await t.run(ModelsQuery)).models.map((m) => m.id)).toEqual(['mock-a']);

@@ -216,6 +216,19 @@ export type ModelLimitsInput = {
   tokensPerMinute?: number | null | undefined;
 };
 
+/** A known OpenAI-compatible host: its base URL, key variable and quirks come filled in. */
+export type ModelPreset =
+  | 'DEEPSEEK'
+  | 'FIREWORKS'
+  | 'GROQ'
+  | 'LMSTUDIO'
+  | 'MISTRAL'
+  | 'OLLAMA'
+  | 'OPENROUTER'
+  | 'TOGETHER'
+  | 'VLLM'
+  | 'XAI';
+
 /** List prices in USD per million tokens. */
 export type ModelPricingInput = {
   /** Input tokens written to the vendor's prompt cache (unset: the input price). */
@@ -231,11 +244,15 @@ export type ModelPricingInput = {
 /** The wire protocol a model is reached with. */
 export type ModelProvider =
   | 'ANTHROPIC'
+  | 'AZURE_OPENAI'
+  | 'BEDROCK'
   | 'DASHSCOPE'
+  | 'GEMINI'
   | 'MOCK'
   | 'OPENAI'
   | 'OPENAI_COMPATIBLE'
-  | 'QIANFAN';
+  | 'QIANFAN'
+  | 'VERTEX_AI';
 
 export type ModelRetryInput = {
   attempts?: number | null | undefined;
@@ -284,12 +301,18 @@ export type ReasoningEffort =
 export type RegisterModelInput = {
   /** NAME of the environment variable that holds the vendor key (never the key). */
   apiKeyEnv?: string | null | undefined;
+  /** Azure OpenAI's api-version (e.g. 2024-10-21); unset: the /openai/v1 form. */
+  apiVersion?: string | null | undefined;
   /** API root (OpenAI-style: …/v1; Anthropic: the host). Loopback and private addresses need security.allowPrivateEndpoints. */
   baseUrl?: string | null | undefined;
   capabilities?: Array<ModelCapability> | null | undefined;
   /** Tokens of context the model accepts. */
   contextWindow?: number | null | undefined;
+  /** NAME of a stored credential holding the vendor key (over apiKeyEnv). */
+  credential?: string | null | undefined;
   defaults?: GenerationParamsInput | null | undefined;
+  /** Azure OpenAI's deployment name. */
+  deployment?: string | null | undefined;
   /** Models to try, in order, when this one fails with a retryable error. */
   fallbacks?: Array<string> | null | undefined;
   /** The slug clients will use. */
@@ -299,9 +322,13 @@ export type RegisterModelInput = {
   limits?: ModelLimitsInput | null | undefined;
   /** Only for provider MOCK. */
   mock?: MockSettingsInput | null | undefined;
+  /** Only for provider OPENAI_COMPATIBLE: a known host. */
+  preset?: ModelPreset | null | undefined;
   pricing?: ModelPricingInput | null | undefined;
   provider: ModelProvider;
   quirks?: QuirksInput | null | undefined;
+  /** Bedrock's AWS region (e.g. us-east-1), or Vertex AI's location. */
+  region?: string | null | undefined;
   retry?: ModelRetryInput | null | undefined;
   /** Where the model comes from, e.g. its Hugging Face repository. */
   sourceUrl?: string | null | undefined;
@@ -404,20 +431,30 @@ export type ToolInput = {
 export type UpdateModelInput = {
   /** NAME of the environment variable that holds the vendor key (never the key). */
   apiKeyEnv?: string | null | undefined;
+  /** Azure OpenAI's api-version (e.g. 2024-10-21); unset: the /openai/v1 form. */
+  apiVersion?: string | null | undefined;
   /** API root (OpenAI-style: …/v1; Anthropic: the host). Loopback and private addresses need security.allowPrivateEndpoints. */
   baseUrl?: string | null | undefined;
   capabilities?: Array<ModelCapability> | null | undefined;
   /** Tokens of context the model accepts. */
   contextWindow?: number | null | undefined;
+  /** NAME of a stored credential holding the vendor key (over apiKeyEnv). */
+  credential?: string | null | undefined;
   defaults?: GenerationParamsInput | null | undefined;
+  /** Azure OpenAI's deployment name. */
+  deployment?: string | null | undefined;
   /** Models to try, in order, when this one fails with a retryable error. */
   fallbacks?: Array<string> | null | undefined;
   id: string | number;
   limits?: ModelLimitsInput | null | undefined;
   /** Only for provider MOCK. */
   mock?: MockSettingsInput | null | undefined;
+  /** Only for provider OPENAI_COMPATIBLE: a known host. */
+  preset?: ModelPreset | null | undefined;
   pricing?: ModelPricingInput | null | undefined;
   quirks?: QuirksInput | null | undefined;
+  /** Bedrock's AWS region (e.g. us-east-1), or Vertex AI's location. */
+  region?: string | null | undefined;
   retry?: ModelRetryInput | null | undefined;
   /** Where the model comes from, e.g. its Hugging Face repository. */
   sourceUrl?: string | null | undefined;

@@ -122,11 +122,15 @@ export type MessageRole =
 /** The wire protocol a model is reached with. */
 export type ModelProvider =
   | 'ANTHROPIC'
+  | 'AZURE_OPENAI'
+  | 'BEDROCK'
   | 'DASHSCOPE'
+  | 'GEMINI'
   | 'MOCK'
   | 'OPENAI'
   | 'OPENAI_COMPATIBLE'
-  | 'QIANFAN';
+  | 'QIANFAN'
+  | 'VERTEX_AI';
 
 /** PENDING: registered, not yet checked. HEALTHY: routable. UNHEALTHY: failed its last check, not routed. DISABLED: taken out of service by an admin. RETIRED: gone for good; history kept. */
 export type ModelStatus =

@@ -4,8 +4,34 @@
  */
 
 /** The wire protocols Switchyard speaks (SPEC §3). */
-export const PROVIDER_KINDS = ['openai', 'anthropic', 'openai-compatible', 'dashscope', 'qianfan', 'mock'] as const;
+export const PROVIDER_KINDS = [
+  'openai',
+  'anthropic',
+  'openai-compatible',
+  'dashscope',
+  'qianfan',
+  'gemini',
+  'vertex-ai',
+  'bedrock',
+  'azure-openai',
+  'mock',
+] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+
+/** Hosts an `openai-compatible` model may name as its `preset` (SPEC §16): base URL, key variable and quirks filled in. */
+export const PROVIDER_PRESETS = [
+  'mistral',
+  'groq',
+  'deepseek',
+  'together',
+  'fireworks',
+  'xai',
+  'openrouter',
+  'ollama',
+  'vllm',
+  'lmstudio',
+] as const;
+export type ProviderPreset = (typeof PROVIDER_PRESETS)[number];
 
 export const MODEL_CAPABILITIES = ['chat', 'streaming', 'vision', 'tools', 'json', 'embeddings'] as const;
 export type ModelCapability = (typeof MODEL_CAPABILITIES)[number];
@@ -90,8 +116,18 @@ export interface ModelRecord {
   /** Chat or embedding: a door of the other kind refuses the model with a 400. */
   readonly kind: ModelKind;
   readonly upstreamModel: string;
+  /** The host an `openai-compatible` model is a preset of (its base URL, key variable and quirks). */
+  readonly preset: ProviderPreset | null;
   readonly baseUrl: string | null;
   readonly apiKeyEnv: string | null;
+  /** NAME of a stored credential holding the vendor key (over `apiKeyEnv`); never the key. */
+  readonly credential: string | null;
+  /** Bedrock's AWS region (and Vertex AI's location). */
+  readonly region: string | null;
+  /** Azure OpenAI's deployment name (sent in the URL instead of the model name). */
+  readonly deployment: string | null;
+  /** Azure OpenAI's `api-version` query parameter; null: the `/openai/v1` form, which needs none. */
+  readonly apiVersion: string | null;
   readonly version: string | null;
   readonly sourceUrl: string | null;
   readonly contextWindow: number | null;

@@ -20,6 +20,13 @@ export const PROVIDER_DEFAULTS: Readonly<Record<ProviderKind, ProviderKindDefaul
     requiresBaseUrl: false,
   },
   qianfan: { baseUrl: 'https://qianfan.baidubce.com/v2', apiKeyEnv: 'QIANFAN_API_KEY', requiresBaseUrl: false },
+  gemini: { baseUrl: 'https://generativelanguage.googleapis.com/v1beta', apiKeyEnv: 'GEMINI_API_KEY', requiresBaseUrl: false },
+  /** Vertex AI: the base URL names the project and location; the key is an OAuth access token (bearer). */
+  'vertex-ai': { apiKeyEnv: 'VERTEX_AI_ACCESS_TOKEN', requiresBaseUrl: true },
+  /** Bedrock: the endpoint follows from `region`; credentials from the standard AWS variables or a stored credential. */
+  bedrock: { requiresBaseUrl: false },
+  /** Azure OpenAI: the base URL is the resource's endpoint (https://NAME.openai.azure.com). */
+  'azure-openai': { apiKeyEnv: 'AZURE_OPENAI_API_KEY', requiresBaseUrl: true },
   mock: { requiresBaseUrl: false },
 };
 
@@ -54,6 +61,18 @@ const OPENAI_FEATURES: ProviderFeatures = {
   jsonSchema: true,
   reasoningEffort: true,
   reasoningBudget: false,
+};
+
+const GEMINI_FEATURES: ProviderFeatures = {
+  images: true,
+  imageUrls: false,
+  audio: true,
+  files: true,
+  tools: true,
+  jsonObject: true,
+  jsonSchema: true,
+  reasoningEffort: false,
+  reasoningBudget: true,
 };
 
 export const PROVIDER_FEATURES: Readonly<Record<ProviderKind, ProviderFeatures>> = {
@@ -111,6 +130,22 @@ export const PROVIDER_FEATURES: Readonly<Record<ProviderKind, ProviderFeatures>>
     reasoningEffort: true,
     reasoningBudget: true,
   },
+  /** Refined with the adapter: function declarations, inline images, responseSchema, thinking budget. */
+  gemini: GEMINI_FEATURES,
+  'vertex-ai': GEMINI_FEATURES,
+  /** Refined with the adapter: Converse's tool use, image blocks, document blocks; no JSON mode of its own. */
+  bedrock: {
+    images: true,
+    imageUrls: false,
+    audio: false,
+    files: true,
+    tools: true,
+    jsonObject: false,
+    jsonSchema: false,
+    reasoningEffort: false,
+    reasoningBudget: true,
+  },
+  'azure-openai': OPENAI_FEATURES,
   mock: {
     images: true,
     imageUrls: true,

@@ -8,6 +8,7 @@ import { Migration20261125180937Budgets } from './Migration20261125180937Budgets
 import { Migration20261125183627CostIndexes } from './Migration20261125183627CostIndexes.js';
 import { Migration20261206120826ChatSurface } from './Migration20261206120826ChatSurface.js';
 import { Migration20261206132202ModelKind } from './Migration20261206132202ModelKind.js';
+import { Migration20261206150900ProviderFields } from './Migration20261206150900ProviderFields.js';
 
 /**
  * The committed migrations, oldest first. They are imported (not globbed) so that they run the
@@ -23,4 +24,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125183627CostIndexes', class: Migration20261125183627CostIndexes },
   { name: 'Migration20261206120826ChatSurface', class: Migration20261206120826ChatSurface },
   { name: 'Migration20261206132202ModelKind', class: Migration20261206132202ModelKind },
+  { name: 'Migration20261206150900ProviderFields', class: Migration20261206150900ProviderFields },
 ];

@@ -7,8 +7,13 @@ export function applyDefinition(entity: ModelEntity, definition: ModelDefinition
   entity.provider = definition.provider;
   entity.kind = definition.kind ?? 'chat';
   entity.upstreamModel = definition.upstreamModel ?? null;
+  entity.preset = definition.preset ?? null;
   entity.baseUrl = definition.baseUrl ?? null;
   entity.apiKeyEnv = definition.apiKeyEnv ?? null;
+  entity.credential = definition.credential ?? null;
+  entity.region = definition.region ?? null;
+  entity.deployment = definition.deployment ?? null;
+  entity.apiVersion = definition.apiVersion ?? null;
   entity.version = definition.version ?? null;
   entity.sourceUrl = definition.sourceUrl ?? null;
   entity.contextWindow = definition.contextWindow ?? null;
@@ -32,6 +37,11 @@ export function applyPatch(entity: ModelEntity, patch: ModelPatch): boolean {
   if (patch.upstreamModel !== undefined) entity.upstreamModel = patch.upstreamModel;
   if (patch.baseUrl !== undefined) entity.baseUrl = patch.baseUrl;
   if (patch.apiKeyEnv !== undefined) entity.apiKeyEnv = patch.apiKeyEnv;
+  if (patch.preset !== undefined) entity.preset = patch.preset;
+  if (patch.credential !== undefined) entity.credential = patch.credential;
+  if (patch.region !== undefined) entity.region = patch.region;
+  if (patch.deployment !== undefined) entity.deployment = patch.deployment;
+  if (patch.apiVersion !== undefined) entity.apiVersion = patch.apiVersion;
   if (patch.version !== undefined) entity.version = patch.version;
   if (patch.sourceUrl !== undefined) entity.sourceUrl = patch.sourceUrl;
   if (patch.contextWindow !== undefined) entity.contextWindow = patch.contextWindow;
@@ -57,5 +67,16 @@ function applyPricing(entity: ModelEntity, pricing: ModelDefinition['pricing'] |
 }
 
 function connectionKey(entity: ModelEntity): string {
-  return JSON.stringify([entity.upstreamModel, entity.baseUrl, entity.apiKeyEnv, entity.mock, entity.quirks]);
+  return JSON.stringify([
+    entity.upstreamModel,
+    entity.preset,
+    entity.baseUrl,
+    entity.apiKeyEnv,
+    entity.credential,
+    entity.region,
+    entity.deployment,
+    entity.apiVersion,
+    entity.mock,
+    entity.quirks,
+  ]);
 }

@@ -1,7 +1,15 @@
 import { MODEL_EVENT_TYPES, type ModelEvent } from '../../core/ports/event-bus.js';
 import { builder, type BuilderTypes } from '../../graphql/builder.js';
 import { definedOnly, withoutNulls } from '../../graphql/input.js';
-import { ModelCapabilityEnum, ModelKindEnum, ModelPayloadRef, ModelProviderEnum, ModelRef, ModelStatusEnum } from './model.graphql.js';
+import {
+  ModelCapabilityEnum,
+  ModelKindEnum,
+  ModelPayloadRef,
+  ModelPresetEnum,
+  ModelProviderEnum,
+  ModelRef,
+  ModelStatusEnum,
+} from './model.graphql.js';
 import { BROADCAST } from '../../graphql/broadcast.js';
 
 export const GenerationParamsInput = builder.inputType('GenerationParamsInput', {
@@ -59,6 +67,11 @@ function modelInputFields(t: InputFieldBuilder) {
         'API root (OpenAI-style: …/v1; Anthropic: the host). Loopback and private addresses need security.allowPrivateEndpoints.',
     }),
     apiKeyEnv: t.string({ description: 'NAME of the environment variable that holds the vendor key (never the key).' }),
+    preset: t.field({ type: ModelPresetEnum, description: 'Only for provider OPENAI_COMPATIBLE: a known host.' }),
+    credential: t.string({ description: 'NAME of a stored credential holding the vendor key (over apiKeyEnv).' }),
+    region: t.string({ description: "Bedrock's AWS region (e.g. us-east-1), or Vertex AI's location." }),
+    deployment: t.string({ description: "Azure OpenAI's deployment name." }),
+    apiVersion: t.string({ description: "Azure OpenAI's api-version (e.g. 2024-10-21); unset: the /openai/v1 form." }),
     version: t.string({ description: 'A version label.' }),
     sourceUrl: t.string({ description: 'Where the model comes from, e.g. its Hugging Face repository.' }),
     contextWindow: t.int({ description: 'Tokens of context the model accepts.' }),

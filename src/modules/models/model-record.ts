@@ -6,6 +6,7 @@ import {
   type ModelSource,
   type ModelStatus,
   type ProviderKind,
+  type ProviderPreset,
 } from '../../core/records/model.js';
 import { PROVIDER_DEFAULTS } from '../../core/records/provider-kinds.js';
 import type { ModelEntity } from './model.entity.js';
@@ -18,8 +19,13 @@ export function toModelRecord(entity: ModelEntity): ModelRecord {
     provider,
     kind: (entity.kind ?? 'chat') as ModelKind,
     upstreamModel: entity.upstreamModel ?? entity.id,
+    preset: (entity.preset ?? null) as ProviderPreset | null,
     baseUrl: entity.baseUrl ?? kindDefaults.baseUrl ?? null,
     apiKeyEnv: entity.apiKeyEnv ?? kindDefaults.apiKeyEnv ?? null,
+    credential: entity.credential ?? null,
+    region: entity.region ?? null,
+    deployment: entity.deployment ?? null,
+    apiVersion: entity.apiVersion ?? null,
     version: entity.version ?? null,
     sourceUrl: entity.sourceUrl ?? null,
     contextWindow: entity.contextWindow ?? null,

@@ -20,8 +20,15 @@ export const ModelSchema = defineEntity({
     /** `chat` or `embedding` (ModelKind). */
     kind: p.string().length(16).default('chat'),
     upstreamModel: p.string().length(200).nullable(),
+    /** The host of an `openai-compatible` model (ProviderPreset). */
+    preset: p.string().length(32).nullable(),
     baseUrl: p.text().nullable(),
     apiKeyEnv: p.string().length(128).nullable(),
+    /** NAME of a stored credential (never the key). */
+    credential: p.string().length(64).nullable(),
+    region: p.string().length(64).nullable(),
+    deployment: p.string().length(200).nullable(),
+    apiVersion: p.string().length(64).nullable(),
     version: p.string().length(100).nullable(),
     sourceUrl: p.text().nullable(),
     contextWindow: p.integer().nullable(),

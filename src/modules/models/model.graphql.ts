@@ -10,6 +10,7 @@ import {
   MODEL_STATUSES,
   type ModelRecord,
   PROVIDER_KINDS,
+  PROVIDER_PRESETS,
 } from '../../core/records/model.js';
 import type { CircuitSnapshot } from '../../core/ports/stores.js';
 import type { HealthProbe } from './model-health.js';
@@ -18,6 +19,11 @@ import type { ModelWithHealth } from './model-registry.js';
 export const ModelProviderEnum = builder.enumType('ModelProvider', {
   description: 'The wire protocol a model is reached with.',
   values: screamingEnumValues(PROVIDER_KINDS),
+});
+
+export const ModelPresetEnum = builder.enumType('ModelPreset', {
+  description: 'A known OpenAI-compatible host: its base URL, key variable and quirks come filled in.',
+  values: screamingEnumValues(PROVIDER_PRESETS),
 });
 
 export const ModelCapabilityEnum = builder.enumType('ModelCapability', {
@@ -138,6 +144,17 @@ export const ModelRef = builder.objectRef<ModelRecord>('Model').implement({
     provider: t.expose('provider', { type: ModelProviderEnum }),
     kind: t.expose('kind', { type: ModelKindEnum, description: 'CHAT or EMBEDDING: which operations may call the model.' }),
     upstreamModel: t.exposeString('upstreamModel', { description: "The vendor's own model name (defaults to id)." }),
+    preset: t.expose('preset', {
+      type: ModelPresetEnum,
+      nullable: true,
+      description: 'The OpenAI-compatible host this model is a preset of.',
+    }),
+    region: t.exposeString('region', { nullable: true, description: "Bedrock's AWS region, or Vertex AI's location." }),
+    deployment: t.exposeString('deployment', { nullable: true, description: "Azure OpenAI's deployment name." }),
+    apiVersion: t.exposeString('apiVersion', {
+      nullable: true,
+      description: "Azure OpenAI's api-version; null: the /openai/v1 form.",
+    }),
     baseUrl: t.string({
       nullable: true,
       description:
@@ -149,6 +166,11 @@ export const ModelRef = builder.objectRef<ModelRecord>('Model').implement({
       description:
         'NAME of the environment variable holding the vendor key. Keys themselves are never stored or returned. Admin only: null for a client key.',
       resolve: (m, _args, ctx) => (hasScope(ctx.viewer, 'admin') ? m.apiKeyEnv : null),
+    }),
+    credential: t.string({
+      nullable: true,
+      description: 'NAME of the stored credential holding the vendor key (never the key). Admin only: null for a client key.',
+      resolve: (m, _args, ctx) => (hasScope(ctx.viewer, 'admin') ? m.credential : null),
     }),
     version: t.exposeString('version', { nullable: true }),
     sourceUrl: t.exposeString('sourceUrl', {

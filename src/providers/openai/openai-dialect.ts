@@ -38,8 +38,12 @@ const OPENAI: OpenAIDialect = {
   audioDataUrl: false,
 };
 
-export const OPENAI_DIALECTS: Readonly<Record<Exclude<ProviderKind, 'anthropic' | 'mock'>, OpenAIDialect>> = {
+export const OPENAI_DIALECTS: Readonly<
+  Record<Exclude<ProviderKind, 'anthropic' | 'mock' | 'gemini' | 'vertex-ai' | 'bedrock'>, OpenAIDialect>
+> = {
   openai: OPENAI,
+  // Azure OpenAI serves OpenAI's own models with OpenAI's shapes.
+  'azure-openai': OPENAI,
   // Ollama, vLLM, LM Studio, TGI … still read max_tokens (several ignore max_completion_tokens) and
   // take reasoning_effort (vLLM and Ollama pass it to thinking models); `developer` is OpenAI's alone.
   'openai-compatible': { ...OPENAI, developerRole: 'system', tokenLimit: 'max_tokens' },

@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261201173240PostgresInitial } from './Migration20261201173240PostgresInitial.js';
 import { Migration20261206120829ChatSurface } from './Migration20261206120829ChatSurface.js';
 import { Migration20261206132205ModelKind } from './Migration20261206132205ModelKind.js';
+import { Migration20261206150902ProviderFields } from './Migration20261206150902ProviderFields.js';
 
 /**
  * The PostgreSQL migrations, oldest first (the SQLite set is ../index.ts: each engine has its
@@ -11,4 +12,5 @@ export const PG_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201173240PostgresInitial', class: Migration20261201173240PostgresInitial },
   { name: 'Migration20261206120829ChatSurface', class: Migration20261206120829ChatSurface },
   { name: 'Migration20261206132205ModelKind', class: Migration20261206132205ModelKind },
+  { name: 'Migration20261206150902ProviderFields', class: Migration20261206150902ProviderFields },
 ];
