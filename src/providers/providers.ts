@@ -1,4 +1,5 @@
 import { createAnthropicAdapter } from './anthropic/anthropic-adapter.js';
+import { createGeminiAdapter } from './gemini/gemini-adapter.js';
 import type { UpstreamHttp } from './http.js';
 import { createMockProvider } from './mock/mock-provider.js';
 import { createOpenAICompatibleAdapter } from './openai/openai-adapter.js';
@@ -16,6 +17,8 @@ export function createProviderAdapters(http: UpstreamHttp): ProviderAdapters {
     createOpenAICompatibleAdapter('dashscope', http),
     createOpenAICompatibleAdapter('qianfan', http),
     createAnthropicAdapter(http),
+    createGeminiAdapter('gemini', http),
+    createGeminiAdapter('vertex-ai', http),
     createMockProvider(),
   ];
   return new Map(adapters.map((adapter) => [adapter.kind, adapter]));

@@ -21,7 +21,12 @@ export const PROVIDER_DEFAULTS: Readonly<Record<ProviderKind, ProviderKindDefaul
   },
   qianfan: { baseUrl: 'https://qianfan.baidubce.com/v2', apiKeyEnv: 'QIANFAN_API_KEY', requiresBaseUrl: false },
   gemini: { baseUrl: 'https://generativelanguage.googleapis.com/v1beta', apiKeyEnv: 'GEMINI_API_KEY', requiresBaseUrl: false },
-  /** Vertex AI: the base URL names the project and location; the key is an OAuth access token (bearer). */
+  /**
+   * Vertex AI: the base URL names the project and location
+   * (https://{location}-aiplatform.googleapis.com/v1/projects/{project}/locations/{location}); the key
+   * is an OAuth access token, sent as a bearer (`gcloud auth print-access-token`).
+   * @see https://docs.cloud.google.com/vertex-ai/generative-ai/docs/model-reference/inference
+   */
   'vertex-ai': { apiKeyEnv: 'VERTEX_AI_ACCESS_TOKEN', requiresBaseUrl: true },
   /** Bedrock: the endpoint follows from `region`; credentials from the standard AWS variables or a stored credential. */
   bedrock: { requiresBaseUrl: false },
@@ -63,6 +68,19 @@ const OPENAI_FEATURES: ProviderFeatures = {
   reasoningBudget: false,
 };
 
+/**
+ * Gemini, through the Generative Language API or Vertex AI (one body): images, audio and files
+ * (PDF …) inline as base64 `inlineData` (an https URL is not carried: `fileData` takes Google's
+ * own file URIs); function declarations with JSON Schema parameters; JSON mode
+ * (`responseMimeType`) and JSON Schema (`responseJsonSchema`); thinking by budget
+ * (`thinkingBudget`, Gemini 2.5) or by level (`thinkingLevel`, Gemini 3), so effort is carried too.
+ * @see https://ai.google.dev/gemini-api/docs/image-understanding
+ * @see https://ai.google.dev/gemini-api/docs/audio
+ * @see https://ai.google.dev/gemini-api/docs/document-processing
+ * @see https://ai.google.dev/gemini-api/docs/function-calling
+ * @see https://ai.google.dev/gemini-api/docs/structured-output
+ * @see https://ai.google.dev/gemini-api/docs/thinking
+ */
 const GEMINI_FEATURES: ProviderFeatures = {
   images: true,
   imageUrls: false,
@@ -71,7 +89,7 @@ const GEMINI_FEATURES: ProviderFeatures = {
   tools: true,
   jsonObject: true,
   jsonSchema: true,
-  reasoningEffort: false,
+  reasoningEffort: true,
   reasoningBudget: true,
 };
 
@@ -130,7 +148,6 @@ export const PROVIDER_FEATURES: Readonly<Record<ProviderKind, ProviderFeatures>>
     reasoningEffort: true,
     reasoningBudget: true,
   },
-  /** Refined with the adapter: function declarations, inline images, responseSchema, thinking budget. */
   gemini: GEMINI_FEATURES,
   'vertex-ai': GEMINI_FEATURES,
   /** Refined with the adapter: Converse's tool use, image blocks, document blocks; no JSON mode of its own. */
