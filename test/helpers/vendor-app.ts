@@ -1,5 +1,6 @@
 import type { AppOptions } from '../../src/app.js';
 import type { FakeUpstream } from '../fakes/fake-upstream.js';
+import { GEMINI_TEST_KEY, GEMINI_TEST_MODEL, startGoogleFake } from '../fakes/gemini-fake.js';
 import { ANTHROPIC_TEST_KEY, OPENAI_TEST_KEY, startAnthropicFake, startOpenAIFake } from '../fakes/vendors.js';
 import { startTestApp, type TestApp } from './test-app.js';
 import { MOCK_MODEL } from './test-config.js';
@@ -11,12 +12,14 @@ export interface VendorApp {
   readonly t: TestApp;
   readonly openai: FakeUpstream;
   readonly anthropic: FakeUpstream;
+  readonly gemini: FakeUpstream;
   dispose(): Promise<void>;
 }
 
 /**
- * An app with a mock model, `gpt-test` (OpenAI format) and `claude-test` (Anthropic format), the
- * vendor models pointing at loopback fakes, their keys in the app's environment.
+ * An app with a mock model, `gpt-test` (OpenAI format), `claude-test` (Anthropic format) and
+ * `gemini-test` (Gemini format), the vendor models pointing at loopback fakes, their keys in the
+ * app's environment.
  */
 export async function startVendorApp(
   env: Record<string, string> = {},
@@ -25,12 +28,14 @@ export async function startVendorApp(
 ): Promise<VendorApp> {
   const openai = await startOpenAIFake();
   const anthropic = await startAnthropicFake();
+  const gemini = await startGoogleFake('gemini');
   const t = await startTestApp({
     ...(overrides ? { overrides } : {}),
     // DashScope and Qianfan speak the OpenAI format: their models point at the OpenAI fake with its key.
     env: {
       OPENAI_API_KEY: OPENAI_TEST_KEY,
       ANTHROPIC_API_KEY: ANTHROPIC_TEST_KEY,
+      GEMINI_API_KEY: GEMINI_TEST_KEY,
       DASHSCOPE_API_KEY: OPENAI_TEST_KEY,
       QIANFAN_API_KEY: OPENAI_TEST_KEY,
       ...env,
@@ -52,6 +57,13 @@ export async function startVendorApp(
           baseUrl: anthropic.url,
           pricing: { input: 0.25, output: 1.25 },
         },
+        {
+          id: 'gemini-test',
+          provider: 'gemini',
+          upstreamModel: GEMINI_TEST_MODEL,
+          baseUrl: `${gemini.url}/v1beta`,
+          pricing: { input: 0.3, output: 2.5, cachedInput: 0.03 },
+        },
       ],
     },
   });
@@ -59,9 +71,10 @@ export async function startVendorApp(
     t,
     openai,
     anthropic,
+    gemini,
     async dispose() {
       await t.dispose();
-      await Promise.all([openai.dispose(), anthropic.dispose()]);
+      await Promise.all([openai.dispose(), anthropic.dispose(), gemini.dispose()]);
     },
   };
 }
