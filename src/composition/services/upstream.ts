@@ -23,7 +23,7 @@ export function createUpstream(config: Config, lookup: LookupFunction | undefine
     read: (name) => keyEnv.readKey(config.env, name),
     missing: (name) => keyEnv.problem(name) ?? `${name} is not set`,
   };
-  return { http, adapters: createProviderAdapters(http), keyEnv, vendorKeys, resolve: resolverFor(lookup) };
+  return { http, adapters: createProviderAdapters(http, config.env), keyEnv, vendorKeys, resolve: resolverFor(lookup) };
 }
 
 /** Promise-style resolution of every address of a name, through the injected lookup when there is one. */
