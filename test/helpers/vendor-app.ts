@@ -1,4 +1,5 @@
 import type { AppOptions } from '../../src/app.js';
+import { BEDROCK_TEST_KEYS, BEDROCK_TEST_REGION, type BedrockFake, startBedrockFake } from '../fakes/bedrock-fake.js';
 import type { FakeUpstream } from '../fakes/fake-upstream.js';
 import { GEMINI_TEST_KEY, GEMINI_TEST_MODEL, startGoogleFake } from '../fakes/gemini-fake.js';
 import { ANTHROPIC_TEST_KEY, OPENAI_TEST_KEY, startAnthropicFake, startOpenAIFake } from '../fakes/vendors.js';
@@ -13,13 +14,15 @@ export interface VendorApp {
   readonly openai: FakeUpstream;
   readonly anthropic: FakeUpstream;
   readonly gemini: FakeUpstream;
+  readonly bedrock: BedrockFake;
   dispose(): Promise<void>;
 }
 
 /**
  * An app with a mock model, `gpt-test` (OpenAI format), `claude-test` (Anthropic format) and
- * `gemini-test` (Gemini format), the vendor models pointing at loopback fakes, their keys in the
- * app's environment.
+ * `gemini-test` (Gemini format) and `bedrock-test` (Bedrock's Converse, signed with the AWS keys
+ * of the app's environment), the vendor models pointing at loopback fakes, their keys in the app's
+ * environment.
  */
 export async function startVendorApp(
   env: Record<string, string> = {},
@@ -29,6 +32,7 @@ export async function startVendorApp(
   const openai = await startOpenAIFake();
   const anthropic = await startAnthropicFake();
   const gemini = await startGoogleFake('gemini');
+  const bedrock = await startBedrockFake();
   const t = await startTestApp({
     ...(overrides ? { overrides } : {}),
     // DashScope and Qianfan speak the OpenAI format: their models point at the OpenAI fake with its key.
@@ -38,6 +42,8 @@ export async function startVendorApp(
       GEMINI_API_KEY: GEMINI_TEST_KEY,
       DASHSCOPE_API_KEY: OPENAI_TEST_KEY,
       QIANFAN_API_KEY: OPENAI_TEST_KEY,
+      AWS_ACCESS_KEY_ID: BEDROCK_TEST_KEYS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: BEDROCK_TEST_KEYS.secretAccessKey,
       ...env,
     },
     file: {
@@ -64,6 +70,14 @@ export async function startVendorApp(
           baseUrl: `${gemini.url}/v1beta`,
           pricing: { input: 0.3, output: 2.5, cachedInput: 0.03 },
         },
+        {
+          id: 'bedrock-test',
+          provider: 'bedrock',
+          upstreamModel: 'us.anthropic.claude-sonnet-4-20250514-v1:0',
+          region: BEDROCK_TEST_REGION,
+          baseUrl: bedrock.url,
+          pricing: { input: 3, output: 15 },
+        },
       ],
     },
   });
@@ -72,9 +86,10 @@ export async function startVendorApp(
     openai,
     anthropic,
     gemini,
+    bedrock,
     async dispose() {
       await t.dispose();
-      await Promise.all([openai.dispose(), anthropic.dispose(), gemini.dispose()]);
+      await Promise.all([openai.dispose(), anthropic.dispose(), gemini.dispose(), bedrock.dispose()]);
     },
   };
 }

@@ -28,7 +28,12 @@ export const PROVIDER_DEFAULTS: Readonly<Record<ProviderKind, ProviderKindDefaul
    * @see https://docs.cloud.google.com/vertex-ai/generative-ai/docs/model-reference/inference
    */
   'vertex-ai': { apiKeyEnv: 'VERTEX_AI_ACCESS_TOKEN', requiresBaseUrl: true },
-  /** Bedrock: the endpoint follows from `region`; credentials from the standard AWS variables or a stored credential. */
+  /**
+   * Bedrock: the endpoint (`https://bedrock-runtime.{region}.amazonaws.com`) follows from `region`;
+   * no key variable of its own: a model's `apiKeyEnv` (or credential), else the standard AWS
+   * variables (see src/providers/bedrock/bedrock-credentials.ts).
+   * @see https://docs.aws.amazon.com/general/latest/gr/bedrock.html
+   */
   bedrock: { requiresBaseUrl: false },
   /** Azure OpenAI: the base URL is the resource's endpoint (https://NAME.openai.azure.com). */
   'azure-openai': { apiKeyEnv: 'AZURE_OPENAI_API_KEY', requiresBaseUrl: true },
@@ -150,7 +155,18 @@ export const PROVIDER_FEATURES: Readonly<Record<ProviderKind, ProviderFeatures>>
   },
   gemini: GEMINI_FEATURES,
   'vertex-ai': GEMINI_FEATURES,
-  /** Refined with the adapter: Converse's tool use, image blocks, document blocks; no JSON mode of its own. */
+  /**
+   * Bedrock's Converse: image blocks as bytes only (no URL source but S3, so no `https://` URLs),
+   * document blocks (PDF, CSV, DOC(X), XLS(X), HTML, TXT, MD), tool use with toolChoice auto / any /
+   * tool; no audio block; no JSON response format of its own (refused rather than emulated); a
+   * thinking budget for Anthropic's models through `additionalModelRequestFields.thinking` (the
+   * adapter refuses it for other models), no effort.
+   * @see https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ContentBlock.html
+   * @see https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ImageSource.html
+   * @see https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_DocumentBlock.html
+   * @see https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ToolChoice.html
+   * @see https://docs.aws.amazon.com/bedrock/latest/userguide/claude-messages-extended-thinking.html
+   */
   bedrock: {
     images: true,
     imageUrls: false,
