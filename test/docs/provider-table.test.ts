@@ -39,7 +39,7 @@ function providerTable(): Map<string, TableRow> {
       if (rows.size > 0) break;
       continue;
     }
-    const [kind, , baseUrl, keyVariable, carries] = line
+    const [kind = '', , baseUrl = '', keyVariable = '', carries = ''] = line
       .split('|')
       .slice(1, -1)
       .map((cell) => cell.trim());
