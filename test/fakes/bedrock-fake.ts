@@ -24,7 +24,11 @@ export const BEDROCK_TEST_API_KEY = 'ABSKQmVkcm9ja0FQSUtleS10ZXN0LWtleQ';
 export const BEDROCK_TEST_REGION = 'us-east-1';
 
 /** One event of a ConverseStream answer: an event by its type, or an exception inside the stream. */
-export type BedrockEvent = { event: string; payload: Record<string, unknown> } | { exception: string; message: string };
+export type BedrockEvent =
+  | { event: string; payload: Record<string, unknown> }
+  | { exception: string; message: string }
+  /** An event-stream `error` message: its code and message in headers, no payload. */
+  | { error: string; message: string };
 
 export type BedrockScript =
   | { type: 'events'; events: BedrockEvent[]; cutAfterBytes?: number }
@@ -79,6 +83,11 @@ export function textEvents(
 /** One event-stream message, encoded by the AWS SDK's codec, with the `p` padding field AWS adds to payloads. */
 export function encodeEvent(event: BedrockEvent): Uint8Array {
   const header = (value: string) => ({ type: 'string' as const, value });
+  if ('error' in event)
+    return codec.encode({
+      headers: { ':message-type': header('error'), ':error-code': header(event.error), ':error-message': header(event.message) },
+      body: new Uint8Array(0),
+    });
   if ('exception' in event)
     return codec.encode({
       headers: {

@@ -27,6 +27,15 @@ describe('bedrock adapter: Converse bodies and streamed answers', () => {
     });
   });
 
+  it('should call an inference profile ARN at its percent-encoded path, signed as sent', async () => {
+    const { fake, adapter, target } = await bedrockSetup();
+    const arn = 'arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-20250514-v1:0';
+    const parts = await collect(await adapter.stream(HELLO, { ...target, upstreamModel: arn }, { signal: signal() }));
+    expect(fake.calls[0]?.path).toBe(`/model/${encodeURIComponent(arn)}/converse-stream`);
+    expect(fake.calls[0]?.path).toContain('%2F');
+    expect(textOf(parts)).toBe('Hello from Bedrock');
+  });
+
   it('should merge consecutive turns of one role, as Converse requires them to alternate, and drop empty text', async () => {
     const { fake, adapter, target } = await bedrockSetup();
     const request: ChatRequest = {

@@ -145,6 +145,18 @@ describe('bedrock adapter: errors and retry semantics', () => {
     expect(last.error.isRetryable).toBe(retryable);
   });
 
+  it('should read an event-stream error message (code and message in headers) as a failure, not retried', async () => {
+    const { fake, adapter, target } = await bedrockSetup();
+    fake.respond(STREAM_PATH, {
+      type: 'events',
+      events: [...textEvents(['partial']).slice(0, 2), { error: 'InternalFailure', message: 'Stream failed.' }],
+    });
+    const parts = await collect(await adapter.stream(HELLO, target, { signal: signal() }));
+    const last = parts.at(-1);
+    expect(last?.type === 'error' && last.error.message).toBe('bedrock failed mid-stream: InternalFailure: Stream failed.');
+    expect(last?.type === 'error' && last.error.isRetryable).toBe(false);
+  });
+
   it('should throw a retryable error when the exception comes before anything else', async () => {
     const { fake, adapter, target } = await bedrockSetup();
     fake.respond(STREAM_PATH, { type: 'events', events: [{ exception: 'throttlingException', message: 'Too many tokens.' }] });

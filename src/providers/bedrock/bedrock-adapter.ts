@@ -71,10 +71,10 @@ function parseEvent(type: string, body: string): StreamEvent | undefined {
 }
 
 /** An exception sent inside the stream (`:message-type: exception`, or `error`), as the gateway's error. */
-function streamException(type: string | undefined, body: string, secret: string): UpstreamError {
-  let message = '';
+function streamException(type: string | undefined, body: string, errorMessage: string | undefined, secret: string): UpstreamError {
+  let message = errorMessage ?? '';
   const parsed = errorBodySchema.safeParse(safeJson(body));
-  if (parsed.success) message = parsed.data.message ?? parsed.data.Message ?? '';
+  if (parsed.success) message = parsed.data.message ?? parsed.data.Message ?? message;
   const name = type ?? 'an unnamed exception';
   return new UpstreamError(`bedrock failed mid-stream: ${name}${message ? `: ${redactSecrets(message, secret).slice(0, 300)}` : ''}`, {
     reason: 'stream',
@@ -141,7 +141,7 @@ export function createBedrockAdapter(http: UpstreamHttp, env: AwsEnvironment): P
     if (response.status >= 300) throw upstreamHttpError('bedrock', response, vendorMessage(response, await readBody(response)), secret);
     const reader = new ConverseStreamReader();
     for await (const message of readEventStream(response.body)) {
-      if (message.messageType !== 'event') throw streamException(message.type, message.body, secret);
+      if (message.messageType !== 'event') throw streamException(message.type, message.body, message.errorMessage, secret);
       const event = message.type ? parseEvent(message.type, message.body) : undefined;
       if (!event) continue;
       for (const part of reader.read(event)) {

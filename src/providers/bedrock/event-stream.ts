@@ -10,6 +10,8 @@ export interface EventStreamMessage {
   readonly type: string | undefined;
   /** The payload, UTF-8 JSON for Converse. */
   readonly body: string;
+  /** `:error-message` of an `error` message (whose payload may be empty). */
+  readonly errorMessage?: string;
 }
 
 /** The largest message accepted (AWS's event stream caps a message at 16 MiB). */
@@ -55,7 +57,8 @@ export async function* readEventStream(body: AsyncIterable<Uint8Array>): AsyncGe
           : messageType === 'exception'
             ? headerText(headers, ':exception-type')
             : headerText(headers, ':error-code');
-      yield { messageType, type, body: decoder.decode(message.body) };
+      const errorMessage = headerText(headers, ':error-message');
+      yield { messageType, type, body: decoder.decode(message.body), ...(errorMessage ? { errorMessage } : {}) };
     }
   }
   if (buffer.length > 0)
