@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROVIDER_DEFAULTS } from '../core/records/provider-kinds.js';
+import { presetDefaults } from '../core/records/provider-presets.js';
 import { MODEL_CAPABILITIES, MODEL_KINDS, PROVIDER_KINDS, PROVIDER_PRESETS } from '../core/records/model.js';
 import { checkEndpointUrl } from '../security/endpoint-policy.js';
 import { booleanField, enumField, listOf, numberField, objectField, stringField } from '../validation/fields.js';
@@ -7,6 +8,7 @@ import type { KeyEnvPolicy } from '../security/key-env-policy.js';
 
 const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 const ENV_NAME = /^[A-Z_][A-Z0-9_]{0,127}$/;
+const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
 
 export const modelIdField = stringField(
   'a model id: letters, digits and . _ : - (at most 100, starting with a letter or digit)',
@@ -92,7 +94,7 @@ const definitionShape = {
     200,
   ).optional(),
   /** Azure OpenAI: the `api-version` (e.g. 2024-10-21); left out: the `/openai/v1` form. */
-  apiVersion: stringField('an api-version such as 2024-10-21 or 2025-04-01-preview', /^\d{4}-\d{2}-\d{2}(-preview)?$/, 64).optional(),
+  apiVersion: stringField('an api-version such as 2024-10-21 or 2025-04-01-preview', API_VERSION, 64).optional(),
   version: stringField('a version label of 1 to 100 characters', undefined, 100).optional(),
   sourceUrl: urlField.optional(),
   contextWindow: numberField({ int: true, min: 1, max: 100_000_000 }).optional(),
@@ -143,16 +145,54 @@ function checkKindFields(value: DefinitionLike, ctx: z.RefinementCtx): void {
   }
 }
 
+const BASE_URL_EXAMPLES: Partial<Record<string, string>> = {
+  'azure-openai': "the resource's endpoint, e.g. https://NAME.openai.azure.com",
+  'vertex-ai': 'the Vertex AI endpoint of the project and location',
+};
+
+/**
+ * Azure OpenAI's two URL forms: with an `apiVersion`, the classic
+ * `/openai/deployments/{deployment}/…?api-version=` form, which cannot be built without the
+ * deployment; without one, the `/openai/v1` form (the deployment, or else upstreamModel, as `model`).
+ * @see https://learn.microsoft.com/en-us/azure/ai-foundry/openai/reference
+ * @see https://learn.microsoft.com/en-us/azure/ai-foundry/openai/api-version-lifecycle
+ */
+function checkAzureForm(value: DefinitionLike, ctx: z.RefinementCtx): void {
+  if (value.provider !== 'azure-openai' || !value.apiVersion || !API_VERSION.test(value.apiVersion) || value.deployment) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['deployment'],
+    message: `is required with apiVersion ${value.apiVersion} (the /openai/deployments/{deployment} URL form): expected the deployment name, or leave apiVersion out for the /openai/v1 form`,
+  });
+}
+
+/** The preset's base URL, when the model gives none, against the endpoint policy (the local servers' loopback defaults). */
+function checkPresetEndpoint(value: DefinitionLike, ctx: z.RefinementCtx, rules: DefinitionRules): void {
+  const preset = value.provider === 'openai-compatible' ? presetDefaults(value.preset) : undefined;
+  if (!preset || value.baseUrl) return;
+  const problem = checkEndpointUrl(preset.baseUrl, rules.allowPrivateEndpoints);
+  if (problem)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['preset'],
+      message: `${value.preset}'s default address ${preset.baseUrl}: ${problem}; or give the model a baseUrl of the server's own address`,
+    });
+}
+
 function checkProviderRules(value: DefinitionLike, ctx: z.RefinementCtx, rules: DefinitionRules): void {
   const provider = value.provider as keyof typeof PROVIDER_DEFAULTS | undefined;
-  if (provider && PROVIDER_DEFAULTS[provider]?.requiresBaseUrl && !value.baseUrl) {
+  const presetGivesUrl = provider === 'openai-compatible' && presetDefaults(value.preset) !== undefined;
+  if (provider && PROVIDER_DEFAULTS[provider]?.requiresBaseUrl && !value.baseUrl && !presetGivesUrl) {
+    const example = BASE_URL_EXAMPLES[provider] ?? "the server's API root, e.g. http://localhost:11434/v1";
     ctx.addIssue({
       code: 'custom',
       path: ['baseUrl'],
-      message: `is required for provider ${provider}: expected the server's API root, e.g. http://localhost:11434/v1`,
+      message: `is required for provider ${provider}: expected ${example}${provider === 'openai-compatible' ? ', or a preset' : ''}`,
     });
   }
   checkKindFields(value, ctx);
+  checkAzureForm(value, ctx);
+  checkPresetEndpoint(value, ctx, rules);
   if (provider && provider !== 'mock' && value.mock !== undefined && value.mock !== null) {
     ctx.addIssue({ code: 'custom', path: ['mock'], message: `applies only to provider mock, not ${provider}` });
   }

@@ -4,6 +4,7 @@ import type { AwsEnvironment } from './bedrock/bedrock-credentials.js';
 import { createBedrockAdapter } from './bedrock/bedrock-adapter.js';
 import type { UpstreamHttp } from './http.js';
 import { createMockProvider } from './mock/mock-provider.js';
+import { AZURE_OPENAI_ENDPOINT } from './openai/azure-endpoint.js';
 import { createOpenAICompatibleAdapter } from './openai/openai-adapter.js';
 import type { ProviderAdapter } from './provider.js';
 import type { ProviderKind } from '../core/records/model.js';
@@ -22,6 +23,7 @@ export function createProviderAdapters(http: UpstreamHttp, env: AwsEnvironment =
     createOpenAICompatibleAdapter('openai-compatible', http),
     createOpenAICompatibleAdapter('dashscope', http),
     createOpenAICompatibleAdapter('qianfan', http),
+    createOpenAICompatibleAdapter('azure-openai', http, AZURE_OPENAI_ENDPOINT),
     createAnthropicAdapter(http),
     createGeminiAdapter('gemini', http),
     createGeminiAdapter('vertex-ai', http),

@@ -1,4 +1,5 @@
 import { PROVIDER_DEFAULTS } from '../core/records/provider-kinds.js';
+import { PROVIDER_PRESET_DEFAULTS } from '../core/records/provider-presets.js';
 
 /** The gateway's own variables (the bootstrap admin key, its config path): never a vendor key. */
 export const RESERVED_ENV_PREFIX = 'SWITCHYARD_';
@@ -6,8 +7,11 @@ export const RESERVED_ENV_PREFIX = 'SWITCHYARD_';
 /** Whether a variable is one of the gateway's own (`SWITCHYARD_*`, in any letter case). */
 export const isReservedEnv = (name: string) => name.toUpperCase().startsWith(RESERVED_ENV_PREFIX);
 
-/** The providers' own key variables (OPENAI_API_KEY, ANTHROPIC_API_KEY, …): always allowed. */
-export const PROVIDER_KEY_ENVS: readonly string[] = Object.values(PROVIDER_DEFAULTS).flatMap((d) => (d.apiKeyEnv ? [d.apiKeyEnv] : []));
+/** The providers' and presets' own key variables (OPENAI_API_KEY, ANTHROPIC_API_KEY, MISTRAL_API_KEY, …): always allowed. */
+export const PROVIDER_KEY_ENVS: readonly string[] = [
+  ...Object.values(PROVIDER_DEFAULTS),
+  ...Object.values(PROVIDER_PRESET_DEFAULTS),
+].flatMap((d) => (d.apiKeyEnv ? [d.apiKeyEnv] : []));
 
 /** An entry of `security.apiKeyEnvAllowed`: a variable name, or a prefix ending in `*`. */
 export const KEY_ENV_PATTERN = /^[A-Z_][A-Z0-9_]*\*?$/;

@@ -16,6 +16,8 @@ export type Scripted =
 export interface RecordedCall {
   readonly method: string;
   readonly path: string;
+  /** The query string, without its `?` ('' when none). */
+  readonly query: string;
   readonly headers: IncomingMessage['headers'];
   readonly body: unknown;
   /** Resolves when the client closed the connection before the response was complete. */
@@ -37,7 +39,12 @@ export interface FakeUpstream {
 
 export type AuthCheck = (headers: IncomingMessage['headers']) => Scripted | undefined;
 /** Answers a request the real API would refuse (say, a 400 for a body it does not accept); undefined lets it through. */
-export type RequestCheck = (request: { readonly method: string; readonly path: string; readonly body: unknown }) => Scripted | undefined;
+export type RequestCheck = (request: {
+  readonly method: string;
+  readonly path: string;
+  readonly query: string;
+  readonly body: unknown;
+}) => Scripted | undefined;
 
 const CHUNK_SIZES = [1, 7, 13, 2, 31, 5, 64, 3];
 
@@ -76,13 +83,13 @@ export async function startFakeUpstream(options: { auth?: AuthCheck; check?: Req
       /* keep the text */
     }
     const closedEarly = new Promise<void>((resolve) => res.once('close', () => !res.writableFinished && resolve()));
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    calls.push({ method: req.method ?? 'GET', path, headers: req.headers, body, closedEarly });
+    const [path = '/', query = ''] = (req.url ?? '/').split('?');
+    calls.push({ method: req.method ?? 'GET', path, query, headers: req.headers, body, closedEarly });
 
     const queue = scripts.get(`${req.method} ${path}`);
     const scripted =
       options.auth?.(req.headers) ??
-      options.check?.({ method: req.method ?? 'GET', path, body }) ??
+      options.check?.({ method: req.method ?? 'GET', path, query, body }) ??
       (queue && queue.length > 1 ? queue.shift() : queue?.[0]);
     if (!scripted) {
       res

@@ -82,6 +82,11 @@ function checkTokenLimit(body: Body): Scripted | undefined {
 /** The 400 OpenAI would answer this request with, if any. */
 export function openAIRequestProblem(method: string, path: string, body: unknown): Scripted | undefined {
   if (method !== 'POST' || path !== '/v1/chat/completions') return undefined;
+  return openAIChatBodyProblem(body);
+}
+
+/** The 400 a Chat Completions body gets from OpenAI (and from Azure OpenAI, which validates it the same way), if any. */
+export function openAIChatBodyProblem(body: unknown): Scripted | undefined {
   if (!isObject(body) || !Array.isArray(body.messages) || body.messages.length === 0)
     return invalid("Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.", 'messages');
   return checkToolTurns(body.messages as Message[]) ?? checkTools(body) ?? checkResponseFormat(body) ?? checkTokenLimit(body);

@@ -31,7 +31,7 @@ describe('apiKeyEnv names only variables the operator allows', () => {
       message: "input.apiKeyEnv: SWITCHYARD_ADMIN_KEY is one of the gateway's own variables (SWITCHYARD_*), never a vendor key",
     });
     expect(expectError(await register('STRIPE_API_KEY')).message).toBe(
-      'input.apiKeyEnv: STRIPE_API_KEY is not an allowed key variable: expected OPENAI_API_KEY, ANTHROPIC_API_KEY, DASHSCOPE_API_KEY, QIANFAN_API_KEY, GEMINI_API_KEY, VERTEX_AI_ACCESS_TOKEN, AZURE_OPENAI_API_KEY, a name used by a model of the config file, or one allowed by security.apiKeyEnvAllowed',
+      'input.apiKeyEnv: STRIPE_API_KEY is not an allowed key variable: expected OPENAI_API_KEY, ANTHROPIC_API_KEY, DASHSCOPE_API_KEY, QIANFAN_API_KEY, GEMINI_API_KEY, VERTEX_AI_ACCESS_TOKEN, AZURE_OPENAI_API_KEY, MISTRAL_API_KEY, GROQ_API_KEY, DEEPSEEK_API_KEY, TOGETHER_API_KEY, FIREWORKS_API_KEY, XAI_API_KEY, OPENROUTER_API_KEY, a name used by a model of the config file, or one allowed by security.apiKeyEnvAllowed',
     );
     expect(t.app.services.models.find('harvest')).toBeUndefined();
     expect(fake.calls).toHaveLength(0);

@@ -94,7 +94,7 @@ describe('registry over GraphQL', () => {
       'input.id: expected a model id: letters, digits and . _ : - (at most 100, starting with a letter or digit), got "bad model"; ' +
         'input.defaults.topP: expected a number > 0 and ≤ 1, got 2; ' +
         'input.pricing.input: expected a number ≥ 0, got -1; ' +
-        "input.baseUrl: is required for provider openai-compatible: expected the server's API root, e.g. http://localhost:11434/v1",
+        "input.baseUrl: is required for provider openai-compatible: expected the server's API root, e.g. http://localhost:11434/v1, or a preset",
     );
     expect(error.extensions.fields).toEqual(['input.id', 'input.defaults.topP', 'input.pricing.input', 'input.baseUrl']);
     expect(expectData(await t.run(ModelsQuery)).models.map((m) => m.id)).toEqual(['mock-a']);

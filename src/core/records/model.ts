@@ -143,7 +143,7 @@ export interface ModelRecord {
   readonly mock: Readonly<StoredMockSettings> | null;
   /** Effective timeouts: the model's, else the defaults. */
   readonly timeouts: Timeouts;
-  /** Whether streams ask the vendor for usage (`quirks.streamUsage`, default true). */
+  /** Whether streams ask the vendor for usage (`quirks.streamUsage`, else the preset's default, else true). */
   readonly streamUsage: boolean;
   /** Models tried, in order, when this one fails with a retryable error. */
   readonly fallbacks: readonly string[];

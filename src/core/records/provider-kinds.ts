@@ -1,4 +1,4 @@
-import type { ProviderKind } from './model.js';
+import type { ProviderKind, ProviderPreset } from './model.js';
 
 /** What a model of each provider kind gets when its definition leaves a field out. */
 export interface ProviderKindDefaults {
@@ -35,7 +35,12 @@ export const PROVIDER_DEFAULTS: Readonly<Record<ProviderKind, ProviderKindDefaul
    * @see https://docs.aws.amazon.com/general/latest/gr/bedrock.html
    */
   bedrock: { requiresBaseUrl: false },
-  /** Azure OpenAI: the base URL is the resource's endpoint (https://NAME.openai.azure.com). */
+  /**
+   * Azure OpenAI: the base URL is the resource's endpoint (https://NAME.openai.azure.com); the key
+   * variable is the one Azure's own samples and the OpenAI SDK's AzureOpenAI client read.
+   * @see https://learn.microsoft.com/en-us/azure/ai-foundry/openai/api-version-lifecycle
+   * @see https://github.com/openai/openai-node/blob/master/src/azure.ts
+   */
   'azure-openai': { apiKeyEnv: 'AZURE_OPENAI_API_KEY', requiresBaseUrl: true },
   mock: { requiresBaseUrl: false },
 };
@@ -178,6 +183,13 @@ export const PROVIDER_FEATURES: Readonly<Record<ProviderKind, ProviderFeatures>>
     reasoningEffort: false,
     reasoningBudget: true,
   },
+  /**
+   * Azure OpenAI deploys OpenAI's models behind OpenAI's Chat Completions shapes: image parts (URL
+   * or base64), `input_audio` (gpt-4o-audio deployments), tools, `response_format` json_object and
+   * json_schema, `reasoning_effort` (o-series deployments). What one deployment's model refuses is
+   * Azure's 400, passed on.
+   * @see https://learn.microsoft.com/en-us/azure/ai-foundry/openai/reference
+   */
   'azure-openai': OPENAI_FEATURES,
   mock: {
     images: true,
@@ -191,3 +203,68 @@ export const PROVIDER_FEATURES: Readonly<Record<ProviderKind, ProviderFeatures>>
     reasoningBudget: true,
   },
 };
+
+const COMPATIBLE_TEXT_TOOLS: ProviderFeatures = {
+  images: false,
+  imageUrls: false,
+  audio: false,
+  files: false,
+  tools: true,
+  jsonObject: true,
+  jsonSchema: true,
+  reasoningEffort: true,
+  reasoningBudget: false,
+};
+const WITH_IMAGES: ProviderFeatures = { ...COMPATIBLE_TEXT_TOOLS, images: true, imageUrls: true };
+
+/**
+ * What each `preset:` host carries, over the `openai-compatible` kind's (which assumes a server
+ * takes all of OpenAI's shapes): what the host documents it refuses is refused here, before sending.
+ */
+export const PRESET_FEATURES: Readonly<Record<ProviderPreset, ProviderFeatures>> = {
+  /**
+   * Vision models (`image_url`), Voxtral's `input_audio`, tools, JSON mode and custom structured
+   * outputs, `reasoning_effort`; documents go as `document_url`, not OpenAI's file parts.
+   * @see https://docs.mistral.ai/capabilities/vision/
+   * @see https://docs.mistral.ai/capabilities/audio/
+   * @see https://docs.mistral.ai/capabilities/structured-output/custom_structured_output/
+   */
+  mistral: { ...WITH_IMAGES, audio: true },
+  /** @see https://console.groq.com/docs/vision @see https://console.groq.com/docs/structured-outputs */
+  groq: WITH_IMAGES,
+  /**
+   * Text only; tools; `response_format` of type `json_object` or `text` (no json_schema).
+   * @see https://api-docs.deepseek.com/api/create-chat-completion
+   * @see https://api-docs.deepseek.com/guides/json_mode
+   */
+  deepseek: { ...COMPATIBLE_TEXT_TOOLS, jsonSchema: false },
+  /** @see https://docs.together.ai/docs/vision-overview @see https://docs.together.ai/docs/json-mode */
+  together: WITH_IMAGES,
+  /** @see https://docs.fireworks.ai/guides/querying-vision-language-models @see https://docs.fireworks.ai/structured-responses/structured-response-formatting */
+  fireworks: WITH_IMAGES,
+  /** @see https://docs.x.ai/docs/guides/image-understanding @see https://docs.x.ai/docs/guides/structured-outputs */
+  xai: WITH_IMAGES,
+  /**
+   * OpenRouter passes OpenAI's parts to the models that take them: images, `input_audio`, PDF `file` parts.
+   * @see https://openrouter.ai/docs/features/multimodal/overview
+   */
+  openrouter: { ...WITH_IMAGES, audio: true, files: true },
+  /** Images as base64 or URL, tools, `response_format`, `reasoning_effort`. @see https://docs.ollama.com/api/openai-compatibility */
+  ollama: WITH_IMAGES,
+  /** Multimodal models take `image_url` and `input_audio`. @see https://docs.vllm.ai/en/latest/features/multimodal_inputs.html */
+  vllm: { ...WITH_IMAGES, audio: true },
+  /**
+   * Images as base64 only; `response_format` of type `json_schema` or `text` ("'response_format.type'
+   * must be 'json_schema' or 'text'"); tools.
+   * @see https://lmstudio.ai/docs/app/api/endpoints/openai
+   * @see https://lmstudio.ai/docs/app/api/structured-output
+   */
+  lmstudio: { ...WITH_IMAGES, imageUrls: false, jsonObject: false, reasoningEffort: false },
+};
+
+/** What a model's wire format carries: its preset's when it names one, else its kind's. */
+export function featuresOf(provider: ProviderKind, preset?: ProviderPreset | null): ProviderFeatures {
+  return provider === 'openai-compatible' && preset && Object.hasOwn(PRESET_FEATURES, preset)
+    ? PRESET_FEATURES[preset]
+    : PROVIDER_FEATURES[provider];
+}

@@ -1,6 +1,6 @@
 import type { ChatMessage } from '../../core/chat/chat-request.js';
 import { InvalidInputError } from '../../core/errors.js';
-import { PROVIDER_FEATURES, type ProviderFeatures } from '../../core/records/provider-kinds.js';
+import { featuresOf, type ProviderFeatures } from '../../core/records/provider-kinds.js';
 import type { ModelRecord } from '../../core/records/model.js';
 import type { GenerateRequest, RequestFields } from './generate-request.js';
 
@@ -35,9 +35,9 @@ export function needsOf(request: GenerateRequest, fields: RequestFields): Need[]
   return [...needs.values()];
 }
 
-/** The first need the model's provider kind does not carry, or undefined when it carries them all. */
+/** The first need the model's provider kind (or preset) does not carry, or undefined when it carries them all. */
 export function unmetNeed(model: ModelRecord, needs: readonly Need[]): Need | undefined {
-  const features = PROVIDER_FEATURES[model.provider];
+  const features = featuresOf(model.provider, model.preset);
   return needs.find((n) => !features[n.feature]);
 }
 
@@ -45,6 +45,6 @@ export function unmetNeed(model: ModelRecord, needs: readonly Need[]): Need | un
 export function unmetNeedError(model: ModelRecord, need: Need): InvalidInputError {
   return InvalidInputError.forField(
     need.field,
-    `model ${model.id} (provider ${model.provider}) does not take ${need.what}; choose a model whose provider does, or leave it out`,
+    `model ${model.id} (provider ${model.provider}${model.preset ? `, preset ${model.preset}` : ''}) does not take ${need.what}; choose a model whose provider does, or leave it out`,
   );
 }

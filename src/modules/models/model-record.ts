@@ -9,19 +9,22 @@ import {
   type ProviderPreset,
 } from '../../core/records/model.js';
 import { PROVIDER_DEFAULTS } from '../../core/records/provider-kinds.js';
+import { presetDefaults } from '../../core/records/provider-presets.js';
 import type { ModelEntity } from './model.entity.js';
 
 export function toModelRecord(entity: ModelEntity): ModelRecord {
   const provider = entity.provider as ProviderKind;
   const kindDefaults = PROVIDER_DEFAULTS[provider];
+  // A preset's host fills what the model leaves out, before the kind's defaults.
+  const preset = provider === 'openai-compatible' ? presetDefaults(entity.preset) : undefined;
   return Object.freeze({
     id: entity.id,
     provider,
     kind: (entity.kind ?? 'chat') as ModelKind,
     upstreamModel: entity.upstreamModel ?? entity.id,
     preset: (entity.preset ?? null) as ProviderPreset | null,
-    baseUrl: entity.baseUrl ?? kindDefaults.baseUrl ?? null,
-    apiKeyEnv: entity.apiKeyEnv ?? kindDefaults.apiKeyEnv ?? null,
+    baseUrl: entity.baseUrl ?? preset?.baseUrl ?? kindDefaults.baseUrl ?? null,
+    apiKeyEnv: entity.apiKeyEnv ?? preset?.apiKeyEnv ?? kindDefaults.apiKeyEnv ?? null,
     credential: entity.credential ?? null,
     region: entity.region ?? null,
     deployment: entity.deployment ?? null,
@@ -38,7 +41,7 @@ export function toModelRecord(entity: ModelEntity): ModelRecord {
     cacheWritePriceMicroUsd: entity.cacheWritePriceMicroUsd ?? null,
     mock: entity.mock ? { ...entity.mock } : null,
     timeouts: { ...DEFAULT_TIMEOUTS, ...entity.timeouts },
-    streamUsage: entity.quirks?.streamUsage ?? true,
+    streamUsage: entity.quirks?.streamUsage ?? preset?.streamUsage ?? true,
     fallbacks: [...(entity.fallbacks ?? [])],
     retry: { ...entity.retry },
     status: entity.status as ModelStatus,

@@ -45,12 +45,20 @@ function reasoningFields(reasoning: ReasoningOptions | undefined, dialect: OpenA
   };
 }
 
-/** The gateway's request as a streaming Chat Completions body, in the dialect of the target's kind. */
-export function convertToChatCompletions(request: ChatRequest, target: UpstreamTarget, dialect: OpenAIDialect): ChatCompletionsBody {
+/**
+ * The gateway's request as a streaming Chat Completions body, in the dialect of the target's kind
+ * or preset; `model` is what the body names (Azure's v1 form: the deployment).
+ */
+export function convertToChatCompletions(
+  request: ChatRequest,
+  target: UpstreamTarget,
+  dialect: OpenAIDialect,
+  model: string = target.upstreamModel,
+): ChatCompletionsBody {
   const { params } = request;
   const tools = request.tools?.length ? request.tools : undefined;
   return {
-    model: target.upstreamModel,
+    model,
     messages: convertMessages(request.messages, dialect),
     [dialect.tokenLimit]: params.maxTokens,
     ...(params.temperature !== undefined ? { temperature: params.temperature } : {}),

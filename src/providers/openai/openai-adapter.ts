@@ -1,6 +1,4 @@
-import { UpstreamError } from '../../core/errors.js';
 import type { UpstreamHttp } from '../http.js';
-import { PROVIDER_DEFAULTS } from '../../core/records/provider-kinds.js';
 import type { ProviderKind } from '../../core/records/model.js';
 import { type RawPart, startProviderStream } from '../provider-stream.js';
 import type { ChatRequest, HealthResult, ProviderAdapter, UpstreamTarget } from '../provider.js';
@@ -8,39 +6,32 @@ import { MAX_LIST_BODY_BYTES, readBody, upstreamHttpError } from '../vendor-erro
 import { convertToChatCompletions } from './convert-request.js';
 import { dialectOf } from './openai-dialect.js';
 import { embedOpenAI } from './openai-embeddings.js';
+import { type OpenAIEndpoint, openAIEndpoint } from './openai-endpoint.js';
 import { readChatStream, vendorMessage } from './openai-stream.js';
 import { modelListSchema } from './openai-wire.js';
-
-function apiRoot(kind: ProviderKind, target: UpstreamTarget): string {
-  const root = target.baseUrl ?? PROVIDER_DEFAULTS[kind].baseUrl;
-  if (!root) throw new UpstreamError(`${target.modelId}: no baseUrl configured`, { retryable: false, reason: 'config' });
-  return root.replace(/\/+$/, '');
-}
-
-function headers(target: UpstreamTarget): Record<string, string> {
-  return {
-    'content-type': 'application/json',
-    accept: 'application/json, text/event-stream',
-    ...(target.apiKey ? { authorization: `Bearer ${target.apiKey}` } : {}),
-  };
-}
 
 /**
  * The adapter for OpenAI's Chat Completions protocol, shared by `openai`, `openai-compatible`
  * (Ollama, vLLM, TGI, llama.cpp, Together, Groq …), `dashscope` (Qwen's compatible mode) and
- * `qianfan` (ERNIE's v2 API): they differ in their default endpoint and key variable, and in the
- * few body fields their dialect (openai-dialect.ts) names.
+ * `qianfan` (ERNIE's v2 API) and `azure-openai`: they differ in their default endpoint and key
+ * variable, in the few body fields their dialect (openai-dialect.ts; an `openai-compatible`
+ * model's preset has its own) names, and Azure in its URLs and key header (`endpoint`).
  * `baseUrl` follows the OpenAI SDK convention (`…/v1`); the adapter adds `/chat/completions`.
  */
-export function createOpenAICompatibleAdapter(kind: ProviderKind, http: UpstreamHttp): ProviderAdapter {
-  const dialect = dialectOf(kind);
+export function createOpenAICompatibleAdapter(
+  kind: ProviderKind,
+  http: UpstreamHttp,
+  endpoint: OpenAIEndpoint = openAIEndpoint(kind),
+): ProviderAdapter {
+  const headers = (target: UpstreamTarget) => endpoint.headers(target);
   /** One upstream request read as raw parts; a generator of its own, not a delegating one (it runs for every token). */
   function openStream(request: ChatRequest, target: UpstreamTarget, signal: AbortSignal): AsyncGenerator<RawPart> {
+    const dialect = dialectOf(kind, target.preset);
     const send = () =>
-      http.send(`${apiRoot(kind, target)}/chat/completions`, {
+      http.send(endpoint.url(target, 'chat/completions'), {
         method: 'POST',
         headers: { ...headers(target), ...(request.requestId ? { 'x-request-id': request.requestId } : {}) },
-        body: JSON.stringify(convertToChatCompletions(request, target, dialect)),
+        body: JSON.stringify(convertToChatCompletions(request, target, dialect, endpoint.bodyModel(target))),
         signal,
         connectTimeoutMs: target.timeouts.connectMs,
       });
@@ -64,11 +55,20 @@ export function createOpenAICompatibleAdapter(kind: ProviderKind, http: Upstream
 
   return {
     kind,
-    embed: (request, target, { signal }) => embedOpenAI(kind, http, apiRoot(kind, target), headers(target), request, target, signal),
+    embed: async (request, target, { signal }) =>
+      embedOpenAI(
+        kind,
+        http,
+        { url: endpoint.url(target, 'embeddings'), headers: headers(target), model: endpoint.bodyModel(target) },
+        request,
+        target,
+        signal,
+      ),
     stream: (request, target, { signal }) => startProviderStream(request, target, signal, (s) => openStream(request, target, s)),
     async checkHealth(target, { signal }): Promise<HealthResult> {
       const started = performance.now();
-      const response = await http.send(`${apiRoot(kind, target)}/models`, {
+      if (!endpoint.listsModels) return probeWithOneToken(target, signal, started);
+      const response = await http.send(endpoint.url(target, 'models'), {
         method: 'GET',
         headers: headers(target),
         signal,

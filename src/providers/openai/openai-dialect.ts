@@ -1,4 +1,4 @@
-import type { ProviderKind } from '../../core/records/model.js';
+import type { ProviderKind, ProviderPreset } from '../../core/records/model.js';
 
 /**
  * How one provider kind's Chat Completions body differs from OpenAI's: the kinds that share this
@@ -42,7 +42,12 @@ export const OPENAI_DIALECTS: Readonly<
   Record<Exclude<ProviderKind, 'anthropic' | 'mock' | 'gemini' | 'vertex-ai' | 'bedrock'>, OpenAIDialect>
 > = {
   openai: OPENAI,
-  // Azure OpenAI serves OpenAI's own models with OpenAI's shapes.
+  /**
+   * Azure OpenAI serves OpenAI's own models with OpenAI's shapes: `max_completion_tokens` (required
+   * by its o-series deployments), the `developer` role, `reasoning_effort`, `strict` tools.
+   * @see https://learn.microsoft.com/en-us/azure/ai-foundry/openai/reference
+   * @see https://learn.microsoft.com/en-us/azure/ai-foundry/openai/how-to/reasoning
+   */
   'azure-openai': OPENAI,
   // Ollama, vLLM, LM Studio, TGI … still read max_tokens (several ignore max_completion_tokens) and
   // take reasoning_effort (vLLM and Ollama pass it to thinking models); `developer` is OpenAI's alone.
@@ -85,7 +90,75 @@ export const OPENAI_DIALECTS: Readonly<
   },
 };
 
-/** The dialect of a kind this adapter serves (OpenAI's own for any other). */
-export function dialectOf(kind: ProviderKind): OpenAIDialect {
+/** What every host below shares: OpenAI's shapes with `max_tokens`, and no `developer` role or tool `strict` unless documented. */
+const COMPATIBLE: OpenAIDialect = { ...OPENAI, developerRole: 'system', tokenLimit: 'max_tokens', toolStrict: false, imageDetail: false };
+
+/**
+ * The dialect of each `preset:` of the `openai-compatible` kind: only what the host documents
+ * differs from COMPATIBLE. (Whether a host takes images, tools or JSON schema at all is its
+ * features, PRESET_FEATURES, refused before sending.)
+ */
+export const PRESET_DIALECTS: Readonly<Record<ProviderPreset, OpenAIDialect>> = {
+  /**
+   * Mistral refuses any field it does not define (422 `extra_forbidden`): `max_completion_tokens`
+   * is one, so `max_tokens`; roles are system, user, assistant and tool; `strict` is a field of its
+   * function definitions; `reasoning_effort` is taken by its adjustable-reasoning models.
+   * @see https://docs.mistral.ai/api/#tag/chat/operation/chat_completion_v1_chat_completions_post
+   * @see https://docs.mistral.ai/capabilities/reasoning/
+   */
+  mistral: { ...COMPATIBLE, toolStrict: true },
+  /**
+   * Groq: `max_completion_tokens` (its `max_tokens` is the deprecated alias), `reasoning_effort` for
+   * its reasoning models; `logprobs`, `logit_bias`, `top_logprobs` and `messages[].name` are 400s
+   * (none is sent).
+   * @see https://console.groq.com/docs/openai
+   * @see https://console.groq.com/docs/api-reference#chat-create
+   * @see https://console.groq.com/docs/reasoning
+   */
+  groq: { ...COMPATIBLE, tokenLimit: 'max_completion_tokens' },
+  /**
+   * DeepSeek: `max_tokens`; thinking streamed as `reasoning_content` and refused when sent back (the
+   * adapter never sends it); `reasoning_effort` with its thinking mode; tool `strict` only on its
+   * beta endpoint.
+   * @see https://api-docs.deepseek.com/api/create-chat-completion
+   * @see https://api-docs.deepseek.com/guides/reasoning_model
+   */
+  deepseek: COMPATIBLE,
+  /** @see https://docs.together.ai/reference/chat-completions-1 */
+  together: COMPATIBLE,
+  /** Fireworks: `reasoning_effort` for its reasoning models, reasoning streamed as `reasoning_content`. @see https://docs.fireworks.ai/guides/reasoning */
+  fireworks: COMPATIBLE,
+  /**
+   * xAI: `max_completion_tokens`; `reasoning_effort` (grok-3-mini; other models refuse it: the
+   * vendor's 400); image parts take `detail`.
+   * @see https://docs.x.ai/docs/api-reference#chat-completions
+   * @see https://docs.x.ai/docs/guides/reasoning
+   */
+  xai: { ...COMPATIBLE, tokenLimit: 'max_completion_tokens', imageDetail: true },
+  /**
+   * OpenRouter normalizes OpenAI's body for every model it routes to: `max_tokens`,
+   * `reasoning_effort` ("equivalent to setting reasoning.effort"); reasoning streamed as `delta.reasoning`.
+   * @see https://openrouter.ai/docs/api-reference/overview
+   * @see https://openrouter.ai/docs/use-cases/reasoning-tokens
+   */
+  openrouter: COMPATIBLE,
+  /**
+   * Ollama's supported request fields: `max_tokens` (no `max_completion_tokens`), `stream_options`
+   * with `include_usage`, `reasoning_effort`, images by base64 or URL, `tools`, `response_format`.
+   * @see https://docs.ollama.com/api/openai-compatibility
+   */
+  ollama: COMPATIBLE,
+  /** vLLM: OpenAI's sampling fields plus its own; `max_tokens`; reasoning as `reasoning_content`. @see https://docs.vllm.ai/en/latest/serving/openai_compatible_server.html */
+  vllm: COMPATIBLE,
+  /** @see https://lmstudio.ai/docs/app/api/endpoints/openai */
+  lmstudio: COMPATIBLE,
+};
+
+/**
+ * The dialect of a kind this adapter serves, or of the host an `openai-compatible` model names as
+ * its preset (OpenAI's own for any other kind).
+ */
+export function dialectOf(kind: ProviderKind, preset?: ProviderPreset): OpenAIDialect {
+  if (kind === 'openai-compatible' && preset && Object.hasOwn(PRESET_DIALECTS, preset)) return PRESET_DIALECTS[preset];
   return kind in OPENAI_DIALECTS ? OPENAI_DIALECTS[kind as keyof typeof OPENAI_DIALECTS] : OPENAI;
 }

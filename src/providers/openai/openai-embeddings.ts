@@ -22,7 +22,7 @@ const embeddingsResponseSchema = z.object({
 });
 
 /**
- * `POST {baseUrl}/embeddings` with OpenAI's body (`model`, `input` as an array of strings,
+ * `POST {baseUrl}/embeddings` (Azure: the deployment's, see azure-endpoint.ts) with OpenAI's body (`model`, `input` as an array of strings,
  * `encoding_format: "float"`, `dimensions` when asked): OpenAI, DashScope's compatible mode
  * (`…/compatible-mode/v1/embeddings`, strings and string arrays) and the OpenAI-compatible servers
  * (vLLM, Ollama, TEI) take it. Vectors are put back in input order by `index`.
@@ -32,19 +32,19 @@ const embeddingsResponseSchema = z.object({
 export async function embedOpenAI(
   kind: ProviderKind,
   http: UpstreamHttp,
-  root: string,
-  headers: Record<string, string>,
+  call: { readonly url: string; readonly headers: Record<string, string>; readonly model: string },
   request: EmbedRequest,
   target: UpstreamTarget,
   signal: AbortSignal,
 ): Promise<EmbedResult> {
+  const { headers } = call;
   const body = {
-    model: target.upstreamModel,
+    model: call.model,
     input: request.input,
     encoding_format: 'float',
     ...(request.dimensions !== undefined ? { dimensions: request.dimensions } : {}),
   };
-  const response = await http.send(`${root}/embeddings`, {
+  const response = await http.send(call.url, {
     method: 'POST',
     headers: { ...headers, ...(request.requestId ? { 'x-request-id': request.requestId } : {}) },
     body: JSON.stringify(body),

@@ -17,14 +17,16 @@ export function vendorMessage(body: unknown): string | undefined {
 
 /**
  * Usage as OpenAI reports it: `prompt_tokens` counts every input token, cached and cache-written
- * ones among them; `completion_tokens` counts reasoning tokens too.
+ * ones among them; `completion_tokens` counts reasoning tokens too. DeepSeek reports cache reads
+ * as `prompt_cache_hit_tokens` (within `prompt_tokens` too).
  * @see https://platform.openai.com/docs/api-reference/chat/object#chat/object-usage
+ * @see https://api-docs.deepseek.com/guides/kv_cache
  */
 export function reportedUsage(usage: ChatUsage): ReportedUsage {
   const reported: ReportedUsage = {};
   if (usage.prompt_tokens != null) reported.inputTokens = usage.prompt_tokens;
   if (usage.completion_tokens != null) reported.outputTokens = usage.completion_tokens;
-  const cached = usage.prompt_tokens_details?.cached_tokens;
+  const cached = usage.prompt_tokens_details?.cached_tokens ?? usage.prompt_cache_hit_tokens;
   if (cached != null) reported.cachedInputTokens = cached;
   const cacheWrite = usage.prompt_tokens_details?.cache_write_tokens;
   if (cacheWrite != null) reported.cacheWriteTokens = cacheWrite;
@@ -39,7 +41,7 @@ const malformed = (kind: ProviderKind, what: string) =>
 /**
  * Sends the request and reads its Chat Completions event stream into raw parts (an HTTP error is
  * thrown before the first): text (a refusal is text too), reasoning
- * (`delta.reasoning_content`, closed by `reasoning-end` when the answer or a tool call begins),
+ * (`delta.reasoning_content`, or `delta.reasoning` as OpenRouter, Groq and Ollama name it; closed by `reasoning-end` when the answer or a tool call begins),
  * tool calls, and the finish with the vendor's usage. Ends at `data: [DONE]` (the rest of the
  * body is drained in the background) or with the body, which must then have sent a finish reason.
  * @see https://platform.openai.com/docs/api-reference/chat/streaming
@@ -77,16 +79,18 @@ export async function* readChatStream(kind: ProviderKind, send: () => Promise<Up
         });
       const chunk = readChatChunk(json);
       if (!chunk) throw malformed(kind, 'sent a chunk of an unexpected shape');
-      if (!started) {
+      // Azure OpenAI may open with a chunk carrying only prompt_filter_results (no model, no choices): not yet the start.
+      if (!started && (chunk.model || chunk.choices.length > 0 || chunk.usage)) {
         started = true;
         yield { type: 'start', ...(chunk.model ? { upstreamModel: chunk.model } : {}) };
       }
       const choice = chunk.choices[0];
       const delta = choice?.delta;
       if (delta) {
-        if (delta.reasoning_content) {
+        const thought = delta.reasoning_content ?? delta.reasoning;
+        if (thought) {
           reasoning = true;
-          yield { type: 'reasoning-delta', text: delta.reasoning_content };
+          yield { type: 'reasoning-delta', text: thought };
         }
         const text = delta.refusal ? (delta.content ?? '') + delta.refusal : delta.content;
         if (text || delta.tool_calls?.length) {

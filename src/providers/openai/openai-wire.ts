@@ -22,6 +22,8 @@ export const chatChunkSchema = z.object({
             refusal: z.string().nullish(),
             // DeepSeek, vLLM, SGLang, DashScope and Qianfan stream a thinking model's reasoning here.
             reasoning_content: z.string().nullish(),
+            // OpenRouter, Groq, Ollama and newer vLLM name the same text `reasoning`.
+            reasoning: z.string().nullish(),
             tool_calls: z
               .array(
                 z.object({
@@ -47,6 +49,8 @@ export const chatChunkSchema = z.object({
       completion_tokens: count,
       prompt_tokens_details: z.object({ cached_tokens: count, cache_write_tokens: count }).nullish(),
       completion_tokens_details: z.object({ reasoning_tokens: count }).nullish(),
+      // DeepSeek reports its cache reads here rather than in prompt_tokens_details.
+      prompt_cache_hit_tokens: count,
     })
     .nullish(),
 });
@@ -62,6 +66,7 @@ export interface ChatDelta {
   readonly content?: string | null;
   readonly refusal?: string | null;
   readonly reasoning_content?: string | null;
+  readonly reasoning?: string | null;
   readonly tool_calls?: readonly ToolCallFragment[] | null;
 }
 
@@ -70,6 +75,7 @@ export interface ChatUsage {
   readonly completion_tokens?: number | null;
   readonly prompt_tokens_details?: { readonly cached_tokens?: number | null; readonly cache_write_tokens?: number | null } | null;
   readonly completion_tokens_details?: { readonly reasoning_tokens?: number | null } | null;
+  readonly prompt_cache_hit_tokens?: number | null;
 }
 
 /** A streamed chunk as the adapter reads it (what `chatChunkSchema` accepts, without the copy zod makes). */
@@ -96,11 +102,17 @@ const isToolCalls = (v: unknown) => Array.isArray(v) && (v as unknown[]).every(i
 
 function isDelta(d: unknown): boolean {
   if (!isObject(d) || !isNullish(d.role, isString) || !isNullish(d.content, isString)) return false;
-  return isNullish(d.refusal, isString) && isNullish(d.reasoning_content, isString) && isNullish(d.tool_calls, isToolCalls);
+  return (
+    isNullish(d.refusal, isString) &&
+    isNullish(d.reasoning_content, isString) &&
+    isNullish(d.reasoning, isString) &&
+    isNullish(d.tool_calls, isToolCalls)
+  );
 }
 
 function isUsage(u: unknown): boolean {
   if (!isObject(u) || !isNullish(u.prompt_tokens, isCount) || !isNullish(u.completion_tokens, isCount)) return false;
+  if (!isNullish(u.prompt_cache_hit_tokens, isCount)) return false;
   const { prompt_tokens_details: prompt, completion_tokens_details: completion } = u;
   return (
     isNullish(prompt, (p) => isObject(p) && isNullish(p.cached_tokens, isCount) && isNullish(p.cache_write_tokens, isCount)) &&
