@@ -1,5 +1,6 @@
 import type { AppOptions } from '../../src/app.js';
 import { BEDROCK_TEST_KEYS, BEDROCK_TEST_REGION, type BedrockFake, startBedrockFake } from '../fakes/bedrock-fake.js';
+import { AZURE_API_VERSION, AZURE_TEST_KEY, startAzureOpenAIFake } from '../fakes/azure-openai.js';
 import type { FakeUpstream } from '../fakes/fake-upstream.js';
 import { GEMINI_TEST_KEY, GEMINI_TEST_MODEL, startGoogleFake } from '../fakes/gemini-fake.js';
 import { ANTHROPIC_TEST_KEY, OPENAI_TEST_KEY, startAnthropicFake, startOpenAIFake } from '../fakes/vendors.js';
@@ -15,14 +16,15 @@ export interface VendorApp {
   readonly anthropic: FakeUpstream;
   readonly gemini: FakeUpstream;
   readonly bedrock: BedrockFake;
+  readonly azure: FakeUpstream;
   dispose(): Promise<void>;
 }
 
 /**
- * An app with a mock model, `gpt-test` (OpenAI format), `claude-test` (Anthropic format) and
- * `gemini-test` (Gemini format) and `bedrock-test` (Bedrock's Converse, signed with the AWS keys
- * of the app's environment), the vendor models pointing at loopback fakes, their keys in the app's
- * environment.
+ * An app with a mock model, `gpt-test` (OpenAI format), `claude-test` (Anthropic format),
+ * `gemini-test` (Gemini format), `bedrock-test` (Bedrock's Converse, signed with the AWS keys of
+ * the app's environment) and `azure-test` (an Azure OpenAI deployment, classic URL form), the vendor
+ * models pointing at loopback fakes, their keys in the app's environment.
  */
 export async function startVendorApp(
   env: Record<string, string> = {},
@@ -33,6 +35,7 @@ export async function startVendorApp(
   const anthropic = await startAnthropicFake();
   const gemini = await startGoogleFake('gemini');
   const bedrock = await startBedrockFake();
+  const azure = await startAzureOpenAIFake();
   const t = await startTestApp({
     ...(overrides ? { overrides } : {}),
     // DashScope and Qianfan speak the OpenAI format: their models point at the OpenAI fake with its key.
@@ -44,6 +47,7 @@ export async function startVendorApp(
       QIANFAN_API_KEY: OPENAI_TEST_KEY,
       AWS_ACCESS_KEY_ID: BEDROCK_TEST_KEYS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: BEDROCK_TEST_KEYS.secretAccessKey,
+      AZURE_OPENAI_API_KEY: AZURE_TEST_KEY,
       ...env,
     },
     file: {
@@ -78,6 +82,15 @@ export async function startVendorApp(
           baseUrl: bedrock.url,
           pricing: { input: 3, output: 15 },
         },
+        {
+          id: 'azure-test',
+          provider: 'azure-openai',
+          upstreamModel: 'gpt-4o',
+          baseUrl: azure.url,
+          deployment: 'gpt-4o-prod',
+          apiVersion: AZURE_API_VERSION,
+          pricing: { input: 2.5, output: 10 },
+        },
       ],
     },
   });
@@ -87,9 +100,10 @@ export async function startVendorApp(
     anthropic,
     gemini,
     bedrock,
+    azure,
     async dispose() {
       await t.dispose();
-      await Promise.all([openai.dispose(), anthropic.dispose(), gemini.dispose(), bedrock.dispose()]);
+      await Promise.all([openai.dispose(), anthropic.dispose(), gemini.dispose(), bedrock.dispose(), azure.dispose()]);
     },
   };
 }
