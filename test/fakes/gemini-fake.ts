@@ -1,5 +1,5 @@
 import { type FakeUpstream, type RequestCheck, type Scripted, startFakeUpstream } from './fake-upstream.js';
-import { geminiBodyProblem } from './gemini-rules.js';
+import { batchEmbedProblem, geminiBodyProblem } from './gemini-rules.js';
 import { fixture, fixtureJson } from './vendors.js';
 
 export const GEMINI_TEST_KEY = 'AIzaSyTest-gemini-0000';
@@ -15,8 +15,13 @@ const invalid = (message: string): Scripted => ({
 });
 
 const checkBody: RequestCheck = ({ method, path, body }) => {
-  if (method !== 'POST' || !/:(stream)?[gG]enerateContent$/.test(path)) return undefined;
-  const message = geminiBodyProblem(body);
+  if (method !== 'POST') return undefined;
+  const embedFor = /\/models\/([^/:]+):batchEmbedContents$/.exec(path)?.[1];
+  const message = embedFor
+    ? batchEmbedProblem(embedFor, body)
+    : /:(stream)?[gG]enerateContent$/.test(path)
+      ? geminiBodyProblem(body)
+      : undefined;
   return message === undefined ? undefined : invalid(message);
 };
 
@@ -29,7 +34,8 @@ const checkBody: RequestCheck = ({ method, path, body }) => {
  * - `vertex-ai` (`/v1/projects/…/locations/…/publishers/google/models/{model}:…`): a bearer
  *   token; none or a wrong one → 401 UNAUTHENTICATED.
  *
- * Bodies Google would refuse get its 400 INVALID_ARGUMENT (gemini-rules.ts). Serves a text stream
+ * Bodies Google would refuse (`generateContent`, `batchEmbedContents`) get its 400 INVALID_ARGUMENT
+ * (gemini-rules.ts). Serves a text stream
  * for `gemini-2.5-flash`, its model record (`GET`, Gemini) and `countTokens` (Vertex AI).
  */
 export async function startGoogleFake(kind: 'gemini' | 'vertex-ai' = 'gemini'): Promise<FakeUpstream> {

@@ -209,3 +209,30 @@ export function geminiBodyProblem(body: unknown): string | undefined {
     generationConfigProblem(body.generationConfig)
   );
 }
+
+/**
+ * The 400 Gemini would answer to a `batchEmbedContents` body for `model`, or undefined: at most
+ * 100 requests, each for the model of the URL, with non-empty content and no unknown field.
+ * @see https://ai.google.dev/api/embeddings#method:-models.batchembedcontents
+ */
+export function batchEmbedProblem(model: string, body: unknown): string | undefined {
+  if (!isObject(body)) return 'Invalid JSON payload received. Expected an object.';
+  const unknown = unknownField(body, ['requests'], '');
+  if (unknown) return unknown;
+  const requests = listOf(body.requests);
+  if (requests.length === 0) return '* BatchEmbedContentsRequest.requests: requests is not specified';
+  if (requests.length > 100) return '* BatchEmbedContentsRequest.requests: at most 100 requests can be in one batch';
+  for (const [i, request] of requests.entries()) {
+    const problem = unknownField(request, ['model', 'content', 'taskType', 'title', 'outputDimensionality'], `requests[${i}]`);
+    if (problem || !isObject(request)) return problem ?? `Invalid value at 'requests[${i}]'`;
+    if (request.model !== `models/${model}`)
+      return `* BatchEmbedContentsRequest.requests[${i}].model: the model of each request must be the model of the batch (models/${model})`;
+    const parts = listOf(isObject(request.content) ? request.content.parts : undefined);
+    if (parts.length === 0) return `* BatchEmbedContentsRequest.requests[${i}].content.parts: contents.parts must not be empty.`;
+    for (const [j, part] of parts.entries()) {
+      const partIssue = partProblem(part, `requests[${i}].content.parts[${j}]`);
+      if (partIssue) return partIssue;
+    }
+  }
+  return undefined;
+}

@@ -5,6 +5,7 @@ import type { HealthResult, ProviderAdapter, UpstreamTarget } from '../provider.
 import { SseParser } from '../sse.js';
 import { readBody } from '../vendor-error.js';
 import { convertToGenerateContent } from './convert-request.js';
+import { embedGemini } from './gemini-embeddings.js';
 import { authHeaders, type GoogleKind, modelUrl } from './gemini-endpoint.js';
 import { googleHttpError } from './gemini-error.js';
 import { chunkSchema, type GenerateContentBody } from './gemini-wire.js';
@@ -16,6 +17,8 @@ import { GenerateContentReader } from './read-chunks.js';
  * (gemini-endpoint.ts). Every answer is streamed (`streamGenerateContent?alt=sse`). The request is
  * converted (convert-request.ts) before anything is sent, so what Gemini cannot carry fails as an
  * InvalidInputError with no upstream call; the chunks are read by GenerateContentReader.
+ *
+ * Embeddings (`gemini` only): `batchEmbedContents` (gemini-embeddings.ts).
  *
  * Health: Gemini's `GET models/{model}` (free, needs the key, 404 for a model it does not know);
  * Vertex AI has no model lookup under a project, so there it is `countTokens` of one word (free,
@@ -87,5 +90,7 @@ export function createGeminiAdapter(kind: GoogleKind, http: UpstreamHttp): Provi
       if (response.status >= 300) return { ok: false, latencyMs, message: googleHttpError(kind, response, body, target.apiKey).message };
       return { ok: true, latencyMs, message: `${target.upstreamModel} is known to ${vertex ? 'countTokens' : 'GET models/{model}'}` };
     },
+    // Vertex AI embeds through `:predict`, another body: only the Gemini API's embeddings are carried.
+    ...(kind === 'gemini' ? { embed: (request, target, { signal }) => embedGemini(http, request, target, signal) } : {}),
   };
 }

@@ -18,7 +18,11 @@ export type GoogleKind = 'gemini' | 'vertex-ai';
  * @see https://docs.cloud.google.com/vertex-ai/generative-ai/docs/model-reference/inference
  * @see https://docs.cloud.google.com/vertex-ai/docs/reference/rest/v1/projects.locations.publishers.models/streamGenerateContent
  */
-export function modelUrl(kind: GoogleKind, target: UpstreamTarget, method?: 'streamGenerateContent' | 'countTokens'): string {
+export function modelUrl(
+  kind: GoogleKind,
+  target: UpstreamTarget,
+  method?: 'streamGenerateContent' | 'countTokens' | 'batchEmbedContents',
+): string {
   const root = (target.baseUrl ?? PROVIDER_DEFAULTS[kind].baseUrl ?? '').replace(/\/+$/, '');
   const model = `${root}${kind === 'vertex-ai' ? '/publishers/google' : ''}/models/${encodeURIComponent(target.upstreamModel)}`;
   if (method === 'streamGenerateContent') return `${model}:streamGenerateContent?alt=sse`;
