@@ -2,7 +2,7 @@ import OpenAI, { APIError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textEvents } from '../fakes/bedrock-fake.js';
 import { Generate, GenerationQuery, ModelsQuery } from '../helpers/documents.js';
-import { expectData } from '../helpers/graphql.js';
+import { expectData, expectError } from '../helpers/graphql.js';
 import { startVendorApp, type VendorApp } from '../helpers/vendor-app.js';
 
 /**
@@ -119,5 +119,38 @@ describe('a Bedrock model through the gateway', () => {
     expect(error).toBeInstanceOf(APIError);
     expect((error as APIError).status).toBe(400);
     expect(v.bedrock.calls.length).toBe(calls);
+  });
+});
+
+describe('a Bedrock model under the gateway’s retries', () => {
+  it('should retry a ThrottlingException and answer from the second attempt, but not retry a ValidationException', async () => {
+    const app = await startVendorApp({}, { retry: { attempts: 2, baseDelayMs: 0, maxDelayMs: 0 } });
+    try {
+      app.bedrock.respond(
+        STREAM_PATH,
+        { type: 'error', status: 429, errorType: 'ThrottlingException', message: 'Too many requests, please wait before trying again.' },
+        { type: 'events', events: textEvents(['after ', 'a retry']) },
+      );
+      const { generate } = expectData(await app.t.run(Generate, { input: { model: 'bedrock-test', prompt: 'Hello' } }));
+      expect(generate).toMatchObject({ status: 'SUCCEEDED', text: 'after a retry' });
+      expect(generate.attempts).toMatchObject([
+        { modelId: 'bedrock-test', outcome: 'FAILED', errorCode: 'RATE_LIMITED', httpStatus: 429 },
+        { modelId: 'bedrock-test', outcome: 'SUCCEEDED' },
+      ]);
+
+      app.bedrock.respond(STREAM_PATH, {
+        type: 'error',
+        status: 400,
+        errorType: 'ValidationException',
+        message: 'The provided model identifier is invalid.',
+      });
+      const calls = app.bedrock.calls.length;
+      const refused = expectError(await app.t.run(Generate, { input: { model: 'bedrock-test', prompt: 'Hello' } }));
+      expect(refused).toMatchObject({ code: 'UPSTREAM_ERROR', extensions: { upstreamStatus: 400, provider: 'bedrock' } });
+      expect(refused.message).toContain('ValidationException: The provided model identifier is invalid.');
+      expect(app.bedrock.calls.length).toBe(calls + 1);
+    } finally {
+      await app.dispose();
+    }
   });
 });
