@@ -5,14 +5,24 @@ import type { RawPart, ReportedUsage } from '../provider-stream.js';
 import { SseParser } from '../sse.js';
 import { readBody, redactSecrets, upstreamHttpError } from '../vendor-error.js';
 import { mapOpenAIFinishReason } from './map-finish-reason.js';
-import { type ChatUsage, errorBodySchema, readChatChunk } from './openai-wire.js';
+import { type ChatUsage, errorBodySchema, readChatChunk, validationErrorSchema } from './openai-wire.js';
 import { StreamedToolCalls } from './streamed-tool-calls.js';
 
-/** The error message of an error body or in-stream error chunk, if it is one. */
+/**
+ * The error message of an error body or in-stream error chunk, if it is one: OpenAI's
+ * `{ error }`, or the `{ message }` / validation `detail` list of servers built on FastAPI and
+ * pydantic (vLLM; Mistral's 422 `extra_forbidden`), rendered as `body.field: message`.
+ */
 export function vendorMessage(body: unknown): string | undefined {
   const parsed = errorBodySchema.safeParse(body);
-  if (!parsed.success) return typeof body === 'string' ? body : undefined;
-  return typeof parsed.data.error === 'string' ? parsed.data.error : parsed.data.error.message;
+  if (parsed.success) return typeof parsed.data.error === 'string' ? parsed.data.error : parsed.data.error.message;
+  if (typeof body === 'string') return body;
+  const other = validationErrorSchema.safeParse(body);
+  if (!other.success) return undefined;
+  const { message, detail } = other.data;
+  const found = typeof message === 'object' ? message.detail : (message ?? detail);
+  if (found === undefined || typeof found === 'string') return found;
+  return found.map((d) => `${d.loc.join('.')}: ${d.msg}`).join('; ') || undefined;
 }
 
 /**

@@ -148,4 +148,16 @@ export const errorBodySchema = z.object({
   ]),
 });
 
+const validationDetail = z.union([z.string(), z.array(z.object({ loc: z.array(z.union([z.string(), z.number()])), msg: z.string() }))]);
+
+/**
+ * The error bodies of FastAPI/pydantic servers: `{ "object": "error", "message": "…" }` (vLLM),
+ * `{ "message": { "detail": [{ loc, msg }] } }` (Mistral's 422), `{ "detail": … }` (FastAPI's default).
+ * @see https://github.com/mistralai/platform-docs-public/issues/7
+ */
+export const validationErrorSchema = z.object({
+  message: z.union([z.string(), z.object({ detail: validationDetail })]).optional(),
+  detail: validationDetail.optional(),
+});
+
 export const modelListSchema = z.object({ data: z.array(z.object({ id: z.string() })) });
