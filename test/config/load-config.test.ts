@@ -105,6 +105,21 @@ describe('loadConfig', () => {
       'models:\n  - id: m1\n    provider: azure-openai\n    baseUrl: https://acme.openai.azure.com\n    apiVersion: latest\n',
       'models[0].apiVersion: expected an api-version such as 2024-10-21',
     ],
+    [
+      'an Azure apiVersion without a deployment',
+      'models:\n  - id: m1\n    provider: azure-openai\n    baseUrl: https://acme.openai.azure.com\n    apiVersion: 2024-10-21\n',
+      'models[0].deployment: is required with apiVersion 2024-10-21 (the /openai/deployments/{deployment} URL form): expected the deployment name, or leave apiVersion out for the /openai/v1 form',
+    ],
+    [
+      'an Azure model without its endpoint',
+      'models:\n  - id: m1\n    provider: azure-openai\n    deployment: prod\n',
+      "models[0].baseUrl: is required for provider azure-openai: expected the resource's endpoint, e.g. https://NAME.openai.azure.com",
+    ],
+    [
+      'a local preset without private endpoints allowed',
+      'models:\n  - id: m1\n    provider: openai-compatible\n    preset: ollama\n',
+      "models[0].preset: ollama's default address http://localhost:11434/v1: localhost:11434 is a loopback address; set security.allowPrivateEndpoints: true in the config to allow it; or give the model a baseUrl of the server's own address",
+    ],
     ['a port out of range', 'server:\n  port: 70000\n', 'server.port: expected a whole number from 0 to 65535, got 70000'],
     [
       'a fractional maxTokens',
