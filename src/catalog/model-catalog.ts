@@ -21,7 +21,7 @@ export interface CatalogEntry {
   };
   readonly contextWindow?: number;
   readonly maxOutputTokens?: number;
-  /** What the model takes in and gives out: text, image, audio, video, pdf. */
+  /** What the model takes in and gives out: text, image, audio, video, pdf; empty when the catalog does not say. */
   readonly inputModalities: readonly string[];
   readonly outputModalities: readonly string[];
   /** Function calling, when the catalog says. */

@@ -10,7 +10,7 @@ import path from 'node:path';
 export const LAYERS: readonly { readonly name: string; readonly match: (file: string) => boolean }[] = [
   { name: 'core', match: (f) => f.startsWith('core/') },
   { name: 'util', match: (f) => f.startsWith('util/') },
-  { name: 'infrastructure', match: (f) => /^(providers|pricing|security|validation|observability|events)\//.test(f) },
+  { name: 'infrastructure', match: (f) => /^(providers|pricing|catalog|security|validation|observability|events)\//.test(f) },
   { name: 'routing', match: (f) => f.startsWith('routing/') },
   // The Redis implementations of the core's ports (bus, rate and budget stores, probe lock): one home, above what they reuse.
   { name: 'redis', match: (f) => f.startsWith('redis/') },
