@@ -1,4 +1,6 @@
 import type { LookupFunction } from 'node:net';
+import type { ModelCatalog } from './catalog/model-catalog.js';
+import { PackagedModelCatalog } from './catalog/packaged-catalog.js';
 import { applyConfig } from './composition/services/apply-config.js';
 import { followOtherInstances } from './composition/services/follow-instances.js';
 import { createGenerationPipeline } from './composition/services/generation-pipeline.js';
@@ -44,6 +46,8 @@ export interface Services extends ResolverServices {
   readonly metrics: Metrics;
   readonly http: UpstreamHttp;
   readonly models: ModelRegistry;
+  /** The maintained model catalog (prices, context, modalities, tools, status of vendor models). */
+  readonly catalog: ModelCatalog;
   readonly pools: PoolRegistry;
   readonly router: Router;
   /** Request and token windows per key and per model (read for the x-ratelimit-* headers). */
@@ -68,6 +72,8 @@ export interface ServiceOverrides {
   readonly clock?: Clock;
   /** Uniform in [0, 1): pool sampling and back-off jitter. */
   readonly random?: () => number;
+  /** The model catalog (default: the pinned catalog packages, PackagedModelCatalog). */
+  readonly catalog?: ModelCatalog;
 }
 
 /**
@@ -90,7 +96,9 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const rates = createRateStore(redis, { clock, logger, metrics });
   const circuits = createCircuitStore(config, clock);
 
-  const { models, pools, apiKeys, openOperations } = createRegistries(config, { orm, clock, logger, metrics, bus, routing, upstream });
+  const catalog = overrides.catalog ?? new PackagedModelCatalog(() => new Date(clock.now()));
+  const registries = { orm, clock, logger, metrics, bus, routing, upstream, catalog };
+  const { models, pools, apiKeys, openOperations } = createRegistries(config, registries);
   const generationRepository = new GenerationRepository(orm);
   const probeLock = createProbeLock(config, redis);
   const router = new Router({
@@ -154,6 +162,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     metrics,
     http,
     models,
+    catalog,
     apiKeys,
     openOperations,
     pools,

@@ -2,6 +2,7 @@ import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.js';
 import './scalars.js';
 import '../modules/models/model.graphql.js';
+import '../modules/models/model-catalog.graphql.js';
 import '../modules/models/model-operations.graphql.js';
 import '../modules/keys/api-key.graphql.js';
 import '../modules/generations/generation.graphql.js';

@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query CatalogModels {\n    models {\n      id\n      upstreamModel\n      pricing { input output cachedInput cacheWrite }\n      pricingSource\n      catalogStatus\n      contextWindow\n      maxOutputTokens\n      modalities { input output }\n      supportsTools\n      supportsReasoning\n    }\n  }\n": typeof types.CatalogModelsDocument,
+    "\n  mutation RegisterCatalogModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { id pricing { input output } pricingSource contextWindow modalities { input } } }\n  }\n": typeof types.RegisterCatalogModelDocument,
+    "\n  mutation UpdateCatalogModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id pricing { input output } pricingSource contextWindow } }\n  }\n": typeof types.UpdateCatalogModelDocument,
     "\n  mutation StartChatSession($input: CreateSessionInput!) { createSession(input: $input) { id } }\n": typeof types.StartChatSessionDocument,
     "\n  mutation GenerateWithTools($input: GenerateInput!) {\n    generate(input: $input) {\n      id text finishReason toolCalls { id name arguments }\n      usage { inputTokens outputTokens cachedInputTokens cacheWriteTokens reasoningTokens }\n      costMicroUsd\n    }\n  }\n": typeof types.GenerateWithToolsDocument,
     "\n  mutation SetChatPricing($input: UpdateModelInput!) { updateModel(input: $input) { model { pricing { input output cachedInput cacheWrite } } } }\n": typeof types.SetChatPricingDocument,
@@ -63,6 +66,9 @@ type Documents = {
     "\n  query ModelKinds { models { id kind status } }\n": typeof types.ModelKindsDocument,
 };
 const documents: Documents = {
+    "\n  query CatalogModels {\n    models {\n      id\n      upstreamModel\n      pricing { input output cachedInput cacheWrite }\n      pricingSource\n      catalogStatus\n      contextWindow\n      maxOutputTokens\n      modalities { input output }\n      supportsTools\n      supportsReasoning\n    }\n  }\n": types.CatalogModelsDocument,
+    "\n  mutation RegisterCatalogModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { id pricing { input output } pricingSource contextWindow modalities { input } } }\n  }\n": types.RegisterCatalogModelDocument,
+    "\n  mutation UpdateCatalogModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id pricing { input output } pricingSource contextWindow } }\n  }\n": types.UpdateCatalogModelDocument,
     "\n  mutation StartChatSession($input: CreateSessionInput!) { createSession(input: $input) { id } }\n": types.StartChatSessionDocument,
     "\n  mutation GenerateWithTools($input: GenerateInput!) {\n    generate(input: $input) {\n      id text finishReason toolCalls { id name arguments }\n      usage { inputTokens outputTokens cachedInputTokens cacheWriteTokens reasoningTokens }\n      costMicroUsd\n    }\n  }\n": types.GenerateWithToolsDocument,
     "\n  mutation SetChatPricing($input: UpdateModelInput!) { updateModel(input: $input) { model { pricing { input output cachedInput cacheWrite } } } }\n": types.SetChatPricingDocument,
@@ -126,6 +132,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogModels {\n    models {\n      id\n      upstreamModel\n      pricing { input output cachedInput cacheWrite }\n      pricingSource\n      catalogStatus\n      contextWindow\n      maxOutputTokens\n      modalities { input output }\n      supportsTools\n      supportsReasoning\n    }\n  }\n"): (typeof documents)["\n  query CatalogModels {\n    models {\n      id\n      upstreamModel\n      pricing { input output cachedInput cacheWrite }\n      pricingSource\n      catalogStatus\n      contextWindow\n      maxOutputTokens\n      modalities { input output }\n      supportsTools\n      supportsReasoning\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterCatalogModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { id pricing { input output } pricingSource contextWindow modalities { input } } }\n  }\n"): (typeof documents)["\n  mutation RegisterCatalogModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { id pricing { input output } pricingSource contextWindow modalities { input } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCatalogModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id pricing { input output } pricingSource contextWindow } }\n  }\n"): (typeof documents)["\n  mutation UpdateCatalogModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id pricing { input output } pricingSource contextWindow } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,3 +1,4 @@
+import type { ModelCatalog } from '../../catalog/model-catalog.js';
 import type { Config } from '../../config/config.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { EventBus } from '../../core/ports/event-bus.js';
@@ -25,9 +26,18 @@ export interface Registries {
 /** The models (kept in the routing table), the pools, and the API keys with their running operations. */
 export function createRegistries(
   config: Config,
-  deps: { orm: Orm; clock: Clock; logger: Logger; metrics: Metrics; bus: EventBus; routing: RoutingTable; upstream: Upstream },
+  deps: {
+    orm: Orm;
+    clock: Clock;
+    logger: Logger;
+    metrics: Metrics;
+    bus: EventBus;
+    routing: RoutingTable;
+    upstream: Upstream;
+    catalog: ModelCatalog;
+  },
 ): Registries {
-  const { orm, clock, logger, metrics, bus, routing, upstream } = deps;
+  const { orm, clock, logger, metrics, bus, routing, upstream, catalog } = deps;
   const models = new ModelRegistry({
     clock,
     repository: new ModelRepository(orm),
@@ -38,6 +48,7 @@ export function createRegistries(
     metrics,
     rules: { allowPrivateEndpoints: config.security.allowPrivateEndpoints, keyEnv: upstream.keyEnv },
     logger,
+    catalog,
     resolve: upstream.resolve,
   });
   const apiKeys = new ApiKeyService({ adminKey: config.adminKey, repository: new ApiKeyRepository(orm), metrics, bus, clock });

@@ -61,6 +61,24 @@ export type ModelStatus = (typeof MODEL_STATUSES)[number];
 export const CIRCUIT_STATES = ['CLOSED', 'OPEN', 'HALF_OPEN'] as const;
 export type CircuitState = (typeof CIRCUIT_STATES)[number];
 
+/**
+ * What the maintained catalog (SPEC §16) says of a model's vendor name: CURRENT, DEPRECATED (the
+ * catalog marks it so), or UNLISTED (not in the catalog: mock and self-hosted models, or a name
+ * the pinned catalog does not know yet).
+ */
+export const CATALOG_STATUSES = ['CURRENT', 'DEPRECATED', 'UNLISTED'] as const;
+export type CatalogStatus = (typeof CATALOG_STATUSES)[number];
+
+/** Where a model's prices come from: its config or registerModel input, the catalog, or nowhere (no price). */
+export const PRICING_SOURCES = ['CONFIG', 'CATALOG', 'NONE'] as const;
+export type PricingSource = (typeof PRICING_SOURCES)[number];
+
+/** What a model takes in and gives out, as the catalog lists it: text, image, audio, video, pdf. */
+export interface ModelModalities {
+  readonly input: readonly string[];
+  readonly output: readonly string[];
+}
+
 /** Where a model's definition comes from: the config file (kept in step with it) or the API. */
 export type ModelSource = 'CONFIG' | 'API';
 
@@ -130,16 +148,28 @@ export interface ModelRecord {
   readonly apiVersion: string | null;
   readonly version: string | null;
   readonly sourceUrl: string | null;
+  /** Tokens of context: the model's own (config or API), else the catalog's. */
   readonly contextWindow: number | null;
+  /** Most output tokens the vendor allows, from the catalog. */
+  readonly maxOutputTokens: number | null;
+  /** From the catalog; null when it does not say. */
+  readonly modalities: ModelModalities | null;
+  /** Function calling, from the catalog; null when it does not say. */
+  readonly supportsTools: boolean | null;
+  /** A reasoning (thinking) model, from the catalog; null when it does not say. */
+  readonly supportsReasoning: boolean | null;
+  readonly catalogStatus: CatalogStatus;
   readonly capabilities: readonly ModelCapability[];
   readonly defaults: Readonly<StoredGenerationParams> & { readonly maxTokens: number };
   readonly limits: Readonly<StoredLimits>;
-  /** Integer micro-USD per million tokens; null when the model has no price. */
+  /** Integer micro-USD per million tokens, the model's own (config or API) else the catalog's; null when it has no price. */
   readonly inputPriceMicroUsd: number | null;
   readonly outputPriceMicroUsd: number | null;
   /** Cache reads and cache writes; null: priced as input. */
   readonly cachedInputPriceMicroUsd: number | null;
   readonly cacheWritePriceMicroUsd: number | null;
+  /** Where the four prices come from: all from the model's own pricing when it has one, else all from the catalog. */
+  readonly pricingSource: PricingSource;
   readonly mock: Readonly<StoredMockSettings> | null;
   /** Effective timeouts: the model's, else the defaults. */
   readonly timeouts: Timeouts;

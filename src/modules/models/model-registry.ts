@@ -17,6 +17,7 @@ import {
 import { type HealthProbe, probeModel } from './model-health.js';
 import type { VendorKeys } from '../../providers/upstream-target.js';
 import { toModelRecord } from './model-record.js';
+import type { ModelCatalog } from '../../catalog/model-catalog.js';
 import type { ModelRecord, ModelSource, ModelStatus } from '../../core/records/model.js';
 import type { ModelEntity } from './model.entity.js';
 import type { ModelRepository, ModelUnitOfWork } from './model-repository.js';
@@ -33,6 +34,8 @@ export interface ModelRegistryDeps {
   readonly metrics: Metrics;
   readonly rules: DefinitionRules;
   readonly logger: Logger;
+  /** The maintained catalog: prices and context a model does not set, and its catalog fields. */
+  readonly catalog: ModelCatalog;
   /** Resolves a host name to its addresses (the endpoint policy checks them at registration). */
   readonly resolve: (hostname: string) => Promise<readonly { address: string }[]>;
 }
@@ -74,7 +77,7 @@ export class ModelRegistry {
   /** Loads every stored model into the routing table (at start). */
   async load(): Promise<void> {
     const entities = await this.deps.repository.begin().all();
-    this.deps.routing.replaceAll(entities.map(toModelRecord));
+    this.deps.routing.replaceAll(entities.map((entity) => toModelRecord(entity, this.deps.catalog)));
   }
 
   list(filter: ModelFilter = {}): ModelRecord[] {
@@ -143,14 +146,14 @@ export class ModelRegistry {
     }
     await work.flush();
     this.commit(entity, 'UPDATED');
-    return connectionChanged ? this.runHealthCheck(work, entity) : { model: toModelRecord(entity), healthCheck: null };
+    return connectionChanged ? this.runHealthCheck(work, entity) : { model: toModelRecord(entity, this.deps.catalog), healthCheck: null };
   }
 
   async disable(id: string): Promise<ModelRecord> {
     const work = this.deps.repository.begin();
     const entity = await this.load1(work, id);
     if (entity.status === 'RETIRED') throw new ModelUnavailableError(`model "${id}" is retired and cannot be disabled`);
-    if (entity.status === 'DISABLED') return toModelRecord(entity);
+    if (entity.status === 'DISABLED') return toModelRecord(entity, this.deps.catalog);
     entity.status = 'DISABLED';
     await work.flush();
     return this.commit(entity, 'DISABLED');
@@ -161,7 +164,7 @@ export class ModelRegistry {
     const work = this.deps.repository.begin();
     const entity = await this.load1(work, id);
     if (entity.status === 'RETIRED') throw new ModelUnavailableError(`model "${id}" is retired and cannot be enabled`);
-    if (entity.status !== 'DISABLED') return { model: toModelRecord(entity), healthCheck: null };
+    if (entity.status !== 'DISABLED') return { model: toModelRecord(entity, this.deps.catalog), healthCheck: null };
     entity.status = 'PENDING';
     await work.flush();
     this.commit(entity, 'ENABLED');
@@ -178,7 +181,7 @@ export class ModelRegistry {
     if (options.byConfig) entity.configHash = null;
     if (entity.status === 'RETIRED') {
       await work.flush();
-      return toModelRecord(entity);
+      return toModelRecord(entity, this.deps.catalog);
     }
     entity.status = 'RETIRED';
     entity.retiredAt = new Date(this.deps.clock.now());
@@ -211,7 +214,7 @@ export class ModelRegistry {
 
   /** Stores the new state in the routing table and publishes the event. */
   commit(entity: ModelEntity, type: ModelEventType): ModelRecord {
-    const model = toModelRecord(entity);
+    const model = toModelRecord(entity, this.deps.catalog);
     this.deps.routing.set(model);
     this.deps.bus.publish('modelEvents', { type, model, at: new Date(this.deps.clock.now()) });
     return model;
@@ -222,7 +225,7 @@ export class ModelRegistry {
    * DISABLED or RETIRED model keeps its status and just gets the check recorded.
    */
   async runHealthCheck(work: ModelUnitOfWork, entity: ModelEntity): Promise<ModelWithHealth> {
-    const probe = await probeModel(toModelRecord(entity), this.deps.adapters, this.deps.vendorKeys);
+    const probe = await probeModel(toModelRecord(entity, this.deps.catalog), this.deps.adapters, this.deps.vendorKeys);
     this.deps.metrics.healthChecks.inc({ provider: entity.provider, outcome: probe.ok ? 'ok' : 'failed' });
     // An admin (on another instance) may have disabled or retired it while the probe ran: that stands.
     const latest = await this.deps.repository.begin().find(entity.id);
@@ -238,7 +241,7 @@ export class ModelRegistry {
       this.deps.logger.info({ model: entity.id, from: before, to: entity.status, reason: probe.message }, 'model health changed');
       return { model: this.commit(entity, 'HEALTH_CHANGED'), healthCheck: probe };
     }
-    this.deps.routing.set(toModelRecord(entity));
-    return { model: toModelRecord(entity), healthCheck: probe };
+    this.deps.routing.set(toModelRecord(entity, this.deps.catalog));
+    return { model: toModelRecord(entity, this.deps.catalog), healthCheck: probe };
   }
 }

@@ -177,13 +177,17 @@ export const ModelRef = builder.objectRef<ModelRecord>('Model').implement({
       nullable: true,
       description: 'Where the model comes from, e.g. its Hugging Face repository.',
     }),
-    contextWindow: t.exposeInt('contextWindow', { nullable: true, description: 'Tokens of context the model accepts.' }),
+    contextWindow: t.exposeInt('contextWindow', {
+      nullable: true,
+      description: "Tokens of context the model accepts: its own (config or API), else the catalog's.",
+    }),
     capabilities: t.field({ type: [ModelCapabilityEnum], resolve: (m) => [...m.capabilities] }),
     defaults: t.field({ type: GenerationParamsRef, resolve: (m) => m.defaults }),
     limits: t.field({ type: ModelLimitsRef, resolve: (m) => m.limits }),
     pricing: t.field({
       type: ModelPricingRef,
       nullable: true,
+      description: "List prices: the model's own (config or API) when it has them, else the catalog's (see pricingSource).",
       resolve: (m) => pricingOf(m),
     }),
     mock: t.field({ type: MockSettingsRef, nullable: true, resolve: (m) => m.mock }),
