@@ -77,6 +77,26 @@ describe.skipIf(!browserAvailable)('the web console in Chromium, offline', () =>
     await page.close();
   });
 
+  it("should show the catalog's view of each model: context window, modalities, tool support, status, and where its price comes from", async () => {
+    const page = await open('#/models');
+    const row = page.locator('tr[data-model="gpt-4.1"]');
+    await row.getByTestId('model-modalities').waitFor();
+    const { model } = await gql<{
+      model: { contextWindow: number; modalities: { input: string[]; output: string[] }; pricing: { input: number; output: number } };
+    }>('{ model(id: "gpt-4.1") { contextWindow modalities { input output } pricing { input output } } }');
+    expect(await row.getByTestId('model-context').textContent()).toBe(`${model.contextWindow.toLocaleString('en-US')} ctx`);
+    expect(await row.getByTestId('model-modalities').textContent()).toBe(
+      `${model.modalities.input.join(', ')} → ${model.modalities.output.join(', ')}`,
+    );
+    expect(await row.getByTestId('model-abilities').textContent()).toContain('tools');
+    expect(await row.getByTestId('model-price').textContent()).toBe(`$${model.pricing.input} / $${model.pricing.output}from the catalog`);
+    // A model the catalog does not list says so; a mock model's own price is not marked as the catalog's.
+    await page.locator('tr[data-model="ernie-4.5"]').getByText('UNLISTED').waitFor();
+    expect(await page.locator('tr[data-model="mock-fast"]').getByTestId('model-price').textContent()).toBe('$0.5 / $1.5');
+    await screenshot(page, 'models-catalog');
+    await page.close();
+  });
+
   it('should show each field error of a bad registration at its field, and register nothing', async () => {
     const page = await open('#/models');
     await page.getByRole('button', { name: 'Register a model' }).click();

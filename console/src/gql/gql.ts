@@ -27,7 +27,7 @@ type Documents = {
     "mutation ConsoleRevokeKey($id: ID!) { revokeApiKey(id: $id) { id revoked } }": typeof types.ConsoleRevokeKeyDocument,
     "mutation ConsoleSetBudget($input: SetBudgetInput!) { setBudget(input: $input) { id } }": typeof types.ConsoleSetBudgetDocument,
     "subscription ConsoleKeyUsage { usageUpdated { generationId apiKey { id } } }": typeof types.ConsoleKeyUsageDocument,
-    "\n  fragment ModelRow on Model {\n    id provider status source upstreamModel baseUrl apiKeyEnv contextWindow version updatedAt retiredAt\n    pricing { input output }\n    circuit { state errorRate requests reopensAt }\n    lastHealthCheck { ok message checkedAt latencyMs }\n    mock { tokens tokenDelayMs }\n  }\n": typeof types.ModelRowFragmentDoc,
+    "\n  fragment ModelRow on Model {\n    id provider status source upstreamModel baseUrl apiKeyEnv contextWindow version updatedAt retiredAt\n    pricing { input output }\n    pricingSource catalogStatus maxOutputTokens supportsTools supportsReasoning\n    modalities { input output }\n    circuit { state errorRate requests reopensAt }\n    lastHealthCheck { ok message checkedAt latencyMs }\n    mock { tokens tokenDelayMs }\n  }\n": typeof types.ModelRowFragmentDoc,
     "\n  query ConsoleModels($filter: ModelFilter) {\n    models(filter: $filter) { ...ModelRow }\n  }\n": typeof types.ConsoleModelsDocument,
     "\n  subscription ConsoleModelEvents {\n    modelEvents { type at model { ...ModelRow } }\n  }\n": typeof types.ConsoleModelEventsDocument,
     "\n  mutation ConsoleRegisterModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { ...ModelRow } healthCheck { ok message latencyMs } }\n  }\n": typeof types.ConsoleRegisterModelDocument,
@@ -63,7 +63,7 @@ const documents: Documents = {
     "mutation ConsoleRevokeKey($id: ID!) { revokeApiKey(id: $id) { id revoked } }": types.ConsoleRevokeKeyDocument,
     "mutation ConsoleSetBudget($input: SetBudgetInput!) { setBudget(input: $input) { id } }": types.ConsoleSetBudgetDocument,
     "subscription ConsoleKeyUsage { usageUpdated { generationId apiKey { id } } }": types.ConsoleKeyUsageDocument,
-    "\n  fragment ModelRow on Model {\n    id provider status source upstreamModel baseUrl apiKeyEnv contextWindow version updatedAt retiredAt\n    pricing { input output }\n    circuit { state errorRate requests reopensAt }\n    lastHealthCheck { ok message checkedAt latencyMs }\n    mock { tokens tokenDelayMs }\n  }\n": types.ModelRowFragmentDoc,
+    "\n  fragment ModelRow on Model {\n    id provider status source upstreamModel baseUrl apiKeyEnv contextWindow version updatedAt retiredAt\n    pricing { input output }\n    pricingSource catalogStatus maxOutputTokens supportsTools supportsReasoning\n    modalities { input output }\n    circuit { state errorRate requests reopensAt }\n    lastHealthCheck { ok message checkedAt latencyMs }\n    mock { tokens tokenDelayMs }\n  }\n": types.ModelRowFragmentDoc,
     "\n  query ConsoleModels($filter: ModelFilter) {\n    models(filter: $filter) { ...ModelRow }\n  }\n": types.ConsoleModelsDocument,
     "\n  subscription ConsoleModelEvents {\n    modelEvents { type at model { ...ModelRow } }\n  }\n": types.ConsoleModelEventsDocument,
     "\n  mutation ConsoleRegisterModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { ...ModelRow } healthCheck { ok message latencyMs } }\n  }\n": types.ConsoleRegisterModelDocument,
@@ -138,7 +138,7 @@ export function graphql(source: "subscription ConsoleKeyUsage { usageUpdated { g
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ModelRow on Model {\n    id provider status source upstreamModel baseUrl apiKeyEnv contextWindow version updatedAt retiredAt\n    pricing { input output }\n    circuit { state errorRate requests reopensAt }\n    lastHealthCheck { ok message checkedAt latencyMs }\n    mock { tokens tokenDelayMs }\n  }\n"): typeof import('./graphql.js').ModelRowFragmentDoc;
+export function graphql(source: "\n  fragment ModelRow on Model {\n    id provider status source upstreamModel baseUrl apiKeyEnv contextWindow version updatedAt retiredAt\n    pricing { input output }\n    pricingSource catalogStatus maxOutputTokens supportsTools supportsReasoning\n    modalities { input output }\n    circuit { state errorRate requests reopensAt }\n    lastHealthCheck { ok message checkedAt latencyMs }\n    mock { tokens tokenDelayMs }\n  }\n"): typeof import('./graphql.js').ModelRowFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -16,6 +16,12 @@ export type BudgetInput = {
   monthly?: number | null | undefined;
 };
 
+/** What the maintained model catalog says of the model's vendor name. CURRENT: listed. DEPRECATED: listed as deprecated by the vendor. UNLISTED: not in the catalog (mock and self-hosted models, or a name the pinned catalog does not know yet). */
+export type CatalogStatus =
+  | 'CURRENT'
+  | 'DEPRECATED'
+  | 'UNLISTED';
+
 /** The circuit breaker of a model: CLOSED lets requests through, OPEN takes the model out of routing, HALF_OPEN lets one probe through. */
 export type CircuitState =
   | 'CLOSED'
@@ -285,6 +291,12 @@ export type PoolStrategy =
   | 'ROUND_ROBIN'
   | 'WEIGHTED';
 
+/** Where a model's prices come from. CONFIG: its own pricing (config file or registerModel/updateModel), which overrides the catalog's. CATALOG: the maintained catalog. NONE: neither; the model has no price. */
+export type PricingSource =
+  | 'CATALOG'
+  | 'CONFIG'
+  | 'NONE';
+
 /** How an OpenAI-compatible server departs from the protocol. */
 export type QuirksInput = {
   /** false: do not send stream_options.include_usage (usage is then estimated). */
@@ -535,61 +547,61 @@ export type ConsoleKeyUsageSubscriptionVariables = Exact<{ [key: string]: never;
 
 export type ConsoleKeyUsageSubscription = { usageUpdated: { generationId: string, apiKey: { id: string } | null } };
 
-export type ModelRowFragment = { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricing: { input: number, output: number } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null };
+export type ModelRowFragment = { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null };
 
 export type ConsoleModelsQueryVariables = Exact<{
   filter?: ModelFilter | null | undefined;
 }>;
 
 
-export type ConsoleModelsQuery = { models: Array<{ id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricing: { input: number, output: number } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null }> };
+export type ConsoleModelsQuery = { models: Array<{ id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null }> };
 
 export type ConsoleModelEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleModelEventsSubscription = { modelEvents: { type: ModelEventType, at: string, model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricing: { input: number, output: number } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null } } };
+export type ConsoleModelEventsSubscription = { modelEvents: { type: ModelEventType, at: string, model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null } } };
 
 export type ConsoleRegisterModelMutationVariables = Exact<{
   input: RegisterModelInput;
 }>;
 
 
-export type ConsoleRegisterModelMutation = { registerModel: { model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricing: { input: number, output: number } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null }, healthCheck: { ok: boolean, message: string, latencyMs: number } | null } };
+export type ConsoleRegisterModelMutation = { registerModel: { model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null }, healthCheck: { ok: boolean, message: string, latencyMs: number } | null } };
 
 export type ConsoleUpdateModelMutationVariables = Exact<{
   input: UpdateModelInput;
 }>;
 
 
-export type ConsoleUpdateModelMutation = { updateModel: { model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricing: { input: number, output: number } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null }, healthCheck: { ok: boolean, message: string, latencyMs: number } | null } };
+export type ConsoleUpdateModelMutation = { updateModel: { model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null }, healthCheck: { ok: boolean, message: string, latencyMs: number } | null } };
 
 export type ConsoleDisableModelMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConsoleDisableModelMutation = { disableModel: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricing: { input: number, output: number } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null } };
+export type ConsoleDisableModelMutation = { disableModel: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null } };
 
 export type ConsoleEnableModelMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConsoleEnableModelMutation = { enableModel: { model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricing: { input: number, output: number } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null } } };
+export type ConsoleEnableModelMutation = { enableModel: { model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null } } };
 
 export type ConsoleRetireModelMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConsoleRetireModelMutation = { retireModel: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricing: { input: number, output: number } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null } };
+export type ConsoleRetireModelMutation = { retireModel: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null } };
 
 export type ConsoleCheckModelHealthMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConsoleCheckModelHealthMutation = { checkModelHealth: { model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricing: { input: number, output: number } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null }, healthCheck: { ok: boolean, message: string, latencyMs: number } | null } };
+export type ConsoleCheckModelHealthMutation = { checkModelHealth: { model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null }, healthCheck: { ok: boolean, message: string, latencyMs: number } | null } };
 
 export type ConsoleSessionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -705,6 +717,15 @@ export const ModelRowFragmentDoc = new TypedDocumentString(`
   updatedAt
   retiredAt
   pricing {
+    input
+    output
+  }
+  pricingSource
+  catalogStatus
+  maxOutputTokens
+  supportsTools
+  supportsReasoning
+  modalities {
     input
     output
   }
@@ -949,6 +970,15 @@ export const ConsoleModelsDocument = new TypedDocumentString(`
     input
     output
   }
+  pricingSource
+  catalogStatus
+  maxOutputTokens
+  supportsTools
+  supportsReasoning
+  modalities {
+    input
+    output
+  }
   circuit {
     state
     errorRate
@@ -989,6 +1019,15 @@ export const ConsoleModelEventsDocument = new TypedDocumentString(`
   updatedAt
   retiredAt
   pricing {
+    input
+    output
+  }
+  pricingSource
+  catalogStatus
+  maxOutputTokens
+  supportsTools
+  supportsReasoning
+  modalities {
     input
     output
   }
@@ -1038,6 +1077,15 @@ export const ConsoleRegisterModelDocument = new TypedDocumentString(`
     input
     output
   }
+  pricingSource
+  catalogStatus
+  maxOutputTokens
+  supportsTools
+  supportsReasoning
+  modalities {
+    input
+    output
+  }
   circuit {
     state
     errorRate
@@ -1084,6 +1132,15 @@ export const ConsoleUpdateModelDocument = new TypedDocumentString(`
     input
     output
   }
+  pricingSource
+  catalogStatus
+  maxOutputTokens
+  supportsTools
+  supportsReasoning
+  modalities {
+    input
+    output
+  }
   circuit {
     state
     errorRate
@@ -1120,6 +1177,15 @@ export const ConsoleDisableModelDocument = new TypedDocumentString(`
   updatedAt
   retiredAt
   pricing {
+    input
+    output
+  }
+  pricingSource
+  catalogStatus
+  maxOutputTokens
+  supportsTools
+  supportsReasoning
+  modalities {
     input
     output
   }
@@ -1164,6 +1230,15 @@ export const ConsoleEnableModelDocument = new TypedDocumentString(`
     input
     output
   }
+  pricingSource
+  catalogStatus
+  maxOutputTokens
+  supportsTools
+  supportsReasoning
+  modalities {
+    input
+    output
+  }
   circuit {
     state
     errorRate
@@ -1200,6 +1275,15 @@ export const ConsoleRetireModelDocument = new TypedDocumentString(`
   updatedAt
   retiredAt
   pricing {
+    input
+    output
+  }
+  pricingSource
+  catalogStatus
+  maxOutputTokens
+  supportsTools
+  supportsReasoning
+  modalities {
     input
     output
   }
@@ -1246,6 +1330,15 @@ export const ConsoleCheckModelHealthDocument = new TypedDocumentString(`
   updatedAt
   retiredAt
   pricing {
+    input
+    output
+  }
+  pricingSource
+  catalogStatus
+  maxOutputTokens
+  supportsTools
+  supportsReasoning
+  modalities {
     input
     output
   }

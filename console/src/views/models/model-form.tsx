@@ -28,8 +28,9 @@ function draftOf(model: ModelRowFragment | null): Draft {
     upstreamModel: model && model.upstreamModel !== model.id ? model.upstreamModel : '',
     baseUrl: text(model?.baseUrl),
     apiKeyEnv: text(model?.apiKeyEnv),
-    priceIn: text(model?.pricing?.input),
-    priceOut: text(model?.pricing?.output),
+    // A catalog price is not the model's own: the fields stay empty (and show it as a placeholder).
+    priceIn: model?.pricingSource === 'CONFIG' ? text(model.pricing?.input) : '',
+    priceOut: model?.pricingSource === 'CONFIG' ? text(model.pricing?.output) : '',
     contextWindow: text(model?.contextWindow),
     version: text(model?.version),
     mockTokens: text(model?.mock?.tokens),
@@ -84,6 +85,8 @@ export function ModelForm({ model, onDone }: { model: ModelRowFragment | null; o
   const update = useMutation(UpdateModelDocument);
   const error = model ? update.error : register.error;
   const fields = error?.fieldErrors() ?? {};
+  const catalogPrice = (side: 'input' | 'output') =>
+    model?.pricingSource === 'CATALOG' && model.pricing ? `catalog: ${model.pricing[side]}` : undefined;
   const set = (key: keyof Draft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value }));
 
   const submit = async (event: FormEvent) => {
@@ -128,11 +131,21 @@ export function ModelForm({ model, onDone }: { model: ModelRowFragment | null; o
         <Field label="Key variable" error={fields.apiKeyEnv} hint="NAME of the environment variable holding the vendor key.">
           <input name="apiKeyEnv" value={draft.apiKeyEnv} onChange={set('apiKeyEnv')} />
         </Field>
-        <Field label="Input price (USD / 1M tokens)" error={fields['pricing.input'] ?? fields.pricing}>
-          <input name="priceIn" inputMode="decimal" value={draft.priceIn} onChange={set('priceIn')} />
+        <Field
+          label="Input price (USD / 1M tokens)"
+          error={fields['pricing.input'] ?? fields.pricing}
+          hint="Empty: the model catalog's price, when it lists the model."
+        >
+          <input name="priceIn" inputMode="decimal" value={draft.priceIn} placeholder={catalogPrice('input')} onChange={set('priceIn')} />
         </Field>
         <Field label="Output price (USD / 1M tokens)" error={fields['pricing.output']}>
-          <input name="priceOut" inputMode="decimal" value={draft.priceOut} onChange={set('priceOut')} />
+          <input
+            name="priceOut"
+            inputMode="decimal"
+            value={draft.priceOut}
+            placeholder={catalogPrice('output')}
+            onChange={set('priceOut')}
+          />
         </Field>
         <Field label="Context window (tokens)" error={fields.contextWindow}>
           <input name="contextWindow" inputMode="numeric" value={draft.contextWindow} onChange={set('contextWindow')} />

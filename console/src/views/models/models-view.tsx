@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useSession, useSubscription } from '../../api/hooks';
 import type { ModelRowFragment } from '../../gql/graphql';
-import { ms, price, when } from '../../components/format';
+import { integer, ms, price, when } from '../../components/format';
 import { Badge, ErrorLine, Panel } from '../../components/ui';
 import { ModelForm } from './model-form';
 import {
@@ -70,6 +70,7 @@ export function ModelsView() {
               <th>Health</th>
               <th>Circuit</th>
               <th className="num">Latency</th>
+              <th>Catalog</th>
               <th className="num">Price in / out per 1M</th>
               {isAdmin ? <th /> : null}
             </tr>
@@ -80,7 +81,7 @@ export function ModelsView() {
             ))}
             {rows.length === 0 && !models.loading ? (
               <tr>
-                <td colSpan={8} className="empty">
+                <td colSpan={9} className="empty">
                   No models.
                 </td>
               </tr>
@@ -136,7 +137,11 @@ function ModelRow({
         {model.circuit.requests > 0 ? <div className="sub">{Math.round(model.circuit.errorRate * 100)}% errors</div> : null}
       </td>
       <td className="num">{ms(health?.latencyMs)}</td>
-      <td className="num">{model.pricing ? `${price(model.pricing.input)} / ${price(model.pricing.output)}` : '—'}</td>
+      <CatalogCell model={model} />
+      <td className="num" data-testid="model-price">
+        {model.pricing ? `${price(model.pricing.input)} / ${price(model.pricing.output)}` : '—'}
+        {model.pricingSource === 'CATALOG' ? <div className="sub">from the catalog</div> : null}
+      </td>
       {isAdmin ? (
         <td>
           {model.status !== 'RETIRED' ? (
@@ -194,5 +199,32 @@ function ModelRow({
         </td>
       ) : null}
     </tr>
+  );
+}
+
+const CATALOG_TONE = { CURRENT: 'ok', DEPRECATED: 'warn', UNLISTED: 'muted' } as const;
+
+/** What the maintained catalog says of the model: context window, modalities, tool and reasoning support, status. */
+function CatalogCell({ model }: { model: ModelRowFragment }) {
+  const modalities = model.modalities;
+  const abilities = [model.supportsTools ? 'tools' : null, model.supportsReasoning ? 'reasoning' : null].filter(Boolean);
+  return (
+    <td className="catalog" data-testid="model-catalog">
+      <div>
+        <span data-testid="model-context">{model.contextWindow ? `${integer(model.contextWindow)} ctx` : '— ctx'}</span>
+        {model.maxOutputTokens ? <span className="sub"> · {integer(model.maxOutputTokens)} out</span> : null}
+      </div>
+      {modalities ? (
+        <div className="sub" data-testid="model-modalities">
+          {modalities.input.join(', ')} → {modalities.output.join(', ')}
+        </div>
+      ) : null}
+      {abilities.length > 0 ? (
+        <div className="sub" data-testid="model-abilities">
+          {abilities.join(' · ')}
+        </div>
+      ) : null}
+      {model.catalogStatus !== 'CURRENT' ? <Badge tone={CATALOG_TONE[model.catalogStatus]}>{model.catalogStatus}</Badge> : null}
+    </td>
   );
 }
