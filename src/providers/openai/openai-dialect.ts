@@ -96,7 +96,14 @@ const COMPATIBLE: OpenAIDialect = { ...OPENAI, developerRole: 'system', tokenLim
 /**
  * The dialect of each `preset:` of the `openai-compatible` kind: only what the host documents
  * differs from COMPATIBLE. (Whether a host takes images, tools or JSON schema at all is its
- * features, PRESET_FEATURES, refused before sending.)
+ * features, PRESET_FEATURES, refused before sending.) What real clients send each host agrees:
+ * the AI SDK's Mistral provider sends `max_tokens`, tool `strict`, `reasoning_effort` and no
+ * `stream_options`; its DeepSeek provider `stream_options`, `reasoning_effort` and reads
+ * `reasoning_content` and `prompt_cache_hit_tokens`; its Groq provider reads `delta.reasoning`.
+ * @see https://github.com/vercel/ai/blob/main/packages/mistral/src/mistral-chat-language-model.ts
+ * @see https://github.com/vercel/ai/blob/main/packages/deepseek/src/chat/deepseek-chat-language-model.ts
+ * @see https://github.com/vercel/ai/blob/main/packages/groq/src/groq-chat-language-model.ts
+ * @see https://github.com/groq/groq-python/pull/175 (max_completion_tokens)
  */
 export const PRESET_DIALECTS: Readonly<Record<ProviderPreset, OpenAIDialect>> = {
   /**
