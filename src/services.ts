@@ -6,6 +6,7 @@ import { followOtherInstances } from './composition/services/follow-instances.js
 import { createGenerationPipeline } from './composition/services/generation-pipeline.js';
 import { createRegistries } from './composition/services/registries.js';
 import { type InstanceFollower, openEventBus } from './composition/services/shared-state.js';
+import { createCredentials } from './composition/services/credentials.js';
 import { createBudgetStore, createCircuitStore, createProbeLock, createRateStore } from './composition/services/stores.js';
 import { createUpstream } from './composition/services/upstream.js';
 import type { Config } from './config/config.js';
@@ -18,6 +19,7 @@ import { ConfigReloader } from './modules/config/config-reloader.js';
 import { ENTITIES } from './modules/entities.js';
 import { GenerationRepository } from './modules/generations/generation-repository.js';
 import type { GenerationService } from './modules/generations/generation-service.js';
+import type { CredentialService } from './modules/credentials/credential-service.js';
 import type { ApiKeyService } from './modules/keys/api-key-service.js';
 import type { OpenOperations } from './modules/keys/open-operations.js';
 import { HealthMonitor } from './modules/models/health-monitor.js';
@@ -56,6 +58,8 @@ export interface Services extends ResolverServices {
   readonly generations: GenerationService;
   readonly generationRepository: GenerationRepository;
   readonly apiKeys: ApiKeyService;
+  /** Vendor keys stored through the API, encrypted under SWITCHYARD_MASTER_KEY. */
+  readonly credentials: CredentialService;
   /** The operations running with each key, ended when it is revoked. */
   readonly openOperations: OpenOperations;
   /** Budget spend and holds: in process, or in the Redis the instances share. */
@@ -91,7 +95,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const metrics = createMetrics(() => routing.all());
   const follower: InstanceFollower = {};
   const { redis, bus } = await openEventBus(config, { logger, metrics, follower });
-  const upstream = createUpstream(config, overrides.lookup);
+  const credentials = createCredentials(config, { orm, bus, clock, logger, routing, probe: (id) => models.checkHealth(id) });
+  const upstream = createUpstream(config, overrides.lookup, credentials);
   const { adapters, vendorKeys, http } = upstream;
   const rates = createRateStore(redis, { clock, logger, metrics });
   const circuits = createCircuitStore(config, clock);
@@ -125,8 +130,12 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     findPool: (name) => pools.find(name),
     hasCandidate: (target) => router.hasCandidate(target),
     circuit: (id) => circuits.snapshot(id),
-    // A vendor key that is not set (or not allowed): the operator must set it, then the model is probed again.
-    operatorProblem: (model) => (model.apiKeyEnv && !vendorKeys.read(model.apiKeyEnv) ? `set ${model.apiKeyEnv}` : undefined),
+    // A vendor key that is not set (or not allowed), a credential missing or unreadable: the operator
+    // must set it (or create the credential), then the model is probed again.
+    operatorProblem: (model) => {
+      if (model.credential) return vendorKeys.credentialProblem(model.credential);
+      return model.apiKeyEnv && !vendorKeys.read(model.apiKeyEnv) ? `set ${model.apiKeyEnv}` : undefined;
+    },
     now: () => clock.now(),
   });
   const configReloader = new ConfigReloader({ initial: config, models, pools, keyEnv: upstream.keyEnv, logger, clock });
@@ -150,7 +159,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     vendorKeys,
   });
 
-  followOtherInstances(follower, { routing, circuits, models, pools, apiKeys, logger });
+  followOtherInstances(follower, { routing, circuits, models, pools, apiKeys, credentials, logger });
+  await credentials.load();
   await applyConfig(config, { orm, apiKeys, models, pools, logger });
   return {
     config,
@@ -165,6 +175,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     catalog,
     apiKeys,
     openOperations,
+    credentials,
     pools,
     configReloader,
     healthMonitor,

@@ -40,6 +40,11 @@ export interface Config {
   readonly redis: { readonly url: string; readonly prefix: string; readonly rateLimitsFailOpen: boolean } | undefined;
   /** The bootstrap admin key (SWITCHYARD_ADMIN_KEY); undefined: local mode, no authentication. */
   readonly adminKey: string | undefined;
+  /**
+   * The master key vendor credentials are encrypted under (SWITCHYARD_MASTER_KEY: 32 bytes in
+   * base64); undefined: credentials cannot be stored, and stored ones cannot be read.
+   */
+  readonly masterKey?: Buffer;
   readonly logLevel: LogLevel;
   /** LOG_FORMAT: `json` or `pretty` (one colored line per entry); undefined: pretty when stdout is a terminal, else JSON. */
   readonly logFormat?: LogFormat;

@@ -8,6 +8,7 @@ import { parseDocument } from 'yaml';
 import { formatIssues, formatPath } from '../validation/format-issues.js';
 import { DEFAULT_BREAKER } from '../routing/circuit-breaker.js';
 import { DEFAULT_RETRY_POLICY } from '../routing/retry-policy.js';
+import { parseMasterKey } from '../security/credential-cipher.js';
 import { KEY_ENV_PATTERN, KeyEnvPolicy } from '../security/key-env-policy.js';
 import { normaliseOrigin } from '../security/origin-policy.js';
 import { ConfigError, type Config, type DatabaseConfig } from './config.js';
@@ -109,6 +110,7 @@ export function parseConfigText(text: string, path: string, env: Env): Config {
     database,
     redis: overrides.redis,
     adminKey: overrides.adminKey,
+    ...(overrides.masterKey ? { masterKey: overrides.masterKey } : {}),
     logLevel: overrides.logLevel ?? file.logging?.level ?? 'info',
     ...(overrides.logFormat ? { logFormat: overrides.logFormat } : {}),
     security: {
@@ -151,6 +153,7 @@ interface EnvOverrides {
   databaseUrl?: string;
   redis?: { url: string; prefix: string; rateLimitsFailOpen: boolean };
   adminKey?: string;
+  masterKey?: Buffer;
   logLevel?: LogLevel;
   logFormat?: LogFormat;
   maxConnectionsPerAddress?: number;
@@ -178,6 +181,11 @@ function readEnvOverrides(env: Env, problems: string[]): EnvOverrides {
     if (env.SWITCHYARD_ADMIN_KEY.length < 16) {
       problems.push('SWITCHYARD_ADMIN_KEY: expected a secret of at least 16 characters');
     } else out.adminKey = env.SWITCHYARD_ADMIN_KEY;
+  }
+  if (env.SWITCHYARD_MASTER_KEY !== undefined && env.SWITCHYARD_MASTER_KEY !== '') {
+    const key = parseMasterKey(env.SWITCHYARD_MASTER_KEY);
+    if (typeof key === 'string') problems.push(`SWITCHYARD_MASTER_KEY: ${key}`);
+    else out.masterKey = key;
   }
   if (env.MAX_CONNECTIONS_PER_ADDRESS) {
     const cap = Number(env.MAX_CONNECTIONS_PER_ADDRESS);

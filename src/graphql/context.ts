@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
+import type { CredentialService } from '../modules/credentials/credential-service.js';
 import type { ApiKeyService } from '../modules/keys/api-key-service.js';
 import type { ApiKeyRecord } from '../core/records/api-key.js';
 import type { Viewer } from '../modules/keys/viewer.js';
@@ -28,6 +29,7 @@ export interface ResolverServices {
   readonly costs: Pick<CostService, 'report' | 'series'>;
   readonly embeddings: Pick<EmbeddingService, 'embed'>;
   readonly apiKeys: Pick<ApiKeyService, 'create' | 'list' | 'revoke' | 'setBudget' | 'findMany'>;
+  readonly credentials: Pick<CredentialService, 'list' | 'create' | 'rotate' | 'delete' | 'modelsUsing'>;
   readonly budgets: Pick<BudgetStore, 'status'>;
   readonly configReloader: Pick<ConfigReloader, 'reload' | 'status'>;
   readonly bus: Pick<EventBus, 'subscribe'>;

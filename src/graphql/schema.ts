@@ -5,6 +5,7 @@ import '../modules/models/model.graphql.js';
 import '../modules/models/model-catalog.graphql.js';
 import '../modules/models/model-operations.graphql.js';
 import '../modules/keys/api-key.graphql.js';
+import '../modules/credentials/credential.graphql.js';
 import '../modules/generations/generation.graphql.js';
 import '../modules/generations/generate-operations.graphql.js';
 import '../modules/pools/pool.graphql.js';

@@ -2,6 +2,7 @@ import { InvalidInputError, ModelUnavailableError, NotFoundError } from '../core
 import type { ModelRecord } from '../core/records/model.js';
 import type { PoolRecord } from '../core/records/pool.js';
 import type { CircuitSnapshot } from '../core/ports/stores.js';
+import { mayUse, modelNotAllowedError } from './model-access.js';
 
 /** What a request or session targets: one model (with its fallbacks) or a pool. */
 export type RouteTarget = { readonly kind: 'model'; readonly model: ModelRecord } | { readonly kind: 'pool'; readonly pool: PoolRecord };
@@ -35,27 +36,34 @@ export const UNAVAILABLE_RETRY_AFTER_MS = 5_000;
 
 /**
  * The one place a request's or a session's target is resolved: a pool when `poolName` is given,
- * else a model. Refuses a missing one (BAD_USER_INPUT on the caller's model field), one that does
+ * else a model. Refuses one the caller's key may not use (FORBIDDEN), a missing one (BAD_USER_INPUT on the caller's model field), one that does
  * not exist (NOT_FOUND, naming the field in `details.field`) or one with no candidate that can take
  * a request now (MODEL_UNAVAILABLE, saying why).
  */
 export class TargetResolver {
   constructor(private readonly lookup: TargetLookup) {}
 
-  resolve(ref: TargetRef, fields: TargetFields): RouteTarget {
-    const target = this.find(ref, fields);
+  resolve(ref: TargetRef, fields: TargetFields, allowed: readonly string[] | null): RouteTarget {
+    const target = this.find(ref, fields, allowed);
     this.requireAvailable(target, fields);
     return target;
   }
 
-  /** The target the reference names, whether or not it can take requests (BAD_USER_INPUT or NOT_FOUND otherwise). */
-  find(ref: TargetRef, fields: TargetFields): RouteTarget {
+  /**
+   * The target the reference names, whether or not it can take requests (BAD_USER_INPUT or
+   * NOT_FOUND otherwise). `allowed`: the caller's key's `models` (null: no limit); a name outside
+   * it is FORBIDDEN. The name asked for is what is checked: a pool's members and a model's
+   * fallbacks, reached by routing, come with it.
+   */
+  find(ref: TargetRef, fields: TargetFields, allowed: readonly string[] | null): RouteTarget {
     if (ref.poolName) {
+      if (!mayUse(allowed, ref.poolName)) throw modelNotAllowedError('pool', ref.poolName, fields.pool);
       const pool = this.lookup.findPool(ref.poolName);
       if (!pool) throw new NotFoundError('pool', ref.poolName).withDetails({ field: fields.pool });
       return { kind: 'pool', pool };
     }
     if (!ref.modelId) throw InvalidInputError.forField(fields.model, 'is required: no model given and the config names no defaultModel');
+    if (!mayUse(allowed, ref.modelId)) throw modelNotAllowedError('model', ref.modelId, fields.model);
     const model = this.lookup.findModel(ref.modelId);
     if (!model) throw new NotFoundError('model', ref.modelId).withDetails({ field: fields.model });
     return { kind: 'model', model };

@@ -216,7 +216,7 @@ export class Router {
       try {
         const adapter = this.deps.adapters.get(model.provider);
         if (!adapter) throw new Error(`no adapter for provider ${model.provider}`);
-        const parts = await adapter.stream(request, withinDeadline(upstreamTarget(model, this.deps.vendorKeys), deadline - now()), {
+        const parts = await adapter.stream(request, withinDeadline(await upstreamTarget(model, this.deps.vendorKeys), deadline - now()), {
           signal,
         });
         const opened = await openStream(parts, options.wholeAnswer ?? false);

@@ -510,6 +510,7 @@ describe.each([
           secretHash: 'a'.repeat(64),
           scopes: ['client'],
           requestsPerMinute: 5,
+          models: ['mock-a', 'openai/*'],
           budget: { dailyMicroUsd: 10, monthlyMicroUsd: null },
           createdAt: at('2026-12-01T09:00:00Z'),
         });
@@ -518,6 +519,7 @@ describe.each([
           createdAt: at('2026-12-01T09:00:00Z'),
           scopes: ['client'],
           requestsPerMinute: 5,
+          models: ['mock-a', 'openai/*'],
           budget: { dailyMicroUsd: 10, monthlyMicroUsd: null },
           revokedAt: null,
         });

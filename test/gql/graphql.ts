@@ -65,6 +65,8 @@ export type CostInterval =
 export type CreateApiKeyInput = {
   /** Spending budgets in USD; requests beyond them fail with COST_LIMIT_EXCEEDED. */
   budget?: BudgetInput | null | undefined;
+  /** Limits the key to these model ids, pool names and `prefix/*` patterns (e.g. `openai/*`); anything else is FORBIDDEN (403 on the HTTP doors), and /v1/models lists only these. A pool or model allowed brings its members and fallbacks. Unset: every model. */
+  models?: Array<string> | null | undefined;
   /** What the key is for (1 to 100 characters). */
   name: string;
   /** Most requests per minute this key may send (RATE_LIMITED beyond); unset: no limit. */

@@ -13,6 +13,7 @@ const EXPECTED: Record<string, FieldScope> = {
   'Query.apiKeys': 'admin',
   'Query.configStatus': 'admin',
   'Query.costSeries': 'client',
+  'Query.credentials': 'admin',
   'Query.costs': 'client',
   'Query.generation': 'client',
   'Query.generations': 'client',
@@ -24,6 +25,8 @@ const EXPECTED: Record<string, FieldScope> = {
   'Query.viewer': 'public',
   'Mutation.checkModelHealth': 'admin',
   'Mutation.createApiKey': 'admin',
+  'Mutation.createCredential': 'admin',
+  'Mutation.deleteCredential': 'admin',
   'Mutation.createSession': 'client',
   'Mutation.deletePool': 'admin',
   'Mutation.disableModel': 'admin',
@@ -34,6 +37,7 @@ const EXPECTED: Record<string, FieldScope> = {
   'Mutation.reloadConfig': 'admin',
   'Mutation.retireModel': 'admin',
   'Mutation.revokeApiKey': 'admin',
+  'Mutation.rotateCredential': 'admin',
   'Mutation.setBudget': 'admin',
   'Mutation.setModelPool': 'admin',
   'Mutation.switchModel': 'client',
@@ -67,6 +71,7 @@ function contextFor(scopes: ApiKeyScope[]): Context {
     scopes,
     requestsPerMinute: null,
     budget: { dailyMicroUsd: null, monthlyMicroUsd: null },
+    models: null,
   };
   return {
     services: unreachable<ResolverServices>(),

@@ -8,6 +8,7 @@ const viewer = (keyId: string): Viewer => ({
   scopes: ['client'],
   requestsPerMinute: null,
   budget: { dailyMicroUsd: null, monthlyMicroUsd: null },
+  models: null,
 });
 
 describe('ViewerCache', () => {

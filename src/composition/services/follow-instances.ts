@@ -1,4 +1,5 @@
 import type { EventTopics, Topic } from '../../core/ports/event-bus.js';
+import type { CredentialService } from '../../modules/credentials/credential-service.js';
 import type { ApiKeyService } from '../../modules/keys/api-key-service.js';
 import type { ModelRegistry } from '../../modules/models/model-registry.js';
 import type { PoolRegistry } from '../../modules/pools/pool-registry.js';
@@ -13,11 +14,15 @@ interface Followers {
   readonly models: ModelRegistry;
   readonly pools: PoolRegistry;
   readonly apiKeys: ApiKeyService;
+  readonly credentials: CredentialService;
   readonly logger: Logger;
 }
 
-/** What other instances change, this one's in-memory copies follow: the routing table, circuits, pools and key memory. */
-export function followOtherInstances(follower: InstanceFollower, { routing, circuits, models, pools, apiKeys, logger }: Followers): void {
+/** What other instances change, this one's in-memory copies follow: the routing table, circuits, pools, key memory and credentials. */
+export function followOtherInstances(
+  follower: InstanceFollower,
+  { routing, circuits, models, pools, apiKeys, credentials, logger }: Followers,
+): void {
   follower.follow = <T extends Topic>(topic: T, event: EventTopics[T]) => {
     if (topic === 'modelEvents') {
       const change = event as EventTopics['modelEvents'];
@@ -28,13 +33,14 @@ export function followOtherInstances(follower: InstanceFollower, { routing, circ
       } else routing.set(change.model);
     } else if (topic === 'poolChanged') pools.apply((event as EventTopics['poolChanged']).name, (event as EventTopics['poolChanged']).pool);
     else if (topic === 'apiKeyRevoked' || topic === 'apiKeysChanged') apiKeys.forgetRemembered();
+    else if (topic === 'credentialChanged') void credentials.reload((event as EventTopics['credentialChanged']).name);
   };
 
   // Back from a Redis loss: what other instances changed meanwhile was missed; read it again.
   follower.catchUp = () => {
     apiKeys.forgetRemembered();
-    Promise.all([models.load(), pools.load()]).then(
-      () => logger.info('redis: back; the registry and the pools were read again'),
+    Promise.all([models.load(), pools.load(), credentials.load()]).then(
+      () => logger.info('redis: back; the registry, the pools and the credentials were read again'),
       (error: unknown) => logger.error({ err: error }, 'redis: reading the registry again failed'),
     );
   };

@@ -4,6 +4,7 @@ import type { Config } from '../../config/config.js';
 import { createUpstreamHttp, type UpstreamHttp } from '../../providers/http.js';
 import { createProviderAdapters, type ProviderAdapters } from '../../providers/providers.js';
 import type { VendorKeys } from '../../providers/upstream-target.js';
+import type { CredentialService } from '../../modules/credentials/credential-service.js';
 import { KeyEnvPolicy } from '../../security/key-env-policy.js';
 
 /** How the gateway reaches the vendors: the HTTP client, the provider adapters and the vendor keys. */
@@ -16,12 +17,18 @@ export interface Upstream {
   readonly resolve: (hostname: string) => Promise<{ address: string }[]>;
 }
 
-export function createUpstream(config: Config, lookup: LookupFunction | undefined): Upstream {
+/** Stored credentials as the vendor keys read them (the CredentialService). */
+export type CredentialKeys = Pick<CredentialService, 'secret' | 'problem' | 'exists'>;
+
+export function createUpstream(config: Config, lookup: LookupFunction | undefined, credentials: CredentialKeys): Upstream {
   const http = createUpstreamHttp({ allowPrivateEndpoints: config.security.allowPrivateEndpoints, ...(lookup ? { lookup } : {}) });
   const keyEnv = new KeyEnvPolicy(config.security.apiKeyEnvAllowed);
   const vendorKeys: VendorKeys = {
     read: (name) => keyEnv.readKey(config.env, name),
     missing: (name) => keyEnv.problem(name) ?? `${name} is not set`,
+    credential: (name) => credentials.secret(name),
+    credentialProblem: (name) => credentials.problem(name),
+    credentialExists: (name) => credentials.exists(name),
   };
   return { http, adapters: createProviderAdapters(http, config.env), keyEnv, vendorKeys, resolve: resolverFor(lookup) };
 }

@@ -46,6 +46,12 @@ export interface ApiKeysChangedEvent {
   readonly at: Date;
 }
 
+/** A vendor credential was created, rotated or deleted: other instances read it again (never the secret in the event). */
+export interface CredentialChangedEvent {
+  readonly name: string;
+  readonly at: Date;
+}
+
 /** The topics of the gateway's events and the payload each carries. */
 export interface EventTopics {
   modelEvents: ModelEvent;
@@ -54,6 +60,7 @@ export interface EventTopics {
   apiKeyRevoked: ApiKeyRevokedEvent;
   poolChanged: PoolChangedEvent;
   apiKeysChanged: ApiKeysChangedEvent;
+  credentialChanged: CredentialChangedEvent;
 }
 
 export type Topic = keyof EventTopics;

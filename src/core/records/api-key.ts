@@ -11,6 +11,8 @@ export interface ApiKeyRecord {
   readonly scopes: readonly ApiKeyScope[];
   readonly requestsPerMinute: number | null;
   readonly budget: Budget;
+  /** The model ids, pool names and `prefix/*` patterns the key may use; null: every one. */
+  readonly models: readonly string[] | null;
   readonly createdAt: Date;
   readonly revokedAt: Date | null;
 }

@@ -9,6 +9,7 @@ import { Migration20261125183627CostIndexes } from './Migration20261125183627Cos
 import { Migration20261206120826ChatSurface } from './Migration20261206120826ChatSurface.js';
 import { Migration20261206132202ModelKind } from './Migration20261206132202ModelKind.js';
 import { Migration20261206150900ProviderFields } from './Migration20261206150900ProviderFields.js';
+import { Migration20261206151816Credentials } from './Migration20261206151816Credentials.js';
 
 /**
  * The committed migrations, oldest first. They are imported (not globbed) so that they run the
@@ -25,4 +26,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206120826ChatSurface', class: Migration20261206120826ChatSurface },
   { name: 'Migration20261206132202ModelKind', class: Migration20261206132202ModelKind },
   { name: 'Migration20261206150900ProviderFields', class: Migration20261206150900ProviderFields },
+  { name: 'Migration20261206151816Credentials', class: Migration20261206151816Credentials },
 ];

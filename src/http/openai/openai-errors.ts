@@ -76,6 +76,9 @@ export function toOpenAIError(error: unknown, now: Date): OpenAIErrorAnswer & { 
     case 'UNAUTHENTICATED':
       return answer(401, error.message, 'invalid_request_error', 'invalid_api_key');
     case 'FORBIDDEN':
+      // A key limited to some models asked for another: which parameter named it.
+      if (error.details.reason === 'model_not_allowed')
+        return answer(403, error.message, 'permission_error', 'model_not_allowed', 'model', generationId);
       return answer(403, error.message, 'permission_error', 'permission_denied', null, generationId);
     case 'NOT_FOUND': {
       const kind = error instanceof NotFoundError ? error.details.kind : undefined;

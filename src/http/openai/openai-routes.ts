@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NotFoundError } from '../../core/errors.js';
 import type { ModelRecord } from '../../core/records/model.js';
 import type { PoolRecord } from '../../core/records/pool.js';
+import { mayUse, modelNotAllowedError } from '../../routing/model-access.js';
 import { requireScope, type Viewer } from '../../modules/keys/viewer.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { holdForResponse, type OpenCounter, perKeyMessage } from '../connection-limits.js';
@@ -155,10 +156,19 @@ export function createOpenAIRoutes(deps: OpenAIRoutesDeps) {
           if (!isResponseIdPath(path)) throw new OpenAIRequestError(`Unknown route: ${path}.`, null, null, 404);
           return await retrieveResponse(deps, res, viewer, safeDecode(path.slice('/v1/responses/'.length)));
         }
+        // A key limited to some models lists those only, and is refused the others by name.
         const { models, pools } = callable(deps);
+        const allowed = viewer.models;
         if (path === '/v1/models')
-          return writeJson(res, 200, { object: 'list', data: [...models.map(modelObject), ...pools.map(poolObject)] });
+          return writeJson(res, 200, {
+            object: 'list',
+            data: [
+              ...models.filter((m) => mayUse(allowed, m.id)).map(modelObject),
+              ...pools.filter((p) => mayUse(allowed, p.name)).map(poolObject),
+            ],
+          });
         const id = safeDecode(path.slice('/v1/models/'.length));
+        if (!mayUse(allowed, id)) throw modelNotAllowedError(pools.some((p) => p.name === id) ? 'pool' : 'model', id, 'model');
         const model = models.find((m) => m.id === id);
         const pool = pools.find((p) => p.name === id);
         if (model) return writeJson(res, 200, modelObject(model));

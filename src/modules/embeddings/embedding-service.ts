@@ -19,7 +19,7 @@ import { microToUsd } from '../../pricing/money.js';
 import type { ProviderAdapters } from '../../providers/providers.js';
 import type { EmbedResult } from '../../providers/provider.js';
 import { countTokens } from '../../providers/token-estimate.js';
-import { upstreamTarget, type VendorKeys } from '../../providers/upstream-target.js';
+import { missingVendorKey, upstreamTarget, type VendorKeys } from '../../providers/upstream-target.js';
 import { AttemptLog } from '../../routing/attempt-log.js';
 import type { RouteTarget, TargetFields, TargetResolver } from '../../routing/resolve-target.js';
 import { retryDelayMs, shouldRetry } from '../../routing/retry-policy.js';
@@ -91,7 +91,7 @@ export class EmbeddingService {
     const { fields, signal } = options;
     checkBounds(request, fields);
     if (!request.pool && !request.model) throw InvalidInputError.forField(fields.model, 'is required: name an embedding model or pool');
-    const target = this.deps.targets.find(request.pool ? { poolName: request.pool } : { modelId: request.model }, fields);
+    const target = this.deps.targets.find(request.pool ? { poolName: request.pool } : { modelId: request.model }, fields, viewer.models);
     requireKind(target, 'embedding', target.kind === 'model' ? fields.model : fields.pool, (id) => this.deps.models.find(id));
     const inputTokens = request.input.reduce((sum, text) => sum + Math.max(1, countTokens(text)), 0);
     const nominal = target.kind === 'model' ? target.model : this.#firstOfKind(target);
@@ -254,9 +254,10 @@ export class EmbeddingService {
         reason: 'config',
         provider: model.provider,
       });
-    const target = upstreamTarget(model, this.deps.vendorKeys);
-    if (model.apiKeyEnv && !target.apiKey)
-      throw new UpstreamError(`${model.id}: ${this.deps.vendorKeys.missing(model.apiKeyEnv)}`, {
+    const target = await upstreamTarget(model, this.deps.vendorKeys);
+    const missing = target.apiKey ? undefined : missingVendorKey(model, this.deps.vendorKeys);
+    if (missing)
+      throw new UpstreamError(`${model.id}: ${missing}`, {
         retryable: false,
         reason: 'config',
         provider: model.provider,

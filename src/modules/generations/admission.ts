@@ -101,7 +101,7 @@ export class Admission {
       return this.deps.recorder.refused(draft, error);
     };
 
-    const target = this.deps.targets.find(ref, fields);
+    const target = this.deps.targets.find(ref, fields, viewer.models);
     // An embedding model asked to chat is bad input, like any other the request cannot use.
     requireKind(target, 'chat', target.kind === 'model' ? fields.model : fields.pool, (id) => this.deps.models.find(id));
     // What the request needs beyond text (images, tools, a JSON schema …): a target none of whose

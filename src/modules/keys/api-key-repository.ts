@@ -13,6 +13,7 @@ export interface NewApiKey {
   readonly scopes: readonly ApiKeyScope[];
   readonly requestsPerMinute: number | null;
   readonly budget: Budget;
+  readonly models: readonly string[] | null;
   readonly createdAt: Date;
 }
 
@@ -24,6 +25,7 @@ function toRecord(entity: ApiKeyEntity): ApiKeyRecord {
     scopes: [...entity.scopes],
     requestsPerMinute: entity.requestsPerMinute ?? null,
     budget: { dailyMicroUsd: entity.dailyBudgetMicroUsd ?? null, monthlyMicroUsd: entity.monthlyBudgetMicroUsd ?? null },
+    models: entity.models ? [...entity.models] : null,
     createdAt: entity.createdAt,
     revokedAt: entity.revokedAt ?? null,
   });
@@ -44,6 +46,7 @@ export class ApiKeyRepository {
       requestsPerMinute: key.requestsPerMinute,
       dailyBudgetMicroUsd: key.budget.dailyMicroUsd,
       monthlyBudgetMicroUsd: key.budget.monthlyMicroUsd,
+      models: key.models ? [...key.models] : null,
       createdAt: key.createdAt,
     });
     await flushQuietly(em);

@@ -10,6 +10,7 @@ import type { Clock } from '../../core/ports/clock.js';
 import { LOCAL_VIEWER, type Viewer } from './viewer.js';
 import { ViewerCache } from './viewer-cache.js';
 import { usdToMicro } from '../../pricing/money.js';
+import { MODEL_ACCESS_ENTRY } from '../../routing/model-access.js';
 
 export const BOOTSTRAP_KEY_ID = 'bootstrap-admin';
 const KEY_PREFIX = 'sy_';
@@ -22,6 +23,13 @@ const createInputSchema = objectField({
   scopes: listOf(enumField(API_KEY_SCOPES), 'scopes', API_KEY_SCOPES.length).min(1, { error: 'expected at least one scope' }),
   requestsPerMinute: numberField({ int: true, min: 1, max: 1_000_000 }).optional(),
   budget: budgetSchema.optional(),
+  models: listOf(
+    stringField('a model id, a pool name or a prefix/* pattern (up to 200 characters)', MODEL_ACCESS_ENTRY, 200),
+    'models',
+    200,
+  )
+    .min(1, { error: 'expected at least one model, pool or pattern (leave models out for every model)' })
+    .optional(),
 });
 
 const setBudgetSchema = objectField({
@@ -94,6 +102,7 @@ export class ApiKeyService {
         dailyMicroUsd: parsed.data.budget?.daily === undefined ? null : usdToMicro(parsed.data.budget.daily),
         monthlyMicroUsd: parsed.data.budget?.monthly === undefined ? null : usdToMicro(parsed.data.budget.monthly),
       },
+      models: parsed.data.models ? [...new Set(parsed.data.models)] : null,
       createdAt: new Date(this.deps.clock.now()),
     });
     return { key, apiKey };
@@ -168,6 +177,7 @@ export class ApiKeyService {
       scopes: Object.freeze([...key.scopes]),
       requestsPerMinute: key.requestsPerMinute,
       budget: Object.freeze({ ...key.budget }),
+      models: key.models ? Object.freeze([...key.models]) : null,
     });
     this.#viewers.set(hash, viewer, generation);
     return viewer;

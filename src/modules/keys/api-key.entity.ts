@@ -20,6 +20,8 @@ export const ApiKeySchema = defineEntity({
     /** Spending budgets in integer micro-USD per UTC day and month; null: none. */
     dailyBudgetMicroUsd: p.bigint('number').nullable(),
     monthlyBudgetMicroUsd: p.bigint('number').nullable(),
+    /** The models, pools and `prefix/*` patterns this key may use; null: all. */
+    models: p.json<string[]>().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     revokedAt: p.datetime().nullable(),
   },

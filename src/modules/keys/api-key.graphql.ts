@@ -20,6 +20,11 @@ export const ApiKeyRef = builder.objectRef<ApiKeyRecord>('ApiKey').implement({
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
     revoked: t.boolean({ resolve: (k) => k.revokedAt !== null }),
+    models: t.stringList({
+      nullable: true,
+      description: 'The model ids, pool names and `prefix/*` patterns this key may use; null: every model.',
+      resolve: (k) => (k.models ? [...k.models] : null),
+    }),
   }),
 });
 
@@ -40,6 +45,10 @@ const CreateApiKeyInput = builder.inputType('CreateApiKeyInput', {
     scopes: t.field({ type: [ApiKeyScopeEnum], required: true }),
     requestsPerMinute: t.int({ description: 'Most requests per minute this key may send (RATE_LIMITED beyond); unset: no limit.' }),
     budget: t.field({ type: BudgetInput, description: 'Spending budgets in USD; requests beyond them fail with COST_LIMIT_EXCEEDED.' }),
+    models: t.stringList({
+      description:
+        'Limits the key to these model ids, pool names and `prefix/*` patterns (e.g. `openai/*`); anything else is FORBIDDEN (403 on the HTTP doors), and /v1/models lists only these. A pool or model allowed brings its members and fallbacks. Unset: every model.',
+    }),
   }),
 });
 
@@ -52,6 +61,11 @@ const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
     }),
     apiKeyId: t.exposeID('keyId', { nullable: true }),
     scopes: t.field({ type: [ApiKeyScopeEnum], resolve: (v) => [...v.scopes] }),
+    models: t.stringList({
+      nullable: true,
+      description: 'What the caller’s key may use (model ids, pool names, `prefix/*` patterns); null: every model.',
+      resolve: (v) => (v.models ? [...v.models] : null),
+    }),
   }),
 });
 

@@ -14,6 +14,8 @@ export interface Viewer {
   readonly requestsPerMinute: number | null;
   /** The key's spending budgets (none in local mode). */
   readonly budget: Budget;
+  /** The model ids, pool names and `prefix/*` patterns the key may use; null: every one (see model-access.ts). */
+  readonly models: readonly string[] | null;
 }
 
 export const LOCAL_VIEWER: Viewer = Object.freeze({
@@ -22,6 +24,7 @@ export const LOCAL_VIEWER: Viewer = Object.freeze({
   scopes: ['admin', 'client'] as ApiKeyScope[],
   requestsPerMinute: null,
   budget: { dailyMicroUsd: null, monthlyMicroUsd: null },
+  models: null,
 });
 
 /** `admin` may do everything a `client` may. */

@@ -1,6 +1,6 @@
 import type { ProviderAdapters } from '../../providers/providers.js';
 import type { HealthResult, ProviderAdapter, UpstreamTarget } from '../../providers/provider.js';
-import { upstreamTarget, type VendorKeys } from '../../providers/upstream-target.js';
+import { missingVendorKey, upstreamTarget, type VendorKeys } from '../../providers/upstream-target.js';
 import type { ModelRecord } from '../../core/records/model.js';
 
 export const HEALTH_CHECK_TIMEOUT_MS = 10_000;
@@ -13,15 +13,16 @@ export type HealthProbe = HealthResult;
 
 /**
  * Probes a model's upstream with its adapter's cheapest honest check. A missing vendor key is a
- * failed check that names the variable (nothing is sent).
+ * failed check that names the variable or the credential (nothing is sent).
  */
 export async function probeModel(model: ModelRecord, adapters: ProviderAdapters, keys: VendorKeys): Promise<HealthProbe> {
   const adapter = adapters.get(model.provider);
   if (!adapter) throw new Error(`no adapter for provider ${model.provider}`);
-  if (model.apiKeyEnv && !keys.read(model.apiKeyEnv)) return { ok: false, latencyMs: 0, message: keys.missing(model.apiKeyEnv) };
+  const missing = missingVendorKey(model, keys);
+  if (missing) return { ok: false, latencyMs: 0, message: missing };
   const started = performance.now();
   try {
-    const target = upstreamTarget(model, keys);
+    const target = await upstreamTarget(model, keys);
     const signal = AbortSignal.timeout(HEALTH_CHECK_TIMEOUT_MS);
     if (model.kind === 'embedding') return await probeEmbedding(adapter, target, signal, started);
     const result = await adapter.checkHealth(target, { signal });

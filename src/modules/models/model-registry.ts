@@ -107,7 +107,10 @@ export class ModelRegistry {
   ): Promise<ModelWithHealth> {
     const { source = 'API', configHash = null, probe = true } = options;
     const definition = this.parseDefinition(input, 'input');
-    if (source === 'API') await this.checkResolvedBaseUrl(definition.baseUrl);
+    if (source === 'API') {
+      await this.checkResolvedBaseUrl(definition.baseUrl);
+      this.checkCredential(definition.credential, 'input.credential');
+    }
     const existing = await work.find(definition.id);
     if (existing) {
       const hint =
@@ -128,6 +131,7 @@ export class ModelRegistry {
     const work = this.deps.repository.begin();
     const parsed = modelPatchSchema.safeParse(input);
     if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, 'input'));
+    this.checkCredential(parsed.data.credential, 'input.credential');
     const entity = await this.load1(work, id);
     if (entity.status === 'RETIRED') throw new ModelUnavailableError(`model "${id}" is retired and cannot be changed`);
     const connectionChanged = applyPatch(entity, parsed.data);
@@ -198,6 +202,15 @@ export class ModelRegistry {
     if (!baseUrl) return;
     const problem = await checkResolvedEndpoint(baseUrl, this.deps.rules.allowPrivateEndpoints, this.deps.resolve);
     if (problem) throw InvalidInputError.forField('input.baseUrl', problem);
+  }
+
+  /**
+   * A model registered or changed through the API may only name a stored credential. (One of the
+   * config file may name one not created yet: it stays UNHEALTHY, saying so, until it is.)
+   */
+  private checkCredential(name: string | null | undefined, field: string): void {
+    if (name && !this.deps.vendorKeys.credentialExists(name))
+      throw InvalidInputError.forField(field, `no credential named "${name}": create it first with createCredential`);
   }
 
   parseDefinition(input: unknown, prefix: string): ModelDefinition {

@@ -63,6 +63,7 @@ export class SessionService {
     const target = this.deps.targets.resolve(
       poolName ? { poolName } : { modelId: modelId ?? this.deps.defaultModel() },
       SESSION_TARGET_FIELDS,
+      viewer.models,
     );
     const now = new Date(this.deps.clock.now());
     const session: SessionRecord = Object.freeze({
@@ -156,7 +157,7 @@ export class SessionService {
     return this.#switchLock.run(sessionId, async () => {
       for (let attempt = 1; ; attempt++) {
         const session = await this.get(sessionId, viewer);
-        const target = this.deps.targets.resolve(poolName ? { poolName } : { modelId }, SESSION_TARGET_FIELDS);
+        const target = this.deps.targets.resolve(poolName ? { poolName } : { modelId }, SESSION_TARGET_FIELDS, viewer.models);
         const switchedAt = new Date(this.deps.clock.now());
         const revision = session.revision + 1;
         const change = { ...targetColumns(target), revision, updatedAt: switchedAt, ...(params ? { params: { ...params } } : {}) };

@@ -3,6 +3,7 @@ import { Migration20261201173240PostgresInitial } from './Migration2026120117324
 import { Migration20261206120829ChatSurface } from './Migration20261206120829ChatSurface.js';
 import { Migration20261206132205ModelKind } from './Migration20261206132205ModelKind.js';
 import { Migration20261206150902ProviderFields } from './Migration20261206150902ProviderFields.js';
+import { Migration20261206151824Credentials } from './Migration20261206151824Credentials.js';
 
 /**
  * The PostgreSQL migrations, oldest first (the SQLite set is ../index.ts: each engine has its
@@ -13,4 +14,5 @@ export const PG_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206120829ChatSurface', class: Migration20261206120829ChatSurface },
   { name: 'Migration20261206132205ModelKind', class: Migration20261206132205ModelKind },
   { name: 'Migration20261206150902ProviderFields', class: Migration20261206150902ProviderFields },
+  { name: 'Migration20261206151824Credentials', class: Migration20261206151824Credentials },
 ];
