@@ -24,6 +24,14 @@ type Documents = {
     "\n  query ChatGeneration($id: ID!) {\n    generation(id: $id) {\n      id status text finishReason costMicroUsd sessionId\n      toolCalls { id name arguments }\n      usage { inputTokens outputTokens totalTokens cachedInputTokens cacheWriteTokens reasoningTokens estimated }\n      model { id pricing { input output cachedInput cacheWrite } }\n    }\n  }\n": typeof types.ChatGenerationDocument,
     "\n  mutation ChatGenerate($input: GenerateInput!) {\n    generate(input: $input) {\n      id modelId status text finishReason sessionId errorCode costMicroUsd\n      toolCalls { id name arguments }\n      usage { inputTokens outputTokens totalTokens cachedInputTokens cacheWriteTokens reasoningTokens estimated }\n    }\n  }\n": typeof types.ChatGenerateDocument,
     "\n  subscription ChatGenerateStream($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on GenerationStarted { generationId model { id } }\n      ... on TokenDelta { text index chunks }\n      ... on ToolCallDelta { generationId index id name argumentsDelta }\n      ... on ReasoningDelta { text }\n      ... on GenerationCompleted { generation { id status text finishReason toolCalls { id name arguments } usage { inputTokens outputTokens } } }\n      ... on GenerationFailed { code message }\n    }\n  }\n": typeof types.ChatGenerateStreamDocument,
+    "\n  mutation CreateCredential($input: CreateCredentialInput!) {\n    createCredential(input: $input) { name mask createdAt rotatedAt models }\n  }\n": typeof types.CreateCredentialDocument,
+    "\n  mutation RotateCredential($name: String!, $secret: String!) {\n    rotateCredential(name: $name, secret: $secret) { name mask rotatedAt models }\n  }\n": typeof types.RotateCredentialDocument,
+    "mutation DeleteCredential($name: String!) { deleteCredential(name: $name) { name mask } }": typeof types.DeleteCredentialDocument,
+    "query Credentials { credentials { name mask createdAt rotatedAt models } }": typeof types.CredentialsDocument,
+    "\n  mutation CreateLimitedKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name scopes models } }\n  }\n": typeof types.CreateLimitedKeyDocument,
+    "\n  mutation RegisterCredentialModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { id status credential lastHealthCheck { ok message } } }\n  }\n": typeof types.RegisterCredentialModelDocument,
+    "query ViewerModels { viewer { apiKeyId models } }": typeof types.ViewerModelsDocument,
+    "query ApiKeyModels { apiKeys { name models } }": typeof types.ApiKeyModelsDocument,
     "\n  query Models($filter: ModelFilter) {\n    models(filter: $filter) {\n      id provider upstreamModel baseUrl apiKeyEnv contextWindow capabilities status source\n      defaults { maxTokens temperature topP stop }\n      pricing { input output }\n      lastHealthCheck { ok message }\n      circuit { state }\n      retiredAt\n    }\n  }\n": typeof types.ModelsDocument,
     "\n  query Model($id: ID!) {\n    model(id: $id) { id status provider version pricing { input output } defaults { maxTokens temperature } mock { tokens tokenDelayMs } }\n  }\n": typeof types.ModelDocument,
     "\n  mutation RegisterModel($input: RegisterModelInput!) {\n    registerModel(input: $input) {\n      model { id provider status upstreamModel baseUrl apiKeyEnv source capabilities pricing { input output } defaults { maxTokens } lastHealthCheck { ok message } }\n      healthCheck { ok latencyMs message }\n    }\n  }\n": typeof types.RegisterModelDocument,
@@ -76,6 +84,14 @@ const documents: Documents = {
     "\n  query ChatGeneration($id: ID!) {\n    generation(id: $id) {\n      id status text finishReason costMicroUsd sessionId\n      toolCalls { id name arguments }\n      usage { inputTokens outputTokens totalTokens cachedInputTokens cacheWriteTokens reasoningTokens estimated }\n      model { id pricing { input output cachedInput cacheWrite } }\n    }\n  }\n": types.ChatGenerationDocument,
     "\n  mutation ChatGenerate($input: GenerateInput!) {\n    generate(input: $input) {\n      id modelId status text finishReason sessionId errorCode costMicroUsd\n      toolCalls { id name arguments }\n      usage { inputTokens outputTokens totalTokens cachedInputTokens cacheWriteTokens reasoningTokens estimated }\n    }\n  }\n": types.ChatGenerateDocument,
     "\n  subscription ChatGenerateStream($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on GenerationStarted { generationId model { id } }\n      ... on TokenDelta { text index chunks }\n      ... on ToolCallDelta { generationId index id name argumentsDelta }\n      ... on ReasoningDelta { text }\n      ... on GenerationCompleted { generation { id status text finishReason toolCalls { id name arguments } usage { inputTokens outputTokens } } }\n      ... on GenerationFailed { code message }\n    }\n  }\n": types.ChatGenerateStreamDocument,
+    "\n  mutation CreateCredential($input: CreateCredentialInput!) {\n    createCredential(input: $input) { name mask createdAt rotatedAt models }\n  }\n": types.CreateCredentialDocument,
+    "\n  mutation RotateCredential($name: String!, $secret: String!) {\n    rotateCredential(name: $name, secret: $secret) { name mask rotatedAt models }\n  }\n": types.RotateCredentialDocument,
+    "mutation DeleteCredential($name: String!) { deleteCredential(name: $name) { name mask } }": types.DeleteCredentialDocument,
+    "query Credentials { credentials { name mask createdAt rotatedAt models } }": types.CredentialsDocument,
+    "\n  mutation CreateLimitedKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name scopes models } }\n  }\n": types.CreateLimitedKeyDocument,
+    "\n  mutation RegisterCredentialModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { id status credential lastHealthCheck { ok message } } }\n  }\n": types.RegisterCredentialModelDocument,
+    "query ViewerModels { viewer { apiKeyId models } }": types.ViewerModelsDocument,
+    "query ApiKeyModels { apiKeys { name models } }": types.ApiKeyModelsDocument,
     "\n  query Models($filter: ModelFilter) {\n    models(filter: $filter) {\n      id provider upstreamModel baseUrl apiKeyEnv contextWindow capabilities status source\n      defaults { maxTokens temperature topP stop }\n      pricing { input output }\n      lastHealthCheck { ok message }\n      circuit { state }\n      retiredAt\n    }\n  }\n": types.ModelsDocument,
     "\n  query Model($id: ID!) {\n    model(id: $id) { id status provider version pricing { input output } defaults { maxTokens temperature } mock { tokens tokenDelayMs } }\n  }\n": types.ModelDocument,
     "\n  mutation RegisterModel($input: RegisterModelInput!) {\n    registerModel(input: $input) {\n      model { id provider status upstreamModel baseUrl apiKeyEnv source capabilities pricing { input output } defaults { maxTokens } lastHealthCheck { ok message } }\n      healthCheck { ok latencyMs message }\n    }\n  }\n": types.RegisterModelDocument,
@@ -172,6 +188,38 @@ export function graphql(source: "\n  mutation ChatGenerate($input: GenerateInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ChatGenerateStream($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on GenerationStarted { generationId model { id } }\n      ... on TokenDelta { text index chunks }\n      ... on ToolCallDelta { generationId index id name argumentsDelta }\n      ... on ReasoningDelta { text }\n      ... on GenerationCompleted { generation { id status text finishReason toolCalls { id name arguments } usage { inputTokens outputTokens } } }\n      ... on GenerationFailed { code message }\n    }\n  }\n"): (typeof documents)["\n  subscription ChatGenerateStream($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on GenerationStarted { generationId model { id } }\n      ... on TokenDelta { text index chunks }\n      ... on ToolCallDelta { generationId index id name argumentsDelta }\n      ... on ReasoningDelta { text }\n      ... on GenerationCompleted { generation { id status text finishReason toolCalls { id name arguments } usage { inputTokens outputTokens } } }\n      ... on GenerationFailed { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCredential($input: CreateCredentialInput!) {\n    createCredential(input: $input) { name mask createdAt rotatedAt models }\n  }\n"): (typeof documents)["\n  mutation CreateCredential($input: CreateCredentialInput!) {\n    createCredential(input: $input) { name mask createdAt rotatedAt models }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateCredential($name: String!, $secret: String!) {\n    rotateCredential(name: $name, secret: $secret) { name mask rotatedAt models }\n  }\n"): (typeof documents)["\n  mutation RotateCredential($name: String!, $secret: String!) {\n    rotateCredential(name: $name, secret: $secret) { name mask rotatedAt models }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteCredential($name: String!) { deleteCredential(name: $name) { name mask } }"): (typeof documents)["mutation DeleteCredential($name: String!) { deleteCredential(name: $name) { name mask } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Credentials { credentials { name mask createdAt rotatedAt models } }"): (typeof documents)["query Credentials { credentials { name mask createdAt rotatedAt models } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateLimitedKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name scopes models } }\n  }\n"): (typeof documents)["\n  mutation CreateLimitedKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name scopes models } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterCredentialModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { id status credential lastHealthCheck { ok message } } }\n  }\n"): (typeof documents)["\n  mutation RegisterCredentialModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { id status credential lastHealthCheck { ok message } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ViewerModels { viewer { apiKeyId models } }"): (typeof documents)["query ViewerModels { viewer { apiKeyId models } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ApiKeyModels { apiKeys { name models } }"): (typeof documents)["query ApiKeyModels { apiKeys { name models } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
