@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,11 @@ const requested: string[] = [];
 
 beforeAll(async () => {
   if (!browserAvailable) return;
-  const started = startProcess([], { PORT: '0', DATABASE_URL: join(mkdtempSync(join(tmpdir(), 'sy-console-')), 'db.sqlite') });
+  const started = startProcess([], {
+    PORT: '0',
+    DATABASE_URL: join(mkdtempSync(join(tmpdir(), 'sy-console-')), 'db.sqlite'),
+    SWITCHYARD_MASTER_KEY: randomBytes(32).toString('base64'),
+  });
   url = await started.ready;
   browser = await launchBrowser();
 }, 60_000);
@@ -247,7 +252,7 @@ describe.skipIf(!browserAvailable)('the web console in Chromium, offline', () =>
     await page.close();
   }, 60_000);
 
-  it('should create a pool through its form (field errors first), then a key whose secret shows once, and revoke it', async () => {
+  it('should create a pool through its form (field errors first), then a key (limited to two models) whose secret shows once, revoke it, and store, rotate and delete a vendor credential', async () => {
     const page = await open('#/pools');
     page.on('dialog', (dialog) => void dialog.accept());
     await page.getByText('mock-pool').first().waitFor();
@@ -286,6 +291,7 @@ describe.skipIf(!browserAvailable)('the web console in Chromium, offline', () =>
     await page.getByRole('button', { name: 'Create a key' }).click();
     await page.locator('input[name=name]').fill('from-the-console');
     await page.locator('input[name=daily]').fill('1.5');
+    await page.locator('input[name=models]').fill('mock-fast, mock-pool');
     await page.getByRole('button', { name: 'Create', exact: true }).click();
     const secret = await page.getByTestId('new-key-secret').inputValue();
     expect(secret).toMatch(/^sy_/);
@@ -293,12 +299,31 @@ describe.skipIf(!browserAvailable)('the web console in Chromium, offline', () =>
     expect(viewer).toMatchObject({ scopes: ['CLIENT'] });
     const row = page.getByTestId('keys-table').locator('tr', { hasText: 'from-the-console' });
     await row.getByText('$1.50').first().waitFor();
+    await row.getByText('mock-fast, mock-pool').waitFor();
     await screenshot(page, 'keys');
     await page.getByRole('button', { name: 'Done' }).click();
     expect(await page.getByTestId('new-key-secret').count()).toBe(0); // shown once: gone for good
     await row.getByRole('button', { name: 'Revoke' }).click();
     await row.getByText(/^revoked/).waitFor();
     await expect(gql('{ viewer { apiKeyId } }', {}, secret)).rejects.toThrow(/UNAUTHENTICATED/);
+
+    // Vendor credentials: stored, listed by mask only, rotated, deleted.
+    const vendorKey = 'sk-console-test-0123456789wxyz';
+    await page.getByRole('button', { name: 'Add a credential' }).click();
+    await page.locator('input[name=credentialName]').fill('console-cred');
+    await page.locator('input[name=credentialSecret]').fill(vendorKey);
+    await page.getByRole('button', { name: 'Store' }).click();
+    const credential = page.getByTestId('credentials-table').locator('tr', { hasText: 'console-cred' });
+    await credential.getByText('…wxyz').waitFor();
+    expect(await page.content()).not.toContain(vendorKey);
+    await credential.getByRole('button', { name: 'Rotate' }).click();
+    await page.locator('input[name=credentialSecret]').fill('sk-console-rotated-00000009876');
+    await page.getByRole('button', { name: 'Save the new key' }).click();
+    await credential.getByText('…9876').waitFor();
+    await screenshot(page, 'credentials');
+    await credential.getByRole('button', { name: 'Delete' }).click();
+    await credential.waitFor({ state: 'detached' });
+    expect(await gql<{ credentials: unknown[] }>('{ credentials { name } }')).toEqual({ credentials: [] });
 
     await page.getByRole('link', { name: 'Config' }).click();
     await page.getByRole('button', { name: 'Reload the file now' }).click();

@@ -22,7 +22,11 @@ type Documents = {
     "\n  query ConsoleCosts($filter: CostFilter!, $groupBy: CostGroupBy!, $interval: CostInterval!) {\n    costs(filter: $filter, groupBy: $groupBy) {\n      groups { key requests failures inputTokens outputTokens costUsd costMicroUsd }\n      totals { requests failures inputTokens outputTokens costUsd costMicroUsd }\n    }\n    costSeries(filter: $filter, groupBy: $groupBy, interval: $interval) { start key requests failures inputTokens outputTokens costUsd costMicroUsd }\n  }\n": typeof types.ConsoleCostsDocument,
     "query ConsoleKeyNames { apiKeys { id name } }": typeof types.ConsoleKeyNamesDocument,
     "subscription ConsoleUsage { usageUpdated { generationId at } }": typeof types.ConsoleUsageDocument,
-    "\n  query ConsoleKeys {\n    apiKeys { id name prefix scopes revoked revokedAt createdAt requestsPerMinute budget { daily monthly spentToday spentThisMonth reserved remaining } }\n  }\n": typeof types.ConsoleKeysDocument,
+    "query ConsoleCredentials { credentials { name mask createdAt rotatedAt models } }": typeof types.ConsoleCredentialsDocument,
+    "\n  mutation ConsoleCreateCredential($input: CreateCredentialInput!) { createCredential(input: $input) { name mask } }\n": typeof types.ConsoleCreateCredentialDocument,
+    "\n  mutation ConsoleRotateCredential($name: String!, $secret: String!) { rotateCredential(name: $name, secret: $secret) { name mask } }\n": typeof types.ConsoleRotateCredentialDocument,
+    "mutation ConsoleDeleteCredential($name: String!) { deleteCredential(name: $name) { name } }": typeof types.ConsoleDeleteCredentialDocument,
+    "\n  query ConsoleKeys {\n    apiKeys { id name prefix scopes models revoked revokedAt createdAt requestsPerMinute budget { daily monthly spentToday spentThisMonth reserved remaining } }\n  }\n": typeof types.ConsoleKeysDocument,
     "\n  mutation ConsoleCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name } }\n  }\n": typeof types.ConsoleCreateKeyDocument,
     "mutation ConsoleRevokeKey($id: ID!) { revokeApiKey(id: $id) { id revoked } }": typeof types.ConsoleRevokeKeyDocument,
     "mutation ConsoleSetBudget($input: SetBudgetInput!) { setBudget(input: $input) { id } }": typeof types.ConsoleSetBudgetDocument,
@@ -58,7 +62,11 @@ const documents: Documents = {
     "\n  query ConsoleCosts($filter: CostFilter!, $groupBy: CostGroupBy!, $interval: CostInterval!) {\n    costs(filter: $filter, groupBy: $groupBy) {\n      groups { key requests failures inputTokens outputTokens costUsd costMicroUsd }\n      totals { requests failures inputTokens outputTokens costUsd costMicroUsd }\n    }\n    costSeries(filter: $filter, groupBy: $groupBy, interval: $interval) { start key requests failures inputTokens outputTokens costUsd costMicroUsd }\n  }\n": types.ConsoleCostsDocument,
     "query ConsoleKeyNames { apiKeys { id name } }": types.ConsoleKeyNamesDocument,
     "subscription ConsoleUsage { usageUpdated { generationId at } }": types.ConsoleUsageDocument,
-    "\n  query ConsoleKeys {\n    apiKeys { id name prefix scopes revoked revokedAt createdAt requestsPerMinute budget { daily monthly spentToday spentThisMonth reserved remaining } }\n  }\n": types.ConsoleKeysDocument,
+    "query ConsoleCredentials { credentials { name mask createdAt rotatedAt models } }": types.ConsoleCredentialsDocument,
+    "\n  mutation ConsoleCreateCredential($input: CreateCredentialInput!) { createCredential(input: $input) { name mask } }\n": types.ConsoleCreateCredentialDocument,
+    "\n  mutation ConsoleRotateCredential($name: String!, $secret: String!) { rotateCredential(name: $name, secret: $secret) { name mask } }\n": types.ConsoleRotateCredentialDocument,
+    "mutation ConsoleDeleteCredential($name: String!) { deleteCredential(name: $name) { name } }": types.ConsoleDeleteCredentialDocument,
+    "\n  query ConsoleKeys {\n    apiKeys { id name prefix scopes models revoked revokedAt createdAt requestsPerMinute budget { daily monthly spentToday spentThisMonth reserved remaining } }\n  }\n": types.ConsoleKeysDocument,
     "\n  mutation ConsoleCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name } }\n  }\n": types.ConsoleCreateKeyDocument,
     "mutation ConsoleRevokeKey($id: ID!) { revokeApiKey(id: $id) { id revoked } }": types.ConsoleRevokeKeyDocument,
     "mutation ConsoleSetBudget($input: SetBudgetInput!) { setBudget(input: $input) { id } }": types.ConsoleSetBudgetDocument,
@@ -118,7 +126,23 @@ export function graphql(source: "subscription ConsoleUsage { usageUpdated { gene
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ConsoleKeys {\n    apiKeys { id name prefix scopes revoked revokedAt createdAt requestsPerMinute budget { daily monthly spentToday spentThisMonth reserved remaining } }\n  }\n"): typeof import('./graphql.js').ConsoleKeysDocument;
+export function graphql(source: "query ConsoleCredentials { credentials { name mask createdAt rotatedAt models } }"): typeof import('./graphql.js').ConsoleCredentialsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCreateCredential($input: CreateCredentialInput!) { createCredential(input: $input) { name mask } }\n"): typeof import('./graphql.js').ConsoleCreateCredentialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleRotateCredential($name: String!, $secret: String!) { rotateCredential(name: $name, secret: $secret) { name mask } }\n"): typeof import('./graphql.js').ConsoleRotateCredentialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleDeleteCredential($name: String!) { deleteCredential(name: $name) { name } }"): typeof import('./graphql.js').ConsoleDeleteCredentialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleKeys {\n    apiKeys { id name prefix scopes models revoked revokedAt createdAt requestsPerMinute budget { daily monthly spentToday spentThisMonth reserved remaining } }\n  }\n"): typeof import('./graphql.js').ConsoleKeysDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -74,6 +74,13 @@ export type CreateApiKeyInput = {
   scopes: Array<ApiKeyScope>;
 };
 
+export type CreateCredentialInput = {
+  /** Letters, digits and . _ - (at most 64, starting with a letter or digit). */
+  name: string;
+  /** The vendor key. Stored encrypted; never answered back, never logged. */
+  secret: string;
+};
+
 export type CreateSessionInput = {
   /** The model; the config’s defaultModel when neither it nor poolName is given. */
   modelId?: string | number | null | undefined;
@@ -518,10 +525,37 @@ export type ConsoleUsageSubscriptionVariables = Exact<{ [key: string]: never; }>
 
 export type ConsoleUsageSubscription = { usageUpdated: { generationId: string, at: string } };
 
+export type ConsoleCredentialsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleCredentialsQuery = { credentials: Array<{ name: string, mask: string, createdAt: string, rotatedAt: string | null, models: Array<string> }> };
+
+export type ConsoleCreateCredentialMutationVariables = Exact<{
+  input: CreateCredentialInput;
+}>;
+
+
+export type ConsoleCreateCredentialMutation = { createCredential: { name: string, mask: string } };
+
+export type ConsoleRotateCredentialMutationVariables = Exact<{
+  name: string;
+  secret: string;
+}>;
+
+
+export type ConsoleRotateCredentialMutation = { rotateCredential: { name: string, mask: string } };
+
+export type ConsoleDeleteCredentialMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type ConsoleDeleteCredentialMutation = { deleteCredential: { name: string } };
+
 export type ConsoleKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, scopes: Array<ApiKeyScope>, revoked: boolean, revokedAt: string | null, createdAt: string, requestsPerMinute: number | null, budget: { daily: number | null, monthly: number | null, spentToday: number, spentThisMonth: number, reserved: number, remaining: number | null } }> };
+export type ConsoleKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, scopes: Array<ApiKeyScope>, models: Array<string> | null, revoked: boolean, revokedAt: string | null, createdAt: string, requestsPerMinute: number | null, budget: { daily: number | null, monthly: number | null, spentToday: number, spentThisMonth: number, reserved: number, remaining: number | null } }> };
 
 export type ConsoleCreateKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
@@ -892,6 +926,40 @@ export const ConsoleUsageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleUsageSubscription, ConsoleUsageSubscriptionVariables>;
+export const ConsoleCredentialsDocument = new TypedDocumentString(`
+    query ConsoleCredentials {
+  credentials {
+    name
+    mask
+    createdAt
+    rotatedAt
+    models
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCredentialsQuery, ConsoleCredentialsQueryVariables>;
+export const ConsoleCreateCredentialDocument = new TypedDocumentString(`
+    mutation ConsoleCreateCredential($input: CreateCredentialInput!) {
+  createCredential(input: $input) {
+    name
+    mask
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCreateCredentialMutation, ConsoleCreateCredentialMutationVariables>;
+export const ConsoleRotateCredentialDocument = new TypedDocumentString(`
+    mutation ConsoleRotateCredential($name: String!, $secret: String!) {
+  rotateCredential(name: $name, secret: $secret) {
+    name
+    mask
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRotateCredentialMutation, ConsoleRotateCredentialMutationVariables>;
+export const ConsoleDeleteCredentialDocument = new TypedDocumentString(`
+    mutation ConsoleDeleteCredential($name: String!) {
+  deleteCredential(name: $name) {
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleDeleteCredentialMutation, ConsoleDeleteCredentialMutationVariables>;
 export const ConsoleKeysDocument = new TypedDocumentString(`
     query ConsoleKeys {
   apiKeys {
@@ -899,6 +967,7 @@ export const ConsoleKeysDocument = new TypedDocumentString(`
     name
     prefix
     scopes
+    models
     revoked
     revokedAt
     createdAt

@@ -4,10 +4,11 @@ import { graphql } from '../gql';
 import type { ApiKeyScope } from '../gql/graphql';
 import { usd, when } from '../components/format';
 import { Badge, ErrorLine, Field, numberOrUndefined, Panel } from '../components/ui';
+import { CredentialsPanel } from './credentials-panel';
 
 const KeysDocument = graphql(`
   query ConsoleKeys {
-    apiKeys { id name prefix scopes revoked revokedAt createdAt requestsPerMinute budget { daily monthly spentToday spentThisMonth reserved remaining } }
+    apiKeys { id name prefix scopes models revoked revokedAt createdAt requestsPerMinute budget { daily monthly spentToday spentThisMonth reserved remaining } }
   }
 `);
 const CreateKeyDocument = graphql(`
@@ -19,7 +20,7 @@ const RevokeKeyDocument = graphql(`mutation ConsoleRevokeKey($id: ID!) { revokeA
 const SetBudgetDocument = graphql(`mutation ConsoleSetBudget($input: SetBudgetInput!) { setBudget(input: $input) { id } }`);
 const KeyUsageDocument = graphql(`subscription ConsoleKeyUsage { usageUpdated { generationId apiKey { id } } }`);
 
-/** API keys (admin): create (the secret shown once), scopes, budgets with spend, rate limit, revoke. */
+/** API keys (admin): create (the secret shown once), scopes, model lists, budgets with spend, rate limit, revoke; and the vendor credentials. */
 export function KeysView() {
   const keys = useQuery(KeysDocument, {});
   const [creating, setCreating] = useState(false);
@@ -64,6 +65,7 @@ export function KeysView() {
               <th>Name</th>
               <th>Prefix</th>
               <th>Scopes</th>
+              <th>Models</th>
               <th className="num">Rate limit</th>
               <th className="num">Daily budget</th>
               <th className="num">Spent today</th>
@@ -95,6 +97,7 @@ export function KeysView() {
                   <code>{k.prefix}…</code>
                 </td>
                 <td>{k.scopes.join(', ').toLowerCase()}</td>
+                <td>{k.models ? k.models.join(', ') : 'all'}</td>
                 <td className="num">{k.requestsPerMinute ? `${k.requestsPerMinute}/min` : '—'}</td>
                 <td className="num">{usd(k.budget.daily)}</td>
                 <td className="num">{usd(k.budget.spentToday)}</td>
@@ -132,6 +135,7 @@ export function KeysView() {
           </tbody>
         </table>
       </Panel>
+      <CredentialsPanel />
     </>
   );
 }
@@ -142,17 +146,23 @@ function CreateKey({ onDone }: { onDone(created: { name: string; key: string } |
   const [rpm, setRpm] = useState('');
   const [daily, setDaily] = useState('');
   const [monthly, setMonthly] = useState('');
+  const [models, setModels] = useState('');
   const create = useMutation(CreateKeyDocument);
   const fields = create.error?.fieldErrors() ?? {};
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const budget = { daily: numberOrUndefined(daily), monthly: numberOrUndefined(monthly) };
+    const allowed = models
+      .split(',')
+      .map((m) => m.trim())
+      .filter(Boolean);
     const result = await create.run({
       input: {
         name: name.trim(),
         scopes,
         requestsPerMinute: numberOrUndefined(rpm),
         ...(budget.daily !== undefined || budget.monthly !== undefined ? { budget } : {}),
+        ...(allowed.length ? { models: allowed } : {}),
       },
     });
     if (result) onDone({ name: result.createApiKey.apiKey.name, key: result.createApiKey.key });
@@ -175,6 +185,9 @@ function CreateKey({ onDone }: { onDone(created: { name: string; key: string } |
         </Field>
         <Field label="Requests per minute (empty: no limit)" error={fields.requestsPerMinute}>
           <input name="requestsPerMinute" inputMode="numeric" value={rpm} onChange={(e) => setRpm(e.target.value)} />
+        </Field>
+        <Field label="Models, pools, prefix/* (comma-separated; empty: all)" error={fields.models}>
+          <input name="models" value={models} onChange={(e) => setModels(e.target.value)} />
         </Field>
         <Field label="Daily budget (USD)" error={fields['budget.daily']}>
           <input name="daily" inputMode="decimal" value={daily} onChange={(e) => setDaily(e.target.value)} />
