@@ -21,6 +21,29 @@ export interface LoggerOutput {
 }
 
 /**
+ * Fields censored wherever a log entry carries them, as a second line of defence: no code logs a
+ * secret on purpose, but an entry that carries GraphQL variables (createCredential's
+ * `input.secret`, rotateCredential's `secret`) or request headers must not write them out.
+ * @see https://getpino.io/#/docs/redaction
+ */
+const REDACTED_FIELDS = {
+  paths: [
+    'secret',
+    '*.secret',
+    'variables.secret',
+    'variables.input.secret',
+    '*.variables.secret',
+    '*.variables.input.secret',
+    'authorization',
+    'headers.authorization',
+    'headers["x-api-key"]',
+    '*.headers.authorization',
+    '*.headers["x-api-key"]',
+  ],
+  censor: '[redacted]',
+};
+
+/**
  * Structured logs: JSON lines, or — at a terminal, or with LOG_FORMAT=pretty — one colored line
  * per entry (time, level, message, then the fields). The pretty stream is pino-pretty's, written
  * synchronously in-process (not a worker transport), so the last lines before an exit are not
@@ -28,7 +51,7 @@ export interface LoggerOutput {
  */
 export function createLogger(level: LogLevel, output: LoggerOutput = {}): Logger {
   const isTTY = output.isTTY ?? process.stdout.isTTY === true;
-  const options = { level, base: { service: 'switchyard' }, timestamp: pino.stdTimeFunctions.isoTime };
+  const options = { level, base: { service: 'switchyard' }, timestamp: pino.stdTimeFunctions.isoTime, redact: REDACTED_FIELDS };
   if ((output.format ?? (isTTY ? 'pretty' : 'json')) === 'json')
     return output.destination ? pino(options, output.destination) : pino(options);
   const pretty = PinoPretty({

@@ -55,3 +55,21 @@ describe('createLogger output', () => {
     expect(JSON.parse(logOnce({ isTTY: false }))).toMatchObject({ msg: 'POST /graphql answered' });
   });
 });
+
+describe('createLogger redaction', () => {
+  it('should censor a secret, GraphQL variables carrying one and key headers, in either format', () => {
+    for (const format of ['json', 'pretty'] as const) {
+      const out = capture();
+      const logger = createLogger('info', { format, isTTY: false, destination: out.stream });
+      logger.info({ secret: 'sk-one-1111' }, 'a');
+      logger.info({ params: { variables: { input: { name: 'openai-prod', secret: 'sk-two-2222' } } } }, 'b');
+      logger.info({ variables: { name: 'openai-prod', secret: 'sk-three-3333' } }, 'c');
+      logger.info({ req: { headers: { authorization: 'Bearer sk-four-4444', 'x-api-key': 'sk-five-5555' } } }, 'd');
+      logger.flush();
+      const text = out.text();
+      for (const secret of ['sk-one', 'sk-two', 'sk-three', 'sk-four', 'sk-five']) expect(text).not.toContain(secret);
+      expect(text).toContain('openai-prod');
+      expect(text).toContain('[redacted]');
+    }
+  });
+});
