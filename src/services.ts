@@ -107,7 +107,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const generationRepository = new GenerationRepository(orm);
   const probeLock = createProbeLock(config, redis);
   const router = new Router({
-    models: routing,
+    // By id, a name a wildcard model serves included (its circuit is its own, see README "Wildcard models").
+    models: { get: (id) => models.find(id), all: () => routing.all() },
     adapters,
     vendorKeys,
     circuits,

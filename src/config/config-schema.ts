@@ -1,5 +1,7 @@
 import { LOG_LEVELS } from '../observability/logger.js';
-import { type DefinitionRules, modelDefinitionSchema, modelIdField } from './model-definition.js';
+import { UNKNOWN_PRICE_POLICIES } from '../pricing/unknown-price.js';
+import { isWildcardId, matchWildcard } from '../core/records/model-id.js';
+import { type DefinitionRules, modelDefinitionSchema, modelRefField } from './model-definition.js';
 import { isReservedEnv, KEY_ENV_PATTERN, RESERVED_ENV_PREFIX } from '../security/key-env-policy.js';
 import { poolDefinitionSchema } from './pool-definition.js';
 import { HOST_NAME_PATTERN, ORIGIN_PATTERN } from '../security/origin-policy.js';
@@ -63,7 +65,7 @@ export function configFileSchema(rules: DefinitionRules) {
       maxImageUrlChars: numberField({ int: true, min: 100, max: 104_857_600 }).optional(),
     }).optional(),
     logging: objectField({ level: enumField(LOG_LEVELS).optional() }).optional(),
-    defaultModel: modelIdField.optional(),
+    defaultModel: modelRefField.optional(),
     routing: objectField({
       retry: objectField({
         attempts: numberField({ int: true, min: 1, max: 10 }).optional(),
@@ -81,6 +83,14 @@ export function configFileSchema(rules: DefinitionRules) {
       /** How often UNHEALTHY and circuit-open models are probed again. */
       healthCheckIntervalMs: numberField({ int: true, min: 100, max: 86_400_000 }).optional(),
     }).optional(),
+    budgets: objectField({
+      /**
+       * A request to a model whose price is unknown (a name a wildcard serves with no price in the
+       * config or the catalog) when a budget or costLimit applies: `refuse` (default) or `allow`
+       * (it runs, and its unknown cost is charged nothing).
+       */
+      unknownPrice: enumField(UNKNOWN_PRICE_POLICIES).optional(),
+    }).optional(),
     /** How much history a session keeps: past either bound, its oldest whole turns are dropped. */
     sessions: objectField({
       maxHistoryMessages: numberField({ int: true, min: 2, max: 1_000_000 }).optional(),
@@ -93,7 +103,8 @@ export function configFileSchema(rules: DefinitionRules) {
 
 /**
  * Checks across the whole file, run on the raw input so that they are reported together with
- * every field problem: unique model ids, and a default model that the file defines.
+ * every field problem: unique model ids, and pool members and a default model that the file
+ * defines (a model, or a name one of its wildcards serves).
  */
 export function crossCheckConfigFile(raw: unknown): Array<{ path: PropertyKey[]; message: string }> {
   const problems: Array<{ path: PropertyKey[]; message: string }> = [];
@@ -108,17 +119,26 @@ export function crossCheckConfigFile(raw: unknown): Array<{ path: PropertyKey[];
       problems.push({ path: ['models', index, 'id'], message: `"${id}" is already defined by models[${first}]; ids must be unique` });
     else seen.set(id, index);
   });
+  // A model the file defines, or a name one of its wildcards (`openai/*`) serves; never a wildcard itself.
+  const wildcards = [...seen.keys()].filter(isWildcardId);
+  const defines = (id: string) => !isWildcardId(id) && (seen.has(id) || matchWildcard(id, wildcards) !== undefined);
   const { pools } = raw as { pools?: unknown };
   (Array.isArray(pools) ? pools : []).forEach((pool: unknown, p) => {
     const members = typeof pool === 'object' && pool !== null ? (pool as { members?: unknown }).members : undefined;
     (Array.isArray(members) ? members : []).forEach((member: unknown, m) => {
       const id = typeof member === 'object' && member !== null ? (member as { modelId?: unknown }).modelId : undefined;
-      if (typeof id === 'string' && !seen.has(id))
-        problems.push({ path: ['pools', p, 'members', m, 'modelId'], message: `"${id}" is not one of the ids under models:` });
+      if (typeof id === 'string' && !defines(id))
+        problems.push({
+          path: ['pools', p, 'members', m, 'modelId'],
+          message: `"${id}" is not one of the ids under models: (nor a name one of its wildcards serves)`,
+        });
     });
   });
-  if (typeof defaultModel === 'string' && !seen.has(defaultModel)) {
-    problems.push({ path: ['defaultModel'], message: `"${defaultModel}" is not one of the ids under models:` });
+  if (typeof defaultModel === 'string' && !defines(defaultModel)) {
+    problems.push({
+      path: ['defaultModel'],
+      message: `"${defaultModel}" is not one of the ids under models: (nor a name one of its wildcards serves)`,
+    });
   }
   return problems;
 }

@@ -1,6 +1,7 @@
 import type { ChatBounds } from '../core/chat/chat-bounds.js';
 import type { ModelDefinition } from './model-definition.js';
 import type { LogFormat, LogLevel } from '../observability/logger.js';
+import type { UnknownPricePolicy } from '../pricing/unknown-price.js';
 import type { PoolDefinition } from './pool-definition.js';
 import type { BreakerConfig } from '../routing/circuit-breaker.js';
 import type { RetryPolicy } from '../routing/retry-policy.js';
@@ -81,6 +82,8 @@ export interface Config {
    * turn past either drops the session's oldest whole turns (its newest turn always stays).
    */
   readonly sessions: { readonly maxHistoryMessages: number; readonly maxHistoryBytes: number };
+  /** `budgets.unknownPrice` (default `refuse`): see UnknownPricePolicy. */
+  readonly budgets: { readonly unknownPrice: UnknownPricePolicy };
   /** Vendor keys are read from here by the name in a model's `apiKeyEnv` (as KeyEnvPolicy allows), never stored. */
   readonly env: Readonly<Record<string, string | undefined>>;
 }

@@ -139,6 +139,7 @@ export function parseConfigText(text: string, path: string, env: Env): Config {
       circuitBreaker: { ...DEFAULT_BREAKER, ...file.routing?.circuitBreaker },
       healthCheckIntervalMs: file.routing?.healthCheckIntervalMs ?? 30_000,
     },
+    budgets: { unknownPrice: file.budgets?.unknownPrice ?? 'refuse' },
     sessions: {
       maxHistoryMessages: file.sessions?.maxHistoryMessages ?? DEFAULT_SESSION_HISTORY.maxHistoryMessages,
       maxHistoryBytes: file.sessions?.maxHistoryBytes ?? DEFAULT_SESSION_HISTORY.maxHistoryBytes,

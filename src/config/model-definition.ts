@@ -2,19 +2,39 @@ import { z } from 'zod';
 import { PROVIDER_DEFAULTS } from '../core/records/provider-kinds.js';
 import { presetDefaults } from '../core/records/provider-presets.js';
 import { MODEL_CAPABILITIES, MODEL_KINDS, PROVIDER_KINDS, PROVIDER_PRESETS } from '../core/records/model.js';
+import { isWildcardId, MODEL_ID_MAX, MODEL_ID_PATTERN, MODEL_REF_PATTERN } from '../core/records/model-id.js';
 import { checkEndpointUrl } from '../security/endpoint-policy.js';
+import { describeValue } from '../validation/format-issues.js';
 import { booleanField, enumField, listOf, numberField, objectField, stringField } from '../validation/fields.js';
 import type { KeyEnvPolicy } from '../security/key-env-policy.js';
 
-const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 const ENV_NAME = /^[A-Z_][A-Z0-9_]{0,127}$/;
 const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
 
-export const modelIdField = stringField(
-  'a model id: letters, digits and . _ : - (at most 100, starting with a letter or digit)',
-  MODEL_ID,
-  100,
-);
+const ID_WORDS = `letters, digits and . _ : - in /-separated parts, each starting with a letter or digit (at most ${MODEL_ID_MAX})`;
+
+/**
+ * The id a model definition takes: a model id, or a wildcard `prefix/*` whose `*` is its own last
+ * part (`openai/*`; not `openai*`, a bare `*`, or a `*` with another part after it).
+ */
+export const modelIdField = z
+  .string({ error: `expected a model id (${ID_WORDS}) or a wildcard prefix/* such as openai/*` })
+  .superRefine((id, ctx) => {
+    if (id.length > 0 && id.length <= MODEL_ID_MAX && MODEL_ID_PATTERN.test(id)) return;
+    const message = id.includes('*')
+      ? 'expected a wildcard as prefix/* (e.g. openai/*): "*" may only be the whole last part of the id, after a prefix'
+      : `expected a model id: ${ID_WORDS}, or a wildcard prefix/* such as openai/*`;
+    ctx.addIssue({ code: 'custom', message: `${message}, got ${describeValue(id)}` });
+  });
+
+/** An id a request, pool member, fallback or defaultModel names: a model id, or a name a wildcard serves (`openai/gpt-4o`); never the wildcard itself. */
+export const modelRefField = z.string({ error: `expected a model id (${ID_WORDS})` }).superRefine((id, ctx) => {
+  if (id.length > 0 && id.length <= MODEL_ID_MAX && MODEL_REF_PATTERN.test(id)) return;
+  const message = isWildcardId(id)
+    ? `expected a model id, not a wildcard: "${id}" serves the names under its prefix, so name one of them (e.g. ${id.slice(0, -1)}<vendor model>)`
+    : `expected a model id: ${ID_WORDS}`;
+  ctx.addIssue({ code: 'custom', message: `${message}, got ${describeValue(id)}` });
+});
 
 const urlField = stringField('an absolute http(s) URL', /^https?:\/\//i, 2000);
 
@@ -106,7 +126,7 @@ const definitionShape = {
   timeouts: timeoutsSchema.optional(),
   quirks: quirksSchema.optional(),
   /** Models to try, in order, when this one fails with a retryable error. */
-  fallbacks: listOf(modelIdField, 'model ids', 10).optional(),
+  fallbacks: listOf(modelRefField, 'model ids', 10).optional(),
   retry: retrySchema.optional(),
 };
 
@@ -118,6 +138,8 @@ export interface DefinitionRules {
 }
 
 type DefinitionLike = {
+  id?: string;
+  upstreamModel?: string | null;
   provider?: string;
   preset?: string | null;
   baseUrl?: string | null;
@@ -179,6 +201,20 @@ function checkPresetEndpoint(value: DefinitionLike, ctx: z.RefinementCtx, rules:
     });
 }
 
+/**
+ * A wildcard model (`openai/*`) serves every name under its prefix; its `upstreamModel` is the one
+ * vendor model its health probe asks about (the probe checks the provider, the key and the base
+ * URL through a real name), so it is required.
+ */
+function checkWildcard(value: DefinitionLike, ctx: z.RefinementCtx): void {
+  if (value.id === undefined || !isWildcardId(value.id) || value.upstreamModel) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['upstreamModel'],
+    message: `is required for a wildcard model (${value.id}): expected a vendor model name its health probe checks, e.g. gpt-4o-mini`,
+  });
+}
+
 function checkProviderRules(value: DefinitionLike, ctx: z.RefinementCtx, rules: DefinitionRules): void {
   const provider = value.provider as keyof typeof PROVIDER_DEFAULTS | undefined;
   const presetGivesUrl = provider === 'openai-compatible' && presetDefaults(value.preset) !== undefined;
@@ -193,6 +229,7 @@ function checkProviderRules(value: DefinitionLike, ctx: z.RefinementCtx, rules: 
   checkKindFields(value, ctx);
   checkAzureForm(value, ctx);
   checkPresetEndpoint(value, ctx, rules);
+  checkWildcard(value, ctx);
   if (provider && provider !== 'mock' && value.mock !== undefined && value.mock !== null) {
     ctx.addIssue({ code: 'custom', path: ['mock'], message: `applies only to provider mock, not ${provider}` });
   }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { POOL_STRATEGIES } from '../core/records/pool.js';
 import { enumField, listOf, numberField, objectField, stringField } from '../validation/fields.js';
-import { modelIdField, retrySchema } from './model-definition.js';
+import { modelRefField, retrySchema } from './model-definition.js';
 
 export const poolNameField = stringField(
   'a pool name: letters, digits and . _ : - (at most 100)',
@@ -13,7 +13,7 @@ export const poolNameField = stringField(
 export const poolDefinitionSchema = objectField({
   name: poolNameField,
   strategy: enumField(POOL_STRATEGIES).optional(),
-  members: listOf(objectField({ modelId: modelIdField, weight: numberField({ min: 0, max: 1_000_000 }).optional() }), 'members', 100).min(
+  members: listOf(objectField({ modelId: modelRefField, weight: numberField({ min: 0, max: 1_000_000 }).optional() }), 'members', 100).min(
     1,
     {
       error: 'expected at least one member',

@@ -149,6 +149,13 @@ export function createMetrics(models: () => readonly ModelRecord[]) {
     registers: [registry],
   });
 
+  const unpriced = new Counter({
+    name: 'switchyard_unpriced_generations_total',
+    help: 'Generations whose cost is unknown (a name a wildcard model serves with no price in the config or the catalog): not in switchyard_cost_micro_usd_total, by model (the wildcard) and provider',
+    labelNames: ['model', 'provider'] as const,
+    registers: [registry],
+  });
+
   const switchDuration = new Histogram({
     name: 'switchyard_model_switch_duration_seconds',
     help: 'Model switch latency: switchModel received to modelSwitched published',
@@ -199,6 +206,7 @@ export function createMetrics(models: () => readonly ModelRecord[]) {
     timeToFirstToken,
     tokens,
     cost,
+    unpriced,
   };
 }
 

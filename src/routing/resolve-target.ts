@@ -1,5 +1,6 @@
 import { InvalidInputError, ModelUnavailableError, NotFoundError } from '../core/errors.js';
 import type { ModelRecord } from '../core/records/model.js';
+import { isWildcardId } from '../core/records/model-id.js';
 import type { PoolRecord } from '../core/records/pool.js';
 import type { CircuitSnapshot } from '../core/ports/stores.js';
 import { mayUse, modelNotAllowedError } from './model-access.js';
@@ -20,6 +21,7 @@ export interface TargetFields {
 
 /** What resolving a target reads: the registries and which models could take a request now. */
 export interface TargetLookup {
+  /** The model of this id, or the record a wildcard model resolves for it (`openai/gpt-4o` under `openai/*`). */
   findModel(id: string): ModelRecord | undefined;
   findPool(name: string): PoolRecord | undefined;
   /** Whether any of the target's models could take a request now. */
@@ -64,6 +66,11 @@ export class TargetResolver {
     }
     if (!ref.modelId) throw InvalidInputError.forField(fields.model, 'is required: no model given and the config names no defaultModel');
     if (!mayUse(allowed, ref.modelId)) throw modelNotAllowedError('model', ref.modelId, fields.model);
+    if (isWildcardId(ref.modelId))
+      throw InvalidInputError.forField(
+        fields.model,
+        `names the wildcard model "${ref.modelId}", which serves the names under its prefix: ask for one of them, e.g. "${ref.modelId.slice(0, -1)}<vendor model>"`,
+      );
     const model = this.lookup.findModel(ref.modelId);
     if (!model) throw new NotFoundError('model', ref.modelId).withDetails({ field: fields.model });
     return { kind: 'model', model };

@@ -4,6 +4,7 @@ import type { EventBus } from '../core/ports/event-bus.js';
 import type { CircuitSnapshot, CircuitStore, RateReservation, RateStore } from '../core/ports/stores.js';
 import type { StoredAttempt } from '../core/records/generation.js';
 import type { ModelRecord } from '../core/records/model.js';
+import { definitionId } from '../core/records/model-id.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { ChatRequest, StreamPart, UpstreamTarget, Usage } from '../providers/provider.js';
@@ -200,8 +201,13 @@ export class Router {
       }
       const { model, reservation, probe } = pick;
       if (n > 1) {
-        this.deps.metrics.retries.inc({ model: model.id });
-        if (attempts.lastModelId() !== model.id) this.deps.metrics.fallbacks.inc({ from: attempts.lastModelId() ?? '', to: model.id });
+        this.deps.metrics.retries.inc({ model: definitionId(model) });
+        const last = attempts.lastModelId();
+        if (last !== model.id)
+          this.deps.metrics.fallbacks.inc({
+            from: last === undefined ? '' : definitionId(this.deps.models.get(last) ?? model),
+            to: definitionId(model),
+          });
       }
       const started = now();
       const attempt: StoredAttempt = {
@@ -276,7 +282,12 @@ export class Router {
       const limits = model.limits;
       let reservation: RateReservation | undefined;
       if (limits.requestsPerMinute !== undefined || limits.tokensPerMinute !== undefined) {
-        const result = await this.deps.rates.tryReserve(`model:${model.id}`, limits, limits.tokensPerMinute === undefined ? 0 : tokens());
+        // A wildcard's limits bound all of the names it serves together.
+        const result = await this.deps.rates.tryReserve(
+          `model:${definitionId(model)}`,
+          limits,
+          limits.tokensPerMinute === undefined ? 0 : tokens(),
+        );
         if (!result.ok) {
           this.deps.metrics.rateLimited.inc({ scope: 'model' });
           retryAfterMs = Math.min(retryAfterMs ?? Infinity, result.retryAfterMs);

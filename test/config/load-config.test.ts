@@ -86,7 +86,7 @@ describe('loadConfig', () => {
     [
       'a bad id',
       'models:\n  - id: "has space"\n    provider: mock\n',
-      'models[0].id: expected a model id: letters, digits and . _ : - (at most 100, starting with a letter or digit), got "has space"',
+      'models[0].id: expected a model id: letters, digits and . _ : - in /-separated parts, each starting with a letter or digit (at most 100), or a wildcard prefix/* such as openai/*, got "has space"',
     ],
     [
       'a preset on a provider other than openai-compatible',

@@ -69,6 +69,7 @@ type Documents = {
     "\n  subscription UsageUpdated($apiKeyId: ID) {\n    usageUpdated(apiKeyId: $apiKeyId) { generationId modelId sessionId status costUsd apiKey { id } budget { spentToday remaining } }\n  }\n": typeof types.UsageUpdatedDocument,
     "\n  query CostSeries($filter: CostFilter!, $groupBy: CostGroupBy!, $interval: CostInterval!) {\n    costSeries(filter: $filter, groupBy: $groupBy, interval: $interval) { start key requests failures inputTokens outputTokens costUsd costMicroUsd }\n  }\n": typeof types.CostSeriesDocument,
     "\n  subscription GenerateStreamCost($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on TokenDelta { text costUsd index chunks }\n      ... on GenerationCompleted { generation { status finishReason text costMicroUsd maxTokens } }\n    }\n  }\n": typeof types.GenerateStreamCostDocument,
+    "\n  query UnpricedCosts($groupBy: CostGroupBy!) {\n    costs(groupBy: $groupBy) {\n      groups { key requests costMicroUsd unpricedRequests }\n      totals { requests costMicroUsd unpricedRequests }\n    }\n  }\n": typeof types.UnpricedCostsDocument,
     "\n  mutation Embed($input: EmbedInput!) {\n    embed(input: $input) { embeddings model generationId costUsd usage { inputTokens outputTokens } }\n  }\n": typeof types.EmbedDocument,
     "\n  query EmbeddingGeneration($id: ID!) {\n    generation(id: $id) { id status text usage { inputTokens outputTokens } costMicroUsd model { id kind } }\n  }\n": typeof types.EmbeddingGenerationDocument,
     "\n  query ModelKinds { models { id kind status } }\n": typeof types.ModelKindsDocument,
@@ -129,6 +130,7 @@ const documents: Documents = {
     "\n  subscription UsageUpdated($apiKeyId: ID) {\n    usageUpdated(apiKeyId: $apiKeyId) { generationId modelId sessionId status costUsd apiKey { id } budget { spentToday remaining } }\n  }\n": types.UsageUpdatedDocument,
     "\n  query CostSeries($filter: CostFilter!, $groupBy: CostGroupBy!, $interval: CostInterval!) {\n    costSeries(filter: $filter, groupBy: $groupBy, interval: $interval) { start key requests failures inputTokens outputTokens costUsd costMicroUsd }\n  }\n": types.CostSeriesDocument,
     "\n  subscription GenerateStreamCost($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on TokenDelta { text costUsd index chunks }\n      ... on GenerationCompleted { generation { status finishReason text costMicroUsd maxTokens } }\n    }\n  }\n": types.GenerateStreamCostDocument,
+    "\n  query UnpricedCosts($groupBy: CostGroupBy!) {\n    costs(groupBy: $groupBy) {\n      groups { key requests costMicroUsd unpricedRequests }\n      totals { requests costMicroUsd unpricedRequests }\n    }\n  }\n": types.UnpricedCostsDocument,
     "\n  mutation Embed($input: EmbedInput!) {\n    embed(input: $input) { embeddings model generationId costUsd usage { inputTokens outputTokens } }\n  }\n": types.EmbedDocument,
     "\n  query EmbeddingGeneration($id: ID!) {\n    generation(id: $id) { id status text usage { inputTokens outputTokens } costMicroUsd model { id kind } }\n  }\n": types.EmbeddingGenerationDocument,
     "\n  query ModelKinds { models { id kind status } }\n": types.ModelKindsDocument,
@@ -368,6 +370,10 @@ export function graphql(source: "\n  query CostSeries($filter: CostFilter!, $gro
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription GenerateStreamCost($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on TokenDelta { text costUsd index chunks }\n      ... on GenerationCompleted { generation { status finishReason text costMicroUsd maxTokens } }\n    }\n  }\n"): (typeof documents)["\n  subscription GenerateStreamCost($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on TokenDelta { text costUsd index chunks }\n      ... on GenerationCompleted { generation { status finishReason text costMicroUsd maxTokens } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnpricedCosts($groupBy: CostGroupBy!) {\n    costs(groupBy: $groupBy) {\n      groups { key requests costMicroUsd unpricedRequests }\n      totals { requests costMicroUsd unpricedRequests }\n    }\n  }\n"): (typeof documents)["\n  query UnpricedCosts($groupBy: CostGroupBy!) {\n    costs(groupBy: $groupBy) {\n      groups { key requests costMicroUsd unpricedRequests }\n      totals { requests costMicroUsd unpricedRequests }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -542,7 +542,7 @@ export type GenerateWithToolsMutationVariables = Exact<{
 }>;
 
 
-export type GenerateWithToolsMutation = { generate: { id: string, text: string, finishReason: FinishReason | null, costMicroUsd: number, toolCalls: Array<{ id: string, name: string, arguments: string }>, usage: { inputTokens: number, outputTokens: number, cachedInputTokens: number, cacheWriteTokens: number, reasoningTokens: number } } };
+export type GenerateWithToolsMutation = { generate: { id: string, text: string, finishReason: FinishReason | null, costMicroUsd: number | null, toolCalls: Array<{ id: string, name: string, arguments: string }>, usage: { inputTokens: number, outputTokens: number, cachedInputTokens: number, cacheWriteTokens: number, reasoningTokens: number } } };
 
 export type SetChatPricingMutationVariables = Exact<{
   input: UpdateModelInput;
@@ -563,14 +563,14 @@ export type ChatGenerationQueryVariables = Exact<{
 }>;
 
 
-export type ChatGenerationQuery = { generation: { id: string, status: GenerationStatus, text: string, finishReason: FinishReason | null, costMicroUsd: number, sessionId: string | null, toolCalls: Array<{ id: string, name: string, arguments: string }>, usage: { inputTokens: number, outputTokens: number, totalTokens: number, cachedInputTokens: number, cacheWriteTokens: number, reasoningTokens: number, estimated: boolean }, model: { id: string, pricing: { input: number, output: number, cachedInput: number, cacheWrite: number } | null } | null } | null };
+export type ChatGenerationQuery = { generation: { id: string, status: GenerationStatus, text: string, finishReason: FinishReason | null, costMicroUsd: number | null, sessionId: string | null, toolCalls: Array<{ id: string, name: string, arguments: string }>, usage: { inputTokens: number, outputTokens: number, totalTokens: number, cachedInputTokens: number, cacheWriteTokens: number, reasoningTokens: number, estimated: boolean }, model: { id: string, pricing: { input: number, output: number, cachedInput: number, cacheWrite: number } | null } | null } | null };
 
 export type ChatGenerateMutationVariables = Exact<{
   input: GenerateInput;
 }>;
 
 
-export type ChatGenerateMutation = { generate: { id: string, modelId: string, status: GenerationStatus, text: string, finishReason: FinishReason | null, sessionId: string | null, errorCode: string | null, costMicroUsd: number, toolCalls: Array<{ id: string, name: string, arguments: string }>, usage: { inputTokens: number, outputTokens: number, totalTokens: number, cachedInputTokens: number, cacheWriteTokens: number, reasoningTokens: number, estimated: boolean } } };
+export type ChatGenerateMutation = { generate: { id: string, modelId: string, status: GenerationStatus, text: string, finishReason: FinishReason | null, sessionId: string | null, errorCode: string | null, costMicroUsd: number | null, toolCalls: Array<{ id: string, name: string, arguments: string }>, usage: { inputTokens: number, outputTokens: number, totalTokens: number, cachedInputTokens: number, cacheWriteTokens: number, reasoningTokens: number, estimated: boolean } } };
 
 export type ChatGenerateStreamSubscriptionVariables = Exact<{
   input: GenerateInput;
@@ -730,7 +730,7 @@ export type GenerateMutationVariables = Exact<{
 }>;
 
 
-export type GenerateMutation = { generate: { id: string, modelId: string, status: GenerationStatus, text: string, finishReason: FinishReason | null, maxTokens: number, stream: boolean, costUsd: number, costMicroUsd: number, latencyMs: number, timeToFirstTokenMs: number | null, errorCode: string | null, usage: { inputTokens: number, outputTokens: number, totalTokens: number, estimated: boolean }, attempts: Array<{ modelId: string, provider: ModelProvider, outcome: GenerationStatus, errorCode: string | null, httpStatus: number | null, durationMs: number }>, apiKey: { id: string, name: string } | null } };
+export type GenerateMutation = { generate: { id: string, modelId: string, status: GenerationStatus, text: string, finishReason: FinishReason | null, maxTokens: number, stream: boolean, costUsd: number | null, costMicroUsd: number | null, latencyMs: number, timeToFirstTokenMs: number | null, errorCode: string | null, usage: { inputTokens: number, outputTokens: number, totalTokens: number, estimated: boolean }, attempts: Array<{ modelId: string, provider: ModelProvider, outcome: GenerationStatus, errorCode: string | null, httpStatus: number | null, durationMs: number }>, apiKey: { id: string, name: string } | null } };
 
 export type GenerationsQueryVariables = Exact<{
   filter?: GenerationFilter | null | undefined;
@@ -739,7 +739,7 @@ export type GenerationsQueryVariables = Exact<{
 }>;
 
 
-export type GenerationsQuery = { generations: { edges: Array<{ cursor: string, node: { id: string, modelId: string, status: GenerationStatus, errorCode: string | null, stream: boolean, text: string, costMicroUsd: number, usage: { inputTokens: number, outputTokens: number, estimated: boolean }, attempts: Array<{ httpStatus: number | null, errorCode: string | null, outcome: GenerationStatus }>, apiKey: { id: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type GenerationsQuery = { generations: { edges: Array<{ cursor: string, node: { id: string, modelId: string, status: GenerationStatus, errorCode: string | null, stream: boolean, text: string, costMicroUsd: number | null, usage: { inputTokens: number, outputTokens: number, estimated: boolean }, attempts: Array<{ httpStatus: number | null, errorCode: string | null, outcome: GenerationStatus }>, apiKey: { id: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type GenerationQueryVariables = Exact<{
   id: string | number;
@@ -754,7 +754,7 @@ export type GenerateStreamSubscriptionVariables = Exact<{
 
 
 export type GenerateStreamSubscription = { generateStream:
-    | { __typename: 'GenerationCompleted', generation: { id: string, status: GenerationStatus, text: string, finishReason: FinishReason | null, costMicroUsd: number, usage: { inputTokens: number, outputTokens: number, estimated: boolean } } }
+    | { __typename: 'GenerationCompleted', generation: { id: string, status: GenerationStatus, text: string, finishReason: FinishReason | null, costMicroUsd: number | null, usage: { inputTokens: number, outputTokens: number, estimated: boolean } } }
     | { __typename: 'GenerationFailed', generationId: string, code: string, message: string, partialText: string, generation: { id: string, status: GenerationStatus, errorCode: string | null } }
     | { __typename: 'GenerationStarted', generationId: string, model: { id: string } }
     | { __typename: 'ReasoningDelta' }
@@ -875,7 +875,7 @@ export type UsageUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type UsageUpdatedSubscription = { usageUpdated: { generationId: string, modelId: string, sessionId: string | null, status: GenerationStatus, costUsd: number, apiKey: { id: string } | null, budget: { spentToday: number, remaining: number | null } | null } };
+export type UsageUpdatedSubscription = { usageUpdated: { generationId: string, modelId: string, sessionId: string | null, status: GenerationStatus, costUsd: number | null, apiKey: { id: string } | null, budget: { spentToday: number, remaining: number | null } | null } };
 
 export type CostSeriesQueryVariables = Exact<{
   filter: CostFilter;
@@ -892,7 +892,7 @@ export type GenerateStreamCostSubscriptionVariables = Exact<{
 
 
 export type GenerateStreamCostSubscription = { generateStream:
-    | { __typename: 'GenerationCompleted', generation: { status: GenerationStatus, finishReason: FinishReason | null, text: string, costMicroUsd: number, maxTokens: number } }
+    | { __typename: 'GenerationCompleted', generation: { status: GenerationStatus, finishReason: FinishReason | null, text: string, costMicroUsd: number | null, maxTokens: number } }
     | { __typename: 'GenerationFailed' }
     | { __typename: 'GenerationStarted' }
     | { __typename: 'ReasoningDelta' }
@@ -900,19 +900,26 @@ export type GenerateStreamCostSubscription = { generateStream:
     | { __typename: 'ToolCallDelta' }
    };
 
+export type UnpricedCostsQueryVariables = Exact<{
+  groupBy: CostGroupBy;
+}>;
+
+
+export type UnpricedCostsQuery = { costs: { groups: Array<{ key: string | null, requests: number, costMicroUsd: number, unpricedRequests: number }>, totals: { requests: number, costMicroUsd: number, unpricedRequests: number } } };
+
 export type EmbedMutationVariables = Exact<{
   input: EmbedInput;
 }>;
 
 
-export type EmbedMutation = { embed: { embeddings: Array<Array<number>>, model: string, generationId: string, costUsd: number, usage: { inputTokens: number, outputTokens: number } } };
+export type EmbedMutation = { embed: { embeddings: Array<Array<number>>, model: string, generationId: string, costUsd: number | null, usage: { inputTokens: number, outputTokens: number } } };
 
 export type EmbeddingGenerationQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type EmbeddingGenerationQuery = { generation: { id: string, status: GenerationStatus, text: string, costMicroUsd: number, usage: { inputTokens: number, outputTokens: number }, model: { id: string, kind: ModelKind } | null } | null };
+export type EmbeddingGenerationQuery = { generation: { id: string, status: GenerationStatus, text: string, costMicroUsd: number | null, usage: { inputTokens: number, outputTokens: number }, model: { id: string, kind: ModelKind } | null } | null };
 
 export type ModelKindsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -975,6 +982,7 @@ export const CreateBudgetedKeyDocument = {"kind":"Document","definitions":[{"kin
 export const UsageUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"UsageUpdated"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"apiKeyId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"usageUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"apiKeyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"apiKeyId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generationId"}},{"kind":"Field","name":{"kind":"Name","value":"modelId"}},{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"costUsd"}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"budget"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"spentToday"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}}]}}]}}]} as unknown as DocumentNode<UsageUpdatedSubscription, UsageUpdatedSubscriptionVariables>;
 export const CostSeriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CostSeries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CostFilter"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CostGroupBy"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"interval"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CostInterval"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"costSeries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"interval"},"value":{"kind":"Variable","name":{"kind":"Name","value":"interval"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"requests"}},{"kind":"Field","name":{"kind":"Name","value":"failures"}},{"kind":"Field","name":{"kind":"Name","value":"inputTokens"}},{"kind":"Field","name":{"kind":"Name","value":"outputTokens"}},{"kind":"Field","name":{"kind":"Name","value":"costUsd"}},{"kind":"Field","name":{"kind":"Name","value":"costMicroUsd"}}]}}]}}]} as unknown as DocumentNode<CostSeriesQuery, CostSeriesQueryVariables>;
 export const GenerateStreamCostDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"GenerateStreamCost"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateStream"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TokenDelta"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"costUsd"}},{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"chunks"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GenerationCompleted"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"finishReason"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"costMicroUsd"}},{"kind":"Field","name":{"kind":"Name","value":"maxTokens"}}]}}]}}]}}]}}]} as unknown as DocumentNode<GenerateStreamCostSubscription, GenerateStreamCostSubscriptionVariables>;
+export const UnpricedCostsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UnpricedCosts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CostGroupBy"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"costs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groups"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"requests"}},{"kind":"Field","name":{"kind":"Name","value":"costMicroUsd"}},{"kind":"Field","name":{"kind":"Name","value":"unpricedRequests"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requests"}},{"kind":"Field","name":{"kind":"Name","value":"costMicroUsd"}},{"kind":"Field","name":{"kind":"Name","value":"unpricedRequests"}}]}}]}}]}}]} as unknown as DocumentNode<UnpricedCostsQuery, UnpricedCostsQueryVariables>;
 export const EmbedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Embed"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EmbedInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"embed"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"embeddings"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"generationId"}},{"kind":"Field","name":{"kind":"Name","value":"costUsd"}},{"kind":"Field","name":{"kind":"Name","value":"usage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inputTokens"}},{"kind":"Field","name":{"kind":"Name","value":"outputTokens"}}]}}]}}]}}]} as unknown as DocumentNode<EmbedMutation, EmbedMutationVariables>;
 export const EmbeddingGenerationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EmbeddingGeneration"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"usage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inputTokens"}},{"kind":"Field","name":{"kind":"Name","value":"outputTokens"}}]}},{"kind":"Field","name":{"kind":"Name","value":"costMicroUsd"}},{"kind":"Field","name":{"kind":"Name","value":"model"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}}]} as unknown as DocumentNode<EmbeddingGenerationQuery, EmbeddingGenerationQueryVariables>;
 export const ModelKindsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ModelKinds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"models"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ModelKindsQuery, ModelKindsQueryVariables>;

@@ -295,7 +295,7 @@ describe('costs', () => {
       { key: 'mock-a', requests: 1, failures: 0, inputTokens: 2, outputTokens: 8, costUsd: 0.000018, costMicroUsd: 18 },
     ]);
     const records = (await a.t.app.services.generationRepository.page({}, 100)).items;
-    expect(byModel.totals.costMicroUsd).toBe(records.reduce((sum, r) => sum + r.costMicroUsd, 0));
+    expect(byModel.totals.costMicroUsd).toBe(records.reduce((sum, r) => sum + (r.costMicroUsd ?? 0), 0));
     const metrics = await a.t.app.services.metrics.registry.metrics();
     const metricCost = [...metrics.matchAll(/^switchyard_cost_micro_usd_total\{[^}]*\} (\d+)$/gm)].reduce(
       (sum, m) => sum + Number(m[1]),

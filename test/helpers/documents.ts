@@ -195,3 +195,12 @@ export const GenerateStreamCost = graphql(`
     }
   }
 `);
+
+export const UnpricedCostsQuery = graphql(`
+  query UnpricedCosts($groupBy: CostGroupBy!) {
+    costs(groupBy: $groupBy) {
+      groups { key requests costMicroUsd unpricedRequests }
+      totals { requests costMicroUsd unpricedRequests }
+    }
+  }
+`);

@@ -24,12 +24,15 @@ export interface VendorApp {
  * An app with a mock model, `gpt-test` (OpenAI format), `claude-test` (Anthropic format),
  * `gemini-test` (Gemini format), `bedrock-test` (Bedrock's Converse, signed with the AWS keys of
  * the app's environment) and `azure-test` (an Azure OpenAI deployment, classic URL form), the vendor
- * models pointing at loopback fakes, their keys in the app's environment.
+ * models pointing at loopback fakes, their keys in the app's environment; and the wildcard
+ * `openai/*` (any OpenAI model name, e.g. `openai/gpt-4o-mini`; its probe asks for gpt-4o-mini).
  */
 export async function startVendorApp(
   env: Record<string, string> = {},
   routing: Record<string, unknown> = { retry: { attempts: 1 } },
   overrides?: AppOptions,
+  /** More top-level config sections (e.g. `budgets`). */
+  file: Record<string, unknown> = {},
 ): Promise<VendorApp> {
   const openai = await startOpenAIFake();
   const anthropic = await startAnthropicFake();
@@ -91,7 +94,9 @@ export async function startVendorApp(
           apiVersion: AZURE_API_VERSION,
           pricing: { input: 2.5, output: 10 },
         },
+        { id: 'openai/*', provider: 'openai', upstreamModel: 'gpt-4o-mini', baseUrl: `${openai.url}/v1` },
       ],
+      ...file,
     },
   });
   return {

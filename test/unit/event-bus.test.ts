@@ -47,7 +47,7 @@ describe('InProcessEventBus (the EventBus port, in one process)', () => {
     const received: number[] = [];
     const reading = (async () => {
       for await (const event of live) {
-        received.push(event.costMicroUsd);
+        received.push(event.costMicroUsd ?? 0);
         if (received.length === 3000) break;
       }
     })();
@@ -65,7 +65,7 @@ describe('InProcessEventBus (the EventBus port, in one process)', () => {
 
   it('should queue only what its filter accepts, answer reads made while waiting in order, and end them all on return', async () => {
     const bus = new InProcessEventBus();
-    const even = bus.subscribe('usageUpdated', (e) => e.costMicroUsd % 2 === 0);
+    const even = bus.subscribe('usageUpdated', (e) => (e.costMicroUsd ?? 1) % 2 === 0);
     const first = even.next();
     const second = even.next(); // two reads waiting at once
     for (let n = 1; n <= 4; n++) bus.publish('usageUpdated', usage(n));

@@ -644,14 +644,14 @@ export type ConsoleSessionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ConsoleSessionsQuery = { sessions: { edges: Array<{ node: { id: string, revision: number, updatedAt: string, model: { id: string } | null, pool: { name: string } | null } }> } };
 
-export type PlaygroundGenerationFragment = { id: string, modelId: string, status: GenerationStatus, costUsd: number, finishReason: FinishReason | null, latencyMs: number, toolCalls: Array<{ id: string, name: string, arguments: string }>, usage: { inputTokens: number, outputTokens: number, cachedInputTokens: number, cacheWriteTokens: number, reasoningTokens: number, totalTokens: number, estimated: boolean } };
+export type PlaygroundGenerationFragment = { id: string, modelId: string, status: GenerationStatus, costUsd: number | null, finishReason: FinishReason | null, latencyMs: number, toolCalls: Array<{ id: string, name: string, arguments: string }>, usage: { inputTokens: number, outputTokens: number, cachedInputTokens: number, cacheWriteTokens: number, reasoningTokens: number, totalTokens: number, estimated: boolean } };
 
 export type ConsoleSessionQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConsoleSessionQuery = { session: { id: string, revision: number, createdAt: string, model: { id: string, provider: ModelProvider } | null, pool: { name: string, strategy: PoolStrategy } | null, params: { maxTokens: number | null, temperature: number | null }, messages: Array<{ role: string, content: string, createdAt: string, generationId: string | null }> } | null, generations: { edges: Array<{ node: { id: string, modelId: string, status: GenerationStatus, costUsd: number, finishReason: FinishReason | null, latencyMs: number, toolCalls: Array<{ id: string, name: string, arguments: string }>, usage: { inputTokens: number, outputTokens: number, cachedInputTokens: number, cacheWriteTokens: number, reasoningTokens: number, totalTokens: number, estimated: boolean } } }> } };
+export type ConsoleSessionQuery = { session: { id: string, revision: number, createdAt: string, model: { id: string, provider: ModelProvider } | null, pool: { name: string, strategy: PoolStrategy } | null, params: { maxTokens: number | null, temperature: number | null }, messages: Array<{ role: string, content: string, createdAt: string, generationId: string | null }> } | null, generations: { edges: Array<{ node: { id: string, modelId: string, status: GenerationStatus, costUsd: number | null, finishReason: FinishReason | null, latencyMs: number, toolCalls: Array<{ id: string, name: string, arguments: string }>, usage: { inputTokens: number, outputTokens: number, cachedInputTokens: number, cacheWriteTokens: number, reasoningTokens: number, totalTokens: number, estimated: boolean } } }> } };
 
 export type ConsoleCreateSessionMutationVariables = Exact<{
   input: CreateSessionInput;
@@ -682,8 +682,8 @@ export type ConsoleGenerateStreamSubscriptionVariables = Exact<{
 
 
 export type ConsoleGenerateStreamSubscription = { generateStream:
-    | { __typename: 'GenerationCompleted', generation: { id: string, modelId: string, status: GenerationStatus, costUsd: number, finishReason: FinishReason | null, latencyMs: number, toolCalls: Array<{ id: string, name: string, arguments: string }>, usage: { inputTokens: number, outputTokens: number, cachedInputTokens: number, cacheWriteTokens: number, reasoningTokens: number, totalTokens: number, estimated: boolean } } }
-    | { __typename: 'GenerationFailed', code: string, message: string, generationId: string, generation: { id: string, status: GenerationStatus, costUsd: number, modelId: string } }
+    | { __typename: 'GenerationCompleted', generation: { id: string, modelId: string, status: GenerationStatus, costUsd: number | null, finishReason: FinishReason | null, latencyMs: number, toolCalls: Array<{ id: string, name: string, arguments: string }>, usage: { inputTokens: number, outputTokens: number, cachedInputTokens: number, cacheWriteTokens: number, reasoningTokens: number, totalTokens: number, estimated: boolean } } }
+    | { __typename: 'GenerationFailed', code: string, message: string, generationId: string, generation: { id: string, status: GenerationStatus, costUsd: number | null, modelId: string } }
     | { __typename: 'GenerationStarted', generationId: string, model: { id: string } }
     | { __typename: 'ReasoningDelta', text: string, costUsd: number }
     | { __typename: 'TokenDelta', text: string, costUsd: number, index: number, chunks: number }
@@ -695,7 +695,7 @@ export type ConsoleGenerationOutcomeQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleGenerationOutcomeQuery = { generation: { id: string, modelId: string, status: GenerationStatus, costUsd: number, finishReason: FinishReason | null, latencyMs: number, toolCalls: Array<{ id: string, name: string, arguments: string }>, usage: { inputTokens: number, outputTokens: number, cachedInputTokens: number, cacheWriteTokens: number, reasoningTokens: number, totalTokens: number, estimated: boolean } } | null };
+export type ConsoleGenerationOutcomeQuery = { generation: { id: string, modelId: string, status: GenerationStatus, costUsd: number | null, finishReason: FinishReason | null, latencyMs: number, toolCalls: Array<{ id: string, name: string, arguments: string }>, usage: { inputTokens: number, outputTokens: number, cachedInputTokens: number, cacheWriteTokens: number, reasoningTokens: number, totalTokens: number, estimated: boolean } } | null };
 
 export type ConsoleSessionTurnsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 

@@ -77,9 +77,11 @@ export function createGenerationPipeline(deps: {
     random,
     defaultModel,
     chatBounds,
+    unknownPrice: () => configReloader.current.budgets.unknownPrice,
   });
   const generations = new GenerationService({ admission, router, sessions, store: generationRepository, recorder, models });
   const embeddings = new EmbeddingService({
+    unknownPrice: () => configReloader.current.budgets.unknownPrice,
     targets,
     models,
     router,

@@ -24,7 +24,8 @@ export interface UsageEvent {
   /** The session the generation was a turn of, if any. */
   readonly sessionId: string | null;
   readonly status: GenerationStatus;
-  readonly costMicroUsd: number;
+  /** Null: unknown (the model's price is unknown, see hasUnknownPrice). */
+  readonly costMicroUsd: number | null;
   readonly at: Date;
 }
 

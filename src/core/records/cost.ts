@@ -21,7 +21,10 @@ export interface CostRow {
   readonly failures: number;
   readonly inputTokens: number;
   readonly outputTokens: number;
+  /** The cost of the generations whose cost is known. */
   readonly costMicroUsd: number;
+  /** Generations whose cost is unknown (null: no price in the config or the catalog), left out of costMicroUsd. */
+  readonly unpricedRequests: number;
 }
 
 export interface CostReport {

@@ -44,7 +44,8 @@ export interface GenerationRecord {
   /** The tool calls the answer made, in order (empty: none). */
   readonly toolCalls: readonly ToolCall[];
   readonly usageEstimated: boolean;
-  readonly costMicroUsd: number;
+  /** Null: unknown — the model's price is in neither its definition nor the catalog (see hasUnknownPrice); never 0 for unknown. */
+  readonly costMicroUsd: number | null;
   readonly latencyMs: number;
   readonly timeToFirstTokenMs: number | null;
   readonly errorCode: string | null;

@@ -129,7 +129,14 @@ export interface HealthCheckRecord {
  * routing table holds, what events carry and what GraphQL shows; the entity stays in the module.
  */
 export interface ModelRecord {
+  /** The model's id; for a name a wildcard serves, the name asked for (`openai/gpt-4o-mini`). */
   readonly id: string;
+  /**
+   * The wildcard model (`openai/*`) this record was resolved from for one name it serves, or null
+   * for a registered model. A resolved record has the wildcard's connection, limits and retry, its
+   * own upstreamModel (the name after the prefix) and the catalog's prices where the wildcard sets none.
+   */
+  readonly wildcard: string | null;
   readonly provider: ProviderKind;
   /** Chat or embedding: a door of the other kind refuses the model with a 400. */
   readonly kind: ModelKind;

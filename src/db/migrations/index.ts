@@ -10,6 +10,7 @@ import { Migration20261206120826ChatSurface } from './Migration20261206120826Cha
 import { Migration20261206132202ModelKind } from './Migration20261206132202ModelKind.js';
 import { Migration20261206150900ProviderFields } from './Migration20261206150900ProviderFields.js';
 import { Migration20261206151816Credentials } from './Migration20261206151816Credentials.js';
+import { Migration20261206153510UnknownCost } from './Migration20261206153510UnknownCost.js';
 
 /**
  * The committed migrations, oldest first. They are imported (not globbed) so that they run the
@@ -27,4 +28,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206132202ModelKind', class: Migration20261206132202ModelKind },
   { name: 'Migration20261206150900ProviderFields', class: Migration20261206150900ProviderFields },
   { name: 'Migration20261206151816Credentials', class: Migration20261206151816Credentials },
+  { name: 'Migration20261206153510UnknownCost', class: Migration20261206153510UnknownCost },
 ];

@@ -14,6 +14,7 @@ import { AnthropicRequestError, toAnthropicError, writeAnthropicError } from './
 import { parseMessagesRequest, type MessagesRequest } from './messages-request.js';
 import { errorEvent, MessageEvents, messageObject, PING } from './messages-response.js';
 import { withRequestLifetime } from '../request-lifetime.js';
+import { costHeader } from '../cost-header.js';
 
 export interface MessagesRoutesDeps extends OpenAIRoutesDeps {
   /** How long a stream may go without an event before a `ping` (15 s unless a test says otherwise). */
@@ -143,7 +144,7 @@ export function createMessagesRoutes(deps: MessagesRoutesDeps) {
     const model = deps.models.find(record.modelId);
     const headers = { ...generationHeaders(record.id, model, record.attempts.length), ...(await rateLimitHeaders(deps, viewer, model)) };
     if (error) return writeAnthropicError(deps, res, error, headers);
-    writeJson(res, 200, messageObject(record, reasoning), { ...headers, 'x-switchyard-cost-usd': String(record.costMicroUsd / 1_000_000) });
+    writeJson(res, 200, messageObject(record, reasoning), { ...headers, 'x-switchyard-cost-usd': costHeader(record.costMicroUsd) });
   }
 
   async function stream(res: ServerResponse, viewer: Viewer, prepared: PreparedGeneration, signal: AbortSignal): Promise<void> {

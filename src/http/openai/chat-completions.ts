@@ -12,6 +12,7 @@ import type { OpenAIRouteDeps } from './openai-route-deps.js';
 import { rateLimitHeaders, writeJson, writeOpenAIError } from './openai-http.js';
 import { readerTakes } from '../stalled-reader.js';
 import { withRequestLifetime } from '../request-lifetime.js';
+import { costHeader } from '../cost-header.js';
 
 const SESSION_HEADER = 'x-switchyard-session';
 const COST_LIMIT_HEADER = 'x-switchyard-cost-limit';
@@ -133,7 +134,7 @@ async function whole(
   const model = deps.models.find(record.modelId);
   const headers = { ...generationHeaders(record.id, model, record.attempts.length), ...(await rateLimitHeaders(deps, viewer, model)) };
   if (error) return writeOpenAIError(deps, res, error, headers);
-  writeJson(res, 200, chatCompletion(record), { ...headers, 'x-switchyard-cost-usd': String(record.costMicroUsd / 1_000_000) });
+  writeJson(res, 200, chatCompletion(record), { ...headers, 'x-switchyard-cost-usd': costHeader(record.costMicroUsd) });
 }
 
 async function stream(

@@ -96,6 +96,9 @@ export function toOpenAIError(error: unknown, now: Date): OpenAIErrorAnswer & { 
     }
     case 'COST_LIMIT_EXCEEDED': {
       const budget = error instanceof CostLimitExceededError ? error.details.budget : undefined;
+      // The model's price is unknown and a budget or costLimit applies (budgets.unknownPrice: refuse): not worth retrying.
+      if (error.details.field === 'budgets.unknownPrice')
+        return answer(400, error.message, 'invalid_request_error', 'unknown_price', 'model', generationId);
       if (budget === 'daily' || budget === 'monthly') {
         return answer(429, error.message, 'insufficient_quota', 'budget_exceeded', null, {
           ...generationId,

@@ -25,6 +25,7 @@ import {
 } from './responses-object.js';
 import { type InputPiece, messagesOfPieces, parseResponsesRequest, type ResponsesRequest } from './responses-request.js';
 import { withRequestLifetime } from '../request-lifetime.js';
+import { costHeader } from '../cost-header.js';
 
 /**
  * POST /v1/responses and GET /v1/responses/{id} (OpenAI's Responses API) over the gateway's one
@@ -192,7 +193,7 @@ async function whole(
     ...(await rateLimitHeaders(deps, viewer, model)),
   };
   if (error) return writeOpenAIError(deps, res, error, headers);
-  writeJson(res, 200, finishedResponse(record, echo), { ...headers, 'x-switchyard-cost-usd': String(record.costMicroUsd / 1_000_000) });
+  writeJson(res, 200, finishedResponse(record, echo), { ...headers, 'x-switchyard-cost-usd': costHeader(record.costMicroUsd) });
 }
 
 async function stream(

@@ -72,7 +72,11 @@ const UsageUpdateRef = builder.objectRef<UsageEvent & { view: BudgetView | null 
       description: 'The session it was a turn of (a stored turn: the session’s history may have grown).',
     }),
     status: t.field({ type: GenerationStatusEnum, resolve: (u) => u.status }),
-    costUsd: t.float({ resolve: (u) => microToUsd(u.costMicroUsd) }),
+    costUsd: t.float({
+      nullable: true,
+      description: 'What it cost; null when unknown (a name a wildcard model serves that has no price in the config or the catalog).',
+      resolve: (u) => (u.costMicroUsd === null ? null : microToUsd(u.costMicroUsd)),
+    }),
     budget: t.field({
       type: ApiKeyBudgetRef,
       nullable: true,

@@ -33,7 +33,15 @@ const INTERVAL_MS: Record<CostInterval, number> = { HOUR: 3_600_000, DAY: 86_400
 /** The most points a series may hold (groups × buckets), so one query cannot bloat an answer. */
 export const MAX_SERIES_POINTS = 20_000;
 
-type SummedRow = { key: string | null; requests: number; failures: number; input_tokens: number; output_tokens: number; cost: number };
+type SummedRow = {
+  key: string | null;
+  requests: number;
+  failures: number;
+  input_tokens: number;
+  output_tokens: number;
+  cost: number;
+  unpriced: number;
+};
 
 /** Cost reports over the generations table: its grouping SQL lives here alone. */
 export class CostRepository {
@@ -107,6 +115,7 @@ function summed(knex: Knex, filter: CostFilter, dialect: Dialect): Knex.QueryBui
     knex.raw('coalesce(sum(input_tokens), 0) as input_tokens'),
     knex.raw('coalesce(sum(output_tokens), 0) as output_tokens'),
     knex.raw('coalesce(sum(cost_micro_usd), 0) as cost'),
+    knex.raw('sum(case when cost_micro_usd is null then 1 else 0 end) as unpriced'),
   );
   if (filter.since) query.where('created_at', '>=', sqlTime(dialect, filter.since));
   if (filter.until) query.where('created_at', '<', sqlTime(dialect, filter.until));
@@ -125,6 +134,7 @@ function toCostRow(r: SummedRow): CostRow {
     inputTokens: Number(r.input_tokens),
     outputTokens: Number(r.output_tokens),
     costMicroUsd: Number(r.cost),
+    unpricedRequests: Number(r.unpriced ?? 0),
   };
 }
 
@@ -137,7 +147,8 @@ function addUp(groups: readonly CostRow[]): CostRow {
       inputTokens: sum.inputTokens + g.inputTokens,
       outputTokens: sum.outputTokens + g.outputTokens,
       costMicroUsd: sum.costMicroUsd + g.costMicroUsd,
+      unpricedRequests: sum.unpricedRequests + g.unpricedRequests,
     }),
-    { key: null, requests: 0, failures: 0, inputTokens: 0, outputTokens: 0, costMicroUsd: 0 } as CostRow,
+    { key: null, requests: 0, failures: 0, inputTokens: 0, outputTokens: 0, costMicroUsd: 0, unpricedRequests: 0 } as CostRow,
   );
 }

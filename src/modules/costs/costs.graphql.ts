@@ -21,8 +21,15 @@ const CostRowRef = builder.objectRef<CostRow>('CostRow').implement({
     failures: t.exposeInt('failures', { description: 'Generations that FAILED (refusals included).' }),
     inputTokens: t.exposeInt('inputTokens'),
     outputTokens: t.exposeInt('outputTokens'),
-    costUsd: t.float({ resolve: (r) => microToUsd(r.costMicroUsd) }),
+    costUsd: t.float({
+      description: 'Of the generations whose cost is known (see unpricedRequests).',
+      resolve: (r) => microToUsd(r.costMicroUsd),
+    }),
     costMicroUsd: t.float({ description: 'Exact, in micro-USD.', resolve: (r) => r.costMicroUsd }),
+    unpricedRequests: t.exposeInt('unpricedRequests', {
+      description:
+        'Generations whose cost is unknown (a name a wildcard model serves with no price in the config or the catalog): not in costUsd.',
+    }),
   }),
 });
 
@@ -35,8 +42,15 @@ const CostPointRef = builder.objectRef<CostPoint>('CostPoint').implement({
     failures: t.exposeInt('failures'),
     inputTokens: t.exposeInt('inputTokens'),
     outputTokens: t.exposeInt('outputTokens'),
-    costUsd: t.float({ resolve: (r) => microToUsd(r.costMicroUsd) }),
+    costUsd: t.float({
+      description: 'Of the generations whose cost is known (see unpricedRequests).',
+      resolve: (r) => microToUsd(r.costMicroUsd),
+    }),
     costMicroUsd: t.float({ description: 'Exact, in micro-USD.', resolve: (r) => r.costMicroUsd }),
+    unpricedRequests: t.exposeInt('unpricedRequests', {
+      description:
+        'Generations whose cost is unknown (a name a wildcard model serves with no price in the config or the catalog): not in costUsd.',
+    }),
   }),
 });
 

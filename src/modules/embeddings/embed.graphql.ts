@@ -28,8 +28,10 @@ const EmbedResultRef = builder.objectRef<Embedded>('EmbedResult').implement({
     usage: t.field({ type: UsageRef, description: 'Input tokens (no output tokens).', resolve: (e) => e.record }),
     generationId: t.id({ description: 'The stored generation (see generation, generations and costs).', resolve: (e) => e.record.id }),
     costUsd: t.float({
-      description: 'What the request cost: its input tokens at the model’s input price.',
-      resolve: (e) => microToUsd(e.record.costMicroUsd),
+      nullable: true,
+      description:
+        'What the request cost: its input tokens at the model’s input price; null when the price is unknown (see Generation.costUsd).',
+      resolve: (e) => (e.record.costMicroUsd === null ? null : microToUsd(e.record.costMicroUsd)),
     }),
   }),
 });

@@ -15,6 +15,7 @@ import type { GenerationRecord } from '../../core/records/generation.js';
 import type { ModelRecord } from '../../core/records/model.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { costMicroUsd } from '../../pricing/cost.js';
+import { hasUnknownPrice, type UnknownPricePolicy, unknownPriceRefusal } from '../../pricing/unknown-price.js';
 import { microToUsd } from '../../pricing/money.js';
 import type { ProviderAdapters } from '../../providers/providers.js';
 import type { EmbedResult } from '../../providers/provider.js';
@@ -70,6 +71,8 @@ export interface EmbeddingServiceDeps {
   readonly metrics: Pick<Metrics, 'rateLimited'>;
   readonly clock: Pick<Clock, 'now' | 'sleep'>;
   readonly random: () => number;
+  /** `budgets.unknownPrice` (read per call); default `refuse`. */
+  readonly unknownPrice?: () => UnknownPricePolicy;
 }
 
 /**
@@ -143,6 +146,10 @@ export class EmbeddingService {
   ): Promise<Reservation | null> {
     const keyId = viewer.keyId;
     if (keyId === null || (viewer.budget.dailyMicroUsd === null && viewer.budget.monthlyMicroUsd === null)) return null;
+    // A candidate of unknown price cannot be fitted in the budget: refused, or run uncounted, as budgets.unknownPrice says.
+    const unpriced = order.find(hasUnknownPrice);
+    if (unpriced && (this.deps.unknownPrice?.() ?? 'refuse') === 'refuse')
+      throw await this.deps.recorder.refused(prepared, unknownPriceRefusal(unpriced, 'budget'));
     const worst = Math.max(...order.map((m) => costMicroUsd(inputTokens, 0, m)));
     let hold: HoldResult;
     try {
@@ -288,7 +295,7 @@ export class EmbeddingService {
     started: number,
   ): Promise<Embedded> {
     const { inputTokens, estimated } = result.usage;
-    const cost = costMicroUsd(inputTokens, 0, model);
+    const cost = hasUnknownPrice(model) ? null : costMicroUsd(inputTokens, 0, model);
     const held = prepared.reservation?.amountMicroUsd;
     const record = await this.deps.recorder.finished(
       prepared,
@@ -299,7 +306,7 @@ export class EmbeddingService {
         finishReason: 'stop',
         inputTokens,
         usageEstimated: estimated,
-        costMicroUsd: held === undefined ? cost : Math.min(cost, held),
+        costMicroUsd: held === undefined || cost === null ? cost : Math.min(cost, held),
         latencyMs: Math.round(performance.now() - started),
         attempts: attempts.entries(),
       },

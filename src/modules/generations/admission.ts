@@ -13,6 +13,7 @@ import type { ModelRecord } from '../../core/records/model.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { costMicroUsd, fitMaxTokens } from '../../pricing/cost.js';
 import { microToUsd, usdToMicro } from '../../pricing/money.js';
+import { hasUnknownPrice, type UnknownPricePolicy, unknownPriceRefusal } from '../../pricing/unknown-price.js';
 import type { GenerationParams } from '../../core/chat/chat-request.js';
 import { requestOverheadTokens } from '../../providers/prompt-tokens.js';
 import type { RouteTarget, TargetFields, TargetRef, TargetResolver } from '../../routing/resolve-target.js';
@@ -59,6 +60,8 @@ export interface AdmissionDeps {
   readonly chatBounds?: () => ChatBounds;
   /** The config's default model (read per call: a reload may change it). */
   readonly defaultModel: () => string | undefined;
+  /** `budgets.unknownPrice` (read per call); default `refuse`. */
+  readonly unknownPrice?: () => UnknownPricePolicy;
 }
 
 /**
@@ -186,6 +189,11 @@ export class Admission {
     const budgeted = keyId !== null && (viewer.budget.dailyMicroUsd !== null || viewer.budget.monthlyMicroUsd !== null);
     const requestLimit = costLimit === undefined ? null : usdToMicro(costLimit);
     if (!budgeted && requestLimit === null) return prepared;
+    // A model whose price is unknown cannot be fitted in a budget or a cost limit: refused, or run uncounted, as the config says.
+    if (hasUnknownPrice(model)) {
+      if ((this.deps.unknownPrice?.() ?? 'refuse') === 'allow') return prepared;
+      throw await this.deps.recorder.refused(prepared, unknownPriceRefusal(model, budgeted ? 'budget' : 'costLimit'));
+    }
     const { promptTokens } = prepared;
     const fitted = (affordable: number, limit: number | null, reservation: Reservation | null): PreparedGeneration => ({
       ...prepared,

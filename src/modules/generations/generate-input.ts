@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ChatMessage, JsonObject, ToolChoice, UserContentPart } from '../../core/chat/chat-request.js';
 import { InvalidInputError } from '../../core/errors.js';
-import { generationParamsShape, modelIdField } from '../../config/model-definition.js';
+import { generationParamsShape, modelRefField } from '../../config/model-definition.js';
 import { poolNameField } from '../../config/pool-definition.js';
 import { booleanField, enumField, listOf, numberField, objectField, stringField } from '../../validation/fields.js';
 import { formatIssues } from '../../validation/format-issues.js';
@@ -70,7 +70,7 @@ const toolSchema = objectField({
 
 /** `generate` / `generateStream` input, as GraphQL gives it (enum values lower-cased). */
 export const generateInputSchema = objectField({
-  model: modelIdField.optional(),
+  model: modelRefField.optional(),
   pool: poolNameField.optional(),
   sessionId: stringField('a session id', /^[0-9a-f-]{36}$/i, 36).optional(),
   prompt: stringField(`a prompt of 1 to ${MAX_TEXT} characters`, undefined, MAX_TEXT).optional(),

@@ -24,7 +24,7 @@ export function toGenerationRecord(entity: GenerationEntity): GenerationRecord {
     reasoningTokens: entity.reasoningTokens,
     toolCalls: entity.toolCalls ? entity.toolCalls.map((c) => ({ ...c })) : [],
     usageEstimated: entity.usageEstimated,
-    costMicroUsd: entity.costMicroUsd,
+    costMicroUsd: entity.costMicroUsd ?? null,
     latencyMs: entity.latencyMs,
     timeToFirstTokenMs: entity.timeToFirstTokenMs ?? null,
     errorCode: entity.errorCode ?? null,

@@ -5,6 +5,7 @@ import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { BudgetStore } from '../../core/ports/stores.js';
 import type { ModelRecord } from '../../core/records/model.js';
+import { definitionId } from '../../core/records/model-id.js';
 import type { GenerationRecord } from '../../core/records/generation.js';
 import type { PreparedGeneration } from './prepared-generation.js';
 import type { GenerationRepository } from './generation-repository.js';
@@ -78,23 +79,24 @@ export class GenerationRecorder {
       record = await this.deps.store.save({ ...baseFields(prepared, model), ...outcome, completedAt: new Date(this.deps.clock.now()) });
     } catch (error) {
       // The vendor was paid even though the record could not be stored: the budget is charged, not given back.
-      prepared.reservation?.settle(outcome.costMicroUsd);
+      prepared.reservation?.settle(outcome.costMicroUsd ?? 0);
       this.deps.logger.error(
         { err: error, requestId: prepared.requestId, generation: prepared.id },
         'a generation record could not be stored',
       );
       throw notStored(error);
     }
-    if (prepared.reservation) prepared.reservation.settle(record.costMicroUsd);
-    else if (record.apiKeyId) this.deps.budgets.record(record.apiKeyId, record.costMicroUsd, record.id);
-    this.#observe(record, timeToFirstTokenMs);
+    // An unknown cost (null) charges the budget nothing: only budgets.unknownPrice `allow` lets such a request run on a budgeted key.
+    if (prepared.reservation) prepared.reservation.settle(record.costMicroUsd ?? 0);
+    else if (record.apiKeyId) this.deps.budgets.record(record.apiKeyId, record.costMicroUsd ?? 0, record.id);
+    this.#observe(record, timeToFirstTokenMs, definitionId(model));
     return record;
   }
 
   /** Stores a request refused before anything was sent, and answers the error to throw (naming the record). */
   async refused(prepared: PreparedGeneration, error: GatewayError): Promise<GatewayError> {
     const record = await this.#saveRefusal(prepared, error);
-    this.#observe(record, null);
+    this.#observe(record, null, definitionId(prepared.model));
     return error.withDetails({ generationId: record.id });
   }
 
@@ -114,10 +116,13 @@ export class GenerationRecorder {
       });
   }
 
-  /** Counts a stored generation (metrics, the usageUpdated event, the failure log line). */
-  #observe(record: GenerationRecord, timeToFirstTokenMs: number | null): void {
+  /**
+   * Counts a stored generation (metrics, the usageUpdated event, the failure log line). `model`:
+   * the metrics' model label — the definition's id, so a wildcard's names count under `openai/*`.
+   */
+  #observe(record: GenerationRecord, timeToFirstTokenMs: number | null, model: string): void {
     const { metrics } = this.deps;
-    const labels = { model: record.modelId, provider: record.provider };
+    const labels = { model, provider: record.provider };
     metrics.generationRequests.inc({ ...labels, outcome: record.status.toLowerCase() });
     if (record.attempts.length > 0) metrics.generationDuration.observe({ provider: record.provider }, record.latencyMs / 1000);
     if (timeToFirstTokenMs !== null) metrics.timeToFirstToken.observe({ provider: record.provider }, timeToFirstTokenMs / 1000);
@@ -128,6 +133,7 @@ export class GenerationRecorder {
     if (record.cacheWriteTokens) metrics.tokens.inc({ ...labels, direction: 'cache_write' }, record.cacheWriteTokens);
     if (record.reasoningTokens) metrics.tokens.inc({ ...labels, direction: 'reasoning' }, record.reasoningTokens);
     if (record.costMicroUsd) metrics.cost.inc(labels, record.costMicroUsd);
+    else if (record.costMicroUsd === null) metrics.unpriced.inc(labels);
     this.deps.bus.publish('usageUpdated', {
       apiKeyId: record.apiKeyId,
       generationId: record.id,

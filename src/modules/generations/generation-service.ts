@@ -3,6 +3,7 @@ import type { AssistantMessage, ReasoningBlock } from '../../core/chat/chat-requ
 import type { GenerationRecord, GenerationStatus } from '../../core/records/generation.js';
 import type { ModelRecord } from '../../core/records/model.js';
 import { usageCostMicroUsd } from '../../pricing/cost.js';
+import { hasUnknownPrice } from '../../pricing/unknown-price.js';
 import { AttemptLog } from '../../routing/attempt-log.js';
 import { MergingQueue } from '../../util/merging-queue.js';
 import type { Router } from '../../routing/router.js';
@@ -310,7 +311,8 @@ export class GenerationService {
     const limit = prepared.costLimitMicroUsd;
     // What the generation is charged (and stored as its cost): what its usage costs, but never more
     // than its limit — what it holds of the key's budget, or its costLimit. The usage stays as reported.
-    const cost = usageCostMicroUsd(usage, model);
+    // Unknown (null) when the model's price is (see hasUnknownPrice): stated, not recorded as 0.
+    const cost = hasUnknownPrice(model) ? null : usageCostMicroUsd(usage, model);
     const record = await this.deps.recorder.finished(
       prepared,
       model,
@@ -325,7 +327,7 @@ export class GenerationService {
         cacheWriteTokens: usage.cacheWriteTokens,
         reasoningTokens: usage.reasoningTokens,
         usageEstimated: usage.estimated,
-        costMicroUsd: limit === null ? cost : Math.min(cost, limit),
+        costMicroUsd: limit === null || cost === null ? cost : Math.min(cost, limit),
         latencyMs: Math.round(latencyMs),
         timeToFirstTokenMs: answer.timeToFirstTokenMs,
         errorCode: cancelled ? null : (error?.code ?? null),

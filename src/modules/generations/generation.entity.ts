@@ -48,7 +48,8 @@ export const GenerationSchema = defineEntity({
     /** The tool calls the answer made (id, name, JSON arguments), in order; null when none. */
     toolCalls: p.json<ToolCall[]>().nullable(),
     usageEstimated: p.boolean(),
-    costMicroUsd: p.bigint('number'),
+    /** Null: the cost is unknown (a name a wildcard serves with a price in neither the wildcard nor the catalog). */
+    costMicroUsd: p.bigint('number').nullable(),
     latencyMs: p.integer(),
     timeToFirstTokenMs: p.integer().nullable(),
     errorCode: p.string().length(32).nullable(),

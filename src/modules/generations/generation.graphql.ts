@@ -100,12 +100,15 @@ export const GenerationRef = builder.objectRef<GenerationRecord>('Generation').i
     }),
     usage: t.field({ type: UsageRef, resolve: (g) => g }),
     costUsd: t.float({
+      nullable: true,
       description:
-        'Cost in USD from the model’s prices and the usage, charged at most the costLimit or what the generation held of the key’s budget (usage stays as reported).',
-      resolve: (g) => microToUsd(g.costMicroUsd),
+        'Cost in USD from the model’s prices and the usage, charged at most the costLimit or what the generation held of the key’s budget (usage stays as reported). Null when unknown: a name a wildcard model serves whose price neither the config nor the catalog gives (never 0 for unknown).',
+      resolve: (g) => (g.costMicroUsd === null ? null : microToUsd(g.costMicroUsd)),
     }),
     costMicroUsd: t.exposeFloat('costMicroUsd', {
-      description: 'Cost in micro-USD: exact, a whole number (a Float, as on CostRow: an Int holds only 2,147 USD).',
+      nullable: true,
+      description:
+        'Cost in micro-USD: exact, a whole number (a Float, as on CostRow: an Int holds only 2,147 USD); null when unknown (see costUsd).',
     }),
     latencyMs: t.exposeInt('latencyMs'),
     timeToFirstTokenMs: t.exposeInt('timeToFirstTokenMs', { nullable: true }),

@@ -12,6 +12,7 @@ import { PROVIDER_DEFAULTS } from '../../core/records/provider-kinds.js';
 import { presetDefaults } from '../../core/records/provider-presets.js';
 import type { CatalogEntry, ModelCatalog } from '../../catalog/model-catalog.js';
 import { usdToMicro } from '../../pricing/money.js';
+import { isWildcardId } from '../../core/records/model-id.js';
 import type { ModelEntity } from './model.entity.js';
 
 /**
@@ -25,9 +26,11 @@ export function toModelRecord(entity: ModelEntity, catalog: ModelCatalog): Model
   // A preset's host fills what the model leaves out, before the kind's defaults.
   const preset = provider === 'openai-compatible' ? presetDefaults(entity.preset) : undefined;
   const upstreamModel = entity.upstreamModel ?? entity.id;
-  const entry = catalog.lookup(provider, upstreamModel, entity.preset);
+  // A wildcard's upstreamModel is only its probe's name: its names take the catalog's fields one by one (resolveWildcard).
+  const entry = isWildcardId(entity.id) ? undefined : catalog.lookup(provider, upstreamModel, entity.preset);
   return Object.freeze({
     id: entity.id,
+    wildcard: null,
     provider,
     kind: (entity.kind ?? 'chat') as ModelKind,
     upstreamModel,
@@ -67,7 +70,8 @@ export function toModelRecord(entity: ModelEntity, catalog: ModelCatalog): Model
   });
 }
 
-function catalogFields(entry: CatalogEntry | undefined) {
+/** The catalog's own fields of a model (modalities, tools, reasoning, output limit, status). */
+export function catalogFields(entry: CatalogEntry | undefined) {
   const known = entry && (entry.inputModalities.length > 0 || entry.outputModalities.length > 0);
   return {
     maxOutputTokens: entry?.maxOutputTokens ?? null,

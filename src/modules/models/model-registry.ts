@@ -17,6 +17,7 @@ import {
 import { type HealthProbe, probeModel } from './model-health.js';
 import type { VendorKeys } from '../../providers/upstream-target.js';
 import { toModelRecord } from './model-record.js';
+import { resolveWildcard } from './wildcard-model.js';
 import type { ModelCatalog } from '../../catalog/model-catalog.js';
 import type { ModelRecord, ModelSource, ModelStatus } from '../../core/records/model.js';
 import type { ModelEntity } from './model.entity.js';
@@ -34,11 +35,14 @@ export interface ModelRegistryDeps {
   readonly metrics: Metrics;
   readonly rules: DefinitionRules;
   readonly logger: Logger;
-  /** The maintained catalog: prices and context a model does not set, and its catalog fields. */
+  /** The maintained catalog: prices and context a model does not set, and its catalog fields; also those of the names a wildcard model serves. */
   readonly catalog: ModelCatalog;
   /** Resolves a host name to its addresses (the endpoint policy checks them at registration). */
   readonly resolve: (hostname: string) => Promise<readonly { address: string }[]>;
 }
+
+/** How many names served by wildcards keep their resolved record at once (the oldest is let go first). */
+export const RESOLVED_NAMES_KEPT = 1000;
 
 export interface ModelFilter {
   readonly status?: readonly ModelStatus[] | null;
@@ -67,6 +71,9 @@ export interface ModelWithHealth {
  * Reads come from the routing table, never from the database.
  */
 export class ModelRegistry {
+  /** Records resolved for names wildcards serve, with the wildcard record each came from (a change to it makes them stale). */
+  readonly #resolved = new Map<string, { readonly from: ModelRecord; readonly record: ModelRecord }>();
+
   constructor(private readonly deps: ModelRegistryDeps) {}
 
   /** A unit of work on the models table (config sync applies the file's entries in one). */
@@ -89,14 +96,30 @@ export class ModelRegistry {
     });
   }
 
+  /** The model `find` gives (a name a wildcard serves included), or NOT_FOUND. */
   get(id: string): ModelRecord {
-    const model = this.deps.routing.get(id);
+    const model = this.find(id);
     if (!model) throw new NotFoundError('model', id);
     return model;
   }
 
+  /**
+   * The model a request for `id` is served by: the model of that exact id, else — for a name under
+   * a wildcard model's prefix (`openai/gpt-4o-mini` under `openai/*`) — the record resolved from the
+   * wildcard with the longest prefix (see resolveWildcard); undefined when neither exists.
+   */
   find(id: string): ModelRecord | undefined {
-    return this.deps.routing.get(id);
+    const exact = this.deps.routing.get(id);
+    if (exact) return exact;
+    const wildcard = this.deps.routing.wildcardFor(id);
+    if (!wildcard) return undefined;
+    const kept = this.#resolved.get(id);
+    if (kept?.from === wildcard) return kept.record;
+    const record = resolveWildcard(wildcard, id, this.deps.catalog);
+    this.#resolved.delete(id);
+    if (this.#resolved.size >= RESOLVED_NAMES_KEPT) this.#resolved.delete(this.#resolved.keys().next().value as string);
+    this.#resolved.set(id, { from: wildcard, record });
+    return record;
   }
 
   /** Validates and stores a new model as PENDING, then probes it; a HEALTHY model is routable at once. */

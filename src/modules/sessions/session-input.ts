@@ -1,4 +1,4 @@
-import { generationParamsShape, modelIdField } from '../../config/model-definition.js';
+import { generationParamsShape, modelRefField } from '../../config/model-definition.js';
 import type { z } from 'zod';
 import { objectField, stringField } from '../../validation/fields.js';
 import { poolNameField } from '../../config/pool-definition.js';
@@ -7,7 +7,7 @@ const sessionIdField = stringField('a session id', /^[0-9a-f-]{36}$/i, 36);
 
 /** `createSession` input: the model (else the config's default) and parameters that override the model's defaults. */
 export const createSessionSchema = objectField({
-  modelId: modelIdField.optional(),
+  modelId: modelRefField.optional(),
   poolName: poolNameField.optional(),
   params: objectField(generationParamsShape).optional(),
 }).superRefine(oneTarget);
@@ -15,7 +15,7 @@ export const createSessionSchema = objectField({
 /** `switchModel` input: given params replace the session's; absent, the session keeps its own. */
 export const switchModelSchema = objectField({
   sessionId: sessionIdField,
-  modelId: modelIdField.optional(),
+  modelId: modelRefField.optional(),
   poolName: poolNameField.optional(),
   params: objectField(generationParamsShape).optional(),
 }).superRefine((value, ctx) => {

@@ -28,7 +28,8 @@ interface TurnBody {
   text: string;
   reasoning: string;
   toolCalls: LiveToolCall[];
-  costUsd: number;
+  /** Null once stored with an unknown cost (a wildcard-served name with no price). */
+  costUsd: number | null;
 }
 
 /** The turn in flight, or the last one until the stored history shows it. */

@@ -4,6 +4,7 @@ import { Migration20261206120829ChatSurface } from './Migration20261206120829Cha
 import { Migration20261206132205ModelKind } from './Migration20261206132205ModelKind.js';
 import { Migration20261206150902ProviderFields } from './Migration20261206150902ProviderFields.js';
 import { Migration20261206151824Credentials } from './Migration20261206151824Credentials.js';
+import { Migration20261206153516UnknownCost } from './Migration20261206153516UnknownCost.js';
 
 /**
  * The PostgreSQL migrations, oldest first (the SQLite set is ../index.ts: each engine has its
@@ -15,4 +16,5 @@ export const PG_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206132205ModelKind', class: Migration20261206132205ModelKind },
   { name: 'Migration20261206150902ProviderFields', class: Migration20261206150902ProviderFields },
   { name: 'Migration20261206151824Credentials', class: Migration20261206151824Credentials },
+  { name: 'Migration20261206153516UnknownCost', class: Migration20261206153516UnknownCost },
 ];
