@@ -56,7 +56,8 @@ export class InvalidInputError extends GatewayError {
 
   constructor(problems: readonly FieldProblem[]) {
     super(problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; '), {
-      details: { fields: problems.map((p) => p.path) },
+      // A problem of the request as a whole (no path) names no field.
+      details: { fields: problems.flatMap((p) => (p.path ? [p.path] : [])) },
     });
     this.problems = problems;
   }
