@@ -105,7 +105,7 @@ const definitionShape = {
   apiKeyEnv: stringField('an environment variable NAME such as OPENAI_API_KEY (never the key itself)', ENV_NAME, 128).optional(),
   /** A stored credential's name: the vendor key comes from it (over `apiKeyEnv`). */
   credential: credentialNameField.optional(),
-  /** Bedrock: the AWS region (e.g. us-east-1); Vertex AI: the location (e.g. us-central1). */
+  /** Bedrock: the AWS region (e.g. us-east-1); Vertex AI's location is part of its baseUrl. */
   region: stringField('a region name such as us-east-1 (lowercase letters, digits and -)', /^[a-z0-9][a-z0-9-]{1,63}$/, 64).optional(),
   /** Azure OpenAI: the deployment name the URL carries. */
   deployment: stringField(
@@ -153,7 +153,7 @@ type DefinitionLike = {
 /** Fields that belong to some provider kinds only: given for another, they are an error naming the field. */
 const KIND_FIELDS = {
   preset: ['openai-compatible'],
-  region: ['bedrock', 'vertex-ai'],
+  region: ['bedrock'],
   deployment: ['azure-openai'],
   apiVersion: ['azure-openai'],
 } as const satisfies Record<string, readonly string[]>;

@@ -28,7 +28,7 @@ export interface UpstreamTarget {
   readonly baseUrl?: string;
   /** The vendor key: the model's stored credential, else the environment variable it names. */
   readonly apiKey?: string;
-  /** Bedrock's AWS region, or Vertex AI's location. */
+  /** Bedrock's AWS region. */
   readonly region?: string;
   /** Azure OpenAI's deployment name. */
   readonly deployment?: string;

@@ -98,11 +98,7 @@ describe('loadConfig', () => {
       'models:\n  - id: m1\n    provider: openai-compatible\n    preset: acme\n',
       'models[0].preset: expected one of mistral, groq',
     ],
-    [
-      'a region outside Bedrock and Vertex AI',
-      model('    region: us-east-1\n'),
-      'models[0].region: applies only to provider bedrock or vertex-ai, not mock',
-    ],
+    ['a region outside Bedrock', model('    region: us-east-1\n'), 'models[0].region: applies only to provider bedrock, not mock'],
     [
       'a deployment outside Azure',
       model('    deployment: prod\n'),

@@ -348,7 +348,7 @@ export type RegisterModelInput = {
   pricing?: ModelPricingInput | null | undefined;
   provider: ModelProvider;
   quirks?: QuirksInput | null | undefined;
-  /** Bedrock's AWS region (e.g. us-east-1), or Vertex AI's location. */
+  /** Only for provider BEDROCK: the AWS region (e.g. us-east-1); unset: AWS_REGION, then AWS_DEFAULT_REGION. */
   region?: string | null | undefined;
   retry?: ModelRetryInput | null | undefined;
   /** Where the model comes from, e.g. its Hugging Face repository. */
@@ -474,7 +474,7 @@ export type UpdateModelInput = {
   preset?: ModelPreset | null | undefined;
   pricing?: ModelPricingInput | null | undefined;
   quirks?: QuirksInput | null | undefined;
-  /** Bedrock's AWS region (e.g. us-east-1), or Vertex AI's location. */
+  /** Only for provider BEDROCK: the AWS region (e.g. us-east-1); unset: AWS_REGION, then AWS_DEFAULT_REGION. */
   region?: string | null | undefined;
   retry?: ModelRetryInput | null | undefined;
   /** Where the model comes from, e.g. its Hugging Face repository. */

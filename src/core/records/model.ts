@@ -147,7 +147,7 @@ export interface ModelRecord {
   readonly apiKeyEnv: string | null;
   /** NAME of a stored credential holding the vendor key (over `apiKeyEnv`); never the key. */
   readonly credential: string | null;
-  /** Bedrock's AWS region (and Vertex AI's location). */
+  /** Bedrock's AWS region (Vertex AI's location is in its baseUrl). */
   readonly region: string | null;
   /** Azure OpenAI's deployment name (sent in the URL instead of the model name). */
   readonly deployment: string | null;

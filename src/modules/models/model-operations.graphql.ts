@@ -69,7 +69,9 @@ function modelInputFields(t: InputFieldBuilder) {
     apiKeyEnv: t.string({ description: 'NAME of the environment variable that holds the vendor key (never the key).' }),
     preset: t.field({ type: ModelPresetEnum, description: 'Only for provider OPENAI_COMPATIBLE: a known host.' }),
     credential: t.string({ description: 'NAME of a stored credential holding the vendor key (over apiKeyEnv).' }),
-    region: t.string({ description: "Bedrock's AWS region (e.g. us-east-1), or Vertex AI's location." }),
+    region: t.string({
+      description: 'Only for provider BEDROCK: the AWS region (e.g. us-east-1); unset: AWS_REGION, then AWS_DEFAULT_REGION.',
+    }),
     deployment: t.string({ description: "Azure OpenAI's deployment name." }),
     apiVersion: t.string({ description: "Azure OpenAI's api-version (e.g. 2024-10-21); unset: the /openai/v1 form." }),
     version: t.string({ description: 'A version label.' }),

@@ -149,7 +149,7 @@ export const ModelRef = builder.objectRef<ModelRecord>('Model').implement({
       nullable: true,
       description: 'The OpenAI-compatible host this model is a preset of.',
     }),
-    region: t.exposeString('region', { nullable: true, description: "Bedrock's AWS region, or Vertex AI's location." }),
+    region: t.exposeString('region', { nullable: true, description: "Bedrock's AWS region." }),
     deployment: t.exposeString('deployment', { nullable: true, description: "Azure OpenAI's deployment name." }),
     apiVersion: t.exposeString('apiVersion', {
       nullable: true,
