@@ -2,10 +2,17 @@ import type { CircuitSnapshot, CircuitStore, RateResult, RateStore, WindowLimits
 import type { CircuitState } from '../core/records/model.js';
 import { type BreakerConfig, CircuitBreaker } from './circuit-breaker.js';
 import { SlidingWindowLimiter } from './rate-limiter.js';
+import { BoundedMap } from '../util/bounded-map.js';
+
+/**
+ * Circuits kept at once. Names served by wildcard models each get their own, and callers choose
+ * those names, so the least recently used is let go past this (it starts again CLOSED).
+ */
+export const CIRCUITS_KEPT = 4096;
 
 /** The CircuitStore of one process: a CircuitBreaker per model, made on first use. */
 export class InProcessCircuits implements CircuitStore {
-  readonly #breakers = new Map<string, CircuitBreaker>();
+  readonly #breakers = new BoundedMap<string, CircuitBreaker>(CIRCUITS_KEPT);
 
   constructor(
     private readonly config: BreakerConfig,

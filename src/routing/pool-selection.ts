@@ -1,4 +1,6 @@
 import type { PoolMember, PoolStrategy } from '../core/records/pool.js';
+import { BoundedMap } from '../util/bounded-map.js';
+import { CIRCUITS_KEPT } from './in-process-stores.js';
 
 export interface SelectionContext {
   /** Uniform in [0, 1). */
@@ -51,7 +53,8 @@ export function orderPoolMembers(
 
 /** Exponentially weighted moving average of latency per model (recent traffic counts most). */
 export class LatencyTracker {
-  readonly #values = new Map<string, number>();
+  /** Bounded like the circuits (names served by wildcards are the callers' choice). */
+  readonly #values = new BoundedMap<string, number>(CIRCUITS_KEPT);
 
   constructor(private readonly alpha = 0.3) {}
 

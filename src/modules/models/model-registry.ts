@@ -23,6 +23,7 @@ import type { ModelRecord, ModelSource, ModelStatus } from '../../core/records/m
 import type { ModelEntity } from './model.entity.js';
 import type { ModelRepository, ModelUnitOfWork } from './model-repository.js';
 import type { RoutingTable } from '../../routing/routing-table.js';
+import { BoundedMap } from '../../util/bounded-map.js';
 
 export interface ModelRegistryDeps {
   readonly clock: Pick<Clock, 'now'>;
@@ -72,7 +73,7 @@ export interface ModelWithHealth {
  */
 export class ModelRegistry {
   /** Records resolved for names wildcards serve, with the wildcard record each came from (a change to it makes them stale). */
-  readonly #resolved = new Map<string, { readonly from: ModelRecord; readonly record: ModelRecord }>();
+  readonly #resolved = new BoundedMap<string, { readonly from: ModelRecord; readonly record: ModelRecord }>(RESOLVED_NAMES_KEPT);
 
   constructor(private readonly deps: ModelRegistryDeps) {}
 
@@ -116,8 +117,6 @@ export class ModelRegistry {
     const kept = this.#resolved.get(id);
     if (kept?.from === wildcard) return kept.record;
     const record = resolveWildcard(wildcard, id, this.deps.catalog);
-    this.#resolved.delete(id);
-    if (this.#resolved.size >= RESOLVED_NAMES_KEPT) this.#resolved.delete(this.#resolved.keys().next().value as string);
     this.#resolved.set(id, { from: wildcard, record });
     return record;
   }
