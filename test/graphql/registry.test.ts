@@ -91,7 +91,7 @@ describe('registry over GraphQL', () => {
     );
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.message).toBe(
-      'input.id: expected a model id: letters, digits and . _ : - (at most 100, starting with a letter or digit), got "bad model"; ' +
+      'input.id: expected a model id: letters, digits and . _ : - in /-separated parts, each starting with a letter or digit (at most 100), or a wildcard prefix/* such as openai/*, got "bad model"; ' +
         'input.defaults.topP: expected a number > 0 and ≤ 1, got 2; ' +
         'input.pricing.input: expected a number ≥ 0, got -1; ' +
         "input.baseUrl: is required for provider openai-compatible: expected the server's API root, e.g. http://localhost:11434/v1, or a preset",
