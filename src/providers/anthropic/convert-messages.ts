@@ -1,5 +1,6 @@
-import type { AssistantMessage, ChatMessage, JsonObject, UserContentPart } from '../../core/chat/chat-request.js';
+import type { AssistantMessage, ChatMessage, UserContentPart } from '../../core/chat/chat-request.js';
 import { InvalidInputError } from '../../core/errors.js';
+import { toolArgumentsObject } from '../tool-arguments.js';
 import type { AssistantBlock, ImageBlock, UserBlock, WireMessage } from './anthropic-wire.js';
 
 /** @see https://docs.anthropic.com/en/api/messages (Base64ImageSource media_type) */
@@ -39,24 +40,6 @@ function userBlocks(content: string | readonly UserContentPart[], i: number): Us
 }
 
 /**
- * A tool call's arguments as the object Anthropic's `tool_use.input` must be. Empty arguments
- * (a call without parameters) are `{}`; arguments that are not a JSON object are refused rather
- * than replaced, so the model is never told it called a tool with input it did not write.
- */
-function toolInput(args: string, path: string): JsonObject {
-  if (args.trim() === '') return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(args);
-  } catch {
-    parsed = undefined;
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw InvalidInputError.forField(path, "must be a JSON object: Anthropic takes a tool call's input only as an object");
-  return parsed as JsonObject;
-}
-
-/**
  * Thinking blocks first (Anthropic wants them, unmodified and in order, before the turn's text
  * and tool_use blocks), then the text, then the tool calls. A reasoning block with neither a
  * signature nor redacted data came from another vendor: Anthropic cannot verify it, so it is left out.
@@ -74,7 +57,7 @@ function assistantBlocks(message: AssistantMessage, i: number): AssistantBlock[]
       type: 'tool_use',
       id: call.id,
       name: call.name,
-      input: toolInput(call.arguments, `messages.${i}.toolCalls.${j}.arguments`),
+      input: toolArgumentsObject(call.arguments, `messages.${i}.toolCalls.${j}.arguments`, "Anthropic takes a tool call's input"),
     });
   });
   return blocks;

@@ -1,5 +1,6 @@
-import type { AssistantMessage, ChatMessage, JsonObject } from '../../core/chat/chat-request.js';
+import type { AssistantMessage, ChatMessage } from '../../core/chat/chat-request.js';
 import { InvalidInputError } from '../../core/errors.js';
+import { toolArgumentsObject } from '../tool-arguments.js';
 import type { AssistantContentBlock, ConverseMessage, TextBlock, UserContentBlock } from './bedrock-wire.js';
 import { userContent } from './convert-content.js';
 
@@ -8,24 +9,6 @@ export interface ConvertedMessages {
   readonly system?: TextBlock[];
   readonly messages: ConverseMessage[];
   readonly usesTools: boolean;
-}
-
-/**
- * A tool call's arguments as the JSON object `toolUse.input` must be; empty arguments are `{}`.
- * Arguments that are not an object are refused rather than replaced, so the model is never told
- * it called a tool with input it did not write.
- */
-function toolInput(args: string, path: string): JsonObject {
-  if (args.trim() === '') return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(args);
-  } catch {
-    parsed = undefined;
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw InvalidInputError.forField(path, "must be a JSON object: Bedrock takes a tool call's input only as an object");
-  return parsed as JsonObject;
 }
 
 /**
@@ -43,7 +26,11 @@ function assistantContent(message: AssistantMessage, i: number): AssistantConten
   if (message.content) blocks.push({ text: message.content });
   message.toolCalls?.forEach((call, j) => {
     blocks.push({
-      toolUse: { toolUseId: call.id, name: call.name, input: toolInput(call.arguments, `messages.${i}.toolCalls.${j}.arguments`) },
+      toolUse: {
+        toolUseId: call.id,
+        name: call.name,
+        input: toolArgumentsObject(call.arguments, `messages.${i}.toolCalls.${j}.arguments`, "Bedrock takes a tool call's input"),
+      },
     });
   });
   return blocks;

@@ -1,5 +1,6 @@
-import type { AssistantMessage, ChatMessage, JsonObject, UserContentPart } from '../../core/chat/chat-request.js';
+import type { AssistantMessage, ChatMessage, UserContentPart } from '../../core/chat/chat-request.js';
 import { InvalidInputError } from '../../core/errors.js';
+import { toolArgumentsObject } from '../tool-arguments.js';
 import type { WireContent, WirePart } from './gemini-wire.js';
 
 /**
@@ -59,26 +60,15 @@ function userPart(part: UserContentPart, path: string): WirePart | undefined {
   }
 }
 
-/** Arguments as the object `functionCall.args` must be (a protobuf Struct); empty arguments are `{}`. */
-function callArgs(args: string, path: string): JsonObject {
-  if (args.trim() === '') return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(args);
-  } catch {
-    parsed = undefined;
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw InvalidInputError.forField(path, "must be a JSON object: Gemini takes a function call's args only as an object");
-  return parsed as JsonObject;
-}
-
 /** Text, then the function calls, the first carrying the thought-signature stand-in. Reasoning is not sent back (Gemini keeps no thoughts of earlier turns). */
 function modelParts(message: AssistantMessage, i: number): WirePart[] {
   const parts: WirePart[] = message.content ? [{ text: message.content }] : [];
   message.toolCalls?.forEach((call, j) => {
     parts.push({
-      functionCall: { name: call.name, args: callArgs(call.arguments, `messages.${i}.toolCalls.${j}.arguments`) },
+      functionCall: {
+        name: call.name,
+        args: toolArgumentsObject(call.arguments, `messages.${i}.toolCalls.${j}.arguments`, "Gemini takes a function call's args"),
+      },
       ...(j === 0 ? { thoughtSignature: SKIP_THOUGHT_SIGNATURE } : {}),
     });
   });
