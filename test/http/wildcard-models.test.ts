@@ -1,3 +1,4 @@
+import Anthropic from '@anthropic-ai/sdk';
 import OpenAI, { BadRequestError, NotFoundError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -140,6 +141,19 @@ describe('wildcard models (budgets.unknownPrice: refuse, the default)', () => {
     const ids = expectData(await v.t.run(ModelsQuery, {}, ADMIN)).models.map((m) => m.id);
     expect(ids).toEqual(expect.arrayContaining(['openai/*', 'openai/gpt-4o']));
     expect(ids).not.toContain('openai/gpt-4o-mini');
+  });
+
+  it('should serve a name through the wildcard at the Responses and Anthropic Messages doors too', async () => {
+    const response = await sdk.responses.create({ model: 'openai/gpt-4o-mini', input: 'Hi' });
+    expect(response.model).toBe('openai/gpt-4o-mini');
+    expect(response.output_text).toBe('Hello there! 你好 😀');
+    expect(v.openai.calls.at(-1)).toMatchObject({ path: '/v1/chat/completions', body: { model: 'gpt-4o-mini' } });
+
+    const anthropic = new Anthropic({ baseURL: base, apiKey: ADMIN, maxRetries: 0 });
+    const message = await anthropic.messages.create({ model: 'openai/gpt-4.1-mini', max_tokens: 64, messages: hi });
+    expect(message.model).toBe('openai/gpt-4.1-mini');
+    expect(message.content).toMatchObject([{ type: 'text', text: 'Hello there! 你好 😀' }]);
+    expect(v.openai.calls.at(-1)).toMatchObject({ path: '/v1/chat/completions', body: { model: 'gpt-4.1-mini' } });
   });
 
   it('should open and switch sessions onto names a wildcard serves', async () => {
