@@ -7,10 +7,11 @@ import { type FakeUpstream, startFakeUpstream } from '../fakes/fake-upstream.js'
 import { fixture, fixtureJson } from '../fakes/vendors.js';
 import { CreateCredential, RegisterCredentialModel, RotateCredential } from '../helpers/credential-documents.js';
 import { Generate, ModelQuery } from '../helpers/documents.js';
-import { killStartedProcesses, startProcess } from '../helpers/gateway-process.js';
-import { execute, expectData } from '../helpers/graphql.js';
-import { freshPostgres, postgresReachable } from '../helpers/postgres.js';
-import { REDIS_URL, redisPrefix, redisReachable } from '../helpers/redis.js';
+import { killStartedProcesses } from '../helpers/gateway-process.js';
+import { graphqlOn, sharedInstanceEnv, startInstancePair } from '../helpers/instance-pair.js';
+import { expectData } from '../helpers/graphql.js';
+import { postgresReachable } from '../helpers/postgres.js';
+import { redisReachable } from '../helpers/redis.js';
 import { waitFor } from '../helpers/ws.js';
 
 /**
@@ -49,26 +50,10 @@ describe.skipIf(!ready)('credentials across instances (PostgreSQL and Redis)', (
         '  - { id: mock-fast, provider: mock, pricing: { input: 1, output: 1 } }',
       ].join('\n'),
     );
-    const fresh = await freshPostgres();
-    cleanups.push(fresh.drop);
-    const env = {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: fresh.url,
-      REDIS_URL,
-      REDIS_PREFIX: redisPrefix(),
-      SWITCHYARD_ADMIN_KEY: ADMIN,
-      SWITCHYARD_MASTER_KEY: randomBytes(32).toString('base64'),
-    };
-    const [a, b] = await Promise.all([
-      startProcess(['--config', configPath], env).ready,
-      startProcess(['--config', configPath], env).ready,
-    ]);
-    const on =
-      (base: string) =>
-      <T, V>(document: Parameters<typeof execute<T, V>>[1], variables?: V) =>
-        execute<T, V>(fetch, document, variables, { url: `${base}/graphql`, key: ADMIN });
-    const [onA, onB] = [on(a), on(b)];
+    const { env, drop } = await sharedInstanceEnv(ADMIN, { SWITCHYARD_MASTER_KEY: randomBytes(32).toString('base64') });
+    cleanups.push(drop);
+    const [a, b] = await startInstancePair(['--config', configPath], env);
+    const [onA, onB] = [graphqlOn(a, ADMIN), graphqlOn(b, ADMIN)];
 
     expectData(await onA(CreateCredential, { input: { name: 'vendor-key', secret: FIRST } }));
     const { model } = expectData(

@@ -24,8 +24,9 @@ import {
 } from '../helpers/documents.js';
 import { execute, expectData, expectError } from '../helpers/graphql.js';
 import { killStartedProcesses, startProcess } from '../helpers/gateway-process.js';
-import { freshPostgres, postgresReachable } from '../helpers/postgres.js';
-import { REDIS_URL, redisPrefix, redisReachable } from '../helpers/redis.js';
+import { graphqlOn, sharedInstanceEnv, startInstancePair } from '../helpers/instance-pair.js';
+import { postgresReachable } from '../helpers/postgres.js';
+import { redisReachable } from '../helpers/redis.js';
 import { subscribe, waitFor, wsClient } from '../helpers/ws.js';
 
 /**
@@ -46,23 +47,11 @@ afterEach(async () => {
 
 describe.skipIf(!ready)('two instances on one PostgreSQL and one Redis', () => {
   it('should deliver a switch made on A to a subscriber on B in revision order, and let B serve what A registered and pooled', async () => {
-    const fresh = await freshPostgres();
-    drops.push(fresh.drop);
-    const env = {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: fresh.url,
-      REDIS_URL,
-      REDIS_PREFIX: redisPrefix(),
-      SWITCHYARD_ADMIN_KEY: ADMIN,
-    };
+    const { env, drop } = await sharedInstanceEnv(ADMIN);
+    drops.push(drop);
     // Started together: they take turns at the migrations and the config.
-    const [a, b] = await Promise.all([startProcess([], env).ready, startProcess([], env).ready]);
-    const on =
-      (base: string) =>
-      <T, V>(document: Parameters<typeof execute<T, V>>[1], variables?: V) =>
-        execute<T, V>(fetch, document, variables, { url: `${base}/graphql`, key: ADMIN });
-    const [onA, onB] = [on(a), on(b)];
+    const [a, b] = await startInstancePair([], env);
+    const [onA, onB] = [graphqlOn(a, ADMIN), graphqlOn(b, ADMIN)];
 
     const session = expectData(await onA(CreateSession, { input: { modelId: 'mock-fast' } })).createSession;
     const client = wsClient(b, ADMIN);
@@ -109,16 +98,8 @@ describe.skipIf(!ready)('two instances on one PostgreSQL and one Redis', () => {
   }, 60_000);
 
   it('should close a key’s sockets on B and refuse the key there at once when it is revoked on A', async () => {
-    const fresh = await freshPostgres();
-    drops.push(fresh.drop);
-    const env = {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: fresh.url,
-      REDIS_URL,
-      REDIS_PREFIX: redisPrefix(),
-      SWITCHYARD_ADMIN_KEY: ADMIN,
-    };
+    const { env, drop } = await sharedInstanceEnv(ADMIN);
+    drops.push(drop);
     const a = await startProcess([], env).ready;
     const b = await startProcess([], env).ready;
     const { key, apiKey } = expectData(
@@ -143,17 +124,9 @@ describe.skipIf(!ready)('two instances on one PostgreSQL and one Redis', () => {
   }, 60_000);
 
   it('should never let 2 instances × 100 parallel requests spend past a budget that fits ten', async () => {
-    const fresh = await freshPostgres();
-    drops.push(fresh.drop);
-    const env = {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: fresh.url,
-      REDIS_URL,
-      REDIS_PREFIX: redisPrefix(),
-      SWITCHYARD_ADMIN_KEY: ADMIN,
-    };
-    const [a, b] = await Promise.all([startProcess([], env).ready, startProcess([], env).ready]);
+    const { env, drop } = await sharedInstanceEnv(ADMIN);
+    drops.push(drop);
+    const [a, b] = await startInstancePair([], env);
     // mock-fast ($0.5/M in, $1.5/M out), 16 tokens: a worst case of 7 prompt tokens (cl100k, framing included) + 16 × 1.5 = 27.5 micro-USD.
     const budget = 0.000275;
     const { key, apiKey } = expectData(
@@ -185,17 +158,9 @@ describe.skipIf(!ready)('two instances on one PostgreSQL and one Redis', () => {
   }, 60_000);
 
   it('should hold a key’s requests per minute across the instances', async () => {
-    const fresh = await freshPostgres();
-    drops.push(fresh.drop);
-    const env = {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: fresh.url,
-      REDIS_URL,
-      REDIS_PREFIX: redisPrefix(),
-      SWITCHYARD_ADMIN_KEY: ADMIN,
-    };
-    const [a, b] = await Promise.all([startProcess([], env).ready, startProcess([], env).ready]);
+    const { env, drop } = await sharedInstanceEnv(ADMIN);
+    drops.push(drop);
+    const [a, b] = await startInstancePair([], env);
     const { key } = expectData(
       await execute(
         fetch,
@@ -233,26 +198,10 @@ describe.skipIf(!ready)('two instances on one PostgreSQL and one Redis', () => {
         `  - { id: flaky, provider: openai-compatible, upstreamModel: gpt-4, baseUrl: "${upstream.url}/v1", apiKeyEnv: FLAKY_KEY, pricing: { input: 1, output: 1 } }`,
       ].join('\n'),
     );
-    const fresh = await freshPostgres();
-    drops.push(fresh.drop);
-    const env = {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: fresh.url,
-      REDIS_URL,
-      REDIS_PREFIX: redisPrefix(),
-      SWITCHYARD_ADMIN_KEY: ADMIN,
-      FLAKY_KEY: OPENAI_TEST_KEY,
-    };
-    const [a, b] = await Promise.all([
-      startProcess(['--config', configPath], env).ready,
-      startProcess(['--config', configPath], env).ready,
-    ]);
-    const on =
-      (base: string) =>
-      <T, V>(document: Parameters<typeof execute<T, V>>[1], variables?: V) =>
-        execute<T, V>(fetch, document, variables, { url: `${base}/graphql`, key: ADMIN });
-    const [onA, onB] = [on(a), on(b)];
+    const { env, drop } = await sharedInstanceEnv(ADMIN, { FLAKY_KEY: OPENAI_TEST_KEY });
+    drops.push(drop);
+    const [a, b] = await startInstancePair(['--config', configPath], env);
+    const [onA, onB] = [graphqlOn(a, ADMIN), graphqlOn(b, ADMIN)];
     upstream.respond('POST /v1/chat/completions', { type: 'json', status: 500, body: fixtureJson('openai/error-500.json') });
     for (let i = 0; i < 2; i++) expectError(await onA(Generate, { input: { model: 'flaky', prompt: 'Hi' } }));
     await waitFor(
