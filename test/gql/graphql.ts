@@ -896,7 +896,7 @@ export type GenerateStreamCostSubscription = { generateStream:
     | { __typename: 'GenerationFailed' }
     | { __typename: 'GenerationStarted' }
     | { __typename: 'ReasoningDelta' }
-    | { __typename: 'TokenDelta', text: string, costUsd: number, index: number, chunks: number }
+    | { __typename: 'TokenDelta', text: string, costUsd: number | null, index: number, chunks: number }
     | { __typename: 'ToolCallDelta' }
    };
 

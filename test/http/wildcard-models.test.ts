@@ -5,6 +5,7 @@ import {
   CreateBudgetedKey,
   CreateSession,
   Generate,
+  GenerateStreamCost,
   GenerationQuery,
   ModelsQuery,
   RegisterModel,
@@ -13,6 +14,7 @@ import {
 } from '../helpers/documents.js';
 import { expectData, expectError } from '../helpers/graphql.js';
 import { startVendorApp, type VendorApp } from '../helpers/vendor-app.js';
+import { subscribe, wsClient } from '../helpers/ws.js';
 
 /**
  * Wildcard models end to end: the vendor app's `openai/*` (pointed at the OpenAI fake) serves any
@@ -71,6 +73,28 @@ describe('wildcard models (budgets.unknownPrice: refuse, the default)', () => {
     expect(metrics).toMatch(/^switchyard_unpriced_generations_total\{model="openai\/\*",provider="openai"\} 1$/m);
     expect(metrics).toMatch(/^switchyard_cost_micro_usd_total\{model="openai\/\*",provider="openai"\} 10$/m);
     expect(metrics).not.toMatch(/model="openai\/gpt-/);
+  });
+
+  it('should stream a running cost of null for such a name, and numbers for a priced one, in generateStream', async () => {
+    const client = wsClient(base, ADMIN);
+    try {
+      const runningCosts = async (model: string) => {
+        const costs: unknown[] = [];
+        for await (const r of subscribe(client, GenerateStreamCost, { input: { model, prompt: 'Hi' } })) {
+          const event = r.data?.generateStream;
+          if (event?.__typename === 'TokenDelta') costs.push(event.costUsd);
+        }
+        return costs;
+      };
+      const unknown = await runningCosts('openai/gpt-next-stream');
+      expect(unknown.length).toBeGreaterThan(0);
+      expect(unknown.every((c) => c === null)).toBe(true);
+      const priced = await runningCosts('openai/gpt-4o-mini');
+      expect(priced.length).toBeGreaterThan(0);
+      expect(priced.every((c) => typeof c === 'number' && c > 0)).toBe(true);
+    } finally {
+      await client.dispose();
+    }
   });
 
   it('should answer cost "unknown" on /v1 for such a name', async () => {

@@ -685,9 +685,9 @@ export type ConsoleGenerateStreamSubscription = { generateStream:
     | { __typename: 'GenerationCompleted', generation: { id: string, modelId: string, status: GenerationStatus, costUsd: number | null, finishReason: FinishReason | null, latencyMs: number, toolCalls: Array<{ id: string, name: string, arguments: string }>, usage: { inputTokens: number, outputTokens: number, cachedInputTokens: number, cacheWriteTokens: number, reasoningTokens: number, totalTokens: number, estimated: boolean } } }
     | { __typename: 'GenerationFailed', code: string, message: string, generationId: string, generation: { id: string, status: GenerationStatus, costUsd: number | null, modelId: string } }
     | { __typename: 'GenerationStarted', generationId: string, model: { id: string } }
-    | { __typename: 'ReasoningDelta', text: string, costUsd: number }
-    | { __typename: 'TokenDelta', text: string, costUsd: number, index: number, chunks: number }
-    | { __typename: 'ToolCallDelta', index: number, id: string | null, name: string | null, argumentsDelta: string, costUsd: number }
+    | { __typename: 'ReasoningDelta', text: string, costUsd: number | null }
+    | { __typename: 'TokenDelta', text: string, costUsd: number | null, index: number, chunks: number }
+    | { __typename: 'ToolCallDelta', index: number, id: string | null, name: string | null, argumentsDelta: string, costUsd: number | null }
    };
 
 export type ConsoleGenerationOutcomeQueryVariables = Exact<{

@@ -4,6 +4,7 @@ import type { GatewayError } from '../../core/errors.js';
 import type { FinishReason } from '../../core/records/generation.js';
 import type { ModelRecord } from '../../core/records/model.js';
 import { costMicroUsd } from '../../pricing/cost.js';
+import { hasUnknownPrice } from '../../pricing/unknown-price.js';
 import { countTokens } from '../../providers/token-estimate.js';
 
 /** What relaying one answer's parts produced: the answer as it stands, and how it ended. */
@@ -36,11 +37,11 @@ export function emptyAnswer(): RelayedAnswer {
 
 /** What the relay tells the reader of a stream, as each part arrives (after the cost check). */
 export type RelayedPart =
-  | { readonly kind: 'text'; readonly text: string; readonly costMicroUsd: number }
+  | { readonly kind: 'text'; readonly text: string; readonly costMicroUsd: number | null }
   | {
       readonly kind: 'reasoning';
       readonly text: string;
-      readonly costMicroUsd: number;
+      readonly costMicroUsd: number | null;
       /** Set on the (empty) part that ends a signed or redacted block: its signature or redacted data. */
       readonly end?: Omit<ReasoningBlock, 'text'>;
     }
@@ -50,7 +51,7 @@ export type RelayedPart =
       readonly id: string | null;
       readonly name: string | null;
       readonly argumentsDelta: string;
-      readonly costMicroUsd: number;
+      readonly costMicroUsd: number | null;
     };
 
 export interface RelayOptions {
@@ -79,6 +80,9 @@ export interface RelayOptions {
  */
 export async function relayAnswer(parts: AsyncIterable<StreamPart>, options: RelayOptions): Promise<RelayedAnswer> {
   const { model, promptTokens, limitMicroUsd, trackCost, emit } = options;
+  // A name a wildcard serves that nobody prices: its running cost is unknown (null), like its recorded one.
+  const priceUnknown = hasUnknownPrice(model);
+  const shown = (cost: number): number | null => (priceUnknown ? null : cost);
   const answer = emptyAnswer();
   const calls = new Map<number, { id: string; name: string; arguments: string }>();
   let reasoningText = '';
@@ -105,14 +109,14 @@ export async function relayAnswer(parts: AsyncIterable<StreamPart>, options: Rel
         const cost = admit(part.text);
         if (cost === undefined) break;
         answer.text += part.text;
-        emit?.({ kind: 'text', text: part.text, costMicroUsd: cost });
+        emit?.({ kind: 'text', text: part.text, costMicroUsd: shown(cost) });
         break;
       }
       case 'reasoning-delta': {
         const cost = admit(part.text);
         if (cost === undefined) break;
         reasoningText += part.text;
-        emit?.({ kind: 'reasoning', text: part.text, costMicroUsd: cost });
+        emit?.({ kind: 'reasoning', text: part.text, costMicroUsd: shown(cost) });
         break;
       }
       case 'reasoning-end': {
@@ -125,14 +129,14 @@ export async function relayAnswer(parts: AsyncIterable<StreamPart>, options: Rel
         reasoningText = '';
         // A door that sends the block back (Anthropic's signature_delta) hears where it ended.
         if (part.signature !== undefined || part.redacted !== undefined)
-          emit?.({ kind: 'reasoning', text: '', costMicroUsd: lastCost, end });
+          emit?.({ kind: 'reasoning', text: '', costMicroUsd: shown(lastCost), end });
         break;
       }
       case 'tool-call-start': {
         const cost = admit(part.name);
         if (cost === undefined) break;
         calls.set(part.index, { id: part.id, name: part.name, arguments: '' });
-        emit?.({ kind: 'tool-call', index: part.index, id: part.id, name: part.name, argumentsDelta: '', costMicroUsd: cost });
+        emit?.({ kind: 'tool-call', index: part.index, id: part.id, name: part.name, argumentsDelta: '', costMicroUsd: shown(cost) });
         break;
       }
       case 'tool-call-delta': {
@@ -140,7 +144,14 @@ export async function relayAnswer(parts: AsyncIterable<StreamPart>, options: Rel
         const cost = call ? admit(part.argumentsDelta) : undefined;
         if (!call || cost === undefined) break;
         call.arguments += part.argumentsDelta;
-        emit?.({ kind: 'tool-call', index: part.index, id: null, name: null, argumentsDelta: part.argumentsDelta, costMicroUsd: cost });
+        emit?.({
+          kind: 'tool-call',
+          index: part.index,
+          id: null,
+          name: null,
+          argumentsDelta: part.argumentsDelta,
+          costMicroUsd: shown(cost),
+        });
         break;
       }
       case 'finish':

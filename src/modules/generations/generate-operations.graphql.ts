@@ -1,3 +1,4 @@
+import { microToUsd } from '../../pricing/money.js';
 import { builder } from '../../graphql/builder.js';
 import { screamingEnumValues } from '../../graphql/enums.js';
 import { withoutNulls } from '../../graphql/input.js';
@@ -170,8 +171,10 @@ const DeltaRef = builder.objectRef<Delta>('TokenDelta').implement({
     }),
     chunks: t.exposeInt('chunks', { description: 'How many upstream chunks this delta carries (1 or more).' }),
     costUsd: t.float({
-      description: "The generation's cost so far (estimated from the text; the completed generation has the exact figure).",
-      resolve: (e) => e.costMicroUsd / 1_000_000,
+      nullable: true,
+      description:
+        "The generation's cost so far (estimated from the text; the completed generation has the exact figure); null when the model's price is unknown.",
+      resolve: (e) => (e.costMicroUsd === null ? null : microToUsd(e.costMicroUsd)),
     }),
   }),
 });
@@ -185,7 +188,11 @@ const ToolCallDeltaRef = builder.objectRef<ToolCallDelta>('ToolCallDelta').imple
     id: t.exposeID('id', { nullable: true }),
     name: t.exposeString('name', { nullable: true }),
     argumentsDelta: t.exposeString('argumentsDelta'),
-    costUsd: t.float({ description: 'The generation’s cost so far (estimated).', resolve: (e) => e.costMicroUsd / 1_000_000 }),
+    costUsd: t.float({
+      nullable: true,
+      description: 'The generation’s cost so far (estimated); null when the model’s price is unknown.',
+      resolve: (e) => (e.costMicroUsd === null ? null : microToUsd(e.costMicroUsd)),
+    }),
   }),
 });
 
@@ -199,7 +206,11 @@ const ReasoningDeltaRef = builder.objectRef<ReasoningDelta>('ReasoningDelta').im
       description: 'Set on the (empty) delta that ends a signed thinking block (Anthropic): its signature, which a later turn sends back.',
       resolve: (e) => e.end?.signature ?? null,
     }),
-    costUsd: t.float({ description: 'The generation’s cost so far (estimated).', resolve: (e) => e.costMicroUsd / 1_000_000 }),
+    costUsd: t.float({
+      nullable: true,
+      description: 'The generation’s cost so far (estimated); null when the model’s price is unknown.',
+      resolve: (e) => (e.costMicroUsd === null ? null : microToUsd(e.costMicroUsd)),
+    }),
   }),
 });
 

@@ -27,7 +27,7 @@ export type GenerationEvent =
       readonly text: string;
       readonly index: number;
       readonly chunks: number;
-      readonly costMicroUsd: number;
+      readonly costMicroUsd: number | null;
     }
   /** A fragment of tool call `index`: its first carries the call's id and name (then null), the others its JSON arguments. */
   | {
@@ -37,7 +37,7 @@ export type GenerationEvent =
       readonly id: string | null;
       readonly name: string | null;
       readonly argumentsDelta: string;
-      readonly costMicroUsd: number;
+      readonly costMicroUsd: number | null;
     }
   /**
    * Reasoning text (the model's thinking, where the vendor streams it). `end` is set on the (empty)
@@ -47,7 +47,7 @@ export type GenerationEvent =
       readonly kind: 'reasoning-delta';
       readonly generationId: string;
       readonly text: string;
-      readonly costMicroUsd: number;
+      readonly costMicroUsd: number | null;
       readonly end?: Omit<ReasoningBlock, 'text'>;
     }
   /** `reasoning`: the answer's reasoning blocks, with their signatures (what Anthropic's door answers). */
