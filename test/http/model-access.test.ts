@@ -152,4 +152,31 @@ describe('an API key limited to some models and pools (CreateApiKeyInput.models)
     expect(one.status).toBe(403);
     expect(((await one.json()) as { error: { code: string } }).error.code).toBe('model_not_allowed');
   });
+
+  it('should tell a limited key nothing of other names: the same 403 for one that exists and one that does not, on every door, and no other models or pools over GraphQL', async () => {
+    for (const model of ['mock-b', 'no-such-model']) {
+      const chat = await post('/v1/chat/completions', { model, messages: [{ role: 'user', content: 'Hi' }] });
+      expect(chat.status, model).toBe(403);
+      expect((await post('/v1/responses', { model, input: 'Hi' })).status, model).toBe(403);
+      expect((await post('/v1/embeddings', { model, input: 'Hi' })).status, model).toBe(403);
+      const anthropic = { 'x-api-key': limited, 'anthropic-version': '2023-06-01' };
+      const message = { model, max_tokens: 16, messages: [{ role: 'user', content: 'Hi' }] };
+      expect((await post('/v1/messages', message, anthropic)).status, model).toBe(403);
+      expect((await post('/v1/messages/count_tokens', { model, messages: message.messages }, anthropic)).status, model).toBe(403);
+      const one = await fetch(`${base}/v1/models/${model}`, { headers: { authorization: `Bearer ${limited}` } });
+      expect(one.status, model).toBe(403);
+    }
+    const pool = await fetch(`${base}/v1/models/other-pool`, { headers: { authorization: `Bearer ${limited}` } });
+    expect(((await pool.json()) as { error: { message: string } }).error.message).toContain('model "other-pool"');
+    const graphql = async (query: string) =>
+      (await (
+        await fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${limited}` },
+          body: JSON.stringify({ query }),
+        })
+      ).json()) as { data: Record<string, unknown> };
+    const seen = await graphql('{ models { id } pools { name } model(id: "mock-b") { id } }');
+    expect(seen.data).toEqual({ models: [{ id: 'embed-a' }, { id: 'mock-a' }], pools: [{ name: 'team-pool' }], model: null });
+  });
 });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { GatewayError, NotFoundError } from '../../core/errors.js';
+import { GatewayError } from '../../core/errors.js';
+import { doorTarget } from '../door-target.js';
 import type { ModelRecord } from '../../core/records/model.js';
 import type { GenerationEvent } from '../../modules/generations/generation-service.js';
 import type { GenerateRequest, RequestFields } from '../../modules/generations/generate-request.js';
@@ -62,7 +63,7 @@ function fieldsOf(messages: MessagesRequest): RequestFields {
 }
 
 /** The gateway's typed request: `model` names a model, else a pool; the headers add the session and cost limit. */
-function generateRequest(deps: MessagesRoutesDeps, messages: MessagesRequest, req: IncomingMessage): GenerateRequest {
+function generateRequest(deps: MessagesRoutesDeps, messages: MessagesRequest, req: IncomingMessage, viewer: Viewer): GenerateRequest {
   const sessionText = rawHeader(req, SESSION_HEADER);
   const session = sessionText === '' ? undefined : sessionText;
   const costLimitText = rawHeader(req, COST_LIMIT_HEADER);
@@ -75,9 +76,7 @@ function generateRequest(deps: MessagesRoutesDeps, messages: MessagesRequest, re
     throw new AnthropicRequestError(`${SESSION_HEADER}: expected a session id (a UUID)`);
   let target: Pick<GenerateRequest, 'model' | 'pool'> = {};
   if (messages.model !== undefined) {
-    if (deps.models.find(messages.model)) target = { model: messages.model };
-    else if (deps.pools.find(messages.model)) target = { pool: messages.model };
-    else throw new NotFoundError('model', messages.model);
+    target = doorTarget(deps, messages.model, viewer.models);
   } else if (session === undefined) {
     throw new AnthropicRequestError(
       `model: Field required (a model id or a pool name, or an ${SESSION_HEADER} header for the session's model)`,
@@ -121,7 +120,7 @@ export function createMessagesRoutes(deps: MessagesRoutesDeps) {
 
   async function messages(req: IncomingMessage, res: ServerResponse, viewer: Viewer, body: unknown, requestId: string): Promise<void> {
     const parsed = parseMessagesRequest(body);
-    const request = generateRequest(deps, parsed, req);
+    const request = generateRequest(deps, parsed, req, viewer);
     deps.logger.debug(
       { requestId, route: '/v1/messages', model: parsed.model, stream: parsed.stream, user: parsed.userId },
       'anthropic request',
@@ -215,7 +214,7 @@ export function createMessagesRoutes(deps: MessagesRoutesDeps) {
   }
 
   /** count_tokens: the gateway's own count of the typed request (cl100k_base with its framing), not the vendor's. */
-  function countTokens(res: ServerResponse, body: unknown): void {
+  function countTokens(res: ServerResponse, viewer: Viewer, body: unknown): void {
     const raw = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
     // count_tokens takes the request without max_tokens, stream or metadata.
     const parsed = parseMessagesRequest(raw && { ...raw, max_tokens: raw.max_tokens ?? 1_000_000 });
@@ -224,7 +223,7 @@ export function createMessagesRoutes(deps: MessagesRoutesDeps) {
         `${raw.stream !== undefined ? 'stream' : raw.metadata !== undefined ? 'metadata' : 'stop_sequences'}: Extra inputs are not permitted`,
       );
     if (parsed.model === undefined) throw new AnthropicRequestError('model: Field required');
-    if (!deps.models.find(parsed.model) && !deps.pools.find(parsed.model)) throw new NotFoundError('model', parsed.model);
+    doorTarget(deps, parsed.model, viewer.models);
     writeJson(res, 200, { input_tokens: countPromptTokens(parsed.chat) });
   }
 
@@ -244,7 +243,7 @@ export function createMessagesRoutes(deps: MessagesRoutesDeps) {
         requireScope(viewer, 'client', 'messages');
         const body = await readJsonBody(deps, req, res);
         if (body === undefined) return;
-        if (path === '/v1/messages/count_tokens') return countTokens(res, body);
+        if (path === '/v1/messages/count_tokens') return countTokens(res, viewer, body);
         const streamed = typeof body === 'object' && body !== null && (body as { stream?: unknown }).stream === true;
         if (streamed && viewer.keyId !== null && !holdForResponse(deps.keyConnections, viewer.keyId, req, res)) {
           deps.metrics.connectionsRefused.inc({ limit: 'per_key', transport: 'http' });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { GatewayError, NotFoundError } from '../../core/errors.js';
+import { GatewayError } from '../../core/errors.js';
+import { doorTarget } from '../door-target.js';
 import type { ModelRecord } from '../../core/records/model.js';
 import type { Viewer } from '../../modules/keys/viewer.js';
 import type { GenerationEvent } from '../../modules/generations/generation-service.js';
@@ -35,7 +36,7 @@ export const CHAT_COMPLETIONS_FIELDS: RequestFields = {
 };
 
 /** The gateway's typed request for an OpenAI request: `model` names a model, else a pool; the headers add the session and cost limit. */
-function generateRequest(deps: OpenAIRouteDeps, chat: ChatCompletionsRequest, req: IncomingMessage): GenerateRequest {
+function generateRequest(deps: OpenAIRouteDeps, chat: ChatCompletionsRequest, req: IncomingMessage, viewer: Viewer): GenerateRequest {
   const session = header(req, SESSION_HEADER);
   const costLimitText = rawHeader(req, COST_LIMIT_HEADER); // sent empty: refused, not ignored
   const costLimit = costLimitText === undefined ? undefined : Number(costLimitText);
@@ -48,9 +49,7 @@ function generateRequest(deps: OpenAIRouteDeps, chat: ChatCompletionsRequest, re
   }
   let target: Pick<GenerateRequest, 'model' | 'pool'> = {};
   if (chat.model !== undefined) {
-    if (deps.models.find(chat.model)) target = { model: chat.model };
-    else if (deps.pools.find(chat.model)) target = { pool: chat.model };
-    else throw new NotFoundError('model', chat.model);
+    target = doorTarget(deps, chat.model, viewer.models);
   } else if (session === undefined) {
     throw new OpenAIRequestError(
       `You must provide a model parameter (a model id or a pool name), or an ${SESSION_HEADER} header to use the session's model.`,
@@ -104,7 +103,7 @@ export async function chatCompletions(
   requestId: string,
 ): Promise<void> {
   const chat = parseChatCompletionsRequest(body);
-  const request = generateRequest(deps, chat, req);
+  const request = generateRequest(deps, chat, req, viewer);
   deps.logger.debug(
     { requestId, route: '/v1/chat/completions', model: chat.model, stream: chat.stream, user: chat.user },
     'openai request',

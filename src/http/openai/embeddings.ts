@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { NotFoundError } from '../../core/errors.js';
+import { doorTarget } from '../door-target.js';
 import type { EmbedFields, EmbedServiceRequest } from '../../modules/embeddings/embedding-service.js';
 import type { Viewer } from '../../modules/keys/viewer.js';
 import { OpenAIRequestError } from './openai-errors.js';
@@ -97,10 +97,7 @@ export async function embeddings(
     { requestId, route: '/v1/embeddings', model: parsed.model, inputs: parsed.input.length, user: parsed.user },
     'openai request',
   );
-  let target: Pick<EmbedServiceRequest, 'model' | 'pool'>;
-  if (deps.models.find(parsed.model)) target = { model: parsed.model };
-  else if (deps.pools.find(parsed.model)) target = { pool: parsed.model };
-  else throw new NotFoundError('model', parsed.model);
+  const target: Pick<EmbedServiceRequest, 'model' | 'pool'> = doorTarget(deps, parsed.model, viewer.models);
   await withRequestLifetime(res, viewer, deps.openOperations, async (signal) => {
     const result = await deps.embeddings.embed(
       { ...target, input: parsed.input, ...(parsed.dimensions !== undefined ? { dimensions: parsed.dimensions } : {}) },

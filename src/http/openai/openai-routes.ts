@@ -168,7 +168,7 @@ export function createOpenAIRoutes(deps: OpenAIRoutesDeps) {
             ],
           });
         const id = safeDecode(path.slice('/v1/models/'.length));
-        if (!mayUse(allowed, id)) throw modelNotAllowedError(pools.some((p) => p.name === id) ? 'pool' : 'model', id, 'model');
+        if (!mayUse(allowed, id)) throw modelNotAllowedError('model', id, 'model');
         const model = models.find((m) => m.id === id);
         const pool = pools.find((p) => p.name === id);
         if (model) return writeJson(res, 200, modelObject(model));

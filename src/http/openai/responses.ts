@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { GatewayError, NotFoundError } from '../../core/errors.js';
+import { doorTarget } from '../door-target.js';
 import type { GenerationRecord } from '../../core/records/generation.js';
 import type { ModelRecord } from '../../core/records/model.js';
 import type { SessionRecord } from '../../core/records/session.js';
@@ -70,13 +71,6 @@ async function storedGeneration(deps: ResponsesRouteDeps, id: string, viewer: Vi
   return record;
 }
 
-/** `model` names a model, else a pool. */
-function targetOf(deps: ResponsesRouteDeps, name: string): Pick<GenerateRequest, 'model' | 'pool'> {
-  if (deps.models.find(name)) return { model: name };
-  if (deps.pools.find(name)) return { pool: name };
-  throw new NotFoundError('model', name);
-}
-
 /**
  * Where the response runs. Continuing (previous_response_id): in that response's session, on the
  * session's current model — `model` overrides it for this response only when it names neither
@@ -89,7 +83,7 @@ async function placement(
   parsed: ResponsesRequest,
   viewer: Viewer,
 ): Promise<{ target: Pick<GenerateRequest, 'model' | 'pool' | 'sessionId'>; session?: SessionRecord }> {
-  const named = targetOf(deps, parsed.model);
+  const named = doorTarget(deps, parsed.model, viewer.models);
   if (parsed.previousResponseId !== undefined) {
     const previous = await storedGeneration(deps, parsed.previousResponseId, viewer, 'previous_response_id');
     let session: SessionRecord;

@@ -11,6 +11,7 @@ import {
   ModelStatusEnum,
 } from './model.graphql.js';
 import { BROADCAST } from '../../graphql/broadcast.js';
+import { mayUse } from '../../routing/model-access.js';
 
 export const GenerationParamsInput = builder.inputType('GenerationParamsInput', {
   description: 'Sampling parameters; unset ones fall back to the next level (request → session → model → 2000 max tokens).',
@@ -115,17 +116,18 @@ builder.queryFields((t) => ({
   models: t.field({
     scope: 'client',
     type: [ModelRef],
-    description: 'The models in the registry, sorted by id.',
+    description: 'The models in the registry, sorted by id (for a key limited to some models, only those).',
     args: { filter: t.arg({ type: ModelFilter }) },
-    resolve: (_root, { filter }, ctx) => ctx.services.models.list(filter ?? {}),
+    resolve: async (_root, { filter }, ctx) =>
+      (await ctx.services.models.list(filter ?? {})).filter((m) => mayUse(ctx.viewer.models, m.id)),
   }),
   model: t.field({
     scope: 'client',
     type: ModelRef,
     nullable: true,
-    description: 'One model by id, or null when there is none.',
+    description: 'One model by id, or null when there is none (or the key is limited to other models).',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => ctx.services.models.find(String(id)) ?? null,
+    resolve: (_root, { id }, ctx) => (mayUse(ctx.viewer.models, String(id)) ? (ctx.services.models.find(String(id)) ?? null) : null),
   }),
 }));
 
@@ -202,7 +204,10 @@ builder.subscriptionFields((t) => ({
     subscribe: (_root, { modelId, types }, ctx) =>
       ctx.services.bus.subscribe(
         'modelEvents',
-        (event: ModelEvent) => (!modelId || event.model.id === String(modelId)) && (!types?.length || types.includes(event.type)),
+        (event: ModelEvent) =>
+          mayUse(ctx.viewer.models, event.model.id) &&
+          (!modelId || event.model.id === String(modelId)) &&
+          (!types?.length || types.includes(event.type)),
       ),
     resolve: (event) => event,
   }),

@@ -1,3 +1,4 @@
+import { mayUse } from '../../routing/model-access.js';
 import { builder } from '../../graphql/builder.js';
 import { withoutNulls } from '../../graphql/input.js';
 import { POOL_STRATEGIES, type PoolMember, type PoolRecord } from '../../core/records/pool.js';
@@ -64,7 +65,8 @@ builder.queryFields((t) => ({
   pools: t.field({
     scope: 'client',
     type: [PoolRef],
-    resolve: (_root, _args, ctx) => ctx.services.pools.list(),
+    description: 'The pools (for a key limited to some models and pools, only those it may use).',
+    resolve: async (_root, _args, ctx) => (await ctx.services.pools.list()).filter((p) => mayUse(ctx.viewer.models, p.name)),
   }),
 }));
 
