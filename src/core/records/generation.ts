@@ -1,4 +1,12 @@
-import type { ToolCall } from '../chat/chat-request.js';
+import type {
+  ChatMessage,
+  GenerationParams,
+  ReasoningOptions,
+  ResponseFormat,
+  ToolCall,
+  ToolChoice,
+  ToolDefinition,
+} from '../chat/chat-request.js';
 
 /** Why an answer ended. */
 export type FinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'cancelled' | 'cost-limit' | 'other';
@@ -16,6 +24,21 @@ export interface StoredAttempt {
   durationMs: number;
   /** The wait before this attempt (back-off or the vendor's Retry-After). */
   delayMs?: number;
+}
+
+/**
+ * What a request asked, as the request log keeps it (requestLog mode `full`): the messages sent
+ * upstream (the session's history included), the tools and the merged parameters, after the
+ * redaction rules ran. Null on records logged in `metadata` or `off` mode.
+ */
+export interface StoredRequest {
+  readonly messages: readonly ChatMessage[];
+  readonly params: GenerationParams;
+  readonly tools?: readonly ToolDefinition[];
+  readonly toolChoice?: ToolChoice;
+  readonly parallelToolCalls?: boolean;
+  readonly responseFormat?: ResponseFormat;
+  readonly reasoning?: ReasoningOptions;
 }
 
 /** A stored generation as the rest of the gateway sees it (plain and immutable). */
@@ -51,6 +74,14 @@ export interface GenerationRecord {
   readonly errorCode: string | null;
   readonly errorMessage: string | null;
   readonly attempts: readonly StoredAttempt[];
+  /** The request as logged (requestLog mode `full`); null when it was not. */
+  readonly request: StoredRequest | null;
+  /** Served from the response cache: nothing was sent upstream (cost 0). */
+  readonly cached: boolean;
+  /** What a cache hit saved: the cost of the answer it replayed; null when not a hit (or unknown). */
+  readonly savedMicroUsd: number | null;
+  /** The OpenTelemetry trace the request ran under (32 hex digits), when tracing is on. */
+  readonly traceId: string | null;
   readonly createdAt: Date;
   readonly completedAt: Date;
 }

@@ -11,6 +11,7 @@ import { Migration20261206132202ModelKind } from './Migration20261206132202Model
 import { Migration20261206150900ProviderFields } from './Migration20261206150900ProviderFields.js';
 import { Migration20261206151816Credentials } from './Migration20261206151816Credentials.js';
 import { Migration20261206153510UnknownCost } from './Migration20261206153510UnknownCost.js';
+import { Migration20261206181122RequestLogColumns } from './Migration20261206181122RequestLogColumns.js';
 
 /**
  * The committed migrations, oldest first. They are imported (not globbed) so that they run the
@@ -29,4 +30,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206150900ProviderFields', class: Migration20261206150900ProviderFields },
   { name: 'Migration20261206151816Credentials', class: Migration20261206151816Credentials },
   { name: 'Migration20261206153510UnknownCost', class: Migration20261206153510UnknownCost },
+  { name: 'Migration20261206181122RequestLogColumns', class: Migration20261206181122RequestLogColumns },
 ];

@@ -30,6 +30,10 @@ export function toGenerationRecord(entity: GenerationEntity): GenerationRecord {
     errorCode: entity.errorCode ?? null,
     errorMessage: entity.errorMessage ?? null,
     attempts: entity.attempts.map((a) => ({ ...a })),
+    request: entity.request ?? null,
+    cached: entity.cached,
+    savedMicroUsd: entity.savedMicroUsd ?? null,
+    traceId: entity.traceId ?? null,
     createdAt: entity.createdAt,
     completedAt: entity.completedAt,
   });

@@ -165,6 +165,10 @@ function baseFields(prepared: PreparedGeneration, model: ModelRecord) {
     stream: prepared.stream,
     maxTokens: prepared.request.params.maxTokens,
     createdAt: prepared.createdAt,
+    request: null,
+    cached: false,
+    savedMicroUsd: null,
+    traceId: null,
   };
 }
 

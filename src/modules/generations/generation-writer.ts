@@ -44,9 +44,27 @@ const ROW: readonly (readonly [column: string, value: (record: GenerationRecord,
   ['error_code', (r) => r.errorCode],
   ['error_message', (r) => r.errorMessage],
   ['attempts', (r) => JSON.stringify(r.attempts)],
+  ['request', (r) => (r.request === null ? null : JSON.stringify(r.request))],
+  ['cached', (r, d) => (d === 'sqlite' ? (r.cached ? 1 : 0) : r.cached)],
+  ['saved_micro_usd', (r) => r.savedMicroUsd],
+  ['trace_id', (r) => r.traceId],
+  ['log_bytes', (r) => logBytes(r)],
   ['created_at', (r, d) => sqlTime(d, r.createdAt)],
   ['completed_at', (r, d) => sqlTime(d, r.completedAt)],
 ];
+
+/**
+ * The bytes a record's logged content takes (UTF-16 length as a close bound of the text's): the
+ * answer, its tool calls, the logged request and the error message, plus a fixed share for the
+ * row itself. The request log's retention sums it to hold `maxBytes`.
+ */
+export function logBytes(record: GenerationRecord): number {
+  const ROW_OVERHEAD = 400;
+  let bytes = ROW_OVERHEAD + record.text.length + (record.errorMessage?.length ?? 0);
+  for (const call of record.toolCalls) bytes += call.id.length + call.name.length + call.arguments.length;
+  if (record.request !== null) bytes += JSON.stringify(record.request).length;
+  return bytes;
+}
 
 const ROW_PLACEHOLDERS = `(${ROW.map(() => '?').join(', ')})`;
 const INSERT_HEAD = `insert into "generations" (${ROW.map(([column]) => `"${column}"`).join(', ')}) values `;

@@ -1,12 +1,12 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import type { ToolCall } from '../../core/chat/chat-request.js';
-import type { StoredAttempt } from '../../core/records/generation.js';
+import type { StoredAttempt, StoredRequest } from '../../core/records/generation.js';
 
 const p = defineEntity.properties;
 
 /**
  * The record of one generation request, whatever its outcome. Money in integer micro-USD. The
- * prompt is not stored (sessions keep conversation history); the answer text is.
+ * request itself is stored only when the request log's mode is `full`.
  */
 export const GenerationSchema = defineEntity({
   name: 'Generation',
@@ -55,6 +55,16 @@ export const GenerationSchema = defineEntity({
     errorCode: p.string().length(32).nullable(),
     errorMessage: p.text().nullable(),
     attempts: p.json<StoredAttempt[]>(),
+    /** The request as logged (requestLog mode `full`, redacted); null when it was not. */
+    request: p.json<StoredRequest>().nullable(),
+    /** Served from the response cache (nothing sent upstream). */
+    cached: p.boolean().default(false),
+    /** What a cache hit saved (the replayed answer's cost), in micro-USD. */
+    savedMicroUsd: p.bigint('number').nullable(),
+    /** The OpenTelemetry trace id (32 hex digits), when tracing is on. */
+    traceId: p.string().length(32).nullable(),
+    /** The bytes the record's logged content takes (text, tool calls, request, error): what the request log's maxBytes bounds. */
+    logBytes: p.integer().default(0),
     createdAt: p.datetime(),
     completedAt: p.datetime(),
   },

@@ -2,8 +2,14 @@ import { builder } from '../../graphql/builder.js';
 import { screamingEnumValues } from '../../graphql/enums.js';
 import { withoutNulls } from '../../graphql/input.js';
 import { microToUsd } from '../../pricing/money.js';
-import type { ToolCall } from '../../core/chat/chat-request.js';
-import { type FinishReason, GENERATION_STATUSES, type GenerationRecord, type StoredAttempt } from '../../core/records/generation.js';
+import { type ChatMessage, type ToolCall, textOf } from '../../core/chat/chat-request.js';
+import {
+  type FinishReason,
+  GENERATION_STATUSES,
+  type GenerationRecord,
+  type StoredAttempt,
+  type StoredRequest,
+} from '../../core/records/generation.js';
 import { ApiKeyRef } from '../keys/api-key.graphql.js';
 import { ModelProviderEnum, ModelRef } from '../models/model.graphql.js';
 
@@ -70,6 +76,53 @@ const AttemptRef = builder.objectRef<StoredAttempt>('GenerationAttempt').impleme
   }),
 });
 
+const LoggedMessageRef = builder.objectRef<ChatMessage>('LoggedMessage').implement({
+  description: 'One message of a logged request, as it was sent upstream (after redaction).',
+  fields: (t) => ({
+    role: t.string({ description: 'system, developer, user, assistant or tool.', resolve: (m) => m.role }),
+    content: t.string({ description: 'The text (a user message’s text parts joined).', resolve: (m) => textOf(m.content) }),
+    parts: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'A user message’s content parts (text, image, audio, file) when it has more than text; null otherwise.',
+      resolve: (m) => (m.role === 'user' && typeof m.content !== 'string' ? (m.content as never) : null),
+    }),
+    toolCalls: t.field({
+      type: [ToolCallRef],
+      description: 'The tool calls an assistant message made (empty otherwise).',
+      resolve: (m) => (m.role === 'assistant' ? [...(m.toolCalls ?? [])] : []),
+    }),
+    toolCallId: t.id({
+      nullable: true,
+      description: 'The tool call a tool message answers.',
+      resolve: (m) => (m.role === 'tool' ? m.toolCallId : null),
+    }),
+  }),
+});
+
+const GenerationRequestRef = builder.objectRef<StoredRequest>('GenerationRequest').implement({
+  description:
+    'What a generation request asked, as the request log kept it (mode `full`): the messages sent upstream (a session’s history included), the tools and the parameters, with the redaction rules applied.',
+  fields: (t) => ({
+    messages: t.field({ type: [LoggedMessageRef], resolve: (r) => [...r.messages] }),
+    tools: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'The tools offered (name, description, JSON Schema parameters, strict); null when none.',
+      resolve: (r) => (r.tools?.length ? (r.tools as never) : null),
+    }),
+    parameters: t.field({
+      type: 'JSON',
+      description:
+        'The merged parameters (maxTokens, temperature, topP, stop) with toolChoice, parallelToolCalls, responseFormat and reasoning when set.',
+      resolve: (r) => {
+        const { messages: _messages, tools: _tools, params, ...rest } = r;
+        return { ...params, ...rest } as never;
+      },
+    }),
+  }),
+});
+
 export const GenerationRef = builder.objectRef<GenerationRecord>('Generation').implement({
   description: 'The stored record of one generation request, whatever its outcome.',
   fields: (t) => ({
@@ -113,6 +166,24 @@ export const GenerationRef = builder.objectRef<GenerationRecord>('Generation').i
     latencyMs: t.exposeInt('latencyMs'),
     timeToFirstTokenMs: t.exposeInt('timeToFirstTokenMs', { nullable: true }),
     attempts: t.field({ type: [AttemptRef], resolve: (g) => [...g.attempts] }),
+    request: t.field({
+      type: GenerationRequestRef,
+      nullable: true,
+      description: 'The request as the request log kept it (requestLog mode `full`); null when it was not logged.',
+      resolve: (g) => g.request,
+    }),
+    cached: t.exposeBoolean('cached', {
+      description: 'Served from the response cache: nothing was sent upstream and it cost nothing.',
+    }),
+    savedUsd: t.float({
+      nullable: true,
+      description: 'What a cache hit saved: the cost of the answer it replayed (null when not a hit, or unknown).',
+      resolve: (g) => (g.savedMicroUsd === null ? null : microToUsd(g.savedMicroUsd)),
+    }),
+    traceId: t.exposeString('traceId', {
+      nullable: true,
+      description: 'The OpenTelemetry trace the request ran under (32 hex digits), when tracing is on.',
+    }),
     errorCode: t.exposeString('errorCode', { nullable: true }),
     errorMessage: t.exposeString('errorMessage', { nullable: true }),
     sessionId: t.exposeID('sessionId', { nullable: true }),

@@ -5,6 +5,7 @@ import { Migration20261206132205ModelKind } from './Migration20261206132205Model
 import { Migration20261206150902ProviderFields } from './Migration20261206150902ProviderFields.js';
 import { Migration20261206151824Credentials } from './Migration20261206151824Credentials.js';
 import { Migration20261206153516UnknownCost } from './Migration20261206153516UnknownCost.js';
+import { Migration20261206181124RequestLogColumns } from './Migration20261206181124RequestLogColumns.js';
 
 /**
  * The PostgreSQL migrations, oldest first (the SQLite set is ../index.ts: each engine has its
@@ -17,4 +18,5 @@ export const PG_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206150902ProviderFields', class: Migration20261206150902ProviderFields },
   { name: 'Migration20261206151824Credentials', class: Migration20261206151824Credentials },
   { name: 'Migration20261206153516UnknownCost', class: Migration20261206153516UnknownCost },
+  { name: 'Migration20261206181124RequestLogColumns', class: Migration20261206181124RequestLogColumns },
 ];
