@@ -89,3 +89,21 @@ export class SseParser {
     else if (field === 'id' && !value.includes('\0')) this.#id = value;
   }
 }
+
+/**
+ * Feeds a chunk to `parser` and answers the data of the events it completed, each parsed as JSON
+ * (what Anthropic's and Google's streams carry); an event that is not JSON throws `notJson()`.
+ * Synchronous, like `feed`: the adapter's one read loop stays the only loop.
+ */
+export function feedJsonEvents(parser: SseParser, chunk: Uint8Array | string, notJson: () => Error): unknown[] {
+  const events = parser.feed(chunk);
+  const values: unknown[] = new Array(events.length);
+  for (let i = 0; i < events.length; i++) {
+    try {
+      values[i] = JSON.parse((events[i] as SseEvent).data);
+    } catch {
+      throw notJson();
+    }
+  }
+  return values;
+}

@@ -3,7 +3,7 @@ import type { UpstreamHttp } from '../http.js';
 import { PROVIDER_DEFAULTS } from '../../core/records/provider-kinds.js';
 import { type RawPart, startProviderStream } from '../provider-stream.js';
 import type { ChatRequest, HealthResult, ProviderAdapter, UpstreamTarget } from '../provider.js';
-import { SseParser } from '../sse.js';
+import { feedJsonEvents, SseParser } from '../sse.js';
 import { readBody, upstreamHttpError } from '../vendor-error.js';
 import { ANTHROPIC_VERSION, errorBodySchema, streamEventSchema } from './anthropic-wire.js';
 import { type ConvertedRequest, convertToMessages } from './convert-request.js';
@@ -54,18 +54,10 @@ export function createAnthropicAdapter(http: UpstreamHttp): ProviderAdapter {
 
     const reader = new MessagesEventReader(answerTool);
     const parser = new SseParser();
+    const notJson = () =>
+      new UpstreamError('anthropic sent an event that is not JSON', { reason: 'malformed', retryable: false, provider: 'anthropic' });
     for await (const bytes of response.body) {
-      for (const sse of parser.feed(bytes)) {
-        let json: unknown;
-        try {
-          json = JSON.parse(sse.data);
-        } catch {
-          throw new UpstreamError('anthropic sent an event that is not JSON', {
-            reason: 'malformed',
-            retryable: false,
-            provider: 'anthropic',
-          });
-        }
+      for (const json of feedJsonEvents(parser, bytes, notJson)) {
         const parsed = streamEventSchema.safeParse(json);
         if (!parsed.success) {
           const type = typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : undefined;

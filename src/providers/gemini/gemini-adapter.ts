@@ -2,7 +2,7 @@ import { UpstreamError } from '../../core/errors.js';
 import type { UpstreamHttp } from '../http.js';
 import { type RawPart, startProviderStream } from '../provider-stream.js';
 import type { HealthResult, ProviderAdapter, UpstreamTarget } from '../provider.js';
-import { SseParser } from '../sse.js';
+import { feedJsonEvents, SseParser } from '../sse.js';
 import { readBody } from '../vendor-error.js';
 import { convertToGenerateContent } from './convert-request.js';
 import { embedGemini } from './gemini-embeddings.js';
@@ -51,14 +51,9 @@ export function createGeminiAdapter(kind: GoogleKind, http: UpstreamHttp): Provi
 
     const reader = new GenerateContentReader(kind);
     const parser = new SseParser();
+    const notJson = () => malformed('an event that is not JSON');
     for await (const bytes of response.body) {
-      for (const sse of parser.feed(bytes)) {
-        let json: unknown;
-        try {
-          json = JSON.parse(sse.data);
-        } catch {
-          throw malformed('an event that is not JSON');
-        }
+      for (const json of feedJsonEvents(parser, bytes, notJson)) {
         const parsed = chunkSchema.safeParse(json);
         if (!parsed.success) throw malformed('an event of an unexpected shape');
         yield* reader.read(parsed.data);
