@@ -45,9 +45,10 @@ export const UNAVAILABLE_RETRY_AFTER_MS = 5_000;
 export class TargetResolver {
   constructor(private readonly lookup: TargetLookup) {}
 
-  resolve(ref: TargetRef, fields: TargetFields, allowed: readonly string[] | null): RouteTarget {
+  /** `find`, then `requireAvailable` (`operator`: whether the caller may read an operator's reasons). */
+  resolve(ref: TargetRef, fields: TargetFields, allowed: readonly string[] | null, operator: boolean): RouteTarget {
     const target = this.find(ref, fields, allowed);
-    this.requireAvailable(target, fields);
+    this.requireAvailable(target, fields, operator);
     return target;
   }
 
@@ -81,8 +82,11 @@ export class TargetResolver {
    * `details.notReady`: the model cannot serve until an operator acts (DISABLED, RETIRED, or its
    * vendor key is not set) — not worth retrying; else the outage is transient (a circuit open, a
    * failed probe, every pool member down) and `retryAfterMs` says when to try again.
+   * `operator`: whether the caller may read why — the failed probe's message and what an operator
+   * must do (a key variable's name, a credential's, a master key's id); a client key is told only
+   * that an administrator must act.
    */
-  requireAvailable(target: RouteTarget, fields: TargetFields): void {
+  requireAvailable(target: RouteTarget, fields: TargetFields, operator: boolean): void {
     if (this.lookup.hasCandidate(target)) return;
     if (target.kind === 'pool')
       throw new ModelUnavailableError(`no member of pool "${target.pool.name}" can take requests now`, {
@@ -91,11 +95,9 @@ export class TargetResolver {
     const { model } = target;
     const snapshot = this.lookup.circuit(model.id);
     const circuit = snapshot.state;
-    const reason =
-      model.status !== 'HEALTHY'
-        ? `${model.status}${model.lastHealthCheck && !model.lastHealthCheck.ok ? `: ${model.lastHealthCheck.message}` : ''}`
-        : `HEALTHY but its circuit is ${circuit}`;
-    const operator =
+    const probe = operator && model.lastHealthCheck && !model.lastHealthCheck.ok ? `: ${model.lastHealthCheck.message}` : '';
+    const reason = model.status !== 'HEALTHY' ? `${model.status}${probe}` : `HEALTHY but its circuit is ${circuit}`;
+    const action =
       model.status === 'DISABLED'
         ? 'enable it (enableModel)'
         : model.status === 'RETIRED'
@@ -103,10 +105,13 @@ export class TargetResolver {
           : model.status === 'UNHEALTHY'
             ? this.lookup.operatorProblem?.(model)
             : undefined;
-    if (operator !== undefined)
-      throw new ModelUnavailableError(`model "${model.id}" is ${reason}; it cannot serve until an operator acts: ${operator}`, {
-        details: { field: fields.model, status: model.status, circuit, notReady: true },
-      });
+    if (action !== undefined)
+      throw new ModelUnavailableError(
+        `model "${model.id}" is ${reason}; it cannot serve until an operator acts${operator ? `: ${action}` : ''}`,
+        {
+          details: { field: fields.model, status: model.status, circuit, notReady: true },
+        },
+      );
     const now = this.lookup.now?.() ?? Date.now();
     const retryAfterMs = snapshot.reopensAt != null && snapshot.reopensAt > now ? snapshot.reopensAt - now : UNAVAILABLE_RETRY_AFTER_MS;
     throw new ModelUnavailableError(`model "${model.id}" is ${reason}`, {

@@ -16,7 +16,7 @@ import {
   RegisterCredentialModel,
   RotateCredential,
 } from '../helpers/credential-documents.js';
-import { Generate, RetireModel, UpdateModel } from '../helpers/documents.js';
+import { Generate, ModelsQuery, RetireModel, UpdateModel } from '../helpers/documents.js';
 import { expectData, expectError, type GraphQLResponse } from '../helpers/graphql.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { testConfig } from '../helpers/test-config.js';
@@ -202,6 +202,17 @@ describe('vendor credentials (createCredential, rotateCredential, deleteCredenti
       message: expect.stringContaining(
         'it cannot serve until an operator acts: credential openai-prod was encrypted under another master key',
       ),
+    });
+    // A client key learns that an administrator must act, not the credential's name or the key ids.
+    const { key } = expectData(await second.run(CreateLimitedKey, { input: { name: 'app', scopes: ['CLIENT'] } }, ADMIN)).createApiKey;
+    const seen = expectData(await second.run(ModelsQuery, { filter: { status: ['UNHEALTHY'] } }, key)).models;
+    expect(seen.map((m) => [m.id, m.lastHealthCheck])).toEqual([
+      ['vendor', { ok: false, message: 'the health probe failed; an admin key can read why' }],
+    ]);
+    const refused = expectError(await second.run(Generate, { input: { model: 'vendor', prompt: 'Hi' } }, key));
+    expect(refused).toMatchObject({
+      code: 'MODEL_UNAVAILABLE',
+      message: 'model "vendor" is UNHEALTHY; it cannot serve until an operator acts',
     });
     const callsBefore = fake.calls.length;
     // Rotating under the new master key makes it usable again, at once.

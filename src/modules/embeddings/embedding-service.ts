@@ -27,7 +27,7 @@ import { retryDelayMs, shouldRetry } from '../../routing/retry-policy.js';
 import type { RoutePlan, Router } from '../../routing/router.js';
 import { type GenerationRecorder, NOTHING_PRODUCED } from '../generations/generation-recorder.js';
 import type { PreparedGeneration } from '../generations/prepared-generation.js';
-import type { Viewer } from '../keys/viewer.js';
+import { hasScope, type Viewer } from '../keys/viewer.js';
 import { ofKind, requireKind } from './model-kind.js';
 
 /** At most this many texts in one request (OpenAI's own bound). */
@@ -100,7 +100,7 @@ export class EmbeddingService {
     const nominal = target.kind === 'model' ? target.model : this.#firstOfKind(target);
     let prepared = this.#prepared(target, { target, order: [], policy: this.deps.router.policy(target) }, nominal, viewer, options);
     try {
-      this.deps.targets.requireAvailable(target, fields);
+      this.deps.targets.requireAvailable(target, fields, hasScope(viewer, 'admin'));
     } catch (error) {
       throw error instanceof ModelUnavailableError ? await this.deps.recorder.refused(prepared, error) : error;
     }

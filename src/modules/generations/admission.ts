@@ -18,7 +18,7 @@ import type { GenerationParams } from '../../core/chat/chat-request.js';
 import { requestOverheadTokens } from '../../providers/prompt-tokens.js';
 import type { RouteTarget, TargetFields, TargetRef, TargetResolver } from '../../routing/resolve-target.js';
 import type { Router } from '../../routing/router.js';
-import type { Viewer } from '../keys/viewer.js';
+import { hasScope, type Viewer } from '../keys/viewer.js';
 import { fitHistory } from '../sessions/session-history.js';
 import type { SessionService } from '../sessions/session-service.js';
 import { type ChatBounds, checkChatBounds, DEFAULT_CHAT_BOUNDS } from './chat-bounds.js';
@@ -119,7 +119,7 @@ export class Admission {
       }
     }
     try {
-      this.deps.targets.requireAvailable(target, fields);
+      this.deps.targets.requireAvailable(target, fields, hasScope(viewer, 'admin'));
     } catch (error) {
       throw error instanceof ModelUnavailableError ? await refuse(target, error) : error;
     }

@@ -102,13 +102,20 @@ const TimeoutsRef = builder.objectRef<ModelRecord['timeouts']>('Timeouts').imple
   }),
 });
 
+/** What a client key reads of a failed probe: the reason may name key variables and credentials (operators' business). */
+const FAILED_PROBE_FOR_CLIENTS = 'the health probe failed; an admin key can read why';
+
 const HealthCheckRef = builder.objectRef<HealthCheckRecord>('HealthCheck').implement({
   description: 'The last health probe of a model.',
   fields: (t) => ({
     checkedAt: t.expose('checkedAt', { type: 'DateTime' }),
     ok: t.exposeBoolean('ok'),
     latencyMs: t.exposeInt('latencyMs'),
-    message: t.exposeString('message', { description: 'What was checked, or why it failed.' }),
+    message: t.string({
+      description:
+        'What was checked, or why it failed. Why it failed (a vendor’s answer, a key variable’s or credential’s name) is shown to admin keys only; others read that an administrator can see it.',
+      resolve: (h, _args, ctx) => (h.ok || hasScope(ctx.viewer, 'admin') ? h.message : FAILED_PROBE_FOR_CLIENTS),
+    }),
   }),
 });
 

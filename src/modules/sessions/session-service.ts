@@ -64,6 +64,7 @@ export class SessionService {
       poolName ? { poolName } : { modelId: modelId ?? this.deps.defaultModel() },
       SESSION_TARGET_FIELDS,
       viewer.models,
+      hasScope(viewer, 'admin'),
     );
     const now = new Date(this.deps.clock.now());
     const session: SessionRecord = Object.freeze({
@@ -157,7 +158,12 @@ export class SessionService {
     return this.#switchLock.run(sessionId, async () => {
       for (let attempt = 1; ; attempt++) {
         const session = await this.get(sessionId, viewer);
-        const target = this.deps.targets.resolve(poolName ? { poolName } : { modelId }, SESSION_TARGET_FIELDS, viewer.models);
+        const target = this.deps.targets.resolve(
+          poolName ? { poolName } : { modelId },
+          SESSION_TARGET_FIELDS,
+          viewer.models,
+          hasScope(viewer, 'admin'),
+        );
         const switchedAt = new Date(this.deps.clock.now());
         const revision = session.revision + 1;
         const change = { ...targetColumns(target), revision, updatedAt: switchedAt, ...(params ? { params: { ...params } } : {}) };
