@@ -166,6 +166,14 @@ describe('vendor credentials (createCredential, rotateCredential, deleteCredenti
     expect(expectError(await t.run(CreateCredential, { input: { name: 'shared', secret: FIRST } }, ADMIN)).message).toContain(
       'a credential "shared" already exists; use rotateCredential',
     );
+    // Two creations racing past the existence check: one stores, the other is told the name is taken (no database error).
+    const raced = await Promise.allSettled([0, 1].map(() => t.run(CreateCredential, { input: { name: 'raced', secret: FIRST } }, ADMIN)));
+    const answers = raced.map((r) => (r.status === 'fulfilled' ? (r.value.errors?.[0]?.message ?? 'stored') : 'rejected'));
+    expect(answers.sort()).toEqual([
+      'input.name: a credential "raced" already exists; use rotateCredential to change its secret',
+      'stored',
+    ]);
+    expectData(await t.run(DeleteCredential, { name: 'raced' }, ADMIN));
     expectData(await registerWith(t, fake, 'shared', 'one'));
     expectData(await registerWith(t, fake, 'shared', 'two'));
     expect(expectError(await t.run(UpdateModel, { input: { id: 'one', credential: 'missing' } }, ADMIN)).message).toBe(

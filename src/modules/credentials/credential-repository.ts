@@ -1,5 +1,6 @@
 import type { CredentialRecord } from '../../core/records/credential.js';
 import type { Orm } from '../../db/orm.js';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { flushQuietly } from '../../db/quiet-flush.js';
 import type { SealedSecret } from '../../security/credential-cipher.js';
 import { type CredentialEntity, CredentialSchema } from './credential.entity.js';
@@ -31,12 +32,21 @@ export class CredentialRepository {
     return entity ? toStored(entity) : undefined;
   }
 
-  /** Stores a new credential; answers undefined when the name is taken. */
+  /**
+   * Stores a new credential; answers undefined when the name is taken — also when another request
+   * (or instance) took it between the check and the insert: the unique violation is that answer,
+   * not an error (whose text would carry the row, ciphertext included, to the log).
+   */
   async insert(name: string, sealed: SealedSecret, mask: string, at: Date): Promise<StoredCredential | undefined> {
     const em = this.orm.em.fork();
     if (await em.findOne(CredentialSchema, { name })) return undefined;
     const entity = em.create(CredentialSchema, { name, ...sealed, mask, createdAt: at, rotatedAt: null });
-    await flushQuietly(em);
+    try {
+      await flushQuietly(em);
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) return undefined;
+      throw error;
+    }
     return toStored(entity);
   }
 
