@@ -255,6 +255,18 @@ describe('/v1 errors as the openai SDK types them', () => {
     // The limit is applied: a prompt that costs more than it is refused as over the limit, not as malformed.
     const tight = await post('0.0000001');
     expect([tight.status, ((await tight.json()) as { error: { code: string } }).error.code]).toEqual([400, 'cost_limit_exceeded']);
+    // /v1/responses reads the same header, with the same checks.
+    const respond = (costLimit: string) =>
+      fetch(`${base}/v1/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-switchyard-cost-limit': costLimit },
+        body: JSON.stringify({ model: 'gpt-test', input: 'Hi', store: false }),
+      });
+    const answers = await Promise.all(['0x10', '0.0000001'].map(async (limit) => (await respond(limit)).json()));
+    expect(answers.map((b) => (b as { error: { param: string | null; code: string | null } }).error)).toMatchObject([
+      { param: 'x-switchyard-cost-limit' },
+      { code: 'cost_limit_exceeded' },
+    ]);
   });
 
   it('should answer 401, 404 and 429 (rate limit and budget, with Retry-After) as AuthenticationError, NotFoundError and RateLimitError', async () => {

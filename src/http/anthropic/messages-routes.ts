@@ -10,29 +10,28 @@ import { countPromptTokens } from '../../providers/prompt-tokens.js';
 import { holdForResponse, perKeyMessage } from '../connection-limits.js';
 import { readJsonBody, type OpenAIRoutesDeps } from '../openai/openai-routes.js';
 import { rateLimitHeaders, writeJson } from '../openai/openai-http.js';
-import { readerTakes } from '../stalled-reader.js';
 import { AnthropicRequestError, toAnthropicError, writeAnthropicError } from './anthropic-errors.js';
 import { parseMessagesRequest, type MessagesRequest } from './messages-request.js';
 import { errorEvent, MessageEvents, messageObject, PING } from './messages-response.js';
 import { withRequestLifetime } from '../request-lifetime.js';
 import { costHeader } from '../cost-header.js';
+import {
+  COST_LIMIT_HEADER,
+  generationHeaders,
+  rawHeader,
+  readSwitchyardHeaders,
+  SESSION_HEADER,
+  SSE_HEADERS,
+  writeEvent,
+} from '../switchyard-headers.js';
 
 export interface MessagesRoutesDeps extends OpenAIRoutesDeps {
   /** How long a stream may go without an event before a `ping` (15 s unless a test says otherwise). */
   readonly pingIntervalMs?: number;
 }
 
-const SESSION_HEADER = 'x-switchyard-session';
-const COST_LIMIT_HEADER = 'x-switchyard-cost-limit';
-const PLAIN_DECIMAL = /^(?:\d+(?:\.\d+)?|\.\d+)$/;
-const SESSION_ID = /^[0-9a-f-]{36}$/i;
 const SWITCHYARD_KEY = /^sy_/;
 const BEARER = /^Bearer\s+/i;
-
-function rawHeader(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
 
 /**
  * The caller: `x-api-key` (Anthropic's header) or `Authorization: Bearer`. In local mode a key that
@@ -64,50 +63,18 @@ function fieldsOf(messages: MessagesRequest): RequestFields {
 
 /** The gateway's typed request: `model` names a model, else a pool; the headers add the session and cost limit. */
 function generateRequest(deps: MessagesRoutesDeps, messages: MessagesRequest, req: IncomingMessage, viewer: Viewer): GenerateRequest {
-  const sessionText = rawHeader(req, SESSION_HEADER);
-  const session = sessionText === '' ? undefined : sessionText;
-  const costLimitText = rawHeader(req, COST_LIMIT_HEADER);
-  const costLimit = costLimitText === undefined ? undefined : Number(costLimitText);
-  if (costLimit !== undefined && !(PLAIN_DECIMAL.test(costLimitText ?? '') && Number.isFinite(costLimit) && costLimit <= 1_000_000))
-    throw new AnthropicRequestError(
-      `${COST_LIMIT_HEADER}: expected a plain decimal number of USD from 0 to 1000000 (like 0.25), got ${JSON.stringify(costLimitText)}`,
-    );
-  if (session !== undefined && !SESSION_ID.test(session))
-    throw new AnthropicRequestError(`${SESSION_HEADER}: expected a session id (a UUID)`);
+  const headers = readSwitchyardHeaders(req, (header, expected, got) => {
+    throw new AnthropicRequestError(`${header}: ${expected}${got === undefined ? '' : `, got ${JSON.stringify(got)}`}`);
+  });
   let target: Pick<GenerateRequest, 'model' | 'pool'> = {};
   if (messages.model !== undefined) {
     target = doorTarget(deps, messages.model, viewer.models);
-  } else if (session === undefined) {
+  } else if (headers.sessionId === undefined) {
     throw new AnthropicRequestError(
       `model: Field required (a model id or a pool name, or an ${SESSION_HEADER} header for the session's model)`,
     );
   }
-  return {
-    ...target,
-    ...messages.chat,
-    ...(session === undefined ? {} : { sessionId: session }),
-    ...(costLimit === undefined ? {} : { costLimit }),
-  };
-}
-
-function generationHeaders(generationId: string, model: ModelRecord | undefined, attempts: number): Record<string, string> {
-  return {
-    'x-switchyard-generation-id': generationId,
-    ...(model ? { 'x-switchyard-model': model.id } : {}),
-    'x-switchyard-attempts': String(attempts),
-  };
-}
-
-const SSE_HEADERS = {
-  'content-type': 'text/event-stream; charset=utf-8',
-  'cache-control': 'no-cache',
-  connection: 'keep-alive',
-  'x-accel-buffering': 'no',
-};
-
-function write(res: ServerResponse, text: string): Promise<void> {
-  if (res.write(text) || res.destroyed) return Promise.resolve();
-  return readerTakes(res);
+  return { ...target, ...messages.chat, ...headers };
 }
 
 /**
@@ -141,7 +108,10 @@ export function createMessagesRoutes(deps: MessagesRoutesDeps) {
   async function whole(res: ServerResponse, viewer: Viewer, prepared: PreparedGeneration, signal: AbortSignal): Promise<void> {
     const { record, error, reasoning } = await deps.generations.run(prepared, signal);
     const model = deps.models.find(record.modelId);
-    const headers = { ...generationHeaders(record.id, model, record.attempts.length), ...(await rateLimitHeaders(deps, viewer, model)) };
+    const headers = {
+      ...generationHeaders(record.id, model?.id, record.attempts.length),
+      ...(await rateLimitHeaders(deps, viewer, model)),
+    };
     if (error) return writeAnthropicError(deps, res, error, headers);
     writeJson(res, 200, messageObject(record, reasoning), { ...headers, 'x-switchyard-cost-usd': costHeader(record.costMicroUsd) });
   }
@@ -156,11 +126,11 @@ export function createMessagesRoutes(deps: MessagesRoutesDeps) {
     let pinger: NodeJS.Timeout | undefined;
     const send = (text: string) => {
       lastWrite = Date.now();
-      return write(res, text);
+      return writeEvent(res, text);
     };
     const open = async (generationId: string, model: ModelRecord | undefined, modelId: string, attempts: number) => {
       const limits = await rateLimitHeaders(deps, viewer, model);
-      res.writeHead(200, { ...SSE_HEADERS, ...generationHeaders(generationId, model, attempts), ...limits });
+      res.writeHead(200, { ...SSE_HEADERS, ...generationHeaders(generationId, model?.id, attempts), ...limits });
       await send(blocks.start(generationId, modelId, prepared.promptTokens));
       // `ping` when nothing was sent for a while: keeps proxies and the client's idle timers from closing a quiet stream.
       pinger = setInterval(
@@ -192,7 +162,7 @@ export function createMessagesRoutes(deps: MessagesRoutesDeps) {
           res.end(blocks.finish(g));
         } else if (!res.headersSent) {
           const g = event.generation;
-          writeAnthropicError(deps, res, event.error, generationHeaders(g.id, deps.models.find(g.modelId), g.attempts.length));
+          writeAnthropicError(deps, res, event.error, generationHeaders(g.id, deps.models.find(g.modelId)?.id, g.attempts.length));
         } else {
           fail(event.error);
         }

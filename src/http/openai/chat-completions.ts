@@ -8,18 +8,19 @@ import type { PreparedGeneration } from '../../modules/generations/prepared-gene
 import type { GenerateRequest, RequestFields } from '../../modules/generations/generate-request.js';
 import { parseChatCompletionsRequest, type ChatCompletionsRequest } from './chat-completions-request.js';
 import { ChunkWriter, chatCompletion, streamError } from './chat-response.js';
-import { OpenAIRequestError, toOpenAIError } from './openai-errors.js';
+import { OpenAIRequestError, refuseOpenAIHeader, toOpenAIError } from './openai-errors.js';
 import type { OpenAIRouteDeps } from './openai-route-deps.js';
 import { rateLimitHeaders, writeJson, writeOpenAIError } from './openai-http.js';
-import { readerTakes } from '../stalled-reader.js';
 import { withRequestLifetime } from '../request-lifetime.js';
 import { costHeader } from '../cost-header.js';
-
-const SESSION_HEADER = 'x-switchyard-session';
-const COST_LIMIT_HEADER = 'x-switchyard-cost-limit';
-/** What the cost-limit header may hold: digits, maybe a fraction (`2`, `0.25`, `.5`); no sign, exponent or radix prefix. */
-const PLAIN_DECIMAL = /^(?:\d+(?:\.\d+)?|\.\d+)$/;
-const SESSION_ID = /^[0-9a-f-]{36}$/i;
+import {
+  generationHeaders,
+  readSwitchyardHeaders,
+  SESSION_HEADER,
+  COST_LIMIT_HEADER,
+  SSE_HEADERS,
+  writeEvent,
+} from '../switchyard-headers.js';
 
 /** How /v1/chat/completions names its fields: errors found past the door name the parameter or header the caller sent. */
 export const CHAT_COMPLETIONS_FIELDS: RequestFields = {
@@ -37,55 +38,18 @@ export const CHAT_COMPLETIONS_FIELDS: RequestFields = {
 
 /** The gateway's typed request for an OpenAI request: `model` names a model, else a pool; the headers add the session and cost limit. */
 function generateRequest(deps: OpenAIRouteDeps, chat: ChatCompletionsRequest, req: IncomingMessage, viewer: Viewer): GenerateRequest {
-  const session = header(req, SESSION_HEADER);
-  const costLimitText = rawHeader(req, COST_LIMIT_HEADER); // sent empty: refused, not ignored
-  const costLimit = costLimitText === undefined ? undefined : Number(costLimitText);
-  // Number() also takes hex ('0x10' is 16), binary, exponents and 'Infinity': only a plain decimal is a price.
-  if (costLimit !== undefined && !(PLAIN_DECIMAL.test(costLimitText ?? '') && Number.isFinite(costLimit))) {
-    throw new OpenAIRequestError(
-      `Invalid value for '${COST_LIMIT_HEADER}': expected a plain decimal number of USD ≥ 0 (like 0.25), got ${JSON.stringify(costLimitText)}.`,
-      COST_LIMIT_HEADER,
-    );
-  }
+  const headers = readSwitchyardHeaders(req, refuseOpenAIHeader);
   let target: Pick<GenerateRequest, 'model' | 'pool'> = {};
   if (chat.model !== undefined) {
     target = doorTarget(deps, chat.model, viewer.models);
-  } else if (session === undefined) {
+  } else if (headers.sessionId === undefined) {
     throw new OpenAIRequestError(
       `You must provide a model parameter (a model id or a pool name), or an ${SESSION_HEADER} header to use the session's model.`,
       'model',
       'missing_required_parameter',
     );
   }
-  if (session !== undefined && !SESSION_ID.test(session))
-    throw new OpenAIRequestError(`Invalid value for '${SESSION_HEADER}': expected a session id (a UUID).`, SESSION_HEADER);
-  if (costLimit !== undefined && costLimit > 1_000_000)
-    throw new OpenAIRequestError(`Invalid value for '${COST_LIMIT_HEADER}': expected at most 1000000 USD.`, COST_LIMIT_HEADER);
-  return {
-    ...target,
-    ...chat.chat,
-    ...(session === undefined ? {} : { sessionId: session }),
-    ...(costLimit === undefined ? {} : { costLimit }),
-  };
-}
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const first = rawHeader(req, name);
-  return first === '' ? undefined : first;
-}
-
-function rawHeader(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-/** The headers every answer about a generation carries. */
-function generationHeaders(generationId: string, model: ModelRecord | undefined, attempts: number): Record<string, string> {
-  return {
-    'x-switchyard-generation-id': generationId,
-    ...(model ? { 'x-switchyard-model': model.id } : {}),
-    'x-switchyard-attempts': String(attempts),
-  };
+  return { ...target, ...chat.chat, ...headers };
 }
 
 /**
@@ -131,7 +95,7 @@ async function whole(
 ): Promise<void> {
   const { record, error } = await deps.generations.run(prepared, signal);
   const model = deps.models.find(record.modelId);
-  const headers = { ...generationHeaders(record.id, model, record.attempts.length), ...(await rateLimitHeaders(deps, viewer, model)) };
+  const headers = { ...generationHeaders(record.id, model?.id, record.attempts.length), ...(await rateLimitHeaders(deps, viewer, model)) };
   if (error) return writeOpenAIError(deps, res, error, headers);
   writeJson(res, 200, chatCompletion(record), { ...headers, 'x-switchyard-cost-usd': costHeader(record.costMicroUsd) });
 }
@@ -153,21 +117,21 @@ async function stream(
   let chunks: ChunkWriter | undefined;
   const open = async (generationId: string, at: Date, model: ModelRecord | undefined, modelId: string, attempts: number) => {
     const limits = await rateLimitHeaders(deps, viewer, model);
-    res.writeHead(200, { ...SSE_HEADERS, ...generationHeaders(generationId, model, attempts), ...limits });
+    res.writeHead(200, { ...SSE_HEADERS, ...generationHeaders(generationId, model?.id, attempts), ...limits });
     return new ChunkWriter(generationId, at, modelId, includeUsage);
   };
   try {
     for await (const event of events as AsyncIterable<GenerationEvent>) {
       if (event.kind === 'started') {
         chunks = await open(event.generationId, event.at, event.model, event.model.id, event.attempts);
-        await write(res, chunks.role());
+        await writeEvent(res, chunks.role());
       } else if (event.kind === 'delta') {
-        if (chunks) await write(res, chunks.text(event.text));
+        if (chunks) await writeEvent(res, chunks.text(event.text));
       } else if (event.kind === 'tool-call-delta') {
-        if (chunks) await write(res, chunks.toolCall(event.index, event.id, event.name, event.argumentsDelta));
+        if (chunks) await writeEvent(res, chunks.toolCall(event.index, event.id, event.name, event.argumentsDelta));
       } else if (event.kind === 'reasoning-delta') {
         // The empty delta that ends a signed block has nothing for this door (it carries no signatures).
-        if (chunks && event.text !== '') await write(res, chunks.reasoning(event.text));
+        if (chunks && event.text !== '') await writeEvent(res, chunks.reasoning(event.text));
       } else if (event.kind === 'completed') {
         const g = event.generation;
         chunks ??= await open(g.id, g.createdAt, deps.models.find(g.modelId), g.modelId, g.attempts.length);
@@ -175,7 +139,7 @@ async function stream(
       } else if (!res.headersSent) {
         // Failed before the answer started: a plain error answer, with its status and headers.
         const g = event.generation;
-        writeOpenAIError(deps, res, event.error, generationHeaders(g.id, deps.models.find(g.modelId), g.attempts.length));
+        writeOpenAIError(deps, res, event.error, generationHeaders(g.id, deps.models.find(g.modelId)?.id, g.attempts.length));
       } else {
         // After the first chunk: OpenAI's error object as the stream's last event.
         res.end(streamError(toOpenAIError(event.error, new Date(deps.clock.now())).body.error));
@@ -198,21 +162,4 @@ async function stream(
   } finally {
     signal.removeEventListener('abort', stop);
   }
-}
-
-const SSE_HEADERS = {
-  'content-type': 'text/event-stream; charset=utf-8',
-  'cache-control': 'no-cache',
-  connection: 'keep-alive',
-  'x-accel-buffering': 'no',
-};
-
-/**
- * Writes, and waits while the socket's buffer is full (a slow reader gets merged deltas
- * meanwhile); a reader that takes nothing for STALLED_READER_MS loses the connection, which ends
- * the generation (stored CANCELLED).
- */
-function write(res: ServerResponse, text: string): Promise<void> {
-  if (res.write(text) || res.destroyed) return Promise.resolve();
-  return readerTakes(res);
 }

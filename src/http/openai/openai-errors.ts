@@ -1,4 +1,5 @@
 import { CostLimitExceededError, GatewayError, InvalidInputError, NotFoundError, RateLimitedError } from '../../core/errors.js';
+import type { RefuseHeader } from '../switchyard-headers.js';
 
 /** OpenAI's error object, as its SDKs read it (`error.type`, `error.code`, `error.param`). */
 export interface OpenAIErrorBody {
@@ -136,3 +137,11 @@ export function toOpenAIError(error: unknown, now: Date): OpenAIErrorAnswer & { 
       };
   }
 }
+
+/** How an OpenAI door refuses a Switchyard header: a 400 naming it as the parameter. */
+export const refuseOpenAIHeader: RefuseHeader = (header, expected, got) => {
+  throw new OpenAIRequestError(
+    `Invalid value for '${header}': ${expected}${got === undefined ? '' : `, got ${JSON.stringify(got)}`}.`,
+    header,
+  );
+};

@@ -147,7 +147,7 @@ export function createOpenAIRoutes(deps: OpenAIRoutesDeps) {
             deps.metrics.connectionsRefused.inc({ limit: 'per_key', transport: 'http' });
             throw new OpenAIRequestError(perKeyMessage(deps.keyConnections.cap), null, 'connection_limit_exceeded', 429);
           }
-          if (path === '/v1/responses') return await createResponse(deps, res, viewer, body, requestId);
+          if (path === '/v1/responses') return await createResponse(deps, req, res, viewer, body, requestId);
           return await chatCompletions(deps, req, res, viewer, body, requestId);
         }
         if (req.method !== 'GET')

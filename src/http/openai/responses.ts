@@ -1,16 +1,14 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GatewayError, NotFoundError } from '../../core/errors.js';
 import { doorTarget } from '../door-target.js';
 import type { GenerationRecord } from '../../core/records/generation.js';
-import type { ModelRecord } from '../../core/records/model.js';
 import type { SessionRecord } from '../../core/records/session.js';
 import type { GenerateRequest, RequestFields } from '../../modules/generations/generate-request.js';
 import type { GenerationEvent, GenerationService } from '../../modules/generations/generation-service.js';
 import type { PreparedGeneration } from '../../modules/generations/prepared-generation.js';
 import type { Viewer } from '../../modules/keys/viewer.js';
 import type { SessionService } from '../../modules/sessions/session-service.js';
-import { readerTakes } from '../stalled-reader.js';
-import { OpenAIRequestError, toOpenAIError } from './openai-errors.js';
+import { OpenAIRequestError, refuseOpenAIHeader, toOpenAIError } from './openai-errors.js';
 import { rateLimitHeaders, writeJson, writeOpenAIError } from './openai-http.js';
 import type { OpenAIRouteDeps } from './openai-route-deps.js';
 import {
@@ -27,6 +25,14 @@ import {
 import { type InputPiece, messagesOfPieces, parseResponsesRequest, type ResponsesRequest } from './responses-request.js';
 import { withRequestLifetime } from '../request-lifetime.js';
 import { costHeader } from '../cost-header.js';
+import {
+  COST_LIMIT_HEADER,
+  generationHeaders,
+  readSwitchyardHeaders,
+  SESSION_HEADER,
+  SSE_HEADERS,
+  writeEvent,
+} from '../switchyard-headers.js';
 
 /**
  * POST /v1/responses and GET /v1/responses/{id} (OpenAI's Responses API) over the gateway's one
@@ -43,14 +49,12 @@ export interface ResponsesRouteDeps extends OpenAIRouteDeps {
   readonly sessions: Pick<SessionService, 'create' | 'get'>;
 }
 
-export const SESSION_HEADER = 'x-switchyard-session';
-
 function fieldsFor(params: readonly string[]): RequestFields {
   return {
     model: 'model',
     pool: 'model',
     session: 'previous_response_id',
-    costLimit: 'x-switchyard-cost-limit',
+    costLimit: COST_LIMIT_HEADER,
     part: (message, part) => `${params[message] ?? 'input'}.content[${part}]`,
     tools: 'tools',
     toolParameters: (index) => `tools[${index}].parameters`,
@@ -124,17 +128,10 @@ async function resolvePieces(
   return out;
 }
 
-function generationHeaders(record: { id: string; modelId: string; attempts: number }, model: ModelRecord | undefined) {
-  return {
-    'x-switchyard-generation-id': record.id,
-    ...(model ? { 'x-switchyard-model': model.id } : { 'x-switchyard-model': record.modelId }),
-    'x-switchyard-attempts': String(record.attempts),
-  };
-}
-
-/** POST /v1/responses. */
+/** POST /v1/responses (the session is the previous response's; `x-switchyard-cost-limit` sets the cost limit). */
 export async function createResponse(
   deps: ResponsesRouteDeps,
+  req: IncomingMessage,
   res: ServerResponse,
   viewer: Viewer,
   body: unknown,
@@ -144,7 +141,8 @@ export async function createResponse(
   const pieces = await resolvePieces(deps, parsed.input, viewer);
   const { messages, params } = messagesOfPieces(pieces);
   const { target, session } = await placement(deps, parsed, viewer);
-  const request: GenerateRequest = { ...target, ...parsed.chat, messages };
+  const { costLimit } = readSwitchyardHeaders(req, refuseOpenAIHeader);
+  const request: GenerateRequest = { ...target, ...parsed.chat, messages, ...(costLimit === undefined ? {} : { costLimit }) };
   const echo: ResponseEcho = { ...parsed.echo, store: parsed.store, previousResponseId: parsed.previousResponseId ?? null };
   const sessionHeaders: Record<string, string> = session ? { [SESSION_HEADER]: session.id } : {};
   deps.logger.debug(
@@ -183,7 +181,7 @@ async function whole(
   const model = deps.models.find(record.modelId);
   const headers = {
     ...sessionHeaders,
-    ...generationHeaders({ id: record.id, modelId: record.modelId, attempts: record.attempts.length }, model),
+    ...generationHeaders(record.id, record.modelId, record.attempts.length),
     ...(await rateLimitHeaders(deps, viewer, model)),
   };
   if (error) return writeOpenAIError(deps, res, error, headers);
@@ -210,11 +208,11 @@ async function stream(
     res.writeHead(200, {
       ...SSE_HEADERS,
       ...sessionHeaders,
-      ...generationHeaders({ id: generationId, modelId, attempts }, model),
+      ...generationHeaders(generationId, modelId, attempts),
       ...limits,
     });
     writer = new ResponseEventWriter({ generationId, createdAt: at, model: modelId }, echo);
-    await write(res, writer.start());
+    await writeEvent(res, writer.start());
     return writer;
   };
   const failure = (error: unknown) => {
@@ -225,9 +223,9 @@ async function stream(
     for await (const event of events as AsyncIterable<GenerationEvent>) {
       if (event.kind === 'started') await open(event.generationId, event.at, event.model.id, event.attempts);
       else if (event.kind === 'delta') {
-        if (writer) await write(res, writer.text(event.text));
+        if (writer) await writeEvent(res, writer.text(event.text));
       } else if (event.kind === 'tool-call-delta') {
-        if (writer) await write(res, writer.toolCall(event.index, event.id, event.name, event.argumentsDelta));
+        if (writer) await writeEvent(res, writer.toolCall(event.index, event.id, event.name, event.argumentsDelta));
       } else if (event.kind === 'reasoning-delta') {
         // Reasoning text is not given (no summary): its tokens are in usage.output_tokens_details.
       } else if (event.kind === 'completed') {
@@ -238,7 +236,7 @@ async function stream(
         const g = event.generation;
         writeOpenAIError(deps, res, event.error, {
           ...sessionHeaders,
-          ...generationHeaders({ id: g.id, modelId: g.modelId, attempts: g.attempts.length }, deps.models.find(g.modelId)),
+          ...generationHeaders(g.id, g.modelId, g.attempts.length),
         });
       } else {
         res.end((writer as ResponseEventWriter).failed(event.generation, failure(event.error)));
@@ -275,15 +273,3 @@ export async function retrieveResponse(deps: ResponsesRouteDeps, res: ServerResp
 
 export const isResponseIdPath = (path: string) => path.startsWith('/v1/responses/') && path.length > '/v1/responses/'.length;
 export { RESPONSE_PREFIX, responseId };
-
-const SSE_HEADERS = {
-  'content-type': 'text/event-stream; charset=utf-8',
-  'cache-control': 'no-cache',
-  connection: 'keep-alive',
-  'x-accel-buffering': 'no',
-};
-
-function write(res: ServerResponse, text: string): Promise<void> {
-  if (res.write(text) || res.destroyed) return Promise.resolve();
-  return readerTakes(res);
-}
