@@ -98,11 +98,15 @@ def ensure_build() -> Path:
     return main
 
 
-def config_text(database: Path, vendor_url: str) -> str:
-    mock = lambda id, tokens, delay, price_in, price_out: (  # noqa: E731
+def mock(id: str, tokens: int, delay_ms: int, price_in: float, price_out: float) -> str:
+    """A mock model's entry of the config's ``models:`` list."""
+    return (
         f"  - {{ id: {id}, provider: mock, capabilities: [chat, streaming], contextWindow: 32768,"
-        f" pricing: {{ input: {price_in}, output: {price_out} }}, mock: {{ tokens: {tokens}, tokenDelayMs: {delay} }} }}\n"
+        f" pricing: {{ input: {price_in}, output: {price_out} }}, mock: {{ tokens: {tokens}, tokenDelayMs: {delay_ms} }} }}\n"
     )
+
+
+def config_text(database: Path, vendor_url: str) -> str:
     return (
         "server: { host: 127.0.0.1, port: 0 }\n"
         f"database: {{ url: {json.dumps(str(database))} }}\n"
