@@ -6,7 +6,7 @@ import asyncio
 import json
 import os
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -40,6 +40,7 @@ from ._types import (
     ModelRegistration,
     ModelSwitch,
     Prompt,
+    ResponseFormat,
     StreamDelta,
     ToolChoice,
     camel_keys,
@@ -141,7 +142,7 @@ class AsyncSwitchyard:
 
         return await self._retrying(once)
 
-    async def _subscribe(self, query: str, variables: Mapping[str, Any], deadline: float | None = None) -> AsyncIterator[JSON]:
+    async def _subscribe(self, query: str, variables: Mapping[str, Any], deadline: float | None = None) -> AsyncGenerator[JSON, None]:
         headers = {**SSE_HEADERS, **auth_headers(self.api_key)}
         timeout = httpx.Timeout(10.0, read=STREAM_READ_TIMEOUT)
         async with self._http.stream(
@@ -199,7 +200,7 @@ class AsyncSwitchyard:
         cost_limit: float | None,
         tools: Sequence[Mapping[str, Any]] | None,
         tool_choice: ToolChoice | None,
-        response_format: Mapping[str, Any] | str | None,
+        response_format: ResponseFormat | None,
         reasoning_effort: str | None,
         session: bool,
         params: Mapping[str, Any],
@@ -213,7 +214,7 @@ class AsyncSwitchyard:
             params=params,
             tools=tools,
             tool_choice=tool_choice,
-            response_format=response_format,  # type: ignore[arg-type]
+            response_format=response_format,
             reasoning_effort=reasoning_effort,
         )
 
@@ -225,7 +226,7 @@ class AsyncSwitchyard:
         cost_limit: float | None = None,
         tools: Sequence[Mapping[str, Any]] | None = None,
         tool_choice: ToolChoice | None = None,
-        response_format: Mapping[str, Any] | str | None = None,
+        response_format: ResponseFormat | None = None,
         reasoning_effort: str | None = None,
         session: bool = True,
         **params: Any,
@@ -242,7 +243,7 @@ class AsyncSwitchyard:
         cost_limit: float | None = None,
         tools: Sequence[Mapping[str, Any]] | None = None,
         tool_choice: ToolChoice | None = None,
-        response_format: Mapping[str, Any] | str | None = None,
+        response_format: ResponseFormat | None = None,
         reasoning_effort: str | None = None,
         session: bool = True,
         **params: Any,
@@ -287,7 +288,7 @@ class AsyncSwitchyard:
                 if limit is not None and handled >= limit:
                     return
         finally:
-            await events.aclose()  # type: ignore[attr-defined]
+            await events.aclose()
 
     async def models(self) -> list[Model]:
         return [model_of(m) for m in (await self.request(MODELS))["models"]]

@@ -9,7 +9,7 @@ import socket
 import threading
 import time
 from contextlib import contextmanager
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -42,6 +42,7 @@ from ._types import (
     ModelRegistration,
     ModelSwitch,
     Prompt,
+    ResponseFormat,
     StreamDelta,
     ToolChoice,
     camel_keys,
@@ -200,7 +201,7 @@ class Switchyard:
             if event.event == "next":
                 yield json.loads(event.data)
 
-    def _subscribe(self, query: str, variables: Mapping[str, Any], read_timeout: float | None) -> Iterator[JSON]:
+    def _subscribe(self, query: str, variables: Mapping[str, Any], read_timeout: float | None) -> Generator[JSON, None, None]:
         with self._open_events(query, variables, read_timeout) as response:
             yield from self._payloads(response)
 
@@ -240,7 +241,7 @@ class Switchyard:
         cost_limit: float | None,
         tools: Sequence[Mapping[str, Any]] | None,
         tool_choice: ToolChoice | None,
-        response_format: Mapping[str, Any] | str | None,
+        response_format: ResponseFormat | None,
         reasoning_effort: str | None,
         session: bool,
         params: Mapping[str, Any],
@@ -254,7 +255,7 @@ class Switchyard:
             params=params,
             tools=tools,
             tool_choice=tool_choice,
-            response_format=response_format,  # type: ignore[arg-type]
+            response_format=response_format,
             reasoning_effort=reasoning_effort,
         )
 
@@ -266,7 +267,7 @@ class Switchyard:
         cost_limit: float | None = None,
         tools: Sequence[Mapping[str, Any]] | None = None,
         tool_choice: ToolChoice | None = None,
-        response_format: Mapping[str, Any] | str | None = None,
+        response_format: ResponseFormat | None = None,
         reasoning_effort: str | None = None,
         session: bool = True,
         **params: Any,
@@ -289,7 +290,7 @@ class Switchyard:
         cost_limit: float | None = None,
         tools: Sequence[Mapping[str, Any]] | None = None,
         tool_choice: ToolChoice | None = None,
-        response_format: Mapping[str, Any] | str | None = None,
+        response_format: ResponseFormat | None = None,
         reasoning_effort: str | None = None,
         session: bool = True,
         **params: Any,

@@ -16,6 +16,8 @@ Message = Mapping[str, Any]
 ``tool_call_id`` it answers."""
 Prompt = Union[str, Sequence[Message]]
 ToolChoice = Union[Literal["auto", "none", "required"], Mapping[str, str]]
+ResponseFormat = Union[Mapping[str, Any], Literal["json_object"]]
+"""A JSON Schema the answer must follow, or ``"json_object"`` for any JSON object."""
 
 
 @dataclass(frozen=True)
@@ -163,7 +165,7 @@ class GenerateOptions:
     params: Mapping[str, Any] = field(default_factory=dict)
     tools: Sequence[Mapping[str, Any]] | None = None
     tool_choice: ToolChoice | None = None
-    response_format: Mapping[str, Any] | Literal["json_object"] | None = None
+    response_format: ResponseFormat | None = None
     reasoning_effort: str | None = None
 
 
