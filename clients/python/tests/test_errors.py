@@ -24,6 +24,8 @@ def test_auth_error_for_an_unknown_key_and_for_a_missing_scope(gateway: Gateway)
     with Switchyard(gateway.base_url, api_key="sy-not-a-key-0000000000") as stranger, pytest.raises(AuthError) as unknown:
         stranger.models()
     assert unknown.value.code == "UNAUTHENTICATED"
+    with Switchyard(gateway.base_url, api_key="sy-not-a-key-0000000000") as stranger, pytest.raises(AuthError):
+        stranger.on_model_switched(lambda s: None, timeout=10)
     with Switchyard(gateway.base_url, api_key=gateway.create_key(name="py-client")) as client, pytest.raises(AuthError) as forbidden:
         client.register_model("py-forbidden", "mock")
     assert forbidden.value.code == "FORBIDDEN"

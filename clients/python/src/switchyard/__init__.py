@@ -38,6 +38,8 @@ from ._types import (
     Usage,
 )
 
+__version__ = "0.1.0"
+
 __all__ = [
     "AsyncGenerationStream",
     "AsyncSwitchyard",
