@@ -93,7 +93,7 @@ describe('REST model registry', () => {
     });
   });
 
-  it('should change what the patch names (null clears), publishing UPDATED, and refuse an id in the body that is not the path’s', async () => {
+  it('should change what the patch names (null clears), publishing UPDATED, probe again when how it is reached changes, and refuse an id in the body that is not the path’s', async () => {
     let answer: Awaited<ReturnType<typeof call>> | undefined;
     const events = await eventsDuring(1, async () => {
       answer = await call('PATCH', '/api/models/rest-mock', { version: '2', contextWindow: 4096, pricing: null });
@@ -102,6 +102,8 @@ describe('REST model registry', () => {
     expect(answer?.body.model).toMatchObject({ version: '2', contextWindow: 4096, pricing: null });
     expect(answer?.body.healthCheck).toBeNull();
     expect(events.map((e) => e.type)).toEqual(['UPDATED']);
+    const reached = await call('PATCH', '/api/models/rest-mock', { upstreamModel: 'rest-mock-2' });
+    expect(reached.body).toMatchObject({ model: { upstreamModel: 'rest-mock-2' }, healthCheck: { ok: true } });
     const renamed = await call('PATCH', '/api/models/rest-mock', { id: 'other' });
     expect([renamed.status, renamed.body.error.field]).toEqual([400, 'input.id']);
   });
