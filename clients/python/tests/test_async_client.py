@@ -67,14 +67,14 @@ async def test_stream_and_its_cancellation(client: AsyncSwitchyard) -> None:
 
 async def test_on_model_switched_iterates_another_clients_switches(gateway: Gateway, client: AsyncSwitchyard) -> None:
     await client.set_model("mock-fast")
-    open_before = gateway.metric("switchyard_sse_subscriptions")
+    await until(lambda: gateway.metric("switchyard_sse_subscriptions") == 0, "earlier streams to close")
     async with AsyncSwitchyard(gateway.base_url, api_key=gateway.admin_key, session_id=client.session_id) as watcher:
 
         async def watch() -> list[ModelSwitch]:
             return [s async for s in watcher.on_model_switched(limit=2, timeout=30)]
 
         watching = asyncio.create_task(watch())
-        await until(lambda: gateway.metric("switchyard_sse_subscriptions") > open_before, "the subscription")
+        await until(lambda: gateway.metric("switchyard_sse_subscriptions") == 1, "the subscription")
         await client.set_model("mock-slow")
         with Switchyard(gateway.base_url, api_key=gateway.admin_key, session_id=client.session_id) as sync_client:
             sync_client.set_model("mock-fast")

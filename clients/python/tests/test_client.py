@@ -80,11 +80,12 @@ def test_a_live_switch_is_seen_by_another_clients_on_model_switched(gateway: Gat
     admin.set_model("mock-fast")
     seen: list[ModelSwitch] = []
     handled: list[int] = []
-    open_before = gateway.metric("switchyard_sse_subscriptions")
+    # Streams of earlier tests may still be closing: start from none open, then see the watcher's open.
+    wait_for(lambda: gateway.metric("switchyard_sse_subscriptions") == 0, "earlier streams to close")
     with Switchyard(gateway.base_url, api_key=gateway.admin_key, session_id=admin.session_id) as watcher:
         thread = threading.Thread(target=lambda: handled.append(watcher.on_model_switched(seen.append, limit=1, timeout=30)))
         thread.start()
-        wait_for(lambda: gateway.metric("switchyard_sse_subscriptions") > open_before, "the watcher's subscription")
+        wait_for(lambda: gateway.metric("switchyard_sse_subscriptions") == 1, "the watcher's subscription")
         admin.set_model("mock-slow", temperature=0.2)
         thread.join(30)
     assert handled == [1]
