@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from switchyard import BudgetUnavailableError, RateLimitError, RetryError, Switchyard
+from switchyard import BudgetUnavailableError, RateLimitError, RetryError, Switchyard, SwitchyardError
 from switchyard._sse import EventStreamDecoder, ServerSentEvent
 
 
@@ -62,6 +62,20 @@ def test_retry_exhausted_is_never_retried_by_the_client() -> None:
     with pytest.raises(RetryError) as failed:
         client.models()
     assert len(sent) == 1 and [(a.model_id, a.http_status) for a in failed.value.attempts] == [("a", 503)]
+
+
+def test_a_gateway_that_cannot_be_reached_is_a_connection_error_not_retried() -> None:
+    sent: list[httpx.Request] = []
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        raise httpx.ConnectError("connection refused", request=request)
+
+    client = Switchyard("http://gateway.test", http_client=httpx.Client(transport=httpx.MockTransport(refuse)))
+    with pytest.raises(SwitchyardError) as failed:
+        client.models()
+    assert (failed.value.code, len(sent)) == ("CONNECTION_ERROR", 1)
+    assert "http://gateway.test" in failed.value.message
 
 
 def test_the_event_stream_decoder_follows_the_format() -> None:

@@ -29,6 +29,7 @@ from ._protocol import (
     rest_answer,
     session_switch,
     switch_event,
+    transport_errors,
 )
 from ._sse import EventStreamDecoder
 from ._types import (
@@ -130,14 +131,16 @@ class AsyncSwitchyard:
     async def request(self, query: str, variables: Mapping[str, Any] | None = None) -> JSON:
         async def once() -> JSON:
             headers = {**JSON_HEADERS, **auth_headers(self.api_key)}
-            response = await self._http.post(graphql_url(self.base_url), json=graphql_body(query, variables or {}), headers=headers)
+            with transport_errors(self.base_url):
+                response = await self._http.post(graphql_url(self.base_url), json=graphql_body(query, variables or {}), headers=headers)
             return data_of(response.status_code, response.text)
 
         return await self._retrying(once)
 
     async def _rest(self, method: str, path: str, body: Mapping[str, Any] | None = None) -> JSON:
         async def once() -> JSON:
-            response = await self._http.request(method, self.base_url + path, json=body, headers=auth_headers(self.api_key))
+            with transport_errors(self.base_url):
+                response = await self._http.request(method, self.base_url + path, json=body, headers=auth_headers(self.api_key))
             return rest_answer(response.status_code, response.text)
 
         return await self._retrying(once)
@@ -145,6 +148,17 @@ class AsyncSwitchyard:
     async def _subscribe(self, query: str, variables: Mapping[str, Any], deadline: float | None = None) -> AsyncGenerator[JSON, None]:
         headers = {**SSE_HEADERS, **auth_headers(self.api_key)}
         timeout = httpx.Timeout(10.0, read=STREAM_READ_TIMEOUT)
+        events = self._events(query, variables, deadline, headers, timeout)
+        try:
+            with transport_errors(self.base_url):
+                async for payload in events:
+                    yield payload
+        finally:
+            await events.aclose()  # closes the response now: the gateway sees the client go away
+
+    async def _events(
+        self, query: str, variables: Mapping[str, Any], deadline: float | None, headers: Mapping[str, str], timeout: httpx.Timeout
+    ) -> AsyncGenerator[JSON, None]:
         async with self._http.stream(
             "POST", graphql_url(self.base_url), json=graphql_body(query, variables), headers=headers, timeout=timeout
         ) as response:
@@ -254,8 +268,9 @@ class AsyncSwitchyard:
     async def _generation_events(self, variables: JSON) -> AsyncIterator[StreamDelta | Generation | None]:
         for attempt in range(self.max_retries + 1):
             started = False
+            payloads = self._subscribe(GENERATE_STREAM, variables)
             try:
-                async for payload in self._subscribe(GENERATE_STREAM, variables):
+                async for payload in payloads:
                     item = generation_event(payload)
                     started = True
                     yield item
@@ -264,6 +279,8 @@ class AsyncSwitchyard:
                 if started or attempt == self.max_retries or not is_retryable(error, self.max_retry_wait):
                     raise
                 await asyncio.sleep(retry_delay(error, attempt))
+            finally:
+                await payloads.aclose()  # a stream given up ends its request now (stored CANCELLED)
 
     async def generation(self, generation_id: str) -> Generation:
         found = (await self.request(GENERATION, {"id": generation_id}))["generation"]

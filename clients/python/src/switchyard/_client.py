@@ -8,7 +8,7 @@ import queue
 import socket
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
@@ -31,6 +31,7 @@ from ._protocol import (
     rest_answer,
     session_switch,
     switch_event,
+    transport_errors,
 )
 from ._sse import EventStreamDecoder
 from ._types import (
@@ -163,14 +164,16 @@ class Switchyard:
 
         def once() -> JSON:
             headers = {**JSON_HEADERS, **auth_headers(self.api_key)}
-            response = self._http.post(graphql_url(self.base_url), json=graphql_body(query, variables or {}), headers=headers)
+            with transport_errors(self.base_url):
+                response = self._http.post(graphql_url(self.base_url), json=graphql_body(query, variables or {}), headers=headers)
             return data_of(response.status_code, response.text)
 
         return self._retrying(once)
 
     def _rest(self, method: str, path: str, body: Mapping[str, Any] | None = None) -> JSON:
         def once() -> JSON:
-            response = self._http.request(method, self.base_url + path, json=body, headers=auth_headers(self.api_key))
+            with transport_errors(self.base_url):
+                response = self._http.request(method, self.base_url + path, json=body, headers=auth_headers(self.api_key))
             return rest_answer(response.status_code, response.text)
 
         return self._retrying(once)
@@ -181,7 +184,9 @@ class Switchyard:
         headers = {**SSE_HEADERS, **auth_headers(self.api_key)}
         timeout = httpx.Timeout(10.0, read=read_timeout)
         body = graphql_body(query, variables)
-        with self._http.stream("POST", graphql_url(self.base_url), json=body, headers=headers, timeout=timeout) as response:
+        with transport_errors(self.base_url), self._http.stream(
+            "POST", graphql_url(self.base_url), json=body, headers=headers, timeout=timeout
+        ) as response:
             if "text/event-stream" not in response.headers.get("content-type", ""):
                 response.read()
                 data_of(response.status_code, response.text)
@@ -202,7 +207,7 @@ class Switchyard:
                 yield json.loads(event.data)
 
     def _subscribe(self, query: str, variables: Mapping[str, Any], read_timeout: float | None) -> Generator[JSON, None, None]:
-        with self._open_events(query, variables, read_timeout) as response:
+        with self._open_events(query, variables, read_timeout) as response, transport_errors(self.base_url):
             yield from self._payloads(response)
 
     # -- sessions ---------------------------------------------------------------------------------
@@ -304,10 +309,11 @@ class Switchyard:
         for attempt in range(self.max_retries + 1):
             started = False
             try:
-                for payload in self._subscribe(GENERATE_STREAM, variables, STREAM_READ_TIMEOUT):
-                    item = generation_event(payload)
-                    started = True
-                    yield item
+                with closing(self._subscribe(GENERATE_STREAM, variables, STREAM_READ_TIMEOUT)) as payloads:
+                    for payload in payloads:
+                        item = generation_event(payload)
+                        started = True
+                        yield item
                 return
             except SwitchyardError as error:
                 # A refusal before anything was produced (nothing was sent upstream) may be retried.
@@ -346,7 +352,7 @@ class Switchyard:
 
         def read() -> None:
             try:
-                with self._open_events(MODEL_SWITCHED, variables, None) as response:
+                with self._open_events(MODEL_SWITCHED, variables, None) as response, transport_errors(self.base_url):
                     opened.append(response)
                     if stop.is_set():
                         return

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any, Union
+
+import httpx
 
 from ._errors import SwitchyardError, error_from, error_of_graphql, error_of_rest
 from ._types import JSON, Generation, ModelSwitch, StreamDelta, ToolCallDelta, generation_of, switch_of, target_label
@@ -13,6 +16,17 @@ from ._types import JSON, Generation, ModelSwitch, StreamDelta, ToolCallDelta, g
 DEFAULT_BASE_URL = "http://127.0.0.1:4000"
 SSE_HEADERS = {"accept": "text/event-stream", "content-type": "application/json"}
 JSON_HEADERS = {"accept": "application/graphql-response+json, application/json", "content-type": "application/json"}
+
+
+@contextmanager
+def transport_errors(base_url: str) -> Iterator[None]:
+    """httpx's network errors as a :class:`SwitchyardError` with code CONNECTION_ERROR (never retried: the gateway may have acted)."""
+    try:
+        yield
+    except httpx.TimeoutException as error:
+        raise SwitchyardError(f"the gateway at {base_url} did not answer in time ({type(error).__name__})", "CONNECTION_ERROR") from error
+    except httpx.TransportError as error:
+        raise SwitchyardError(f"could not talk to the gateway at {base_url}: {error or type(error).__name__}", "CONNECTION_ERROR") from error
 
 
 def auth_headers(api_key: str | None) -> dict[str, str]:
