@@ -7,7 +7,13 @@ import { createGenerationPipeline } from './composition/services/generation-pipe
 import { createRegistries } from './composition/services/registries.js';
 import { type InstanceFollower, openEventBus } from './composition/services/shared-state.js';
 import { createCredentials } from './composition/services/credentials.js';
-import { createBudgetStore, createCircuitStore, createProbeLock, createRateStore } from './composition/services/stores.js';
+import {
+  createBudgetStore,
+  createCircuitStore,
+  createProbeLock,
+  createRateStore,
+  createStickyStore,
+} from './composition/services/stores.js';
 import { createUpstream } from './composition/services/upstream.js';
 import type { Config } from './config/config.js';
 import type { Clock } from './core/ports/clock.js';
@@ -120,6 +126,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     random,
     clock,
     ...(probeLock ? { probeLock } : {}),
+    sticky: createStickyStore(redis, { clock, logger }),
   });
   registerCircuitGauge(
     metrics.registry,

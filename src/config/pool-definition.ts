@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { POOL_STRATEGIES } from '../core/records/pool.js';
-import { enumField, listOf, numberField, objectField, stringField } from '../validation/fields.js';
+import { booleanField, enumField, listOf, numberField, objectField, stringField } from '../validation/fields.js';
 import { modelRefField, retrySchema } from './model-definition.js';
 
 export const poolNameField = stringField(
@@ -20,6 +20,8 @@ export const poolDefinitionSchema = objectField({
     },
   ),
   retry: retrySchema.optional(),
+  sticky: booleanField().optional(),
+  stickyTtlSeconds: numberField({ min: 1, max: 604_800, int: true }).optional(),
 }).superRefine((pool, ctx) => {
   const seen = new Set<string>();
   pool.members.forEach((member, index) => {

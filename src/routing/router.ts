@@ -1,9 +1,10 @@
 import { GatewayError, ModelUnavailableError, RateLimitedError, RetryExhaustedError, UpstreamError } from '../core/errors.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { EventBus } from '../core/ports/event-bus.js';
-import type { CircuitSnapshot, CircuitStore, RateReservation, RateStore } from '../core/ports/stores.js';
+import type { CircuitSnapshot, CircuitStore, RateReservation, RateStore, StickyStore } from '../core/ports/stores.js';
 import type { StoredAttempt } from '../core/records/generation.js';
 import type { ModelRecord } from '../core/records/model.js';
+import { DEFAULT_STICKY_TTL_SECONDS } from '../core/records/pool.js';
 import { definitionId } from '../core/records/model-id.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -16,6 +17,7 @@ import { LatencyTracker, orderPoolMembers } from './pool-selection.js';
 import type { RouteTarget } from './resolve-target.js';
 import { type RetryPolicy, retryDelayMs, shouldRetry } from './retry-policy.js';
 import type { ModelCatalog } from './routing-table.js';
+import { InProcessStickyStore } from './in-process-sticky-store.js';
 
 export interface RouterDeps {
   readonly models: ModelCatalog;
@@ -35,6 +37,14 @@ export interface RouterDeps {
    * instance sends it); absent in one process. A lock that cannot be taken answers false.
    */
   readonly probeLock?: (modelId: string) => Promise<boolean>;
+  /** Sticky pools' members by stickiness key (shared in Redis with several instances); default: in process. */
+  readonly sticky?: StickyStore;
+}
+
+/** What a request brings to its plan besides its target. */
+export interface PlanOptions {
+  /** Its stickiness key (routing/stickiness-key.ts): a sticky pool sends it to the member that served it last. */
+  readonly stickinessKey?: string | undefined;
 }
 
 /**
@@ -45,6 +55,8 @@ export interface RoutePlan {
   readonly target: RouteTarget;
   readonly order: readonly ModelRecord[];
   readonly policy: RetryPolicy;
+  /** A sticky pool's request: the member that starts it is remembered under `key` for `ttlMs`. */
+  readonly sticky?: { readonly key: string; readonly ttlMs: number };
 }
 
 /** A stream that has produced its first token (or finished) on `model`. */
@@ -75,8 +87,11 @@ export interface StartOptions {
 export class Router {
   readonly #turns = new Map<string, number>();
   readonly latency = new LatencyTracker();
+  readonly #sticky: StickyStore;
 
-  constructor(private readonly deps: RouterDeps) {}
+  constructor(private readonly deps: RouterDeps) {
+    this.#sticky = deps.sticky ?? new InProcessStickyStore(() => deps.clock.now());
+  }
 
   /** Takes the circuit's permission for one request, publishing the move to HALF_OPEN when it is the probe. */
   acquire(modelId: string): boolean {
@@ -116,13 +131,26 @@ export class Router {
 
   /**
    * Draws a request's candidates once (a pool's strategy runs here and its round-robin turn
-   * moves on): admission fits the request on the first, and `start` walks this same order.
+   * moves on): admission fits the request on the first, and `start` walks this same order. A
+   * sticky pool puts the member remembered for the request's stickiness key first (see below).
    * Admission draws only after the key's own rate limit let the request in; one refused after the
    * draw (its cost limit, its budget) has used its turn.
    */
-  plan(target: RouteTarget): RoutePlan {
+  async plan(target: RouteTarget, options: PlanOptions = {}): Promise<RoutePlan> {
     if (target.kind === 'pool') this.#turns.set(target.pool.name, (this.#turns.get(target.pool.name) ?? 0) + 1);
-    return { target, order: this.candidates(target), policy: this.policy(target) };
+    const order = this.candidates(target);
+    const policy = this.policy(target);
+    if (target.kind !== 'pool' || !target.pool.sticky || options.stickinessKey === undefined) return { target, order, policy };
+    // Sticky: the member that served the key's last turn goes first while it is a candidate (healthy,
+    // weight above 0) with its circuit closed; the strategy's order follows. A member at its rate
+    // limit is passed over when the request starts, and the one that serves it is remembered instead.
+    const sticky = {
+      key: `${target.pool.name}:${options.stickinessKey}`,
+      ttlMs: (target.pool.stickyTtlSeconds ?? DEFAULT_STICKY_TTL_SECONDS) * 1000,
+    };
+    const remembered = await this.#sticky.member(sticky.key);
+    const held = order.find((m) => m.id === remembered && this.deps.circuits.snapshot(m.id).state === 'CLOSED');
+    return { target, order: held ? [held, ...order.filter((m) => m !== held)] : order, policy, sticky };
   }
 
   /** Whether any of the target's models could take a request now (no pool draw is made). */
@@ -230,6 +258,8 @@ export class Router {
           processed = processedTokens(opened.usage);
           throw opened.error;
         }
+        // The member that served this turn is the one the stickiness key's next turn goes to (its TTL starts again).
+        if (plan.sticky) void this.#sticky.remember(plan.sticky.key, model.id, plan.sticky.ttlMs);
         return {
           model,
           parts: this.#observe(model, attempts, index, opened.buffered, opened.rest, started, reservation, probe === true),

@@ -487,14 +487,30 @@ describe.each([
           strategy: 'WEIGHTED' as const,
           members: [{ modelId: 'm1', weight: 2 }],
           retry: null,
+          sticky: false,
+          stickyTtlSeconds: null,
           source: 'CONFIG' as const,
           configHash: 'h',
           updatedAt: at('2026-12-01T10:00:00Z'),
         };
         expect(await pools.save(pool)).toMatchObject({ name: 'p1', members: [{ modelId: 'm1', weight: 2 }], retry: {} });
-        await pools.save({ ...pool, strategy: 'ROUND_ROBIN', retry: { attempts: 2 }, configHash: null, source: 'API' });
+        await pools.save({
+          ...pool,
+          strategy: 'ROUND_ROBIN',
+          retry: { attempts: 2 },
+          sticky: true,
+          stickyTtlSeconds: 600,
+          configHash: null,
+          source: 'API',
+        });
         expect(await pools.find('p1')).toEqual({
-          record: expect.objectContaining({ strategy: 'ROUND_ROBIN', retry: { attempts: 2 }, source: 'API' }),
+          record: expect.objectContaining({
+            strategy: 'ROUND_ROBIN',
+            retry: { attempts: 2 },
+            sticky: true,
+            stickyTtlSeconds: 600,
+            source: 'API',
+          }),
           configHash: null,
         });
         expect((await pools.all()).map((p) => p.record.name)).toEqual(['p1']);

@@ -56,8 +56,8 @@ type Documents = {
     "query Sessions { sessions { edges { node { id } } pageInfo { hasNextPage } } }": typeof types.SessionsDocument,
     "\n  subscription ModelSwitched($sessionId: ID) {\n    modelSwitched(sessionId: $sessionId) { revision previousModel { id } model { id } session { id } latencyMs }\n  }\n": typeof types.ModelSwitchedDocument,
     "\n  mutation GenerateInSession($input: GenerateInput!) {\n    generate(input: $input) { id modelId status text sessionId droppedMessages maxTokens errorCode }\n  }\n": typeof types.GenerateInSessionDocument,
-    "\n  mutation SetModelPool($input: SetModelPoolInput!) {\n    setModelPool(input: $input) { name strategy members { modelId weight } retry { attempts } }\n  }\n": typeof types.SetModelPoolDocument,
-    "query Pools { pools { name strategy members { modelId weight } source } }": typeof types.PoolsDocument,
+    "\n  mutation SetModelPool($input: SetModelPoolInput!) {\n    setModelPool(input: $input) { name strategy members { modelId weight } retry { attempts } sticky stickyTtlSeconds }\n  }\n": typeof types.SetModelPoolDocument,
+    "query Pools { pools { name strategy members { modelId weight } sticky source } }": typeof types.PoolsDocument,
     "\n  mutation GenerateRouted($input: GenerateInput!) {\n    generate(input: $input) { id modelId poolName status text errorCode maxTokens attempts { modelId outcome httpStatus errorCode durationMs delayMs } }\n  }\n": typeof types.GenerateRoutedDocument,
     "\n  query Circuit { models { id status circuit { state errorRate requests openedAt reopensAt } } }\n": typeof types.CircuitDocument,
     "query ConfigStatus { configStatus { source hash loadedAt lastError lastAttemptAt } }": typeof types.ConfigStatusDocument,
@@ -117,8 +117,8 @@ const documents: Documents = {
     "query Sessions { sessions { edges { node { id } } pageInfo { hasNextPage } } }": types.SessionsDocument,
     "\n  subscription ModelSwitched($sessionId: ID) {\n    modelSwitched(sessionId: $sessionId) { revision previousModel { id } model { id } session { id } latencyMs }\n  }\n": types.ModelSwitchedDocument,
     "\n  mutation GenerateInSession($input: GenerateInput!) {\n    generate(input: $input) { id modelId status text sessionId droppedMessages maxTokens errorCode }\n  }\n": types.GenerateInSessionDocument,
-    "\n  mutation SetModelPool($input: SetModelPoolInput!) {\n    setModelPool(input: $input) { name strategy members { modelId weight } retry { attempts } }\n  }\n": types.SetModelPoolDocument,
-    "query Pools { pools { name strategy members { modelId weight } source } }": types.PoolsDocument,
+    "\n  mutation SetModelPool($input: SetModelPoolInput!) {\n    setModelPool(input: $input) { name strategy members { modelId weight } retry { attempts } sticky stickyTtlSeconds }\n  }\n": types.SetModelPoolDocument,
+    "query Pools { pools { name strategy members { modelId weight } sticky source } }": types.PoolsDocument,
     "\n  mutation GenerateRouted($input: GenerateInput!) {\n    generate(input: $input) { id modelId poolName status text errorCode maxTokens attempts { modelId outcome httpStatus errorCode durationMs delayMs } }\n  }\n": types.GenerateRoutedDocument,
     "\n  query Circuit { models { id status circuit { state errorRate requests openedAt reopensAt } } }\n": types.CircuitDocument,
     "query ConfigStatus { configStatus { source hash loadedAt lastError lastAttemptAt } }": types.ConfigStatusDocument,
@@ -321,11 +321,11 @@ export function graphql(source: "\n  mutation GenerateInSession($input: Generate
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SetModelPool($input: SetModelPoolInput!) {\n    setModelPool(input: $input) { name strategy members { modelId weight } retry { attempts } }\n  }\n"): (typeof documents)["\n  mutation SetModelPool($input: SetModelPoolInput!) {\n    setModelPool(input: $input) { name strategy members { modelId weight } retry { attempts } }\n  }\n"];
+export function graphql(source: "\n  mutation SetModelPool($input: SetModelPoolInput!) {\n    setModelPool(input: $input) { name strategy members { modelId weight } retry { attempts } sticky stickyTtlSeconds }\n  }\n"): (typeof documents)["\n  mutation SetModelPool($input: SetModelPoolInput!) {\n    setModelPool(input: $input) { name strategy members { modelId weight } retry { attempts } sticky stickyTtlSeconds }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Pools { pools { name strategy members { modelId weight } source } }"): (typeof documents)["query Pools { pools { name strategy members { modelId weight } source } }"];
+export function graphql(source: "query Pools { pools { name strategy members { modelId weight } sticky source } }"): (typeof documents)["query Pools { pools { name strategy members { modelId weight } sticky source } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -132,11 +132,11 @@ export const GenerateInSession = graphql(`
 
 export const SetModelPool = graphql(`
   mutation SetModelPool($input: SetModelPoolInput!) {
-    setModelPool(input: $input) { name strategy members { modelId weight } retry { attempts } }
+    setModelPool(input: $input) { name strategy members { modelId weight } retry { attempts } sticky stickyTtlSeconds }
   }
 `);
 
-export const PoolsQuery = graphql(`query Pools { pools { name strategy members { modelId weight } source } }`);
+export const PoolsQuery = graphql(`query Pools { pools { name strategy members { modelId weight } sticky source } }`);
 
 export const GenerateRouted = graphql(`
   mutation GenerateRouted($input: GenerateInput!) {

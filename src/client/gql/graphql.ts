@@ -188,6 +188,10 @@ export type SetModelPoolInput = {
   members: Array<PoolMemberInput>;
   name: string | number;
   retry?: RetryPolicyInput | null | undefined;
+  /** Keep a conversation on the member that served its last turn (default false). */
+  sticky?: boolean | null | undefined;
+  /** How long a conversation stays with its member after its last turn (1 to 604800; default 3600). */
+  stickyTtlSeconds?: number | null | undefined;
   /** Default WEIGHTED. */
   strategy?: PoolStrategy | null | undefined;
 };

@@ -1,6 +1,6 @@
 import type { Config } from '../../config/config.js';
 import type { Clock } from '../../core/ports/clock.js';
-import type { BudgetStore, RateStore } from '../../core/ports/stores.js';
+import type { BudgetStore, RateStore, StickyStore } from '../../core/ports/stores.js';
 import { BudgetLedger } from '../../modules/budgets/budget-ledger.js';
 import type { GenerationRepository } from '../../modules/generations/generation-repository.js';
 import type { Logger } from '../../observability/logger.js';
@@ -8,6 +8,8 @@ import type { Metrics } from '../../observability/metrics.js';
 import { RedisBudgetStore } from '../../redis/redis-budget-store.js';
 import { redisProbeLock } from '../../redis/redis-probe-lock.js';
 import { RedisRateStore } from '../../redis/redis-rate-store.js';
+import { RedisStickyStore } from '../../redis/redis-sticky-store.js';
+import { InProcessStickyStore } from '../../routing/in-process-sticky-store.js';
 import { InProcessCircuits, InProcessRates } from '../../routing/in-process-stores.js';
 import type { SharedRedis } from './shared-state.js';
 
@@ -53,4 +55,15 @@ export function createBudgetStore(redis: SharedRedis | undefined, generationRepo
         clock,
       )
     : new BudgetLedger((keyId, since) => generationRepository.spentSince(keyId, since), clock);
+}
+
+/** Sticky pools' members by stickiness key: in process, or in the Redis the instances share (so they agree). */
+export function createStickyStore(redis: SharedRedis | undefined, deps: { clock: Clock; logger: Logger }): StickyStore {
+  if (!redis) return new InProcessStickyStore(() => deps.clock.now());
+  let lastLog = 0;
+  return new RedisStickyStore(redis.connections.publisher, redis.prefix, (error) => {
+    if (deps.clock.now() - lastLog < UNCHECKED_LOG_EVERY_MS) return;
+    lastLog = deps.clock.now();
+    deps.logger.warn({ err: error }, 'redis: sticky pools cannot read or remember members; their strategy picks meanwhile');
+  });
 }

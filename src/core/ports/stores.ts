@@ -125,3 +125,17 @@ export interface BudgetStore {
   /** Remaining budget of every key this instance has seen with one (for the gauge). */
   remainingByKey(): Array<{ keyId: string; remainingMicroUsd: number }>;
 }
+
+/**
+ * Which member of a sticky pool served a stickiness key's last turn (see routing/sticky-routing.ts):
+ * in process (bounded, with a TTL), or in the Redis the instances share, so that every instance
+ * sends a conversation to the same member. A store that cannot answer forgets: `member` answers
+ * undefined (the pool's strategy picks) and `remember` does nothing — stickiness is an
+ * optimisation, never a reason to fail a request.
+ */
+export interface StickyStore {
+  /** The member remembered for `key`, if any (not past its TTL). */
+  member(key: string): Promise<string | undefined>;
+  /** Remembers `modelId` for `key` for `ttlMs` from now (a later turn starts the TTL again). */
+  remember(key: string, modelId: string, ttlMs: number): Promise<void>;
+}

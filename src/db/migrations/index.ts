@@ -12,6 +12,7 @@ import { Migration20261206150900ProviderFields } from './Migration20261206150900
 import { Migration20261206151816Credentials } from './Migration20261206151816Credentials.js';
 import { Migration20261206153510UnknownCost } from './Migration20261206153510UnknownCost.js';
 import { Migration20261206181122RequestLogColumns } from './Migration20261206181122RequestLogColumns.js';
+import { Migration20261206181545StickyPools } from './Migration20261206181545StickyPools.js';
 
 /**
  * The committed migrations, oldest first. They are imported (not globbed) so that they run the
@@ -31,4 +32,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206151816Credentials', class: Migration20261206151816Credentials },
   { name: 'Migration20261206153510UnknownCost', class: Migration20261206153510UnknownCost },
   { name: 'Migration20261206181122RequestLogColumns', class: Migration20261206181122RequestLogColumns },
+  { name: 'Migration20261206181545StickyPools', class: Migration20261206181545StickyPools },
 ];

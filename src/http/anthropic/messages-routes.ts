@@ -74,7 +74,7 @@ function generateRequest(deps: MessagesRoutesDeps, messages: MessagesRequest, re
       `model: Field required (a model id or a pool name, or an ${SESSION_HEADER} header for the session's model)`,
     );
   }
-  return { ...target, ...messages.chat, ...headers };
+  return { ...target, ...messages.chat, ...(messages.userId ? { user: messages.userId } : {}), ...headers };
 }
 
 /**

@@ -49,7 +49,7 @@ function generateRequest(deps: OpenAIRouteDeps, chat: ChatCompletionsRequest, re
       'missing_required_parameter',
     );
   }
-  return { ...target, ...chat.chat, ...headers };
+  return { ...target, ...chat.chat, ...(chat.user ? { user: chat.user } : {}), ...headers };
 }
 
 /**

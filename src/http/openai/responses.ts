@@ -142,7 +142,13 @@ export async function createResponse(
   const { messages, params } = messagesOfPieces(pieces);
   const { target, session } = await placement(deps, parsed, viewer);
   const { costLimit } = readSwitchyardHeaders(req, refuseOpenAIHeader);
-  const request: GenerateRequest = { ...target, ...parsed.chat, messages, ...(costLimit === undefined ? {} : { costLimit }) };
+  const request: GenerateRequest = {
+    ...target,
+    ...parsed.chat,
+    messages,
+    ...(parsed.echo.user ? { user: parsed.echo.user } : {}),
+    ...(costLimit === undefined ? {} : { costLimit }),
+  };
   const echo: ResponseEcho = { ...parsed.echo, store: parsed.store, previousResponseId: parsed.previousResponseId ?? null };
   const sessionHeaders: Record<string, string> = session ? { [SESSION_HEADER]: session.id } : {};
   deps.logger.debug(

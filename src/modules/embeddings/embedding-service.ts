@@ -124,7 +124,7 @@ export class EmbeddingService {
         );
       }
     }
-    const drawn = this.deps.router.plan(target);
+    const drawn = await this.deps.router.plan(target);
     const plan: RoutePlan = { ...drawn, order: drawn.order.filter(ofKind('embedding')) };
     const first = plan.order[0];
     prepared = this.#prepared(target, plan, first ?? nominal, viewer, options);

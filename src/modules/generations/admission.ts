@@ -18,6 +18,7 @@ import type { GenerationParams } from '../../core/chat/chat-request.js';
 import { requestOverheadTokens } from '../../providers/prompt-tokens.js';
 import type { RouteTarget, TargetFields, TargetRef, TargetResolver } from '../../routing/resolve-target.js';
 import type { Router } from '../../routing/router.js';
+import { stickinessKey } from '../../routing/stickiness-key.js';
 import { hasScope, type Viewer } from '../keys/viewer.js';
 import { fitHistory } from '../sessions/session-history.js';
 import type { SessionService } from '../sessions/session-service.js';
@@ -141,7 +142,9 @@ export class Admission {
         );
       }
     }
-    const drawn = this.deps.router.plan(target);
+    // A sticky pool sends the request where its conversation's last turn went (the key is read only for one).
+    const sticky = target.kind === 'pool' && target.pool.sticky ? stickinessKey({ ...request, sessionId: session?.id }) : undefined;
+    const drawn = await this.deps.router.plan(target, { stickinessKey: sticky });
     // Candidates that cannot carry the request (a fallback of another provider kind) are left out.
     const chatModels = drawn.order.filter((m) => m.kind === 'chat');
     const plan = { ...drawn, order: needs.length === 0 ? chatModels : chatModels.filter(carries) };

@@ -29,6 +29,11 @@ export interface GenerateRequest {
   readonly reasoning?: ReasoningOptions;
   /** The most USD the request may cost. */
   readonly costLimit?: number;
+  /**
+   * The caller's end-user id (/v1's OpenAI `user`, Anthropic's `metadata.user_id`): a sticky
+   * pool's stickiness key when the request has no session.
+   */
+  readonly user?: string;
 }
 
 /**

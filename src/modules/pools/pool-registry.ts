@@ -62,6 +62,8 @@ export class PoolRegistry {
       strategy: definition.strategy ?? 'WEIGHTED',
       members: definition.members.map((m) => ({ modelId: m.modelId, weight: m.weight ?? 1 })),
       retry: definition.retry ? { ...definition.retry } : null,
+      sticky: definition.sticky ?? false,
+      stickyTtlSeconds: definition.stickyTtlSeconds ?? null,
       source,
       configHash: source === 'CONFIG' ? hashPool(definition) : null,
       updatedAt: new Date(this.clock.now()),

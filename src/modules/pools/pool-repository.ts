@@ -15,6 +15,8 @@ function toRecord(entity: PoolEntity): PoolRecord {
     strategy: entity.strategy as PoolStrategy,
     members: entity.members.map((m) => ({ ...m })),
     retry: { ...entity.retry },
+    sticky: entity.sticky,
+    stickyTtlSeconds: entity.stickyTtlSeconds ?? null,
     source: entity.source as 'CONFIG' | 'API',
     updatedAt: entity.updatedAt,
   });
@@ -43,6 +45,8 @@ export class PoolRepository {
       strategy: pool.strategy,
       members: pool.members.map((m) => ({ ...m })),
       retry: pool.retry ? { ...pool.retry } : null,
+      sticky: pool.sticky,
+      stickyTtlSeconds: pool.stickyTtlSeconds,
       source: pool.source,
       configHash: pool.configHash,
       updatedAt: pool.updatedAt,

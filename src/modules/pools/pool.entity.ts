@@ -13,6 +13,8 @@ export const PoolSchema = defineEntity({
     strategy: p.string().length(16),
     members: p.json<PoolMember[]>(),
     retry: p.json<StoredRetry>().nullable(),
+    sticky: p.boolean().default(false),
+    stickyTtlSeconds: p.integer().nullable(),
     source: p.string().length(8),
     configHash: p.string().length(64).nullable(),
     createdAt: p.datetime(),

@@ -43,6 +43,14 @@ export const PoolRef = builder.objectRef<PoolRecord>('Pool').implement({
     strategy: t.field({ type: PoolStrategyEnum, resolve: (p) => p.strategy }),
     members: t.field({ type: [PoolMemberRef], resolve: (p) => [...p.members] }),
     retry: t.field({ type: RetryPolicyRef, resolve: (p) => p.retry }),
+    sticky: t.exposeBoolean('sticky', {
+      description:
+        "Cache-aware routing: a conversation (its session, else its end user, else its first messages) goes back to the member that served its last turn while that member is eligible, to keep the vendor's prompt cache warm.",
+    }),
+    stickyTtlSeconds: t.exposeInt('stickyTtlSeconds', {
+      nullable: true,
+      description: 'How long a conversation stays with its member after its last turn (null: 3600).',
+    }),
     source: t.string({ description: 'CONFIG or API.', resolve: (p) => p.source }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
@@ -58,6 +66,10 @@ const SetModelPoolInput = builder.inputType('SetModelPoolInput', {
     members: t.field({ type: [PoolMemberInput], required: true }),
     strategy: t.field({ type: PoolStrategyEnum, description: 'Default WEIGHTED.' }),
     retry: t.field({ type: RetryPolicyInput }),
+    sticky: t.boolean({ description: 'Keep a conversation on the member that served its last turn (default false).' }),
+    stickyTtlSeconds: t.int({
+      description: 'How long a conversation stays with its member after its last turn (1 to 604800; default 3600).',
+    }),
   }),
 });
 
