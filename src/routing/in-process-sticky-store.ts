@@ -13,7 +13,8 @@ export class InProcessStickyStore implements StickyStore {
   readonly #members: LRUCache<string, string>;
 
   constructor(now: () => number, max = STICKY_KEYS_KEPT) {
-    this.#members = new LRUCache<string, string>({ max, perf: { now } });
+    // ttlResolution 0: every read asks the clock (the default caches "now" for 1 ms on a real timer).
+    this.#members = new LRUCache<string, string>({ max, perf: { now }, ttlResolution: 0 });
   }
 
   member(key: string): Promise<string | undefined> {

@@ -4,7 +4,8 @@ import { HOLD_TTL_MS, RedisBudgetStore } from '../../src/redis/redis-budget-stor
 import { ManualClock } from '../helpers/manual-clock.js';
 import { REDIS_URL, redisPrefix, redisReachable } from '../helpers/redis.js';
 import { RedisRateStore } from '../../src/redis/redis-rate-store.js';
-import { budgetStoreContract, rateStoreContract } from './store-contracts.js';
+import { RedisStickyStore } from '../../src/redis/redis-sticky-store.js';
+import { budgetStoreContract, rateStoreContract, stickyStoreContract } from './store-contracts.js';
 
 const redis = await redisReachable();
 /** A database that answers sums only (no recent generations listed). */
@@ -119,6 +120,38 @@ describe.skipIf(!redis)('RedisBudgetStore (BudgetStore, shared)', () => {
       clockAt(),
     );
     await expect(store.tryReserve('k', { dailyMicroUsd: 100, monthlyMicroUsd: null }, 1)).rejects.toThrow();
+    dead.disconnect();
+  });
+});
+
+describe.skipIf(!redis)('RedisStickyStore (StickyStore, shared)', () => {
+  stickyStoreContract(() => new RedisStickyStore(client as Redis, redisPrefix()));
+
+  it('should let a second instance read the member the first remembered, with the TTL in Redis', async () => {
+    const prefix = redisPrefix();
+    const other = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+    const [one, two] = [new RedisStickyStore(client as Redis, prefix), new RedisStickyStore(other, prefix)];
+    await one.remember('pool:prefix:abc', 'model-2', 30_000);
+    expect(await two.member('pool:prefix:abc')).toBe('model-2');
+    const ttl = await other.pttl(`${prefix}sticky:pool:prefix:abc`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(30_000);
+    other.disconnect();
+  });
+
+  it('should forget, not fail, when Redis does not answer', async () => {
+    const dead = new Redis('redis://127.0.0.1:1', {
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+      lazyConnect: true,
+    });
+    dead.on('error', () => undefined);
+    const errors: unknown[] = [];
+    const store = new RedisStickyStore(dead, redisPrefix(), (e) => errors.push(e));
+    await store.remember('k', 'model-1', 1_000);
+    expect(await store.member('k')).toBeUndefined();
+    expect(errors).toHaveLength(2);
     dead.disconnect();
   });
 });

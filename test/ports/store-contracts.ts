@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { BudgetStore, CircuitStore, RateStore } from '../../src/core/ports/stores.js';
+import type { BudgetStore, CircuitStore, RateStore, StickyStore } from '../../src/core/ports/stores.js';
 import type { ManualClock } from '../helpers/manual-clock.js';
 
 /**
@@ -155,5 +155,18 @@ export function budgetStoreContract(
     expect(await store.status(k, budget)).toMatchObject({ spentTodayMicroUsd: 70, spentThisMonthMicroUsd: 550 });
     clock.advance(86_400_000);
     expect(await store.status(k, budget)).toMatchObject({ spentTodayMicroUsd: 0, spentThisMonthMicroUsd: 550 });
+  });
+}
+
+/** What every StickyStore does (its TTL is checked where each one keeps time: the gateway's clock, or Redis). */
+export function stickyStoreContract(make: () => StickyStore): void {
+  it('should answer the member remembered for a key, the latest one, and nothing for a key it never saw', async () => {
+    const store = make();
+    expect(await store.member('pool:session:a')).toBeUndefined();
+    await store.remember('pool:session:a', 'model-1', 60_000);
+    await store.remember('pool:session:b', 'model-2', 60_000);
+    expect(await store.member('pool:session:a')).toBe('model-1');
+    await store.remember('pool:session:a', 'model-3', 60_000);
+    expect([await store.member('pool:session:a'), await store.member('pool:session:b')]).toEqual(['model-3', 'model-2']);
   });
 }
