@@ -272,14 +272,24 @@ describe.skipIf(!browserAvailable)('the web console in Chromium, offline', () =>
     await form.getByRole('button', { name: 'Add a member' }).click();
     await form.locator('select[name=member-1]').selectOption('mock-slow');
     await form.locator('select[name=strategy]').selectOption('ROUND_ROBIN');
+    await form.locator('input[name=sticky]').check();
+    await form.locator('input[name=stickyTtlSeconds]').fill('600');
     await form.getByRole('button', { name: 'Save' }).click();
     await page.locator('td', { hasText: 'console-pool' }).waitFor();
-    const { pools } = await gql<{ pools: { name: string; strategy: string; members: { modelId: string; weight: number }[] }[] }>(
-      '{ pools { name strategy members { modelId weight } } }',
-    );
+    const { pools } = await gql<{
+      pools: {
+        name: string;
+        strategy: string;
+        sticky: boolean;
+        stickyTtlSeconds: number | null;
+        members: { modelId: string; weight: number }[];
+      }[];
+    }>('{ pools { name strategy sticky stickyTtlSeconds members { modelId weight } } }');
     expect(pools.find((p) => p.name === 'console-pool')).toEqual({
       name: 'console-pool',
       strategy: 'ROUND_ROBIN',
+      sticky: true,
+      stickyTtlSeconds: 600,
       members: [
         { modelId: 'mock-fast', weight: 2 },
         { modelId: 'mock-slow', weight: 1 },

@@ -50,7 +50,7 @@ type Documents = {
     "\n  subscription ConsoleGenerateStream($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on GenerationStarted { generationId model { id } }\n      ... on TokenDelta { text costUsd index chunks }\n      ... on ToolCallDelta { index id name argumentsDelta costUsd }\n      ... on ReasoningDelta { text costUsd }\n      ... on GenerationCompleted { generation { ...PlaygroundGeneration } }\n      ... on GenerationFailed { code message generationId generation { id status costUsd modelId } }\n    }\n  }\n": typeof types.ConsoleGenerateStreamDocument,
     "\n  query ConsoleGenerationOutcome($id: ID!) {\n    generation(id: $id) { ...PlaygroundGeneration }\n  }\n": typeof types.ConsoleGenerationOutcomeDocument,
     "subscription ConsoleSessionTurns { usageUpdated { generationId sessionId status } }": typeof types.ConsoleSessionTurnsDocument,
-    "\n  query ConsolePools {\n    pools { name strategy source updatedAt members { modelId weight model { status } } retry { attempts baseDelayMs maxDelayMs } }\n  }\n": typeof types.ConsolePoolsDocument,
+    "\n  query ConsolePools {\n    pools { name strategy sticky stickyTtlSeconds source updatedAt members { modelId weight model { status } } retry { attempts baseDelayMs maxDelayMs } }\n  }\n": typeof types.ConsolePoolsDocument,
     "\n  mutation ConsoleSetPool($input: SetModelPoolInput!) {\n    setModelPool(input: $input) { name }\n  }\n": typeof types.ConsoleSetPoolDocument,
     "mutation ConsoleDeletePool($name: ID!) { deletePool(name: $name) { name } }": typeof types.ConsoleDeletePoolDocument,
 };
@@ -90,7 +90,7 @@ const documents: Documents = {
     "\n  subscription ConsoleGenerateStream($input: GenerateInput!) {\n    generateStream(input: $input) {\n      __typename\n      ... on GenerationStarted { generationId model { id } }\n      ... on TokenDelta { text costUsd index chunks }\n      ... on ToolCallDelta { index id name argumentsDelta costUsd }\n      ... on ReasoningDelta { text costUsd }\n      ... on GenerationCompleted { generation { ...PlaygroundGeneration } }\n      ... on GenerationFailed { code message generationId generation { id status costUsd modelId } }\n    }\n  }\n": types.ConsoleGenerateStreamDocument,
     "\n  query ConsoleGenerationOutcome($id: ID!) {\n    generation(id: $id) { ...PlaygroundGeneration }\n  }\n": types.ConsoleGenerationOutcomeDocument,
     "subscription ConsoleSessionTurns { usageUpdated { generationId sessionId status } }": types.ConsoleSessionTurnsDocument,
-    "\n  query ConsolePools {\n    pools { name strategy source updatedAt members { modelId weight model { status } } retry { attempts baseDelayMs maxDelayMs } }\n  }\n": types.ConsolePoolsDocument,
+    "\n  query ConsolePools {\n    pools { name strategy sticky stickyTtlSeconds source updatedAt members { modelId weight model { status } } retry { attempts baseDelayMs maxDelayMs } }\n  }\n": types.ConsolePoolsDocument,
     "\n  mutation ConsoleSetPool($input: SetModelPoolInput!) {\n    setModelPool(input: $input) { name }\n  }\n": types.ConsoleSetPoolDocument,
     "mutation ConsoleDeletePool($name: ID!) { deletePool(name: $name) { name } }": types.ConsoleDeletePoolDocument,
 };
@@ -238,7 +238,7 @@ export function graphql(source: "subscription ConsoleSessionTurns { usageUpdated
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ConsolePools {\n    pools { name strategy source updatedAt members { modelId weight model { status } } retry { attempts baseDelayMs maxDelayMs } }\n  }\n"): typeof import('./graphql.js').ConsolePoolsDocument;
+export function graphql(source: "\n  query ConsolePools {\n    pools { name strategy sticky stickyTtlSeconds source updatedAt members { modelId weight model { status } } retry { attempts baseDelayMs maxDelayMs } }\n  }\n"): typeof import('./graphql.js').ConsolePoolsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -709,7 +709,7 @@ export type ConsoleSessionTurnsSubscription = { usageUpdated: { generationId: st
 export type ConsolePoolsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsolePoolsQuery = { pools: Array<{ name: string, strategy: PoolStrategy, source: string, updatedAt: string, members: Array<{ modelId: string, weight: number, model: { status: ModelStatus } | null }>, retry: { attempts: number | null, baseDelayMs: number | null, maxDelayMs: number | null } }> };
+export type ConsolePoolsQuery = { pools: Array<{ name: string, strategy: PoolStrategy, sticky: boolean, stickyTtlSeconds: number | null, source: string, updatedAt: string, members: Array<{ modelId: string, weight: number, model: { status: ModelStatus } | null }>, retry: { attempts: number | null, baseDelayMs: number | null, maxDelayMs: number | null } }> };
 
 export type ConsoleSetPoolMutationVariables = Exact<{
   input: SetModelPoolInput;
@@ -1683,6 +1683,8 @@ export const ConsolePoolsDocument = new TypedDocumentString(`
   pools {
     name
     strategy
+    sticky
+    stickyTtlSeconds
     source
     updatedAt
     members {

@@ -7,7 +7,7 @@ import { ErrorLine, Field, numberOrUndefined, Panel } from '../components/ui';
 
 const PoolsDocument = graphql(`
   query ConsolePools {
-    pools { name strategy source updatedAt members { modelId weight model { status } } retry { attempts baseDelayMs maxDelayMs } }
+    pools { name strategy sticky stickyTtlSeconds source updatedAt members { modelId weight model { status } } retry { attempts baseDelayMs maxDelayMs } }
   }
 `);
 const SetPoolDocument = graphql(`
@@ -24,11 +24,20 @@ interface Draft {
   strategy: PoolStrategy;
   members: { modelId: string; weight: string }[];
   attempts: string;
+  sticky: boolean;
+  stickyTtlSeconds: string;
 }
 
-const emptyDraft: Draft = { name: '', strategy: 'WEIGHTED', members: [{ modelId: '', weight: '1' }], attempts: '' };
+const emptyDraft: Draft = {
+  name: '',
+  strategy: 'WEIGHTED',
+  members: [{ modelId: '', weight: '1' }],
+  attempts: '',
+  sticky: false,
+  stickyTtlSeconds: '',
+};
 
-/** Pools: members, weights, strategy and retries; the gateway validates each (errors at their fields). */
+/** Pools: members, weights, strategy, stickiness and retries; the gateway validates each (errors at their fields). */
 export function PoolsView() {
   const { isAdmin } = useSession();
   const pools = useQuery(PoolsDocument, {});
@@ -73,7 +82,10 @@ export function PoolsView() {
                 <td>
                   <strong>{pool.name}</strong>
                 </td>
-                <td>{pool.strategy}</td>
+                <td>
+                  {pool.strategy}
+                  {pool.sticky ? <div className="sub">sticky ({pool.stickyTtlSeconds ?? 3600} s)</div> : null}
+                </td>
                 <td>
                   {pool.members.map((m) => (
                     <div key={m.modelId}>
@@ -98,6 +110,8 @@ export function PoolsView() {
                             strategy: pool.strategy,
                             members: pool.members.map((m) => ({ modelId: m.modelId, weight: String(m.weight) })),
                             attempts: pool.retry.attempts === null ? '' : String(pool.retry.attempts),
+                            sticky: pool.sticky,
+                            stickyTtlSeconds: pool.stickyTtlSeconds === null ? '' : String(pool.stickyTtlSeconds),
                           })
                         }
                       >
@@ -145,9 +159,12 @@ function PoolForm({ initial, onDone }: { initial: Draft; onDone(saved: boolean):
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const attempts = numberOrUndefined(draft.attempts);
+    const stickyTtlSeconds = draft.sticky ? numberOrUndefined(draft.stickyTtlSeconds) : undefined;
     const input = {
       name: draft.name.trim(),
       strategy: draft.strategy,
+      sticky: draft.sticky,
+      ...(stickyTtlSeconds === undefined ? {} : { stickyTtlSeconds }),
       members: draft.members.map((m) => ({ modelId: m.modelId, weight: numberOrUndefined(m.weight) })),
       ...(attempts === undefined ? {} : { retry: { attempts } }),
     };
@@ -180,6 +197,27 @@ function PoolForm({ initial, onDone }: { initial: Draft; onDone(saved: boolean):
             onChange={(e) => setDraft({ ...draft, attempts: e.target.value })}
           />
         </Field>
+        <Field label="Sticky" error={fields.sticky}>
+          <label className="inline">
+            <input
+              type="checkbox"
+              name="sticky"
+              checked={draft.sticky}
+              onChange={(e) => setDraft({ ...draft, sticky: e.target.checked })}
+            />{' '}
+            keep a conversation on the member that served its last turn (warm vendor prompt caches)
+          </label>
+        </Field>
+        {draft.sticky ? (
+          <Field label="Remember a conversation for (seconds; empty: 3600)" error={fields.stickyTtlSeconds}>
+            <input
+              name="stickyTtlSeconds"
+              inputMode="numeric"
+              value={draft.stickyTtlSeconds}
+              onChange={(e) => setDraft({ ...draft, stickyTtlSeconds: e.target.value })}
+            />
+          </Field>
+        ) : null}
         <fieldset className="members wide">
           <legend>Members</legend>
           {fields.members ? <span className="field-error">{fields.members}</span> : null}
