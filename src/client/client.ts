@@ -148,16 +148,24 @@ export class SwitchyardClient {
 
   /**
    * Spreads later requests over `modelIds` by `weights` (default equal): sets a pool (admin
-   * scope) and points the session at it, as `setModel` does for one model.
+   * scope) and points the session at it, as `setModel` does for one model. `sticky`: keep a
+   * conversation on the member that served its last turn (see README "Routing and resilience").
    */
   async setModelPool(
     modelIds: readonly string[],
     weights?: readonly number[],
-    options: { name?: string; strategy?: 'WEIGHTED' | 'ROUND_ROBIN' | 'LEAST_LATENCY' } = {},
+    options: { name?: string; strategy?: 'WEIGHTED' | 'ROUND_ROBIN' | 'LEAST_LATENCY'; sticky?: boolean } = {},
   ): Promise<ModelSwitch> {
     const name = options.name ?? `pool-${modelIds.join('-')}`.slice(0, 100).replace(/[^A-Za-z0-9._:-]/g, '-');
     const members = modelIds.map((modelId, i) => ({ modelId, weight: weights?.[i] ?? 1 }));
-    await this.request(SetModelPoolDoc, { input: { name, members, ...(options.strategy ? { strategy: options.strategy } : {}) } });
+    await this.request(SetModelPoolDoc, {
+      input: {
+        name,
+        members,
+        ...(options.strategy ? { strategy: options.strategy } : {}),
+        ...(options.sticky !== undefined ? { sticky: options.sticky } : {}),
+      },
+    });
     return this.#target({ poolName: name });
   }
 

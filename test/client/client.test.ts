@@ -219,9 +219,10 @@ describe('SwitchyardClient', () => {
   it('should spread a session over a pool with setModelPool', async () => {
     const client = newClient();
     await client.setModel('mock-a');
-    const change = await client.setModelPool(['gpt-test', 'claude-test'], [1, 0], { name: 'duo' });
+    const change = await client.setModelPool(['gpt-test', 'claude-test'], [1, 0], { name: 'duo', sticky: true });
     expect(change).toMatchObject({ previousModel: 'mock-a', model: 'pool:duo', revision: 2 });
     for (let i = 0; i < 3; i++) expect((await client.generate(`q${i}`)).modelId).toBe('gpt-test'); // claude-test drained by weight 0
+    expect(v.t.app.services.pools.find('duo')?.sticky).toBe(true);
   });
 
   it('should map RETRY_EXHAUSTED and unknown codes', () => {
