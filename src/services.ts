@@ -35,6 +35,7 @@ import type { SessionService } from './modules/sessions/session-service.js';
 import { registerCircuitGauge } from './observability/circuit-gauge.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
+import { createTracing, type Tracing } from './observability/tracing.js';
 import type { UpstreamHttp } from './providers/http.js';
 import type { RedisConnections } from './redis/redis-connection.js';
 import { TargetResolver } from './routing/resolve-target.js';
@@ -52,6 +53,8 @@ export interface Services extends ResolverServices {
   readonly redis: RedisConnections | undefined;
   readonly bus: EventBus;
   readonly metrics: Metrics;
+  /** Traces (OTEL_* variables): NO_TRACING when no OTLP endpoint is set. */
+  readonly tracing: Tracing;
   readonly http: UpstreamHttp;
   readonly models: ModelRegistry;
   /** The maintained model catalog (prices, context, modalities, tools, status of vendor models). */
@@ -96,13 +99,14 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const clock = overrides.clock ?? systemClock;
   const random = overrides.random ?? Math.random;
   const logger = overrides.logger ?? createLogger(config.logLevel, { format: config.logFormat });
+  const tracing = createTracing(config.tracing);
   const orm = await createOrm(config.database, ENTITIES, logger);
   const routing = new RoutingTable();
   const metrics = createMetrics(() => routing.all());
   const follower: InstanceFollower = {};
   const { redis, bus } = await openEventBus(config, { logger, metrics, follower });
   const credentials = createCredentials(config, { orm, bus, clock, logger, routing, probe: (id) => models.checkHealth(id) });
-  const upstream = createUpstream(config, overrides.lookup, credentials);
+  const upstream = createUpstream(config, overrides.lookup, credentials, tracing);
   const { adapters, vendorKeys, http } = upstream;
   const rates = createRateStore(redis, { clock, logger, metrics });
   const circuits = createCircuitStore(config, clock);
@@ -125,6 +129,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     retry: config.routing.retry,
     random,
     clock,
+    tracing,
     ...(probeLock ? { probeLock } : {}),
     sticky: createStickyStore(redis, { clock, logger }),
   });
@@ -165,6 +170,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     configReloader,
     adapters,
     vendorKeys,
+    tracing,
   });
 
   followOtherInstances(follower, { routing, circuits, models, pools, apiKeys, credentials, logger });
@@ -178,6 +184,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     redis: redis?.connections,
     bus,
     metrics,
+    tracing,
     http,
     models,
     catalog,

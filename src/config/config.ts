@@ -1,6 +1,7 @@
 import type { ChatBounds } from '../core/chat/chat-bounds.js';
 import type { ModelDefinition } from './model-definition.js';
 import type { LogFormat, LogLevel } from '../observability/logger.js';
+import type { TracingSettings } from '../observability/tracing-settings.js';
 import type { UnknownPricePolicy } from '../pricing/unknown-price.js';
 import type { PoolDefinition } from './pool-definition.js';
 import type { BreakerConfig } from '../routing/circuit-breaker.js';
@@ -84,6 +85,8 @@ export interface Config {
   readonly sessions: { readonly maxHistoryMessages: number; readonly maxHistoryBytes: number };
   /** `budgets.unknownPrice` (default `refuse`): see UnknownPricePolicy. */
   readonly budgets: { readonly unknownPrice: UnknownPricePolicy };
+  /** Traces (the standard OTEL_* variables); undefined: tracing is off. */
+  readonly tracing?: TracingSettings;
   /** Vendor keys are read from here by the name in a model's `apiKeyEnv` (as KeyEnvPolicy allows), never stored. */
   readonly env: Readonly<Record<string, string | undefined>>;
 }

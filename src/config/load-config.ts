@@ -9,6 +9,7 @@ import { formatIssues, formatPath } from '../validation/format-issues.js';
 import { DEFAULT_BREAKER } from '../routing/circuit-breaker.js';
 import { DEFAULT_RETRY_POLICY } from '../routing/retry-policy.js';
 import { parseMasterKey } from '../security/credential-cipher.js';
+import { readTracingSettings } from '../observability/tracing-settings.js';
 import { KEY_ENV_PATTERN, KeyEnvPolicy } from '../security/key-env-policy.js';
 import { normaliseOrigin } from '../security/origin-policy.js';
 import { ConfigError, type Config, type DatabaseConfig } from './config.js';
@@ -92,6 +93,7 @@ export function parseConfigText(text: string, path: string, env: Env): Config {
   const lines = problems.map((p) => `${path}: ${p.path || '(top level)'}: ${p.message}`);
 
   const overrides = readEnvOverrides(env, lines);
+  const tracing = readTracingSettings(env, lines);
   if (!parsed.success || lines.length > 0) throw new ConfigError(lines);
   const file = parsed.data;
 
@@ -144,6 +146,7 @@ export function parseConfigText(text: string, path: string, env: Env): Config {
       maxHistoryMessages: file.sessions?.maxHistoryMessages ?? DEFAULT_SESSION_HISTORY.maxHistoryMessages,
       maxHistoryBytes: file.sessions?.maxHistoryBytes ?? DEFAULT_SESSION_HISTORY.maxHistoryBytes,
     },
+    ...(tracing ? { tracing } : {}),
     env,
   });
 }

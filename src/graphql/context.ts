@@ -15,6 +15,7 @@ import type { ModelRegistry } from '../modules/models/model-registry.js';
 import type { PoolRegistry } from '../modules/pools/pool-registry.js';
 import type { SessionService } from '../modules/sessions/session-service.js';
 import type { Router } from '../routing/router.js';
+import type { TraceCarrier, Tracing } from '../observability/tracing.js';
 
 /**
  * What the GraphQL resolvers may use: each service narrowed to the methods they call. No store,
@@ -34,6 +35,8 @@ export interface ResolverServices {
   readonly configReloader: Pick<ConfigReloader, 'reload' | 'status'>;
   readonly bus: Pick<EventBus, 'subscribe'>;
   readonly openOperations: Pick<OpenOperations, 'track'>;
+  /** generate and generateStream are traced (SERVER spans) when tracing is on. */
+  readonly tracing: Pick<Tracing, 'enabled' | 'startRequest' | 'withSpan'>;
 }
 
 /**
@@ -53,6 +56,8 @@ export interface Context {
   readonly revocation: AbortController | undefined;
   /** This operation's request id (x-request-id, or a new one): in the logs, upstream calls and generation records. */
   readonly requestId: string;
+  /** The caller's W3C trace context (`traceparent`, `tracestate`: HTTP headers, or graphql-ws connectionParams). */
+  readonly traceCarrier?: TraceCarrier;
   /** Per-operation batching: N lookups in one resolver pass cost one query. */
   readonly loaders: { readonly apiKeys: DataLoader<string, ApiKeyRecord | null> };
 }
@@ -67,10 +72,11 @@ export async function createContext(
   authorization: unknown,
   signal: AbortSignal = new AbortController().signal,
   requestId: string = randomUUID(),
+  traceCarrier?: TraceCarrier,
 ): Promise<Context> {
   const viewer = await services.apiKeys.authenticate(authorization);
   const loaders = { apiKeys: new DataLoader((ids: readonly string[]) => services.apiKeys.findMany(ids)) };
   const revocation = viewer.keyId === null ? undefined : new AbortController();
   const combined = revocation ? AbortSignal.any([signal, revocation.signal]) : signal;
-  return { services, viewer, signal: combined, revocation, requestId, loaders };
+  return { services, viewer, signal: combined, revocation, requestId, loaders, ...(traceCarrier ? { traceCarrier } : {}) };
 }

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { type DocumentNode, type ExecutionResult, getOperationAST, GraphQLError } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { Context } from '../graphql/context.js';
@@ -24,6 +24,8 @@ export interface DirectRequest {
   readonly authorization: string | undefined;
   readonly signal: AbortSignal;
   readonly requestId: string;
+  /** The request's headers, where a `traceparent` is read from. */
+  readonly headers?: IncomingHttpHeaders;
 }
 
 interface GraphQLParams {
@@ -118,7 +120,7 @@ export async function serveSseSubscription(
   const single = singleResultType(req.headers.accept ?? '');
   if (!params || single === undefined || req.headers.origin !== undefined) return false;
   const controller = new AbortController();
-  const direct: DirectRequest = { authorization: req.headers.authorization, signal: controller.signal, requestId };
+  const direct: DirectRequest = { authorization: req.headers.authorization, signal: controller.signal, requestId, headers: req.headers };
   const { schema, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({ req, params, direct });
   let document: DocumentNode;
   try {

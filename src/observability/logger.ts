@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { pino, type Logger } from 'pino';
 import { PinoPretty } from 'pino-pretty';
+import { traceLogFields } from './tracing.js';
 
 export type { Logger };
 
@@ -47,11 +48,18 @@ const REDACTED_FIELDS = {
  * Structured logs: JSON lines, or — at a terminal, or with LOG_FORMAT=pretty — one colored line
  * per entry (time, level, message, then the fields). The pretty stream is pino-pretty's, written
  * synchronously in-process (not a worker transport), so the last lines before an exit are not
- * lost. Keys and prompts are never logged.
+ * lost. Keys and prompts are never logged. A line written during a traced request carries its
+ * `trace_id`, `span_id` and `trace_flags` (see traceLogFields; nothing when tracing is off).
  */
 export function createLogger(level: LogLevel, output: LoggerOutput = {}): Logger {
   const isTTY = output.isTTY ?? process.stdout.isTTY === true;
-  const options = { level, base: { service: 'switchyard' }, timestamp: pino.stdTimeFunctions.isoTime, redact: REDACTED_FIELDS };
+  const options = {
+    level,
+    base: { service: 'switchyard' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: REDACTED_FIELDS,
+    mixin: traceLogFields,
+  };
   if ((output.format ?? (isTTY ? 'pretty' : 'json')) === 'json')
     return output.destination ? pino(options, output.destination) : pino(options);
   const pretty = PinoPretty({
@@ -61,7 +69,8 @@ export function createLogger(level: LogLevel, output: LoggerOutput = {}): Logger
     colorize: isTTY,
     singleLine: true,
     translateTime: 'SYS:HH:MM:ss.l',
-    ignore: 'pid,hostname,service',
+    // A traced request's lines show its trace_id; the span id and flags are for collectors.
+    ignore: 'pid,hostname,service,span_id,trace_flags',
   });
   return pino(options, pretty);
 }

@@ -3,6 +3,8 @@ import type { LookupFunction } from 'node:net';
 import { Agent, type Dispatcher, errors as undiciErrors, request } from 'undici';
 import { UpstreamError } from '../core/errors.js';
 import { checkEndpointUrl, classifyAddress } from '../security/endpoint-policy.js';
+import { endWithError, NO_TRACING, type Span, SpanKind, type Tracing } from '../observability/tracing.js';
+import { httpClientAttributes, httpStatusAttributes } from '../observability/tracing-http.js';
 
 export interface UpstreamResponse {
   readonly status: number;
@@ -38,6 +40,8 @@ export interface UpstreamHttpOptions {
   readonly allowPrivateEndpoints: boolean;
   /** DNS resolution (tests inject one); defaults to the system resolver. */
   readonly lookup?: LookupFunction;
+  /** Each call of a traced request is a CLIENT span, its context sent as `traceparent` (default: off). */
+  readonly tracing?: Tracing;
 }
 
 /**
@@ -120,8 +124,18 @@ async function readTextWithin(body: Dispatcher.ResponseData['body'], maxBytes: n
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
+/** Ends an upstream call's span once its body is done: the status, an error status (≥ 400) or a body cut short as its error. */
+function endCall(span: Span | undefined, status: number, bodyError: Error | null): void {
+  if (!span) return;
+  span.setAttributes(httpStatusAttributes(status));
+  if (bodyError) return endWithError(span, bodyError);
+  if (status >= 400) return endWithError(span, Object.assign(new Error(`HTTP ${status}`), { name: String(status) }));
+  span.end();
+}
+
 export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
   const lookup = guardedLookup(options.lookup ?? (dnsLookup as LookupFunction), options.allowPrivateEndpoints);
+  const tracing = options.tracing ?? NO_TRACING;
   const agents = new Map<number, Agent>();
   const agentFor = (connectTimeoutMs: number) => {
     let agent = agents.get(connectTimeoutMs);
@@ -137,10 +151,11 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
       const problem = checkEndpointUrl(url, options.allowPrivateEndpoints);
       if (problem)
         throw new UpstreamError(`refused to call ${new URL(url).host}: ${problem}`, { retryable: false, reason: 'endpoint-policy' });
+      const span = tracing.startChild(init.method, SpanKind.CLIENT, httpClientAttributes(init.method, url));
       try {
         const response = await request(url, {
           method: init.method,
-          headers: init.headers,
+          headers: tracing.inject(span, init.headers),
           ...(init.body !== undefined ? { body: init.body } : {}),
           signal: init.signal,
           dispatcher: agentFor(init.connectTimeoutMs),
@@ -148,7 +163,10 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
         // Destroy the body the moment the caller aborts, so a reader waiting for the next chunk wakes at once.
         const destroy = () => response.body.destroy(new Error('aborted by the caller'));
         init.signal.addEventListener('abort', destroy, { once: true });
-        response.body.once('close', () => init.signal.removeEventListener('abort', destroy));
+        response.body.once('close', () => {
+          init.signal.removeEventListener('abort', destroy);
+          endCall(span, response.statusCode, response.body.errored);
+        });
         return {
           status: response.statusCode,
           headers: response.headers,
@@ -156,6 +174,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
           text: (maxBytes) => readTextWithin(response.body, maxBytes),
         };
       } catch (error) {
+        endWithError(span, error);
         if (init.signal.aborted) throw error;
         const { message, refused } = describeNetworkError(error);
         throw new UpstreamError(`could not reach ${new URL(url).host}: ${message}`, {

@@ -8,6 +8,14 @@ import { DEFAULT_STICKY_TTL_SECONDS } from '../core/records/pool.js';
 import { definitionId } from '../core/records/model-id.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import { endWithError, NO_TRACING, type Span, SpanKind, type Tracing } from '../observability/tracing.js';
+import {
+  attemptAttributes,
+  CANCELLED_ATTEMPT,
+  responseAttributes,
+  SPAN_EVENTS,
+  SWITCHYARD_ATTRIBUTES,
+} from '../observability/tracing-attributes.js';
 import type { ChatRequest, StreamPart, UpstreamTarget, Usage } from '../providers/provider.js';
 import type { ProviderAdapters } from '../providers/providers.js';
 import { countPromptTokens } from '../providers/prompt-tokens.js';
@@ -39,6 +47,8 @@ export interface RouterDeps {
   readonly probeLock?: (modelId: string) => Promise<boolean>;
   /** Sticky pools' members by stickiness key (shared in Redis with several instances); default: in process. */
   readonly sticky?: StickyStore;
+  /** Each attempt a GenAI CLIENT span; retries and fallbacks events of the request span (default: off). */
+  readonly tracing?: Tracing;
 }
 
 /** What a request brings to its plan besides its target. */
@@ -88,9 +98,11 @@ export class Router {
   readonly #turns = new Map<string, number>();
   readonly latency = new LatencyTracker();
   readonly #sticky: StickyStore;
+  readonly #tracing: Tracing;
 
   constructor(private readonly deps: RouterDeps) {
     this.#sticky = deps.sticky ?? new InProcessStickyStore(() => deps.clock.now());
+    this.#tracing = deps.tracing ?? NO_TRACING;
   }
 
   /** Takes the circuit's permission for one request, publishing the move to HALF_OPEN when it is the probe. */
@@ -236,6 +248,7 @@ export class Router {
             from: last === undefined ? '' : definitionId(this.deps.models.get(last) ?? model),
             to: definitionId(model),
           });
+        this.#traceRetry(n, model, delayMs, last, lastError);
       }
       const started = now();
       const attempt: StoredAttempt = {
@@ -247,13 +260,15 @@ export class Router {
       };
       const index = attempts.open(attempt);
       let processed = 0; // tokens the vendor processed before this attempt failed
+      const span = this.#tracing.startChild(`chat ${model.upstreamModel}`, SpanKind.CLIENT, attemptAttributes('chat', model, n));
       try {
         const adapter = this.deps.adapters.get(model.provider);
         if (!adapter) throw new Error(`no adapter for provider ${model.provider}`);
-        const parts = await adapter.stream(request, withinDeadline(await upstreamTarget(model, this.deps.vendorKeys), deadline - now()), {
-          signal,
-        });
-        const opened = await openStream(parts, options.wholeAnswer ?? false);
+        const target = withinDeadline(await upstreamTarget(model, this.deps.vendorKeys), deadline - now());
+        // The attempt's span is the parent of the upstream call (made on the stream's first read).
+        const opened = await this.#tracing.withSpan(span, async () =>
+          openStream(await adapter.stream(request, target, { signal }), options.wholeAnswer ?? false),
+        );
         if (opened.error) {
           processed = processedTokens(opened.usage);
           throw opened.error;
@@ -262,7 +277,7 @@ export class Router {
         if (plan.sticky) void this.#sticky.remember(plan.sticky.key, model.id, plan.sticky.ttlMs);
         return {
           model,
-          parts: this.#observe(model, attempts, index, opened.buffered, opened.rest, started, reservation, probe === true),
+          parts: this.#observe(model, attempts, index, opened.buffered, opened.rest, started, reservation, probe === true, span),
           firstTokenAt: opened.firstTokenAt,
         };
       } catch (thrown) {
@@ -270,6 +285,7 @@ export class Router {
           thrown instanceof GatewayError
             ? thrown
             : new UpstreamError(`${model.id}: ${thrown instanceof Error ? thrown.message : 'failed'}`, { cause: thrown });
+        endWithError(span, error);
         attempts.close(index, failedAttempt(error, now() - started, signal.aborted));
         reservation?.settle(processed);
         if (signal.aborted) {
@@ -337,6 +353,24 @@ export class Router {
     return retryAfterMs === undefined ? {} : { retryAfterMs };
   }
 
+  /** The request span's event for attempt `n` (> 1): a retry, and a fallback when it moved to another model. */
+  #traceRetry(n: number, model: ModelRecord, delayMs: number, last: string | undefined, lastError: GatewayError | undefined): void {
+    const span = this.#tracing.requestSpan();
+    if (!span) return;
+    span.addEvent(SPAN_EVENTS.retry, {
+      [SWITCHYARD_ATTRIBUTES.attempt]: n,
+      [SWITCHYARD_ATTRIBUTES.modelId]: model.id,
+      [SWITCHYARD_ATTRIBUTES.delayMs]: delayMs,
+      ...(lastError ? { 'error.type': lastError.code } : {}),
+    });
+    if (last !== undefined && last !== model.id)
+      span.addEvent(SPAN_EVENTS.fallback, {
+        [SWITCHYARD_ATTRIBUTES.attempt]: n,
+        [SWITCHYARD_ATTRIBUTES.fallbackFrom]: last,
+        [SWITCHYARD_ATTRIBUTES.fallbackTo]: model.id,
+      });
+  }
+
   /** Feeds an outcome to the model's circuit (publishing a state change) and latency tracker. */
   #recordOutcome(model: ModelRecord, success: boolean, latencyMs: number): void {
     if (success) this.latency.record(model.id, latencyMs);
@@ -368,6 +402,8 @@ export class Router {
     reservation: RateReservation | undefined,
     /** Whether this attempt is its circuit's half-open probe. */
     probe: boolean,
+    /** The attempt's span, ended with the stream (its usage, or its error). */
+    span: Span | undefined,
   ): AsyncGenerator<StreamPart> {
     let last: StreamPart | undefined;
     try {
@@ -389,13 +425,18 @@ export class Router {
         });
         if (last.finishReason !== 'cancelled') this.#recordOutcome(model, true, durationMs);
         else if (probe) this.deps.circuits.releaseProbe(model.id);
+        span?.setAttributes(responseAttributes(model.upstreamModel, last.usage, last.finishReason));
+        span?.end();
       } else if (last?.type === 'error') {
         reservation?.settle(processedTokens(last.usage));
         attempts.close(index, failedAttempt(last.error, durationMs, false));
         this.#recordOutcome(model, false, durationMs);
+        endWithError(span, last.error);
       } else {
         reservation?.settle(0);
         attempts.close(index, { durationMs: Math.round(durationMs), outcome: 'CANCELLED' });
+        span?.setAttributes(CANCELLED_ATTEMPT);
+        span?.end();
       }
     }
   }

@@ -9,6 +9,7 @@ import { readWithin } from '../../http/read-body.js';
 import { guardRequest, writeRefusal } from '../../http/request-guard.js';
 import { requestIdOf } from '../../http/request-id.js';
 import { createRestRoutes } from '../../http/rest/rest-routes.js';
+import { traceDoor } from '../../http/traced-door.js';
 import type { OriginPolicy } from '../../security/origin-policy.js';
 import type { Services } from '../../services.js';
 import { createGraphQLRoute } from './graphql-route.js';
@@ -94,8 +95,11 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
       return;
     }
     if (path === '/graphql') return serveGraphQL(req, res, path);
-    if (messages.serves(path)) return messages.handle(req, res, path, requestIdOf(req.headers['x-request-id']));
-    if (openAI.serves(path)) return openAI.handle(req, res, path, requestIdOf(req.headers['x-request-id']));
+    if (messages.serves(path) || openAI.serves(path)) {
+      const requestId = requestIdOf(req.headers['x-request-id']);
+      const door = messages.serves(path) ? messages : openAI;
+      return traceDoor(services.tracing, req, res, path, requestId, () => door.handle(req, res, path, requestId));
+    }
     if (rest.serves(path)) return rest.handle(req, res, path, requestIdOf(req.headers['x-request-id']));
     if (consoleAssets.serves(path)) return consoleAssets.handle(req, res, path);
     // Under /v1, an unknown route answers as OpenAI answers an unknown URL, so its SDKs raise their NotFoundError.

@@ -11,6 +11,19 @@ import { schema } from '../../graphql/schema.js';
 import { QUERY_LIMITS } from '../../http/limits.js';
 import type { DirectRequest } from '../../http/sse-subscriptions.js';
 import type { Services } from '../../services.js';
+import type { TraceCarrier } from '../../observability/tracing.js';
+
+/** The W3C trace context a GraphQL caller sent: HTTP headers, or a graphql-ws client's connectionParams. */
+function traceCarrierOf(request: Request | undefined, params: Record<string, unknown> | undefined): TraceCarrier | undefined {
+  const read = (name: string) => {
+    const value = request ? request.headers.get(name) : params?.[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const traceparent = read('traceparent');
+  if (traceparent === undefined) return undefined;
+  const tracestate = read('tracestate');
+  return tracestate === undefined ? { traceparent } : { traceparent, tracestate };
+}
 
 export type GatewayYoga = YogaServerInstance<Record<string, unknown>, Context>;
 
@@ -70,12 +83,13 @@ export function createYogaServer(services: Services): GatewayYoga {
       direct?: DirectRequest;
     }) =>
       direct
-        ? createContext(services, direct.authorization, direct.signal, direct.requestId)
+        ? createContext(services, direct.authorization, direct.signal, direct.requestId, direct.headers)
         : createContext(
             services,
             request?.headers.get('authorization') ?? connectionParams?.authorization,
             request?.signal,
             request?.headers.get('x-request-id') ?? randomUUID(),
+            traceCarrierOf(request, connectionParams),
           ),
   });
 }

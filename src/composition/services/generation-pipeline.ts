@@ -18,6 +18,7 @@ import type { ConfigReloader } from '../../modules/config/config-reloader.js';
 import { registerBudgetGauge } from '../../observability/budget-gauge.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
+import type { Tracing } from '../../observability/tracing.js';
 import type { TargetResolver } from '../../routing/resolve-target.js';
 import type { Router } from '../../routing/router.js';
 
@@ -49,6 +50,7 @@ export function createGenerationPipeline(deps: {
   configReloader: ConfigReloader;
   adapters: ProviderAdapters;
   vendorKeys: VendorKeys;
+  tracing: Tracing;
 }): GenerationPipeline {
   const { orm, clock, logger, metrics, bus, random, targets, models, router, rates, budgets, generationRepository, configReloader } = deps;
   const defaultModel = () => configReloader.current.defaultModel;
@@ -79,7 +81,15 @@ export function createGenerationPipeline(deps: {
     chatBounds,
     unknownPrice: () => configReloader.current.budgets.unknownPrice,
   });
-  const generations = new GenerationService({ admission, router, sessions, store: generationRepository, recorder, models });
+  const generations = new GenerationService({
+    admission,
+    router,
+    sessions,
+    store: generationRepository,
+    recorder,
+    models,
+    tracing: deps.tracing,
+  });
   const embeddings = new EmbeddingService({
     unknownPrice: () => configReloader.current.budgets.unknownPrice,
     targets,
@@ -93,6 +103,7 @@ export function createGenerationPipeline(deps: {
     metrics,
     clock,
     random,
+    tracing: deps.tracing,
   });
   return { sessions, generations, costs: new CostService(new CostRepository(orm)), embeddings };
 }

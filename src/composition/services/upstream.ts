@@ -6,6 +6,7 @@ import { createProviderAdapters, type ProviderAdapters } from '../../providers/p
 import type { VendorKeys } from '../../providers/upstream-target.js';
 import type { CredentialService } from '../../modules/credentials/credential-service.js';
 import { KeyEnvPolicy } from '../../security/key-env-policy.js';
+import type { Tracing } from '../../observability/tracing.js';
 
 /** How the gateway reaches the vendors: the HTTP client, the provider adapters and the vendor keys. */
 export interface Upstream {
@@ -20,8 +21,17 @@ export interface Upstream {
 /** Stored credentials as the vendor keys read them (the CredentialService). */
 export type CredentialKeys = Pick<CredentialService, 'secret' | 'problem' | 'exists'>;
 
-export function createUpstream(config: Config, lookup: LookupFunction | undefined, credentials: CredentialKeys): Upstream {
-  const http = createUpstreamHttp({ allowPrivateEndpoints: config.security.allowPrivateEndpoints, ...(lookup ? { lookup } : {}) });
+export function createUpstream(
+  config: Config,
+  lookup: LookupFunction | undefined,
+  credentials: CredentialKeys,
+  tracing?: Tracing,
+): Upstream {
+  const http = createUpstreamHttp({
+    allowPrivateEndpoints: config.security.allowPrivateEndpoints,
+    ...(lookup ? { lookup } : {}),
+    ...(tracing ? { tracing } : {}),
+  });
   const keyEnv = new KeyEnvPolicy(config.security.apiKeyEnvAllowed);
   const vendorKeys: VendorKeys = {
     read: (name) => keyEnv.readKey(config.env, name),

@@ -29,6 +29,15 @@ import { type GenerationRecorder, NOTHING_PRODUCED } from '../generations/genera
 import type { PreparedGeneration } from '../generations/prepared-generation.js';
 import { hasScope, type Viewer } from '../keys/viewer.js';
 import { ofKind, requireKind } from './model-kind.js';
+import { endWithError, markFailed, NO_TRACING, SpanKind, type Tracing } from '../../observability/tracing.js';
+import {
+  ATTR_GEN_AI_PROVIDER_NAME,
+  ATTR_GEN_AI_REQUEST_MODEL,
+  attemptAttributes,
+  genAIProviderName,
+  responseAttributes,
+  SWITCHYARD_ATTRIBUTES,
+} from '../../observability/tracing-attributes.js';
 
 /** At most this many texts in one request (OpenAI's own bound). */
 export const MAX_EMBED_INPUTS = 2048;
@@ -73,6 +82,8 @@ export interface EmbeddingServiceDeps {
   readonly random: () => number;
   /** `budgets.unknownPrice` (read per call); default `refuse`. */
   readonly unknownPrice?: () => UnknownPricePolicy;
+  /** Each attempt an `embeddings` CLIENT span; the outcome on the request span (default: off). */
+  readonly tracing?: Tracing;
 }
 
 /**
@@ -84,7 +95,11 @@ export interface EmbeddingServiceDeps {
  * `generations`, `costs`, `usageUpdated` and the metrics show it.
  */
 export class EmbeddingService {
-  constructor(private readonly deps: EmbeddingServiceDeps) {}
+  readonly #tracing: Tracing;
+
+  constructor(private readonly deps: EmbeddingServiceDeps) {
+    this.#tracing = deps.tracing ?? NO_TRACING;
+  }
 
   async embed(
     request: EmbedServiceRequest,
@@ -94,6 +109,7 @@ export class EmbeddingService {
     const { fields, signal } = options;
     checkBounds(request, fields);
     if (!request.pool && !request.model) throw InvalidInputError.forField(fields.model, 'is required: name an embedding model or pool');
+    this.#tracing.requestSpan()?.setAttribute(ATTR_GEN_AI_REQUEST_MODEL, (request.pool ?? request.model) as string);
     const target = this.deps.targets.find(request.pool ? { poolName: request.pool } : { modelId: request.model }, fields, viewer.models);
     requireKind(target, 'embedding', target.kind === 'model' ? fields.model : fields.pool, (id) => this.deps.models.find(id));
     const inputTokens = request.input.reduce((sum, text) => sum + Math.max(1, countTokens(text)), 0);
@@ -197,14 +213,22 @@ export class EmbeddingService {
         ...(delayMs > 0 ? { delayMs } : {}),
       });
       const sent = performance.now();
+      const span = this.#tracing.startChild(
+        `embeddings ${model.upstreamModel}`,
+        SpanKind.CLIENT,
+        attemptAttributes('embeddings', model, n),
+      );
       try {
-        const result = await this.#call(model, request, prepared.requestId, signal);
+        const result = await this.#tracing.withSpan(span, () => this.#call(model, request, prepared.requestId, signal));
+        span?.setAttributes(responseAttributes(model.upstreamModel, { inputTokens: result.usage.inputTokens, outputTokens: 0 }));
+        span?.end();
         const durationMs = Math.round(performance.now() - sent);
         attempts.close(index, { outcome: 'SUCCEEDED', durationMs });
         this.deps.router.recordOutcome(model.id, true, durationMs);
         return await this.#settle(prepared, model, result, attempts, started);
       } catch (caught) {
         const error = asGatewayError(caught, model);
+        if (span?.isRecording()) endWithError(span, error);
         const durationMs = Math.round(performance.now() - sent);
         attempts.close(index, {
           outcome: signal.aborted ? 'CANCELLED' : 'FAILED',
@@ -240,7 +264,22 @@ export class EmbeddingService {
       },
       null,
     );
+    this.#annotate(record, lastModel, signal.aborted ? undefined : error);
     throw error.withDetails({ generationId: record.id });
+  }
+
+  /** The request span's outcome: the model and provider that answered (or were tried last), usage, the failure. */
+  #annotate(record: GenerationRecord, model: ModelRecord, error: GatewayError | undefined): void {
+    const span = this.#tracing.requestSpan();
+    if (!span) return;
+    span.setAttributes({
+      ...responseAttributes(model.upstreamModel, { inputTokens: record.inputTokens, outputTokens: 0 }),
+      [ATTR_GEN_AI_PROVIDER_NAME]: genAIProviderName(model.provider),
+      [SWITCHYARD_ATTRIBUTES.modelId]: model.id,
+      [SWITCHYARD_ATTRIBUTES.generationId]: record.id,
+      [SWITCHYARD_ATTRIBUTES.status]: record.status,
+    });
+    if (error) markFailed(span, error);
   }
 
   /** The next candidate from `from` (cycling) that is still eligible and whose circuit lets a request through. */
@@ -312,6 +351,7 @@ export class EmbeddingService {
       },
       null,
     );
+    this.#annotate(record, model, undefined);
     return { embeddings: result.embeddings, model, inputTokens, record };
   }
 

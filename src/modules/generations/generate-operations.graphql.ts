@@ -15,6 +15,7 @@ import {
 } from './generate-input.js';
 import type { GenerationEvent } from './generation-service.js';
 import { GenerationRef } from './generation.graphql.js';
+import { traceGenerate, traceGenerateStream } from '../../graphql/traced-operation.js';
 
 /** GenerateInput's JSON scalars (a JSON Schema may hold null as a value): kept as sent. */
 const JSON_FIELDS: ReadonlySet<string> = new Set(['parameters', 'schema']);
@@ -253,11 +254,13 @@ builder.mutationFields((t) => ({
     description:
       'Generates an answer and returns the stored generation. Failures are errors with a code (and extensions.generationId); every request is stored.',
     args: { input: t.arg({ type: GenerateInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.services.generations.generate(readGenerateInput(withoutNulls(input, JSON_FIELDS)), ctx.viewer, ctx.signal, {
-        requestId: ctx.requestId,
-        fields: GRAPHQL_FIELDS,
-      }),
+    resolve: (_root, { input }, ctx, info) =>
+      traceGenerate(ctx, info, () =>
+        ctx.services.generations.generate(readGenerateInput(withoutNulls(input, JSON_FIELDS)), ctx.viewer, ctx.signal, {
+          requestId: ctx.requestId,
+          fields: GRAPHQL_FIELDS,
+        }),
+      ),
   }),
 }));
 
@@ -268,15 +271,16 @@ builder.subscriptionFields((t) => ({
     description:
       'Streams a generation token by token. Closing the subscription aborts the upstream call; the generation is stored CANCELLED with its partial usage and cost.',
     args: { input: t.arg({ type: GenerateInput, required: true }) },
-    subscribe: async (_root, { input }, ctx) => {
-      const prepared = await ctx.services.generations.prepare(readGenerateInput(withoutNulls(input, JSON_FIELDS)), ctx.viewer, {
-        stream: true,
-        requestId: ctx.requestId,
-        signal: ctx.signal,
-        fields: GRAPHQL_FIELDS,
-      });
-      return ctx.services.generations.stream(prepared);
-    },
+    subscribe: (_root, { input }, ctx, info) =>
+      traceGenerateStream(ctx, info, async () => {
+        const prepared = await ctx.services.generations.prepare(readGenerateInput(withoutNulls(input, JSON_FIELDS)), ctx.viewer, {
+          stream: true,
+          requestId: ctx.requestId,
+          signal: ctx.signal,
+          fields: GRAPHQL_FIELDS,
+        });
+        return ctx.services.generations.stream(prepared);
+      }),
     resolve: (event) => event,
   }),
 }));

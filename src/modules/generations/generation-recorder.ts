@@ -3,6 +3,7 @@ import { type GatewayError, RecordNotStoredError } from '../../core/errors.js';
 import type { EventBus } from '../../core/ports/event-bus.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
+import { currentTraceId } from '../../observability/tracing.js';
 import type { BudgetStore } from '../../core/ports/stores.js';
 import type { ModelRecord } from '../../core/records/model.js';
 import { definitionId } from '../../core/records/model-id.js';
@@ -168,7 +169,8 @@ function baseFields(prepared: PreparedGeneration, model: ModelRecord) {
     request: null,
     cached: false,
     savedMicroUsd: null,
-    traceId: null,
+    // The request's trace (its span is active while the record is made); null when it is not traced.
+    traceId: currentTraceId(),
   };
 }
 

@@ -15,6 +15,17 @@ import { emptyAnswer, type RelayedAnswer, type RelayedPart, relayAnswer } from '
 import type { GenerateRequest } from './generate-request.js';
 import type { GenerationRecorder } from './generation-recorder.js';
 import type { GenerationFilter, GenerationPage, GenerationRepository } from './generation-repository.js';
+import { endWithError, markFailed, NO_TRACING, SpanKind, type Tracing } from '../../observability/tracing.js';
+import {
+  ATTR_GEN_AI_PROVIDER_NAME,
+  ATTR_GEN_AI_REQUEST_MODEL,
+  ATTR_GEN_AI_REQUEST_STREAM,
+  genAIProviderName,
+  requestParamAttributes,
+  responseAttributes,
+  SWITCHYARD_ATTRIBUTES,
+} from '../../observability/tracing-attributes.js';
+import { microToUsd } from '../../pricing/money.js';
 
 /** What a generation stream yields, in order: started, deltas, then completed or failed. */
 export type GenerationEvent =
@@ -76,6 +87,8 @@ export interface GenerationServiceDeps {
   readonly recorder: Pick<GenerationRecorder, 'finished'>;
   /** The model records by id (the answering model of a failed request). */
   readonly models: { find(id: string): ModelRecord | undefined };
+  /** The admission span, and the request span's GenAI attributes (default: off). */
+  readonly tracing?: Tracing;
 }
 
 type Emit = (event: GenerationEvent) => void;
@@ -153,9 +166,38 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export class GenerationService {
   constructor(private readonly deps: GenerationServiceDeps) {}
 
-  /** Admits a door's typed request (target, candidates, limits): see Admission.admit. */
+  /** Admits a door's typed request (target, candidates, limits): see Admission.admit. Traced as the `admission` span. */
   prepare(request: GenerateRequest, viewer: Viewer, options: AdmitOptions): Promise<PreparedGeneration> {
-    return this.deps.admission.admit(request, viewer, options);
+    const tracing = this.deps.tracing ?? NO_TRACING;
+    if (!tracing.enabled) return this.deps.admission.admit(request, viewer, options);
+    const requestSpan = tracing.requestSpan();
+    const asked = request.model ?? request.pool;
+    requestSpan?.setAttributes({
+      ...requestParamAttributes(request.params),
+      ...(asked ? { [ATTR_GEN_AI_REQUEST_MODEL]: asked } : {}),
+      [ATTR_GEN_AI_REQUEST_STREAM]: options.stream,
+    });
+    const span = tracing.startChild('admission', SpanKind.INTERNAL, viewer.keyId ? { [SWITCHYARD_ATTRIBUTES.apiKeyId]: viewer.keyId } : {});
+    return tracing.withSpan(span, async () => {
+      let prepared: PreparedGeneration;
+      try {
+        prepared = await this.deps.admission.admit(request, viewer, options);
+      } catch (error) {
+        endWithError(span, error);
+        throw error;
+      }
+      const target = prepared.target.kind === 'model' ? prepared.target.model.id : prepared.target.pool.name;
+      const admitted = {
+        [SWITCHYARD_ATTRIBUTES.generationId]: prepared.id,
+        [ATTR_GEN_AI_REQUEST_MODEL]: target,
+        ...(prepared.target.kind === 'pool' ? { [SWITCHYARD_ATTRIBUTES.pool]: target } : {}),
+        ...requestParamAttributes(prepared.request.params),
+      };
+      span?.setAttributes({ ...admitted, [SWITCHYARD_ATTRIBUTES.candidates]: prepared.plan.order.map((m) => m.id) });
+      span?.end();
+      requestSpan?.setAttributes(admitted);
+      return prepared;
+    });
   }
 
   /**
@@ -336,6 +378,7 @@ export class GenerationService {
       },
       answer.timeToFirstTokenMs,
     );
+    this.#annotate(record, model, error && !cancelled ? error : undefined);
     // Only a whole turn joins the history: a failed or cancelled one leaves it as it was.
     if (status === 'SUCCEEDED' && prepared.sessionId) {
       await this.deps.sessions.appendTurn(prepared.sessionId, [...prepared.fresh, assistantMessage(answer)], record.id);
@@ -351,6 +394,20 @@ export class GenerationService {
         error: error.withDetails({ generationId: record.id }),
       });
     return error && !cancelled ? { record, error } : { record, ...reasoning };
+  }
+
+  /** The request span's outcome attributes: the answering model and provider, usage, cost, and the failure. */
+  #annotate(record: GenerationRecord, model: ModelRecord, error: GatewayError | undefined): void {
+    const span = this.deps.tracing?.requestSpan();
+    if (!span) return;
+    span.setAttributes({
+      ...responseAttributes(model.upstreamModel, record, record.finishReason),
+      [ATTR_GEN_AI_PROVIDER_NAME]: genAIProviderName(model.provider),
+      [SWITCHYARD_ATTRIBUTES.modelId]: model.id,
+      [SWITCHYARD_ATTRIBUTES.status]: record.status,
+      ...(record.costMicroUsd !== null ? { [SWITCHYARD_ATTRIBUTES.costUsd]: microToUsd(record.costMicroUsd) } : {}),
+    });
+    if (error) markFailed(span, error);
   }
 
   /** One generation, or undefined when there is none the caller may see. */
