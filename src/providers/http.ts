@@ -151,7 +151,7 @@ export function createUpstreamHttp(options: UpstreamHttpOptions): UpstreamHttp {
       const problem = checkEndpointUrl(url, options.allowPrivateEndpoints);
       if (problem)
         throw new UpstreamError(`refused to call ${new URL(url).host}: ${problem}`, { retryable: false, reason: 'endpoint-policy' });
-      const span = tracing.startChild(init.method, SpanKind.CLIENT, httpClientAttributes(init.method, url));
+      const span = tracing.enabled ? tracing.startChild(init.method, SpanKind.CLIENT, httpClientAttributes(init.method, url)) : undefined;
       try {
         const response = await request(url, {
           method: init.method,

@@ -260,7 +260,9 @@ export class Router {
       };
       const index = attempts.open(attempt);
       let processed = 0; // tokens the vendor processed before this attempt failed
-      const span = this.#tracing.startChild(`chat ${model.upstreamModel}`, SpanKind.CLIENT, attemptAttributes('chat', model, n));
+      const span = this.#tracing.enabled
+        ? this.#tracing.startChild(`chat ${model.upstreamModel}`, SpanKind.CLIENT, attemptAttributes('chat', model, n))
+        : undefined;
       try {
         const adapter = this.deps.adapters.get(model.provider);
         if (!adapter) throw new Error(`no adapter for provider ${model.provider}`);

@@ -42,6 +42,7 @@ beforeAll(async () => {
       models: [
         { id: 'gpt-a', provider: 'openai', upstreamModel: 'gpt-4', baseUrl: `${fake.url}/v1`, fallbacks: ['gpt-b'] },
         { id: 'gpt-b', provider: 'openai', upstreamModel: 'gpt-4o-mini', baseUrl: `${fake.url}/v1` },
+        { id: 'mock-embed', provider: 'mock', kind: 'embedding' },
       ],
     },
     overrides: { logger: createLogger('debug', { format: 'json', destination: sink }) },
@@ -218,6 +219,43 @@ describe('traces', () => {
     expect(only(subscription, 'admission').parentSpanId).toBe(stream.spanId);
     expect(only(subscription, 'chat gpt-4').parentSpanId).toBe(stream.spanId);
     expect(fake.calls.at(-1)?.headers.traceparent).toBe(`00-${trace(2)}-${only(subscription, 'POST').spanId}-01`);
+  });
+
+  it('should trace /v1/messages as a chat and /v1/embeddings as an embeddings operation', async () => {
+    const post = (path: string, body: unknown, n: number) =>
+      fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', traceparent: `00-${CALLER_TRACE.slice(0, -2)}e${n}-${CALLER_SPAN}-01` },
+        body: JSON.stringify(body),
+      });
+    const messages = await post('/v1/messages', { model: 'gpt-a', max_tokens: 20, messages: [{ role: 'user', content: 'Hi' }] }, 1);
+    expect(messages.status).toBe(200);
+    const embedded = await post('/v1/embeddings', { model: 'mock-embed', input: ['one', 'two'] }, 2);
+    expect(embedded.status).toBe(200);
+
+    const chatTrace = await traceOf(`${CALLER_TRACE.slice(0, -2)}e1`, ['POST /v1/messages', 'chat gpt-4', 'POST']);
+    const door = only(chatTrace, 'POST /v1/messages');
+    expect(door.attributes).toMatchObject({
+      'gen_ai.operation.name': 'chat',
+      'gen_ai.request.model': 'gpt-a',
+      'gen_ai.request.max_tokens': 20,
+    });
+    expect(only(chatTrace, 'chat gpt-4').parentSpanId).toBe(door.spanId);
+
+    const embedTraceId = `${CALLER_TRACE.slice(0, -2)}e2`;
+    await receiver.waitFor((spans) => spans.some((s) => s.traceId === embedTraceId && s.name.startsWith('embeddings ')));
+    const embedTrace = await traceOf(embedTraceId, ['POST /v1/embeddings']);
+    const embedDoor = only(embedTrace, 'POST /v1/embeddings');
+    expect(embedDoor.attributes).toMatchObject({
+      'gen_ai.operation.name': 'embeddings',
+      'gen_ai.request.model': 'mock-embed',
+      'switchyard.generation.status': 'SUCCEEDED',
+      'http.response.status_code': 200,
+    });
+    expect(embedDoor.attributes['gen_ai.usage.input_tokens']).toBeGreaterThan(0);
+    const attempt = embedTrace.find((s) => s.name.startsWith('embeddings '));
+    expect(attempt).toMatchObject({ kind: SPAN_KIND.client, parentSpanId: embedDoor.spanId });
+    expect(attempt?.attributes).toMatchObject({ 'gen_ai.operation.name': 'embeddings', 'switchyard.model.id': 'mock-embed' });
   });
 
   it('should export the spans still buffered when the gateway stops', async () => {

@@ -213,11 +213,9 @@ export class EmbeddingService {
         ...(delayMs > 0 ? { delayMs } : {}),
       });
       const sent = performance.now();
-      const span = this.#tracing.startChild(
-        `embeddings ${model.upstreamModel}`,
-        SpanKind.CLIENT,
-        attemptAttributes('embeddings', model, n),
-      );
+      const span = this.#tracing.enabled
+        ? this.#tracing.startChild(`embeddings ${model.upstreamModel}`, SpanKind.CLIENT, attemptAttributes('embeddings', model, n))
+        : undefined;
       try {
         const result = await this.#tracing.withSpan(span, () => this.#call(model, request, prepared.requestId, signal));
         span?.setAttributes(responseAttributes(model.upstreamModel, { inputTokens: result.usage.inputTokens, outputTokens: 0 }));
