@@ -49,6 +49,12 @@ describe('request ids and logs', () => {
     const body = (await given.json()) as { data: { generate: { requestId: string; text: string } } };
     expect(body.data.generate.requestId).toBe('trace-abc.123');
     expect(fake.calls.at(-1)?.headers['x-request-id']).toBe('trace-abc.123');
+    // Tracing is off (no OTLP endpoint): a caller's traceparent is neither followed nor passed on, and no trace id is stored.
+    const traced = await post(url, query.replace('text }', 'text traceId }'), {
+      traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+    });
+    expect(((await traced.json()) as { data: { generate: { traceId: string | null } } }).data.generate.traceId).toBeNull();
+    expect(fake.calls.at(-1)?.headers.traceparent).toBeUndefined();
 
     const made = await post(url, query, { 'x-request-id': 'not valid because of spaces' });
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);

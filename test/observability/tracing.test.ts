@@ -1,5 +1,7 @@
 import { Writable } from 'node:stream';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { ConfigError } from '../../src/config/config.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { createTracing, NO_TRACING } from '../../src/observability/tracing.js';
@@ -219,6 +221,30 @@ describe('traces', () => {
     expect(only(subscription, 'admission').parentSpanId).toBe(stream.spanId);
     expect(only(subscription, 'chat gpt-4').parentSpanId).toBe(stream.spanId);
     expect(fake.calls.at(-1)?.headers.traceparent).toBe(`00-${trace(2)}-${only(subscription, 'POST').spanId}-01`);
+  });
+
+  it("should take a graphql-ws client's traceparent from its connectionParams", async () => {
+    const traceId = `${CALLER_TRACE.slice(0, -2)}d1`;
+    const client = createClient({
+      url: `${url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { traceparent: `00-${traceId}-${CALLER_SPAN}-01` },
+    });
+    try {
+      const kinds: string[] = [];
+      for await (const result of client.iterate<{ generateStream: { __typename: string } }>({
+        query: 'subscription { generateStream(input: { model: "gpt-a", prompt: "Hi" }) { __typename } }',
+      }))
+        kinds.push(result.data?.generateStream.__typename ?? 'error');
+      expect(kinds.at(-1)).toBe('GenerationCompleted');
+    } finally {
+      await client.dispose();
+    }
+    const spans = await traceOf(traceId, ['subscription generateStream', 'chat gpt-4']);
+    const request = only(spans, 'subscription generateStream');
+    expect(request.parentSpanId).toBe(CALLER_SPAN);
+    expect(only(spans, 'chat gpt-4').parentSpanId).toBe(request.spanId);
   });
 
   it('should trace /v1/messages as a chat and /v1/embeddings as an embeddings operation', async () => {
