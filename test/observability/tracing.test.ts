@@ -247,7 +247,7 @@ describe('traces', () => {
     expect(only(spans, 'chat gpt-4').parentSpanId).toBe(request.spanId);
   });
 
-  it('should trace /v1/messages as a chat and /v1/embeddings as an embeddings operation', async () => {
+  it('should trace /v1/messages and /v1/responses as a chat and /v1/embeddings as an embeddings operation', async () => {
     const post = (path: string, body: unknown, n: number) =>
       fetch(`${url}${path}`, {
         method: 'POST',
@@ -258,6 +258,14 @@ describe('traces', () => {
     expect(messages.status).toBe(200);
     const embedded = await post('/v1/embeddings', { model: 'mock-embed', input: ['one', 'two'] }, 2);
     expect(embedded.status).toBe(200);
+    const responded = await post('/v1/responses', { model: 'gpt-b', input: 'Hi' }, 3);
+    expect(responded.status).toBe(200);
+    const responsesTrace = await traceOf(`${CALLER_TRACE.slice(0, -2)}e3`, ['POST /v1/responses', 'chat gpt-4o-mini', 'POST']);
+    expect(only(responsesTrace, 'POST /v1/responses').attributes).toMatchObject({
+      'gen_ai.operation.name': 'chat',
+      'gen_ai.request.model': 'gpt-b',
+      'gen_ai.usage.output_tokens': 5,
+    });
 
     const chatTrace = await traceOf(`${CALLER_TRACE.slice(0, -2)}e1`, ['POST /v1/messages', 'chat gpt-4', 'POST']);
     const door = only(chatTrace, 'POST /v1/messages');
