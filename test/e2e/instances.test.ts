@@ -81,6 +81,27 @@ describe.skipIf(!ready)('two instances on one PostgreSQL and one Redis', () => {
       modelId: 'mock-shared',
     });
 
+    // A sticky pool: the member that served a conversation on A is the one B sends it to (the store is in Redis).
+    expectData(await onA(RegisterModel, { input: { id: 'mock-shared-2', provider: 'MOCK', pricing: { input: 1, output: 1 } } }));
+    expectData(
+      await onA(SetModelPool, {
+        input: { name: 'sticky-shared', sticky: true, members: [{ modelId: 'mock-shared' }, { modelId: 'mock-shared-2' }] },
+      }),
+    );
+    await waitFor(
+      async () =>
+        expectData(await onB(PoolsQuery)).pools.some((p) => p.name === 'sticky-shared' && p.sticky) &&
+        expectData(await onB(ModelQuery, { id: 'mock-shared-2' })).model?.status === 'HEALTHY',
+      'B to know the sticky pool and its members',
+    );
+    const servedOn = async (on: typeof onA, prompt: string) =>
+      expectData(await on(GenerateRouted, { input: { pool: 'sticky-shared', prompt } })).generate.modelId;
+    // (Drawn on its own, B would agree with A on all eight with a chance of 1 in 256.)
+    for (let c = 0; c < 8; c++) {
+      const member = await servedOn(onA, `conversation ${c}`);
+      expect(await servedOn(onB, `conversation ${c}`)).toBe(member);
+    }
+
     // B's generations reach a usageUpdated subscriber on A.
     const watcher = wsClient(a, ADMIN);
     sockets.push(watcher);
