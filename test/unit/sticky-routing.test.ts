@@ -115,22 +115,26 @@ describe('stickinessKey', () => {
   ];
 
   it('should be the session, else the user, else the conversation prefix', () => {
-    const bySession = stickinessKey({ sessionId: 's1', user: 'u1', messages: conversation });
-    const byUser = stickinessKey({ user: 'u1', messages: conversation });
-    const byPrefix = stickinessKey({ messages: conversation });
+    const bySession = stickinessKey({ caller: 'k1', sessionId: 's1', user: 'u1', messages: conversation });
+    const byUser = stickinessKey({ caller: 'k1', user: 'u1', messages: conversation });
+    const byPrefix = stickinessKey({ caller: 'k1', messages: conversation });
     expect([bySession?.split(':')[0], byUser?.split(':')[0], byPrefix?.split(':')[0]]).toEqual(['session', 'user', 'prefix']);
-    expect(stickinessKey({ sessionId: 's1', messages: [] })).toBe(bySession);
-    expect(stickinessKey({ messages: [{ role: 'assistant', content: 'hello' }] })).toBeUndefined();
+    expect(stickinessKey({ caller: 'k1', sessionId: 's1', messages: [] })).toBe(bySession);
+    expect(stickinessKey({ caller: 'k1', messages: [{ role: 'assistant', content: 'hello' }] })).toBeUndefined();
+    // Another caller's same user, or same conversation, is another key.
+    expect(stickinessKey({ caller: 'k2', user: 'u1', messages: conversation })).not.toBe(byUser);
+    expect(stickinessKey({ caller: 'k2', messages: conversation })).not.toBe(byPrefix);
   });
 
   it('should give every later turn of a stateless conversation its first turn’s key, and another system prompt another', () => {
-    const first = stickinessKey({ messages: conversation });
+    const first = stickinessKey({ caller: 'k1', messages: conversation });
     const later = stickinessKey({
+      caller: 'k1',
       messages: [...conversation, { role: 'assistant', content: 'It says …' }, { role: 'user', content: 'And clause 4?' }],
     });
     expect(later).toBe(first);
-    expect(stickinessKey({ messages: [{ role: 'system', content: 'You are verbose.' }, conversation[1]!] })).not.toBe(first);
-    expect(stickinessKey({ messages: [conversation[0]!, { role: 'user', content: 'Another question' }] })).not.toBe(first);
+    expect(stickinessKey({ caller: 'k1', messages: [{ role: 'system', content: 'You are verbose.' }, conversation[1]!] })).not.toBe(first);
+    expect(stickinessKey({ caller: 'k1', messages: [conversation[0]!, { role: 'user', content: 'Another question' }] })).not.toBe(first);
   });
 });
 

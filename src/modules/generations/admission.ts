@@ -143,7 +143,10 @@ export class Admission {
       }
     }
     // A sticky pool sends the request where its conversation's last turn went (the key is read only for one).
-    const sticky = target.kind === 'pool' && target.pool.sticky ? stickinessKey({ ...request, sessionId: session?.id }) : undefined;
+    const sticky =
+      target.kind === 'pool' && target.pool.sticky
+        ? stickinessKey({ ...request, sessionId: session?.id, caller: viewer.keyId ?? 'local' })
+        : undefined;
     const drawn = await this.deps.router.plan(target, { stickinessKey: sticky });
     // Candidates that cannot carry the request (a fallback of another provider kind) are left out.
     const chatModels = drawn.order.filter((m) => m.kind === 'chat');
