@@ -24,7 +24,7 @@ let base: string;
 beforeAll(async () => {
   t = await startTestApp({
     file: {
-      models: [mock('mock-a'), mock('mock-b')],
+      models: [mock('mock-a'), mock('mock-b'), { ...mock('mock-c'), limits: { requestsPerMinute: 3 } }, mock('mock-d')],
       pools: [
         {
           name: 'warm',
@@ -35,6 +35,7 @@ beforeAll(async () => {
             { modelId: 'mock-b', weight: 1 },
           ],
         },
+        { name: 'limited', strategy: 'WEIGHTED', sticky: true, members: [{ modelId: 'mock-c' }, { modelId: 'mock-d' }] },
       ],
     },
     overrides: { random: seeded(11) },
@@ -95,6 +96,19 @@ describe('sticky pools', () => {
       expect(await chat([{ role: 'user', content: `an unrelated question ${u}` }], { user: `end-user-${u}` })).toBe(member);
     }
     expect(members.size).toBe(2);
+  });
+
+  it('should move a conversation off a member at its rate limit, to the member that then serves it', async () => {
+    const prefix = (c: number) => [{ role: 'user', content: `limited conversation ${c}` }];
+    let c = 0;
+    while ((await chat(prefix(c), { model: 'limited' })) !== 'mock-c') c++; // mock-c's first request of the minute
+    const turns = [];
+    for (let turn = 2; turn <= 5; turn++)
+      turns.push(
+        await chat([...prefix(c), { role: 'assistant', content: 'ok' }, { role: 'user', content: `turn ${turn}` }], { model: 'limited' }),
+      );
+    // Turns 2 and 3 stay on mock-c (sticky); its 3 requests a minute used, turn 4 moves to mock-d, and turn 5 stays there.
+    expect(turns).toEqual(['mock-c', 'mock-c', 'mock-d', 'mock-d']);
   });
 
   it('should take sticky and its TTL from setModelPool, and refuse a bad one naming the field', async () => {
