@@ -12,6 +12,7 @@ import {
   createCircuitStore,
   createProbeLock,
   createRateStore,
+  createResponseCache,
   createStickyStore,
 } from './composition/services/stores.js';
 import { createUpstream } from './composition/services/upstream.js';
@@ -154,6 +155,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const configReloader = new ConfigReloader({ initial: config, models, pools, keyEnv: upstream.keyEnv, logger, clock });
   const healthMonitor = new HealthMonitor({ models, router, adapters, vendorKeys, logger, clock });
   const budgets = createBudgetStore(redis, generationRepository, clock);
+  const responseCache = createResponseCache(config, redis, clock);
   const { sessions, generations, costs, embeddings } = createGenerationPipeline({
     orm,
     clock,
@@ -171,6 +173,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     adapters,
     vendorKeys,
     tracing,
+    responseCache,
   });
 
   followOtherInstances(follower, { routing, circuits, models, pools, apiKeys, credentials, logger });

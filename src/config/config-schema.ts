@@ -3,6 +3,7 @@ import { UNKNOWN_PRICE_POLICIES } from '../pricing/unknown-price.js';
 import { isWildcardId, matchWildcard } from '../core/records/model-id.js';
 import { type DefinitionRules, modelDefinitionSchema, modelRefField } from './model-definition.js';
 import { isReservedEnv, KEY_ENV_PATTERN, RESERVED_ENV_PREFIX } from '../security/key-env-policy.js';
+import { cacheSettingsShape } from './cache-definition.js';
 import { poolDefinitionSchema } from './pool-definition.js';
 import { HOST_NAME_PATTERN, ORIGIN_PATTERN } from '../security/origin-policy.js';
 import { booleanField, enumField, listOf, numberField, objectField, stringField } from '../validation/fields.js';
@@ -90,6 +91,12 @@ export function configFileSchema(rules: DefinitionRules) {
        * (it runs, and its unknown cost is charged nothing).
        */
       unknownPrice: enumField(UNKNOWN_PRICE_POLICIES).optional(),
+    }).optional(),
+    /** The response cache (README "Response cache"): off by default. */
+    cache: objectField({
+      ...cacheSettingsShape,
+      /** The most bytes the in-process cache keeps (least recently used answers let go first). */
+      maxBytes: numberField({ int: true, min: 1024, max: 68_719_476_736 }).optional(),
     }).optional(),
     /** How much history a session keeps: past either bound, its oldest whole turns are dropped. */
     sessions: objectField({

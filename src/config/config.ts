@@ -1,3 +1,4 @@
+import type { CacheSettings } from '../core/records/cache.js';
 import type { ChatBounds } from '../core/chat/chat-bounds.js';
 import type { ModelDefinition } from './model-definition.js';
 import type { LogFormat, LogLevel } from '../observability/logger.js';
@@ -87,6 +88,11 @@ export interface Config {
   readonly budgets: { readonly unknownPrice: UnknownPricePolicy };
   /** Traces (the standard OTEL_* variables); undefined: tracing is off. */
   readonly tracing?: TracingSettings;
+  /**
+   * The response cache (`cache:`): mode, TTL and scope (each model may set its own), and the most
+   * bytes the in-process store takes (with Redis, the entries live there under their TTL).
+   */
+  readonly cache: CacheSettings & { readonly maxBytes: number };
   /** Vendor keys are read from here by the name in a model's `apiKeyEnv` (as KeyEnvPolicy allows), never stored. */
   readonly env: Readonly<Record<string, string | undefined>>;
 }

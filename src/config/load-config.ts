@@ -19,6 +19,8 @@ import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from '../obser
 export const DEFAULT_CONFIG_FILE = 'switchyard.config.yml';
 export const DEFAULT_DATABASE_URL = './data/switchyard.db';
 /** What a session's stored history is bounded by when the file does not say (README, Configuration). */
+/** The response cache's defaults: off, answers kept 300 s for their own API key, at most 64 MiB in process. */
+export const DEFAULT_CACHE = { mode: 'off', ttlSeconds: 300, scope: 'key', maxBytes: 64 * 1024 * 1024 } as const;
 export const DEFAULT_SESSION_HISTORY = { maxHistoryMessages: 1000, maxHistoryBytes: 8 * 1024 * 1024 } as const;
 
 /** The connection caps when the file sets none (README, Security). */
@@ -142,6 +144,12 @@ export function parseConfigText(text: string, path: string, env: Env): Config {
       healthCheckIntervalMs: file.routing?.healthCheckIntervalMs ?? 30_000,
     },
     budgets: { unknownPrice: file.budgets?.unknownPrice ?? 'refuse' },
+    cache: {
+      mode: file.cache?.mode ?? DEFAULT_CACHE.mode,
+      ttlSeconds: file.cache?.ttlSeconds ?? DEFAULT_CACHE.ttlSeconds,
+      scope: file.cache?.scope ?? DEFAULT_CACHE.scope,
+      maxBytes: file.cache?.maxBytes ?? DEFAULT_CACHE.maxBytes,
+    },
     sessions: {
       maxHistoryMessages: file.sessions?.maxHistoryMessages ?? DEFAULT_SESSION_HISTORY.maxHistoryMessages,
       maxHistoryBytes: file.sessions?.maxHistoryBytes ?? DEFAULT_SESSION_HISTORY.maxHistoryBytes,

@@ -6,6 +6,7 @@ import { isWildcardId, MODEL_ID_MAX, MODEL_ID_PATTERN, MODEL_REF_PATTERN } from 
 import { checkEndpointUrl } from '../security/endpoint-policy.js';
 import { describeValue } from '../validation/format-issues.js';
 import { booleanField, enumField, listOf, numberField, objectField, stringField } from '../validation/fields.js';
+import { modelCacheSchema } from './cache-definition.js';
 import type { KeyEnvPolicy } from '../security/key-env-policy.js';
 
 const ENV_NAME = /^[A-Z_][A-Z0-9_]{0,127}$/;
@@ -128,6 +129,8 @@ const definitionShape = {
   /** Models to try, in order, when this one fails with a retryable error. */
   fallbacks: listOf(modelRefField, 'model ids', 10).optional(),
   retry: retrySchema.optional(),
+  /** The model's response cache settings over the gateway's `cache:`. */
+  cache: modelCacheSchema.optional(),
 };
 
 /** Rules that need the config: the endpoint policy, the key-variable policy and provider-specific requirements. */
@@ -275,6 +278,7 @@ export const modelPatchSchema = objectField({
   quirks: definitionShape.quirks.nullable(),
   fallbacks: definitionShape.fallbacks.nullable(),
   retry: definitionShape.retry.nullable(),
+  cache: definitionShape.cache.nullable(),
 });
 
 export type ModelPatch = z.infer<typeof modelPatchSchema>;

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { cacheStatusHeader } from './cache-control.js';
 import { readerTakes } from './stalled-reader.js';
 
 /** The session a /v1 request runs in (its history goes before the request's messages). */
@@ -45,12 +46,21 @@ export function readSwitchyardHeaders(req: IncomingMessage, refuse: RefuseHeader
   return { ...(sessionId === undefined ? {} : { sessionId }), ...(costLimit === undefined ? {} : { costLimit }) };
 }
 
-/** The headers every /v1 answer about a generation carries: its id, the model that served (when known) and the attempts made. */
-export function generationHeaders(generationId: string, modelId: string | undefined, attempts: number): Record<string, string> {
+/**
+ * The headers every /v1 answer about a generation carries: its id, the model that served (when
+ * known), the attempts made, and whether the response cache served it (`x-switchyard-cache: hit|miss`).
+ */
+export function generationHeaders(
+  generationId: string,
+  modelId: string | undefined,
+  attempts: number,
+  cached = false,
+): Record<string, string> {
   return {
     'x-switchyard-generation-id': generationId,
     ...(modelId ? { 'x-switchyard-model': modelId } : {}),
     'x-switchyard-attempts': String(attempts),
+    ...cacheStatusHeader(cached),
   };
 }
 

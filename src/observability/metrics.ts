@@ -184,7 +184,15 @@ export function createMetrics(models: () => readonly ModelRecord[]) {
     registers: [registry],
   });
 
+  const cacheLookups = new Counter({
+    name: 'switchyard_cache_lookups_total',
+    help: 'Response cache lookups, by result: hit (answered from the cache, nothing sent upstream) or miss',
+    labelNames: ['result'] as const,
+    registers: [registry],
+  });
+
   return {
+    cacheLookups,
     retries,
     fallbacks,
     rateLimited,

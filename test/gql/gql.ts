@@ -73,6 +73,9 @@ type Documents = {
     "\n  mutation Embed($input: EmbedInput!) {\n    embed(input: $input) { embeddings model generationId costUsd usage { inputTokens outputTokens } }\n  }\n": typeof types.EmbedDocument,
     "\n  query EmbeddingGeneration($id: ID!) {\n    generation(id: $id) { id status text usage { inputTokens outputTokens } costMicroUsd model { id kind } }\n  }\n": typeof types.EmbeddingGenerationDocument,
     "\n  query ModelKinds { models { id kind status } }\n": typeof types.ModelKindsDocument,
+    "\n  query CachedGeneration($id: ID!) {\n    generation(id: $id) { id status text cached costMicroUsd savedUsd attempts { modelId } usage { inputTokens outputTokens } }\n  }\n": typeof types.CachedGenerationDocument,
+    "\n  query CacheCosts($filter: CostFilter) {\n    costs(filter: $filter, groupBy: MODEL) {\n      groups { key requests cachedRequests costMicroUsd savedUsd }\n      totals { requests cachedRequests savedUsd }\n    }\n  }\n": typeof types.CacheCostsDocument,
+    "\n  mutation GenerateCached($input: GenerateInput!, $cache: CacheControlInput) {\n    generate(input: $input, cache: $cache) { id text cached costMicroUsd savedUsd }\n  }\n": typeof types.GenerateCachedDocument,
 };
 const documents: Documents = {
     "\n  query CatalogModels {\n    models {\n      id\n      upstreamModel\n      pricing { input output cachedInput cacheWrite }\n      pricingSource\n      catalogStatus\n      contextWindow\n      maxOutputTokens\n      modalities { input output }\n      supportsTools\n      supportsReasoning\n    }\n  }\n": types.CatalogModelsDocument,
@@ -134,6 +137,9 @@ const documents: Documents = {
     "\n  mutation Embed($input: EmbedInput!) {\n    embed(input: $input) { embeddings model generationId costUsd usage { inputTokens outputTokens } }\n  }\n": types.EmbedDocument,
     "\n  query EmbeddingGeneration($id: ID!) {\n    generation(id: $id) { id status text usage { inputTokens outputTokens } costMicroUsd model { id kind } }\n  }\n": types.EmbeddingGenerationDocument,
     "\n  query ModelKinds { models { id kind status } }\n": types.ModelKindsDocument,
+    "\n  query CachedGeneration($id: ID!) {\n    generation(id: $id) { id status text cached costMicroUsd savedUsd attempts { modelId } usage { inputTokens outputTokens } }\n  }\n": types.CachedGenerationDocument,
+    "\n  query CacheCosts($filter: CostFilter) {\n    costs(filter: $filter, groupBy: MODEL) {\n      groups { key requests cachedRequests costMicroUsd savedUsd }\n      totals { requests cachedRequests savedUsd }\n    }\n  }\n": types.CacheCostsDocument,
+    "\n  mutation GenerateCached($input: GenerateInput!, $cache: CacheControlInput) {\n    generate(input: $input, cache: $cache) { id text cached costMicroUsd savedUsd }\n  }\n": types.GenerateCachedDocument,
 };
 
 /**
@@ -386,6 +392,18 @@ export function graphql(source: "\n  query EmbeddingGeneration($id: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ModelKinds { models { id kind status } }\n"): (typeof documents)["\n  query ModelKinds { models { id kind status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CachedGeneration($id: ID!) {\n    generation(id: $id) { id status text cached costMicroUsd savedUsd attempts { modelId } usage { inputTokens outputTokens } }\n  }\n"): (typeof documents)["\n  query CachedGeneration($id: ID!) {\n    generation(id: $id) { id status text cached costMicroUsd savedUsd attempts { modelId } usage { inputTokens outputTokens } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CacheCosts($filter: CostFilter) {\n    costs(filter: $filter, groupBy: MODEL) {\n      groups { key requests cachedRequests costMicroUsd savedUsd }\n      totals { requests cachedRequests savedUsd }\n    }\n  }\n"): (typeof documents)["\n  query CacheCosts($filter: CostFilter) {\n    costs(filter: $filter, groupBy: MODEL) {\n      groups { key requests cachedRequests costMicroUsd savedUsd }\n      totals { requests cachedRequests savedUsd }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GenerateCached($input: GenerateInput!, $cache: CacheControlInput) {\n    generate(input: $input, cache: $cache) { id text cached costMicroUsd savedUsd }\n  }\n"): (typeof documents)["\n  mutation GenerateCached($input: GenerateInput!, $cache: CacheControlInput) {\n    generate(input: $input, cache: $cache) { id text cached costMicroUsd savedUsd }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

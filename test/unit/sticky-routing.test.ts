@@ -54,6 +54,7 @@ function model(id: string): ModelRecord {
     streamUsage: true,
     fallbacks: [],
     retry: {},
+    cache: null,
     status: 'HEALTHY',
     lastHealthCheck: null,
     source: 'CONFIG',

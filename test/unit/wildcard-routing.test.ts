@@ -42,6 +42,7 @@ function model(id: string, extra: Partial<ModelRecord> = {}): ModelRecord {
     streamUsage: true,
     fallbacks: [],
     retry: { attempts: 2 },
+    cache: null,
     status: 'HEALTHY',
     lastHealthCheck: null,
     source: 'CONFIG',

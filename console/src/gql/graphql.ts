@@ -16,6 +16,16 @@ export type BudgetInput = {
   monthly?: number | null | undefined;
 };
 
+/** The response cache: OFF, or EXACT (the very same normalized request is answered from the cache). */
+export type CacheMode =
+  | 'EXACT'
+  | 'OFF';
+
+/** Whose answers a request may be served: its own API key's (KEY), or any caller's (SHARED). */
+export type CacheScope =
+  | 'KEY'
+  | 'SHARED';
+
 /** What the maintained model catalog says of the model's vendor name. CURRENT: listed. DEPRECATED: listed as deprecated by the vendor. UNLISTED: not in the catalog (mock and self-hosted models, or a name the pinned catalog does not know yet). */
 export type CatalogStatus =
   | 'CURRENT'
@@ -194,6 +204,14 @@ export type MockSettingsInput = {
   tokens?: number | null | undefined;
 };
 
+/** A model's response cache settings; a field left out is the gateway's (config cache:). */
+export type ModelCacheInput = {
+  mode?: CacheMode | null | undefined;
+  scope?: CacheScope | null | undefined;
+  /** How long an answer is kept and served, in seconds (1 to 2592000). */
+  ttlSeconds?: number | null | undefined;
+};
+
 /** What a model can do. */
 export type ModelCapability =
   | 'CHAT'
@@ -326,6 +344,8 @@ export type RegisterModelInput = {
   apiVersion?: string | null | undefined;
   /** API root (OpenAI-style: …/v1; Anthropic: the host). Loopback and private addresses need security.allowPrivateEndpoints. */
   baseUrl?: string | null | undefined;
+  /** The response cache settings of this model, over the config cache:. */
+  cache?: ModelCacheInput | null | undefined;
   capabilities?: Array<ModelCapability> | null | undefined;
   /** Tokens of context the model accepts. */
   contextWindow?: number | null | undefined;
@@ -460,6 +480,8 @@ export type UpdateModelInput = {
   apiVersion?: string | null | undefined;
   /** API root (OpenAI-style: …/v1; Anthropic: the host). Loopback and private addresses need security.allowPrivateEndpoints. */
   baseUrl?: string | null | undefined;
+  /** The response cache settings of this model, over the config cache:. */
+  cache?: ModelCacheInput | null | undefined;
   capabilities?: Array<ModelCapability> | null | undefined;
   /** Tokens of context the model accepts. */
   contextWindow?: number | null | undefined;

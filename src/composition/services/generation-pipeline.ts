@@ -1,3 +1,7 @@
+import { AnswerCache } from '../../cache/answer-cache.js';
+import { effectiveSettings } from '../../cache/cache-policy.js';
+import type { ResponseCache } from '../../core/ports/response-cache.js';
+import type { ModelRecord } from '../../core/records/model.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { BudgetStore, RateStore } from '../../core/ports/stores.js';
 import type { EventBus } from '../../core/ports/event-bus.js';
@@ -51,6 +55,7 @@ export function createGenerationPipeline(deps: {
   adapters: ProviderAdapters;
   vendorKeys: VendorKeys;
   tracing: Tracing;
+  responseCache: ResponseCache;
 }): GenerationPipeline {
   const { orm, clock, logger, metrics, bus, random, targets, models, router, rates, budgets, generationRepository, configReloader } = deps;
   const defaultModel = () => configReloader.current.defaultModel;
@@ -66,6 +71,8 @@ export function createGenerationPipeline(deps: {
   registerBudgetGauge(metrics.registry, budgets);
   const recorder = new GenerationRecorder({ store: generationRepository, budgets, bus, metrics, logger, clock });
   const chatBounds = () => configReloader.current.limits.chat;
+  const cache = new AnswerCache({ store: deps.responseCache, metrics, logger });
+  const cacheSettings = (model: ModelRecord | undefined) => effectiveSettings(configReloader.current.cache, model?.cache);
   const admission = new Admission({
     sessions,
     targets,
@@ -80,6 +87,7 @@ export function createGenerationPipeline(deps: {
     defaultModel,
     chatBounds,
     unknownPrice: () => configReloader.current.budgets.unknownPrice,
+    cacheSettings,
   });
   const generations = new GenerationService({
     admission,
@@ -88,6 +96,7 @@ export function createGenerationPipeline(deps: {
     store: generationRepository,
     recorder,
     models,
+    cache,
     tracing: deps.tracing,
   });
   const embeddings = new EmbeddingService({
@@ -104,6 +113,8 @@ export function createGenerationPipeline(deps: {
     clock,
     random,
     tracing: deps.tracing,
+    cache,
+    cacheSettings,
   });
   return { sessions, generations, costs: new CostService(new CostRepository(orm)), embeddings };
 }

@@ -1,3 +1,6 @@
+import { MemoryResponseCache } from '../../cache/memory-response-cache.js';
+import { RedisResponseCache } from '../../cache/redis-response-cache.js';
+import type { ResponseCache } from '../../core/ports/response-cache.js';
 import type { Config } from '../../config/config.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { BudgetStore, RateStore, StickyStore } from '../../core/ports/stores.js';
@@ -66,4 +69,15 @@ export function createStickyStore(redis: SharedRedis | undefined, deps: { clock:
     lastLog = deps.clock.now();
     deps.logger.warn({ err: error }, 'redis: sticky pools cannot read or remember members; their strategy picks meanwhile');
   });
+}
+
+/**
+ * Where the response cache keeps answers: in process, bounded by `cache.maxBytes`, or in the Redis
+ * the instances share (entries expire at their TTL there), so one instance's answer serves another's caller.
+ */
+export function createResponseCache(config: Config, redis: SharedRedis | undefined, clock: Clock): ResponseCache {
+  const now = () => clock.now();
+  return redis
+    ? new RedisResponseCache(redis.connections.publisher, redis.prefix, now)
+    : new MemoryResponseCache(config.cache.maxBytes, now);
 }

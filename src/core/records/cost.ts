@@ -25,6 +25,10 @@ export interface CostRow {
   readonly costMicroUsd: number;
   /** Generations whose cost is unknown (null: no price in the config or the catalog), left out of costMicroUsd. */
   readonly unpricedRequests: number;
+  /** Generations answered from the response cache (cost 0). */
+  readonly cachedRequests: number;
+  /** What those cache hits saved: the cost of the answers they replayed. */
+  readonly savedMicroUsd: number;
 }
 
 export interface CostReport {

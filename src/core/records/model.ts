@@ -1,3 +1,4 @@
+import type { StoredModelCache } from './cache.js';
 /**
  * A model as every layer sees it: the plain, immutable record the routing table holds, events
  * carry and GraphQL shows, with the enums and stored shapes it is made of. No behaviour here.
@@ -186,6 +187,8 @@ export interface ModelRecord {
   readonly fallbacks: readonly string[];
   /** The model's own retry settings (over the global policy). */
   readonly retry: Readonly<StoredRetry>;
+  /** The model's own response cache settings (over the config's `cache:`); null: the gateway's. */
+  readonly cache: Readonly<StoredModelCache> | null;
   readonly status: ModelStatus;
   readonly lastHealthCheck: HealthCheckRecord | null;
   readonly source: ModelSource;

@@ -1,3 +1,4 @@
+import { CACHE_STATUS_HEADER, cacheControlOf } from '../cache-control.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GatewayError } from '../../core/errors.js';
 import { doorTarget } from '../door-target.js';
@@ -88,6 +89,7 @@ export function createMessagesRoutes(deps: MessagesRoutesDeps) {
   async function messages(req: IncomingMessage, res: ServerResponse, viewer: Viewer, body: unknown, requestId: string): Promise<void> {
     const parsed = parseMessagesRequest(body);
     const request = generateRequest(deps, parsed, req, viewer);
+    const cache = cacheControlOf(req);
     deps.logger.debug(
       { requestId, route: '/v1/messages', model: parsed.model, stream: parsed.stream, user: parsed.userId },
       'anthropic request',
@@ -99,6 +101,7 @@ export function createMessagesRoutes(deps: MessagesRoutesDeps) {
         requestId,
         signal,
         fields: fieldsOf(parsed),
+        cache,
       });
       if (parsed.stream) await stream(res, viewer, prepared, signal);
       else await whole(res, viewer, prepared, signal);
@@ -109,7 +112,7 @@ export function createMessagesRoutes(deps: MessagesRoutesDeps) {
     const { record, error, reasoning } = await deps.generations.run(prepared, signal);
     const model = deps.models.find(record.modelId);
     const headers = {
-      ...generationHeaders(record.id, model?.id, record.attempts.length),
+      ...generationHeaders(record.id, model?.id, record.attempts.length, record.cached),
       ...(await rateLimitHeaders(deps, viewer, model)),
     };
     if (error) return writeAnthropicError(deps, res, error, headers);
@@ -128,9 +131,9 @@ export function createMessagesRoutes(deps: MessagesRoutesDeps) {
       lastWrite = Date.now();
       return writeEvent(res, text);
     };
-    const open = async (generationId: string, model: ModelRecord | undefined, modelId: string, attempts: number) => {
+    const open = async (generationId: string, model: ModelRecord | undefined, modelId: string, attempts: number, cached?: boolean) => {
       const limits = await rateLimitHeaders(deps, viewer, model);
-      res.writeHead(200, { ...SSE_HEADERS, ...generationHeaders(generationId, model?.id, attempts), ...limits });
+      res.writeHead(200, { ...SSE_HEADERS, ...generationHeaders(generationId, model?.id, attempts, cached), ...limits });
       await send(blocks.start(generationId, modelId, prepared.promptTokens));
       // `ping` when nothing was sent for a while: keeps proxies and the client's idle timers from closing a quiet stream.
       pinger = setInterval(
@@ -149,7 +152,7 @@ export function createMessagesRoutes(deps: MessagesRoutesDeps) {
     try {
       for await (const event of events as AsyncIterable<GenerationEvent>) {
         if (event.kind === 'started') {
-          await open(event.generationId, event.model, event.model.id, event.attempts);
+          await open(event.generationId, event.model, event.model.id, event.attempts, event.cached);
         } else if (event.kind === 'delta') {
           if (res.headersSent) await send(blocks.text(event.text));
         } else if (event.kind === 'tool-call-delta') {
@@ -158,7 +161,7 @@ export function createMessagesRoutes(deps: MessagesRoutesDeps) {
           if (res.headersSent) await send(blocks.thinking(event.text, event.end));
         } else if (event.kind === 'completed') {
           const g = event.generation;
-          if (!res.headersSent) await open(g.id, deps.models.find(g.modelId), g.modelId, g.attempts.length);
+          if (!res.headersSent) await open(g.id, deps.models.find(g.modelId), g.modelId, g.attempts.length, g.cached);
           res.end(blocks.finish(g));
         } else if (!res.headersSent) {
           const g = event.generation;
@@ -205,6 +208,8 @@ export function createMessagesRoutes(deps: MessagesRoutesDeps) {
     async handle(req: IncomingMessage, res: ServerResponse, path: string, requestId: string): Promise<void> {
       res.setHeader('x-request-id', requestId);
       res.setHeader('request-id', requestId);
+      // Every answer of the generating door says whether the cache served it; a hit overrides this.
+      if (path === '/v1/messages') res.setHeader(CACHE_STATUS_HEADER, 'miss');
       try {
         if (path !== '/v1/messages' && path !== '/v1/messages/count_tokens')
           throw new AnthropicRequestError(`Not found: ${req.method ?? 'GET'} ${path}`, 404);

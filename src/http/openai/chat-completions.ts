@@ -14,13 +14,14 @@ import { rateLimitHeaders, writeJson, writeOpenAIError } from './openai-http.js'
 import { withRequestLifetime } from '../request-lifetime.js';
 import { costHeader } from '../cost-header.js';
 import {
+  COST_LIMIT_HEADER,
   generationHeaders,
   readSwitchyardHeaders,
   SESSION_HEADER,
-  COST_LIMIT_HEADER,
   SSE_HEADERS,
   writeEvent,
 } from '../switchyard-headers.js';
+import { cacheControlOf } from '../cache-control.js';
 
 /** How /v1/chat/completions names its fields: errors found past the door name the parameter or header the caller sent. */
 export const CHAT_COMPLETIONS_FIELDS: RequestFields = {
@@ -68,6 +69,7 @@ export async function chatCompletions(
 ): Promise<void> {
   const chat = parseChatCompletionsRequest(body);
   const request = generateRequest(deps, chat, req, viewer);
+  const cache = cacheControlOf(req);
   deps.logger.debug(
     { requestId, route: '/v1/chat/completions', model: chat.model, stream: chat.stream, user: chat.user },
     'openai request',
@@ -80,6 +82,7 @@ export async function chatCompletions(
       requestId,
       signal,
       fields: CHAT_COMPLETIONS_FIELDS,
+      cache,
     });
     if (chat.stream) await stream(deps, res, viewer, prepared, chat.includeUsage, signal);
     else await whole(deps, res, viewer, prepared, signal);
@@ -95,7 +98,10 @@ async function whole(
 ): Promise<void> {
   const { record, error } = await deps.generations.run(prepared, signal);
   const model = deps.models.find(record.modelId);
-  const headers = { ...generationHeaders(record.id, model?.id, record.attempts.length), ...(await rateLimitHeaders(deps, viewer, model)) };
+  const headers = {
+    ...generationHeaders(record.id, model?.id, record.attempts.length, record.cached),
+    ...(await rateLimitHeaders(deps, viewer, model)),
+  };
   if (error) return writeOpenAIError(deps, res, error, headers);
   writeJson(res, 200, chatCompletion(record), { ...headers, 'x-switchyard-cost-usd': costHeader(record.costMicroUsd) });
 }
@@ -115,15 +121,22 @@ async function stream(
   if (signal.aborted) stop();
   else signal.addEventListener('abort', stop, { once: true });
   let chunks: ChunkWriter | undefined;
-  const open = async (generationId: string, at: Date, model: ModelRecord | undefined, modelId: string, attempts: number) => {
+  const open = async (
+    generationId: string,
+    at: Date,
+    model: ModelRecord | undefined,
+    modelId: string,
+    attempts: number,
+    cached = false,
+  ) => {
     const limits = await rateLimitHeaders(deps, viewer, model);
-    res.writeHead(200, { ...SSE_HEADERS, ...generationHeaders(generationId, model?.id, attempts), ...limits });
+    res.writeHead(200, { ...SSE_HEADERS, ...generationHeaders(generationId, model?.id, attempts, cached), ...limits });
     return new ChunkWriter(generationId, at, modelId, includeUsage);
   };
   try {
     for await (const event of events as AsyncIterable<GenerationEvent>) {
       if (event.kind === 'started') {
-        chunks = await open(event.generationId, event.at, event.model, event.model.id, event.attempts);
+        chunks = await open(event.generationId, event.at, event.model, event.model.id, event.attempts, event.cached);
         await writeEvent(res, chunks.role());
       } else if (event.kind === 'delta') {
         if (chunks) await writeEvent(res, chunks.text(event.text));
@@ -134,7 +147,7 @@ async function stream(
         if (chunks && event.text !== '') await writeEvent(res, chunks.reasoning(event.text));
       } else if (event.kind === 'completed') {
         const g = event.generation;
-        chunks ??= await open(g.id, g.createdAt, deps.models.find(g.modelId), g.modelId, g.attempts.length);
+        chunks ??= await open(g.id, g.createdAt, deps.models.find(g.modelId), g.modelId, g.attempts.length, g.cached);
         res.end(chunks.finish(g));
       } else if (!res.headersSent) {
         // Failed before the answer started: a plain error answer, with its status and headers.

@@ -1,3 +1,5 @@
+import type { CacheControl } from '../../core/records/cache.js';
+import { cacheStatusHeader } from '../cache-control.js';
 import type { ServerResponse } from 'node:http';
 import { doorTarget } from '../door-target.js';
 import type { EmbedFields, EmbedServiceRequest } from '../../modules/embeddings/embedding-service.js';
@@ -91,6 +93,7 @@ export async function embeddings(
   viewer: Viewer,
   body: unknown,
   requestId: string,
+  cache: CacheControl,
 ): Promise<void> {
   const parsed = parseEmbeddingsRequest(body);
   deps.logger.debug(
@@ -102,7 +105,7 @@ export async function embeddings(
     const result = await deps.embeddings.embed(
       { ...target, input: parsed.input, ...(parsed.dimensions !== undefined ? { dimensions: parsed.dimensions } : {}) },
       viewer,
-      { requestId, signal, fields: EMBEDDINGS_FIELDS },
+      { requestId, signal, fields: EMBEDDINGS_FIELDS, cache },
     );
     const encode = parsed.encodingFormat === 'base64' ? base64Embedding : (v: number[]) => v;
     writeJson(
@@ -118,6 +121,7 @@ export async function embeddings(
         'x-switchyard-generation-id': result.record.id,
         'x-switchyard-model': result.model.id,
         'x-switchyard-attempts': String(result.record.attempts.length),
+        ...cacheStatusHeader(result.record.cached),
       },
     );
   });

@@ -1,3 +1,4 @@
+import { CACHE_STATUS_HEADER, cacheControlOf } from '../cache-control.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NotFoundError } from '../../core/errors.js';
 import type { ModelRecord } from '../../core/records/model.js';
@@ -118,6 +119,9 @@ export function createOpenAIRoutes(deps: OpenAIRoutesDeps) {
 
     async handle(req: IncomingMessage, res: ServerResponse, path: string, requestId: string): Promise<void> {
       res.setHeader('x-request-id', requestId);
+      // Every answer of a generating door says whether the cache served it; a hit overrides this.
+      if (path === '/v1/chat/completions' || path === '/v1/responses' || path === '/v1/embeddings')
+        res.setHeader(CACHE_STATUS_HEADER, 'miss');
       try {
         const viewer = await authenticateBearer(deps, req);
         requireScope(
@@ -136,7 +140,7 @@ export function createOpenAIRoutes(deps: OpenAIRoutesDeps) {
             throw new OpenAIRequestError(`Method ${req.method} is not allowed on ${path}: use POST.`, null, 'method_not_allowed', 405);
           const body = await readJsonBody(deps, req, res);
           if (body === undefined) return;
-          return await embeddings(deps, res, viewer, body, requestId);
+          return await embeddings(deps, res, viewer, body, requestId, cacheControlOf(req));
         }
         if (path === '/v1/chat/completions' || path === '/v1/responses') {
           if (req.method !== 'POST')
@@ -147,7 +151,7 @@ export function createOpenAIRoutes(deps: OpenAIRoutesDeps) {
             deps.metrics.connectionsRefused.inc({ limit: 'per_key', transport: 'http' });
             throw new OpenAIRequestError(perKeyMessage(deps.keyConnections.cap), null, 'connection_limit_exceeded', 429);
           }
-          if (path === '/v1/responses') return await createResponse(deps, req, res, viewer, body, requestId);
+          if (path === '/v1/responses') return await createResponse(deps, req, res, viewer, body, requestId, cacheControlOf(req));
           return await chatCompletions(deps, req, res, viewer, body, requestId);
         }
         if (req.method !== 'GET')

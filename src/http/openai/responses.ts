@@ -1,3 +1,4 @@
+import type { CacheControl } from '../../core/records/cache.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GatewayError, NotFoundError } from '../../core/errors.js';
 import { doorTarget } from '../door-target.js';
@@ -136,6 +137,7 @@ export async function createResponse(
   viewer: Viewer,
   body: unknown,
   requestId: string,
+  cache: CacheControl,
 ): Promise<void> {
   const parsed = parseResponsesRequest(body);
   const pieces = await resolvePieces(deps, parsed.input, viewer);
@@ -163,6 +165,7 @@ export async function createResponse(
         requestId,
         signal,
         fields: fieldsFor(params),
+        cache,
       });
       if (parsed.stream) await stream(deps, res, viewer, prepared, echo, sessionHeaders, signal);
       else await whole(deps, res, viewer, prepared, echo, sessionHeaders, signal);
@@ -187,7 +190,7 @@ async function whole(
   const model = deps.models.find(record.modelId);
   const headers = {
     ...sessionHeaders,
-    ...generationHeaders(record.id, record.modelId, record.attempts.length),
+    ...generationHeaders(record.id, record.modelId, record.attempts.length, record.cached),
     ...(await rateLimitHeaders(deps, viewer, model)),
   };
   if (error) return writeOpenAIError(deps, res, error, headers);
@@ -208,13 +211,13 @@ async function stream(
   if (signal.aborted) stop();
   else signal.addEventListener('abort', stop, { once: true });
   let writer: ResponseEventWriter | undefined;
-  const open = async (generationId: string, at: Date, modelId: string, attempts: number) => {
+  const open = async (generationId: string, at: Date, modelId: string, attempts: number, cached?: boolean) => {
     const model = deps.models.find(modelId);
     const limits = await rateLimitHeaders(deps, viewer, model);
     res.writeHead(200, {
       ...SSE_HEADERS,
       ...sessionHeaders,
-      ...generationHeaders(generationId, modelId, attempts),
+      ...generationHeaders(generationId, modelId, attempts, cached),
       ...limits,
     });
     writer = new ResponseEventWriter({ generationId, createdAt: at, model: modelId }, echo);
@@ -227,7 +230,7 @@ async function stream(
   };
   try {
     for await (const event of events as AsyncIterable<GenerationEvent>) {
-      if (event.kind === 'started') await open(event.generationId, event.at, event.model.id, event.attempts);
+      if (event.kind === 'started') await open(event.generationId, event.at, event.model.id, event.attempts, event.cached);
       else if (event.kind === 'delta') {
         if (writer) await writeEvent(res, writer.text(event.text));
       } else if (event.kind === 'tool-call-delta') {
@@ -236,7 +239,7 @@ async function stream(
         // Reasoning text is not given (no summary): its tokens are in usage.output_tokens_details.
       } else if (event.kind === 'completed') {
         const g = event.generation;
-        const w = writer ?? (await open(g.id, g.createdAt, g.modelId, g.attempts.length));
+        const w = writer ?? (await open(g.id, g.createdAt, g.modelId, g.attempts.length, g.cached));
         res.end(w.finish(g));
       } else if (!res.headersSent) {
         const g = event.generation;

@@ -41,6 +41,8 @@ type SummedRow = {
   output_tokens: number;
   cost: number;
   unpriced: number;
+  cached: number;
+  saved: number;
 };
 
 /** Cost reports over the generations table: its grouping SQL lives here alone. */
@@ -116,6 +118,8 @@ function summed(knex: Knex, filter: CostFilter, dialect: Dialect): Knex.QueryBui
     knex.raw('coalesce(sum(output_tokens), 0) as output_tokens'),
     knex.raw('coalesce(sum(cost_micro_usd), 0) as cost'),
     knex.raw('sum(case when cost_micro_usd is null then 1 else 0 end) as unpriced'),
+    knex.raw('sum(case when cached then 1 else 0 end) as cached'),
+    knex.raw('coalesce(sum(saved_micro_usd), 0) as saved'),
   );
   if (filter.since) query.where('created_at', '>=', sqlTime(dialect, filter.since));
   if (filter.until) query.where('created_at', '<', sqlTime(dialect, filter.until));
@@ -135,6 +139,8 @@ function toCostRow(r: SummedRow): CostRow {
     outputTokens: Number(r.output_tokens),
     costMicroUsd: Number(r.cost),
     unpricedRequests: Number(r.unpriced ?? 0),
+    cachedRequests: Number(r.cached ?? 0),
+    savedMicroUsd: Number(r.saved ?? 0),
   };
 }
 
@@ -148,7 +154,19 @@ function addUp(groups: readonly CostRow[]): CostRow {
       outputTokens: sum.outputTokens + g.outputTokens,
       costMicroUsd: sum.costMicroUsd + g.costMicroUsd,
       unpricedRequests: sum.unpricedRequests + g.unpricedRequests,
+      cachedRequests: sum.cachedRequests + g.cachedRequests,
+      savedMicroUsd: sum.savedMicroUsd + g.savedMicroUsd,
     }),
-    { key: null, requests: 0, failures: 0, inputTokens: 0, outputTokens: 0, costMicroUsd: 0, unpricedRequests: 0 } as CostRow,
+    {
+      key: null,
+      requests: 0,
+      failures: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+      costMicroUsd: 0,
+      unpricedRequests: 0,
+      cachedRequests: 0,
+      savedMicroUsd: 0,
+    } as CostRow,
   );
 }

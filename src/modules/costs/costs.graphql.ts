@@ -30,6 +30,11 @@ const CostRowRef = builder.objectRef<CostRow>('CostRow').implement({
       description:
         'Generations whose cost is unknown (a name a wildcard model serves with no price in the config or the catalog): not in costUsd.',
     }),
+    cachedRequests: t.exposeInt('cachedRequests', { description: 'Generations answered from the response cache (at no cost).' }),
+    savedUsd: t.float({
+      description: 'What the response cache saved: the cost of the answers its hits replayed.',
+      resolve: (r) => microToUsd(r.savedMicroUsd),
+    }),
   }),
 });
 
@@ -50,6 +55,11 @@ const CostPointRef = builder.objectRef<CostPoint>('CostPoint').implement({
     unpricedRequests: t.exposeInt('unpricedRequests', {
       description:
         'Generations whose cost is unknown (a name a wildcard model serves with no price in the config or the catalog): not in costUsd.',
+    }),
+    cachedRequests: t.exposeInt('cachedRequests', { description: 'Generations answered from the response cache (at no cost).' }),
+    savedUsd: t.float({
+      description: 'What the response cache saved: the cost of the answers its hits replayed.',
+      resolve: (r) => microToUsd(r.savedMicroUsd),
     }),
   }),
 });

@@ -38,6 +38,11 @@ import {
   responseAttributes,
   SWITCHYARD_ATTRIBUTES,
 } from '../../observability/tracing-attributes.js';
+import type { AnswerCache, CachePlan } from '../../cache/answer-cache.js';
+import { embeddingCacheKey, scopeOf } from '../../cache/cache-key.js';
+import { decideCaching } from '../../cache/cache-policy.js';
+import type { CachedEmbeddings } from '../../cache/cached-answer.js';
+import type { CacheControl, CacheSettings } from '../../core/records/cache.js';
 
 /** At most this many texts in one request (OpenAI's own bound). */
 export const MAX_EMBED_INPUTS = 2048;
@@ -84,6 +89,9 @@ export interface EmbeddingServiceDeps {
   readonly unknownPrice?: () => UnknownPricePolicy;
   /** Each attempt an `embeddings` CLIENT span; the outcome on the request span (default: off). */
   readonly tracing?: Tracing;
+  /** The response cache and the settings in force for a model target (undefined: a pool); absent: no cache. */
+  readonly cache?: Pick<AnswerCache, 'find' | 'keep'>;
+  readonly cacheSettings?: (model: ModelRecord | undefined) => CacheSettings;
 }
 
 /**
@@ -104,7 +112,7 @@ export class EmbeddingService {
   async embed(
     request: EmbedServiceRequest,
     viewer: Viewer,
-    options: { requestId?: string | null; signal: AbortSignal; fields: EmbedFields },
+    options: { requestId?: string | null; signal: AbortSignal; fields: EmbedFields; cache?: CacheControl | undefined },
   ): Promise<Embedded> {
     const { fields, signal } = options;
     checkBounds(request, fields);
@@ -149,8 +157,40 @@ export class EmbeddingService {
         prepared,
         new ModelUnavailableError(`no embedding model of ${describe(target)} can take requests now`),
       );
+    const cache = this.#cachePlan(target, request, viewer, options.cache);
+    if (cache) prepared = { ...prepared, cache };
+    const hit = cache && (await this.deps.cache?.find(cache, 'embedding'));
+    if (hit) return this.#replay(prepared, hit);
     prepared = { ...prepared, reservation: await this.#hold(prepared, viewer, inputTokens, plan.order) };
     return this.#run(prepared, plan, request, signal);
+  }
+
+  #cachePlan(target: RouteTarget, request: EmbedServiceRequest, viewer: Viewer, control: CacheControl | undefined): CachePlan | undefined {
+    const settings = this.deps.cacheSettings?.(target.kind === 'model' ? target.model : undefined);
+    const decision = settings && decideCaching(settings, control ?? {});
+    if (!decision) return undefined;
+    const asked = target.kind === 'model' ? `model:${target.model.id}` : `pool:${target.pool.name}`;
+    return { ...decision, key: embeddingCacheKey(scopeOf(decision.scope, viewer.keyId), asked, request.input, request.dimensions) };
+  }
+
+  /** A cache hit: the stored vectors, nothing sent upstream, recorded as a generation that cost nothing and saved what they cost. */
+  async #replay(prepared: PreparedGeneration, hit: CachedEmbeddings): Promise<Embedded> {
+    const model = this.deps.models.find(hit.modelId) ?? prepared.model;
+    const record = await this.deps.recorder.finished(
+      prepared,
+      model,
+      {
+        ...NOTHING_PRODUCED,
+        status: 'SUCCEEDED',
+        finishReason: 'stop',
+        inputTokens: hit.inputTokens,
+        costMicroUsd: 0,
+        cached: true,
+        savedMicroUsd: hit.costMicroUsd,
+      },
+      null,
+    );
+    return { embeddings: hit.embeddings, model, inputTokens: hit.inputTokens, record };
   }
 
   /** Holds the worst case against the key's budget: the input tokens at the dearest candidate's input price. */
@@ -350,6 +390,14 @@ export class EmbeddingService {
       null,
     );
     this.#annotate(record, model, undefined);
+    if (prepared.cache && this.deps.cache)
+      await this.deps.cache.keep(prepared.cache, {
+        kind: 'embedding',
+        modelId: model.id,
+        embeddings: result.embeddings,
+        inputTokens,
+        costMicroUsd: record.costMicroUsd,
+      });
     return { embeddings: result.embeddings, model, inputTokens, record };
   }
 

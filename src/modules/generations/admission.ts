@@ -29,6 +29,9 @@ import type { AdmitOptions, PreparedGeneration } from './prepared-generation.js'
 import { needsOf, unmetNeed, unmetNeedError } from './target-features.js';
 import type { GenerationRecorder } from './generation-recorder.js';
 import { requireKind } from '../embeddings/model-kind.js';
+import { chatCacheKey, scopeOf } from '../../cache/cache-key.js';
+import { decideCaching } from '../../cache/cache-policy.js';
+import type { CacheSettings } from '../../core/records/cache.js';
 
 /**
  * The most of a key's remaining budget one request may hold back when it leaves maxTokens to the
@@ -63,6 +66,8 @@ export interface AdmissionDeps {
   readonly defaultModel: () => string | undefined;
   /** `budgets.unknownPrice` (read per call); default `refuse`. */
   readonly unknownPrice?: () => UnknownPricePolicy;
+  /** The response cache settings in force for a model target (undefined: a pool, the gateway's); absent: no cache. */
+  readonly cacheSettings?: (model: ModelRecord | undefined) => CacheSettings;
 }
 
 /**
@@ -159,7 +164,10 @@ export class Admission {
           `no candidate of ${target.kind === 'model' ? target.model.id : `pool ${target.pool.name}`} can take requests now`,
         ),
       );
-    const prepared = await this.#draft({ ...base, target, plan }, plan.order[0] as ModelRecord, request, session?.params);
+    const drafted = await this.#draft({ ...base, target, plan }, plan.order[0] as ModelRecord, request, session?.params);
+    // The cache key is taken before the budget fits maxTokens: a budget's state never changes it.
+    const cache = this.#cachePlan(drafted, target, options);
+    const prepared = cache ? { ...drafted, cache } : drafted;
     return this.#reserveCost(
       prepared,
       viewer,
@@ -267,6 +275,15 @@ export class Admission {
       if (!onceSettled) throw await this.deps.recorder.refused(prepared, costRefusal(model.id, budget, requestLimit, costLimit, fit.limit));
       budget = await pause(fit);
     }
+  }
+
+  /** The response cache's plan for the request: its key (with its scope) and what the policy decided; undefined: no cache. */
+  #cachePlan(prepared: PreparedGeneration, target: RouteTarget, options: AdmitOptions): PreparedGeneration['cache'] {
+    const settings = this.deps.cacheSettings?.(target.kind === 'model' ? target.model : undefined);
+    const decision = settings && decideCaching(settings, options.cache ?? {});
+    if (!decision) return undefined;
+    const asked = target.kind === 'model' ? `model:${target.model.id}` : `pool:${target.pool.name}`;
+    return { ...decision, key: chatCacheKey(scopeOf(decision.scope, prepared.apiKeyId), asked, prepared.request) };
   }
 
   /** The key's budget status; a store that cannot answer refuses the request, stored (budgets fail closed). */

@@ -16,6 +16,7 @@ import {
 import type { GenerationEvent } from './generation-service.js';
 import { GenerationRef } from './generation.graphql.js';
 import { traceGenerate, traceGenerateStream } from '../../graphql/traced-operation.js';
+import { CacheControlInput, readCacheControl } from './cache-control.graphql.js';
 
 /** GenerateInput's JSON scalars (a JSON Schema may hold null as a value): kept as sent. */
 const JSON_FIELDS: ReadonlySet<string> = new Set(['parameters', 'schema']);
@@ -253,12 +254,13 @@ builder.mutationFields((t) => ({
     type: GenerationRef,
     description:
       'Generates an answer and returns the stored generation. Failures are errors with a code (and extensions.generationId); every request is stored.',
-    args: { input: t.arg({ type: GenerateInput, required: true }) },
-    resolve: (_root, { input }, ctx, info) =>
+    args: { input: t.arg({ type: GenerateInput, required: true }), cache: t.arg({ type: CacheControlInput }) },
+    resolve: (_root, { input, cache }, ctx, info) =>
       traceGenerate(ctx, info, () =>
         ctx.services.generations.generate(readGenerateInput(withoutNulls(input, JSON_FIELDS)), ctx.viewer, ctx.signal, {
           requestId: ctx.requestId,
           fields: GRAPHQL_FIELDS,
+          cache: readCacheControl(cache),
         }),
       ),
   }),
@@ -270,14 +272,15 @@ builder.subscriptionFields((t) => ({
     type: GenerationEventUnion,
     description:
       'Streams a generation token by token. Closing the subscription aborts the upstream call; the generation is stored CANCELLED with its partial usage and cost.',
-    args: { input: t.arg({ type: GenerateInput, required: true }) },
-    subscribe: (_root, { input }, ctx, info) =>
+    args: { input: t.arg({ type: GenerateInput, required: true }), cache: t.arg({ type: CacheControlInput }) },
+    subscribe: (_root, { input, cache }, ctx, info) =>
       traceGenerateStream(ctx, info, async () => {
         const prepared = await ctx.services.generations.prepare(readGenerateInput(withoutNulls(input, JSON_FIELDS)), ctx.viewer, {
           stream: true,
           requestId: ctx.requestId,
           signal: ctx.signal,
           fields: GRAPHQL_FIELDS,
+          cache: readCacheControl(cache),
         });
         return ctx.services.generations.stream(prepared);
       }),

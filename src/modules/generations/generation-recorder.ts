@@ -30,7 +30,9 @@ export type GenerationOutcomeFields = Pick<
   | 'errorCode'
   | 'errorMessage'
   | 'attempts'
->;
+> &
+  /** A cache hit's flag and saving (absent: not a hit). */
+  Partial<Pick<GenerationRecord, 'cached' | 'savedMicroUsd'>>;
 
 /** The outcome of a generation that produced nothing (refused, or failed before any answer): no text, usage, cost or attempts. */
 export const NOTHING_PRODUCED = {
@@ -127,12 +129,8 @@ export class GenerationRecorder {
     metrics.generationRequests.inc({ ...labels, outcome: record.status.toLowerCase() });
     if (record.attempts.length > 0) metrics.generationDuration.observe({ provider: record.provider }, record.latencyMs / 1000);
     if (timeToFirstTokenMs !== null) metrics.timeToFirstToken.observe({ provider: record.provider }, timeToFirstTokenMs / 1000);
-    if (record.inputTokens) metrics.tokens.inc({ ...labels, direction: 'input' }, record.inputTokens);
-    if (record.outputTokens) metrics.tokens.inc({ ...labels, direction: 'output' }, record.outputTokens);
-    // Parts of the input and output counts above, counted again under their own direction.
-    if (record.cachedInputTokens) metrics.tokens.inc({ ...labels, direction: 'cached_input' }, record.cachedInputTokens);
-    if (record.cacheWriteTokens) metrics.tokens.inc({ ...labels, direction: 'cache_write' }, record.cacheWriteTokens);
-    if (record.reasoningTokens) metrics.tokens.inc({ ...labels, direction: 'reasoning' }, record.reasoningTokens);
+    // A response cache hit's tokens were not processed by anyone: only its request is counted.
+    if (!record.cached) this.#countTokens(record, labels);
     if (record.costMicroUsd) metrics.cost.inc(labels, record.costMicroUsd);
     else if (record.costMicroUsd === null) metrics.unpriced.inc(labels);
     this.deps.bus.publish('usageUpdated', {
@@ -149,6 +147,16 @@ export class GenerationRecorder {
         { requestId: record.requestId, generation: record.id, model: record.modelId, code: record.errorCode },
         'generation failed',
       );
+  }
+
+  #countTokens(record: GenerationRecord, labels: { model: string; provider: string }): void {
+    const { metrics } = this.deps;
+    if (record.inputTokens) metrics.tokens.inc({ ...labels, direction: 'input' }, record.inputTokens);
+    if (record.outputTokens) metrics.tokens.inc({ ...labels, direction: 'output' }, record.outputTokens);
+    // Parts of the input and output counts above, counted again under their own direction.
+    if (record.cachedInputTokens) metrics.tokens.inc({ ...labels, direction: 'cached_input' }, record.cachedInputTokens);
+    if (record.cacheWriteTokens) metrics.tokens.inc({ ...labels, direction: 'cache_write' }, record.cacheWriteTokens);
+    if (record.reasoningTokens) metrics.tokens.inc({ ...labels, direction: 'reasoning' }, record.reasoningTokens);
   }
 }
 

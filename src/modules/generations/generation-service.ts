@@ -26,11 +26,22 @@ import {
   SWITCHYARD_ATTRIBUTES,
 } from '../../observability/tracing-attributes.js';
 import { microToUsd } from '../../pricing/money.js';
+import type { AnswerCache } from '../../cache/answer-cache.js';
+import type { CachedChatAnswer } from '../../cache/cached-answer.js';
+import { replayParts } from '../../cache/replay-parts.js';
 
 /** What a generation stream yields, in order: started, deltas, then completed or failed. */
 export type GenerationEvent =
   /** The answer started on `model` (the one serving it), after `attempts` attempts (this one included). */
-  | { readonly kind: 'started'; readonly generationId: string; readonly model: ModelRecord; readonly at: Date; readonly attempts: number }
+  | {
+      readonly kind: 'started';
+      readonly generationId: string;
+      readonly model: ModelRecord;
+      readonly at: Date;
+      readonly attempts: number;
+      /** Set when the answer is replayed from the response cache (nothing was sent upstream). */
+      readonly cached?: true;
+    }
   /** Text of `chunks` upstream chunks (more than one when they were merged), the first being number `index` (0-based). */
   | {
       readonly kind: 'delta';
@@ -85,10 +96,12 @@ export interface GenerationServiceDeps {
   readonly sessions: Pick<SessionService, 'appendTurn'>;
   readonly store: Pick<GenerationRepository, 'get' | 'page'>;
   readonly recorder: Pick<GenerationRecorder, 'finished'>;
-  /** The model records by id (the answering model of a failed request). */
+  /** The model records by id (the answering model of a failed request, the model of a cached answer). */
   readonly models: { find(id: string): ModelRecord | undefined };
   /** The admission span, and the request span's GenAI attributes (default: off). */
   readonly tracing?: Tracing;
+  /** The response cache; absent: none (nothing is looked up or kept). */
+  readonly cache?: Pick<AnswerCache, 'find' | 'keep'>;
 }
 
 type Emit = (event: GenerationEvent) => void;
@@ -156,6 +169,24 @@ function assistantMessage(answer: RelayedAnswer): AssistantMessage {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A succeeded answer as the response cache keeps it. */
+function cachedAnswer(model: ModelRecord, answer: RelayedAnswer, record: GenerationRecord): CachedChatAnswer {
+  const finishReason =
+    answer.finishReason === null || answer.finishReason === 'cancelled' || answer.finishReason === 'cost-limit'
+      ? 'stop'
+      : answer.finishReason;
+  return {
+    kind: 'chat',
+    modelId: model.id,
+    text: answer.text,
+    toolCalls: answer.toolCalls.map(({ id, name, arguments: args }) => ({ id, name, arguments: args })),
+    reasoning: answer.reasoning.map((block) => ({ ...block })),
+    finishReason,
+    usage: { ...answer.usage },
+    costMicroUsd: record.costMicroUsd,
+  };
+}
 
 /**
  * Runs generations (SPEC §6): a request admitted (see Admission) is sent through the router on
@@ -274,8 +305,40 @@ export class GenerationService {
   async execute(prepared: PreparedGeneration, signal: AbortSignal, emit?: Emit): Promise<GenerationOutcome> {
     const startedAt = performance.now();
     const attempts = new AttemptLog();
+    const hit = prepared.cache && (await this.deps.cache?.find(prepared.cache, 'chat'));
+    if (hit) return this.#replay(prepared, signal, hit, startedAt, emit);
     const { model, answer } = await this.#relay(prepared, signal, attempts, startedAt, emit);
     return this.#settle(prepared, signal, model, answer, attempts, performance.now() - startedAt, emit);
+  }
+
+  /**
+   * A cache hit: the stored answer replayed through the same relay (as a stream to a streamed
+   * request), nothing sent upstream, and settled as a generation that cost nothing and saved what
+   * the stored answer cost.
+   */
+  async #replay(
+    prepared: PreparedGeneration,
+    signal: AbortSignal,
+    hit: CachedChatAnswer,
+    startedAt: number,
+    emit: Emit | undefined,
+  ): Promise<GenerationOutcome> {
+    const model = this.deps.models.find(hit.modelId) ?? prepared.model;
+    const id = prepared.id;
+    let deltas = 0;
+    emit?.({ kind: 'started', generationId: id, model, at: prepared.createdAt, attempts: 0, cached: true });
+    const answer = await relayAnswer(replayParts(hit), {
+      model,
+      promptTokens: prepared.promptTokens,
+      limitMicroUsd: null,
+      trackCost: false,
+      startedAt,
+      firstTokenAt: undefined,
+      stop: () => undefined,
+      emit: emit && ((part: RelayedPart) => emit(toEvent(id, part, deltas++))),
+    });
+    const saved = { savedMicroUsd: hit.costMicroUsd };
+    return this.#settle(prepared, signal, model, answer, new AttemptLog(), performance.now() - startedAt, emit, saved);
   }
 
   /**
@@ -344,6 +407,7 @@ export class GenerationService {
     attempts: AttemptLog,
     latencyMs: number,
     emit: Emit | undefined,
+    cached?: { readonly savedMicroUsd: number | null },
   ): Promise<GenerationOutcome> {
     const { usage, stoppedForCost } = answer;
     const error = stoppedForCost ? undefined : answer.error;
@@ -354,7 +418,8 @@ export class GenerationService {
     // What the generation is charged (and stored as its cost): what its usage costs, but never more
     // than its limit — what it holds of the key's budget, or its costLimit. The usage stays as reported.
     // Unknown (null) when the model's price is (see hasUnknownPrice): stated, not recorded as 0.
-    const cost = hasUnknownPrice(model) ? null : usageCostMicroUsd(usage, model);
+    // A cache hit costs nothing: nothing was sent upstream.
+    const cost = cached ? 0 : hasUnknownPrice(model) ? null : usageCostMicroUsd(usage, model);
     const record = await this.deps.recorder.finished(
       prepared,
       model,
@@ -375,10 +440,14 @@ export class GenerationService {
         errorCode: cancelled ? null : (error?.code ?? null),
         errorMessage: cancelled ? null : (error?.message ?? null),
         attempts: attempts.entries(),
+        ...(cached ? { cached: true, savedMicroUsd: cached.savedMicroUsd } : {}),
       },
       answer.timeToFirstTokenMs,
     );
     this.#annotate(record, model, error && !cancelled ? error : undefined);
+    // A whole answer (not one stopped at its cost limit) is kept, before the caller hears it ended.
+    if (!cached && status === 'SUCCEEDED' && !stoppedForCost && prepared.cache && this.deps.cache)
+      await this.deps.cache.keep(prepared.cache, cachedAnswer(model, answer, record));
     // Only a whole turn joins the history: a failed or cancelled one leaves it as it was.
     if (status === 'SUCCEEDED' && prepared.sessionId) {
       await this.deps.sessions.appendTurn(prepared.sessionId, [...prepared.fresh, assistantMessage(answer)], record.id);

@@ -1,3 +1,5 @@
+import type { CachePlan } from '../../cache/answer-cache.js';
+import type { CacheControl } from '../../core/records/cache.js';
 import type { ChatMessage, ChatRequest } from '../../core/chat/chat-request.js';
 import type { Reservation } from '../../core/ports/stores.js';
 import type { ModelRecord } from '../../core/records/model.js';
@@ -30,6 +32,8 @@ export interface PreparedGeneration {
   readonly reservation: Reservation | null;
   readonly requestId: string | null;
   readonly createdAt: Date;
+  /** How the response cache serves and keeps this request's answer; absent: it does not. */
+  readonly cache?: CachePlan;
 }
 
 /** How admit is called: by which door (the names of its fields), for a stream or not. */
@@ -39,4 +43,6 @@ export interface AdmitOptions {
   /** The caller's signal: it ends a wait for the budget. */
   readonly signal?: AbortSignal | undefined;
   readonly fields: RequestFields;
+  /** What the request asks of the response cache (`cache-control`, GraphQL's `cache`). */
+  readonly cache?: CacheControl | undefined;
 }

@@ -26,6 +26,7 @@ export function applyDefinition(entity: ModelEntity, definition: ModelDefinition
   entity.quirks = definition.quirks ? { ...definition.quirks } : null;
   entity.fallbacks = definition.fallbacks ? [...definition.fallbacks] : null;
   entity.retry = definition.retry ? { ...definition.retry } : null;
+  entity.cache = definition.cache ? { ...definition.cache } : null;
 }
 
 /**
@@ -54,6 +55,7 @@ export function applyPatch(entity: ModelEntity, patch: ModelPatch): boolean {
   if (patch.quirks !== undefined) entity.quirks = patch.quirks ? { ...patch.quirks } : null;
   if (patch.fallbacks !== undefined) entity.fallbacks = patch.fallbacks ? [...patch.fallbacks] : null;
   if (patch.retry !== undefined) entity.retry = patch.retry ? { ...patch.retry } : null;
+  if (patch.cache !== undefined) entity.cache = patch.cache ? { ...patch.cache } : null;
   return connectionKey(entity) !== before;
 }
 

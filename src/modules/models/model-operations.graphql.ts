@@ -10,6 +10,7 @@ import {
   ModelRef,
   ModelStatusEnum,
 } from './model.graphql.js';
+import { ModelCacheInput } from './model-cache.graphql.js';
 import { BROADCAST } from '../../graphql/broadcast.js';
 import { mayUse } from '../../routing/model-access.js';
 
@@ -87,6 +88,7 @@ function modelInputFields(t: InputFieldBuilder) {
     quirks: t.field({ type: QuirksInput }),
     fallbacks: t.stringList({ description: 'Models to try, in order, when this one fails with a retryable error.' }),
     retry: t.field({ type: ModelRetryInput }),
+    cache: t.field({ type: ModelCacheInput, description: 'The response cache settings of this model, over the config cache:.' }),
   };
 }
 

@@ -54,6 +54,7 @@ export function toModelRecord(entity: ModelEntity, catalog: ModelCatalog): Model
     streamUsage: entity.quirks?.streamUsage ?? preset?.streamUsage ?? true,
     fallbacks: [...(entity.fallbacks ?? [])],
     retry: { ...entity.retry },
+    cache: entity.cache ? { ...entity.cache } : null,
     status: entity.status as ModelStatus,
     lastHealthCheck: entity.healthCheckedAt
       ? {

@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import type { StoredModelCache } from '../../core/records/cache.js';
 import type {
   ModelCapability,
   StoredGenerationParams,
@@ -47,6 +48,8 @@ export const ModelSchema = defineEntity({
     quirks: p.json<StoredQuirks>().nullable(),
     fallbacks: p.json<string[]>().nullable(),
     retry: p.json<StoredRetry>().nullable(),
+    /** The model's response cache settings (StoredModelCache); null: the gateway's. */
+    cache: p.json<StoredModelCache>().nullable(),
     status: p.string().length(16).index(),
     healthCheckedAt: p.datetime().nullable(),
     healthOk: p.boolean().nullable(),

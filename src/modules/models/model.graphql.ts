@@ -1,3 +1,4 @@
+import { ModelCacheRef } from './model-cache.graphql.js';
 import { builder } from '../../graphql/builder.js';
 import { hasScope } from '../keys/viewer.js';
 import { screamingEnumValues } from '../../graphql/enums.js';
@@ -211,6 +212,12 @@ export const ModelRef = builder.objectRef<ModelRecord>('Model').implement({
       resolve: (m) => [...m.fallbacks],
     }),
     retry: t.field({ type: ModelRetryRef, resolve: (m) => m.retry }),
+    cache: t.field({
+      type: ModelCacheRef,
+      nullable: true,
+      description: "The model's own response cache settings; null: the gateway's (config cache:).",
+      resolve: (m) => m.cache,
+    }),
     source: t.expose('source', { type: ModelSourceEnum }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),

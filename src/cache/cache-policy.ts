@@ -1,0 +1,33 @@
+import type { CacheControl, CacheScope, CacheSettings, StoredModelCache } from '../core/records/cache.js';
+
+/** What the cache does for one request; undefined: nothing (neither served from nor stored in the cache). */
+export interface CacheDecision {
+  /** The oldest answer it takes, in ms; null: it asks upstream whatever is stored. */
+  readonly maxAgeMs: number | null;
+  /** How long its own answer is kept, in ms; null: not stored. */
+  readonly ttlMs: number | null;
+  readonly scope: CacheScope;
+}
+
+/** The settings in force for a model: its own fields over the gateway's. */
+export function effectiveSettings(gateway: CacheSettings, model: StoredModelCache | null | undefined): CacheSettings {
+  return { ...gateway, ...model };
+}
+
+/**
+ * The cache's decision for one request, from the settings in force and what the request asks
+ * (see CacheControl): `no-store` wins; with the cache off, only a `max-age` turns it on for that
+ * request; `no-cache` skips the lookup but stores; an answer is kept at least as long as the
+ * `max-age` asked.
+ */
+export function decideCaching(settings: CacheSettings, control: CacheControl): CacheDecision | undefined {
+  if (control.noStore) return undefined;
+  const { maxAgeSeconds } = control;
+  if (settings.mode === 'off' && maxAgeSeconds === undefined) return undefined;
+  const maxAge = maxAgeSeconds ?? settings.ttlSeconds;
+  return {
+    maxAgeMs: control.noCache || maxAge <= 0 ? null : maxAge * 1000,
+    ttlMs: Math.max(settings.ttlSeconds, maxAgeSeconds ?? 0) * 1000,
+    scope: settings.scope,
+  };
+}

@@ -1,0 +1,14 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/** A model's own response cache settings (issue 28). */
+export class Migration20261206181824ModelCache extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`alter table "models" add column "cache" jsonb null;`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`alter table "models" drop column "cache";`);
+  }
+
+}
