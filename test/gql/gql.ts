@@ -75,6 +75,8 @@ type Documents = {
     "\n  query ModelKinds { models { id kind status } }\n": typeof types.ModelKindsDocument,
     "\n  query CachedGeneration($id: ID!) {\n    generation(id: $id) { id status text cached costMicroUsd savedUsd attempts { modelId } usage { inputTokens outputTokens } }\n  }\n": typeof types.CachedGenerationDocument,
     "\n  query CacheCosts($filter: CostFilter) {\n    costs(filter: $filter, groupBy: MODEL) {\n      groups { key requests cachedRequests costMicroUsd savedUsd }\n      totals { requests cachedRequests savedUsd }\n    }\n  }\n": typeof types.CacheCostsDocument,
+    "\n  mutation RegisterCachedModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { id cache { mode ttlSeconds scope } } }\n  }\n": typeof types.RegisterCachedModelDocument,
+    "\n  mutation UpdateCachedModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id cache { mode ttlSeconds scope } } }\n  }\n": typeof types.UpdateCachedModelDocument,
     "\n  mutation GenerateCached($input: GenerateInput!, $cache: CacheControlInput) {\n    generate(input: $input, cache: $cache) { id text cached costMicroUsd savedUsd }\n  }\n": typeof types.GenerateCachedDocument,
 };
 const documents: Documents = {
@@ -139,6 +141,8 @@ const documents: Documents = {
     "\n  query ModelKinds { models { id kind status } }\n": types.ModelKindsDocument,
     "\n  query CachedGeneration($id: ID!) {\n    generation(id: $id) { id status text cached costMicroUsd savedUsd attempts { modelId } usage { inputTokens outputTokens } }\n  }\n": types.CachedGenerationDocument,
     "\n  query CacheCosts($filter: CostFilter) {\n    costs(filter: $filter, groupBy: MODEL) {\n      groups { key requests cachedRequests costMicroUsd savedUsd }\n      totals { requests cachedRequests savedUsd }\n    }\n  }\n": types.CacheCostsDocument,
+    "\n  mutation RegisterCachedModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { id cache { mode ttlSeconds scope } } }\n  }\n": types.RegisterCachedModelDocument,
+    "\n  mutation UpdateCachedModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id cache { mode ttlSeconds scope } } }\n  }\n": types.UpdateCachedModelDocument,
     "\n  mutation GenerateCached($input: GenerateInput!, $cache: CacheControlInput) {\n    generate(input: $input, cache: $cache) { id text cached costMicroUsd savedUsd }\n  }\n": types.GenerateCachedDocument,
 };
 
@@ -400,6 +404,14 @@ export function graphql(source: "\n  query CachedGeneration($id: ID!) {\n    gen
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CacheCosts($filter: CostFilter) {\n    costs(filter: $filter, groupBy: MODEL) {\n      groups { key requests cachedRequests costMicroUsd savedUsd }\n      totals { requests cachedRequests savedUsd }\n    }\n  }\n"): (typeof documents)["\n  query CacheCosts($filter: CostFilter) {\n    costs(filter: $filter, groupBy: MODEL) {\n      groups { key requests cachedRequests costMicroUsd savedUsd }\n      totals { requests cachedRequests savedUsd }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterCachedModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { id cache { mode ttlSeconds scope } } }\n  }\n"): (typeof documents)["\n  mutation RegisterCachedModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { id cache { mode ttlSeconds scope } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCachedModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id cache { mode ttlSeconds scope } } }\n  }\n"): (typeof documents)["\n  mutation UpdateCachedModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id cache { mode ttlSeconds scope } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

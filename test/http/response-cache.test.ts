@@ -28,6 +28,18 @@ const CacheCosts = graphql(`
   }
 `);
 
+const RegisterCachedModel = graphql(`
+  mutation RegisterCachedModel($input: RegisterModelInput!) {
+    registerModel(input: $input) { model { id cache { mode ttlSeconds scope } } }
+  }
+`);
+
+const UpdateCachedModel = graphql(`
+  mutation UpdateCachedModel($input: UpdateModelInput!) {
+    updateModel(input: $input) { model { id cache { mode ttlSeconds scope } } }
+  }
+`);
+
 const GenerateCached = graphql(`
   mutation GenerateCached($input: GenerateInput!, $cache: CacheControlInput) {
     generate(input: $input, cache: $cache) { id text cached costMicroUsd savedUsd }
@@ -221,5 +233,20 @@ describe('response cache on /v1', () => {
     expect(costs.totals.cachedRequests).toBeGreaterThanOrEqual(2);
     expect(costs.totals.savedUsd).toBeGreaterThan(0);
     expect(costs.groups.find((g) => g.key === 'gpt-off')?.cachedRequests).toBe(costs.totals.cachedRequests);
+  });
+
+  it('registers and updates a model with its own cache settings through GraphQL, null clearing them', async () => {
+    const input = {
+      id: 'mock-cached',
+      provider: 'MOCK' as const,
+      cache: { mode: 'EXACT' as const, ttlSeconds: 30, scope: 'SHARED' as const },
+    };
+    const registered = expectData(await t.run(RegisterCachedModel, { input }, TEST_ADMIN_KEY)).registerModel.model;
+    expect(registered.cache).toEqual({ mode: 'EXACT', ttlSeconds: 30, scope: 'SHARED' });
+    const updated = expectData(await t.run(UpdateCachedModel, { input: { id: 'mock-cached', cache: null } }, TEST_ADMIN_KEY)).updateModel
+      .model;
+    expect(updated.cache).toBeNull();
+    const refused = await t.run(UpdateCachedModel, { input: { id: 'mock-cached', cache: { ttlSeconds: 0 } } }, TEST_ADMIN_KEY);
+    expect(JSON.stringify(refused.errors)).toMatch(/cache\.ttlSeconds/);
   });
 });
