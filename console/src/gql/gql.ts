@@ -19,7 +19,7 @@ type Documents = {
     "\n  query ModelChoices {\n    models { id provider status pricing { input output } }\n    pools { name strategy }\n  }\n": typeof types.ModelChoicesDocument,
     "query ConsoleConfigStatus { configStatus { source hash loadedAt lastAttemptAt lastError } }": typeof types.ConsoleConfigStatusDocument,
     "mutation ConsoleReloadConfig { reloadConfig { source hash loadedAt lastAttemptAt lastError } }": typeof types.ConsoleReloadConfigDocument,
-    "\n  query ConsoleCosts($filter: CostFilter!, $groupBy: CostGroupBy!, $interval: CostInterval!) {\n    costs(filter: $filter, groupBy: $groupBy) {\n      groups { key requests failures inputTokens outputTokens costUsd costMicroUsd }\n      totals { requests failures inputTokens outputTokens costUsd costMicroUsd }\n    }\n    costSeries(filter: $filter, groupBy: $groupBy, interval: $interval) { start key requests failures inputTokens outputTokens costUsd costMicroUsd }\n  }\n": typeof types.ConsoleCostsDocument,
+    "\n  query ConsoleCosts($filter: CostFilter!, $groupBy: CostGroupBy!, $interval: CostInterval!) {\n    costs(filter: $filter, groupBy: $groupBy) {\n      groups { key requests failures inputTokens outputTokens costUsd costMicroUsd cachedRequests savedUsd }\n      totals { requests failures inputTokens outputTokens costUsd costMicroUsd cachedRequests savedUsd }\n    }\n    costSeries(filter: $filter, groupBy: $groupBy, interval: $interval) { start key requests failures inputTokens outputTokens costUsd costMicroUsd }\n  }\n": typeof types.ConsoleCostsDocument,
     "query ConsoleKeyNames { apiKeys { id name } }": typeof types.ConsoleKeyNamesDocument,
     "subscription ConsoleUsage { usageUpdated { generationId at } }": typeof types.ConsoleUsageDocument,
     "query ConsoleCredentials { credentials { name mask createdAt rotatedAt models } }": typeof types.ConsoleCredentialsDocument,
@@ -59,7 +59,7 @@ const documents: Documents = {
     "\n  query ModelChoices {\n    models { id provider status pricing { input output } }\n    pools { name strategy }\n  }\n": types.ModelChoicesDocument,
     "query ConsoleConfigStatus { configStatus { source hash loadedAt lastAttemptAt lastError } }": types.ConsoleConfigStatusDocument,
     "mutation ConsoleReloadConfig { reloadConfig { source hash loadedAt lastAttemptAt lastError } }": types.ConsoleReloadConfigDocument,
-    "\n  query ConsoleCosts($filter: CostFilter!, $groupBy: CostGroupBy!, $interval: CostInterval!) {\n    costs(filter: $filter, groupBy: $groupBy) {\n      groups { key requests failures inputTokens outputTokens costUsd costMicroUsd }\n      totals { requests failures inputTokens outputTokens costUsd costMicroUsd }\n    }\n    costSeries(filter: $filter, groupBy: $groupBy, interval: $interval) { start key requests failures inputTokens outputTokens costUsd costMicroUsd }\n  }\n": types.ConsoleCostsDocument,
+    "\n  query ConsoleCosts($filter: CostFilter!, $groupBy: CostGroupBy!, $interval: CostInterval!) {\n    costs(filter: $filter, groupBy: $groupBy) {\n      groups { key requests failures inputTokens outputTokens costUsd costMicroUsd cachedRequests savedUsd }\n      totals { requests failures inputTokens outputTokens costUsd costMicroUsd cachedRequests savedUsd }\n    }\n    costSeries(filter: $filter, groupBy: $groupBy, interval: $interval) { start key requests failures inputTokens outputTokens costUsd costMicroUsd }\n  }\n": types.ConsoleCostsDocument,
     "query ConsoleKeyNames { apiKeys { id name } }": types.ConsoleKeyNamesDocument,
     "subscription ConsoleUsage { usageUpdated { generationId at } }": types.ConsoleUsageDocument,
     "query ConsoleCredentials { credentials { name mask createdAt rotatedAt models } }": types.ConsoleCredentialsDocument,
@@ -114,7 +114,7 @@ export function graphql(source: "mutation ConsoleReloadConfig { reloadConfig { s
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ConsoleCosts($filter: CostFilter!, $groupBy: CostGroupBy!, $interval: CostInterval!) {\n    costs(filter: $filter, groupBy: $groupBy) {\n      groups { key requests failures inputTokens outputTokens costUsd costMicroUsd }\n      totals { requests failures inputTokens outputTokens costUsd costMicroUsd }\n    }\n    costSeries(filter: $filter, groupBy: $groupBy, interval: $interval) { start key requests failures inputTokens outputTokens costUsd costMicroUsd }\n  }\n"): typeof import('./graphql.js').ConsoleCostsDocument;
+export function graphql(source: "\n  query ConsoleCosts($filter: CostFilter!, $groupBy: CostGroupBy!, $interval: CostInterval!) {\n    costs(filter: $filter, groupBy: $groupBy) {\n      groups { key requests failures inputTokens outputTokens costUsd costMicroUsd cachedRequests savedUsd }\n      totals { requests failures inputTokens outputTokens costUsd costMicroUsd cachedRequests savedUsd }\n    }\n    costSeries(filter: $filter, groupBy: $groupBy, interval: $interval) { start key requests failures inputTokens outputTokens costUsd costMicroUsd }\n  }\n"): typeof import('./graphql.js').ConsoleCostsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -539,7 +539,7 @@ export type ConsoleCostsQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleCostsQuery = { costs: { groups: Array<{ key: string | null, requests: number, failures: number, inputTokens: number, outputTokens: number, costUsd: number, costMicroUsd: number }>, totals: { requests: number, failures: number, inputTokens: number, outputTokens: number, costUsd: number, costMicroUsd: number } }, costSeries: Array<{ start: string, key: string | null, requests: number, failures: number, inputTokens: number, outputTokens: number, costUsd: number, costMicroUsd: number }> };
+export type ConsoleCostsQuery = { costs: { groups: Array<{ key: string | null, requests: number, failures: number, inputTokens: number, outputTokens: number, costUsd: number, costMicroUsd: number, cachedRequests: number, savedUsd: number }>, totals: { requests: number, failures: number, inputTokens: number, outputTokens: number, costUsd: number, costMicroUsd: number, cachedRequests: number, savedUsd: number } }, costSeries: Array<{ start: string, key: string | null, requests: number, failures: number, inputTokens: number, outputTokens: number, costUsd: number, costMicroUsd: number }> };
 
 export type ConsoleKeyNamesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -914,6 +914,8 @@ export const ConsoleCostsDocument = new TypedDocumentString(`
       outputTokens
       costUsd
       costMicroUsd
+      cachedRequests
+      savedUsd
     }
     totals {
       requests
@@ -922,6 +924,8 @@ export const ConsoleCostsDocument = new TypedDocumentString(`
       outputTokens
       costUsd
       costMicroUsd
+      cachedRequests
+      savedUsd
     }
   }
   costSeries(filter: $filter, groupBy: $groupBy, interval: $interval) {

@@ -3,8 +3,8 @@ import { graphql } from '../../gql';
 export const CostReportDocument = graphql(`
   query ConsoleCosts($filter: CostFilter!, $groupBy: CostGroupBy!, $interval: CostInterval!) {
     costs(filter: $filter, groupBy: $groupBy) {
-      groups { key requests failures inputTokens outputTokens costUsd costMicroUsd }
-      totals { requests failures inputTokens outputTokens costUsd costMicroUsd }
+      groups { key requests failures inputTokens outputTokens costUsd costMicroUsd cachedRequests savedUsd }
+      totals { requests failures inputTokens outputTokens costUsd costMicroUsd cachedRequests savedUsd }
     }
     costSeries(filter: $filter, groupBy: $groupBy, interval: $interval) { start key requests failures inputTokens outputTokens costUsd costMicroUsd }
   }

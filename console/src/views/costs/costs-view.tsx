@@ -176,6 +176,12 @@ export function CostsView() {
           <Card label="Errors" value={integer(totals?.failures)} raw={totals?.failures} testId="total-errors" />
           <Card label="Input tokens" value={integer(totals?.inputTokens)} raw={totals?.inputTokens} testId="total-input" />
           <Card label="Output tokens" value={integer(totals?.outputTokens)} raw={totals?.outputTokens} testId="total-output" />
+          <Card
+            label={`Saved (${integer(totals?.cachedRequests)} cached)`}
+            value={usd(totals?.savedUsd)}
+            raw={totals?.cachedRequests}
+            testId="total-saved"
+          />
         </div>
       </Panel>
       <Panel
@@ -215,6 +221,9 @@ export function CostsView() {
               <th className="num">Input tokens</th>
               <th className="num">Output tokens</th>
               <th className="num">Spend</th>
+              <th className="num" title="What the response cache saved: the cost of the answers its hits replayed">
+                Saved
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -226,6 +235,9 @@ export function CostsView() {
                 <td className="num">{integer(g.inputTokens)}</td>
                 <td className="num">{integer(g.outputTokens)}</td>
                 <td className="num">{usd(g.costUsd)}</td>
+                <td className="num" title={`${g.cachedRequests} cached`}>
+                  {usd(g.savedUsd)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -238,6 +250,7 @@ export function CostsView() {
                 <td className="num">{integer(totals.inputTokens)}</td>
                 <td className="num">{integer(totals.outputTokens)}</td>
                 <td className="num">{usd(totals.costUsd)}</td>
+                <td className="num">{usd(totals.savedUsd)}</td>
               </tr>
             </tfoot>
           ) : null}
