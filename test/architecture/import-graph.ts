@@ -14,6 +14,8 @@ export const LAYERS: readonly { readonly name: string; readonly match: (file: st
   { name: 'routing', match: (f) => f.startsWith('routing/') },
   // The Redis implementations of the core's ports (bus, rate and budget stores, probe lock): one home, above what they reuse.
   { name: 'redis', match: (f) => f.startsWith('redis/') },
+  // The response cache: its stores (in process, Redis) behind the core's port, its key, policy and typed answers.
+  { name: 'cache', match: (f) => f.startsWith('cache/') },
   { name: 'config', match: (f) => f.startsWith('config/') },
   { name: 'db', match: (f) => f.startsWith('db/') },
   { name: 'modules', match: (f) => f.startsWith('modules/') && !f.endsWith('.graphql.ts') },

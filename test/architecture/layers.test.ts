@@ -69,6 +69,7 @@ describe('layers (README "Architecture")', () => {
       'infrastructure',
       'routing',
       'redis',
+      'cache',
       'config',
       'db',
       'modules',
