@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import type { FakeUpstream } from '../fakes/fake-upstream.js';
 import { OPENAI_TEST_KEY, startOpenAIFake } from '../fakes/vendors.js';
-import { CreateBudgetedKey } from '../helpers/documents.js';
+import { ApiKeyBudgetQuery, CreateBudgetedKey } from '../helpers/documents.js';
 import { expectData } from '../helpers/graphql.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { MOCK_MODEL, TEST_ADMIN_KEY } from '../helpers/test-config.js';
@@ -248,5 +248,29 @@ describe('response cache on /v1', () => {
     expect(updated.cache).toBeNull();
     const refused = await t.run(UpdateCachedModel, { input: { id: 'mock-cached', cache: { ttlSeconds: 0 } } }, TEST_ADMIN_KEY);
     expect(JSON.stringify(refused.errors)).toMatch(/cache\.ttlSeconds/);
+  });
+
+  it("charges a budgeted key nothing for a hit, and counts the hit against the key's requests per minute", async () => {
+    const created = expectData(
+      await t.run(
+        CreateBudgetedKey,
+        { input: { name: 'budgeted', scopes: ['CLIENT'], budget: { daily: 100 }, requestsPerMinute: 2 } },
+        TEST_ADMIN_KEY,
+      ),
+    ).createApiKey;
+    const spent = async () =>
+      expectData(await t.run(ApiKeyBudgetQuery, {}, TEST_ADMIN_KEY)).apiKeys.find((k) => k.id === created.apiKey.id)?.budget?.spentToday;
+    expect((await chat(created.key, 'gpt-keyed', 'budgeted question')).cache).toBe('miss');
+    const afterMiss = await spent();
+    expect(afterMiss).toBeGreaterThan(0);
+    expect((await chat(created.key, 'gpt-keyed', 'budgeted question')).cache).toBe('hit');
+    expect(await spent()).toBe(afterMiss);
+    const third = await fetch(`${base}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${created.key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'gpt-keyed', messages: [{ role: 'user', content: 'budgeted question' }] }),
+    });
+    expect(third.status).toBe(429);
+    expect(third.headers.get('x-switchyard-cache')).toBe('miss');
   });
 });
