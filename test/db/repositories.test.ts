@@ -175,8 +175,28 @@ describe.each([
         const costs = new CostRepository(orm);
         const byModel = await costs.report({}, 'MODEL');
         expect(byModel.groups).toEqual([
-          { key: 'm2', requests: 1, failures: 0, inputTokens: 10, outputTokens: 20, costMicroUsd: 70, unpricedRequests: 0 },
-          { key: 'm1', requests: 2, failures: 1, inputTokens: 20, outputTokens: 40, costMicroUsd: 30, unpricedRequests: 0 },
+          {
+            key: 'm2',
+            requests: 1,
+            failures: 0,
+            inputTokens: 10,
+            outputTokens: 20,
+            costMicroUsd: 70,
+            unpricedRequests: 0,
+            cachedRequests: 0,
+            savedMicroUsd: 0,
+          },
+          {
+            key: 'm1',
+            requests: 2,
+            failures: 1,
+            inputTokens: 20,
+            outputTokens: 40,
+            costMicroUsd: 30,
+            unpricedRequests: 0,
+            cachedRequests: 0,
+            savedMicroUsd: 0,
+          },
         ]);
         expect(byModel.totals).toMatchObject({ requests: 3, failures: 1, costMicroUsd: 100 });
         expect((await costs.report({}, 'DAY')).groups.map((g) => g.key)).toEqual(['2026-12-01', '2026-11-30']);
@@ -189,7 +209,19 @@ describe.each([
               'API_KEY',
             )
           ).groups,
-        ).toEqual([{ key: 'k2', requests: 1, failures: 1, inputTokens: 10, outputTokens: 20, costMicroUsd: 0, unpricedRequests: 0 }]);
+        ).toEqual([
+          {
+            key: 'k2',
+            requests: 1,
+            failures: 1,
+            inputTokens: 10,
+            outputTokens: 20,
+            costMicroUsd: 0,
+            unpricedRequests: 0,
+            cachedRequests: 0,
+            savedMicroUsd: 0,
+          },
+        ]);
       });
     });
 
