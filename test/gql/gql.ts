@@ -77,6 +77,7 @@ type Documents = {
     "\n  query CacheCosts($filter: CostFilter) {\n    costs(filter: $filter, groupBy: MODEL) {\n      groups { key requests cachedRequests costMicroUsd savedUsd }\n      totals { requests cachedRequests savedUsd }\n    }\n  }\n": typeof types.CacheCostsDocument,
     "\n  mutation RegisterCachedModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { id cache { mode ttlSeconds scope } } }\n  }\n": typeof types.RegisterCachedModelDocument,
     "\n  mutation UpdateCachedModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id cache { mode ttlSeconds scope } } }\n  }\n": typeof types.UpdateCachedModelDocument,
+    "\n  subscription GenerateStreamCached($input: GenerateInput!, $cache: CacheControlInput) {\n    generateStream(input: $input, cache: $cache) {\n      __typename\n      ... on GenerationStarted { generationId }\n      ... on TokenDelta { text }\n      ... on GenerationCompleted { generation { id cached costMicroUsd text } }\n    }\n  }\n": typeof types.GenerateStreamCachedDocument,
     "\n  mutation GenerateCached($input: GenerateInput!, $cache: CacheControlInput) {\n    generate(input: $input, cache: $cache) { id text cached costMicroUsd savedUsd }\n  }\n": typeof types.GenerateCachedDocument,
 };
 const documents: Documents = {
@@ -143,6 +144,7 @@ const documents: Documents = {
     "\n  query CacheCosts($filter: CostFilter) {\n    costs(filter: $filter, groupBy: MODEL) {\n      groups { key requests cachedRequests costMicroUsd savedUsd }\n      totals { requests cachedRequests savedUsd }\n    }\n  }\n": types.CacheCostsDocument,
     "\n  mutation RegisterCachedModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { id cache { mode ttlSeconds scope } } }\n  }\n": types.RegisterCachedModelDocument,
     "\n  mutation UpdateCachedModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id cache { mode ttlSeconds scope } } }\n  }\n": types.UpdateCachedModelDocument,
+    "\n  subscription GenerateStreamCached($input: GenerateInput!, $cache: CacheControlInput) {\n    generateStream(input: $input, cache: $cache) {\n      __typename\n      ... on GenerationStarted { generationId }\n      ... on TokenDelta { text }\n      ... on GenerationCompleted { generation { id cached costMicroUsd text } }\n    }\n  }\n": types.GenerateStreamCachedDocument,
     "\n  mutation GenerateCached($input: GenerateInput!, $cache: CacheControlInput) {\n    generate(input: $input, cache: $cache) { id text cached costMicroUsd savedUsd }\n  }\n": types.GenerateCachedDocument,
 };
 
@@ -412,6 +414,10 @@ export function graphql(source: "\n  mutation RegisterCachedModel($input: Regist
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateCachedModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id cache { mode ttlSeconds scope } } }\n  }\n"): (typeof documents)["\n  mutation UpdateCachedModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id cache { mode ttlSeconds scope } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription GenerateStreamCached($input: GenerateInput!, $cache: CacheControlInput) {\n    generateStream(input: $input, cache: $cache) {\n      __typename\n      ... on GenerationStarted { generationId }\n      ... on TokenDelta { text }\n      ... on GenerationCompleted { generation { id cached costMicroUsd text } }\n    }\n  }\n"): (typeof documents)["\n  subscription GenerateStreamCached($input: GenerateInput!, $cache: CacheControlInput) {\n    generateStream(input: $input, cache: $cache) {\n      __typename\n      ... on GenerationStarted { generationId }\n      ... on TokenDelta { text }\n      ... on GenerationCompleted { generation { id cached costMicroUsd text } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,6 +5,7 @@ import type { FakeUpstream } from '../fakes/fake-upstream.js';
 import { OPENAI_TEST_KEY, startOpenAIFake } from '../fakes/vendors.js';
 import { ApiKeyBudgetQuery, CreateBudgetedKey } from '../helpers/documents.js';
 import { expectData } from '../helpers/graphql.js';
+import { subscribe, wsClient } from '../helpers/ws.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { MOCK_MODEL, TEST_ADMIN_KEY } from '../helpers/test-config.js';
 
@@ -37,6 +38,17 @@ const RegisterCachedModel = graphql(`
 const UpdateCachedModel = graphql(`
   mutation UpdateCachedModel($input: UpdateModelInput!) {
     updateModel(input: $input) { model { id cache { mode ttlSeconds scope } } }
+  }
+`);
+
+const GenerateStreamCached = graphql(`
+  subscription GenerateStreamCached($input: GenerateInput!, $cache: CacheControlInput) {
+    generateStream(input: $input, cache: $cache) {
+      __typename
+      ... on GenerationStarted { generationId }
+      ... on TokenDelta { text }
+      ... on GenerationCompleted { generation { id cached costMicroUsd text } }
+    }
   }
 `);
 
@@ -272,5 +284,31 @@ describe('response cache on /v1', () => {
     });
     expect(third.status).toBe(429);
     expect(third.headers.get('x-switchyard-cache')).toBe('miss');
+  });
+
+  it('replays a hit to generateStream as its events: started, the text, completed cached at no cost', async () => {
+    const input = { model: 'gpt-keyed', prompt: 'graphql stream from the cache' };
+    const stored = expectData(await t.run(GenerateCached, { input }, keyA)).generate;
+    const calls = upstreamCalls();
+    const client = wsClient(base, keyA);
+    try {
+      const events: Array<Record<string, unknown>> = [];
+      for await (const result of subscribe(client, GenerateStreamCached, { input, cache: { maxAgeSeconds: 600 } }))
+        events.push(result.data?.generateStream as Record<string, unknown>);
+      expect(events[0]?.__typename).toBe('GenerationStarted');
+      expect(
+        events
+          .filter((e) => e.__typename === 'TokenDelta')
+          .map((e) => e.text)
+          .join(''),
+      ).toBe(stored.text);
+      expect(events.at(-1)).toMatchObject({
+        __typename: 'GenerationCompleted',
+        generation: { cached: true, costMicroUsd: 0, text: stored.text },
+      });
+      expect(upstreamCalls()).toBe(calls);
+    } finally {
+      await client.dispose();
+    }
   });
 });
