@@ -5,6 +5,8 @@ import { type DefinitionRules, modelDefinitionSchema, modelRefField } from './mo
 import { isReservedEnv, KEY_ENV_PATTERN, RESERVED_ENV_PREFIX } from '../security/key-env-policy.js';
 import { cacheSettingsShape } from './cache-definition.js';
 import { poolDefinitionSchema } from './pool-definition.js';
+import { REQUEST_LOG_MODES } from '../core/records/request-log.js';
+import { MAX_REDACT_PATTERN_CHARS, MAX_REDACT_PATTERNS, redactPatternProblem } from '../security/log-redactor.js';
 import { HOST_NAME_PATTERN, ORIGIN_PATTERN } from '../security/origin-policy.js';
 import { booleanField, enumField, listOf, numberField, objectField, stringField } from '../validation/fields.js';
 
@@ -19,6 +21,16 @@ const originField = stringField(
 
 /** A host name or IP address, without a port. */
 const hostNameField = stringField('a host name such as switchyard.internal (no scheme, no port)', HOST_NAME_PATTERN, 253);
+
+/** A `requestLog.redact` entry: a regular expression RE2 runs in linear time (see redactPatternProblem). */
+const redactPatternField = stringField(
+  `a regular expression of 1 to ${MAX_REDACT_PATTERN_CHARS} characters`,
+  undefined,
+  MAX_REDACT_PATTERN_CHARS,
+).superRefine((pattern, ctx) => {
+  const problem = pattern === '' ? undefined : redactPatternProblem(pattern);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 /**
  * The YAML config file (`switchyard.config.yml`). Every key is optional except what a model
@@ -102,6 +114,13 @@ export function configFileSchema(rules: DefinitionRules) {
     sessions: objectField({
       maxHistoryMessages: numberField({ int: true, min: 2, max: 1_000_000 }).optional(),
       maxHistoryBytes: numberField({ int: true, min: 1024, max: 1_073_741_824 }).optional(),
+    }).optional(),
+    /** The request log (SPEC §17): what each record keeps, how long, how much, and what is redacted first. */
+    requestLog: objectField({
+      mode: enumField(REQUEST_LOG_MODES).optional(),
+      retentionDays: numberField({ int: true, min: 1, max: 36_500 }).optional(),
+      maxBytes: numberField({ int: true, min: 1_048_576, max: 1_099_511_627_776 }).optional(),
+      redact: listOf(redactPatternField, 'regular expressions', MAX_REDACT_PATTERNS).optional(),
     }).optional(),
     models: listOf(modelDefinitionSchema(rules), 'model definitions', 10_000).optional(),
     pools: listOf(poolDefinitionSchema, 'pool definitions', 1000).optional(),

@@ -1,5 +1,6 @@
 import type { CacheSettings } from '../core/records/cache.js';
 import type { ChatBounds } from '../core/chat/chat-bounds.js';
+import type { RequestLogSettings } from '../core/records/request-log.js';
 import type { ModelDefinition } from './model-definition.js';
 import type { LogFormat, LogLevel } from '../observability/logger.js';
 import type { TracingSettings } from '../observability/tracing-settings.js';
@@ -84,6 +85,8 @@ export interface Config {
    * turn past either drops the session's oldest whole turns (its newest turn always stays).
    */
   readonly sessions: { readonly maxHistoryMessages: number; readonly maxHistoryBytes: number };
+  /** `requestLog:` — mode (default metadata), retentionDays (30), maxBytes (1 GiB), redact (none besides the built-in patterns). */
+  readonly requestLog: RequestLogSettings;
   /** `budgets.unknownPrice` (default `refuse`): see UnknownPricePolicy. */
   readonly budgets: { readonly unknownPrice: UnknownPricePolicy };
   /** Traces (the standard OTEL_* variables); undefined: tracing is off. */

@@ -13,6 +13,7 @@ import { readTracingSettings } from '../observability/tracing-settings.js';
 import { KEY_ENV_PATTERN, KeyEnvPolicy } from '../security/key-env-policy.js';
 import { normaliseOrigin } from '../security/origin-policy.js';
 import { ConfigError, type Config, type DatabaseConfig } from './config.js';
+import { DEFAULT_REQUEST_LOG } from '../core/records/request-log.js';
 import { configFileSchema, crossCheckConfigFile, portField } from './config-schema.js';
 import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from '../observability/logger.js';
 
@@ -150,6 +151,12 @@ export function parseConfigText(text: string, path: string, env: Env): Config {
       scope: file.cache?.scope ?? DEFAULT_CACHE.scope,
       maxBytes: file.cache?.maxBytes ?? DEFAULT_CACHE.maxBytes,
     },
+    requestLog: Object.freeze({
+      mode: file.requestLog?.mode ?? DEFAULT_REQUEST_LOG.mode,
+      retentionDays: file.requestLog?.retentionDays ?? DEFAULT_REQUEST_LOG.retentionDays,
+      maxBytes: file.requestLog?.maxBytes ?? DEFAULT_REQUEST_LOG.maxBytes,
+      redact: Object.freeze([...(file.requestLog?.redact ?? [])]),
+    }),
     sessions: {
       maxHistoryMessages: file.sessions?.maxHistoryMessages ?? DEFAULT_SESSION_HISTORY.maxHistoryMessages,
       maxHistoryBytes: file.sessions?.maxHistoryBytes ?? DEFAULT_SESSION_HISTORY.maxHistoryBytes,

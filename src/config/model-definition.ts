@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROVIDER_DEFAULTS } from '../core/records/provider-kinds.js';
 import { presetDefaults } from '../core/records/provider-presets.js';
+import { REQUEST_LOG_MODES } from '../core/records/request-log.js';
 import { MODEL_CAPABILITIES, MODEL_KINDS, PROVIDER_KINDS, PROVIDER_PRESETS } from '../core/records/model.js';
 import { isWildcardId, MODEL_ID_MAX, MODEL_ID_PATTERN, MODEL_REF_PATTERN } from '../core/records/model-id.js';
 import { checkEndpointUrl } from '../security/endpoint-policy.js';
@@ -131,6 +132,8 @@ const definitionShape = {
   retry: retrySchema.optional(),
   /** The model's response cache settings over the gateway's `cache:`. */
   cache: modelCacheSchema.optional(),
+  /** The request log's mode for this model's requests (under a key's, over the gateway's requestLog.mode). */
+  requestLog: enumField(REQUEST_LOG_MODES).optional(),
 };
 
 /** Rules that need the config: the endpoint policy, the key-variable policy and provider-specific requirements. */
@@ -279,6 +282,7 @@ export const modelPatchSchema = objectField({
   fallbacks: definitionShape.fallbacks.nullable(),
   retry: definitionShape.retry.nullable(),
   cache: definitionShape.cache.nullable(),
+  requestLog: definitionShape.requestLog.nullable(),
 });
 
 export type ModelPatch = z.infer<typeof modelPatchSchema>;

@@ -29,7 +29,7 @@ export interface ResolverServices {
   readonly generations: Pick<GenerationService, 'prepare' | 'generate' | 'stream' | 'find' | 'page'>;
   readonly costs: Pick<CostService, 'report' | 'series'>;
   readonly embeddings: Pick<EmbeddingService, 'embed'>;
-  readonly apiKeys: Pick<ApiKeyService, 'create' | 'list' | 'revoke' | 'setBudget' | 'findMany'>;
+  readonly apiKeys: Pick<ApiKeyService, 'create' | 'list' | 'revoke' | 'setBudget' | 'update' | 'findMany'>;
   readonly credentials: Pick<CredentialService, 'list' | 'create' | 'rotate' | 'delete' | 'modelsUsing'>;
   readonly budgets: Pick<BudgetStore, 'status'>;
   readonly configReloader: Pick<ConfigReloader, 'reload' | 'status'>;

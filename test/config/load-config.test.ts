@@ -347,3 +347,32 @@ describe('loadConfig', () => {
     expect(loadConfig({ path, env: {} }).hash).not.toBe(first.hash);
   });
 });
+
+describe('requestLog', () => {
+  it('should default to metadata, 30 days and 1 GiB, and read what the file sets', () => {
+    expect(parseConfigText('{}', FILE, {}).requestLog).toEqual({ mode: 'metadata', retentionDays: 30, maxBytes: 1073741824, redact: [] });
+    const set = parseConfigText(
+      `requestLog: { mode: full, retentionDays: 7, maxBytes: 2097152, redact: ['acct-\\d+'] }\n${model('    requestLog: off\n')}`,
+      FILE,
+      {},
+    );
+    expect(set.requestLog).toEqual({ mode: 'full', retentionDays: 7, maxBytes: 2097152, redact: ['acct-\\d+'] });
+    expect(set.models[0]?.requestLog).toBe('off');
+  });
+
+  it('should refuse a pattern that could stall the gateway, or a bad mode, naming the entry', () => {
+    const problems = problemsOf(`requestLog:\n  mode: verbose\n  redact: ['ok-\\d+', '(a+)\\1', '(?=x)y', '']\n`);
+    expect(problems).toEqual([
+      expect.stringMatching(/^switchyard\.config\.yml: requestLog\.mode: expected one of off, metadata, full/),
+      expect.stringMatching(/requestLog\.redact\[1\]: expected a regular expression in RE2 syntax .*backreferences/),
+      expect.stringMatching(/requestLog\.redact\[2\]: expected a regular expression in RE2 syntax/),
+      expect.stringMatching(/requestLog\.redact\[3\]: expected a regular expression of 1 to 500 characters/),
+    ]);
+    expect(problemsOf(`requestLog: { redact: ['x*'] }\n`)).toEqual([
+      expect.stringMatching(/requestLog\.redact\[0\]: expected a pattern that cannot match the empty string/),
+    ]);
+    expect(problemsOf(model('    requestLog: everything\n'))).toEqual([
+      expect.stringMatching(/models\[0\]\.requestLog: expected one of off, metadata, full/),
+    ]);
+  });
+});

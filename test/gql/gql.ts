@@ -17,6 +17,12 @@ type Documents = {
     "\n  query CatalogModels {\n    models {\n      id\n      upstreamModel\n      pricing { input output cachedInput cacheWrite }\n      pricingSource\n      catalogStatus\n      contextWindow\n      maxOutputTokens\n      modalities { input output }\n      supportsTools\n      supportsReasoning\n    }\n  }\n": typeof types.CatalogModelsDocument,
     "\n  mutation RegisterCatalogModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { id pricing { input output } pricingSource contextWindow modalities { input } } }\n  }\n": typeof types.RegisterCatalogModelDocument,
     "\n  mutation UpdateCatalogModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id pricing { input output } pricingSource contextWindow } }\n  }\n": typeof types.UpdateCatalogModelDocument,
+    "\n  mutation RequestLogCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id requestLog } }\n  }\n": typeof types.RequestLogCreateKeyDocument,
+    "\n  mutation RequestLogUpdateKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) { id requestLog }\n  }\n": typeof types.RequestLogUpdateKeyDocument,
+    "\n  mutation RequestLogUpdateModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id requestLog } }\n  }\n": typeof types.RequestLogUpdateModelDocument,
+    "query RequestLogModel($id: ID!) { model(id: $id) { id requestLog } }": typeof types.RequestLogModelDocument,
+    "\n  mutation RequestLogGenerate($input: GenerateInput!) {\n    generate(input: $input) { id text }\n  }\n": typeof types.RequestLogGenerateDocument,
+    "\n  query RequestLogged($id: ID!) {\n    generation(id: $id) {\n      id status text costMicroUsd errorCode errorMessage usage { inputTokens outputTokens }\n      toolCalls { id name arguments }\n      request { messages { role content } tools parameters }\n    }\n  }\n": typeof types.RequestLoggedDocument,
     "\n  mutation StartChatSession($input: CreateSessionInput!) { createSession(input: $input) { id } }\n": typeof types.StartChatSessionDocument,
     "\n  mutation GenerateWithTools($input: GenerateInput!) {\n    generate(input: $input) {\n      id text finishReason toolCalls { id name arguments }\n      usage { inputTokens outputTokens cachedInputTokens cacheWriteTokens reasoningTokens }\n      costMicroUsd\n    }\n  }\n": typeof types.GenerateWithToolsDocument,
     "\n  mutation SetChatPricing($input: UpdateModelInput!) { updateModel(input: $input) { model { pricing { input output cachedInput cacheWrite } } } }\n": typeof types.SetChatPricingDocument,
@@ -84,6 +90,12 @@ const documents: Documents = {
     "\n  query CatalogModels {\n    models {\n      id\n      upstreamModel\n      pricing { input output cachedInput cacheWrite }\n      pricingSource\n      catalogStatus\n      contextWindow\n      maxOutputTokens\n      modalities { input output }\n      supportsTools\n      supportsReasoning\n    }\n  }\n": types.CatalogModelsDocument,
     "\n  mutation RegisterCatalogModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { id pricing { input output } pricingSource contextWindow modalities { input } } }\n  }\n": types.RegisterCatalogModelDocument,
     "\n  mutation UpdateCatalogModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id pricing { input output } pricingSource contextWindow } }\n  }\n": types.UpdateCatalogModelDocument,
+    "\n  mutation RequestLogCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id requestLog } }\n  }\n": types.RequestLogCreateKeyDocument,
+    "\n  mutation RequestLogUpdateKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) { id requestLog }\n  }\n": types.RequestLogUpdateKeyDocument,
+    "\n  mutation RequestLogUpdateModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id requestLog } }\n  }\n": types.RequestLogUpdateModelDocument,
+    "query RequestLogModel($id: ID!) { model(id: $id) { id requestLog } }": types.RequestLogModelDocument,
+    "\n  mutation RequestLogGenerate($input: GenerateInput!) {\n    generate(input: $input) { id text }\n  }\n": types.RequestLogGenerateDocument,
+    "\n  query RequestLogged($id: ID!) {\n    generation(id: $id) {\n      id status text costMicroUsd errorCode errorMessage usage { inputTokens outputTokens }\n      toolCalls { id name arguments }\n      request { messages { role content } tools parameters }\n    }\n  }\n": types.RequestLoggedDocument,
     "\n  mutation StartChatSession($input: CreateSessionInput!) { createSession(input: $input) { id } }\n": types.StartChatSessionDocument,
     "\n  mutation GenerateWithTools($input: GenerateInput!) {\n    generate(input: $input) {\n      id text finishReason toolCalls { id name arguments }\n      usage { inputTokens outputTokens cachedInputTokens cacheWriteTokens reasoningTokens }\n      costMicroUsd\n    }\n  }\n": types.GenerateWithToolsDocument,
     "\n  mutation SetChatPricing($input: UpdateModelInput!) { updateModel(input: $input) { model { pricing { input output cachedInput cacheWrite } } } }\n": types.SetChatPricingDocument,
@@ -174,6 +186,30 @@ export function graphql(source: "\n  mutation RegisterCatalogModel($input: Regis
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateCatalogModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id pricing { input output } pricingSource contextWindow } }\n  }\n"): (typeof documents)["\n  mutation UpdateCatalogModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id pricing { input output } pricingSource contextWindow } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestLogCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id requestLog } }\n  }\n"): (typeof documents)["\n  mutation RequestLogCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id requestLog } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestLogUpdateKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) { id requestLog }\n  }\n"): (typeof documents)["\n  mutation RequestLogUpdateKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) { id requestLog }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestLogUpdateModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id requestLog } }\n  }\n"): (typeof documents)["\n  mutation RequestLogUpdateModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id requestLog } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RequestLogModel($id: ID!) { model(id: $id) { id requestLog } }"): (typeof documents)["query RequestLogModel($id: ID!) { model(id: $id) { id requestLog } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestLogGenerate($input: GenerateInput!) {\n    generate(input: $input) { id text }\n  }\n"): (typeof documents)["\n  mutation RequestLogGenerate($input: GenerateInput!) {\n    generate(input: $input) { id text }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RequestLogged($id: ID!) {\n    generation(id: $id) {\n      id status text costMicroUsd errorCode errorMessage usage { inputTokens outputTokens }\n      toolCalls { id name arguments }\n      request { messages { role content } tools parameters }\n    }\n  }\n"): (typeof documents)["\n  query RequestLogged($id: ID!) {\n    generation(id: $id) {\n      id status text costMicroUsd errorCode errorMessage usage { inputTokens outputTokens }\n      toolCalls { id name arguments }\n      request { messages { role content } tools parameters }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -79,6 +79,8 @@ export type CreateApiKeyInput = {
   models?: Array<string> | null | undefined;
   /** What the key is for (1 to 100 characters). */
   name: string;
+  /** The request log's mode for this key's requests (over the model's and the gateway's); unset: inherits. */
+  requestLog?: RequestLogMode | null | undefined;
   /** Most requests per minute this key may send (RATE_LIMITED beyond); unset: no limit. */
   requestsPerMinute?: number | null | undefined;
   scopes: Array<ApiKeyScope>;
@@ -370,6 +372,8 @@ export type RegisterModelInput = {
   quirks?: QuirksInput | null | undefined;
   /** Only for provider BEDROCK: the AWS region (e.g. us-east-1); unset: AWS_REGION, then AWS_DEFAULT_REGION. */
   region?: string | null | undefined;
+  /** The request log's mode for requests this model answers (a key's mode wins); unset or null: the gateway's. */
+  requestLog?: RequestLogMode | null | undefined;
   retry?: ModelRetryInput | null | undefined;
   /** Where the model comes from, e.g. its Hugging Face repository. */
   sourceUrl?: string | null | undefined;
@@ -379,6 +383,12 @@ export type RegisterModelInput = {
   /** A version label. */
   version?: string | null | undefined;
 };
+
+/** How much of a request the request log keeps. OFF: only the accounting (model, usage, cost, status, timings, attempts, error code) that costs and budgets are computed from. METADATA: also the answer's text and tool calls and the error message. FULL: also the request (messages, tools, parameters). What is kept is redacted first. A key's mode wins over its model's, which wins over the gateway's (requestLog.mode). */
+export type RequestLogMode =
+  | 'FULL'
+  | 'METADATA'
+  | 'OFF';
 
 /** TEXT (the default), JSON_OBJECT (any JSON object) or JSON_SCHEMA (an answer of `schema`). */
 export type ResponseFormatInput = {
@@ -502,6 +512,8 @@ export type UpdateModelInput = {
   quirks?: QuirksInput | null | undefined;
   /** Only for provider BEDROCK: the AWS region (e.g. us-east-1); unset: AWS_REGION, then AWS_DEFAULT_REGION. */
   region?: string | null | undefined;
+  /** The request log's mode for requests this model answers (a key's mode wins); unset or null: the gateway's. */
+  requestLog?: RequestLogMode | null | undefined;
   retry?: ModelRetryInput | null | undefined;
   /** Where the model comes from, e.g. its Hugging Face repository. */
   sourceUrl?: string | null | undefined;

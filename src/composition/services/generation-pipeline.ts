@@ -69,7 +69,15 @@ export function createGenerationPipeline(deps: {
     historyBounds: () => configReloader.current.sessions,
   });
   registerBudgetGauge(metrics.registry, budgets);
-  const recorder = new GenerationRecorder({ store: generationRepository, budgets, bus, metrics, logger, clock });
+  const recorder = new GenerationRecorder({
+    store: generationRepository,
+    budgets,
+    bus,
+    metrics,
+    logger,
+    clock,
+    requestLog: () => configReloader.current.requestLog,
+  });
   const chatBounds = () => configReloader.current.limits.chat;
   const cache = new AnswerCache({ store: deps.responseCache, metrics, logger });
   const cacheSettings = (model: ModelRecord | undefined) => effectiveSettings(configReloader.current.cache, model?.cache);

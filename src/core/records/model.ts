@@ -1,4 +1,6 @@
 import type { StoredModelCache } from './cache.js';
+import type { RequestLogMode } from './request-log.js';
+
 /**
  * A model as every layer sees it: the plain, immutable record the routing table holds, events
  * carry and GraphQL shows, with the enums and stored shapes it is made of. No behaviour here.
@@ -189,6 +191,8 @@ export interface ModelRecord {
   readonly retry: Readonly<StoredRetry>;
   /** The model's own response cache settings (over the config's `cache:`); null: the gateway's. */
   readonly cache: Readonly<StoredModelCache> | null;
+  /** The request log's mode for requests this model answers (under the key's, over the gateway's); null: inherits. */
+  readonly requestLog?: RequestLogMode | null;
   readonly status: ModelStatus;
   readonly lastHealthCheck: HealthCheckRecord | null;
   readonly source: ModelSource;

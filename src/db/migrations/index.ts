@@ -14,6 +14,7 @@ import { Migration20261206153510UnknownCost } from './Migration20261206153510Unk
 import { Migration20261206181122RequestLogColumns } from './Migration20261206181122RequestLogColumns.js';
 import { Migration20261206181545StickyPools } from './Migration20261206181545StickyPools.js';
 import { Migration20261206181820ModelCache } from './Migration20261206181820ModelCache.js';
+import { Migration20261206181956RequestLog } from './Migration20261206181956RequestLog.js';
 
 /**
  * The committed migrations, oldest first. They are imported (not globbed) so that they run the
@@ -35,4 +36,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206181122RequestLogColumns', class: Migration20261206181122RequestLogColumns },
   { name: 'Migration20261206181545StickyPools', class: Migration20261206181545StickyPools },
   { name: 'Migration20261206181820ModelCache', class: Migration20261206181820ModelCache },
+  { name: 'Migration20261206181956RequestLog', class: Migration20261206181956RequestLog },
 ];

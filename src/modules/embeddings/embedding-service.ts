@@ -423,6 +423,7 @@ export class EmbeddingService {
       promptTokens: 0,
       reservation: null,
       requestId: options.requestId ?? null,
+      keyRequestLog: viewer.requestLog ?? null,
       createdAt: new Date(this.deps.clock.now()),
     };
   }

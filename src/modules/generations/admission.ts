@@ -310,7 +310,7 @@ export class Admission {
    * usage estimate all take this count.
    */
   async #draft(
-    base: Pick<PreparedGeneration, 'id' | 'target' | 'plan' | 'apiKeyId' | 'sessionId' | 'stream' | 'requestId'>,
+    base: Pick<PreparedGeneration, 'id' | 'target' | 'plan' | 'apiKeyId' | 'sessionId' | 'stream' | 'requestId' | 'keyRequestLog'>,
     model: ModelRecord,
     asked: GenerateRequest,
     sessionParams: Partial<GenerationParams> | undefined,
@@ -355,7 +355,7 @@ export class Admission {
 }
 
 function baseDraft(viewer: Viewer, stream: boolean, requestId: string | null, sessionId: string | null) {
-  return { id: randomUUID(), apiKeyId: viewer.keyId, sessionId, stream, requestId };
+  return { id: randomUUID(), apiKeyId: viewer.keyId, sessionId, stream, requestId, keyRequestLog: viewer.requestLog ?? null };
 }
 
 /**

@@ -10,6 +10,9 @@ import { definitionId } from '../../core/records/model-id.js';
 import type { GenerationRecord } from '../../core/records/generation.js';
 import type { PreparedGeneration } from './prepared-generation.js';
 import type { GenerationRepository } from './generation-repository.js';
+import { effectiveRequestLogMode, type RequestLogSettings } from '../../core/records/request-log.js';
+import { loggedRecord } from '../request-log/logged-record.js';
+import { redactorFor } from '../../security/log-redactor.js';
 
 /** What a generation's run decided; the recorder adds what the prepared request already knew. */
 export type GenerationOutcomeFields = Pick<
@@ -60,6 +63,8 @@ export interface GenerationRecorderDeps {
   readonly metrics: Metrics;
   readonly logger: Logger;
   readonly clock: Pick<Clock, 'now'>;
+  /** The gateway's `requestLog:` settings as they are now (a reload may change them). */
+  readonly requestLog?: () => RequestLogSettings;
 }
 
 /**
@@ -77,9 +82,13 @@ export class GenerationRecorder {
     outcome: GenerationOutcomeFields,
     timeToFirstTokenMs: number | null,
   ): Promise<GenerationRecord> {
-    let record: GenerationRecord;
+    const record: GenerationRecord = Object.freeze({
+      ...baseFields(prepared, model),
+      ...outcome,
+      completedAt: new Date(this.deps.clock.now()),
+    });
     try {
-      record = await this.deps.store.save({ ...baseFields(prepared, model), ...outcome, completedAt: new Date(this.deps.clock.now()) });
+      await this.deps.store.save(this.#logged(record, prepared, model));
     } catch (error) {
       // The vendor was paid even though the record could not be stored: the budget is charged, not given back.
       prepared.reservation?.settle(outcome.costMicroUsd ?? 0);
@@ -93,7 +102,19 @@ export class GenerationRecorder {
     if (prepared.reservation) prepared.reservation.settle(record.costMicroUsd ?? 0);
     else if (record.apiKeyId) this.deps.budgets.record(record.apiKeyId, record.costMicroUsd ?? 0, record.id);
     this.#observe(record, timeToFirstTokenMs, definitionId(model));
+    // The caller gets its whole answer; only the stored copy follows the request log's mode.
     return record;
+  }
+
+  /**
+   * The copy of a record the request log stores: its mode is the key's, else the model's, else
+   * the gateway's; what it keeps is redacted (see loggedRecord).
+   */
+  #logged(record: GenerationRecord, prepared: PreparedGeneration, model: ModelRecord): GenerationRecord {
+    const settings = this.deps.requestLog?.();
+    if (!settings) return record;
+    const mode = effectiveRequestLogMode(prepared.keyRequestLog, model.requestLog, settings.mode);
+    return loggedRecord(record, mode, redactorFor(settings.redact), prepared.request);
   }
 
   /** Stores a request refused before anything was sent, and answers the error to throw (naming the record). */
@@ -104,19 +125,18 @@ export class GenerationRecorder {
   }
 
   async #saveRefusal(prepared: PreparedGeneration, error: GatewayError): Promise<GenerationRecord> {
-    return this.deps.store
-      .save({
-        ...baseFields(prepared, prepared.model),
-        ...NOTHING_PRODUCED,
-        status: 'FAILED',
-        errorCode: error.code,
-        errorMessage: error.message,
-        completedAt: new Date(this.deps.clock.now()),
-      })
-      .catch((failure: unknown) => {
-        this.deps.logger.error({ err: failure, requestId: prepared.requestId }, 'a refused request could not be stored');
-        throw notStored(failure);
-      });
+    const record: GenerationRecord = {
+      ...baseFields(prepared, prepared.model),
+      ...NOTHING_PRODUCED,
+      status: 'FAILED',
+      errorCode: error.code,
+      errorMessage: error.message,
+      completedAt: new Date(this.deps.clock.now()),
+    };
+    return this.deps.store.save(this.#logged(record, prepared, prepared.model)).catch((failure: unknown) => {
+      this.deps.logger.error({ err: failure, requestId: prepared.requestId }, 'a refused request could not be stored');
+      throw notStored(failure);
+    });
   }
 
   /**

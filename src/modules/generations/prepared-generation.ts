@@ -2,6 +2,7 @@ import type { CachePlan } from '../../cache/answer-cache.js';
 import type { CacheControl } from '../../core/records/cache.js';
 import type { ChatMessage, ChatRequest } from '../../core/chat/chat-request.js';
 import type { Reservation } from '../../core/ports/stores.js';
+import type { RequestLogMode } from '../../core/records/request-log.js';
 import type { ModelRecord } from '../../core/records/model.js';
 import type { RouteTarget } from '../../routing/resolve-target.js';
 import type { RoutePlan } from '../../routing/router.js';
@@ -31,6 +32,8 @@ export interface PreparedGeneration {
   /** The worst case held against the key's budget until the generation settles. */
   readonly reservation: Reservation | null;
   readonly requestId: string | null;
+  /** The caller's key's request-log mode; null or absent: the model's, else the gateway's. */
+  readonly keyRequestLog?: RequestLogMode | null;
   readonly createdAt: Date;
   /** How the response cache serves and keeps this request's answer; absent: it does not. */
   readonly cache?: CachePlan;

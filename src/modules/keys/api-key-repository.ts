@@ -1,6 +1,7 @@
 import type { Orm } from '../../db/orm.js';
 import type { Budget } from '../../core/ports/stores.js';
 import type { ApiKeyRecord, ApiKeyScope } from '../../core/records/api-key.js';
+import type { RequestLogMode } from '../../core/records/request-log.js';
 import { type ApiKeyEntity, ApiKeySchema } from './api-key.entity.js';
 import { flushQuietly } from '../../db/quiet-flush.js';
 
@@ -14,6 +15,8 @@ export interface NewApiKey {
   readonly requestsPerMinute: number | null;
   readonly budget: Budget;
   readonly models: readonly string[] | null;
+  /** Absent: inherits (null). */
+  readonly requestLog?: RequestLogMode | null;
   readonly createdAt: Date;
 }
 
@@ -26,6 +29,7 @@ function toRecord(entity: ApiKeyEntity): ApiKeyRecord {
     requestsPerMinute: entity.requestsPerMinute ?? null,
     budget: { dailyMicroUsd: entity.dailyBudgetMicroUsd ?? null, monthlyMicroUsd: entity.monthlyBudgetMicroUsd ?? null },
     models: entity.models ? [...entity.models] : null,
+    requestLog: (entity.requestLog ?? null) as RequestLogMode | null,
     createdAt: entity.createdAt,
     revokedAt: entity.revokedAt ?? null,
   });
@@ -47,6 +51,7 @@ export class ApiKeyRepository {
       dailyBudgetMicroUsd: key.budget.dailyMicroUsd,
       monthlyBudgetMicroUsd: key.budget.monthlyMicroUsd,
       models: key.models ? [...key.models] : null,
+      requestLog: key.requestLog ?? null,
       createdAt: key.createdAt,
     });
     await flushQuietly(em);
@@ -94,6 +99,16 @@ export class ApiKeyRepository {
     if (!entity) return undefined;
     if (budget.dailyMicroUsd !== undefined) entity.dailyBudgetMicroUsd = budget.dailyMicroUsd;
     if (budget.monthlyMicroUsd !== undefined) entity.monthlyBudgetMicroUsd = budget.monthlyMicroUsd;
+    await flushQuietly(em);
+    return toRecord(entity);
+  }
+
+  /** Changes the key's request-log mode (null: inherits); undefined when there is no such key. */
+  async setRequestLog(id: string, mode: RequestLogMode | null): Promise<ApiKeyRecord | undefined> {
+    const em = this.orm.em.fork();
+    const entity = await em.findOne(ApiKeySchema, { id });
+    if (!entity) return undefined;
+    entity.requestLog = mode;
     await flushQuietly(em);
     return toRecord(entity);
   }

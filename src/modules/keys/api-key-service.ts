@@ -11,6 +11,7 @@ import { LOCAL_VIEWER, type Viewer } from './viewer.js';
 import { ViewerCache } from './viewer-cache.js';
 import { usdToMicro } from '../../pricing/money.js';
 import { MODEL_ACCESS_ENTRY } from '../../routing/model-access.js';
+import { REQUEST_LOG_MODES } from '../../core/records/request-log.js';
 
 export const BOOTSTRAP_KEY_ID = 'bootstrap-admin';
 const KEY_PREFIX = 'sy_';
@@ -30,6 +31,12 @@ const createInputSchema = objectField({
   )
     .min(1, { error: 'expected at least one model, pool or pattern (leave models out for every model)' })
     .optional(),
+  requestLog: enumField(REQUEST_LOG_MODES).optional(),
+});
+
+const updateInputSchema = objectField({
+  id: stringField('an API key id', undefined, 36),
+  requestLog: enumField(REQUEST_LOG_MODES).nullable().optional(),
 });
 
 const setBudgetSchema = objectField({
@@ -103,6 +110,7 @@ export class ApiKeyService {
         monthlyMicroUsd: parsed.data.budget?.monthly === undefined ? null : usdToMicro(parsed.data.budget.monthly),
       },
       models: parsed.data.models ? [...new Set(parsed.data.models)] : null,
+      requestLog: parsed.data.requestLog ?? null,
       createdAt: new Date(this.deps.clock.now()),
     });
     return { key, apiKey };
@@ -125,6 +133,22 @@ export class ApiKeyService {
     const micro = (usd: number | null | undefined) => (usd === undefined ? undefined : usd === null ? null : usdToMicro(usd));
     const record = await this.deps.repository.setBudget(apiKeyId, { dailyMicroUsd: micro(daily), monthlyMicroUsd: micro(monthly) });
     if (!record) throw new NotFoundError('API key', apiKeyId);
+    this.#viewers.clear();
+    this.deps.bus.publish('apiKeysChanged', { at: new Date(this.deps.clock.now()) });
+    return record;
+  }
+
+  /**
+   * Changes a key's settings (for now its request-log mode: null inherits the model's, else the
+   * gateway's); fields left out stay. Applies to the key's next request.
+   */
+  async update(input: unknown): Promise<ApiKeyRecord> {
+    const parsed = updateInputSchema.safeParse(input);
+    if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error.issues, input, 'input'));
+    const { id, requestLog } = parsed.data;
+    const record =
+      requestLog === undefined ? (await this.deps.repository.findMany([id]))[0] : await this.deps.repository.setRequestLog(id, requestLog);
+    if (!record) throw new NotFoundError('API key', id);
     this.#viewers.clear();
     this.deps.bus.publish('apiKeysChanged', { at: new Date(this.deps.clock.now()) });
     return record;
@@ -178,6 +202,7 @@ export class ApiKeyService {
       requestsPerMinute: key.requestsPerMinute,
       budget: Object.freeze({ ...key.budget }),
       models: key.models ? Object.freeze([...key.models]) : null,
+      requestLog: key.requestLog,
     });
     this.#viewers.set(hash, viewer, generation);
     return viewer;

@@ -22,6 +22,8 @@ export const ApiKeySchema = defineEntity({
     monthlyBudgetMicroUsd: p.bigint('number').nullable(),
     /** The models, pools and `prefix/*` patterns this key may use; null: all. */
     models: p.json<string[]>().nullable(),
+    /** The request log's mode for this key (`off`, `metadata`, `full`); null: the model's, else the gateway's. */
+    requestLog: p.string().length(16).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     revokedAt: p.datetime().nullable(),
   },

@@ -1,9 +1,10 @@
 import { builder } from '../../graphql/builder.js';
-import { withoutNulls } from '../../graphql/input.js';
+import { definedOnly, withoutNulls } from '../../graphql/input.js';
 import { screamingEnumValues } from '../../graphql/enums.js';
 import { API_KEY_SCOPES } from '../../core/records/api-key.js';
 import type { ApiKeyRecord } from '../../core/records/api-key.js';
 import type { Viewer } from './viewer.js';
+import { RequestLogModeEnum } from '../request-log/request-log.graphql.js';
 
 const ApiKeyScopeEnum = builder.enumType('ApiKeyScope', {
   description: 'ADMIN: registry, pools, keys and all costs. CLIENT: sessions, switching, generation and its own costs.',
@@ -24,6 +25,11 @@ export const ApiKeyRef = builder.objectRef<ApiKeyRecord>('ApiKey').implement({
       nullable: true,
       description: 'The model ids, pool names and `prefix/*` patterns this key may use; null: every model.',
       resolve: (k) => (k.models ? [...k.models] : null),
+    }),
+    requestLog: t.expose('requestLog', {
+      type: RequestLogModeEnum,
+      nullable: true,
+      description: "The request log's mode for this key's requests (over the model's and the gateway's); null: inherits.",
     }),
   }),
 });
@@ -48,6 +54,20 @@ const CreateApiKeyInput = builder.inputType('CreateApiKeyInput', {
     models: t.stringList({
       description:
         'Limits the key to these model ids, pool names and `prefix/*` patterns (e.g. `openai/*`); anything else is FORBIDDEN (403 on the HTTP doors), and /v1/models lists only these. A pool or model allowed brings its members and fallbacks. Unset: every model.',
+    }),
+    requestLog: t.field({
+      type: RequestLogModeEnum,
+      description: "The request log's mode for this key's requests (over the model's and the gateway's); unset: inherits.",
+    }),
+  }),
+});
+
+const UpdateApiKeyInput = builder.inputType('UpdateApiKeyInput', {
+  description: 'Fields left out stay as they are.',
+  fields: (t) => ({
+    requestLog: t.field({
+      type: RequestLogModeEnum,
+      description: "The request log's mode for this key's requests; null: inherits the model's, else the gateway's.",
     }),
   }),
 });
@@ -91,6 +111,13 @@ builder.mutationFields((t) => ({
     description: 'Creates an API key and answers its secret, this once. Needs admin.',
     args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
     resolve: (_root, { input }, ctx) => ctx.services.apiKeys.create(withoutNulls(input)),
+  }),
+  updateApiKey: t.field({
+    scope: 'admin',
+    type: ApiKeyRef,
+    description: "Changes an API key's settings (its request-log mode); applies to its next request. Needs admin.",
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateApiKeyInput, required: true }) },
+    resolve: (_root, { id, input }, ctx) => ctx.services.apiKeys.update({ id: String(id), ...definedOnly(input) }),
   }),
   revokeApiKey: t.field({
     scope: 'admin',

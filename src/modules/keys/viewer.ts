@@ -1,6 +1,7 @@
 import { ForbiddenError } from '../../core/errors.js';
 import type { Budget } from '../../core/ports/stores.js';
 import type { ApiKeyScope } from '../../core/records/api-key.js';
+import type { RequestLogMode } from '../../core/records/request-log.js';
 
 /**
  * Who is calling. `local`: local mode (no admin key configured), where an anonymous caller has
@@ -16,6 +17,8 @@ export interface Viewer {
   readonly budget: Budget;
   /** The model ids, pool names and `prefix/*` patterns the key may use; null: every one (see model-access.ts). */
   readonly models: readonly string[] | null;
+  /** The key's request-log mode; null or absent: the model's, else the gateway's. */
+  readonly requestLog?: RequestLogMode | null;
 }
 
 export const LOCAL_VIEWER: Viewer = Object.freeze({

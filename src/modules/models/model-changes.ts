@@ -27,6 +27,7 @@ export function applyDefinition(entity: ModelEntity, definition: ModelDefinition
   entity.fallbacks = definition.fallbacks ? [...definition.fallbacks] : null;
   entity.retry = definition.retry ? { ...definition.retry } : null;
   entity.cache = definition.cache ? { ...definition.cache } : null;
+  entity.requestLog = definition.requestLog ?? null;
 }
 
 /**
@@ -56,6 +57,7 @@ export function applyPatch(entity: ModelEntity, patch: ModelPatch): boolean {
   if (patch.fallbacks !== undefined) entity.fallbacks = patch.fallbacks ? [...patch.fallbacks] : null;
   if (patch.retry !== undefined) entity.retry = patch.retry ? { ...patch.retry } : null;
   if (patch.cache !== undefined) entity.cache = patch.cache ? { ...patch.cache } : null;
+  if (patch.requestLog !== undefined) entity.requestLog = patch.requestLog;
   return connectionKey(entity) !== before;
 }
 

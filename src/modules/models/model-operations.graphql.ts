@@ -11,6 +11,7 @@ import {
   ModelStatusEnum,
 } from './model.graphql.js';
 import { ModelCacheInput } from './model-cache.graphql.js';
+import { RequestLogModeEnum } from '../request-log/request-log.graphql.js';
 import { BROADCAST } from '../../graphql/broadcast.js';
 import { mayUse } from '../../routing/model-access.js';
 
@@ -89,6 +90,10 @@ function modelInputFields(t: InputFieldBuilder) {
     fallbacks: t.stringList({ description: 'Models to try, in order, when this one fails with a retryable error.' }),
     retry: t.field({ type: ModelRetryInput }),
     cache: t.field({ type: ModelCacheInput, description: 'The response cache settings of this model, over the config cache:.' }),
+    requestLog: t.field({
+      type: RequestLogModeEnum,
+      description: "The request log's mode for requests this model answers (a key's mode wins); unset or null: the gateway's.",
+    }),
   };
 }
 

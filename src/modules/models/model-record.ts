@@ -8,6 +8,7 @@ import {
   type ProviderKind,
   type ProviderPreset,
 } from '../../core/records/model.js';
+import type { RequestLogMode } from '../../core/records/request-log.js';
 import { PROVIDER_DEFAULTS } from '../../core/records/provider-kinds.js';
 import { presetDefaults } from '../../core/records/provider-presets.js';
 import type { CatalogEntry, ModelCatalog } from '../../catalog/model-catalog.js';
@@ -55,6 +56,7 @@ export function toModelRecord(entity: ModelEntity, catalog: ModelCatalog): Model
     fallbacks: [...(entity.fallbacks ?? [])],
     retry: { ...entity.retry },
     cache: entity.cache ? { ...entity.cache } : null,
+    requestLog: (entity.requestLog ?? null) as RequestLogMode | null,
     status: entity.status as ModelStatus,
     lastHealthCheck: entity.healthCheckedAt
       ? {

@@ -50,6 +50,8 @@ export const ModelSchema = defineEntity({
     retry: p.json<StoredRetry>().nullable(),
     /** The model's response cache settings (StoredModelCache); null: the gateway's. */
     cache: p.json<StoredModelCache>().nullable(),
+    /** The request log's mode for this model (`off`, `metadata`, `full`); null: the gateway's. */
+    requestLog: p.string().length(16).nullable(),
     status: p.string().length(16).index(),
     healthCheckedAt: p.datetime().nullable(),
     healthOk: p.boolean().nullable(),

@@ -13,6 +13,7 @@ import {
   PROVIDER_KINDS,
   PROVIDER_PRESETS,
 } from '../../core/records/model.js';
+import { RequestLogModeEnum } from '../request-log/request-log.graphql.js';
 import type { CircuitSnapshot } from '../../core/ports/stores.js';
 import type { HealthProbe } from './model-health.js';
 import type { ModelWithHealth } from './model-registry.js';
@@ -217,6 +218,12 @@ export const ModelRef = builder.objectRef<ModelRecord>('Model').implement({
       nullable: true,
       description: "The model's own response cache settings; null: the gateway's (config cache:).",
       resolve: (m) => m.cache,
+    }),
+    requestLog: t.field({
+      type: RequestLogModeEnum,
+      nullable: true,
+      description: "The request log's mode for requests this model answers (a key's mode wins); null: the gateway's (requestLog.mode).",
+      resolve: (m) => m.requestLog ?? null,
     }),
     source: t.expose('source', { type: ModelSourceEnum }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),

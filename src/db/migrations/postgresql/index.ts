@@ -8,6 +8,7 @@ import { Migration20261206153516UnknownCost } from './Migration20261206153516Unk
 import { Migration20261206181124RequestLogColumns } from './Migration20261206181124RequestLogColumns.js';
 import { Migration20261206181547StickyPools } from './Migration20261206181547StickyPools.js';
 import { Migration20261206181824ModelCache } from './Migration20261206181824ModelCache.js';
+import { Migration20261206182002RequestLog } from './Migration20261206182002RequestLog.js';
 
 /**
  * The PostgreSQL migrations, oldest first (the SQLite set is ../index.ts: each engine has its
@@ -23,4 +24,5 @@ export const PG_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206181124RequestLogColumns', class: Migration20261206181124RequestLogColumns },
   { name: 'Migration20261206181547StickyPools', class: Migration20261206181547StickyPools },
   { name: 'Migration20261206181824ModelCache', class: Migration20261206181824ModelCache },
+  { name: 'Migration20261206182002RequestLog', class: Migration20261206182002RequestLog },
 ];
