@@ -23,6 +23,7 @@ type Documents = {
     "query RequestLogModel($id: ID!) { model(id: $id) { id requestLog } }": typeof types.RequestLogModelDocument,
     "\n  mutation RequestLogGenerate($input: GenerateInput!) {\n    generate(input: $input) { id text }\n  }\n": typeof types.RequestLogGenerateDocument,
     "\n  query RequestLogged($id: ID!) {\n    generation(id: $id) {\n      id status text costMicroUsd errorCode errorMessage usage { inputTokens outputTokens }\n      toolCalls { id name arguments }\n      request { messages { role content } tools parameters }\n    }\n  }\n": typeof types.RequestLoggedDocument,
+    "\n  query RequestLogSearch($filter: GenerationFilter) {\n    generations(filter: $filter, first: 50) { edges { node { id } } }\n  }\n": typeof types.RequestLogSearchDocument,
     "\n  mutation StartChatSession($input: CreateSessionInput!) { createSession(input: $input) { id } }\n": typeof types.StartChatSessionDocument,
     "\n  mutation GenerateWithTools($input: GenerateInput!) {\n    generate(input: $input) {\n      id text finishReason toolCalls { id name arguments }\n      usage { inputTokens outputTokens cachedInputTokens cacheWriteTokens reasoningTokens }\n      costMicroUsd\n    }\n  }\n": typeof types.GenerateWithToolsDocument,
     "\n  mutation SetChatPricing($input: UpdateModelInput!) { updateModel(input: $input) { model { pricing { input output cachedInput cacheWrite } } } }\n": typeof types.SetChatPricingDocument,
@@ -96,6 +97,7 @@ const documents: Documents = {
     "query RequestLogModel($id: ID!) { model(id: $id) { id requestLog } }": types.RequestLogModelDocument,
     "\n  mutation RequestLogGenerate($input: GenerateInput!) {\n    generate(input: $input) { id text }\n  }\n": types.RequestLogGenerateDocument,
     "\n  query RequestLogged($id: ID!) {\n    generation(id: $id) {\n      id status text costMicroUsd errorCode errorMessage usage { inputTokens outputTokens }\n      toolCalls { id name arguments }\n      request { messages { role content } tools parameters }\n    }\n  }\n": types.RequestLoggedDocument,
+    "\n  query RequestLogSearch($filter: GenerationFilter) {\n    generations(filter: $filter, first: 50) { edges { node { id } } }\n  }\n": types.RequestLogSearchDocument,
     "\n  mutation StartChatSession($input: CreateSessionInput!) { createSession(input: $input) { id } }\n": types.StartChatSessionDocument,
     "\n  mutation GenerateWithTools($input: GenerateInput!) {\n    generate(input: $input) {\n      id text finishReason toolCalls { id name arguments }\n      usage { inputTokens outputTokens cachedInputTokens cacheWriteTokens reasoningTokens }\n      costMicroUsd\n    }\n  }\n": types.GenerateWithToolsDocument,
     "\n  mutation SetChatPricing($input: UpdateModelInput!) { updateModel(input: $input) { model { pricing { input output cachedInput cacheWrite } } } }\n": types.SetChatPricingDocument,
@@ -210,6 +212,10 @@ export function graphql(source: "\n  mutation RequestLogGenerate($input: Generat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RequestLogged($id: ID!) {\n    generation(id: $id) {\n      id status text costMicroUsd errorCode errorMessage usage { inputTokens outputTokens }\n      toolCalls { id name arguments }\n      request { messages { role content } tools parameters }\n    }\n  }\n"): (typeof documents)["\n  query RequestLogged($id: ID!) {\n    generation(id: $id) {\n      id status text costMicroUsd errorCode errorMessage usage { inputTokens outputTokens }\n      toolCalls { id name arguments }\n      request { messages { role content } tools parameters }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RequestLogSearch($filter: GenerationFilter) {\n    generations(filter: $filter, first: 50) { edges { node { id } } }\n  }\n"): (typeof documents)["\n  query RequestLogSearch($filter: GenerationFilter) {\n    generations(filter: $filter, first: 50) { edges { node { id } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -42,6 +42,12 @@ const Logged = graphql(`
   }
 `);
 
+const Search = graphql(`
+  query RequestLogSearch($filter: GenerationFilter) {
+    generations(filter: $filter, first: 50) { edges { node { id } } }
+  }
+`);
+
 // Secrets in the shapes the built-in rules know, and one only the config's rule knows.
 const OPENAI_KEY = `sk-proj-${'A1b2C3d4'.repeat(4)}`;
 const SWITCHYARD_KEY = `sy_${'x'.repeat(32)}`;
@@ -137,5 +143,39 @@ describe('request log modes', () => {
     expectData(await t.run(UpdateModelLog, { input: { id: model, requestLog: null } }, ADMIN));
     expect(expectData(await t.run(ModelLog, { id: model }, ADMIN)).model?.requestLog).toBeNull();
     expect((await generate(key.key, model, 'hello')).stored.text).not.toBe('');
+  });
+});
+
+describe('GenerationFilter.search', () => {
+  async function found(search: string, key = ADMIN) {
+    const page = expectData(await t.run(Search, { filter: { search } }, key)).generations;
+    return page.edges.map((e) => e.node.id);
+  }
+
+  it('should find a generation by its logged request or its answer, ignoring case, and nothing the log did not keep', async () => {
+    const key = await newKey('FULL');
+    const { stored } = await generate(key.key, model, 'Zebra-Quartz_42% "quoted"');
+    expect(await found('zebra-quartz')).toEqual([stored.id]);
+    // LIKE's wildcards are literal; a term with quotes matches the JSON-escaped request too.
+    expect(await found('quartz_42%')).toEqual([stored.id]);
+    expect(await found('quartz_4%2')).toEqual([]);
+    expect(await found('42% "QUOTED"')).toEqual([stored.id]);
+    // The answer quotes the tool result: found in the answer when the request is not logged.
+    const answerOnly = (await generate((await newKey('METADATA')).key, model, 'Walrus-Ochre')).stored;
+    expect(answerOnly.request).toBeNull();
+    expect(await found('WALRUS-ochre')).toEqual([answerOnly.id]);
+    // Nothing of an `off` record, nor a redacted secret, can be found.
+    await generate((await newKey('OFF')).key, model, 'Heron-Umber');
+    expect(await found('heron-umber')).toEqual([]);
+    expect(await found(OPENAI_KEY.slice(0, 20))).toEqual([]);
+    // A client key searches its own generations only.
+    expect(await found('zebra-quartz', key.key)).toEqual([stored.id]);
+    expect(await found('walrus-ochre', key.key)).toEqual([]);
+  });
+
+  it('should refuse a search term longer than 200 characters, naming the field', async () => {
+    const error = expectError(await t.run(Search, { filter: { search: 'x'.repeat(201) } }, ADMIN));
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.message).toMatch(/filter\.search.*1 to 200 characters/);
   });
 });

@@ -1,6 +1,6 @@
 import { type EntityManager, type FilterQuery, IsolationLevel, raw } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { dialectOf } from '../../db/dialect.js';
+import { type Dialect, dialectOf } from '../../db/dialect.js';
 import type { Orm } from '../../db/orm.js';
 import { InvalidInputError } from '../../core/errors.js';
 import { toGenerationRecord } from './generation-record.js';
@@ -17,6 +17,8 @@ export interface GenerationFilter {
   readonly sessionId?: string | null;
   readonly since?: Date | null;
   readonly until?: Date | null;
+  /** Case-insensitive substring of the stored answer (text, tool calls) or request (1 to MAX_SEARCH_CHARS characters). */
+  readonly search?: string | null;
 }
 
 export interface GenerationPage {
@@ -27,6 +29,9 @@ export interface GenerationPage {
 
 export const MAX_PAGE_SIZE = 200;
 
+/** The longest `search` accepted. */
+export const MAX_SEARCH_CHARS = 200;
+
 function encodeCursor(record: GenerationRecord): string {
   return Buffer.from(`${record.createdAt.getTime()}|${record.id}`).toString('base64url');
 }
@@ -36,6 +41,24 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const createdAt = new Date(Number(time));
   if (!id || Number.isNaN(createdAt.getTime())) throw InvalidInputError.forField('after', 'expected a cursor from a previous page');
   return { createdAt, id };
+}
+
+/**
+ * `search` as SQL: a case-insensitive LIKE over the answer's text, its tool calls and the logged
+ * request (JSON text, so the term is matched both as written and JSON-escaped). SQLite's LIKE
+ * folds ASCII case; PostgreSQL's ILIKE folds every letter. The scan is bounded by the table, which
+ * the request log's retention bounds (requestLog.maxBytes).
+ */
+function searchCondition(search: string, dialect: Dialect): { sql: string; params: string[] } {
+  if (search.length < 1 || search.length > MAX_SEARCH_CHARS)
+    throw InvalidInputError.forField('filter.search', `expected 1 to ${MAX_SEARCH_CHARS} characters, got ${search.length}`);
+  const like = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const plain = like(search);
+  const escaped = like(JSON.stringify(search).slice(1, -1));
+  const op = dialect === 'postgresql' ? 'ilike' : 'like';
+  const json = (column: string) => (dialect === 'postgresql' ? `${column}::text` : column);
+  const sql = `("text" ${op} ? escape '\\' or ${json('"tool_calls"')} ${op} ? escape '\\' or ${json('"request"')} ${op} ? escape '\\')`;
+  return { sql, params: [plain, escaped, escaped] };
 }
 
 /**
@@ -81,9 +104,18 @@ export class GenerationRepository {
       const { createdAt, id } = decodeCursor(after);
       where.push({ $or: [{ createdAt: { $lt: createdAt } }, { createdAt, id: { $lt: id } }] });
     }
-    const rows = await this.orm.em
-      .fork()
-      .find(GenerationSchema, where.length ? { $and: where } : {}, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 });
+    const query = (this.orm.em.fork() as SqlEntityManager)
+      .createQueryBuilder(GenerationSchema)
+      .select('*')
+      .where(where.length ? { $and: where } : {});
+    if (filter.search != null) {
+      const { sql, params } = searchCondition(filter.search, dialectOf(this.orm));
+      query.andWhere(sql, params);
+    }
+    const rows = await query
+      .orderBy({ createdAt: 'desc', id: 'desc' })
+      .limit(first + 1)
+      .getResultList();
     return { items: rows.slice(0, first).map(toGenerationRecord), hasNextPage: rows.length > first, cursor: encodeCursor };
   }
 

@@ -229,6 +229,10 @@ const GenerationFilter = builder.inputType('GenerationFilter', {
     sessionId: t.id({ description: 'Only the turns of this session (each names the model that answered it).' }),
     since: t.field({ type: 'DateTime', description: 'Created at or after.' }),
     until: t.field({ type: 'DateTime', description: 'Created before.' }),
+    search: t.string({
+      description:
+        'Only generations whose stored answer (text, tool calls) or logged request (requestLog mode FULL) contains this text, ignoring case (1 to 200 characters; SQLite folds ASCII letters only). What the request log did not keep (mode OFF, or redacted) cannot be found.',
+    }),
   }),
 });
 
