@@ -17,6 +17,8 @@ export interface AppOptions extends ServiceOverrides {
   readonly watchConfig?: boolean;
   /** Run the periodic health probes (default: yes, at routing.healthCheckIntervalMs). */
   readonly monitorHealth?: boolean;
+  /** Run the request log's retention job (default: yes, every RETENTION_INTERVAL_MS; tests run it by hand). */
+  readonly requestLogRetention?: boolean;
   /** How long a request body may take to arrive (default BODY_READ_TIMEOUT_MS; tests shorten it). */
   readonly bodyReadTimeoutMs?: number;
   /** How long a GraphQL-over-SSE reader may take nothing before it is cut (default STALLED_READER_MS; tests shorten it). */
@@ -54,6 +56,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const services = await createServices(config, options);
   if (options.watchConfig) services.configReloader.watch();
   if (options.monitorHealth !== false) services.healthMonitor.start(config.routing.healthCheckIntervalMs);
+  if (options.requestLogRetention !== false) services.retention.start();
   const { logger } = services;
   let accepting = true;
 

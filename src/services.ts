@@ -30,6 +30,8 @@ import type { CredentialService } from './modules/credentials/credential-service
 import type { ApiKeyService } from './modules/keys/api-key-service.js';
 import type { OpenOperations } from './modules/keys/open-operations.js';
 import { HealthMonitor } from './modules/models/health-monitor.js';
+import { RetentionJob } from './modules/request-log/retention-job.js';
+import { RollupRepository } from './modules/request-log/rollup-repository.js';
 import type { ModelRegistry } from './modules/models/model-registry.js';
 import type { PoolRegistry } from './modules/pools/pool-registry.js';
 import type { SessionService } from './modules/sessions/session-service.js';
@@ -76,6 +78,10 @@ export interface Services extends ResolverServices {
   readonly budgets: BudgetStore;
   readonly configReloader: ConfigReloader;
   readonly healthMonitor: HealthMonitor;
+  /** The request log's retention: deletes old records (folded into the daily rollup first). */
+  readonly retention: RetentionJob;
+  /** The daily rollup of deleted records. */
+  readonly rollups: RollupRepository;
 }
 
 export interface ServiceOverrides {
@@ -176,6 +182,9 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     responseCache,
   });
 
+  const rollups = new RollupRepository(orm);
+  const retention = new RetentionJob({ rollups, settings: () => configReloader.current.requestLog, clock, logger });
+
   followOtherInstances(follower, { routing, circuits, models, pools, apiKeys, credentials, logger });
   await credentials.load();
   await applyConfig(config, { orm, apiKeys, models, pools, logger });
@@ -197,6 +206,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     pools,
     configReloader,
     healthMonitor,
+    retention,
+    rollups,
     router,
     rates,
     sessions,

@@ -119,7 +119,7 @@ export function configFileSchema(rules: DefinitionRules) {
     requestLog: objectField({
       mode: enumField(REQUEST_LOG_MODES).optional(),
       retentionDays: numberField({ int: true, min: 1, max: 36_500 }).optional(),
-      maxBytes: numberField({ int: true, min: 1_048_576, max: 1_099_511_627_776 }).optional(),
+      maxBytes: numberField({ int: true, min: 65_536, max: 1_099_511_627_776 }).optional(),
       redact: listOf(redactPatternField, 'regular expressions', MAX_REDACT_PATTERNS).optional(),
     }).optional(),
     models: listOf(modelDefinitionSchema(rules), 'model definitions', 10_000).optional(),

@@ -17,6 +17,10 @@ type Documents = {
     "\n  query CatalogModels {\n    models {\n      id\n      upstreamModel\n      pricing { input output cachedInput cacheWrite }\n      pricingSource\n      catalogStatus\n      contextWindow\n      maxOutputTokens\n      modalities { input output }\n      supportsTools\n      supportsReasoning\n    }\n  }\n": typeof types.CatalogModelsDocument,
     "\n  mutation RegisterCatalogModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { id pricing { input output } pricingSource contextWindow modalities { input } } }\n  }\n": typeof types.RegisterCatalogModelDocument,
     "\n  mutation UpdateCatalogModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id pricing { input output } pricingSource contextWindow } }\n  }\n": typeof types.UpdateCatalogModelDocument,
+    "\n  mutation RetentionCreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id } } }\n": typeof types.RetentionCreateKeyDocument,
+    "\n  mutation RetentionGenerate($input: GenerateInput!) { generate(input: $input) { id costMicroUsd } }\n": typeof types.RetentionGenerateDocument,
+    "\n  query RetentionCosts($groupBy: CostGroupBy!, $filter: CostFilter) {\n    costs(groupBy: $groupBy, filter: $filter) { groups { key requests costMicroUsd } totals { requests failures costMicroUsd inputTokens } }\n  }\n": typeof types.RetentionCostsDocument,
+    "\n  query RetentionSeries($filter: CostFilter!) {\n    costSeries(filter: $filter, groupBy: MODEL, interval: DAY) { start key requests costMicroUsd }\n  }\n": typeof types.RetentionSeriesDocument,
     "\n  mutation RequestLogCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id requestLog } }\n  }\n": typeof types.RequestLogCreateKeyDocument,
     "\n  mutation RequestLogUpdateKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) { id requestLog }\n  }\n": typeof types.RequestLogUpdateKeyDocument,
     "\n  mutation RequestLogUpdateModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id requestLog } }\n  }\n": typeof types.RequestLogUpdateModelDocument,
@@ -91,6 +95,10 @@ const documents: Documents = {
     "\n  query CatalogModels {\n    models {\n      id\n      upstreamModel\n      pricing { input output cachedInput cacheWrite }\n      pricingSource\n      catalogStatus\n      contextWindow\n      maxOutputTokens\n      modalities { input output }\n      supportsTools\n      supportsReasoning\n    }\n  }\n": types.CatalogModelsDocument,
     "\n  mutation RegisterCatalogModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { id pricing { input output } pricingSource contextWindow modalities { input } } }\n  }\n": types.RegisterCatalogModelDocument,
     "\n  mutation UpdateCatalogModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id pricing { input output } pricingSource contextWindow } }\n  }\n": types.UpdateCatalogModelDocument,
+    "\n  mutation RetentionCreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id } } }\n": types.RetentionCreateKeyDocument,
+    "\n  mutation RetentionGenerate($input: GenerateInput!) { generate(input: $input) { id costMicroUsd } }\n": types.RetentionGenerateDocument,
+    "\n  query RetentionCosts($groupBy: CostGroupBy!, $filter: CostFilter) {\n    costs(groupBy: $groupBy, filter: $filter) { groups { key requests costMicroUsd } totals { requests failures costMicroUsd inputTokens } }\n  }\n": types.RetentionCostsDocument,
+    "\n  query RetentionSeries($filter: CostFilter!) {\n    costSeries(filter: $filter, groupBy: MODEL, interval: DAY) { start key requests costMicroUsd }\n  }\n": types.RetentionSeriesDocument,
     "\n  mutation RequestLogCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id requestLog } }\n  }\n": types.RequestLogCreateKeyDocument,
     "\n  mutation RequestLogUpdateKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) { id requestLog }\n  }\n": types.RequestLogUpdateKeyDocument,
     "\n  mutation RequestLogUpdateModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id requestLog } }\n  }\n": types.RequestLogUpdateModelDocument,
@@ -188,6 +196,22 @@ export function graphql(source: "\n  mutation RegisterCatalogModel($input: Regis
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateCatalogModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id pricing { input output } pricingSource contextWindow } }\n  }\n"): (typeof documents)["\n  mutation UpdateCatalogModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id pricing { input output } pricingSource contextWindow } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetentionCreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id } } }\n"): (typeof documents)["\n  mutation RetentionCreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetentionGenerate($input: GenerateInput!) { generate(input: $input) { id costMicroUsd } }\n"): (typeof documents)["\n  mutation RetentionGenerate($input: GenerateInput!) { generate(input: $input) { id costMicroUsd } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RetentionCosts($groupBy: CostGroupBy!, $filter: CostFilter) {\n    costs(groupBy: $groupBy, filter: $filter) { groups { key requests costMicroUsd } totals { requests failures costMicroUsd inputTokens } }\n  }\n"): (typeof documents)["\n  query RetentionCosts($groupBy: CostGroupBy!, $filter: CostFilter) {\n    costs(groupBy: $groupBy, filter: $filter) { groups { key requests costMicroUsd } totals { requests failures costMicroUsd inputTokens } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RetentionSeries($filter: CostFilter!) {\n    costSeries(filter: $filter, groupBy: MODEL, interval: DAY) { start key requests costMicroUsd }\n  }\n"): (typeof documents)["\n  query RetentionSeries($filter: CostFilter!) {\n    costSeries(filter: $filter, groupBy: MODEL, interval: DAY) { start key requests costMicroUsd }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

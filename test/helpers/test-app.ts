@@ -30,7 +30,12 @@ export async function startTestApp(options: TestConfigOptions & { config?: Confi
     drop = fresh.drop;
     config = Object.freeze({ ...config, database: fresh.database });
   }
-  const app = await createApp(config, { logger: pino({ level: 'silent' }), monitorHealth: false, ...options.overrides });
+  const app = await createApp(config, {
+    logger: pino({ level: 'silent' }),
+    monitorHealth: false,
+    requestLogRetention: false,
+    ...options.overrides,
+  });
   let stopped = false;
   return {
     app,

@@ -14,6 +14,7 @@ const STOP_GRACE_MS = 10_000;
 export async function stopApp(services: Services, httpServer: Server, ws: ReturnType<typeof attachWebSocketServer>): Promise<void> {
   services.configReloader.close();
   services.healthMonitor.stop();
+  await services.retention.stop();
   services.openOperations.close();
   const closed = new Promise<void>((resolve) => {
     if (!httpServer.listening) return resolve();

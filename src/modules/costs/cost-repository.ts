@@ -2,11 +2,17 @@ import type { Knex } from '@mikro-orm/knex';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { type Dialect, dialectOf, sqlTime } from '../../db/dialect.js';
 import type { Orm } from '../../db/orm.js';
+import { RollupRepository } from '../request-log/rollup-repository.js';
 import { InvalidInputError } from '../../core/errors.js';
 import type { CostFilter, CostGroupBy, CostInterval, CostPoint, CostReport, CostRow } from '../../core/records/cost.js';
 
+/** The grouping over the daily rollup (its time: day_start), which keeps no session (null). */
+function rollupGroupExpression(groupBy: CostGroupBy, dialect: Dialect): string | null {
+  return groupBy === 'SESSION' ? null : groupExpression(groupBy, dialect, 'day_start');
+}
+
 /** SQL for each grouping; DAY is the UTC date (SQLite keeps created_at as epoch milliseconds, PostgreSQL as timestamptz). */
-function groupExpression(groupBy: CostGroupBy, dialect: Dialect): string {
+function groupExpression(groupBy: CostGroupBy, dialect: Dialect, time = 'created_at'): string {
   switch (groupBy) {
     case 'MODEL':
       return 'model_id';
@@ -19,13 +25,13 @@ function groupExpression(groupBy: CostGroupBy, dialect: Dialect): string {
     case 'API_KEY':
       return 'api_key_id';
     case 'DAY':
-      return dialect === 'sqlite' ? "date(created_at / 1000, 'unixepoch')" : "to_char(created_at at time zone 'UTC', 'YYYY-MM-DD')";
+      return dialect === 'sqlite' ? `date(${time} / 1000, 'unixepoch')` : `to_char(${time} at time zone 'UTC', 'YYYY-MM-DD')`;
   }
 }
 
-/** created_at as epoch milliseconds, in SQL. */
-const epochMs = (dialect: Dialect) =>
-  dialect === 'sqlite' ? 'created_at' : 'cast(floor(extract(epoch from created_at) * 1000) as bigint)';
+/** created_at (or the rollup's day_start) as epoch milliseconds, in SQL. */
+const epochMs = (dialect: Dialect, time = 'created_at') =>
+  dialect === 'sqlite' ? time : `cast(floor(extract(epoch from ${time}) * 1000) as bigint)`;
 
 /** Milliseconds per series bucket; buckets start at whole UTC hours or days of the epoch. */
 const INTERVAL_MS: Record<CostInterval, number> = { HOUR: 3_600_000, DAY: 86_400_000 };
@@ -45,9 +51,16 @@ type SummedRow = {
   saved: number;
 };
 
-/** Cost reports over the generations table: its grouping SQL lives here alone. */
+/**
+ * Cost reports over the generations table and the daily rollup of the generations the request
+ * log's retention deleted (counted in their UTC day, without a session): its grouping SQL lives here alone.
+ */
 export class CostRepository {
-  constructor(private readonly orm: Orm) {}
+  readonly #rollups: RollupRepository;
+
+  constructor(private readonly orm: Orm) {
+    this.#rollups = new RollupRepository(orm);
+  }
 
   /**
    * Requests, tokens, failures and cost over stored generations, grouped in SQL (over the indexed
@@ -60,12 +73,12 @@ export class CostRepository {
     const query = summed(knex, filter, dialect)
       .select(knex.raw(`${group} as key`))
       .groupByRaw(group);
-    const groups = (
-      (await query.orderBy([
-        { column: 'cost', order: 'desc' },
-        { column: 'key', order: 'asc', nulls: 'first' },
-      ])) as SummedRow[]
-    ).map(toCostRow);
+    const stored = (await query.orderBy([
+      { column: 'cost', order: 'desc' },
+      { column: 'key', order: 'asc', nulls: 'first' },
+    ])) as SummedRow[];
+    const rolled = await this.#rolledUp(knex, filter, groupBy, dialect);
+    const groups = (rolled.length === 0 ? stored : mergeReport(stored, rolled)).map(toCostRow);
     return { groups, totals: addUp(groups) };
   }
 
@@ -93,13 +106,41 @@ export class CostRepository {
       .groupByRaw(`${bucket}, ${group}`)
       .orderByRaw(`${bucket} asc, key asc nulls first`) // nulls first on both engines (PostgreSQL's default is last)
       .limit(MAX_SERIES_POINTS + 1);
-    const rows = (await query) as Array<SummedRow & { bucket: number }>;
+    const stored = (await query) as Array<SummedRow & { bucket: number }>;
+    const rolled = await this.#rolledUpSeries(knex, filter, groupBy, width, dialect);
+    const rows = rolled.length === 0 ? stored : mergeSeries(stored, rolled);
     if (rows.length > MAX_SERIES_POINTS)
       throw InvalidInputError.forField(
         'groupBy',
         `expected at most ${MAX_SERIES_POINTS} points: choose a wider interval, a shorter range or a coarser grouping`,
       );
     return rows.map((r) => ({ ...toCostRow(r), start: new Date(Number(r.bucket)) }));
+  }
+
+  /** The rollup's rows grouped as `report` groups (none when nothing was rolled up in the range). */
+  async #rolledUp(knex: Knex, filter: CostFilter, groupBy: CostGroupBy, dialect: Dialect): Promise<SummedRow[]> {
+    const group = rollupGroupExpression(groupBy, dialect);
+    const query = this.#rollups.summed(knex, filter).select(knex.raw(`${group ?? 'null'} as key`));
+    if (group) query.groupByRaw(group);
+    return ((await query) as SummedRow[]).filter((r) => Number(r.requests) > 0);
+  }
+
+  /** The rollup's rows per group and bucket (a deleted generation counts in the bucket of its day's start). */
+  async #rolledUpSeries(
+    knex: Knex,
+    filter: CostFilter,
+    groupBy: CostGroupBy,
+    width: number,
+    dialect: Dialect,
+  ): Promise<Array<SummedRow & { bucket: number }>> {
+    const group = rollupGroupExpression(groupBy, dialect);
+    const bucket = `(${epochMs(dialect, 'day_start')} / ${width}) * ${width}`;
+    const query = this.#rollups
+      .summed(knex, filter)
+      .select(knex.raw(`${group ?? 'null'} as key`), knex.raw(`${bucket} as bucket`))
+      .groupByRaw(group ? `${bucket}, ${group}` : bucket)
+      .limit(MAX_SERIES_POINTS + 1);
+    return ((await query) as Array<SummedRow & { bucket: number }>).filter((r) => Number(r.requests) > 0);
   }
 
   private knex(): Knex {
@@ -128,6 +169,49 @@ function summed(knex: Knex, filter: CostFilter, dialect: Dialect): Knex.QueryBui
   if (filter.apiKeyId) query.where('api_key_id', filter.apiKeyId);
   if (filter.poolName) query.where('pool_name', filter.poolName);
   return query;
+}
+
+/** Adds one summed row to another (numbers as the drivers give them: number, or bigint text). */
+function addRows<T extends SummedRow>(a: T, b: SummedRow): T {
+  return {
+    ...a,
+    requests: Number(a.requests) + Number(b.requests),
+    failures: Number(a.failures) + Number(b.failures),
+    input_tokens: Number(a.input_tokens) + Number(b.input_tokens),
+    output_tokens: Number(a.output_tokens) + Number(b.output_tokens),
+    cost: Number(a.cost) + Number(b.cost),
+    unpriced: Number(a.unpriced ?? 0) + Number(b.unpriced ?? 0),
+  };
+}
+
+const keyOf = (key: string | null) => (key === null ? null : String(key));
+/** Keys ascending, null first (the SQL order of both engines here). */
+const byKey = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
+
+/** The stored groups with the rollup's added, most expensive first. */
+function mergeReport(stored: readonly SummedRow[], rolled: readonly SummedRow[]): SummedRow[] {
+  const byGroup = new Map<string | null, SummedRow>();
+  for (const row of [...stored, ...rolled]) {
+    const key = keyOf(row.key);
+    const seen = byGroup.get(key);
+    byGroup.set(key, seen ? addRows(seen, row) : { ...row, key });
+  }
+  return [...byGroup.values()].sort((a, b) => Number(b.cost) - Number(a.cost) || byKey(a.key, b.key));
+}
+
+/** The stored points with the rollup's added, oldest bucket first. */
+function mergeSeries(
+  stored: ReadonlyArray<SummedRow & { bucket: number }>,
+  rolled: ReadonlyArray<SummedRow & { bucket: number }>,
+): Array<SummedRow & { bucket: number }> {
+  const points = new Map<string, SummedRow & { bucket: number }>();
+  for (const row of [...stored, ...rolled]) {
+    const key = keyOf(row.key);
+    const id = `${Number(row.bucket)}|${key === null ? '\u0000' : key}`;
+    const seen = points.get(id);
+    points.set(id, seen ? addRows(seen, row) : { ...row, key, bucket: Number(row.bucket) });
+  }
+  return [...points.values()].sort((a, b) => a.bucket - b.bucket || byKey(a.key, b.key));
 }
 
 function toCostRow(r: SummedRow): CostRow {

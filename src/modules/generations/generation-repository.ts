@@ -6,6 +6,7 @@ import { InvalidInputError } from '../../core/errors.js';
 import { toGenerationRecord } from './generation-record.js';
 import type { GenerationRecord, GenerationStatus } from '../../core/records/generation.js';
 import { GenerationWriter } from './generation-writer.js';
+import { RollupRepository } from '../request-log/rollup-repository.js';
 import { type GenerationEntity, GenerationSchema } from './generation.entity.js';
 
 export interface GenerationFilter {
@@ -68,9 +69,12 @@ function searchCondition(search: string, dialect: Dialect): { sql: string; param
  */
 export class GenerationRepository {
   readonly #writer: GenerationWriter;
+  /** What the request log's retention deleted, still counted in spend. */
+  readonly #rollups: RollupRepository;
 
   constructor(private readonly orm: Orm) {
     this.#writer = new GenerationWriter(orm);
+    this.#rollups = new RollupRepository(orm);
   }
 
   /** Stores a record (batched with the others of this moment; resolves once committed). */
@@ -137,7 +141,7 @@ export class GenerationRepository {
           .select(raw('coalesce(sum(cost_micro_usd), 0) as total'))
           .where({ apiKeyId, createdAt: { $gte: since } })
           .execute<{ total: number | string | null }[]>('all');
-        return Number(rows[0]?.total ?? 0);
+        return Number(rows[0]?.total ?? 0) + (await this.#rollups.spentSince(em as SqlEntityManager, apiKeyId, since));
       };
       const recent = await (em as SqlEntityManager)
         .createQueryBuilder(GenerationSchema)
@@ -150,14 +154,17 @@ export class GenerationRepository {
     return this.orm.em.fork().transactional(read, postgres ? { isolationLevel: IsolationLevel.REPEATABLE_READ } : {});
   }
 
-  /** What the key's generations cost from `since` on, in micro-USD (the budget's spend). */
+  /**
+   * What the key's generations cost from `since` (a UTC day's or month's start) on, in micro-USD
+   * (the budget's spend): the stored ones, and those the request log's retention folded into the rollup.
+   */
   async spentSince(apiKeyId: string, since: Date): Promise<number> {
-    const rows = await this.orm.em
-      .fork()
+    const em = this.orm.em.fork() as SqlEntityManager;
+    const rows = await em
       .createQueryBuilder(GenerationSchema)
       .select(raw('coalesce(sum(cost_micro_usd), 0) as total'))
       .where({ apiKeyId, createdAt: { $gte: since } })
       .execute<{ total: number | null }[]>('all');
-    return Number(rows[0]?.total ?? 0);
+    return Number(rows[0]?.total ?? 0) + (await this.#rollups.spentSince(em, apiKeyId, since));
   }
 }
