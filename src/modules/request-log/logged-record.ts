@@ -16,7 +16,7 @@ export function loggedRecord(
   request: ChatRequest | null,
 ): GenerationRecord {
   if (mode === 'off') return { ...record, text: '', toolCalls: [], errorMessage: null, request: null };
-  const redact = (text: string) => redactor.redact(text);
+  const redact = redactor.forRecord();
   return {
     ...record,
     text: redact(record.text),
