@@ -28,6 +28,8 @@ export async function startGateway(
     compiled?: boolean;
     /** Extra environment for the gateway process (e.g. SWITCHYARD_ADMIN_KEY). */
     env?: Record<string, string>;
+    /** Extra top-level config sections (e.g. requestLog). */
+    config?: Record<string, unknown>;
   } = {},
 ): Promise<RunningGateway> {
   const dir = mkdtempSync(join(tmpdir(), 'sy-bench-'));
@@ -52,6 +54,7 @@ export async function startGateway(
         { id: 'bench-mock', provider: 'mock', pricing: { input: 1, output: 2 }, mock: { tokens: 16 } },
         ...(options.extraModels ?? []),
       ],
+      ...options.config,
     }),
   );
   const entry = options.compiled ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];

@@ -1,7 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { type Dialect, dialectOf, sqlTime } from '../../db/dialect.js';
 import type { Orm } from '../../db/orm.js';
-import type { GenerationRecord } from '../../core/records/generation.js';
+import type { GenerationRecord, StoredRequest } from '../../core/records/generation.js';
 
 /** SQLite keeps a multi-row insert under 500 compound terms (and PostgreSQL under 65,535 parameters: 400 × 25). */
 const MAX_BATCH = 400;
@@ -44,7 +44,7 @@ const ROW: readonly (readonly [column: string, value: (record: GenerationRecord,
   ['error_code', (r) => r.errorCode],
   ['error_message', (r) => r.errorMessage],
   ['attempts', (r) => JSON.stringify(r.attempts)],
-  ['request', (r) => (r.request === null ? null : JSON.stringify(r.request))],
+  ['request', (r) => (r.request === null ? null : requestJson(r.request))],
   ['cached', (r, d) => (d === 'sqlite' ? (r.cached ? 1 : 0) : r.cached)],
   ['saved_micro_usd', (r) => r.savedMicroUsd],
   ['trace_id', (r) => r.traceId],
@@ -62,8 +62,19 @@ export function logBytes(record: GenerationRecord): number {
   const ROW_OVERHEAD = 400;
   let bytes = ROW_OVERHEAD + record.text.length + (record.errorMessage?.length ?? 0);
   for (const call of record.toolCalls) bytes += call.id.length + call.name.length + call.arguments.length;
-  if (record.request !== null) bytes += JSON.stringify(record.request).length;
+  if (record.request !== null) bytes += requestJson(record.request).length;
   return bytes;
+}
+
+/** A logged request's JSON, made once per request though both its column and log_bytes need it. */
+const requestJsons = new WeakMap<StoredRequest, string>();
+function requestJson(request: StoredRequest): string {
+  let json = requestJsons.get(request);
+  if (json === undefined) {
+    json = JSON.stringify(request);
+    requestJsons.set(request, json);
+  }
+  return json;
 }
 
 const ROW_PLACEHOLDERS = `(${ROW.map(() => '?').join(', ')})`;
