@@ -41,6 +41,7 @@ const EXPECTED: Record<string, FieldScope> = {
   'Mutation.setBudget': 'admin',
   'Mutation.setModelPool': 'admin',
   'Mutation.switchModel': 'client',
+  'Mutation.updateApiKey': 'admin',
   'Mutation.updateModel': 'admin',
   'Subscription.generateStream': 'client',
   'Subscription.modelEvents': 'client',
