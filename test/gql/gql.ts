@@ -19,7 +19,7 @@ type Documents = {
     "\n  mutation UpdateCatalogModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id pricing { input output } pricingSource contextWindow } }\n  }\n": typeof types.UpdateCatalogModelDocument,
     "\n  mutation RetentionCreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id } } }\n": typeof types.RetentionCreateKeyDocument,
     "\n  mutation RetentionGenerate($input: GenerateInput!) { generate(input: $input) { id costMicroUsd } }\n": typeof types.RetentionGenerateDocument,
-    "\n  query RetentionCosts($groupBy: CostGroupBy!, $filter: CostFilter) {\n    costs(groupBy: $groupBy, filter: $filter) { groups { key requests costMicroUsd } totals { requests failures costMicroUsd inputTokens } }\n  }\n": typeof types.RetentionCostsDocument,
+    "\n  query RetentionCosts($groupBy: CostGroupBy!, $filter: CostFilter) {\n    costs(groupBy: $groupBy, filter: $filter) { groups { key requests costMicroUsd } totals { requests failures costMicroUsd inputTokens cachedRequests savedUsd } }\n  }\n": typeof types.RetentionCostsDocument,
     "\n  query RetentionSeries($filter: CostFilter!) {\n    costSeries(filter: $filter, groupBy: MODEL, interval: DAY) { start key requests costMicroUsd }\n  }\n": typeof types.RetentionSeriesDocument,
     "\n  mutation RequestLogCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id requestLog } }\n  }\n": typeof types.RequestLogCreateKeyDocument,
     "\n  mutation RequestLogUpdateKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) { id requestLog }\n  }\n": typeof types.RequestLogUpdateKeyDocument,
@@ -97,7 +97,7 @@ const documents: Documents = {
     "\n  mutation UpdateCatalogModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id pricing { input output } pricingSource contextWindow } }\n  }\n": types.UpdateCatalogModelDocument,
     "\n  mutation RetentionCreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id } } }\n": types.RetentionCreateKeyDocument,
     "\n  mutation RetentionGenerate($input: GenerateInput!) { generate(input: $input) { id costMicroUsd } }\n": types.RetentionGenerateDocument,
-    "\n  query RetentionCosts($groupBy: CostGroupBy!, $filter: CostFilter) {\n    costs(groupBy: $groupBy, filter: $filter) { groups { key requests costMicroUsd } totals { requests failures costMicroUsd inputTokens } }\n  }\n": types.RetentionCostsDocument,
+    "\n  query RetentionCosts($groupBy: CostGroupBy!, $filter: CostFilter) {\n    costs(groupBy: $groupBy, filter: $filter) { groups { key requests costMicroUsd } totals { requests failures costMicroUsd inputTokens cachedRequests savedUsd } }\n  }\n": types.RetentionCostsDocument,
     "\n  query RetentionSeries($filter: CostFilter!) {\n    costSeries(filter: $filter, groupBy: MODEL, interval: DAY) { start key requests costMicroUsd }\n  }\n": types.RetentionSeriesDocument,
     "\n  mutation RequestLogCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id requestLog } }\n  }\n": types.RequestLogCreateKeyDocument,
     "\n  mutation RequestLogUpdateKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) { id requestLog }\n  }\n": types.RequestLogUpdateKeyDocument,
@@ -207,7 +207,7 @@ export function graphql(source: "\n  mutation RetentionGenerate($input: Generate
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query RetentionCosts($groupBy: CostGroupBy!, $filter: CostFilter) {\n    costs(groupBy: $groupBy, filter: $filter) { groups { key requests costMicroUsd } totals { requests failures costMicroUsd inputTokens } }\n  }\n"): (typeof documents)["\n  query RetentionCosts($groupBy: CostGroupBy!, $filter: CostFilter) {\n    costs(groupBy: $groupBy, filter: $filter) { groups { key requests costMicroUsd } totals { requests failures costMicroUsd inputTokens } }\n  }\n"];
+export function graphql(source: "\n  query RetentionCosts($groupBy: CostGroupBy!, $filter: CostFilter) {\n    costs(groupBy: $groupBy, filter: $filter) { groups { key requests costMicroUsd } totals { requests failures costMicroUsd inputTokens cachedRequests savedUsd } }\n  }\n"): (typeof documents)["\n  query RetentionCosts($groupBy: CostGroupBy!, $filter: CostFilter) {\n    costs(groupBy: $groupBy, filter: $filter) { groups { key requests costMicroUsd } totals { requests failures costMicroUsd inputTokens cachedRequests savedUsd } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -17,7 +17,7 @@ const Generate = graphql(`
 `);
 const Costs = graphql(`
   query RetentionCosts($groupBy: CostGroupBy!, $filter: CostFilter) {
-    costs(groupBy: $groupBy, filter: $filter) { groups { key requests costMicroUsd } totals { requests failures costMicroUsd inputTokens } }
+    costs(groupBy: $groupBy, filter: $filter) { groups { key requests costMicroUsd } totals { requests failures costMicroUsd inputTokens cachedRequests savedUsd } }
   }
 `);
 const Series = graphql(`
@@ -34,6 +34,7 @@ beforeAll(async () => {
     file: {
       models: [MOCK_MODEL, { ...MOCK_MODEL, id: 'mock-b', pricing: { input: 3, output: 5 } }],
       requestLog: { mode: 'full', retentionDays: 3, maxBytes: MAX_BYTES },
+      cache: { mode: 'exact' },
     },
     env: { SWITCHYARD_ADMIN_KEY: ADMIN },
     overrides: { clock },
@@ -51,6 +52,9 @@ describe('request log retention (soak)', () => {
     const charged = new Map<string, number>();
     let requests = 0;
     let costMicroUsd = 0;
+    /** Cache hits (one repeat a day) and what they saved: folded like the rest. */
+    let cachedRequests = 0;
+    let savedMicroUsd = 0;
     const padding = 'lorem ipsum '.repeat(120); // ~1.4 kB a request in full mode: the table outgrows maxBytes within a day
     const DAYS = 6;
     const PER_DAY = 40;
@@ -65,6 +69,13 @@ describe('request log retention (soak)', () => {
         charged.set(slot, (charged.get(slot) ?? 0) + (answer.costMicroUsd ?? 0));
         requests++;
         costMicroUsd += answer.costMicroUsd ?? 0;
+        if (i === 0) {
+          const repeat = expectData(await t.run(Generate, { input }, key.key)).generate;
+          expect(repeat.costMicroUsd).toBe(0);
+          requests++;
+          cachedRequests++;
+          savedMicroUsd += answer.costMicroUsd ?? 0;
+        }
         clock.advance(60_000);
       }
       // The retention's guard keeps the last 15 minutes: run it once they have passed.
@@ -77,7 +88,7 @@ describe('request log retention (soak)', () => {
 
       // Costs: every request and micro-dollar ever charged, whether its row is still there or folded.
       const { totals, groups } = expectData(await t.run(Costs, { groupBy: 'MODEL' }, ADMIN)).costs;
-      expect(totals).toMatchObject({ requests, costMicroUsd, failures: 0 });
+      expect(totals).toMatchObject({ requests, costMicroUsd, failures: 0, cachedRequests, savedUsd: savedMicroUsd / 1e6 });
       expect(groups.map((g) => g.key).sort()).toEqual(['mock-a', 'mock-b']);
       const byKey = expectData(await t.run(Costs, { groupBy: 'API_KEY' }, ADMIN)).costs;
       expect(byKey.totals).toMatchObject({ requests, costMicroUsd });
@@ -105,7 +116,12 @@ describe('request log retention (soak)', () => {
     expect(last.expired).toBeGreaterThan(0);
     expect(last.bytes).toBe(0);
     expired += last.expired;
-    expect(expectData(await t.run(Costs, { groupBy: 'PROVIDER' }, ADMIN)).costs.totals).toMatchObject({ requests, costMicroUsd });
+    expect(expectData(await t.run(Costs, { groupBy: 'PROVIDER' }, ADMIN)).costs.totals).toMatchObject({
+      requests,
+      costMicroUsd,
+      cachedRequests,
+      savedUsd: savedMicroUsd / 1e6,
+    });
     // Both rules deleted rows; the rollup holds at most one row per day, key, model (and pool).
     expect(evicted).toBeGreaterThan(0);
     const rolled = await services.rollups.totals();

@@ -181,6 +181,8 @@ function addRows<T extends SummedRow>(a: T, b: SummedRow): T {
     output_tokens: Number(a.output_tokens) + Number(b.output_tokens),
     cost: Number(a.cost) + Number(b.cost),
     unpriced: Number(a.unpriced ?? 0) + Number(b.unpriced ?? 0),
+    cached: Number(a.cached ?? 0) + Number(b.cached ?? 0),
+    saved: Number(a.saved ?? 0) + Number(b.saved ?? 0),
   };
 }
 

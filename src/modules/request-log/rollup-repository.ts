@@ -164,7 +164,7 @@ export class RollupRepository {
 
   /**
    * The rollup's figures in the shape of CostRepository's summed rows (requests, failures,
-   * tokens, cost, unpriced), filtered like generations with its day's start as `created_at`:
+   * tokens, cost, unpriced, cache hits and their saving), filtered like generations with its day's start as `created_at`:
    * a deleted generation counts in a range when its UTC day starts in it.
    */
   summed(
@@ -185,6 +185,8 @@ export class RollupRepository {
       knex.raw('coalesce(sum(output_tokens), 0) as output_tokens'),
       knex.raw('coalesce(sum(cost_micro_usd), 0) as cost'),
       knex.raw('coalesce(sum(unpriced), 0) as unpriced'),
+      knex.raw('coalesce(sum(cached_requests), 0) as cached'),
+      knex.raw('coalesce(sum(saved_micro_usd), 0) as saved'),
     );
     if (filter.since) query.where('day_start', '>=', sqlTime(this.#dialect, filter.since));
     if (filter.until) query.where('day_start', '<', sqlTime(this.#dialect, filter.until));
