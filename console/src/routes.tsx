@@ -5,6 +5,7 @@ import { KeysView } from './views/keys-view';
 import { ModelsView } from './views/models/models-view';
 import { PlaygroundView } from './views/playground/playground-view';
 import { PoolsView } from './views/pools-view';
+import { RequestsView } from './views/requests/requests-view';
 
 export interface Route {
   readonly path: string;
@@ -20,6 +21,7 @@ export const ROUTES: readonly Route[] = [
   { path: 'pools', title: 'Pools', view: PoolsView },
   { path: 'keys', title: 'API keys', view: KeysView, adminOnly: true },
   { path: 'costs', title: 'Costs', view: CostsView },
+  { path: 'requests', title: 'Requests', view: RequestsView },
   { path: 'config', title: 'Config', view: ConfigView, adminOnly: true },
 ];
 

@@ -394,7 +394,7 @@ describe.skipIf(!browserAvailable)('the web console with authentication on', () 
     await page.locator('input[name=apiKey]').fill(createApiKey.key);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator('tr[data-model="mock-fast"]').waitFor();
-    expect(await page.locator('nav.sidebar a').allTextContents()).toEqual(['Models', 'Playground', 'Pools', 'Costs']);
+    expect(await page.locator('nav.sidebar a').allTextContents()).toEqual(['Models', 'Playground', 'Pools', 'Costs', 'Requests']);
     expect(await page.getByRole('button', { name: 'Register a model' }).count()).toBe(0);
     // What a client key may do works: a session of its own, its own costs.
     await page.getByRole('link', { name: 'Playground' }).click();

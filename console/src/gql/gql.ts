@@ -53,6 +53,11 @@ type Documents = {
     "\n  query ConsolePools {\n    pools { name strategy sticky stickyTtlSeconds source updatedAt members { modelId weight model { status } } retry { attempts baseDelayMs maxDelayMs } }\n  }\n": typeof types.ConsolePoolsDocument,
     "\n  mutation ConsoleSetPool($input: SetModelPoolInput!) {\n    setModelPool(input: $input) { name }\n  }\n": typeof types.ConsoleSetPoolDocument,
     "mutation ConsoleDeletePool($name: ID!) { deletePool(name: $name) { name } }": typeof types.ConsoleDeletePoolDocument,
+    "\n  fragment RequestRow on Generation {\n    id createdAt completedAt status modelId poolName provider sessionId stream cached\n    latencyMs timeToFirstTokenMs costUsd costMicroUsd savedUsd errorCode finishReason\n    apiKey { id name }\n    usage { inputTokens outputTokens }\n  }\n": typeof types.RequestRowFragmentDoc,
+    "\n  query ConsoleRequests($filter: GenerationFilter, $first: Int, $after: String) {\n    generations(filter: $filter, first: $first, after: $after) {\n      edges { cursor node { ...RequestRow } }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n": typeof types.ConsoleRequestsDocument,
+    "\n  query ConsoleRequestRow($id: ID!) { generation(id: $id) { ...RequestRow } }\n": typeof types.ConsoleRequestRowDocument,
+    "\n  query ConsoleRequest($id: ID!) {\n    generation(id: $id) {\n      ...RequestRow\n      requestId upstreamModel maxTokens droppedMessages traceId errorMessage text\n      usage { inputTokens cachedInputTokens cacheWriteTokens outputTokens reasoningTokens totalTokens estimated }\n      toolCalls { id name arguments }\n      attempts { modelId provider outcome errorCode httpStatus delayMs durationMs }\n      request {\n        messages { role content parts toolCallId toolCalls { id name arguments } }\n        tools\n        parameters\n      }\n    }\n  }\n": typeof types.ConsoleRequestDocument,
+    "\n  subscription ConsoleRequestUsage($apiKeyId: ID) {\n    usageUpdated(apiKeyId: $apiKeyId) { generationId modelId sessionId status }\n  }\n": typeof types.ConsoleRequestUsageDocument,
 };
 const documents: Documents = {
     "\n  query Viewer {\n    viewer { localMode apiKeyId scopes }\n  }\n": types.ViewerDocument,
@@ -93,6 +98,11 @@ const documents: Documents = {
     "\n  query ConsolePools {\n    pools { name strategy sticky stickyTtlSeconds source updatedAt members { modelId weight model { status } } retry { attempts baseDelayMs maxDelayMs } }\n  }\n": types.ConsolePoolsDocument,
     "\n  mutation ConsoleSetPool($input: SetModelPoolInput!) {\n    setModelPool(input: $input) { name }\n  }\n": types.ConsoleSetPoolDocument,
     "mutation ConsoleDeletePool($name: ID!) { deletePool(name: $name) { name } }": types.ConsoleDeletePoolDocument,
+    "\n  fragment RequestRow on Generation {\n    id createdAt completedAt status modelId poolName provider sessionId stream cached\n    latencyMs timeToFirstTokenMs costUsd costMicroUsd savedUsd errorCode finishReason\n    apiKey { id name }\n    usage { inputTokens outputTokens }\n  }\n": types.RequestRowFragmentDoc,
+    "\n  query ConsoleRequests($filter: GenerationFilter, $first: Int, $after: String) {\n    generations(filter: $filter, first: $first, after: $after) {\n      edges { cursor node { ...RequestRow } }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n": types.ConsoleRequestsDocument,
+    "\n  query ConsoleRequestRow($id: ID!) { generation(id: $id) { ...RequestRow } }\n": types.ConsoleRequestRowDocument,
+    "\n  query ConsoleRequest($id: ID!) {\n    generation(id: $id) {\n      ...RequestRow\n      requestId upstreamModel maxTokens droppedMessages traceId errorMessage text\n      usage { inputTokens cachedInputTokens cacheWriteTokens outputTokens reasoningTokens totalTokens estimated }\n      toolCalls { id name arguments }\n      attempts { modelId provider outcome errorCode httpStatus delayMs durationMs }\n      request {\n        messages { role content parts toolCallId toolCalls { id name arguments } }\n        tools\n        parameters\n      }\n    }\n  }\n": types.ConsoleRequestDocument,
+    "\n  subscription ConsoleRequestUsage($apiKeyId: ID) {\n    usageUpdated(apiKeyId: $apiKeyId) { generationId modelId sessionId status }\n  }\n": types.ConsoleRequestUsageDocument,
 };
 
 /**
@@ -247,6 +257,26 @@ export function graphql(source: "\n  mutation ConsoleSetPool($input: SetModelPoo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation ConsoleDeletePool($name: ID!) { deletePool(name: $name) { name } }"): typeof import('./graphql.js').ConsoleDeletePoolDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RequestRow on Generation {\n    id createdAt completedAt status modelId poolName provider sessionId stream cached\n    latencyMs timeToFirstTokenMs costUsd costMicroUsd savedUsd errorCode finishReason\n    apiKey { id name }\n    usage { inputTokens outputTokens }\n  }\n"): typeof import('./graphql.js').RequestRowFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleRequests($filter: GenerationFilter, $first: Int, $after: String) {\n    generations(filter: $filter, first: $first, after: $after) {\n      edges { cursor node { ...RequestRow } }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n"): typeof import('./graphql.js').ConsoleRequestsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleRequestRow($id: ID!) { generation(id: $id) { ...RequestRow } }\n"): typeof import('./graphql.js').ConsoleRequestRowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleRequest($id: ID!) {\n    generation(id: $id) {\n      ...RequestRow\n      requestId upstreamModel maxTokens droppedMessages traceId errorMessage text\n      usage { inputTokens cachedInputTokens cacheWriteTokens outputTokens reasoningTokens totalTokens estimated }\n      toolCalls { id name arguments }\n      attempts { modelId provider outcome errorCode httpStatus delayMs durationMs }\n      request {\n        messages { role content parts toolCallId toolCalls { id name arguments } }\n        tools\n        parameters\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConsoleRequestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConsoleRequestUsage($apiKeyId: ID) {\n    usageUpdated(apiKeyId: $apiKeyId) { generationId modelId sessionId status }\n  }\n"): typeof import('./graphql.js').ConsoleRequestUsageDocument;
 
 
 export function graphql(source: string) {

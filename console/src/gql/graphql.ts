@@ -147,6 +147,19 @@ export type GenerateInput = {
   tools?: Array<ToolInput> | null | undefined;
 };
 
+export type GenerationFilter = {
+  /** Only this key’s generations (admins; a client key always sees only its own). */
+  apiKeyId?: string | number | null | undefined;
+  modelId?: string | number | null | undefined;
+  /** Only the turns of this session (each names the model that answered it). */
+  sessionId?: string | number | null | undefined;
+  /** Created at or after. */
+  since?: string | null | undefined;
+  status?: Array<GenerationStatus> | null | undefined;
+  /** Created before. */
+  until?: string | null | undefined;
+};
+
 /** Sampling parameters; unset ones fall back to the next level (request → session → model → 2000 max tokens). */
 export type GenerationParamsInput = {
   /** 1 to 1,000,000. */
@@ -759,6 +772,38 @@ export type ConsoleDeletePoolMutationVariables = Exact<{
 
 export type ConsoleDeletePoolMutation = { deletePool: { name: string } };
 
+export type RequestRowFragment = { id: string, createdAt: string, completedAt: string, status: GenerationStatus, modelId: string, poolName: string | null, provider: ModelProvider, sessionId: string | null, stream: boolean, cached: boolean, latencyMs: number, timeToFirstTokenMs: number | null, costUsd: number | null, costMicroUsd: number | null, savedUsd: number | null, errorCode: string | null, finishReason: FinishReason | null, apiKey: { id: string, name: string } | null, usage: { inputTokens: number, outputTokens: number } };
+
+export type ConsoleRequestsQueryVariables = Exact<{
+  filter?: GenerationFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleRequestsQuery = { generations: { edges: Array<{ cursor: string, node: { id: string, createdAt: string, completedAt: string, status: GenerationStatus, modelId: string, poolName: string | null, provider: ModelProvider, sessionId: string | null, stream: boolean, cached: boolean, latencyMs: number, timeToFirstTokenMs: number | null, costUsd: number | null, costMicroUsd: number | null, savedUsd: number | null, errorCode: string | null, finishReason: FinishReason | null, apiKey: { id: string, name: string } | null, usage: { inputTokens: number, outputTokens: number } } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type ConsoleRequestRowQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleRequestRowQuery = { generation: { id: string, createdAt: string, completedAt: string, status: GenerationStatus, modelId: string, poolName: string | null, provider: ModelProvider, sessionId: string | null, stream: boolean, cached: boolean, latencyMs: number, timeToFirstTokenMs: number | null, costUsd: number | null, costMicroUsd: number | null, savedUsd: number | null, errorCode: string | null, finishReason: FinishReason | null, apiKey: { id: string, name: string } | null, usage: { inputTokens: number, outputTokens: number } } | null };
+
+export type ConsoleRequestQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleRequestQuery = { generation: { requestId: string | null, upstreamModel: string, maxTokens: number, droppedMessages: number, traceId: string | null, errorMessage: string | null, text: string, id: string, createdAt: string, completedAt: string, status: GenerationStatus, modelId: string, poolName: string | null, provider: ModelProvider, sessionId: string | null, stream: boolean, cached: boolean, latencyMs: number, timeToFirstTokenMs: number | null, costUsd: number | null, costMicroUsd: number | null, savedUsd: number | null, errorCode: string | null, finishReason: FinishReason | null, usage: { inputTokens: number, cachedInputTokens: number, cacheWriteTokens: number, outputTokens: number, reasoningTokens: number, totalTokens: number, estimated: boolean }, toolCalls: Array<{ id: string, name: string, arguments: string }>, attempts: Array<{ modelId: string, provider: ModelProvider, outcome: GenerationStatus, errorCode: string | null, httpStatus: number | null, delayMs: number, durationMs: number }>, request: { tools: unknown, parameters: unknown, messages: Array<{ role: string, content: string, parts: unknown, toolCallId: string | null, toolCalls: Array<{ id: string, name: string, arguments: string }> }> } | null, apiKey: { id: string, name: string } | null } | null };
+
+export type ConsoleRequestUsageSubscriptionVariables = Exact<{
+  apiKeyId?: string | number | null | undefined;
+}>;
+
+
+export type ConsoleRequestUsageSubscription = { usageUpdated: { generationId: string, modelId: string, sessionId: string | null, status: GenerationStatus } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -867,6 +912,35 @@ export const SwitchAppliedFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"SwitchApplied"}) as unknown as TypedDocumentString<SwitchAppliedFragment, unknown>;
+export const RequestRowFragmentDoc = new TypedDocumentString(`
+    fragment RequestRow on Generation {
+  id
+  createdAt
+  completedAt
+  status
+  modelId
+  poolName
+  provider
+  sessionId
+  stream
+  cached
+  latencyMs
+  timeToFirstTokenMs
+  costUsd
+  costMicroUsd
+  savedUsd
+  errorCode
+  finishReason
+  apiKey {
+    id
+    name
+  }
+  usage {
+    inputTokens
+    outputTokens
+  }
+}
+    `, {"fragmentName":"RequestRow"}) as unknown as TypedDocumentString<RequestRowFragment, unknown>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
@@ -1754,3 +1828,166 @@ export const ConsoleDeletePoolDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleDeletePoolMutation, ConsoleDeletePoolMutationVariables>;
+export const ConsoleRequestsDocument = new TypedDocumentString(`
+    query ConsoleRequests($filter: GenerationFilter, $first: Int, $after: String) {
+  generations(filter: $filter, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...RequestRow
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+  }
+}
+    fragment RequestRow on Generation {
+  id
+  createdAt
+  completedAt
+  status
+  modelId
+  poolName
+  provider
+  sessionId
+  stream
+  cached
+  latencyMs
+  timeToFirstTokenMs
+  costUsd
+  costMicroUsd
+  savedUsd
+  errorCode
+  finishReason
+  apiKey {
+    id
+    name
+  }
+  usage {
+    inputTokens
+    outputTokens
+  }
+}`) as unknown as TypedDocumentString<ConsoleRequestsQuery, ConsoleRequestsQueryVariables>;
+export const ConsoleRequestRowDocument = new TypedDocumentString(`
+    query ConsoleRequestRow($id: ID!) {
+  generation(id: $id) {
+    ...RequestRow
+  }
+}
+    fragment RequestRow on Generation {
+  id
+  createdAt
+  completedAt
+  status
+  modelId
+  poolName
+  provider
+  sessionId
+  stream
+  cached
+  latencyMs
+  timeToFirstTokenMs
+  costUsd
+  costMicroUsd
+  savedUsd
+  errorCode
+  finishReason
+  apiKey {
+    id
+    name
+  }
+  usage {
+    inputTokens
+    outputTokens
+  }
+}`) as unknown as TypedDocumentString<ConsoleRequestRowQuery, ConsoleRequestRowQueryVariables>;
+export const ConsoleRequestDocument = new TypedDocumentString(`
+    query ConsoleRequest($id: ID!) {
+  generation(id: $id) {
+    ...RequestRow
+    requestId
+    upstreamModel
+    maxTokens
+    droppedMessages
+    traceId
+    errorMessage
+    text
+    usage {
+      inputTokens
+      cachedInputTokens
+      cacheWriteTokens
+      outputTokens
+      reasoningTokens
+      totalTokens
+      estimated
+    }
+    toolCalls {
+      id
+      name
+      arguments
+    }
+    attempts {
+      modelId
+      provider
+      outcome
+      errorCode
+      httpStatus
+      delayMs
+      durationMs
+    }
+    request {
+      messages {
+        role
+        content
+        parts
+        toolCallId
+        toolCalls {
+          id
+          name
+          arguments
+        }
+      }
+      tools
+      parameters
+    }
+  }
+}
+    fragment RequestRow on Generation {
+  id
+  createdAt
+  completedAt
+  status
+  modelId
+  poolName
+  provider
+  sessionId
+  stream
+  cached
+  latencyMs
+  timeToFirstTokenMs
+  costUsd
+  costMicroUsd
+  savedUsd
+  errorCode
+  finishReason
+  apiKey {
+    id
+    name
+  }
+  usage {
+    inputTokens
+    outputTokens
+  }
+}`) as unknown as TypedDocumentString<ConsoleRequestQuery, ConsoleRequestQueryVariables>;
+export const ConsoleRequestUsageDocument = new TypedDocumentString(`
+    subscription ConsoleRequestUsage($apiKeyId: ID) {
+  usageUpdated(apiKeyId: $apiKeyId) {
+    generationId
+    modelId
+    sessionId
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRequestUsageSubscription, ConsoleRequestUsageSubscriptionVariables>;
