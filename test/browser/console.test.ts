@@ -343,6 +343,85 @@ describe.skipIf(!browserAvailable)('the web console in Chromium, offline', () =>
     await page.close();
   }, 60_000);
 
+  it('should list requests live under filters (status, key) and open one with what the gateway kept of it', async () => {
+    const { createApiKey } = await gql<{ createApiKey: { key: string; apiKey: { id: string } } }>(
+      'mutation { createApiKey(input: { name: "requests-key", scopes: [CLIENT] }) { key apiKey { id } } }',
+    );
+    const generate = async (model: string, key?: string) =>
+      (
+        await gql<{ generate: { id: string } }>(
+          'mutation($m: ID!) { generate(input: { model: $m, prompt: "Hello requests" }) { id } }',
+          { m: model },
+          key,
+        )
+      ).generate.id;
+    const keyed = await generate('mock-fast', createApiKey.key);
+    // No OPENAI_API_KEY in the gateway's environment: refused before any call, stored FAILED.
+    await expect(generate('gpt-4.1')).rejects.toThrow(/MODEL_UNAVAILABLE/);
+    const page = await open('#/requests');
+    const row = (id: string) => page.locator(`tr[data-request="${id}"]`);
+    await row(keyed).waitFor();
+    // Live: one stored elsewhere appears on top, fetched by id, without a reload.
+    const later = await generate('mock-fast');
+    await row(later).and(page.locator('[data-live=true]')).waitFor();
+    expect(await page.locator('tr[data-request]').first().getAttribute('data-request')).toBe(later);
+
+    // Status FAILED: the rows are the failed generations the query lists.
+    const shown = () => page.locator('tr[data-request]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-request')));
+    const failed = await gql<{ generations: { edges: { node: { id: string } }[] } }>(
+      '{ generations(first: 50, filter: { status: [FAILED] }) { edges { node { id } } } }',
+    );
+    await page.locator('select[name=status]').selectOption('FAILED');
+    const failedIds = failed.generations.edges.map((e) => e.node.id);
+    expect(failedIds.length).toBeGreaterThan(0);
+    await page.waitForFunction((n) => document.querySelectorAll('tr[data-request]').length === n, failedIds.length);
+    expect(await shown()).toEqual(failedIds);
+    await row(failedIds[0] ?? '')
+      .getByRole('button')
+      .click();
+    const detail = page.getByTestId('request-detail');
+    expect(await detail.getByTestId('request-error').textContent()).toMatch(/^MODEL_UNAVAILABLE: model "gpt-4.1" is UNHEALTHY/);
+    await detail.getByTestId('request-not-logged').waitFor();
+    await screenshot(page, 'request-failed');
+
+    // One key: only its requests, and only its new ones arrive live (the subscription is the key's).
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.locator('select[name=key]').selectOption({ label: 'requests-key' });
+    await page.waitForFunction(
+      (id) => [...document.querySelectorAll('tr[data-request]')].map((r) => r.getAttribute('data-request')).join() === id,
+      keyed,
+    );
+    await generate('mock-fast');
+    const keyedLater = await generate('mock-fast', createApiKey.key);
+    await row(keyedLater).waitFor();
+    expect(await shown()).toEqual([keyedLater, keyed]);
+
+    // Opened: the figures are the generation's.
+    await row(keyed).getByRole('button').click();
+    await page.locator(`[data-testid=request-detail][data-request="${keyed}"] [data-testid=request-facts]`).waitFor();
+    const { generation } = await gql<{
+      generation: {
+        text: string;
+        createdAt: string;
+        completedAt: string;
+        latencyMs: number;
+        costMicroUsd: number;
+        usage: { inputTokens: number };
+      };
+    }>('query($id: ID!) { generation(id: $id) { text createdAt completedAt latencyMs costMicroUsd usage { inputTokens } } }', {
+      id: keyed,
+    });
+    const shownValue = (testId: string) => detail.getByTestId(testId).getAttribute('data-value');
+    expect(await shownValue('request-cost')).toBe(String(generation.costMicroUsd));
+    const admission = new Date(generation.completedAt).getTime() - new Date(generation.createdAt).getTime() - generation.latencyMs;
+    expect(await shownValue('request-admission')).toBe(String(Math.max(0, admission)));
+    expect(await detail.getByTestId('request-usage').locator('td').first().textContent()).toBe(String(generation.usage.inputTokens));
+    expect(await detail.getByTestId('request-answer').locator('.text').textContent()).toBe(generation.text);
+    expect(await detail.getByTestId('request-attempts').locator('tbody tr').count()).toBe(1);
+    await screenshot(page, 'requests');
+    await page.close();
+  }, 60_000);
+
   it('should have requested nothing from a host other than the gateway', () => {
     expect(requested.length).toBeGreaterThan(10);
     expect(elsewhere(requested, url)).toEqual([]);
