@@ -365,6 +365,9 @@ describe.skipIf(!browserAvailable)('the web console in Chromium, offline', () =>
     const later = await generate('mock-fast');
     await row(later).and(page.locator('[data-live=true]')).waitFor();
     expect(await page.locator('tr[data-request]').first().getAttribute('data-request')).toBe(later);
+    // A burst (fetched as the newest page rather than one by one) shows whole too.
+    const burst = await Promise.all([1, 2, 3, 4, 5].map(() => generate('mock-fast')));
+    for (const id of burst) await row(id).waitFor();
 
     // Status FAILED: the rows are the failed generations the query lists.
     const shown = () => page.locator('tr[data-request]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-request')));

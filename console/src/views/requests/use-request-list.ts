@@ -12,6 +12,9 @@ export const PAGE_SIZE = 50;
  * replaces the list (which then is not live until it is back at the newest).
  */
 export const MAX_ROWS = 200;
+/** How long announced generations gather before they are fetched, and how many are fetched one by one (more: the newest page). */
+const LIVE_BATCH_MS = 250;
+const LIVE_BY_ID = 3;
 
 export interface ListedRequest {
   readonly row: RequestRowFragment;
@@ -36,7 +39,8 @@ export interface RequestList {
 /**
  * The list under a filter: the first page, further pages on demand, and every generation stored
  * since (the `usageUpdated` subscription, then the row fetched by id) added on top if it matches.
- * Bounded: pages of PAGE_SIZE, at most MAX_ROWS rows.
+ * Bounded: pages of PAGE_SIZE, at most MAX_ROWS rows, and at most LIVE_BY_ID fetches (or one
+ * page) every LIVE_BATCH_MS however busy the gateway is.
  */
 export function useRequestList(filters: RequestFilters, filter: GenerationFilter | null, live: boolean): RequestList {
   const { client } = useSession();
@@ -89,26 +93,61 @@ export function useRequestList(filters: RequestFilters, filter: GenerationFilter
     setRows([]);
     setHasMore(false);
     setOlder(false);
+    announced.current = [];
     void fetchPage(null, list);
   }, [fetchPage, generation]);
 
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
+
+  /** Rows found live, merged in newest first (those already shown skipped). */
+  const addLive = (found: readonly { row: RequestRowFragment; cursor: string | null }[], list: number) => {
+    if (current.current !== list || found.length === 0) return;
+    if (rowsRef.current.length + found.length > MAX_ROWS) setHasMore(true);
+    setRows((shown) => {
+      const known = new Set(shown.map((r) => r.row.id));
+      const fresh = found.filter((f) => !known.has(f.row.id)).map((f) => ({ ...f, live: true }));
+      return [...fresh, ...shown].sort((a, b) => b.row.createdAt.localeCompare(a.row.createdAt)).slice(0, MAX_ROWS);
+    });
+  };
+
+  // The generations announced live, fetched together every LIVE_BATCH_MS: a few by id, a burst as the newest page.
+  const announced = useRef<string[]>([]);
+  const flushTimer = useRef<number | null>(null);
+  useEffect(() => () => window.clearTimeout(flushTimer.current ?? undefined), []);
+  const flush = async (list: number) => {
+    flushTimer.current = null;
+    const ids = announced.current.splice(0);
+    if (ids.length === 0 || key === null || current.current !== list) return;
+    const filter = JSON.parse(key) as GenerationFilter;
+    if (ids.length > LIVE_BY_ID) {
+      const { generations } = await client.request(RequestsDocument, { filter, first: PAGE_SIZE, after: null });
+      addLive(
+        generations.edges.map((e) => ({ row: e.node, cursor: e.cursor })),
+        list,
+      );
+      return;
+    }
+    const found = await Promise.all(
+      ids.map(async (id) => {
+        const { generation: row } = await client.request(RequestRowDocument, { id });
+        return row && rowMatches(filtersRef.current, row) ? { row, cursor: null } : null;
+      }),
+    );
+    addLive(
+      found.filter((f) => f !== null),
+      list,
+    );
+  };
   const liveError = useSubscription(
     RequestUsageDocument,
     { apiKeyId: filters.apiKeyId || null },
     ({ usageUpdated }) => {
       if (!announcedMatches(filtersRef.current, usageUpdated)) return;
+      announced.current.push(usageUpdated.generationId);
+      if (flushTimer.current !== null) return;
       const list = current.current;
-      client.request(RequestRowDocument, { id: usageUpdated.generationId }).then(({ generation: row }) => {
-        if (!row || current.current !== list || !rowMatches(filtersRef.current, row)) return;
-        setRows((shown) => {
-          if (shown.some((r) => r.row.id === row.id)) return shown;
-          const next = [{ row, cursor: null, live: true }, ...shown];
-          if (next.length > MAX_ROWS) setHasMore(true);
-          return next.slice(0, MAX_ROWS);
-        });
-      }, fail);
+      flushTimer.current = window.setTimeout(() => void flush(list).catch(fail), LIVE_BATCH_MS);
     },
     { skip: !live || older || key === null },
   );
