@@ -421,7 +421,48 @@ describe.skipIf(!browserAvailable)('the web console in Chromium, offline', () =>
     expect(await detail.getByTestId('request-usage').locator('td').first().textContent()).toBe(String(generation.usage.inputTokens));
     expect(await detail.getByTestId('request-answer').locator('.text').textContent()).toBe(generation.text);
     expect(await detail.getByTestId('request-attempts').locator('tbody tr').count()).toBe(1);
+    expect(await detail.getByTestId('request-not-logged').textContent()).toContain('key requests-key: inherits');
+
+    // The key's request log set to full in the keys view: its next request keeps its messages, and the search finds it, live too.
+    await page.getByRole('link', { name: 'API keys' }).click();
+    await page.locator(`select[name="requestLog-${createApiKey.apiKey.id}"]`).selectOption('FULL');
+    const keyMode = async () =>
+      (await gql<{ apiKeys: { id: string; requestLog: string | null }[] }>('{ apiKeys { id requestLog } }')).apiKeys.find(
+        (k) => k.id === createApiKey.apiKey.id,
+      )?.requestLog;
+    await expect.poll(keyMode).toBe('FULL');
+    const ask = async (prompt: string) =>
+      (
+        await gql<{ generate: { id: string } }>(
+          'mutation($p: String!) { generate(input: { model: "mock-fast", prompt: $p }) { id } }',
+          { p: prompt },
+          createApiKey.key,
+        )
+      ).generate.id;
+    const logged = await ask('Where stood the Lighthouse of Alexandria?');
+    await page.getByRole('link', { name: 'Requests' }).click();
+    await page.locator('input[name=search]').fill('lighthouse OF alex');
+    await page.waitForFunction(
+      (id) => [...document.querySelectorAll('tr[data-request]')].map((r) => r.getAttribute('data-request')).join() === id,
+      logged,
+    );
+    const loggedLater = await ask('And who built the lighthouse of Alexandria?');
+    await row(loggedLater).waitFor();
+    expect(await shown()).toEqual([loggedLater, logged]);
+    await row(logged).getByRole('button').click();
+    const messages = page.locator(`[data-testid=request-detail][data-request="${logged}"] [data-testid=request-messages]`);
+    await messages.waitFor();
+    expect(await messages.locator('.turn .text').allTextContents()).toEqual(['Where stood the Lighthouse of Alexandria?']);
     await screenshot(page, 'requests');
+
+    // A model's mode, set in its form.
+    await page.getByRole('link', { name: 'Models' }).click();
+    await page.locator('tr[data-model="mock-slow"]').getByRole('button', { name: 'Edit' }).click();
+    await page.getByTestId('model-form').locator('select[name=requestLog]').selectOption('OFF');
+    await page.getByTestId('model-form').getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('model-form').waitFor({ state: 'detached' });
+    const { model } = await gql<{ model: { requestLog: string | null } }>('{ model(id: "mock-slow") { requestLog } }');
+    expect(model.requestLog).toBe('OFF');
     await page.close();
   }, 60_000);
 

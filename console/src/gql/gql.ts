@@ -26,12 +26,13 @@ type Documents = {
     "\n  mutation ConsoleCreateCredential($input: CreateCredentialInput!) { createCredential(input: $input) { name mask } }\n": typeof types.ConsoleCreateCredentialDocument,
     "\n  mutation ConsoleRotateCredential($name: String!, $secret: String!) { rotateCredential(name: $name, secret: $secret) { name mask } }\n": typeof types.ConsoleRotateCredentialDocument,
     "mutation ConsoleDeleteCredential($name: String!) { deleteCredential(name: $name) { name } }": typeof types.ConsoleDeleteCredentialDocument,
-    "\n  query ConsoleKeys {\n    apiKeys { id name prefix scopes models revoked revokedAt createdAt requestsPerMinute budget { daily monthly spentToday spentThisMonth reserved remaining } }\n  }\n": typeof types.ConsoleKeysDocument,
+    "\n  query ConsoleKeys {\n    apiKeys { id name prefix scopes models revoked revokedAt createdAt requestsPerMinute requestLog budget { daily monthly spentToday spentThisMonth reserved remaining } }\n  }\n": typeof types.ConsoleKeysDocument,
     "\n  mutation ConsoleCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name } }\n  }\n": typeof types.ConsoleCreateKeyDocument,
     "mutation ConsoleRevokeKey($id: ID!) { revokeApiKey(id: $id) { id revoked } }": typeof types.ConsoleRevokeKeyDocument,
     "mutation ConsoleSetBudget($input: SetBudgetInput!) { setBudget(input: $input) { id } }": typeof types.ConsoleSetBudgetDocument,
+    "\n  mutation ConsoleUpdateKey($id: ID!, $input: UpdateApiKeyInput!) { updateApiKey(id: $id, input: $input) { id requestLog } }\n": typeof types.ConsoleUpdateKeyDocument,
     "subscription ConsoleKeyUsage { usageUpdated { generationId apiKey { id } } }": typeof types.ConsoleKeyUsageDocument,
-    "\n  fragment ModelRow on Model {\n    id provider status source upstreamModel baseUrl apiKeyEnv contextWindow version updatedAt retiredAt\n    pricing { input output }\n    pricingSource catalogStatus maxOutputTokens supportsTools supportsReasoning\n    modalities { input output }\n    circuit { state errorRate requests reopensAt }\n    lastHealthCheck { ok message checkedAt latencyMs }\n    mock { tokens tokenDelayMs }\n  }\n": typeof types.ModelRowFragmentDoc,
+    "\n  fragment ModelRow on Model {\n    id provider status source upstreamModel baseUrl apiKeyEnv contextWindow version updatedAt retiredAt\n    pricing { input output }\n    pricingSource catalogStatus maxOutputTokens supportsTools supportsReasoning requestLog\n    modalities { input output }\n    circuit { state errorRate requests reopensAt }\n    lastHealthCheck { ok message checkedAt latencyMs }\n    mock { tokens tokenDelayMs }\n  }\n": typeof types.ModelRowFragmentDoc,
     "\n  query ConsoleModels($filter: ModelFilter) {\n    models(filter: $filter) { ...ModelRow }\n  }\n": typeof types.ConsoleModelsDocument,
     "\n  subscription ConsoleModelEvents {\n    modelEvents { type at model { ...ModelRow } }\n  }\n": typeof types.ConsoleModelEventsDocument,
     "\n  mutation ConsoleRegisterModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { ...ModelRow } healthCheck { ok message latencyMs } }\n  }\n": typeof types.ConsoleRegisterModelDocument,
@@ -56,7 +57,7 @@ type Documents = {
     "\n  fragment RequestRow on Generation {\n    id createdAt completedAt status modelId poolName provider sessionId stream cached\n    latencyMs timeToFirstTokenMs costUsd costMicroUsd savedUsd errorCode finishReason\n    apiKey { id name }\n    usage { inputTokens outputTokens }\n  }\n": typeof types.RequestRowFragmentDoc,
     "\n  query ConsoleRequests($filter: GenerationFilter, $first: Int, $after: String) {\n    generations(filter: $filter, first: $first, after: $after) {\n      edges { cursor node { ...RequestRow } }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n": typeof types.ConsoleRequestsDocument,
     "\n  query ConsoleRequestRow($id: ID!) { generation(id: $id) { ...RequestRow } }\n": typeof types.ConsoleRequestRowDocument,
-    "\n  query ConsoleRequest($id: ID!) {\n    generation(id: $id) {\n      ...RequestRow\n      requestId upstreamModel maxTokens droppedMessages traceId errorMessage text\n      usage { inputTokens cachedInputTokens cacheWriteTokens outputTokens reasoningTokens totalTokens estimated }\n      toolCalls { id name arguments }\n      attempts { modelId provider outcome errorCode httpStatus delayMs durationMs }\n      request {\n        messages { role content parts toolCallId toolCalls { id name arguments } }\n        tools\n        parameters\n      }\n    }\n  }\n": typeof types.ConsoleRequestDocument,
+    "\n  query ConsoleRequest($id: ID!) {\n    generation(id: $id) {\n      ...RequestRow\n      requestId upstreamModel maxTokens droppedMessages traceId errorMessage text\n      model { id requestLog }\n      apiKey { id name requestLog }\n      usage { inputTokens cachedInputTokens cacheWriteTokens outputTokens reasoningTokens totalTokens estimated }\n      toolCalls { id name arguments }\n      attempts { modelId provider outcome errorCode httpStatus delayMs durationMs }\n      request {\n        messages { role content parts toolCallId toolCalls { id name arguments } }\n        tools\n        parameters\n      }\n    }\n  }\n": typeof types.ConsoleRequestDocument,
     "\n  subscription ConsoleRequestUsage($apiKeyId: ID) {\n    usageUpdated(apiKeyId: $apiKeyId) { generationId modelId sessionId status }\n  }\n": typeof types.ConsoleRequestUsageDocument,
 };
 const documents: Documents = {
@@ -71,12 +72,13 @@ const documents: Documents = {
     "\n  mutation ConsoleCreateCredential($input: CreateCredentialInput!) { createCredential(input: $input) { name mask } }\n": types.ConsoleCreateCredentialDocument,
     "\n  mutation ConsoleRotateCredential($name: String!, $secret: String!) { rotateCredential(name: $name, secret: $secret) { name mask } }\n": types.ConsoleRotateCredentialDocument,
     "mutation ConsoleDeleteCredential($name: String!) { deleteCredential(name: $name) { name } }": types.ConsoleDeleteCredentialDocument,
-    "\n  query ConsoleKeys {\n    apiKeys { id name prefix scopes models revoked revokedAt createdAt requestsPerMinute budget { daily monthly spentToday spentThisMonth reserved remaining } }\n  }\n": types.ConsoleKeysDocument,
+    "\n  query ConsoleKeys {\n    apiKeys { id name prefix scopes models revoked revokedAt createdAt requestsPerMinute requestLog budget { daily monthly spentToday spentThisMonth reserved remaining } }\n  }\n": types.ConsoleKeysDocument,
     "\n  mutation ConsoleCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id name } }\n  }\n": types.ConsoleCreateKeyDocument,
     "mutation ConsoleRevokeKey($id: ID!) { revokeApiKey(id: $id) { id revoked } }": types.ConsoleRevokeKeyDocument,
     "mutation ConsoleSetBudget($input: SetBudgetInput!) { setBudget(input: $input) { id } }": types.ConsoleSetBudgetDocument,
+    "\n  mutation ConsoleUpdateKey($id: ID!, $input: UpdateApiKeyInput!) { updateApiKey(id: $id, input: $input) { id requestLog } }\n": types.ConsoleUpdateKeyDocument,
     "subscription ConsoleKeyUsage { usageUpdated { generationId apiKey { id } } }": types.ConsoleKeyUsageDocument,
-    "\n  fragment ModelRow on Model {\n    id provider status source upstreamModel baseUrl apiKeyEnv contextWindow version updatedAt retiredAt\n    pricing { input output }\n    pricingSource catalogStatus maxOutputTokens supportsTools supportsReasoning\n    modalities { input output }\n    circuit { state errorRate requests reopensAt }\n    lastHealthCheck { ok message checkedAt latencyMs }\n    mock { tokens tokenDelayMs }\n  }\n": types.ModelRowFragmentDoc,
+    "\n  fragment ModelRow on Model {\n    id provider status source upstreamModel baseUrl apiKeyEnv contextWindow version updatedAt retiredAt\n    pricing { input output }\n    pricingSource catalogStatus maxOutputTokens supportsTools supportsReasoning requestLog\n    modalities { input output }\n    circuit { state errorRate requests reopensAt }\n    lastHealthCheck { ok message checkedAt latencyMs }\n    mock { tokens tokenDelayMs }\n  }\n": types.ModelRowFragmentDoc,
     "\n  query ConsoleModels($filter: ModelFilter) {\n    models(filter: $filter) { ...ModelRow }\n  }\n": types.ConsoleModelsDocument,
     "\n  subscription ConsoleModelEvents {\n    modelEvents { type at model { ...ModelRow } }\n  }\n": types.ConsoleModelEventsDocument,
     "\n  mutation ConsoleRegisterModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { ...ModelRow } healthCheck { ok message latencyMs } }\n  }\n": types.ConsoleRegisterModelDocument,
@@ -101,7 +103,7 @@ const documents: Documents = {
     "\n  fragment RequestRow on Generation {\n    id createdAt completedAt status modelId poolName provider sessionId stream cached\n    latencyMs timeToFirstTokenMs costUsd costMicroUsd savedUsd errorCode finishReason\n    apiKey { id name }\n    usage { inputTokens outputTokens }\n  }\n": types.RequestRowFragmentDoc,
     "\n  query ConsoleRequests($filter: GenerationFilter, $first: Int, $after: String) {\n    generations(filter: $filter, first: $first, after: $after) {\n      edges { cursor node { ...RequestRow } }\n      pageInfo { endCursor hasNextPage }\n    }\n  }\n": types.ConsoleRequestsDocument,
     "\n  query ConsoleRequestRow($id: ID!) { generation(id: $id) { ...RequestRow } }\n": types.ConsoleRequestRowDocument,
-    "\n  query ConsoleRequest($id: ID!) {\n    generation(id: $id) {\n      ...RequestRow\n      requestId upstreamModel maxTokens droppedMessages traceId errorMessage text\n      usage { inputTokens cachedInputTokens cacheWriteTokens outputTokens reasoningTokens totalTokens estimated }\n      toolCalls { id name arguments }\n      attempts { modelId provider outcome errorCode httpStatus delayMs durationMs }\n      request {\n        messages { role content parts toolCallId toolCalls { id name arguments } }\n        tools\n        parameters\n      }\n    }\n  }\n": types.ConsoleRequestDocument,
+    "\n  query ConsoleRequest($id: ID!) {\n    generation(id: $id) {\n      ...RequestRow\n      requestId upstreamModel maxTokens droppedMessages traceId errorMessage text\n      model { id requestLog }\n      apiKey { id name requestLog }\n      usage { inputTokens cachedInputTokens cacheWriteTokens outputTokens reasoningTokens totalTokens estimated }\n      toolCalls { id name arguments }\n      attempts { modelId provider outcome errorCode httpStatus delayMs durationMs }\n      request {\n        messages { role content parts toolCallId toolCalls { id name arguments } }\n        tools\n        parameters\n      }\n    }\n  }\n": types.ConsoleRequestDocument,
     "\n  subscription ConsoleRequestUsage($apiKeyId: ID) {\n    usageUpdated(apiKeyId: $apiKeyId) { generationId modelId sessionId status }\n  }\n": types.ConsoleRequestUsageDocument,
 };
 
@@ -152,7 +154,7 @@ export function graphql(source: "mutation ConsoleDeleteCredential($name: String!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ConsoleKeys {\n    apiKeys { id name prefix scopes models revoked revokedAt createdAt requestsPerMinute budget { daily monthly spentToday spentThisMonth reserved remaining } }\n  }\n"): typeof import('./graphql.js').ConsoleKeysDocument;
+export function graphql(source: "\n  query ConsoleKeys {\n    apiKeys { id name prefix scopes models revoked revokedAt createdAt requestsPerMinute requestLog budget { daily monthly spentToday spentThisMonth reserved remaining } }\n  }\n"): typeof import('./graphql.js').ConsoleKeysDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -168,11 +170,15 @@ export function graphql(source: "mutation ConsoleSetBudget($input: SetBudgetInpu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ConsoleUpdateKey($id: ID!, $input: UpdateApiKeyInput!) { updateApiKey(id: $id, input: $input) { id requestLog } }\n"): typeof import('./graphql.js').ConsoleUpdateKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "subscription ConsoleKeyUsage { usageUpdated { generationId apiKey { id } } }"): typeof import('./graphql.js').ConsoleKeyUsageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ModelRow on Model {\n    id provider status source upstreamModel baseUrl apiKeyEnv contextWindow version updatedAt retiredAt\n    pricing { input output }\n    pricingSource catalogStatus maxOutputTokens supportsTools supportsReasoning\n    modalities { input output }\n    circuit { state errorRate requests reopensAt }\n    lastHealthCheck { ok message checkedAt latencyMs }\n    mock { tokens tokenDelayMs }\n  }\n"): typeof import('./graphql.js').ModelRowFragmentDoc;
+export function graphql(source: "\n  fragment ModelRow on Model {\n    id provider status source upstreamModel baseUrl apiKeyEnv contextWindow version updatedAt retiredAt\n    pricing { input output }\n    pricingSource catalogStatus maxOutputTokens supportsTools supportsReasoning requestLog\n    modalities { input output }\n    circuit { state errorRate requests reopensAt }\n    lastHealthCheck { ok message checkedAt latencyMs }\n    mock { tokens tokenDelayMs }\n  }\n"): typeof import('./graphql.js').ModelRowFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -272,7 +278,7 @@ export function graphql(source: "\n  query ConsoleRequestRow($id: ID!) { generat
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ConsoleRequest($id: ID!) {\n    generation(id: $id) {\n      ...RequestRow\n      requestId upstreamModel maxTokens droppedMessages traceId errorMessage text\n      usage { inputTokens cachedInputTokens cacheWriteTokens outputTokens reasoningTokens totalTokens estimated }\n      toolCalls { id name arguments }\n      attempts { modelId provider outcome errorCode httpStatus delayMs durationMs }\n      request {\n        messages { role content parts toolCallId toolCalls { id name arguments } }\n        tools\n        parameters\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConsoleRequestDocument;
+export function graphql(source: "\n  query ConsoleRequest($id: ID!) {\n    generation(id: $id) {\n      ...RequestRow\n      requestId upstreamModel maxTokens droppedMessages traceId errorMessage text\n      model { id requestLog }\n      apiKey { id name requestLog }\n      usage { inputTokens cachedInputTokens cacheWriteTokens outputTokens reasoningTokens totalTokens estimated }\n      toolCalls { id name arguments }\n      attempts { modelId provider outcome errorCode httpStatus delayMs durationMs }\n      request {\n        messages { role content parts toolCallId toolCalls { id name arguments } }\n        tools\n        parameters\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConsoleRequestDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

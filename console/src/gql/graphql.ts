@@ -151,6 +151,8 @@ export type GenerationFilter = {
   /** Only this key’s generations (admins; a client key always sees only its own). */
   apiKeyId?: string | number | null | undefined;
   modelId?: string | number | null | undefined;
+  /** Only generations whose stored answer (text, tool calls) or logged request (requestLog mode FULL) contains this text, ignoring case (1 to 200 characters; SQLite folds ASCII letters only). What the request log did not keep (mode OFF, or redacted) cannot be found. */
+  search?: string | null | undefined;
   /** Only the turns of this session (each names the model that answered it). */
   sessionId?: string | number | null | undefined;
   /** Created at or after. */
@@ -495,6 +497,12 @@ export type ToolInput = {
   strict?: boolean | null | undefined;
 };
 
+/** Fields left out stay as they are. */
+export type UpdateApiKeyInput = {
+  /** The request log's mode for this key's requests; null: inherits the model's, else the gateway's. */
+  requestLog?: RequestLogMode | null | undefined;
+};
+
 /** Fields left out stay as they are; a field set to null is cleared. */
 export type UpdateModelInput = {
   /** NAME of the environment variable that holds the vendor key (never the key). */
@@ -606,7 +614,7 @@ export type ConsoleDeleteCredentialMutation = { deleteCredential: { name: string
 export type ConsoleKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, scopes: Array<ApiKeyScope>, models: Array<string> | null, revoked: boolean, revokedAt: string | null, createdAt: string, requestsPerMinute: number | null, budget: { daily: number | null, monthly: number | null, spentToday: number, spentThisMonth: number, reserved: number, remaining: number | null } }> };
+export type ConsoleKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, scopes: Array<ApiKeyScope>, models: Array<string> | null, revoked: boolean, revokedAt: string | null, createdAt: string, requestsPerMinute: number | null, requestLog: RequestLogMode | null, budget: { daily: number | null, monthly: number | null, spentToday: number, spentThisMonth: number, reserved: number, remaining: number | null } }> };
 
 export type ConsoleCreateKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
@@ -629,66 +637,74 @@ export type ConsoleSetBudgetMutationVariables = Exact<{
 
 export type ConsoleSetBudgetMutation = { setBudget: { id: string } };
 
+export type ConsoleUpdateKeyMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateApiKeyInput;
+}>;
+
+
+export type ConsoleUpdateKeyMutation = { updateApiKey: { id: string, requestLog: RequestLogMode | null } };
+
 export type ConsoleKeyUsageSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ConsoleKeyUsageSubscription = { usageUpdated: { generationId: string, apiKey: { id: string } | null } };
 
-export type ModelRowFragment = { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null };
+export type ModelRowFragment = { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, requestLog: RequestLogMode | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null };
 
 export type ConsoleModelsQueryVariables = Exact<{
   filter?: ModelFilter | null | undefined;
 }>;
 
 
-export type ConsoleModelsQuery = { models: Array<{ id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null }> };
+export type ConsoleModelsQuery = { models: Array<{ id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, requestLog: RequestLogMode | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null }> };
 
 export type ConsoleModelEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleModelEventsSubscription = { modelEvents: { type: ModelEventType, at: string, model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null } } };
+export type ConsoleModelEventsSubscription = { modelEvents: { type: ModelEventType, at: string, model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, requestLog: RequestLogMode | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null } } };
 
 export type ConsoleRegisterModelMutationVariables = Exact<{
   input: RegisterModelInput;
 }>;
 
 
-export type ConsoleRegisterModelMutation = { registerModel: { model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null }, healthCheck: { ok: boolean, message: string, latencyMs: number } | null } };
+export type ConsoleRegisterModelMutation = { registerModel: { model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, requestLog: RequestLogMode | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null }, healthCheck: { ok: boolean, message: string, latencyMs: number } | null } };
 
 export type ConsoleUpdateModelMutationVariables = Exact<{
   input: UpdateModelInput;
 }>;
 
 
-export type ConsoleUpdateModelMutation = { updateModel: { model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null }, healthCheck: { ok: boolean, message: string, latencyMs: number } | null } };
+export type ConsoleUpdateModelMutation = { updateModel: { model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, requestLog: RequestLogMode | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null }, healthCheck: { ok: boolean, message: string, latencyMs: number } | null } };
 
 export type ConsoleDisableModelMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConsoleDisableModelMutation = { disableModel: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null } };
+export type ConsoleDisableModelMutation = { disableModel: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, requestLog: RequestLogMode | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null } };
 
 export type ConsoleEnableModelMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConsoleEnableModelMutation = { enableModel: { model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null } } };
+export type ConsoleEnableModelMutation = { enableModel: { model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, requestLog: RequestLogMode | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null } } };
 
 export type ConsoleRetireModelMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConsoleRetireModelMutation = { retireModel: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null } };
+export type ConsoleRetireModelMutation = { retireModel: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, requestLog: RequestLogMode | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null } };
 
 export type ConsoleCheckModelHealthMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConsoleCheckModelHealthMutation = { checkModelHealth: { model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null }, healthCheck: { ok: boolean, message: string, latencyMs: number } | null } };
+export type ConsoleCheckModelHealthMutation = { checkModelHealth: { model: { id: string, provider: ModelProvider, status: ModelStatus, source: ModelSource, upstreamModel: string, baseUrl: string | null, apiKeyEnv: string | null, contextWindow: number | null, version: string | null, updatedAt: string, retiredAt: string | null, pricingSource: PricingSource, catalogStatus: CatalogStatus, maxOutputTokens: number | null, supportsTools: boolean | null, supportsReasoning: boolean | null, requestLog: RequestLogMode | null, pricing: { input: number, output: number } | null, modalities: { input: Array<string>, output: Array<string> } | null, circuit: { state: CircuitState, errorRate: number, requests: number, reopensAt: string | null }, lastHealthCheck: { ok: boolean, message: string, checkedAt: string, latencyMs: number } | null, mock: { tokens: number | null, tokenDelayMs: number | null } | null }, healthCheck: { ok: boolean, message: string, latencyMs: number } | null } };
 
 export type ConsoleSessionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -795,7 +811,7 @@ export type ConsoleRequestQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleRequestQuery = { generation: { requestId: string | null, upstreamModel: string, maxTokens: number, droppedMessages: number, traceId: string | null, errorMessage: string | null, text: string, id: string, createdAt: string, completedAt: string, status: GenerationStatus, modelId: string, poolName: string | null, provider: ModelProvider, sessionId: string | null, stream: boolean, cached: boolean, latencyMs: number, timeToFirstTokenMs: number | null, costUsd: number | null, costMicroUsd: number | null, savedUsd: number | null, errorCode: string | null, finishReason: FinishReason | null, usage: { inputTokens: number, cachedInputTokens: number, cacheWriteTokens: number, outputTokens: number, reasoningTokens: number, totalTokens: number, estimated: boolean }, toolCalls: Array<{ id: string, name: string, arguments: string }>, attempts: Array<{ modelId: string, provider: ModelProvider, outcome: GenerationStatus, errorCode: string | null, httpStatus: number | null, delayMs: number, durationMs: number }>, request: { tools: unknown, parameters: unknown, messages: Array<{ role: string, content: string, parts: unknown, toolCallId: string | null, toolCalls: Array<{ id: string, name: string, arguments: string }> }> } | null, apiKey: { id: string, name: string } | null } | null };
+export type ConsoleRequestQuery = { generation: { requestId: string | null, upstreamModel: string, maxTokens: number, droppedMessages: number, traceId: string | null, errorMessage: string | null, text: string, id: string, createdAt: string, completedAt: string, status: GenerationStatus, modelId: string, poolName: string | null, provider: ModelProvider, sessionId: string | null, stream: boolean, cached: boolean, latencyMs: number, timeToFirstTokenMs: number | null, costUsd: number | null, costMicroUsd: number | null, savedUsd: number | null, errorCode: string | null, finishReason: FinishReason | null, model: { id: string, requestLog: RequestLogMode | null } | null, apiKey: { id: string, name: string, requestLog: RequestLogMode | null } | null, usage: { inputTokens: number, cachedInputTokens: number, cacheWriteTokens: number, outputTokens: number, reasoningTokens: number, totalTokens: number, estimated: boolean }, toolCalls: Array<{ id: string, name: string, arguments: string }>, attempts: Array<{ modelId: string, provider: ModelProvider, outcome: GenerationStatus, errorCode: string | null, httpStatus: number | null, delayMs: number, durationMs: number }>, request: { tools: unknown, parameters: unknown, messages: Array<{ role: string, content: string, parts: unknown, toolCallId: string | null, toolCalls: Array<{ id: string, name: string, arguments: string }> }> } | null } | null };
 
 export type ConsoleRequestUsageSubscriptionVariables = Exact<{
   apiKeyId?: string | number | null | undefined;
@@ -844,6 +860,7 @@ export const ModelRowFragmentDoc = new TypedDocumentString(`
   maxOutputTokens
   supportsTools
   supportsReasoning
+  requestLog
   modalities {
     input
     output
@@ -1088,6 +1105,7 @@ export const ConsoleKeysDocument = new TypedDocumentString(`
     revokedAt
     createdAt
     requestsPerMinute
+    requestLog
     budget {
       daily
       monthly
@@ -1125,6 +1143,14 @@ export const ConsoleSetBudgetDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleSetBudgetMutation, ConsoleSetBudgetMutationVariables>;
+export const ConsoleUpdateKeyDocument = new TypedDocumentString(`
+    mutation ConsoleUpdateKey($id: ID!, $input: UpdateApiKeyInput!) {
+  updateApiKey(id: $id, input: $input) {
+    id
+    requestLog
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleUpdateKeyMutation, ConsoleUpdateKeyMutationVariables>;
 export const ConsoleKeyUsageDocument = new TypedDocumentString(`
     subscription ConsoleKeyUsage {
   usageUpdated {
@@ -1162,6 +1188,7 @@ export const ConsoleModelsDocument = new TypedDocumentString(`
   maxOutputTokens
   supportsTools
   supportsReasoning
+  requestLog
   modalities {
     input
     output
@@ -1214,6 +1241,7 @@ export const ConsoleModelEventsDocument = new TypedDocumentString(`
   maxOutputTokens
   supportsTools
   supportsReasoning
+  requestLog
   modalities {
     input
     output
@@ -1269,6 +1297,7 @@ export const ConsoleRegisterModelDocument = new TypedDocumentString(`
   maxOutputTokens
   supportsTools
   supportsReasoning
+  requestLog
   modalities {
     input
     output
@@ -1324,6 +1353,7 @@ export const ConsoleUpdateModelDocument = new TypedDocumentString(`
   maxOutputTokens
   supportsTools
   supportsReasoning
+  requestLog
   modalities {
     input
     output
@@ -1372,6 +1402,7 @@ export const ConsoleDisableModelDocument = new TypedDocumentString(`
   maxOutputTokens
   supportsTools
   supportsReasoning
+  requestLog
   modalities {
     input
     output
@@ -1422,6 +1453,7 @@ export const ConsoleEnableModelDocument = new TypedDocumentString(`
   maxOutputTokens
   supportsTools
   supportsReasoning
+  requestLog
   modalities {
     input
     output
@@ -1470,6 +1502,7 @@ export const ConsoleRetireModelDocument = new TypedDocumentString(`
   maxOutputTokens
   supportsTools
   supportsReasoning
+  requestLog
   modalities {
     input
     output
@@ -1525,6 +1558,7 @@ export const ConsoleCheckModelHealthDocument = new TypedDocumentString(`
   maxOutputTokens
   supportsTools
   supportsReasoning
+  requestLog
   modalities {
     input
     output
@@ -1914,6 +1948,15 @@ export const ConsoleRequestDocument = new TypedDocumentString(`
     traceId
     errorMessage
     text
+    model {
+      id
+      requestLog
+    }
+    apiKey {
+      id
+      name
+      requestLog
+    }
     usage {
       inputTokens
       cachedInputTokens

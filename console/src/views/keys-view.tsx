@@ -1,14 +1,15 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from '../api/hooks';
 import { graphql } from '../gql';
-import type { ApiKeyScope } from '../gql/graphql';
+import type { ApiKeyScope, RequestLogMode } from '../gql/graphql';
 import { usd, when } from '../components/format';
+import { RequestLogSelect } from '../components/request-log-select';
 import { Badge, ErrorLine, Field, numberOrUndefined, Panel } from '../components/ui';
 import { CredentialsPanel } from './credentials-panel';
 
 const KeysDocument = graphql(`
   query ConsoleKeys {
-    apiKeys { id name prefix scopes models revoked revokedAt createdAt requestsPerMinute budget { daily monthly spentToday spentThisMonth reserved remaining } }
+    apiKeys { id name prefix scopes models revoked revokedAt createdAt requestsPerMinute requestLog budget { daily monthly spentToday spentThisMonth reserved remaining } }
   }
 `);
 const CreateKeyDocument = graphql(`
@@ -18,6 +19,9 @@ const CreateKeyDocument = graphql(`
 `);
 const RevokeKeyDocument = graphql(`mutation ConsoleRevokeKey($id: ID!) { revokeApiKey(id: $id) { id revoked } }`);
 const SetBudgetDocument = graphql(`mutation ConsoleSetBudget($input: SetBudgetInput!) { setBudget(input: $input) { id } }`);
+const UpdateKeyDocument = graphql(`
+  mutation ConsoleUpdateKey($id: ID!, $input: UpdateApiKeyInput!) { updateApiKey(id: $id, input: $input) { id requestLog } }
+`);
 const KeyUsageDocument = graphql(`subscription ConsoleKeyUsage { usageUpdated { generationId apiKey { id } } }`);
 
 /** API keys (admin): create (the secret shown once), scopes, model lists, budgets with spend, rate limit, revoke; and the vendor credentials. */
@@ -27,6 +31,7 @@ export function KeysView() {
   const [secret, setSecret] = useState<{ name: string; key: string } | null>(null);
   const [budgetOf, setBudgetOf] = useState<string | null>(null);
   const revoke = useMutation(RevokeKeyDocument);
+  const update = useMutation(UpdateKeyDocument);
   // Spend moves as generations settle: read the keys again, at most every half second.
   const pending = useRef<number | null>(null);
   useSubscription(KeyUsageDocument, {}, ({ usageUpdated }) => {
@@ -58,7 +63,7 @@ export function KeysView() {
           </button>
         }
       >
-        <ErrorLine error={keys.error ?? revoke.error} />
+        <ErrorLine error={keys.error ?? revoke.error ?? update.error} />
         <table className="grid" data-testid="keys-table">
           <thead>
             <tr>
@@ -67,6 +72,7 @@ export function KeysView() {
               <th>Scopes</th>
               <th>Models</th>
               <th className="num">Rate limit</th>
+              <th>Request log</th>
               <th className="num">Daily budget</th>
               <th className="num">Spent today</th>
               <th className="num">Monthly budget</th>
@@ -99,6 +105,17 @@ export function KeysView() {
                 <td>{k.scopes.join(', ').toLowerCase()}</td>
                 <td>{k.models ? k.models.join(', ') : 'all'}</td>
                 <td className="num">{k.requestsPerMinute ? `${k.requestsPerMinute}/min` : '—'}</td>
+                <td>
+                  <RequestLogSelect
+                    name={`requestLog-${k.id}`}
+                    value={k.requestLog ?? ''}
+                    inherit="inherit"
+                    disabled={k.revoked || update.running}
+                    onChange={async (mode) => {
+                      if (await update.run({ id: k.id, input: { requestLog: mode || null } })) keys.refetch();
+                    }}
+                  />
+                </td>
                 <td className="num">{usd(k.budget.daily)}</td>
                 <td className="num">{usd(k.budget.spentToday)}</td>
                 <td className="num">{usd(k.budget.monthly)}</td>
@@ -147,6 +164,7 @@ function CreateKey({ onDone }: { onDone(created: { name: string; key: string } |
   const [daily, setDaily] = useState('');
   const [monthly, setMonthly] = useState('');
   const [models, setModels] = useState('');
+  const [requestLog, setRequestLog] = useState<RequestLogMode | ''>('');
   const create = useMutation(CreateKeyDocument);
   const fields = create.error?.fieldErrors() ?? {};
   const submit = async (event: FormEvent) => {
@@ -163,6 +181,7 @@ function CreateKey({ onDone }: { onDone(created: { name: string; key: string } |
         requestsPerMinute: numberOrUndefined(rpm),
         ...(budget.daily !== undefined || budget.monthly !== undefined ? { budget } : {}),
         ...(allowed.length ? { models: allowed } : {}),
+        ...(requestLog ? { requestLog } : {}),
       },
     });
     if (result) onDone({ name: result.createApiKey.apiKey.name, key: result.createApiKey.key });
@@ -188,6 +207,9 @@ function CreateKey({ onDone }: { onDone(created: { name: string; key: string } |
         </Field>
         <Field label="Models, pools, prefix/* (comma-separated; empty: all)" error={fields.models}>
           <input name="models" value={models} onChange={(e) => setModels(e.target.value)} />
+        </Field>
+        <Field label="Request log (empty: the model's, else the gateway's)" error={fields.requestLog}>
+          <RequestLogSelect name="requestLog" value={requestLog} inherit="inherit" onChange={setRequestLog} />
         </Field>
         <Field label="Daily budget (USD)" error={fields['budget.daily']}>
           <input name="daily" inputMode="decimal" value={daily} onChange={(e) => setDaily(e.target.value)} />

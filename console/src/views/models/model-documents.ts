@@ -4,7 +4,7 @@ export const ModelRowFragment = graphql(`
   fragment ModelRow on Model {
     id provider status source upstreamModel baseUrl apiKeyEnv contextWindow version updatedAt retiredAt
     pricing { input output }
-    pricingSource catalogStatus maxOutputTokens supportsTools supportsReasoning
+    pricingSource catalogStatus maxOutputTokens supportsTools supportsReasoning requestLog
     modalities { input output }
     circuit { state errorRate requests reopensAt }
     lastHealthCheck { ok message checkedAt latencyMs }

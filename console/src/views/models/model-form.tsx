@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useMutation } from '../../api/hooks';
-import type { ModelProvider, ModelRowFragment, RegisterModelInput, UpdateModelInput } from '../../gql/graphql';
+import { RequestLogSelect } from '../../components/request-log-select';
+import type { ModelProvider, ModelRowFragment, RegisterModelInput, RequestLogMode, UpdateModelInput } from '../../gql/graphql';
 import { ErrorLine, Field, numberOrUndefined, Panel } from '../../components/ui';
 import { RegisterModelDocument, UpdateModelDocument } from './model-documents';
 
@@ -18,6 +19,8 @@ interface Draft {
   version: string;
   mockTokens: string;
   mockDelay: string;
+  /** '' inherits the gateway's requestLog.mode. */
+  requestLog: RequestLogMode | '';
 }
 
 function draftOf(model: ModelRowFragment | null): Draft {
@@ -35,6 +38,7 @@ function draftOf(model: ModelRowFragment | null): Draft {
     version: text(model?.version),
     mockTokens: text(model?.mock?.tokens),
     mockDelay: text(model?.mock?.tokenDelayMs),
+    requestLog: model?.requestLog ?? '',
   };
 }
 
@@ -60,6 +64,7 @@ function inputOf(d: Draft): Omit<RegisterModelInput, 'id' | 'provider'> {
     contextWindow: numberOrUndefined(d.contextWindow),
     version: optional(d.version),
     mock,
+    requestLog: d.requestLog || undefined,
   };
 }
 
@@ -152,6 +157,14 @@ export function ModelForm({ model, onDone }: { model: ModelRowFragment | null; o
         </Field>
         <Field label="Version" error={fields.version}>
           <input name="version" value={draft.version} onChange={set('version')} />
+        </Field>
+        <Field label="Request log" error={fields.requestLog} hint="How much of its requests the log keeps; a key's own mode wins.">
+          <RequestLogSelect
+            name="requestLog"
+            value={draft.requestLog}
+            inherit="the gateway's (requestLog.mode)"
+            onChange={(mode) => setDraft((d) => ({ ...d, requestLog: mode }))}
+          />
         </Field>
         {draft.provider === 'MOCK' ? (
           <>

@@ -175,7 +175,7 @@ function Body({ g }: { g: Generation }) {
       )}
 
       <h3>Messages</h3>
-      <Messages request={g.request} />
+      <Messages g={g} />
 
       <h3>Answer</h3>
       <div className="turn assistant" data-testid="request-answer">
@@ -189,12 +189,21 @@ function Body({ g }: { g: Generation }) {
   );
 }
 
-function Messages({ request }: { request: Generation['request'] }) {
+function Messages({ g }: { g: Generation }) {
+  const { request } = g;
+  const mode = (m: string | null | undefined) => (m ? <code>{m.toLowerCase()}</code> : 'inherits');
   if (!request)
     return (
       <p className="not-logged" data-testid="request-not-logged">
-        Not logged: the request log keeps the messages, tools and parameters of a request in mode <code>full</code> only. Turn it on for the
-        gateway (<code>requestLog: {'{ mode: full }'}</code> in the config), for a model or for a key.
+        Not logged: the request log keeps a request's messages, tools and parameters in mode <code>full</code> only. The mode is the key's,
+        else the model's, else the gateway's (<code>requestLog.mode</code> in the config) — now{' '}
+        {g.apiKey ? (
+          <>
+            key {g.apiKey.name}: {mode(g.apiKey.requestLog)},{' '}
+          </>
+        ) : null}
+        model {g.modelId}: {mode(g.model?.requestLog)}. Set <code>full</code> on the key (API keys), the model (Models → Edit) or the
+        gateway for the requests to come.
       </p>
     );
   return (

@@ -31,6 +31,8 @@ export const RequestDetailDocument = graphql(`
     generation(id: $id) {
       ...RequestRow
       requestId upstreamModel maxTokens droppedMessages traceId errorMessage text
+      model { id requestLog }
+      apiKey { id name requestLog }
       usage { inputTokens cachedInputTokens cacheWriteTokens outputTokens reasoningTokens totalTokens estimated }
       toolCalls { id name arguments }
       attempts { modelId provider outcome errorCode httpStatus delayMs durationMs }

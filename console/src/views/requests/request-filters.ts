@@ -6,6 +6,8 @@ export interface RequestFilters {
   readonly apiKeyId: string;
   readonly sessionId: string;
   readonly status: GenerationStatus | '';
+  /** Text in the stored request or answer (the gateway's search; '' = none). */
+  readonly search: string;
   readonly range: RangePreset;
   /** For the custom range: local date-times as a datetime-local field gives them ('' = open). */
   readonly from: string;
@@ -22,7 +24,16 @@ export const RANGES: { value: RangePreset; label: string; ms?: number }[] = [
   { value: 'custom', label: 'from … to …' },
 ];
 
-export const NO_FILTERS: RequestFilters = { modelId: '', apiKeyId: '', sessionId: '', status: '', range: 'day', from: '', to: '' };
+export const NO_FILTERS: RequestFilters = {
+  modelId: '',
+  apiKeyId: '',
+  sessionId: '',
+  status: '',
+  search: '',
+  range: 'day',
+  from: '',
+  to: '',
+};
 
 /**
  * The GraphQL filter for the toolbar's state at `now`; a custom range that is not a range (a field
@@ -34,6 +45,7 @@ export function toGenerationFilter(f: RequestFilters, now: number): { filter: Ge
   if (f.apiKeyId) filter.apiKeyId = f.apiKeyId;
   if (f.sessionId.trim()) filter.sessionId = f.sessionId.trim();
   if (f.status) filter.status = [f.status];
+  if (f.search.trim()) filter.search = f.search.trim();
   const preset = RANGES.find((r) => r.value === f.range);
   if (preset?.ms) filter.since = new Date(now - preset.ms).toISOString();
   if (f.range === 'custom') {
@@ -63,7 +75,7 @@ export function announcedMatches(
   return !f.modelId || event.modelId === f.modelId;
 }
 
-/** Whether a fetched row passes the filters a client can check (all but a server-side search). */
+/** Whether a fetched row passes the filters a client can check (all but the search, which the gateway checks). */
 export function rowMatches(
   f: RequestFilters,
   row: { modelId: string; sessionId: string | null; status: GenerationStatus; apiKey: { id: string } | null },

@@ -15,7 +15,8 @@ const STATUSES: GenerationStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
 
 /**
  * Requests: the stored generations, newest first, live (each one stored appears on top), under
- * filters (model, key, session, status, time range); one opened (`#/requests?id=…`) shows all the
+ * filters (model, key, session, status, text searched in the logged request and answer, time
+ * range); one opened (`#/requests?id=…`) shows all the
  * gateway kept of it.
  */
 export function RequestsView() {
@@ -33,6 +34,16 @@ export function RequestsView() {
     setNow(Date.now());
     setFilters((f) => ({ ...f, ...patch }));
   };
+  // The search is sent once typing pauses.
+  const [searchText, setSearchText] = useState('');
+  useEffect(() => {
+    if (searchText === filters.search) return;
+    const timer = window.setTimeout(() => {
+      setNow(Date.now());
+      setFilters((f) => ({ ...f, search: searchText }));
+    }, 300);
+    return () => window.clearTimeout(timer);
+  }, [searchText, filters.search]);
   const open = (id: string | null) => {
     setOpenId(id);
     setHashParam('id', id);
@@ -86,6 +97,15 @@ export function RequestsView() {
             onChange={(e) => set({ sessionId: e.target.value })}
             aria-label="Session"
           />
+          <input
+            name="search"
+            type="search"
+            placeholder="search request and answer"
+            maxLength={200}
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
+            aria-label="Search"
+          />
           <select
             name="range"
             value={filters.range}
@@ -110,7 +130,14 @@ export function RequestsView() {
               <input type="datetime-local" name="to" value={filters.to} onChange={(e) => set({ to: e.target.value })} aria-label="To" />
             </>
           ) : null}
-          <button type="button" className="secondary" onClick={() => set({ ...NO_FILTERS })}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setSearchText('');
+              set({ ...NO_FILTERS });
+            }}
+          >
             Clear
           </button>
           <span className="live-note sub" data-testid="requests-live">
@@ -139,7 +166,12 @@ export function RequestsView() {
             ))}
           </tbody>
         </table>
-        {!list.loading && list.rows.length === 0 && filter ? <p className="empty">No requests under these filters.</p> : null}
+        {!list.loading && list.rows.length === 0 && filter ? (
+          <p className="empty">
+            No requests under these filters.
+            {filters.search ? ' The search reads only what the request log kept: the answer, and the request in mode full.' : ''}
+          </p>
+        ) : null}
         <div className="list-footer">
           {list.older ? (
             <button type="button" className="secondary" onClick={list.reload}>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { RequestError } from '../../api/errors';
+import type { GatewayClient } from '../../api/gateway-client';
 import { useSession, useSubscription } from '../../api/hooks';
 import type { GenerationFilter, RequestRowFragment } from '../../gql/graphql';
 import { announcedMatches, type RequestFilters, rowMatches } from './request-filters';
@@ -131,7 +132,8 @@ export function useRequestList(filters: RequestFilters, filter: GenerationFilter
     const found = await Promise.all(
       ids.map(async (id) => {
         const { generation: row } = await client.request(RequestRowDocument, { id });
-        return row && rowMatches(filtersRef.current, row) ? { row, cursor: null } : null;
+        if (!row || !rowMatches(filtersRef.current, row) || !(await searchFinds(client, filter, row))) return null;
+        return { row, cursor: null };
       }),
     );
     addLive(
@@ -164,4 +166,19 @@ export function useRequestList(filters: RequestFilters, filter: GenerationFilter
 
 function toRequestError(caught: unknown): RequestError {
   return caught instanceof RequestError ? caught : new RequestError([{ message: String(caught) }]);
+}
+
+/**
+ * Whether the gateway's search (a filter's `search`) finds a row that arrived live: the same
+ * filter asked for the row's own millisecond. True when the filter has no search.
+ */
+async function searchFinds(client: GatewayClient, filter: GenerationFilter, row: RequestRowFragment): Promise<boolean> {
+  if (!filter.search) return true;
+  const at = new Date(row.createdAt).getTime();
+  const { generations } = await client.request(RequestsDocument, {
+    filter: { ...filter, since: new Date(at).toISOString(), until: new Date(at + 1).toISOString() },
+    first: PAGE_SIZE,
+    after: null,
+  });
+  return generations.edges.some((e) => e.node.id === row.id);
 }
