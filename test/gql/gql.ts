@@ -25,7 +25,7 @@ type Documents = {
     "\n  mutation RequestLogUpdateKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) { id requestLog }\n  }\n": typeof types.RequestLogUpdateKeyDocument,
     "\n  mutation RequestLogUpdateModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id requestLog } }\n  }\n": typeof types.RequestLogUpdateModelDocument,
     "query RequestLogModel($id: ID!) { model(id: $id) { id requestLog } }": typeof types.RequestLogModelDocument,
-    "\n  mutation RequestLogGenerate($input: GenerateInput!) {\n    generate(input: $input) { id text }\n  }\n": typeof types.RequestLogGenerateDocument,
+    "\n  mutation RequestLogGenerate($input: GenerateInput!) {\n    generate(input: $input) { id text request { messages { role content } } }\n  }\n": typeof types.RequestLogGenerateDocument,
     "\n  query RequestLogged($id: ID!) {\n    generation(id: $id) {\n      id status text costMicroUsd errorCode errorMessage usage { inputTokens outputTokens }\n      toolCalls { id name arguments }\n      request { messages { role content } tools parameters }\n    }\n  }\n": typeof types.RequestLoggedDocument,
     "\n  query RequestLogSearch($filter: GenerationFilter) {\n    generations(filter: $filter, first: 50) { edges { node { id } } }\n  }\n": typeof types.RequestLogSearchDocument,
     "\n  mutation StartChatSession($input: CreateSessionInput!) { createSession(input: $input) { id } }\n": typeof types.StartChatSessionDocument,
@@ -103,7 +103,7 @@ const documents: Documents = {
     "\n  mutation RequestLogUpdateKey($id: ID!, $input: UpdateApiKeyInput!) {\n    updateApiKey(id: $id, input: $input) { id requestLog }\n  }\n": types.RequestLogUpdateKeyDocument,
     "\n  mutation RequestLogUpdateModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id requestLog } }\n  }\n": types.RequestLogUpdateModelDocument,
     "query RequestLogModel($id: ID!) { model(id: $id) { id requestLog } }": types.RequestLogModelDocument,
-    "\n  mutation RequestLogGenerate($input: GenerateInput!) {\n    generate(input: $input) { id text }\n  }\n": types.RequestLogGenerateDocument,
+    "\n  mutation RequestLogGenerate($input: GenerateInput!) {\n    generate(input: $input) { id text request { messages { role content } } }\n  }\n": types.RequestLogGenerateDocument,
     "\n  query RequestLogged($id: ID!) {\n    generation(id: $id) {\n      id status text costMicroUsd errorCode errorMessage usage { inputTokens outputTokens }\n      toolCalls { id name arguments }\n      request { messages { role content } tools parameters }\n    }\n  }\n": types.RequestLoggedDocument,
     "\n  query RequestLogSearch($filter: GenerationFilter) {\n    generations(filter: $filter, first: 50) { edges { node { id } } }\n  }\n": types.RequestLogSearchDocument,
     "\n  mutation StartChatSession($input: CreateSessionInput!) { createSession(input: $input) { id } }\n": types.StartChatSessionDocument,
@@ -231,7 +231,7 @@ export function graphql(source: "query RequestLogModel($id: ID!) { model(id: $id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RequestLogGenerate($input: GenerateInput!) {\n    generate(input: $input) { id text }\n  }\n"): (typeof documents)["\n  mutation RequestLogGenerate($input: GenerateInput!) {\n    generate(input: $input) { id text }\n  }\n"];
+export function graphql(source: "\n  mutation RequestLogGenerate($input: GenerateInput!) {\n    generate(input: $input) { id text request { messages { role content } } }\n  }\n"): (typeof documents)["\n  mutation RequestLogGenerate($input: GenerateInput!) {\n    generate(input: $input) { id text request { messages { role content } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -28,7 +28,7 @@ const ModelLog = graphql(`query RequestLogModel($id: ID!) { model(id: $id) { id 
 
 const Generate = graphql(`
   mutation RequestLogGenerate($input: GenerateInput!) {
-    generate(input: $input) { id text }
+    generate(input: $input) { id text request { messages { role content } } }
   }
 `);
 
@@ -104,13 +104,15 @@ describe('request log modes', () => {
 
   it("should keep the request in full mode (the model's), every string redacted by the built-in and the config's rules", async () => {
     const key = await newKey();
-    const { stored } = await generate(key.key, 'mock-full', `${SWITCHYARD_KEY} ${EMPLOYEE_ID}`);
+    const { answer, stored } = await generate(key.key, 'mock-full', `${SWITCHYARD_KEY} ${EMPLOYEE_ID}`);
     const messages = stored.request?.messages ?? [];
     expect(messages.map((m) => m.role)).toEqual(['user', 'assistant', 'tool']);
     const logged = JSON.stringify(stored);
     for (const secret of [SWITCHYARD_KEY, EMPLOYEE_ID, 'abcdefgh12345678']) expect(logged).not.toContain(secret);
     expect(messages[0]?.content).toBe('look up [redacted] [redacted] with Bearer [redacted]');
     expect(stored.request?.parameters).toMatchObject({ maxTokens: expect.any(Number) });
+    // generate's own answer shows the request as the log kept it, as generation(id) does.
+    expect(answer.request?.messages).toEqual(messages);
   });
 
   it("should let a key's mode win over the model's, and keep only the accounting when off", async () => {

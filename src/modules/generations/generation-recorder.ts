@@ -82,13 +82,16 @@ export class GenerationRecorder {
     outcome: GenerationOutcomeFields,
     timeToFirstTokenMs: number | null,
   ): Promise<GenerationRecord> {
-    const record: GenerationRecord = Object.freeze({
+    const whole: GenerationRecord = {
       ...baseFields(prepared, model),
       ...outcome,
       completedAt: new Date(this.deps.clock.now()),
-    });
+    };
+    const logged = this.#logged(whole, prepared, model);
+    // The caller gets its whole answer, with the request as the log kept it (what generation(id) shows later).
+    const record: GenerationRecord = Object.freeze({ ...whole, request: logged.request });
     try {
-      await this.deps.store.save(this.#logged(record, prepared, model));
+      await this.deps.store.save(logged);
     } catch (error) {
       // The vendor was paid even though the record could not be stored: the budget is charged, not given back.
       prepared.reservation?.settle(outcome.costMicroUsd ?? 0);
@@ -102,7 +105,6 @@ export class GenerationRecorder {
     if (prepared.reservation) prepared.reservation.settle(record.costMicroUsd ?? 0);
     else if (record.apiKeyId) this.deps.budgets.record(record.apiKeyId, record.costMicroUsd ?? 0, record.id);
     this.#observe(record, timeToFirstTokenMs, definitionId(model));
-    // The caller gets its whole answer; only the stored copy follows the request log's mode.
     return record;
   }
 
