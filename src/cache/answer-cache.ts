@@ -7,6 +7,11 @@ import { type CachedAnswer, parseAnswer, serializeAnswer } from './cached-answer
 /** One request's use of the cache: its key and what the policy decided (see decideCaching). */
 export interface CachePlan extends CacheDecision {
   readonly key: string;
+  /**
+   * The output limit the key was taken with (before a budget or cost limit fitted it): an answer
+   * made under a lower limit may have been cut short by it, so it is not kept for callers without one.
+   */
+  readonly maxTokens?: number;
 }
 
 /** What the answer cache needs: the store, the lookups counter, the logger. */

@@ -16,14 +16,15 @@ export function effectiveSettings(gateway: CacheSettings, model: StoredModelCach
 
 /**
  * The cache's decision for one request, from the settings in force and what the request asks
- * (see CacheControl): `no-store` wins; with the cache off, only a `max-age` turns it on for that
+ * (see CacheControl): `no-store` wins; with the cache off, only a `max-age` above 0 turns it on for that
  * request; `no-cache` skips the lookup but stores; an answer is kept at least as long as the
  * `max-age` asked.
  */
 export function decideCaching(settings: CacheSettings, control: CacheControl): CacheDecision | undefined {
   if (control.noStore) return undefined;
   const { maxAgeSeconds } = control;
-  if (settings.mode === 'off' && maxAgeSeconds === undefined) return undefined;
+  // max-age=0 (some HTTP stacks send it by default) asks for a fresh answer: it never turns a cache that is off on.
+  if (settings.mode === 'off' && !maxAgeSeconds) return undefined;
   const maxAge = maxAgeSeconds ?? settings.ttlSeconds;
   return {
     maxAgeMs: control.noCache || maxAge <= 0 ? null : maxAge * 1000,

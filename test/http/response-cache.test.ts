@@ -157,6 +157,14 @@ describe('response cache on /v1', () => {
     expect(upstreamCalls()).toBe(shared);
   });
 
+  it('does not keep an answer made under an output limit a cost limit lowered: it would cut others short', async () => {
+    const cut = await chat(keyA, MOCK_MODEL.id, 'cut me short', { 'x-switchyard-cost-limit': '0.000012' });
+    expect([cut.cache, cut.data.choices[0]?.finish_reason]).toEqual(['miss', 'length']);
+    const whole = await chat(keyA, MOCK_MODEL.id, 'cut me short');
+    expect([whole.cache, whole.data.choices[0]?.finish_reason]).toEqual(['miss', 'stop']);
+    expect((await chat(keyA, MOCK_MODEL.id, 'cut me short')).cache).toBe('hit');
+  });
+
   it('keys on the whole request: another message, parameter or model is a miss', async () => {
     await chat(keyA, 'gpt-keyed', 'exactly this');
     const calls = upstreamCalls();

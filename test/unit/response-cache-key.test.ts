@@ -59,6 +59,8 @@ describe('decideCaching', () => {
   it('skips the lookup for no-cache and max-age=0 but stores; no-store wins over everything', () => {
     expect(decideCaching(exact, { noCache: true })).toEqual({ maxAgeMs: null, ttlMs: 300_000, scope: 'key' });
     expect(decideCaching(exact, { maxAgeSeconds: 0 })?.maxAgeMs).toBeNull();
+    // max-age=0 on a gateway whose cache is off turns nothing on (HTTP stacks send it by default).
+    expect(decideCaching(off, { maxAgeSeconds: 0 })).toBeUndefined();
     expect(decideCaching(exact, { noStore: true, maxAgeSeconds: 60 })).toBeUndefined();
   });
 });

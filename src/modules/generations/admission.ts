@@ -283,7 +283,11 @@ export class Admission {
     const decision = settings && decideCaching(settings, options.cache ?? {});
     if (!decision) return undefined;
     const asked = target.kind === 'model' ? `model:${target.model.id}` : `pool:${target.pool.name}`;
-    return { ...decision, key: chatCacheKey(scopeOf(decision.scope, prepared.apiKeyId), asked, prepared.request) };
+    return {
+      ...decision,
+      key: chatCacheKey(scopeOf(decision.scope, prepared.apiKeyId), asked, prepared.request),
+      maxTokens: prepared.request.params.maxTokens,
+    };
   }
 
   /** The key's budget status; a store that cannot answer refuses the request, stored (budgets fail closed). */

@@ -445,8 +445,10 @@ export class GenerationService {
       answer.timeToFirstTokenMs,
     );
     this.#annotate(record, model, error && !cancelled ? error : undefined);
-    // A whole answer (not one stopped at its cost limit) is kept, before the caller hears it ended.
-    if (!cached && status === 'SUCCEEDED' && !stoppedForCost && prepared.cache && this.deps.cache)
+    // A whole answer (not one stopped at its cost limit, nor one made under an output limit a budget or
+    // cost limit lowered) is kept, before the caller hears it ended.
+    const fitted = prepared.cache?.maxTokens !== undefined && prepared.request.params.maxTokens < prepared.cache.maxTokens;
+    if (!cached && status === 'SUCCEEDED' && !stoppedForCost && !fitted && prepared.cache && this.deps.cache)
       await this.deps.cache.keep(prepared.cache, cachedAnswer(model, answer, record));
     // Only a whole turn joins the history: a failed or cancelled one leaves it as it was.
     if (status === 'SUCCEEDED' && prepared.sessionId) {
