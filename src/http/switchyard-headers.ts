@@ -39,11 +39,16 @@ export function readSwitchyardHeaders(req: IncomingMessage, refuse: RefuseHeader
   const sessionText = rawHeader(req, SESSION_HEADER);
   const sessionId = sessionText === '' ? undefined : sessionText;
   if (sessionId !== undefined && !SESSION_ID.test(sessionId)) refuse(SESSION_HEADER, 'expected a session id (a UUID)');
+  return { ...(sessionId === undefined ? {} : { sessionId }), ...readCostLimit(req, refuse) };
+}
+
+/** The cost-limit header alone (a door whose session is not a header: /v1/responses), checked as readSwitchyardHeaders checks it. */
+export function readCostLimit(req: IncomingMessage, refuse: RefuseHeader): Pick<SwitchyardHeaders, 'costLimit'> {
   const costText = rawHeader(req, COST_LIMIT_HEADER);
   const costLimit = costText === undefined ? undefined : Number(costText);
   if (costLimit !== undefined && !(PLAIN_DECIMAL.test(costText ?? '') && Number.isFinite(costLimit) && costLimit <= MAX_COST_LIMIT_USD))
     refuse(COST_LIMIT_HEADER, `expected a plain decimal number of USD from 0 to ${MAX_COST_LIMIT_USD} (like 0.25)`, costText);
-  return { ...(sessionId === undefined ? {} : { sessionId }), ...(costLimit === undefined ? {} : { costLimit }) };
+  return costLimit === undefined ? {} : { costLimit };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixture } from '../fakes/vendors.js';
-import { CreateBudgetedKey, GenerationQuery, RegisterModel, RevokeApiKey } from '../helpers/documents.js';
+import { CreateBudgetedKey, GenerationQuery, RegisterModel, RevokeApiKey, UpdateModel } from '../helpers/documents.js';
 import { expectData } from '../helpers/graphql.js';
 import { startVendorApp, type VendorApp } from '../helpers/vendor-app.js';
 import { generationOfItem } from '../../src/http/openai/responses-object.js';
@@ -137,11 +137,16 @@ describe('POST /v1/responses answers', () => {
     });
   });
 
-  it('should send an item_reference to a stored response’s message as that message', async () => {
+  it('should send an item_reference to a stored response’s message as that message, and GET it whole, even with the request log off', async () => {
     const { a, base } = await gateway();
+    // The request log keeps no text of this model's records: the response's state is its session's.
+    expectData(await a.t.run(UpdateModel, { input: { id: 'gpt-test', requestLog: 'OFF' } }));
     const first = await post(base, { model: 'gpt-test', input: 'Hi' });
     expect(first.status).toBe(200);
     const message = (first.body.output as Json[])[0] as { id: string; content: Array<{ text: string }> };
+    expect(message.content[0]?.text).not.toBe('');
+    const retrieved = (await (await fetch(`${base}/v1/responses/${first.body.id as string}`)).json()) as Json;
+    expect(retrieved.output).toEqual(first.body.output);
     const from = a.openai.calls.length;
     const second = await post(base, {
       model: 'gpt-test',

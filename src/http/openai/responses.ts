@@ -26,14 +26,7 @@ import {
 import { type InputPiece, messagesOfPieces, parseResponsesRequest, type ResponsesRequest } from './responses-request.js';
 import { withRequestLifetime } from '../request-lifetime.js';
 import { costHeader } from '../cost-header.js';
-import {
-  COST_LIMIT_HEADER,
-  generationHeaders,
-  readSwitchyardHeaders,
-  SESSION_HEADER,
-  SSE_HEADERS,
-  writeEvent,
-} from '../switchyard-headers.js';
+import { COST_LIMIT_HEADER, generationHeaders, readCostLimit, SESSION_HEADER, SSE_HEADERS, writeEvent } from '../switchyard-headers.js';
 
 /**
  * POST /v1/responses and GET /v1/responses/{id} (OpenAI's Responses API) over the gateway's one
@@ -47,7 +40,7 @@ import {
 /** What the Responses routes use besides the chat route's services: sessions, and stored generations by id. */
 export interface ResponsesRouteDeps extends OpenAIRouteDeps {
   readonly generations: Pick<GenerationService, 'prepare' | 'run' | 'stream' | 'find'>;
-  readonly sessions: Pick<SessionService, 'create' | 'get'>;
+  readonly sessions: Pick<SessionService, 'create' | 'get' | 'history'>;
 }
 
 function fieldsFor(params: readonly string[]): RequestFields {
@@ -74,6 +67,19 @@ async function storedGeneration(deps: ResponsesRouteDeps, id: string, viewer: Vi
   const record = item?.kind === 'response' ? await deps.generations.find(item.generationId, viewer) : undefined;
   if (!record || record.sessionId === null) throw notFound('Response', id, param);
   return record;
+}
+
+/**
+ * A stored generation with its answer as its session keeps it: the conversation state the
+ * Responses API reads back (GET, item_reference), whatever the request log kept of the record —
+ * its mode may be `off` (no text) or its copy redacted. A generation with no turn in a session
+ * (store: false, failed, or trimmed from the history) is answered as stored.
+ */
+async function withSessionAnswer(deps: ResponsesRouteDeps, record: GenerationRecord): Promise<GenerationRecord> {
+  if (record.sessionId === null || record.status !== 'SUCCEEDED') return record;
+  const turn = (await deps.sessions.history(record.sessionId)).find((m) => m.generationId === record.id && m.role === 'assistant');
+  if (turn?.message.role !== 'assistant') return record;
+  return { ...record, text: turn.message.content, toolCalls: turn.message.toolCalls ?? [] };
 }
 
 /**
@@ -119,7 +125,8 @@ async function resolvePieces(
       continue;
     }
     const item = generationOfItem(piece.id);
-    const record = item && item.kind !== 'response' ? await deps.generations.find(item.generationId, viewer) : undefined;
+    const found = item && item.kind !== 'response' ? await deps.generations.find(item.generationId, viewer) : undefined;
+    const record = found && (await withSessionAnswer(deps, found));
     const call = item?.kind === 'call' ? record?.toolCalls[item.index] : undefined;
     if (record && item?.kind === 'message')
       out.push({ kind: 'message', message: { role: 'assistant', content: record.text }, at: piece.param });
@@ -140,10 +147,11 @@ export async function createResponse(
   cache: CacheControl,
 ): Promise<void> {
   const parsed = parseResponsesRequest(body);
+  // Checked before anything is created (placement makes a stored response's session).
+  const { costLimit } = readCostLimit(req, refuseOpenAIHeader);
   const pieces = await resolvePieces(deps, parsed.input, viewer);
   const { messages, params } = messagesOfPieces(pieces);
   const { target, session } = await placement(deps, parsed, viewer);
-  const { costLimit } = readSwitchyardHeaders(req, refuseOpenAIHeader);
   const request: GenerateRequest = {
     ...target,
     ...parsed.chat,
@@ -270,7 +278,7 @@ async function stream(
 
 /** GET /v1/responses/{id}: a stored response, rebuilt from its generation (what it echoed of its request is not kept). */
 export async function retrieveResponse(deps: ResponsesRouteDeps, res: ServerResponse, viewer: Viewer, id: string): Promise<void> {
-  const record = await storedGeneration(deps, id, viewer, null);
+  const record = await withSessionAnswer(deps, await storedGeneration(deps, id, viewer, null));
   const echo: ResponseEcho = { ...DEFAULT_ECHO };
   const headers = { [SESSION_HEADER]: record.sessionId as string, 'x-switchyard-generation-id': record.id };
   if (record.status === 'SUCCEEDED') return writeJson(res, 200, finishedResponse(record, echo), headers);
