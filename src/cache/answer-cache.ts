@@ -19,6 +19,12 @@ export interface AnswerCacheDeps {
   readonly store: ResponseCache;
   readonly metrics: Pick<Metrics, 'cacheLookups'>;
   readonly logger: Pick<Logger, 'warn'>;
+  /**
+   * The largest answer kept, in characters of its stored form (default: no bound). Bounds what one
+   * answer takes of the store — Redis too, which `cache.maxBytes` does not otherwise bound — and
+   * the work of reading it back on every hit.
+   */
+  readonly maxEntryChars?: number;
 }
 
 /**
@@ -48,7 +54,9 @@ export class AnswerCache {
   async keep(plan: CachePlan, answer: CachedAnswer): Promise<void> {
     if (plan.ttlMs === null) return;
     try {
-      await this.deps.store.store(plan.key, serializeAnswer(answer), plan.ttlMs);
+      const payload = serializeAnswer(answer);
+      if (this.deps.maxEntryChars !== undefined && payload.length > this.deps.maxEntryChars) return;
+      await this.deps.store.store(plan.key, payload, plan.ttlMs);
     } catch (error) {
       this.deps.logger.warn({ err: error }, 'response cache: storing an answer failed');
     }

@@ -1,6 +1,9 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { AnswerCache } from '../../src/cache/answer-cache.js';
+import type { CachedChatAnswer } from '../../src/cache/cached-answer.js';
 import { MemoryResponseCache } from '../../src/cache/memory-response-cache.js';
+import { createMetrics } from '../../src/observability/metrics.js';
 import { RedisResponseCache } from '../../src/cache/redis-response-cache.js';
 import type { ResponseCache } from '../../src/core/ports/response-cache.js';
 import { ManualClock } from '../helpers/manual-clock.js';
@@ -79,5 +82,28 @@ describe.skipIf(!redis)('RedisResponseCache (ResponseCache, shared)', () => {
     expect(ttl).toBeLessThanOrEqual(60_000);
     expect(await new RedisResponseCache(client as Redis, redisPrefix(), now).lookup('k', 60_000)).toBeUndefined();
     otherClient.disconnect();
+  });
+});
+
+describe('AnswerCache (typed answers over a store)', () => {
+  it('keeps no answer larger than its entry bound, in any store, and serves one within it', async () => {
+    const clock = new ManualClock();
+    const store = new MemoryResponseCache(10_000_000, () => clock.now());
+    const cache = new AnswerCache({ store, metrics: createMetrics(() => []), logger: { warn: () => undefined }, maxEntryChars: 2_000 });
+    const plan = { key: 'k', maxAgeMs: 60_000, ttlMs: 60_000, scope: 'key' as const };
+    const answer = (text: string): CachedChatAnswer => ({
+      kind: 'chat',
+      modelId: 'mock-a',
+      text,
+      toolCalls: [],
+      reasoning: [],
+      finishReason: 'stop',
+      usage: { inputTokens: 1, outputTokens: 1, cachedInputTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, estimated: false },
+      costMicroUsd: 1,
+    });
+    await cache.keep(plan, answer('x'.repeat(5_000)));
+    expect(await cache.find(plan, 'chat')).toBeUndefined();
+    await cache.keep(plan, answer('small'));
+    expect((await cache.find(plan, 'chat'))?.text).toBe('small');
   });
 });

@@ -79,7 +79,13 @@ export function createGenerationPipeline(deps: {
     requestLog: () => configReloader.current.requestLog,
   });
   const chatBounds = () => configReloader.current.limits.chat;
-  const cache = new AnswerCache({ store: deps.responseCache, metrics, logger });
+  // One answer takes at most 1/16 of cache.maxBytes (4 MiB of the default 64), in Redis as in process.
+  const cache = new AnswerCache({
+    store: deps.responseCache,
+    metrics,
+    logger,
+    maxEntryChars: Math.floor(configReloader.current.cache.maxBytes / 16),
+  });
   const cacheSettings = (model: ModelRecord | undefined) => effectiveSettings(configReloader.current.cache, model?.cache);
   const admission = new Admission({
     sessions,
