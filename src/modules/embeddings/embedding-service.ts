@@ -157,11 +157,12 @@ export class EmbeddingService {
         prepared,
         new ModelUnavailableError(`no embedding model of ${describe(target)} can take requests now`),
       );
+    // The budget is held before the cache is asked, as for chat: a spent budget refuses a hit too (a hit settles its hold at 0).
+    prepared = { ...prepared, reservation: await this.#hold(prepared, viewer, inputTokens, plan.order) };
     const cache = this.#cachePlan(target, request, viewer, options.cache);
     if (cache) prepared = { ...prepared, cache };
     const hit = cache && (await this.deps.cache?.find(cache, 'embedding'));
     if (hit) return this.#replay(prepared, hit);
-    prepared = { ...prepared, reservation: await this.#hold(prepared, viewer, inputTokens, plan.order) };
     return this.#run(prepared, plan, request, signal);
   }
 
