@@ -9,6 +9,8 @@ const EXPOSED_HEADERS = [
   'x-switchyard-model',
   'x-switchyard-attempts',
   'x-switchyard-cost-usd',
+  'x-switchyard-cache',
+  'x-switchyard-session',
   'x-ratelimit-limit-requests',
   'x-ratelimit-remaining-requests',
   'x-ratelimit-reset-requests',
@@ -73,7 +75,7 @@ export function guardRequest(
   res.setHeader('access-control-allow-origin', verdict.corsOrigin);
   if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
     res.writeHead(204, {
-      'access-control-allow-methods': 'GET, POST, OPTIONS',
+      'access-control-allow-methods': 'GET, POST, PATCH, DELETE, OPTIONS',
       'access-control-allow-headers': req.headers['access-control-request-headers'] ?? 'authorization, content-type',
       'access-control-max-age': '600',
       'content-length': '0',

@@ -186,6 +186,8 @@ describe('a gateway with keys and an allowed browser origin', () => {
     expect(preflight.headers).toMatchObject({
       'access-control-allow-origin': APP_ORIGIN,
       'access-control-allow-headers': 'authorization, content-type',
+      // The REST registry's PATCH and DELETE /api/models/{id} too.
+      'access-control-allow-methods': 'GET, POST, PATCH, DELETE, OPTIONS',
       vary: 'Origin',
     });
     expect(preflight.headers['access-control-allow-credentials']).toBeUndefined();
@@ -197,6 +199,7 @@ describe('a gateway with keys and an allowed browser origin', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers['access-control-allow-origin']).toBe(APP_ORIGIN);
     expect(answer.headers['access-control-expose-headers']).toContain('x-request-id');
+    expect(answer.headers['access-control-expose-headers']).toContain('x-switchyard-cache');
     const v1 = await rawRequest(url, '/v1/models', { headers: { host, origin: APP_ORIGIN, authorization: `Bearer ${TEST_ADMIN_KEY}` } });
     expect([v1.status, v1.headers['access-control-allow-origin']]).toEqual([200, APP_ORIGIN]);
     const ws = await wsHandshake(url, { host, origin: APP_ORIGIN });
