@@ -18,7 +18,7 @@ type Documents = {
     "\n  mutation RegisterCatalogModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { id pricing { input output } pricingSource contextWindow modalities { input } } }\n  }\n": typeof types.RegisterCatalogModelDocument,
     "\n  mutation UpdateCatalogModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id pricing { input output } pricingSource contextWindow } }\n  }\n": typeof types.UpdateCatalogModelDocument,
     "\n  mutation RetentionCreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id } } }\n": typeof types.RetentionCreateKeyDocument,
-    "\n  mutation RetentionGenerate($input: GenerateInput!) { generate(input: $input) { id costMicroUsd } }\n": typeof types.RetentionGenerateDocument,
+    "\n  mutation RetentionGenerate($input: GenerateInput!) { generate(input: $input) { id costMicroUsd usage { inputTokens } } }\n": typeof types.RetentionGenerateDocument,
     "\n  query RetentionCosts($groupBy: CostGroupBy!, $filter: CostFilter) {\n    costs(groupBy: $groupBy, filter: $filter) { groups { key requests costMicroUsd } totals { requests failures costMicroUsd inputTokens cachedRequests savedUsd } }\n  }\n": typeof types.RetentionCostsDocument,
     "\n  query RetentionSeries($filter: CostFilter!) {\n    costSeries(filter: $filter, groupBy: MODEL, interval: DAY) { start key requests costMicroUsd }\n  }\n": typeof types.RetentionSeriesDocument,
     "\n  mutation RequestLogCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id requestLog } }\n  }\n": typeof types.RequestLogCreateKeyDocument,
@@ -85,18 +85,18 @@ type Documents = {
     "\n  query EmbeddingGeneration($id: ID!) {\n    generation(id: $id) { id status text usage { inputTokens outputTokens } costMicroUsd model { id kind } }\n  }\n": typeof types.EmbeddingGenerationDocument,
     "\n  query ModelKinds { models { id kind status } }\n": typeof types.ModelKindsDocument,
     "\n  query CachedGeneration($id: ID!) {\n    generation(id: $id) { id status text cached costMicroUsd savedUsd attempts { modelId } usage { inputTokens outputTokens } }\n  }\n": typeof types.CachedGenerationDocument,
-    "\n  query CacheCosts($filter: CostFilter) {\n    costs(filter: $filter, groupBy: MODEL) {\n      groups { key requests cachedRequests costMicroUsd savedUsd }\n      totals { requests cachedRequests savedUsd }\n    }\n  }\n": typeof types.CacheCostsDocument,
+    "\n  query CacheCosts($filter: CostFilter) {\n    costs(filter: $filter, groupBy: MODEL) {\n      groups { key requests cachedRequests costMicroUsd savedUsd }\n      totals { requests cachedRequests savedUsd inputTokens }\n    }\n  }\n": typeof types.CacheCostsDocument,
     "\n  mutation RegisterCachedModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { id cache { mode ttlSeconds scope } } }\n  }\n": typeof types.RegisterCachedModelDocument,
     "\n  mutation UpdateCachedModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id cache { mode ttlSeconds scope } } }\n  }\n": typeof types.UpdateCachedModelDocument,
     "\n  subscription GenerateStreamCached($input: GenerateInput!, $cache: CacheControlInput) {\n    generateStream(input: $input, cache: $cache) {\n      __typename\n      ... on GenerationStarted { generationId }\n      ... on TokenDelta { text }\n      ... on GenerationCompleted { generation { id cached costMicroUsd text } }\n    }\n  }\n": typeof types.GenerateStreamCachedDocument,
-    "\n  mutation GenerateCached($input: GenerateInput!, $cache: CacheControlInput) {\n    generate(input: $input, cache: $cache) { id text cached costMicroUsd savedUsd }\n  }\n": typeof types.GenerateCachedDocument,
+    "\n  mutation GenerateCached($input: GenerateInput!, $cache: CacheControlInput) {\n    generate(input: $input, cache: $cache) { id text cached costMicroUsd savedUsd usage { inputTokens } }\n  }\n": typeof types.GenerateCachedDocument,
 };
 const documents: Documents = {
     "\n  query CatalogModels {\n    models {\n      id\n      upstreamModel\n      pricing { input output cachedInput cacheWrite }\n      pricingSource\n      catalogStatus\n      contextWindow\n      maxOutputTokens\n      modalities { input output }\n      supportsTools\n      supportsReasoning\n    }\n  }\n": types.CatalogModelsDocument,
     "\n  mutation RegisterCatalogModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { id pricing { input output } pricingSource contextWindow modalities { input } } }\n  }\n": types.RegisterCatalogModelDocument,
     "\n  mutation UpdateCatalogModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id pricing { input output } pricingSource contextWindow } }\n  }\n": types.UpdateCatalogModelDocument,
     "\n  mutation RetentionCreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id } } }\n": types.RetentionCreateKeyDocument,
-    "\n  mutation RetentionGenerate($input: GenerateInput!) { generate(input: $input) { id costMicroUsd } }\n": types.RetentionGenerateDocument,
+    "\n  mutation RetentionGenerate($input: GenerateInput!) { generate(input: $input) { id costMicroUsd usage { inputTokens } } }\n": types.RetentionGenerateDocument,
     "\n  query RetentionCosts($groupBy: CostGroupBy!, $filter: CostFilter) {\n    costs(groupBy: $groupBy, filter: $filter) { groups { key requests costMicroUsd } totals { requests failures costMicroUsd inputTokens cachedRequests savedUsd } }\n  }\n": types.RetentionCostsDocument,
     "\n  query RetentionSeries($filter: CostFilter!) {\n    costSeries(filter: $filter, groupBy: MODEL, interval: DAY) { start key requests costMicroUsd }\n  }\n": types.RetentionSeriesDocument,
     "\n  mutation RequestLogCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { key apiKey { id requestLog } }\n  }\n": types.RequestLogCreateKeyDocument,
@@ -163,11 +163,11 @@ const documents: Documents = {
     "\n  query EmbeddingGeneration($id: ID!) {\n    generation(id: $id) { id status text usage { inputTokens outputTokens } costMicroUsd model { id kind } }\n  }\n": types.EmbeddingGenerationDocument,
     "\n  query ModelKinds { models { id kind status } }\n": types.ModelKindsDocument,
     "\n  query CachedGeneration($id: ID!) {\n    generation(id: $id) { id status text cached costMicroUsd savedUsd attempts { modelId } usage { inputTokens outputTokens } }\n  }\n": types.CachedGenerationDocument,
-    "\n  query CacheCosts($filter: CostFilter) {\n    costs(filter: $filter, groupBy: MODEL) {\n      groups { key requests cachedRequests costMicroUsd savedUsd }\n      totals { requests cachedRequests savedUsd }\n    }\n  }\n": types.CacheCostsDocument,
+    "\n  query CacheCosts($filter: CostFilter) {\n    costs(filter: $filter, groupBy: MODEL) {\n      groups { key requests cachedRequests costMicroUsd savedUsd }\n      totals { requests cachedRequests savedUsd inputTokens }\n    }\n  }\n": types.CacheCostsDocument,
     "\n  mutation RegisterCachedModel($input: RegisterModelInput!) {\n    registerModel(input: $input) { model { id cache { mode ttlSeconds scope } } }\n  }\n": types.RegisterCachedModelDocument,
     "\n  mutation UpdateCachedModel($input: UpdateModelInput!) {\n    updateModel(input: $input) { model { id cache { mode ttlSeconds scope } } }\n  }\n": types.UpdateCachedModelDocument,
     "\n  subscription GenerateStreamCached($input: GenerateInput!, $cache: CacheControlInput) {\n    generateStream(input: $input, cache: $cache) {\n      __typename\n      ... on GenerationStarted { generationId }\n      ... on TokenDelta { text }\n      ... on GenerationCompleted { generation { id cached costMicroUsd text } }\n    }\n  }\n": types.GenerateStreamCachedDocument,
-    "\n  mutation GenerateCached($input: GenerateInput!, $cache: CacheControlInput) {\n    generate(input: $input, cache: $cache) { id text cached costMicroUsd savedUsd }\n  }\n": types.GenerateCachedDocument,
+    "\n  mutation GenerateCached($input: GenerateInput!, $cache: CacheControlInput) {\n    generate(input: $input, cache: $cache) { id text cached costMicroUsd savedUsd usage { inputTokens } }\n  }\n": types.GenerateCachedDocument,
 };
 
 /**
@@ -203,7 +203,7 @@ export function graphql(source: "\n  mutation RetentionCreateKey($input: CreateA
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RetentionGenerate($input: GenerateInput!) { generate(input: $input) { id costMicroUsd } }\n"): (typeof documents)["\n  mutation RetentionGenerate($input: GenerateInput!) { generate(input: $input) { id costMicroUsd } }\n"];
+export function graphql(source: "\n  mutation RetentionGenerate($input: GenerateInput!) { generate(input: $input) { id costMicroUsd usage { inputTokens } } }\n"): (typeof documents)["\n  mutation RetentionGenerate($input: GenerateInput!) { generate(input: $input) { id costMicroUsd usage { inputTokens } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -471,7 +471,7 @@ export function graphql(source: "\n  query CachedGeneration($id: ID!) {\n    gen
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CacheCosts($filter: CostFilter) {\n    costs(filter: $filter, groupBy: MODEL) {\n      groups { key requests cachedRequests costMicroUsd savedUsd }\n      totals { requests cachedRequests savedUsd }\n    }\n  }\n"): (typeof documents)["\n  query CacheCosts($filter: CostFilter) {\n    costs(filter: $filter, groupBy: MODEL) {\n      groups { key requests cachedRequests costMicroUsd savedUsd }\n      totals { requests cachedRequests savedUsd }\n    }\n  }\n"];
+export function graphql(source: "\n  query CacheCosts($filter: CostFilter) {\n    costs(filter: $filter, groupBy: MODEL) {\n      groups { key requests cachedRequests costMicroUsd savedUsd }\n      totals { requests cachedRequests savedUsd inputTokens }\n    }\n  }\n"): (typeof documents)["\n  query CacheCosts($filter: CostFilter) {\n    costs(filter: $filter, groupBy: MODEL) {\n      groups { key requests cachedRequests costMicroUsd savedUsd }\n      totals { requests cachedRequests savedUsd inputTokens }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -487,7 +487,7 @@ export function graphql(source: "\n  subscription GenerateStreamCached($input: G
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation GenerateCached($input: GenerateInput!, $cache: CacheControlInput) {\n    generate(input: $input, cache: $cache) { id text cached costMicroUsd savedUsd }\n  }\n"): (typeof documents)["\n  mutation GenerateCached($input: GenerateInput!, $cache: CacheControlInput) {\n    generate(input: $input, cache: $cache) { id text cached costMicroUsd savedUsd }\n  }\n"];
+export function graphql(source: "\n  mutation GenerateCached($input: GenerateInput!, $cache: CacheControlInput) {\n    generate(input: $input, cache: $cache) { id text cached costMicroUsd savedUsd usage { inputTokens } }\n  }\n"): (typeof documents)["\n  mutation GenerateCached($input: GenerateInput!, $cache: CacheControlInput) {\n    generate(input: $input, cache: $cache) { id text cached costMicroUsd savedUsd usage { inputTokens } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

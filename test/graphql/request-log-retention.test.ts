@@ -13,7 +13,7 @@ const CreateKey = graphql(`
   mutation RetentionCreateKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id } } }
 `);
 const Generate = graphql(`
-  mutation RetentionGenerate($input: GenerateInput!) { generate(input: $input) { id costMicroUsd } }
+  mutation RetentionGenerate($input: GenerateInput!) { generate(input: $input) { id costMicroUsd usage { inputTokens } } }
 `);
 const Costs = graphql(`
   query RetentionCosts($groupBy: CostGroupBy!, $filter: CostFilter) {
@@ -55,6 +55,8 @@ describe('request log retention (soak)', () => {
     /** Cache hits (one repeat a day) and what they saved: folded like the rest. */
     let cachedRequests = 0;
     let savedMicroUsd = 0;
+    /** Tokens processed upstream: a hit's are not counted again. */
+    let inputTokens = 0;
     const padding = 'lorem ipsum '.repeat(120); // ~1.4 kB a request in full mode: the table outgrows maxBytes within a day
     const DAYS = 6;
     const PER_DAY = 40;
@@ -69,6 +71,7 @@ describe('request log retention (soak)', () => {
         charged.set(slot, (charged.get(slot) ?? 0) + (answer.costMicroUsd ?? 0));
         requests++;
         costMicroUsd += answer.costMicroUsd ?? 0;
+        inputTokens += answer.usage.inputTokens;
         if (i === 0) {
           const repeat = expectData(await t.run(Generate, { input }, key.key)).generate;
           expect(repeat.costMicroUsd).toBe(0);
@@ -88,7 +91,7 @@ describe('request log retention (soak)', () => {
 
       // Costs: every request and micro-dollar ever charged, whether its row is still there or folded.
       const { totals, groups } = expectData(await t.run(Costs, { groupBy: 'MODEL' }, ADMIN)).costs;
-      expect(totals).toMatchObject({ requests, costMicroUsd, failures: 0, cachedRequests, savedUsd: savedMicroUsd / 1e6 });
+      expect(totals).toMatchObject({ requests, costMicroUsd, failures: 0, cachedRequests, savedUsd: savedMicroUsd / 1e6, inputTokens });
       expect(groups.map((g) => g.key).sort()).toEqual(['mock-a', 'mock-b']);
       const byKey = expectData(await t.run(Costs, { groupBy: 'API_KEY' }, ADMIN)).costs;
       expect(byKey.totals).toMatchObject({ requests, costMicroUsd });
@@ -121,6 +124,7 @@ describe('request log retention (soak)', () => {
       costMicroUsd,
       cachedRequests,
       savedUsd: savedMicroUsd / 1e6,
+      inputTokens,
     });
     // Both rules deleted rows; the rollup holds at most one row per day, key, model (and pool).
     expect(evicted).toBeGreaterThan(0);

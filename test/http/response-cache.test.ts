@@ -24,7 +24,7 @@ const CacheCosts = graphql(`
   query CacheCosts($filter: CostFilter) {
     costs(filter: $filter, groupBy: MODEL) {
       groups { key requests cachedRequests costMicroUsd savedUsd }
-      totals { requests cachedRequests savedUsd }
+      totals { requests cachedRequests savedUsd inputTokens }
     }
   }
 `);
@@ -54,7 +54,7 @@ const GenerateStreamCached = graphql(`
 
 const GenerateCached = graphql(`
   mutation GenerateCached($input: GenerateInput!, $cache: CacheControlInput) {
-    generate(input: $input, cache: $cache) { id text cached costMicroUsd savedUsd }
+    generate(input: $input, cache: $cache) { id text cached costMicroUsd savedUsd usage { inputTokens } }
   }
 `);
 
@@ -242,6 +242,7 @@ describe('response cache on /v1', () => {
 
   it('takes GraphQL cache: on generate, and shows the saving and the cached requests in costs', async () => {
     const input = { model: 'gpt-off', prompt: 'graphql cache argument' };
+    const before = expectData(await t.run(CacheCosts, { filter: { modelId: 'gpt-off' } }, TEST_ADMIN_KEY)).costs.totals;
     const one = expectData(await t.run(GenerateCached, { input, cache: { maxAgeSeconds: 60 } }, keyA)).generate;
     const two = expectData(await t.run(GenerateCached, { input, cache: { maxAgeSeconds: 60 } }, keyA)).generate;
     expect(one.cached).toBe(false);
@@ -253,6 +254,8 @@ describe('response cache on /v1', () => {
     expect(costs.totals.cachedRequests).toBeGreaterThanOrEqual(2);
     expect(costs.totals.savedUsd).toBeGreaterThan(0);
     expect(costs.groups.find((g) => g.key === 'gpt-off')?.cachedRequests).toBe(costs.totals.cachedRequests);
+    // The hit's tokens were processed once, by the answer it replayed: counted once.
+    expect(costs.totals.inputTokens - before.inputTokens).toBe(one.usage.inputTokens + three.usage.inputTokens);
   });
 
   it('registers and updates a model with its own cache settings through GraphQL, null clearing them', async () => {

@@ -155,8 +155,9 @@ function summed(knex: Knex, filter: CostFilter, dialect: Dialect): Knex.QueryBui
   const query = knex('generations').select(
     knex.raw('count(*) as requests'),
     knex.raw("sum(case when status = 'FAILED' then 1 else 0 end) as failures"),
-    knex.raw('coalesce(sum(input_tokens), 0) as input_tokens'),
-    knex.raw('coalesce(sum(output_tokens), 0) as output_tokens'),
+    // A cache hit's tokens were processed once, by the request it replays: not counted again.
+    knex.raw('coalesce(sum(case when cached then 0 else input_tokens end), 0) as input_tokens'),
+    knex.raw('coalesce(sum(case when cached then 0 else output_tokens end), 0) as output_tokens'),
     knex.raw('coalesce(sum(cost_micro_usd), 0) as cost'),
     knex.raw('sum(case when cost_micro_usd is null then 1 else 0 end) as unpriced'),
     knex.raw('sum(case when cached then 1 else 0 end) as cached'),

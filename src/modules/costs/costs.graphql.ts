@@ -19,8 +19,8 @@ const CostRowRef = builder.objectRef<CostRow>('CostRow').implement({
     }),
     requests: t.exposeInt('requests'),
     failures: t.exposeInt('failures', { description: 'Generations that FAILED (refusals included).' }),
-    inputTokens: t.exposeInt('inputTokens'),
-    outputTokens: t.exposeInt('outputTokens'),
+    inputTokens: t.exposeInt('inputTokens', { description: 'Tokens processed upstream (a cache hit’s are not counted again).' }),
+    outputTokens: t.exposeInt('outputTokens', { description: 'Tokens processed upstream (a cache hit’s are not counted again).' }),
     costUsd: t.float({
       description: 'Of the generations whose cost is known (see unpricedRequests).',
       resolve: (r) => microToUsd(r.costMicroUsd),
@@ -45,8 +45,8 @@ const CostPointRef = builder.objectRef<CostPoint>('CostPoint').implement({
     key: t.exposeString('key', { nullable: true, description: 'As CostRow.key.' }),
     requests: t.exposeInt('requests'),
     failures: t.exposeInt('failures'),
-    inputTokens: t.exposeInt('inputTokens'),
-    outputTokens: t.exposeInt('outputTokens'),
+    inputTokens: t.exposeInt('inputTokens', { description: 'Tokens processed upstream (a cache hit’s are not counted again).' }),
+    outputTokens: t.exposeInt('outputTokens', { description: 'Tokens processed upstream (a cache hit’s are not counted again).' }),
     costUsd: t.float({
       description: 'Of the generations whose cost is known (see unpricedRequests).',
       resolve: (r) => microToUsd(r.costMicroUsd),

@@ -242,14 +242,18 @@ function groupRows(rows: readonly FoldedRow[]): Map<string, Group> {
     if (row.status === 'SUCCEEDED') s.succeeded += 1;
     else if (row.status === 'FAILED') s.failed += 1;
     else s.cancelled += 1;
-    s.input_tokens += num(row.input_tokens);
-    s.output_tokens += num(row.output_tokens);
-    s.cached_input_tokens += num(row.cached_input_tokens);
-    s.cache_write_tokens += num(row.cache_write_tokens);
-    s.reasoning_tokens += num(row.reasoning_tokens);
+    const hit = row.cached === true || row.cached === 1;
+    // A cache hit's tokens were processed once, by the request it replays: not counted again (as in the cost reports).
+    if (!hit) {
+      s.input_tokens += num(row.input_tokens);
+      s.output_tokens += num(row.output_tokens);
+      s.cached_input_tokens += num(row.cached_input_tokens);
+      s.cache_write_tokens += num(row.cache_write_tokens);
+      s.reasoning_tokens += num(row.reasoning_tokens);
+    }
     if (row.cost_micro_usd === null) s.unpriced += 1;
     else s.cost_micro_usd += num(row.cost_micro_usd);
-    if (row.cached === true || row.cached === 1) {
+    if (hit) {
       s.cached_requests += 1;
       s.saved_micro_usd += num(row.saved_micro_usd);
     }
