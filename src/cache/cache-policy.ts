@@ -15,6 +15,21 @@ export function effectiveSettings(gateway: CacheSettings, model: StoredModelCach
 }
 
 /**
+ * The settings in force for a pool: the strictest of its members' — off if any member is off,
+ * scope `key` if any member keeps answers per key, the shortest TTL — so that no member's answer
+ * is kept or shared against its own settings by being reached through a pool.
+ */
+export function strictestSettings(gateway: CacheSettings, members: readonly (StoredModelCache | null | undefined)[]): CacheSettings {
+  const all = members.map((member) => effectiveSettings(gateway, member));
+  if (all.length === 0) return gateway;
+  return {
+    mode: all.some((s) => s.mode === 'off') ? 'off' : 'exact',
+    scope: all.some((s) => s.scope === 'key') ? 'key' : 'shared',
+    ttlSeconds: Math.min(...all.map((s) => s.ttlSeconds)),
+  };
+}
+
+/**
  * The cache's decision for one request, from the settings in force and what the request asks
  * (see CacheControl): `no-store` wins; with the cache off, only a `max-age` above 0 turns it on for that
  * request; `no-cache` skips the lookup but stores; an answer is kept at least as long as the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chatCacheKey, embeddingCacheKey, scopeOf } from '../../src/cache/cache-key.js';
-import { decideCaching } from '../../src/cache/cache-policy.js';
+import { decideCaching, strictestSettings } from '../../src/cache/cache-policy.js';
 import { canonicalJson } from '../../src/cache/canonical-json.js';
 import type { ChatRequest } from '../../src/core/chat/chat-request.js';
 import type { CacheSettings } from '../../src/core/records/cache.js';
@@ -62,5 +62,15 @@ describe('decideCaching', () => {
     // max-age=0 on a gateway whose cache is off turns nothing on (HTTP stacks send it by default).
     expect(decideCaching(off, { maxAgeSeconds: 0 })).toBeUndefined();
     expect(decideCaching(exact, { noStore: true, maxAgeSeconds: 60 })).toBeUndefined();
+  });
+});
+
+describe('strictestSettings (a pool)', () => {
+  const gateway: CacheSettings = { mode: 'exact', ttlSeconds: 300, scope: 'shared' };
+  it("takes the strictest of its members' settings: off over exact, key over shared, the shortest TTL", () => {
+    expect(strictestSettings(gateway, [null, { ttlSeconds: 60 }])).toEqual({ mode: 'exact', ttlSeconds: 60, scope: 'shared' });
+    expect(strictestSettings(gateway, [null, { scope: 'key' }])).toMatchObject({ scope: 'key' });
+    expect(strictestSettings(gateway, [{ mode: 'off' }, null])).toMatchObject({ mode: 'off' });
+    expect(strictestSettings(gateway, [])).toEqual(gateway);
   });
 });

@@ -1,7 +1,6 @@
 import { AnswerCache } from '../../cache/answer-cache.js';
-import { effectiveSettings } from '../../cache/cache-policy.js';
+import { effectiveSettings, strictestSettings } from '../../cache/cache-policy.js';
 import type { ResponseCache } from '../../core/ports/response-cache.js';
-import type { ModelRecord } from '../../core/records/model.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { BudgetStore, RateStore } from '../../core/ports/stores.js';
 import type { EventBus } from '../../core/ports/event-bus.js';
@@ -23,7 +22,7 @@ import { registerBudgetGauge } from '../../observability/budget-gauge.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { Tracing } from '../../observability/tracing.js';
-import type { TargetResolver } from '../../routing/resolve-target.js';
+import type { RouteTarget, TargetResolver } from '../../routing/resolve-target.js';
 import type { Router } from '../../routing/router.js';
 
 export interface GenerationPipeline {
@@ -86,7 +85,13 @@ export function createGenerationPipeline(deps: {
     logger,
     maxEntryChars: Math.floor(configReloader.current.cache.maxBytes / 16),
   });
-  const cacheSettings = (model: ModelRecord | undefined) => effectiveSettings(configReloader.current.cache, model?.cache);
+  const cacheSettings = (target: RouteTarget) =>
+    target.kind === 'model'
+      ? effectiveSettings(configReloader.current.cache, target.model.cache)
+      : strictestSettings(
+          configReloader.current.cache,
+          target.pool.members.map((member) => models.find(member.modelId)?.cache),
+        );
   const admission = new Admission({
     sessions,
     targets,

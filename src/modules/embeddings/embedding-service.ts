@@ -91,7 +91,8 @@ export interface EmbeddingServiceDeps {
   readonly tracing?: Tracing;
   /** The response cache and the settings in force for a model target (undefined: a pool); absent: no cache. */
   readonly cache?: Pick<AnswerCache, 'find' | 'keep'>;
-  readonly cacheSettings?: (model: ModelRecord | undefined) => CacheSettings;
+  /** The cache settings in force for a target: a model's over the gateway's; a pool's, the strictest of its members' (see strictestSettings). */
+  readonly cacheSettings?: (target: RouteTarget) => CacheSettings;
 }
 
 /**
@@ -167,7 +168,7 @@ export class EmbeddingService {
   }
 
   #cachePlan(target: RouteTarget, request: EmbedServiceRequest, viewer: Viewer, control: CacheControl | undefined): CachePlan | undefined {
-    const settings = this.deps.cacheSettings?.(target.kind === 'model' ? target.model : undefined);
+    const settings = this.deps.cacheSettings?.(target);
     const decision = settings && decideCaching(settings, control ?? {});
     if (!decision) return undefined;
     const asked = target.kind === 'model' ? `model:${target.model.id}` : `pool:${target.pool.name}`;

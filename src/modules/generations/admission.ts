@@ -67,7 +67,8 @@ export interface AdmissionDeps {
   /** `budgets.unknownPrice` (read per call); default `refuse`. */
   readonly unknownPrice?: () => UnknownPricePolicy;
   /** The response cache settings in force for a model target (undefined: a pool, the gateway's); absent: no cache. */
-  readonly cacheSettings?: (model: ModelRecord | undefined) => CacheSettings;
+  /** The cache settings in force for a target: a model's over the gateway's; a pool's, the strictest of its members' (see strictestSettings). */
+  readonly cacheSettings?: (target: RouteTarget) => CacheSettings;
 }
 
 /**
@@ -279,7 +280,7 @@ export class Admission {
 
   /** The response cache's plan for the request: its key (with its scope) and what the policy decided; undefined: no cache. */
   #cachePlan(prepared: PreparedGeneration, target: RouteTarget, options: AdmitOptions): PreparedGeneration['cache'] {
-    const settings = this.deps.cacheSettings?.(target.kind === 'model' ? target.model : undefined);
+    const settings = this.deps.cacheSettings?.(target);
     const decision = settings && decideCaching(settings, options.cache ?? {});
     if (!decision) return undefined;
     const asked = target.kind === 'model' ? `model:${target.model.id}` : `pool:${target.pool.name}`;
