@@ -38,6 +38,8 @@ export const SWITCHYARD_ATTRIBUTES = {
   costUsd: 'switchyard.cost_usd',
   status: 'switchyard.generation.status',
   candidates: 'switchyard.candidates',
+  /** `hit` when the response cache answered (nothing went upstream), else `miss`. */
+  cache: 'switchyard.cache',
 } as const;
 
 /** Span events of the request span. */

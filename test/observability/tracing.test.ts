@@ -284,6 +284,7 @@ describe('traces', () => {
       'gen_ai.operation.name': 'embeddings',
       'gen_ai.request.model': 'mock-embed',
       'switchyard.generation.status': 'SUCCEEDED',
+      'switchyard.cache': 'miss',
       'http.response.status_code': 200,
     });
     expect(embedDoor.attributes['gen_ai.usage.input_tokens']).toBeGreaterThan(0);

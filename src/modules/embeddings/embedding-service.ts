@@ -318,6 +318,7 @@ export class EmbeddingService {
       [SWITCHYARD_ATTRIBUTES.modelId]: model.id,
       [SWITCHYARD_ATTRIBUTES.generationId]: record.id,
       [SWITCHYARD_ATTRIBUTES.status]: record.status,
+      [SWITCHYARD_ATTRIBUTES.cache]: record.cached ? 'hit' : 'miss',
     });
     if (error) markFailed(span, error);
   }

@@ -476,6 +476,7 @@ export class GenerationService {
       [ATTR_GEN_AI_PROVIDER_NAME]: genAIProviderName(model.provider),
       [SWITCHYARD_ATTRIBUTES.modelId]: model.id,
       [SWITCHYARD_ATTRIBUTES.status]: record.status,
+      [SWITCHYARD_ATTRIBUTES.cache]: record.cached ? 'hit' : 'miss',
       ...(record.costMicroUsd !== null ? { [SWITCHYARD_ATTRIBUTES.costUsd]: microToUsd(record.costMicroUsd) } : {}),
     });
     if (error) markFailed(span, error);
