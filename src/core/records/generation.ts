@@ -1,12 +1,4 @@
-import type {
-  ChatMessage,
-  GenerationParams,
-  ReasoningOptions,
-  ResponseFormat,
-  ToolCall,
-  ToolChoice,
-  ToolDefinition,
-} from '../chat/chat-request.js';
+import type { ChatRequest, ToolCall } from '../chat/chat-request.js';
 
 /** Why an answer ended. */
 export type FinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'cancelled' | 'cost-limit' | 'other';
@@ -31,15 +23,10 @@ export interface StoredAttempt {
  * upstream (the session's history included), the tools and the merged parameters, after the
  * redaction rules ran. Null on records logged in `metadata` or `off` mode.
  */
-export interface StoredRequest {
-  readonly messages: readonly ChatMessage[];
-  readonly params: GenerationParams;
-  readonly tools?: readonly ToolDefinition[];
-  readonly toolChoice?: ToolChoice;
-  readonly parallelToolCalls?: boolean;
-  readonly responseFormat?: ResponseFormat;
-  readonly reasoning?: ReasoningOptions;
-}
+export type StoredRequest = Pick<
+  ChatRequest,
+  'messages' | 'params' | 'tools' | 'toolChoice' | 'parallelToolCalls' | 'responseFormat' | 'reasoning'
+>;
 
 /** A stored generation as the rest of the gateway sees it (plain and immutable). */
 export interface GenerationRecord {
